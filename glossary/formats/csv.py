@@ -1,0 +1,171 @@
+"""Translator CSV: one row per concept, several English equivalents in one cell separated by `` | ``.
+
+Header: ``zh-CN, zh-TW, pinyin, en-US, status, note, context, source`` then
+``confidence, score, count, files, variants, kind``. UTF-8, with a BOM only
+for Excel. Cells that begin with ``= + - @`` (or a tab, CR, or an apostrophe)
+get a leading apostrophe so a spreadsheet shows them instead of running them;
+reading removes it again.
+
+>>> from glossary.models import TermEntry, Equivalent
+>>> data = CsvFormat().write([TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("=PrNd", "text", 0.9)])], WriteOptions())
+>>> data.decode().splitlines()[1]
+"镨钕,鐠釹,pǔ nǚ,'=PrNd,candidate,,,text,0.9,0,0,,,term"
+>>> CsvFormat().read(data, "x.csv")[0].english[0].text
+'=PrNd'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Mapping, Sequence
+
+from ..errors import FormatError
+from ..models import Equivalent, Status, TermEntry
+from .base import WriteOptions, apply_meta, decode_context, encode_context, encode_files, fmt_num, join, split
+
+NAME = "csv"
+FIELDS = ("simplified", "traditional", "pinyin", "english", "status", "note", "context", "source",
+          "confidence", "score", "count", "files", "variants", "kind")
+#: header synonyms from other tools, compared case-insensitively with '-', '_' and spaces removed
+SYNONYMS = {
+    "simplified": {"zhcn", "zhhans", "zhsg", "zh", "simplified", "chinese", "source", "sourceterm", "term", "中文", "简体"},
+    "traditional": {"zhtw", "zhhant", "zhhk", "traditional", "繁體", "繁体"},
+    "pinyin": {"pinyin", "拼音"},
+    "english": {"enus", "en", "engb", "english", "target", "targetterm", "translation", "英文"},
+    "status": {"status"}, "note": {"note", "notes", "comment", "comments"}, "context": {"context", "example"},
+    "source": {"source", "origin"},
+}
+_DANGER = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def escape(cell: str) -> str:
+    """Make a cell inert in spreadsheets.
+
+    >>> escape("=1+1"), escape("稀土")
+    ("'=1+1", '稀土')
+    """
+    return "'" + cell if cell.startswith(_DANGER) else cell
+
+
+def unescape(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and len(cell) > 1 and cell[1:].startswith(_DANGER) else cell
+
+
+def _key(h: str) -> str:
+    return h.strip().lower().replace("-", "").replace("_", "").replace(" ", "")
+
+
+class CsvFormat:
+    """Reader and writer for translator CSV.
+
+    :param header_map: extra header names, e.g. ``{"Source": "zh-CN", "Target": "en-US"}``.
+    """
+
+    name = NAME
+    extensions = (".csv",)
+
+    def __init__(self, header_map: Mapping[str, str] | None = None, delimiter: str = ",") -> None:
+        self.header_map = dict(header_map or {})
+        self.delimiter = delimiter
+
+    def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
+        zh, tw, en = options.langs.codes
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter=self.delimiter, lineterminator="\r\n")
+        w.writerow([zh, tw, "pinyin", en, *FIELDS[4:]])
+        for e in entries:
+            row = [e.simplified, e.traditional, e.pinyin, join([q.text for q in e.english]), e.status.value, e.note,
+                   "\n".join(encode_context(c) for c in e.contexts), join([q.source for q in e.english]),
+                   join([fmt_num(q.confidence) for q in e.english]), fmt_num(e.score), str(e.count),
+                   encode_files(e),
+                   join(e.variants), e.kind]
+            w.writerow([escape(c) for c in row])
+        text = buf.getvalue()
+        return ("\ufeff" + text if options.excel else text).encode("utf-8")
+
+    def _columns(self, header: list[str], path: str) -> dict[str, int]:
+        mapped = {_key(k): _key(v) for k, v in self.header_map.items()}
+        cols: dict[str, int] = {}
+        for i, h in enumerate(header):
+            k = mapped.get(_key(h), _key(h))
+            for fld in FIELDS:
+                if fld not in cols and (k == fld or k in SYNONYMS.get(fld, ())):
+                    # "source" is the English source in our files, the Chinese term in other tools'
+                    if fld == "simplified" and k == "source" and "source" in mapped.values():
+                        continue
+                    cols[fld] = i
+                    break
+        if "simplified" not in cols:
+            if "traditional" in cols:
+                cols["simplified"] = cols["traditional"]
+            else:
+                raise FormatError("no Chinese term column in the header; name it zh-CN or give --map "
+                                  "\"YourColumn=zh-CN\"", path, 1)
+        return cols
+
+    def read(self, data: bytes, path: str) -> list[TermEntry]:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line = data[: e.start].count(b"\n") + 1
+            raise FormatError("not UTF-8 text; save the file as UTF-8", path, line) from None
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise FormatError("empty file, no header row", path, 1) from None
+        except csv.Error as e:
+            raise FormatError(f"unreadable CSV ({e})", path, 1) from None
+        cols = self._columns(header, path)
+        out: dict[str, TermEntry] = {}
+        try:
+            for row in reader:
+                line = reader.line_num
+                if not any(c.strip() for c in row):
+                    continue
+                if len(row) > len(header):
+                    raise FormatError(f"{len(row)} cells but the header has {len(header)}; quote cells that hold "
+                                      f"a '{self.delimiter}'", path, line)
+                get = lambda f: unescape(row[cols[f]]) if f in cols and cols[f] < len(row) else ""  # noqa: E731
+                entry = self._entry(get, path, line)
+                prev = out.get(entry.simplified)
+                if prev is None:
+                    out[entry.simplified] = entry
+                else:  # one row per equivalent, as some tools write it
+                    prev.english += [q for q in entry.english if q.text not in {p.text for p in prev.english}]
+        except csv.Error as e:
+            raise FormatError(f"unreadable CSV ({e}); check the quoting", path, reader.line_num) from None
+        return list(out.values())
+
+    @staticmethod
+    def _entry(get, path: str, line: int) -> TermEntry:  # type: ignore[no-untyped-def]
+        term = get("simplified").strip()
+        if not term:
+            raise FormatError("empty Chinese term cell", path, line)
+        english = split(get("english"))
+        sources = split(get("source"))
+        confs = split(get("confidence"))
+        eqs = []
+        for i, t in enumerate(english):
+            try:
+                conf = float(confs[i]) if i < len(confs) else 1.0
+            except ValueError:
+                raise FormatError(f"confidence {confs[i]!r} is not a number", path, line) from None
+            eqs.append(Equivalent(t, sources[i] if i < len(sources) else "import", conf))
+        try:
+            status = Status.parse(get("status")) if get("status").strip() else Status.CANDIDATE
+        except ValueError as e:
+            raise FormatError(str(e), path, line) from None
+        e = TermEntry(simplified=term, traditional=get("traditional").strip(), pinyin=get("pinyin").strip(),
+                      english=eqs, status=status, note=get("note"), kind=get("kind") or "term",
+                      variants=split(get("variants")))
+        try:
+            e.score = float(get("score") or 0)
+            e.count = int(get("count") or 0)
+        except ValueError:
+            raise FormatError("score or count is not a number", path, line) from None
+        apply_meta(e, "files", get("files"))
+        ctx = get("context")
+        e.contexts = [decode_context(c) for c in ctx.split("\n")] if ctx.strip() else []
+        return e

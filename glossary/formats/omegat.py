@@ -1,0 +1,81 @@
+"""OmegaT glossary (``.utf8``): tab-separated source, target, comment; one line per English equivalent.
+
+OmegaT ignores a ``.tsv`` name, so we never write one. Tabs and line breaks
+cannot live inside fields: they are written as spaces. The comment of a
+concept's first line carries Traditional, pinyin and status.
+
+>>> from glossary.models import TermEntry, Equivalent
+>>> data = OmegatFormat().write([TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("PrNd", "text", 0.9)])], WriteOptions())
+>>> data.decode()
+'镨钕\\tPrNd\\tzh-TW: 鐠釹; pinyin: pǔ nǚ; status: candidate; source: text\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..errors import FormatError
+from ..models import Equivalent, Status, TermEntry
+from .base import WriteOptions
+
+_WS = re.compile(r"[\t\r\n]+")
+_KEYS = ("zh-TW", "pinyin", "status", "source", "note")
+
+
+def _field(s: str) -> str:
+    return _WS.sub(" ", s).replace(";", ",") if s else ""
+
+
+class OmegatFormat:
+    """Reader and writer for OmegaT's tab-separated glossary."""
+
+    name = "omegat"
+    extensions = (".utf8", ".txt")
+
+    def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
+        lines = []
+        for e in entries:
+            parts = [("zh-TW", e.traditional), ("pinyin", e.pinyin), ("status", e.status.value), ("note", e.note)]
+            comment = "; ".join(f"{k}: {_field(v)}" for k, v in parts if v)
+            targets = e.english or [Equivalent("", "")]
+            for i, q in enumerate(targets):
+                c = comment if i == 0 else ""
+                if q.source and q.text:
+                    c = (c + "; " if c else "") + f"source: {_field(q.source)}"
+                lines.append(f"{_WS.sub(' ', e.simplified)}\t{_WS.sub(' ', q.text)}\t{c}")
+        return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
+
+    def read(self, data: bytes, path: str) -> list[TermEntry]:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise FormatError("not UTF-8 text; OmegaT glossaries are UTF-8", path,
+                              data[: e.start].count(b"\n") + 1) from None
+        out: dict[str, TermEntry] = {}
+        for n, line in enumerate(text.split("\n"), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\r").split("\t")
+            if len(cols) < 2:
+                raise FormatError("expected source<TAB>target[<TAB>comment]", path, n)
+            src, tgt = cols[0].strip(), cols[1].strip()
+            if not src:
+                raise FormatError("empty source term", path, n)
+            e = out.setdefault(src, TermEntry(src))
+            meta = {}
+            for part in (cols[2] if len(cols) > 2 else "").split("; "):
+                k, sep, v = part.partition(": ")
+                if sep and k in _KEYS:
+                    meta[k] = v
+            if "status" in meta:
+                try:
+                    e.status = Status.parse(meta["status"])
+                except ValueError as err:
+                    raise FormatError(str(err), path, n) from None
+            e.traditional = meta.get("zh-TW", e.traditional)
+            e.pinyin = meta.get("pinyin", e.pinyin)
+            e.note = meta.get("note", e.note)
+            if tgt:
+                e.english.append(Equivalent(tgt, meta.get("source", "import"), 1.0))
+        return list(out.values())

@@ -1,0 +1,175 @@
+"""TBX: TBX-Basic 2019 (ISO 30042:2019, DCA style) by default, TBX v2 (``martif``) on request.
+
+The two differ only in element names (``conceptEntry/langSec/termSec`` vs
+``termEntry/langSet/tig``), so one writer serves both. Status maps to
+``administrativeStatus`` (approved: first English preferred, others
+admitted; forbidden and deprecated: deprecated); contexts are ``context``
+descrips; pinyin is a note on the Chinese term; our status and evidence are
+``key: value`` notes on the concept.
+
+>>> from glossary.models import TermEntry, Equivalent, Status
+>>> e = TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("PrNd", "text", 0.9)], status=Status.APPROVED)
+>>> data = TbxFormat().write([e], WriteOptions())
+>>> b"preferredTerm-admn-sts" in data, TbxFormat().read(data, "x.tbx")[0].traditional
+(True, '鐠釹')
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from ..errors import FormatError
+from ..models import Equivalent, Status, TermEntry
+from .base import WriteOptions, apply_meta, encode_context, fmt_num, meta_pairs, decode_context
+from .langs import is_chinese_traditional
+from .xmlsafe import attr, esc, lang_of, local, parse, text_of
+
+NS3 = "urn:iso:std:iso:30042:ed-2"
+_NAMES = {3: ("conceptEntry", "langSec", "termSec"), 2: ("termEntry", "langSet", "tig")}
+ADMIN = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+         "deprecated": "deprecatedTerm-admn-sts"}
+
+
+def _admin(status: Status, first: bool) -> str | None:
+    if status in (Status.FORBIDDEN, Status.DEPRECATED):
+        return ADMIN["deprecated"]
+    if status == Status.APPROVED:
+        return ADMIN["preferred"] if first else ADMIN["admitted"]
+    return None
+
+
+class TbxFormat:
+    """Reader and writer for TBX-Basic (v3, default) and TBX v2."""
+
+    name = "tbx"
+    extensions = (".tbx",)
+
+    def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
+        v = options.tbx_version
+        if v not in _NAMES:
+            raise FormatError(f"TBX version {v} is not supported; use 2 or 3")
+        concept, lang_el, term_el = _NAMES[v]
+        zh, tw, en = options.langs.codes
+        if v == 3:
+            out = ['<?xml version="1.0" encoding="UTF-8"?>',
+                   '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
+                   'TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
+                   'schematypens="http://relaxng.org/ns/structure/1.0"?>',
+                   f'<tbx type="TBX-Basic" style="dca" xml:lang={attr(en)} xmlns="{NS3}">',
+                   "  <tbxHeader>"]
+        else:
+            out = ['<?xml version="1.0" encoding="UTF-8"?>',
+                   f'<martif type="TBX" xml:lang={attr(en)}>',
+                   "  <martifHeader>"]
+        out += ["    <fileDesc>",
+                f"      <titleStmt><title>Glossary exported by {esc(options.tool)}</title></titleStmt>",
+                f"      <sourceDesc><p>{esc(options.tool)} {esc(options.tool_version)}, {options.stamp}</p></sourceDesc>",
+                "    </fileDesc>",
+                "  </tbxHeader>" if v == 3 else "  </martifHeader>",
+                "  <text>", "    <body>"]
+        for i, e in enumerate(entries, 1):
+            out.append(f'      <{concept} id="c{e.id or i}">')
+            for k, val in meta_pairs(e):
+                if k != "context":
+                    out.append(f"        <note>{esc(k)}: {esc(val)}</note>")
+            zh_extra = [f"<note>pinyin: {esc(e.pinyin)}</note>"] if e.pinyin else []
+            zh_extra += [f'<descrip type="context">{esc(encode_context(c))}</descrip>' for c in e.contexts]
+            self._lang(out, lang_el, term_el, zh, [(e.simplified, _admin(e.status, True), zh_extra)])
+            if e.traditional:
+                self._lang(out, lang_el, term_el, tw, [(e.traditional, _admin(e.status, True), [])])
+            if e.english:
+                terms = []
+                for j, q in enumerate(e.english):
+                    extra = [f'<admin type="source">{esc(q.source)}</admin>',
+                             f"<note>confidence: {fmt_num(q.confidence)}</note>"]
+                    terms.append((q.text, _admin(e.status, j == 0), extra))
+                self._lang(out, lang_el, term_el, en, terms)
+            out.append(f"      </{concept}>")
+        out += ["    </body>", "  </text>", "</tbx>" if v == 3 else "</martif>", ""]
+        return "\n".join(out).encode("utf-8")
+
+    @staticmethod
+    def _lang(out: list[str], lang_el: str, term_el: str, lang: str,
+              terms: list[tuple[str, str | None, list[str]]]) -> None:
+        out.append(f"        <{lang_el} xml:lang={attr(lang)}>")
+        for text, admin, extra in terms:
+            out.append(f"          <{term_el}>")
+            out.append(f"            <term>{esc(text)}</term>")
+            if admin:
+                out.append(f'            <termNote type="administrativeStatus">{admin}</termNote>')
+            out += [f"            {x}" for x in extra]
+            out.append(f"          </{term_el}>")
+        out.append(f"        </{lang_el}>")
+
+    def read(self, data: bytes, path: str) -> list[TermEntry]:
+        root, lines = parse(data, path)
+        top = local(root.tag)
+        if top not in ("tbx", "martif"):
+            raise FormatError(f"root element is <{top}>, not <tbx> or <martif>; is this a TBX file?", path, 1)
+        out: list[TermEntry] = []
+        for el in root.iter():
+            if local(el.tag) in ("conceptEntry", "termEntry"):
+                out.append(self._concept(el, path, lines))
+        return out
+
+    def _concept(self, ce, path: str, lines: dict[int, int]) -> TermEntry:  # type: ignore[no-untyped-def]
+        entry = TermEntry("")
+        admin_seen = False
+        for child in ce:
+            tag = local(child.tag)
+            if tag == "note":
+                key, sep, value = text_of(child).partition(": ")
+                if sep:
+                    try:
+                        apply_meta(entry, key.strip(), value)
+                    except ValueError as e:
+                        raise FormatError(f"bad note {key!r} ({e})", path, lines.get(id(child))) from None
+            elif tag in ("langSec", "langSet"):
+                lang = lang_of(child).lower()
+                if not lang:
+                    raise FormatError(f"<{tag}> without xml:lang", path, lines.get(id(child)))
+                for ts in child:
+                    if local(ts.tag) not in ("termSec", "tig", "ntig"):
+                        continue
+                    term_el = next((t for t in ts.iter() if local(t.tag) == "term"), None)
+                    if term_el is None or not text_of(term_el).strip():
+                        raise FormatError("a term section without a <term>", path, lines.get(id(ts)))
+                    text = text_of(term_el)
+                    fields = {}
+                    contexts = []
+                    for x in ts.iter():
+                        xt = local(x.tag)
+                        if xt in ("termNote", "admin", "descrip"):
+                            if xt == "descrip" and x.get("type") == "context":
+                                contexts.append(decode_context(text_of(x)))
+                            else:
+                                fields[x.get("type")] = text_of(x)
+                        elif xt == "note":
+                            k, _, v = text_of(x).partition(": ")
+                            fields[k] = v
+                    admin_seen = admin_seen or "administrativeStatus" in fields
+                    if lang.startswith("zh") and is_chinese_traditional(lang):
+                        entry.traditional = entry.traditional or text
+                    elif lang.startswith("zh"):
+                        if not entry.simplified:
+                            entry.simplified = text
+                            entry.pinyin = fields.get("pinyin", "")
+                            if contexts and not entry.contexts:
+                                entry.contexts = contexts
+                        elif text not in entry.variants:
+                            entry.variants.append(text)
+                    else:
+                        try:
+                            conf = float(fields.get("confidence", "1"))
+                        except ValueError:
+                            raise FormatError("confidence note is not a number", path, lines.get(id(ts))) from None
+                        entry.english.append(Equivalent(text, fields.get("source", "import"), conf))
+        if not entry.simplified:
+            raise FormatError("concept entry has no Chinese term (xml:lang zh-…)", path, lines.get(id(ce)))
+        return entry
+
+
+def tbx2_options(options: WriteOptions) -> WriteOptions:
+    """The same options, asking for TBX v2."""
+    return replace(options, tbx_version=2)

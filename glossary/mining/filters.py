@@ -1,0 +1,85 @@
+"""General-language resources that decide what cannot be a term.
+
+All lists are data files in ``glossary/data`` and hold field-independent
+knowledge: function words, chemical elements, heads of technical and
+administrative terms, and general-language word frequencies (``wordfreq``).
+
+>>> is_stopword("的"), is_stopword("稀土")
+(True, False)
+>>> element_name("镝")
+'dysprosium'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+#: frequency given to words missing from the background list (below its floor)
+BG_FLOOR = 1e-8
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("glossary.data").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Function and discourse words (``data/stopwords.txt``)."""
+    return frozenset(w for line in _data_lines("stopwords.txt") for w in line.split())
+
+
+def is_stopword(word: str) -> bool:
+    """True for a general function word."""
+    return word in stopwords()
+
+
+@lru_cache(maxsize=1)
+def elements() -> dict[str, tuple[str, str, str]]:
+    """Simplified element character -> (Traditional, symbol, English name)."""
+    out = {}
+    for line in _data_lines("elements.tsv"):
+        s, t, sym, en = line.split("\t")
+        out[s] = (t, sym, en)
+    return out
+
+
+def element_name(char: str) -> str | None:
+    """English name of a chemical element character, or None."""
+    e = elements().get(char)
+    return e[2] if e else None
+
+
+@lru_cache(maxsize=1)
+def term_heads() -> tuple[str, ...]:
+    """Term-forming heads, longest first so the longest match wins."""
+    return tuple(sorted({line.strip() for line in _data_lines("term_heads.txt")}, key=len, reverse=True))
+
+
+def term_head(term: str) -> str | None:
+    """The term head that ``term`` ends with, if any.
+
+    >>> term_head("出口管制"), term_head("美国稀土")
+    ('管制', None)
+    """
+    for h in term_heads():
+        if term.endswith(h) and len(term) > len(h):
+            return h
+    return None
+
+
+@lru_cache(maxsize=1)
+def _background() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("zh")
+
+
+def background_frequency(word: str) -> float:
+    """Frequency of ``word`` in general Chinese (wordfreq), or 0.0 when unlisted.
+
+    >>> background_frequency("政府") > background_frequency("稀土") > 0
+    True
+    """
+    return _background().get(word, 0.0)

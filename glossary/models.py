@@ -1,0 +1,115 @@
+"""Shared data model: plain dataclasses that every stage passes along.
+
+Stages depend on this module and on :mod:`glossary.errors`, never on each other
+backwards, so the model knows nothing of SQL, XML or the command line.
+
+>>> e = TermEntry(simplified="镨钕", traditional="鐠釹", pinyin="pǔ nǚ",
+...               english=[Equivalent("praseodymium-neodymium", "cedict", 0.6)])
+>>> e.preferred_english
+'praseodymium-neodymium'
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Status(str, enum.Enum):
+    """Review state of a concept; stored in the term base as its text value."""
+
+    #: mined or imported, not yet reviewed
+    CANDIDATE = "candidate"
+    #: reviewed and fit for use
+    APPROVED = "approved"
+    #: reviewed and not a term of the field
+    REJECTED = "rejected"
+    #: was approved, no longer recommended
+    DEPRECATED = "deprecated"
+    #: a do-not-use term
+    FORBIDDEN = "forbidden"
+
+    @classmethod
+    def parse(cls, value: str) -> "Status":
+        """Read a status name, case-insensitively.
+
+        >>> Status.parse("Approved")
+        <Status.APPROVED: 'approved'>
+        """
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            names = ", ".join(s.value for s in cls)
+            raise ValueError(f"unknown status {value!r}; use one of: {names}") from None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input text after decoding and cleaning.
+
+    ``text`` is the cleaned text; ``line_starts`` maps offsets back to lines.
+    """
+
+    path: str
+    text: str
+    encoding: str
+    script: str = "simplified"  # "simplified" | "traditional" | "mixed"
+    skipped_lines: int = 0
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a term was seen: file, character offset in the cleaned text, sentence."""
+
+    file: str
+    offset: int
+    text: str
+
+
+@dataclass
+class Equivalent:
+    """One English suggestion with where it came from and how sure we are (0–1)."""
+
+    text: str
+    source: str
+    confidence: float = 0.5
+
+
+@dataclass
+class Candidate:
+    """A mined term with its evidence, before alignment."""
+
+    term: str  # canonical (Simplified) form
+    kind: str = "term"  # term | name | latin | title | element
+    count: int = 0
+    files: list[str] = field(default_factory=list)
+    file_counts: dict[str, int] = field(default_factory=dict)
+    score: float = 0.0
+    surfaces: dict[str, list[str]] = field(default_factory=dict)  # surface form -> files
+    contexts: list[Context] = field(default_factory=list)
+    english_in_text: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TermEntry:
+    """One concept in the term base, with all its forms and evidence."""
+
+    simplified: str
+    traditional: str = ""
+    pinyin: str = ""
+    english: list[Equivalent] = field(default_factory=list)
+    status: Status = Status.CANDIDATE
+    variants: list[str] = field(default_factory=list)  # other surface forms seen
+    score: float = 0.0
+    count: int = 0
+    files: list[str] = field(default_factory=list)
+    file_counts: dict[str, int] = field(default_factory=dict)
+    contexts: list[Context] = field(default_factory=list)
+    note: str = ""
+    kind: str = "term"
+    id: int | None = None
+
+    @property
+    def preferred_english(self) -> str:
+        """The English a translator should use: the first suggestion, or ''."""
+        return self.english[0].text if self.english else ""

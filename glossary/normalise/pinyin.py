@@ -1,0 +1,50 @@
+"""Pinyin through pypinyin: phrase-aware, one syllable per Hanzi, Latin kept as written.
+
+>>> to_pinyin("重稀土")
+'zhòng xī tǔ'
+>>> to_pinyin("SK海力士")
+'SK hǎi lì shì'
+>>> to_pinyin("镨钕", style="numbers")
+'pu3 nv3'
+>>> to_pinyin("镨钕", style="plain")
+'pu nv'
+"""
+
+from __future__ import annotations
+
+import re
+
+from pypinyin import Style, pinyin
+
+_STYLES = {"marks": Style.TONE, "numbers": Style.TONE3, "plain": Style.NORMAL}
+_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+def to_pinyin(text: str, style: str = "marks") -> str:
+    """Pinyin of ``text``: tone marks (default), ``numbers`` or ``plain``.
+
+    Non-Hanzi runs (Latin names, digits) are kept as written; punctuation such
+    as ``、`` or ``·`` is dropped because it has no reading.
+    """
+    items = pinyin(text, style=_STYLES[style], heteronym=False, errors=lambda s: [s],
+                   neutral_tone_with_five=False, v_to_u=style == "marks")
+    out = []
+    for (syl,) in items:
+        syl = syl.strip()
+        if not syl or not re.search(r"[A-Za-z0-9\u00c0-\u024f]", syl):
+            continue
+        out.append(syl)
+    return " ".join(out)
+
+
+def pinyin_keys(text: str) -> tuple[str, str]:
+    """Search keys for a Hanzi term: (numbered, plain), without spaces and with ü folded to u,
+    so that ``nü``, ``nv`` and ``nu`` all find 钕.
+
+    >>> pinyin_keys("镨钕")
+    ('pu3nu3', 'punu')
+    """
+    def fold(s: str) -> str:
+        return s.replace(" ", "").lower().replace("ü", "u").replace("v", "u")
+
+    return fold(to_pinyin(text, "numbers")), fold(to_pinyin(text, "plain"))

@@ -1,0 +1,76 @@
+"""Simplified/Traditional conversion through OpenCC, by phrase, keeping length where it matters.
+
+>>> to_simplified("鐠釹")
+'镨钕'
+>>> to_traditional("稀土管理条例")
+'稀土管理條例'
+>>> detect_script("稀土磁鐵市場")
+'traditional'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+
+@lru_cache(maxsize=None)
+def _cc(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional (any region) to Simplified, phrase-aware."""
+    return _cc("t2s").convert(text)
+
+
+def to_traditional(text: str, region: str = "") -> str:
+    """Simplified to Traditional: OpenCC standard (``region=''``), ``'tw'`` or ``'hk'``."""
+    return _cc({"": "s2t", "tw": "s2tw", "hk": "s2hk"}[region]).convert(text)
+
+
+def to_simplified_aligned(text: str) -> str:
+    """Simplified text with exactly one character per input character.
+
+    Phrase conversion can change length (rarely); offsets found in the
+    converted text must point at the same characters in the original, so
+    lines whose length changes are converted character by character instead.
+
+    >>> to_simplified_aligned("鐠釹\\n稀土") == "镨钕\\n稀土"
+    True
+    """
+    out = to_simplified(text)
+    if len(out) == len(text):
+        return out
+    lines = []
+    for line in text.split("\n"):
+        conv = to_simplified(line)
+        if len(conv) != len(line):
+            conv = "".join(c2 if len(c2 := to_simplified(c)) == 1 else c for c in line)
+        lines.append(conv)
+    return "\n".join(lines)
+
+
+def detect_script(text: str) -> str:
+    """'traditional', 'simplified' or 'mixed', from how many characters each conversion changes."""
+    sample = text[:20000]
+    to_s = sum(a != b for a, b in zip(sample, to_simplified(sample)))
+    to_t = sum(a != b for a, b in zip(sample, _cc("s2t").convert(sample)))
+    if to_s and to_s >= 3 * to_t:
+        return "traditional"
+    if to_s == 0 or to_t >= 3 * to_s:
+        return "simplified"
+    return "mixed"
+
+
+def is_traditional_form(text: str) -> bool:
+    """True when OpenCC would leave ``text`` unchanged going to Traditional.
+
+    A "Traditional" surface form that still holds Simplified-only characters
+    (common in machine-converted pages) fails this check.
+
+    >>> is_traditional_form("鐠釹"), is_traditional_form("最低采购價")
+    (True, False)
+    """
+    return _cc("s2t").convert(text) == text or _cc("s2tw").convert(text) == text

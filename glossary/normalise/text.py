@@ -1,0 +1,46 @@
+"""Width folding and sentence splitting.
+
+>>> fold("ＭＰ　Ｍａｔｅｒｉａｌｓ")
+'MP Materials'
+>>> split_sentences("稀土很重要。“是的！”他说。")
+['稀土很重要。', '“是的！”', '他说。']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A sentence ends after 。！？ (or Western !?.) plus any closing quotes/brackets,
+# never before a closing quote: CAT tools segment the same way.
+_SENT = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)\]]*|\n|$)")
+
+
+def fold(text: str) -> str:
+    """NFKC: full-width Latin, digits and spaces to their ordinary forms.
+
+    Hanzi, ``·`` and non-BMP characters are left as they are.
+    """
+    return unicodedata.normalize("NFKC", text)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split Chinese text into sentences, keeping every character of the input."""
+    return [s.strip() for s in _SENT.findall(text) if s.strip()]
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 120) -> str:
+    """The sentence (or line) of ``text`` that holds ``text[start:end]``, trimmed to ``limit``.
+
+    >>> sentence_around("甲。稀土很重要。乙", 2, 4)
+    '稀土很重要。'
+    """
+    left = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+    rights = [i for c in "。！？!?\n" if (i := text.find(c, end)) != -1]
+    right = min(rights) + 1 if rights else len(text)
+    s = text[left:right].strip()
+    if len(s) > limit:
+        mid = start - left
+        lo = max(0, mid - limit // 2)
+        s = s[lo:lo + limit].strip()
+    return s

@@ -1,0 +1,86 @@
+"""Decoding of text files: UTF-8 (with or without BOM), GB18030 and Big5.
+
+Chinese legacy encodings decode almost any byte string without error, so a
+successful decode proves nothing; we pick the encoding whose result reads
+like Chinese (share of common Hanzi) and refuse when none does.
+
+>>> decode_bytes("稀土".encode("gb18030"), "x.txt")
+('稀土', 'gb18030')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..errors import DecodeError, SourceError
+
+_LEGACY = ("gb18030", "big5")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _common_hanzi() -> frozenset[str]:
+    """Characters of the most frequent Chinese words, Simplified and Traditional."""
+    from wordfreq import get_frequency_dict
+    import opencc
+
+    chars = set()
+    for word, freq in get_frequency_dict("zh").items():
+        if freq < 1e-6:
+            continue
+        chars.update(c for c in word if _HAN.match(c))
+    s2t = opencc.OpenCC("s2t")
+    chars.update(s2t.convert("".join(sorted(chars))))
+    return frozenset(chars)
+
+
+def _plausibility(text: str) -> float:
+    """Share of Hanzi in ``text`` that are common characters (1.0 when there are none)."""
+    han = _HAN.findall(text)
+    if not han:
+        return 1.0
+    common = _common_hanzi()
+    return sum(c in common for c in han) / len(han)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data with NUL bytes or many control characters."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return bool(head) and ctrl / len(head) > 0.05
+
+
+def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode file bytes; return (text, encoding used).
+
+    :raises SourceError: for binary data.
+    :raises DecodeError: when no encoding gives plausible Chinese text.
+    """
+    if looks_binary(data):
+        raise SourceError(f"{name}: binary file, not text; skipped")
+    if encoding:
+        try:
+            return data.decode(encoding).lstrip("\ufeff"), encoding
+        except (UnicodeDecodeError, LookupError) as e:
+            raise DecodeError(f"{name}: cannot decode as {encoding} ({e}); try another --encoding") from None
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best: tuple[float, str, str] | None = None
+    for enc in _LEGACY:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if best is None or score > best[0]:
+            best = (score, text, enc)
+    if best is None or best[0] < 0.9:
+        raise DecodeError(
+            f"{name}: not UTF-8, GB18030 or Big5 text; skipped (give the right one with --encoding)"
+        )
+    return best[1], best[2]

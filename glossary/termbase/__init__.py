@@ -1,0 +1,7 @@
+"""Stage 5, term base: the only package that talks SQL."""
+
+from .review import TRANSITIONS, check_transition
+from .search import Match
+from .store import TermBase, approved_english
+
+__all__ = ["Match", "TRANSITIONS", "TermBase", "approved_english", "check_transition"]

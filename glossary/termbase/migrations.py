@@ -1,0 +1,154 @@
+"""Numbered, recorded, idempotent schema migrations (the only DDL in the project).
+
+Each migration runs once, inside the transaction that records it in
+``schema_migrations``; opening a term base applies whatever is missing.
+
+>>> import sqlite3
+>>> con = sqlite3.connect(":memory:", isolation_level=None)
+>>> migrate(con)
+[1, 2]
+>>> migrate(con)
+[]
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Callable
+
+from ..errors import TermBaseError
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+def _run(con: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT first; statements one by one stay inside our transaction
+    for stmt in script.split(";"):
+        if stmt.strip():
+            con.execute(stmt)
+
+
+def _v1_initial(con: sqlite3.Connection) -> None:
+    _run(con, 
+        """
+        CREATE TABLE concepts (
+            id INTEGER PRIMARY KEY,
+            simplified TEXT NOT NULL UNIQUE,
+            traditional TEXT NOT NULL DEFAULT '',
+            pinyin TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'candidate',
+            kind TEXT NOT NULL DEFAULT 'term',
+            score REAL NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE variants (
+            concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+            form TEXT NOT NULL,
+            PRIMARY KEY (concept_id, form)
+        );
+        CREATE TABLE equivalents (
+            id INTEGER PRIMARY KEY,
+            concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            source TEXT NOT NULL,
+            confidence REAL NOT NULL DEFAULT 0.5,
+            rank INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (concept_id, text)
+        );
+        CREATE TABLE occurrences (
+            concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+            file TEXT NOT NULL,
+            count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (concept_id, file)
+        );
+        CREATE TABLE contexts (
+            concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+            file TEXT NOT NULL,
+            offset INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (concept_id, file, offset)
+        );
+        CREATE TABLE log (
+            id INTEGER PRIMARY KEY,
+            concept_id INTEGER,
+            at TEXT NOT NULL,
+            by TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before TEXT NOT NULL DEFAULT '',
+            after TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX log_concept ON log(concept_id);
+        """
+    )
+
+
+def _v2_search_keys(con: sqlite3.Connection) -> None:
+    """Pinyin keys and lower-cased English, so `find` works from indexes."""
+    _run(
+        con,
+        """
+        ALTER TABLE concepts ADD COLUMN pinyin_num TEXT NOT NULL DEFAULT '';
+        ALTER TABLE concepts ADD COLUMN pinyin_plain TEXT NOT NULL DEFAULT '';
+        ALTER TABLE equivalents ADD COLUMN folded TEXT NOT NULL DEFAULT '';
+        CREATE INDEX concepts_pinyin_num ON concepts(pinyin_num);
+        CREATE INDEX concepts_pinyin_plain ON concepts(pinyin_plain);
+        CREATE INDEX variants_form ON variants(form);
+        CREATE INDEX equivalents_folded ON equivalents(folded);
+        """
+    )
+    from ..normalise.pinyin import pinyin_keys
+
+    rows = con.execute("SELECT id, simplified FROM concepts").fetchall()
+    for cid, simp in rows:
+        num, plain = pinyin_keys(simp)
+        con.execute("UPDATE concepts SET pinyin_num=?, pinyin_plain=? WHERE id=?", (num, plain, cid))
+    con.execute("UPDATE equivalents SET folded = lower(text)")
+
+
+MIGRATIONS: list[tuple[int, str, Step]] = [
+    (1, "initial schema", _v1_initial),
+    (2, "search keys", _v2_search_keys),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(con: sqlite3.Connection) -> int:
+    """Highest applied migration, 0 for an empty database."""
+    has = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'").fetchone()
+    if not has:
+        return 0
+    return con.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+def migrate(con: sqlite3.Connection, target: int | None = None) -> list[int]:
+    """Apply missing migrations up to ``target`` (default: all); return the versions applied.
+
+    :raises TermBaseError: when the file is not a term base or is newer than this program.
+    """
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if tables and "schema_migrations" not in tables:
+        raise TermBaseError("this SQLite file is not a glossary term base; give another --db path")
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    have = current_version(con)
+    if have > LATEST:
+        raise TermBaseError(f"term base schema v{have} is newer than this glossary (v{LATEST}); upgrade glossary")
+    applied = []
+    for version, name, step in MIGRATIONS:
+        if version <= have or (target is not None and version > target):
+            continue
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            step(con)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                        (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied

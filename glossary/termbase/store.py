@@ -1,0 +1,303 @@
+"""The term base: a SQLite file holding concepts, their forms, English, evidence and an audit log.
+
+Every public method that writes runs in one transaction, so an interrupted
+command leaves the term base as it was.
+
+>>> from glossary.models import TermEntry, Equivalent, Status
+>>> with TermBase(":memory:") as tb:
+...     tb.stage([TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("PrNd", "text", 0.9)])], by="ann")
+...     _ = tb.set_status("鐠釹", Status.APPROVED, by="ann")
+...     tb.get("镨钕").status.value
+{'added': 1, 'updated': 0, 'kept': 0}
+'approved'
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from ..errors import TermBaseError, TermNotFound
+from ..models import Context, Equivalent, Status, TermEntry
+from ..normalise.pinyin import pinyin_keys
+from ..normalise.script import to_simplified
+from . import search as _search
+from .migrations import migrate
+from .review import check_transition
+
+#: sources written by people; mining never replaces them
+HUMAN_SOURCES = frozenset({"reviewer", "termbase", "import"})
+MAX_CONTEXTS = 5
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class TermBase:
+    """A term base file (or ``":memory:"``); use as a context manager.
+
+    :param path: SQLite file; its folder is created when missing.
+    """
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            p = Path(self.path)
+            if p.is_dir():
+                raise TermBaseError(f"{p} is a folder; give a file path to --db")
+            p.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.con.execute("PRAGMA foreign_keys = ON")
+            self.con.execute("PRAGMA busy_timeout = 30000")
+            if self.path != ":memory:":
+                self.con.execute("PRAGMA journal_mode = WAL")
+            migrate(self.con)
+        except sqlite3.DatabaseError as e:
+            raise TermBaseError(f"{self.path}: not a usable term base ({e}); give another --db path") from None
+
+    # ------------------------------------------------------------ plumbing
+    def close(self) -> None:
+        """Close the connection."""
+        self.con.close()
+
+    def __enter__(self) -> "TermBase":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``); rolled back on any exception."""
+        if self.con.in_transaction:
+            yield self.con
+            return
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _log(self, cid: int | None, by: str, action: str, before: object = "", after: object = "",
+             note: str = "") -> None:
+        enc = lambda v: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)
+        self.con.execute("INSERT INTO log (concept_id, at, by, action, before, after, note) VALUES (?,?,?,?,?,?,?)",
+                         (cid, _now(), by, action, enc(before), enc(after), note))
+
+    # ------------------------------------------------------------- reading
+    def resolve(self, term_or_id: str | int) -> int:
+        """The concept id for an id, a Simplified or Traditional form, or any recorded variant.
+
+        :raises TermNotFound: when nothing matches.
+        """
+        key = str(term_or_id).strip()
+        if key.isdigit():
+            row = self.con.execute("SELECT id FROM concepts WHERE id=?", (int(key),)).fetchone()
+            if row:
+                return row[0]
+        for form in dict.fromkeys([key, to_simplified(key)]):
+            row = self.con.execute("SELECT id FROM concepts WHERE simplified=? OR traditional=?",
+                                   (form, form)).fetchone() or self.con.execute(
+                "SELECT concept_id FROM variants WHERE form=?", (form,)).fetchone()
+            if row:
+                return row[0]
+        raise TermNotFound(key)
+
+    def get(self, term_or_id: str | int) -> TermEntry:
+        """The full entry for a term or id."""
+        return self._load([self.resolve(term_or_id)])[0]
+
+    def _load(self, ids: Sequence[int]) -> list[TermEntry]:
+        if not ids:
+            return []
+        out = {}
+        q = ",".join("?" * len(ids))
+        for row in self.con.execute(
+                f"SELECT id, simplified, traditional, pinyin, status, kind, score, note FROM concepts WHERE id IN ({q})",
+                ids):
+            out[row[0]] = TermEntry(simplified=row[1], traditional=row[2], pinyin=row[3], status=Status(row[4]),
+                                    kind=row[5], score=row[6], note=row[7], id=row[0])
+        for cid, text, source, conf in self.con.execute(
+                f"SELECT concept_id, text, source, confidence FROM equivalents WHERE concept_id IN ({q}) "
+                "ORDER BY concept_id, rank, id", ids):
+            out[cid].english.append(Equivalent(text, source, conf))
+        for cid, form in self.con.execute(
+                f"SELECT concept_id, form FROM variants WHERE concept_id IN ({q}) ORDER BY form", ids):
+            out[cid].variants.append(form)
+        for cid, file, count in self.con.execute(
+                f"SELECT concept_id, file, count FROM occurrences WHERE concept_id IN ({q}) ORDER BY file", ids):
+            out[cid].files.append(file)
+            out[cid].count += count
+        for cid, file, offset, text in self.con.execute(
+                f"SELECT concept_id, file, offset, text FROM contexts WHERE concept_id IN ({q}) "
+                "ORDER BY file, offset", ids):
+            out[cid].contexts.append(Context(file, offset, text))
+        return [out[i] for i in ids if i in out]
+
+    def entries(self, statuses: Sequence[Status] | None = None, sort: str = "score",
+                limit: int | None = None) -> list[TermEntry]:
+        """Entries with the given statuses (all when None), sorted by ``score``, ``term`` or ``date``."""
+        order = {"score": "score DESC, simplified", "term": "simplified", "date": "updated_at DESC, id"}[sort]
+        sql = "SELECT id FROM concepts"
+        args: list[object] = []
+        if statuses:
+            sql += f" WHERE status IN ({','.join('?' * len(statuses))})"
+            args += [s.value for s in statuses]
+        sql += f" ORDER BY {order}"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        ids = [r[0] for r in self.con.execute(sql, args)]
+        out: list[TermEntry] = []
+        for i in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
+            out.extend(self._load(ids[i:i + 500]))
+        return out
+
+    def history(self, term_or_id: str | int) -> list[dict[str, str]]:
+        """Audit log rows of one concept, oldest first."""
+        cid = self.resolve(term_or_id)
+        cols = ("at", "by", "action", "before", "after", "note")
+        return [dict(zip(cols, r)) for r in self.con.execute(
+            "SELECT at, by, action, before, after, note FROM log WHERE concept_id=? ORDER BY id", (cid,))]
+
+    def stats(self) -> dict[str, int]:
+        """Number of entries per status, and in all."""
+        out = {s.value: 0 for s in Status}
+        for status, n in self.con.execute("SELECT status, COUNT(*) FROM concepts GROUP BY status"):
+            out[status] = n
+        out["total"] = sum(out.values())
+        return out
+
+    def find(self, query: str, statuses: Sequence[Status] | None = None,
+             limit: int = 20) -> list[_search.Match]:
+        """Look a term up by Hanzi (either script), pinyin, English, part of a term, or a near miss."""
+        matches = _search.find(self.con, query, statuses, limit)
+        entries = {e.id: e for e in self._load([m.concept_id for m in matches])}
+        for m in matches:
+            m.entry = entries[m.concept_id]
+        return matches
+
+    # ------------------------------------------------------------- writing
+    def _insert(self, e: TermEntry, by: str, action: str) -> int:
+        now = _now()
+        num, plain = pinyin_keys(e.simplified)
+        cur = self.con.execute(
+            "INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
+            "updated_at, pinyin_num, pinyin_plain) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (e.simplified, e.traditional, e.pinyin, e.status.value, e.kind, e.score, e.note, now, now, num, plain))
+        cid = cur.lastrowid
+        assert cid is not None
+        self._add_equivalents(cid, e.english)
+        self._add_evidence(cid, e)
+        self._log(cid, by, action, "", {"status": e.status.value})
+        return cid
+
+    def _add_equivalents(self, cid: int, eqs: Sequence[Equivalent], replace_machine: bool = False) -> None:
+        if replace_machine:
+            self.con.execute(f"DELETE FROM equivalents WHERE concept_id=? AND source NOT IN "
+                             f"({','.join('?' * len(HUMAN_SOURCES))})", (cid, *HUMAN_SOURCES))
+        start = self.con.execute("SELECT COALESCE(MAX(rank), -1) + 1 FROM equivalents WHERE concept_id=?",
+                                 (cid,)).fetchone()[0]
+        for i, q in enumerate(eqs):
+            self.con.execute("INSERT OR IGNORE INTO equivalents (concept_id, text, source, confidence, rank, folded) "
+                             "VALUES (?,?,?,?,?,?)", (cid, q.text, q.source, q.confidence, start + i, q.text.lower()))
+
+    def _add_evidence(self, cid: int, e: TermEntry) -> None:
+        for form in [e.traditional, *e.variants]:
+            if form and form != e.simplified:
+                self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (cid, form))
+        for f in e.files:
+            n = e.file_counts.get(f, e.count if len(e.files) == 1 else 1)
+            self.con.execute("INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
+                             "DO UPDATE SET count=excluded.count", (cid, f, n))
+        have = self.con.execute("SELECT COUNT(*) FROM contexts WHERE concept_id=?", (cid,)).fetchone()[0]
+        for c in e.contexts:
+            if have >= MAX_CONTEXTS:
+                break
+            cur = self.con.execute("INSERT OR IGNORE INTO contexts VALUES (?,?,?,?)", (cid, c.file, c.offset, c.text))
+            have += cur.rowcount
+
+    def stage(self, entries: Sequence[TermEntry], by: str) -> dict[str, int]:
+        """Merge mined entries in one transaction: new concepts are added as candidates;
+        existing ones gain the new evidence while reviewers' decisions, edits and notes stay.
+
+        A rejected concept stays rejected: its evidence is updated, it does not come back.
+        """
+        counts = {"added": 0, "updated": 0, "kept": 0}
+        with self.transaction():
+            for e in entries:
+                row = self.con.execute("SELECT id, status FROM concepts WHERE simplified=?",
+                                       (e.simplified,)).fetchone()
+                if row is None:
+                    self._insert(e, by, "mine")
+                    counts["added"] += 1
+                    continue
+                cid, status = row
+                self._add_evidence(cid, e)
+                if status == Status.CANDIDATE.value:
+                    self.con.execute("UPDATE concepts SET score=?, traditional=?, pinyin=?, kind=?, updated_at=? "
+                                     "WHERE id=?", (e.score, e.traditional, e.pinyin, e.kind, _now(), cid))
+                    self._add_equivalents(cid, e.english, replace_machine=True)
+                    counts["updated"] += 1
+                else:
+                    self.con.execute("UPDATE concepts SET score=? WHERE id=?", (e.score, cid))
+                    self._add_equivalents(cid, e.english)
+                    counts["kept"] += 1
+        return counts
+
+    def set_status(self, term_or_id: str | int, status: Status, by: str, note: str = "",
+                   dry_run: bool = False) -> tuple[Status, Status]:
+        """Move one concept to ``status``; return (before, after).
+
+        :raises InvalidTransition: when the workflow does not allow the move.
+        """
+        with self.transaction():
+            cid = self.resolve(term_or_id)
+            before = Status(self.con.execute("SELECT status FROM concepts WHERE id=?", (cid,)).fetchone()[0])
+            check_transition(before, status)
+            if not dry_run:
+                self.con.execute("UPDATE concepts SET status=?, updated_at=? WHERE id=?", (status.value, _now(), cid))
+                self._log(cid, by, status.value, {"status": before.value}, {"status": status.value}, note)
+        return before, status
+
+    def put(self, e: TermEntry, by: str, on_conflict: str = "keep") -> str:
+        """Add or update one entry as given (import); return 'added', 'updated' or 'skipped'."""
+        with self.transaction():
+            row = self.con.execute("SELECT id FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
+            if row is None:
+                self._insert(e, by, "import")
+                return "added"
+            cid = row[0]
+            current = self._load([cid])[0]
+            if _same(current, e) or on_conflict == "keep":
+                return "skipped"
+            self.con.execute("UPDATE concepts SET traditional=?, pinyin=?, status=?, note=?, kind=?, updated_at=? "
+                             "WHERE id=?", (e.traditional, e.pinyin, e.status.value, e.note, e.kind, _now(), cid))
+            self.con.execute("DELETE FROM equivalents WHERE concept_id=?", (cid,))
+            self._add_equivalents(cid, e.english)
+            self._add_evidence(cid, e)
+            self._log(cid, by, "import", {"status": current.status.value, "english": current.preferred_english},
+                      {"status": e.status.value, "english": e.preferred_english})
+            return "updated"
+
+
+def _same(a: TermEntry, b: TermEntry) -> bool:
+    return (a.traditional, a.pinyin, a.status, a.note, [q.text for q in a.english]) == (
+        b.traditional, b.pinyin, b.status, b.note, [q.text for q in b.english])
+
+
+def approved_english(tb: TermBase) -> dict[str, list[str]]:
+    """Simplified term -> English of every approved entry, preferred first (feeds alignment)."""
+    out: dict[str, list[str]] = {}
+    for simp, text in tb.con.execute(
+            "SELECT c.simplified, e.text FROM concepts c JOIN equivalents e ON e.concept_id = c.id "
+            "WHERE c.status = 'approved' ORDER BY c.id, e.rank, e.id"):
+        out.setdefault(simp, []).append(text)
+    return out
