@@ -21,7 +21,7 @@ from .errors import GlossaryError
 from .formats import WriteOptions, get_format, write_file
 from .formats.langs import Langs
 from .models import Status, TermEntry
-from .pipeline import mine_paths
+from .pipeline import collect, stage
 from .termbase import TermBase
 from .termbase.search import suggest
 
@@ -113,16 +113,17 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
     Example:
         glossary mine seeds/
     """
-    show = sys.stderr.isatty()
+    if sys.stderr.isatty():  # a bar on a terminal, nothing when piped
+        with click.progressbar(length=1, label="mining", file=sys.stderr) as bar:
+            def progress(done: int, total: int) -> None:
+                bar.length = total
+                bar.update(1)
+            mined = collect(paths, encoding, limit, progress)
+    else:
+        mined = collect(paths, encoding, limit)
+    # the term base is opened only once the sources were read: a bad path leaves it untouched
     with open_tb(ctx) as tb:
-        if show:
-            with click.progressbar(length=1, label="mining", file=sys.stderr) as bar:
-                def progress(done: int, total: int) -> None:
-                    bar.length = total
-                    bar.update(1)
-                report = mine_paths(paths, tb, reviewer(by), encoding, limit, progress)
-        else:
-            report = mine_paths(paths, tb, reviewer(by), encoding, limit)
+        report = stage(mined, tb, reviewer(by))
     for path, reason in report.skipped:
         click.echo(f"skipped: {reason}", err=True)
     click.echo(f"mined {report.files} file(s): {report.terms} terms "

@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 from .align import align_candidates
 from .errors import SourceError
 from .mining import mine_documents
-from .models import TermEntry
+from .models import Candidate, TermEntry
 from .sources import read_sources
 from .termbase import TermBase, approved_english
 
@@ -41,19 +41,37 @@ class MineReport:
     entries: list[TermEntry] = field(default_factory=list, repr=False)
 
 
-def mine_paths(paths: Sequence[str | Path], tb: TermBase, by: str, encoding: str | None = None,
-               limit: int | None = None, progress: Callable[[int, int], None] | None = None) -> MineReport:
-    """Mine files and folders into the term base in one transaction.
+@dataclass
+class Mined:
+    """Candidates mined from some paths, before they meet a term base."""
 
-    :raises SourceError: when a path is missing or no file could be read;
-        the term base is then unchanged.
+    files: int
+    skipped: list[tuple[str, str]]
+    candidates: list[Candidate]
+
+
+def collect(paths: Sequence[str | Path], encoding: str | None = None, limit: int | None = None,
+            progress: Callable[[int, int], None] | None = None) -> Mined:
+    """Read and mine; touches no term base.
+
+    :raises SourceError: when a path is missing or no file could be read.
     """
     result = read_sources(paths, encoding)
     if not result.documents:
         reasons = "; ".join(r for _, r in result.skipped[:3]) or "no .txt or .md files found"
         raise SourceError(f"nothing to mine in {', '.join(map(str, paths))}: {reasons}")
     cands = mine_documents(result.documents, limit=limit, progress=progress)
-    entries = align_candidates(cands, approved_english(tb))
+    return Mined(len(result.documents), result.skipped, cands)
+
+
+def stage(mined: Mined, tb: TermBase, by: str) -> MineReport:
+    """Align mined candidates (approved English first) and merge them into ``tb`` in one transaction."""
+    entries = align_candidates(mined.candidates, approved_english(tb))
     counts = tb.stage(entries, by)
-    return MineReport(files=len(result.documents), skipped=result.skipped, terms=len(entries),
-                      entries=entries, **counts)
+    return MineReport(files=mined.files, skipped=mined.skipped, terms=len(entries), entries=entries, **counts)
+
+
+def mine_paths(paths: Sequence[str | Path], tb: TermBase, by: str, encoding: str | None = None,
+               limit: int | None = None, progress: Callable[[int, int], None] | None = None) -> MineReport:
+    """Mine files and folders into the term base; on any error the term base is unchanged."""
+    return stage(collect(paths, encoding, limit, progress), tb, by)

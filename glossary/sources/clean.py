@@ -46,7 +46,10 @@ def _line_is_chrome(line: str) -> bool:
     if not s:
         return False
     prefixes, widgets = _markers()
-    if _IMAGE.match(s) or _HASHTAG.match(s) or _TIMESTAMP.search(s):
+    # cheap character tests first: most lines are sentences and fail them all
+    if s[0] in "![<" and _IMAGE.match(s) or s[0] == "#" and _HASHTAG.match(s):
+        return True
+    if (":" in s or "前" in s) and _TIMESTAMP.search(s):
         return True
     if s.startswith(prefixes):
         return True
@@ -71,7 +74,7 @@ def _headline_list_start(lines: list[str]) -> int | None:
     from the first headline of the cluster, walking back over short lines that
     are not sentences of the article.
     """
-    stamps = [i for i, line in enumerate(lines) if _TIMESTAMP.search(line)]
+    stamps = [i for i, line in enumerate(lines) if (":" in line or "前" in line) and _TIMESTAMP.search(line)]
     for a, b in zip(stamps, stamps[1:]):
         if b - a <= 8:
             start = a

@@ -16,6 +16,8 @@ from functools import lru_cache
 from ..errors import DecodeError, SourceError
 
 _LEGACY = ("gb18030", "big5")
+#: bytes that text files hold: everything but the C0 controls, except tab, LF, FF, CR and ESC
+_PRINTABLE = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -49,7 +51,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    ctrl = len(head.translate(None, _PRINTABLE))
     return bool(head) and ctrl / len(head) > 0.05
 
 

@@ -1,0 +1,90 @@
+"""`make bench`: mining throughput against jieba.analyse.extract_tags on the same text, in the same run.
+
+The reference articles (../shared/seeds; our own seeds/ when absent) are
+repeated to 1×, 4× and 16× a base size (16× ≥ 5 MB). Each measurement runs in
+a fresh process so peak memory (max RSS) is its own. Mining here is the whole
+library path short of the term base: read → clean → segment → count → rank →
+evidence → align.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 5_000_000  # bytes at 16×
+
+
+def _child(kind: str, path: str) -> None:
+    files = sorted(Path(path).iterdir())
+    if kind == "glossary":
+        from glossary.align import align_candidates
+    t0 = time.perf_counter()
+    if kind == "glossary":
+        from glossary.pipeline import collect
+        mined = collect([path])
+        align_candidates(mined.candidates)
+        n = len(mined.candidates)
+    else:
+        import jieba
+        import jieba.analyse
+
+        jieba.setLogLevel(60)
+        text = "\n".join(f.read_text(encoding="utf-8") for f in files)
+        n = len(jieba.analyse.extract_tags(text, topK=400))
+    dt = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": dt, "terms": n, "rss_mb": rss}))
+
+
+def run(kind: str, path: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, str(path)], capture_output=True, text=True,
+                         check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        _child(*a.child)
+        return 0
+    seeds = Path(a.shared) / "seeds"
+    if not seeds.is_dir():
+        seeds = ROOT / "seeds"
+    articles = [p for p in sorted(seeds.iterdir()) if p.suffix in (".txt", ".md")]
+    size = sum(p.stat().st_size for p in articles)
+    reps = max(1, TARGET // 16 // size + 1)
+    print(f"corpus: {seeds} ({size / 1e6:.3f} MB in {len(articles)} files), copied as separate files; "
+          f"baseline: jieba.analyse.extract_tags on the same text joined")
+    print(f"{'size':>6} {'MB':>7} {'glossary s':>11} {'MB/s':>7} {'RSS MB':>7} {'jieba s':>8} {'MB/s':>7} "
+          f"{'RSS MB':>7} {'speed-up':>9}")
+    with tempfile.TemporaryDirectory() as tmp:
+        first = None
+        for k in (1, 4, 16):
+            p = Path(tmp) / f"corpus_{k}"
+            p.mkdir()
+            for r in range(reps * k):
+                for art in articles:
+                    (p / f"{r:04d}_{art.name}").write_bytes(art.read_bytes())
+            mb = sum(f.stat().st_size for f in p.iterdir()) / 1e6
+            g = run("glossary", p)
+            j = run("jieba", p)
+            first = first or g["seconds"] / mb
+            print(f"{k:>5}× {mb:7.2f} {g['seconds']:11.2f} {mb / g['seconds']:7.2f} {g['rss_mb']:7.0f} "
+                  f"{j['seconds']:8.2f} {mb / j['seconds']:7.2f} {j['rss_mb']:7.0f} {j['seconds'] / g['seconds']:8.1f}×"
+                  f"   (glossary s/MB {g['seconds'] / mb:.2f}, {g['seconds'] / mb / first:.2f}× the 1× rate)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
