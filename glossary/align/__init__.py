@@ -77,7 +77,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     for i, t in enumerate(composed[:4]):
         add(t, "compose", 0.4 - 0.03 * i)
     if not out and not c.term.isascii():
-        add(to_pinyin(c.term, "plain").title().replace(" ", ""), "pinyin", 0.15)
+        add(to_pinyin(c.term, "plain").replace(" ", "").replace("v", "ü").capitalize(), "pinyin", 0.15)
     return out
 
 

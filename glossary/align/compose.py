@@ -105,6 +105,10 @@ def literal(term: str, limit: int = 3) -> list[str]:
     parts = _parts(term)
     if len(parts) < 2:
         return []
+    el = elements()
+    singles = sum(1 for p in parts if len(p) == 1 and p not in el and not p.isascii())
+    if singles >= 2 or singles * 2 > len(parts):
+        return []  # mostly loose characters: a transliterated name, not a compound to translate
     options = [_piece_options(p, i == len(parts) - 1) for i, p in enumerate(parts)]
     if any(not o for o in options):
         return []

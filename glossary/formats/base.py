@@ -80,7 +80,7 @@ def split(cell: str) -> list[str]:
     return [v.strip() for v in cell.split(SEP)] if cell.strip() else []
 
 
-_CTX = re.compile(r"^(.*):(\d+): (.*)$", re.S)
+_CTX = re.compile(r"^(.*?):(\d+): (.*)$", re.S)
 
 
 def encode_context(c: Context) -> str:

@@ -69,15 +69,14 @@ class TbxFormat:
                 "  </tbxHeader>" if v == 3 else "  </martifHeader>",
                 "  <text>", "    <body>"]
         for i, e in enumerate(entries, 1):
-            out.append(f'      <{concept} id="c{e.id or i}">')
+            out.append(f'      <{concept} id="c{i}">')
             for k, val in meta_pairs(e):
                 if k != "context":
                     out.append(f"        <note>{esc(k)}: {esc(val)}</note>")
             zh_extra = [f"<note>pinyin: {esc(e.pinyin)}</note>"] if e.pinyin else []
             zh_extra += [f'<descrip type="context">{esc(encode_context(c))}</descrip>' for c in e.contexts]
             self._lang(out, lang_el, term_el, zh, [(e.simplified, _admin(e.status, True), zh_extra)])
-            if e.traditional:
-                self._lang(out, lang_el, term_el, tw, [(e.traditional, _admin(e.status, True), [])])
+            # English second: TBX v2 readers (translate-toolkit, OmegaT) take the second language as the target
             if e.english:
                 terms = []
                 for j, q in enumerate(e.english):
@@ -85,6 +84,8 @@ class TbxFormat:
                              f"<note>confidence: {fmt_num(q.confidence)}</note>"]
                     terms.append((q.text, _admin(e.status, j == 0), extra))
                 self._lang(out, lang_el, term_el, en, terms)
+            if e.traditional:
+                self._lang(out, lang_el, term_el, tw, [(e.traditional, _admin(e.status, True), [])])
             out.append(f"      </{concept}>")
         out += ["    </body>", "  </text>", "</tbx>" if v == 3 else "</martif>", ""]
         return "\n".join(out).encode("utf-8")

@@ -36,7 +36,7 @@ class TmxFormat:
                f'datatype="plaintext" creationdate="{options.stamp}"/>',
                "  <body>"]
         for i, e in enumerate(entries, 1):
-            out.append(f'    <tu tuid="{e.id or i}">')
+            out.append(f'    <tu tuid="{i}">')
             meta = meta_pairs(e)
             note = next((v for k, v in meta if k == "note"), "")
             if note:

@@ -14,6 +14,7 @@ glossary.errors.FormatError: f.xml:1: XML entity declarations are not allowed in
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -48,8 +49,11 @@ def parse(data: bytes, path: str) -> tuple[ET.Element, dict[int, int]]:
     try:
         parser.feed(data)
         root = parser.close()
-    except defusedxml.EntitiesForbidden:
+    except defusedxml.EntitiesForbidden as e:
         line = parser.parser.CurrentLineNumber
+        if getattr(e, "sysid", None) or getattr(e, "pubid", None):
+            raise FormatError("XML external entities are not allowed in imported files (nothing is fetched); "
+                              "remove the DTD", path, line) from None
         raise FormatError("XML entity declarations are not allowed in imported files; remove the DTD",
                           path, line) from None
     except (defusedxml.ExternalReferenceForbidden, defusedxml.DTDForbidden, defusedxml.NotSupportedError):
@@ -77,8 +81,19 @@ def text_of(el: ET.Element | None) -> str:
     return "".join(el.itertext()) if el is not None else ""
 
 
+# characters XML 1.0 cannot hold at all, even as references
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def esc(text: str) -> str:
-    """Escape element text; a CR is written as a reference so parsing keeps it."""
+    """Escape element text; a CR is written as a reference so parsing keeps it.
+
+    :raises FormatError: for a control character that XML cannot carry.
+    """
+    bad = _NOT_XML.search(text)
+    if bad:
+        raise FormatError(f"{text[:30]!r} holds U+{ord(bad.group()):04X}, which XML cannot carry; "
+                          "remove it or export to CSV")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 

@@ -147,14 +147,15 @@ class Miner:
             if grams is None:
                 grams = cache[part] = expand(tuple(part.split("\x01")))
             occ.extend(grams)
-        for m in _TITLE.finditer(simp):
-            title = m.group(1).strip()
-            occ.append(title)
+        local = Counter(occ)
+        titles = Counter(m.group(1).strip() for m in _TITLE.finditer(simp))
+        for title, n in titles.items():
+            # a title may also have been counted as a run of words: take the larger count, not both
+            local[title] = max(local[title], n)
             self.titles.add(title)
             self.tokens.setdefault(title, (title,))
         self.tok_count.update(words)
         self.n_tokens += len(words)
-        local = Counter(occ)
         self.count.update(local)
         self.df.update(local.keys())
         self.doc_counts.append(local)

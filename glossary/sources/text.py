@@ -72,16 +72,19 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best: tuple[float, str, str] | None = None
+    tried = []
     for enc in _LEGACY:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        score = _plausibility(text)
-        if best is None or score > best[0]:
-            best = (score, text, enc)
-    if best is None or best[0] < 0.9:
+        tried.append((_plausibility(text), text, enc))
+    tried.sort(reverse=True)
+    # the right decoding reads as common Chinese (rare technical characters lower the share a little);
+    # a wrong one is mostly rare characters, and when both decode the right one wins clearly
+    ok = tried and tried[0][0] >= 0.6 and (len(tried) == 1 or tried[0][0] - tried[1][0] >= 0.2)
+    best = tried[0] if ok else None
+    if best is None:
         raise DecodeError(
             f"{name}: not UTF-8, GB18030 or Big5 text; skipped (give the right one with --encoding)"
         )

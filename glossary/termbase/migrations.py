@@ -6,7 +6,7 @@ Each migration runs once, inside the transaction that records it in
 >>> import sqlite3
 >>> con = sqlite3.connect(":memory:", isolation_level=None)
 >>> migrate(con)
-[1, 2]
+[1, 2, 3]
 >>> migrate(con)
 []
 """
@@ -109,9 +109,17 @@ def _v2_search_keys(con: sqlite3.Connection) -> None:
     con.execute("UPDATE equivalents SET folded = lower(text)")
 
 
+def _v3_concept_count(con: sqlite3.Connection) -> None:
+    """The total count on the concept itself, for entries imported without per-file evidence."""
+    con.execute("ALTER TABLE concepts ADD COLUMN count INTEGER NOT NULL DEFAULT 0")
+    con.execute("UPDATE concepts SET count = COALESCE((SELECT SUM(count) FROM occurrences o "
+                "WHERE o.concept_id = concepts.id), 0)")
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema", _v1_initial),
     (2, "search keys", _v2_search_keys),
+    (3, "concept count", _v3_concept_count),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -113,9 +113,10 @@ def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None 
                                    (letters,)).fetchall()
                 add([(cid, st, sc) for cid, st, sc, num in rows
                      if not tones or re.sub(r"\D", "", num) == tones], "exact", "pinyin")
-                rows = con.execute("SELECT id, status, score FROM concepts WHERE pinyin_plain LIKE ? LIMIT 500",
-                                   (_like(letters) + "%",)).fetchall()
-                add(rows, "prefix", "pinyin")
+                rows = con.execute("SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain LIKE ? "
+                                   "ESCAPE '\\' LIMIT 500", (_like(letters) + "%",)).fetchall()
+                add([(cid, st, sc) for cid, st, sc, num in rows
+                     if re.sub(r"\D", "", num).startswith(tones)], "prefix", "pinyin")
         add(_rows(con, f"{base} JOIN equivalents e ON e.concept_id = c.id WHERE e.folded LIKE ? ESCAPE '\\' "
                        "LIMIT 500", (_like(folded) + "%",)), "prefix", "english")
         add(_rows(con, f"{base} JOIN equivalents e ON e.concept_id = c.id WHERE e.folded LIKE ? ESCAPE '\\' "

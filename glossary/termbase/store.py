@@ -121,21 +121,22 @@ class TermBase:
         out = {}
         q = ",".join("?" * len(ids))
         for row in self.con.execute(
-                f"SELECT id, simplified, traditional, pinyin, status, kind, score, note FROM concepts WHERE id IN ({q})",
-                ids):
+                f"SELECT id, simplified, traditional, pinyin, status, kind, score, note, count FROM concepts "
+                f"WHERE id IN ({q})", ids):
             out[row[0]] = TermEntry(simplified=row[1], traditional=row[2], pinyin=row[3], status=Status(row[4]),
-                                    kind=row[5], score=row[6], note=row[7], id=row[0])
+                                    kind=row[5], score=row[6], note=row[7], count=row[8], id=row[0])
         for cid, text, source, conf in self.con.execute(
                 f"SELECT concept_id, text, source, confidence FROM equivalents WHERE concept_id IN ({q}) "
                 "ORDER BY concept_id, rank, id", ids):
             out[cid].english.append(Equivalent(text, source, conf))
         for cid, form in self.con.execute(
                 f"SELECT concept_id, form FROM variants WHERE concept_id IN ({q}) ORDER BY form", ids):
-            out[cid].variants.append(form)
+            if form != out[cid].traditional:  # the Traditional form is kept as a variant for lookups only
+                out[cid].variants.append(form)
         for cid, file, count in self.con.execute(
                 f"SELECT concept_id, file, count FROM occurrences WHERE concept_id IN ({q}) ORDER BY file", ids):
             out[cid].files.append(file)
-            out[cid].count += count
+            out[cid].file_counts[file] = count
         for cid, file, offset, text in self.con.execute(
                 f"SELECT concept_id, file, offset, text FROM contexts WHERE concept_id IN ({q}) "
                 "ORDER BY file, offset", ids):
@@ -145,7 +146,8 @@ class TermBase:
     def entries(self, statuses: Sequence[Status] | None = None, sort: str = "score",
                 limit: int | None = None) -> list[TermEntry]:
         """Entries with the given statuses (all when None), sorted by ``score``, ``term`` or ``date``."""
-        order = {"score": "score DESC, simplified", "term": "simplified", "date": "updated_at DESC, id"}[sort]
+        # ties keep insertion order, so an export imported into an empty term base exports the same
+        order = {"score": "score DESC, id", "term": "simplified, id", "date": "updated_at DESC, id"}[sort]
         sql = "SELECT id FROM concepts"
         args: list[object] = []
         if statuses:
@@ -190,8 +192,9 @@ class TermBase:
         num, plain = pinyin_keys(e.simplified)
         cur = self.con.execute(
             "INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
-            "updated_at, pinyin_num, pinyin_plain) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (e.simplified, e.traditional, e.pinyin, e.status.value, e.kind, e.score, e.note, now, now, num, plain))
+            "updated_at, pinyin_num, pinyin_plain, count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (e.simplified, e.traditional, e.pinyin, e.status.value, e.kind, e.score, e.note, now, now, num, plain,
+             e.count))
         cid = cur.lastrowid
         assert cid is not None
         self._add_equivalents(cid, e.english)
@@ -217,6 +220,9 @@ class TermBase:
             n = e.file_counts.get(f, e.count if len(e.files) == 1 else 1)
             self.con.execute("INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
                              "DO UPDATE SET count=excluded.count", (cid, f, n))
+        if e.files:  # the total follows the per-file evidence once there is any
+            self.con.execute("UPDATE concepts SET count = (SELECT SUM(count) FROM occurrences WHERE concept_id=?) "
+                             "WHERE id=?", (cid, cid))
         have = self.con.execute("SELECT COUNT(*) FROM contexts WHERE concept_id=?", (cid,)).fetchone()[0]
         for c in e.contexts:
             if have >= MAX_CONTEXTS:

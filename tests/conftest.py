@@ -1,0 +1,51 @@
+"""Shared fixtures: an in-memory term base, a tiny two-script corpus, a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary.termbase import TermBase
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+# A corpus written for the tests: one Simplified and one Traditional text about the same things.
+SIMPLIFIED = (
+    "网站首页 > 新闻 > 正文\n"
+    "分享\n"
+    "稀土分离企业采用串级萃取工艺生产氧化镝和氧化铽。串级萃取需要上百级萃取槽。\n"
+    "钕铁硼永磁体用于驱动电机，钕铁硼永磁体需要少量镝。\n"
+    "美国地质调查局（USGS）发布关键矿产清单，MP Materials公司也在其中。\n"
+    "![]()\n"
+)
+TRADITIONAL = (
+    "鐠釹合金是生產釹鐵硼永磁體的原料。串級萃取可以得到高純度氧化鏑。\n"
+    "出口管制要求出口商說明最終用戶。碳酸鑭是一種稀土化合物。\n"
+)
+
+
+@pytest.fixture
+def tb():
+    with TermBase(":memory:") as t:
+        yield t
+
+
+@pytest.fixture
+def seed_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "seeds"
+    d.mkdir()
+    (d / "a_simplified.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    (d / "b_traditional.md").write_text(TRADITIONAL, encoding="utf-8")
+    return d
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "terms" / "glossary.db")

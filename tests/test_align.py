@@ -1,0 +1,84 @@
+"""Stage 4: Traditional, pinyin and English suggestions with sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.align import align_candidate, choose_traditional, english_suggestions
+from glossary.align.compose import compose, is_chemical
+from glossary.align.dictionary import clean_gloss, glosses, ranked_glosses
+from glossary.models import Candidate
+
+
+@pytest.mark.parametrize("term, english", [
+    ("氧化镝", "dysprosium oxide"),
+    ("碳酸镧", "lanthanum carbonate"),
+    ("氯化铈", "cerium chloride"),
+    ("镨钕", "praseodymium-neodymium"),
+    ("钕铁硼", "neodymium-iron-boron"),
+    ("氧化镨钕", "praseodymium-neodymium oxide"),
+    ("镨钕合金", "praseodymium-neodymium alloy"),
+])
+def test_chemistry_naming(term: str, english: str) -> None:
+    assert compose(term)[0] == english
+    assert is_chemical(term)
+
+
+def test_symbols_are_offered_for_element_runs() -> None:
+    assert "NdFeB" in compose("钕铁硼")
+
+
+def test_naming_rules_for_laws_and_bodies() -> None:
+    assert compose("稀土管理条例")[0] == "Rare Earth Management Regulations"
+    assert compose("能源部")[0] == "Department of Energy"
+
+
+def test_gloss_cleaning() -> None:
+    assert clean_gloss("(chemistry) rare earth") == "rare earth"
+    assert clean_gloss("see also 稀土[xi1 tu3]") == ""
+    assert clean_gloss("CL:個|个[ge4]") == ""
+    assert clean_gloss("to control") == "control"
+    assert clean_gloss("lit. to go upstream") == ""
+    assert glosses("稀土") == ["rare earth"]
+
+
+def test_modifier_senses_follow_the_dictionary_compounds() -> None:
+    assert ranked_glosses("出口")[0] == "export"
+    assert ranked_glosses("关键")[0] == "key"
+
+
+def test_traditional_prefers_a_clean_surface_form() -> None:
+    assert choose_traditional("稀土磁铁", ["稀土磁鐵"]) == "稀土磁鐵"
+    # a machine-converted page that kept a Simplified character loses to OpenCC
+    assert choose_traditional("采购价", ["采購價"]) == "採購價"
+    assert choose_traditional("稀土", []) == "稀土"
+
+
+def test_every_suggestion_has_a_source_and_confidence() -> None:
+    c = Candidate(term="美国地质调查局", english_in_text=["USGS"])
+    sugg = english_suggestions(c)
+    assert sugg[0].text == "USGS" and sugg[0].source == "text" and sugg[0].confidence == 0.9
+    assert all(s.source and 0 < s.confidence <= 1 for s in sugg)
+
+
+def test_approved_english_comes_first() -> None:
+    sugg = english_suggestions(Candidate(term="稀土"), {"稀土": ["rare earth elements"]})
+    assert (sugg[0].text, sugg[0].source) == ("rare earth elements", "termbase")
+    assert sugg[1].text == "rare earth"
+
+
+def test_latin_terms_are_their_own_english() -> None:
+    e = align_candidate(Candidate(term="MP Materials", kind="latin"))
+    assert (e.english[0].text, e.english[0].source) == ("MP Materials", "text")
+    assert e.pinyin == "MP Materials"
+
+
+def test_names_without_a_source_fall_back_to_pinyin() -> None:
+    e = align_candidate(Candidate(term="坦布里兹"))
+    assert (e.english[-1].source, e.english[-1].text) == ("pinyin", "Tanbulizi")
+    assert e.english[-1].confidence < 0.2
+
+
+def test_entry_keeps_surfaces_as_variants() -> None:
+    e = align_candidate(Candidate(term="稀土磁铁", surfaces={"稀土磁铁": ["a"], "稀土磁鐵": ["b"]}))
+    assert e.traditional == "稀土磁鐵" and e.variants == []

@@ -1,0 +1,185 @@
+"""The command line through CliRunner: exact output, exit codes 0/1/2, help everywhere."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary import __version__
+from glossary.cli import cli, width
+from glossary.termbase import TermBase
+
+
+def run(runner: CliRunner, db: str, *args: str, input: str | None = None):
+    return runner.invoke(cli, ["--db", db, *args], input=input, env={"GLOSSARY_REVIEWER": "tester"})
+
+
+def test_version(runner: CliRunner) -> None:
+    r = runner.invoke(cli, ["--version"])
+    assert (r.exit_code, r.output) == (0, f"glossary, version {__version__}\n")
+
+
+def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    for name, command in cli.commands.items():
+        r = runner.invoke(cli, [name, "--help"])
+        assert r.exit_code == 0, name
+        assert "Example:" in r.output and f"glossary {name}" in r.output, name
+
+
+def test_mine_then_list_show_find(runner: CliRunner, db: str, seed_dir: Path) -> None:
+    r = run(runner, db, "mine", str(seed_dir))
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("mined 2 file(s): ")
+    assert r.output.endswith(f"into {db}\n")
+    r = run(runner, db, "show", "串級萃取")
+    assert r.exit_code == 0
+    lines = r.output.splitlines()
+    assert lines[0].startswith("串级萃取  [candidate]  id ")
+    assert lines[1:3] == ["  zh-TW    串級萃取", "  pinyin   chuàn jí cuì qǔ"]
+    assert any(line.strip().startswith(str(seed_dir / "b_traditional.md") + ":") for line in lines)
+    r = run(runner, db, "find", "cuan4ji2")
+    assert r.exit_code == 1 and r.output.startswith("no match for 'cuan4ji2'")
+    r = run(runner, db, "find", "chuan4ji2", "--json")
+    assert r.exit_code == 0
+    hits = json.loads(r.output)
+    assert hits[0]["match"] == "exact" and {"match": "prefix", "zh-CN": "串级萃取"}.items() <= \
+        next(h for h in hits if h["zh-CN"] == "串级萃取").items()
+    r = run(runner, db, "list", "--limit", "3")
+    assert r.exit_code == 0 and len(r.output.splitlines()) == 4
+    assert r.output.splitlines()[0].split() == ["id", "status", "zh-CN", "zh-TW", "pinyin", "en-US", "count"]
+
+
+def test_find_table_aligns_double_width(runner: CliRunner, db: str, seed_dir: Path) -> None:
+    run(runner, db, "mine", str(seed_dir))
+    r = run(runner, db, "find", "氧化")
+    lines = r.output.splitlines()
+    col = lines[0].index("zh-TW")
+    starts = {width(line[:len(line) - len(line[col:].lstrip())]) for line in lines}  # noqa: F841
+    widths = [width(line.split("  candidate  ")[0]) for line in lines[1:]]
+    assert len(set(widths)) == 1
+
+
+def test_mine_missing_path_is_one_line_error_and_no_term_base(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    r = run(runner, db, "mine", str(tmp_path / "nope"))
+    assert r.exit_code == 1
+    assert r.output == f"Error: {tmp_path / 'nope'}: no such file or folder; check the path\n"
+    assert not Path(db).exists()
+
+
+def test_mine_empty_folder(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    r = run(runner, db, "mine", str(tmp_path / "empty"))
+    assert (r.exit_code, r.output) == (1, f"Error: nothing to mine in {tmp_path / 'empty'}: no .txt or .md files found\n")
+
+
+def test_mine_binary_alone_and_beside_text(runner: CliRunner, db: str, tmp_path: Path, seed_dir: Path) -> None:
+    binary = tmp_path / "bin"
+    binary.mkdir()
+    (binary / "x.txt").write_bytes(b"\x00\x01\x02PK\x03\x04")
+    r = run(runner, db, "mine", str(binary))
+    assert r.exit_code == 1 and "binary file, not text; skipped" in r.output
+    assert len(r.output.splitlines()) == 1
+    run(runner, db, "mine", str(seed_dir))
+    with TermBase(db) as tb:
+        before = tb.stats()
+    (seed_dir / "y.txt").write_bytes(b"\x00\x01\x02")
+    r = run(runner, db, "mine", str(seed_dir))
+    assert r.exit_code == 0
+    assert f"skipped: {seed_dir / 'y.txt'}: binary file, not text; skipped" in r.output
+    with TermBase(db) as tb:
+        assert tb.stats() == before
+
+
+def test_mine_gbk_file_is_decoded_not_mojibake(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    d = tmp_path / "gbk"
+    d.mkdir()
+    (d / "a.txt").write_bytes("氧化镝和氧化铽是重稀土产品。氧化镝用于磁体。".encode("gbk"))
+    assert run(runner, db, "mine", str(d)).exit_code == 0
+    assert run(runner, db, "show", "氧化镝").exit_code == 0
+
+
+def test_approve_reject_history_and_illegal_move(runner: CliRunner, db: str, seed_dir: Path) -> None:
+    run(runner, db, "mine", str(seed_dir))
+    r = run(runner, db, "approve", "氧化镝", "--note", "standard name")
+    assert (r.exit_code, r.output) == (0, "approve 氧化镝: candidate → approved\n")
+    r = run(runner, db, "reject", "氧化镝")
+    assert r.exit_code == 1
+    assert r.output == "Error: cannot move a approved entry to rejected; `glossary reopen` it first\n"
+    r = run(runner, db, "history", "氧化镝")
+    assert r.output.splitlines()[-1].split()[1:3] == ["tester", "approved"]
+    assert "standard name" in r.output
+
+
+def test_bulk_decisions_are_all_or_nothing(runner: CliRunner, db: str, seed_dir: Path, tmp_path: Path) -> None:
+    run(runner, db, "mine", str(seed_dir))
+    ids = tmp_path / "ids.txt"
+    ids.write_text("氧化镝\n不存在的词\n", encoding="utf-8")
+    r = run(runner, db, "approve", "--from", str(ids))
+    assert r.exit_code == 1 and "no entry for '不存在的词'" in r.output
+    with TermBase(db) as tb:
+        assert tb.get("氧化镝").status.value == "candidate"
+    r = run(runner, db, "approve", "氧化镝", "--dry-run")
+    assert r.output == "would approve 氧化镝: candidate → approved\n"
+
+
+def test_usage_errors_exit_2(runner: CliRunner, db: str) -> None:
+    assert run(runner, db, "approve").exit_code == 2
+    assert run(runner, db, "export", "-o", "x.csv", "--status", "nonsense").exit_code == 2
+    r = run(runner, db, "export", "-o", "x.csv", "--target-lang", "en_us")
+    assert r.exit_code == 2 and "write it 'en-US'" in r.output
+    r = run(runner, db, "export", "-o", "x.tsv", "--format", "omegat")
+    assert r.exit_code == 2 and "name the file .utf8" in r.output
+
+
+def test_export_import_cycle(runner: CliRunner, db: str, seed_dir: Path, tmp_path: Path) -> None:
+    run(runner, db, "mine", str(seed_dir))
+    run(runner, db, "approve", "氧化镝")
+    out = tmp_path / "out" / "g.tbx"
+    r = run(runner, db, "export", "-o", str(out))
+    assert (r.exit_code, r.output) == (0, f"wrote 1 entries to {out} (tbx)\n")
+    other = str(tmp_path / "other.db")
+    r = run(runner, other, "import", str(out))
+    assert (r.exit_code, r.output) == (0, f"imported {out}: 1 added, 0 updated, 0 skipped\n")
+    r = run(runner, other, "import", str(out))
+    assert r.output == f"imported {out}: 0 added, 0 updated, 1 skipped\n"
+    assert [p.name for p in out.parent.iterdir()] == ["g.tbx"]  # no temporary file left
+
+
+def test_import_bad_file_changes_nothing(runner: CliRunner, db: str) -> None:
+    bad = Path(__file__).parent / "data" / "bad" / "tmx_tu_without_source.tmx"
+    r = run(runner, db, "import", str(bad))
+    assert r.exit_code == 1
+    assert r.output == f"Error: {bad}:5: <tu> has no Chinese source <tuv>; every <tu> needs one in the source language\n"
+
+
+def test_import_dry_run(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    f = tmp_path / "g.csv"
+    f.write_text("zh-CN,en-US\n稀土,rare earth\n", encoding="utf-8")
+    r = run(runner, db, "import", str(f), "--dry-run")
+    assert r.output == f"would import {f}: 1 added, 0 updated, 0 skipped\n"
+    with TermBase(db) as tb:
+        assert tb.stats()["total"] == 0
+
+
+def test_not_a_term_base(runner: CliRunner, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 10)
+    r = run(runner, str(junk), "list")
+    assert r.exit_code == 1 and r.output.startswith("Error: ") and len(r.output.splitlines()) == 1
+
+
+def test_db_from_environment(runner: CliRunner, tmp_path: Path, seed_dir: Path) -> None:
+    db = tmp_path / "env.db"
+    r = runner.invoke(cli, ["mine", str(seed_dir)], env={"GLOSSARY_DB": str(db), "GLOSSARY_REVIEWER": "x"})
+    assert r.exit_code == 0 and db.exists()
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "glossary", "--version"], capture_output=True, text=True)
+    assert r.stdout == f"glossary, version {__version__}\n"

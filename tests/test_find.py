@@ -1,0 +1,69 @@
+"""`find`: every kind of query a translator types."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.models import Equivalent, Status, TermEntry
+from glossary.normalise import to_pinyin, to_traditional
+from glossary.termbase import TermBase
+
+
+@pytest.fixture
+def filled(tb: TermBase) -> TermBase:
+    rows = [("镨钕", ["praseodymium-neodymium", "PrNd"], 5.0), ("稀土永磁材料", ["rare earth permanent magnet material"], 3.0),
+            ("稀土", ["rare earth"], 9.0), ("钕", ["neodymium"], 4.0), ("女性", ["woman"], 1.0),
+            ("氧化镝", ["dysprosium oxide"], 2.0)]
+    tb.stage([TermEntry(s, to_traditional(s), to_pinyin(s), [Equivalent(x, "cedict", 0.7) for x in en], score=sc)
+              for s, en, sc in rows], by="t")
+    tb.set_status("稀土永磁材料", Status.APPROVED, by="t")
+    return tb
+
+
+def names(tb: TermBase, q: str) -> list[tuple[str, str]]:
+    return [(m.kind, m.entry.simplified) for m in tb.find(q)]
+
+
+def test_simplified_exact_first_then_prefix_then_substring(filled: TermBase) -> None:
+    assert names(filled, "稀土") == [("exact", "稀土"), ("prefix", "稀土永磁材料")]
+    assert names(filled, "永磁") == [("substring", "稀土永磁材料")]
+
+
+def test_traditional_query_finds_term_mined_from_simplified(filled: TermBase) -> None:
+    assert names(filled, "鐠釹") == [("exact", "镨钕")]
+
+
+@pytest.mark.parametrize("q", ["pǔ nǚ", "pu3 nv3", "pu3nü3", "punv", "pu nu", "PU3NV3"])
+def test_pinyin_in_any_spelling(filled: TermBase, q: str) -> None:
+    assert names(filled, q)[0] == ("exact", "镨钕")
+
+
+def test_tone_numbers_disambiguate(filled: TermBase) -> None:
+    assert names(filled, "nv3") == [("exact", "钕"), ("prefix", "女性")]
+    assert names(filled, "nv") == [("exact", "钕"), ("prefix", "女性")]
+    assert names(filled, "nv4") == []
+
+
+def test_english_case_insensitive_word_and_phrase(filled: TermBase) -> None:
+    assert names(filled, "Neodymium") == [("exact", "钕"), ("substring", "镨钕")]
+    assert names(filled, "PrNd") == [("exact", "镨钕")]
+    assert names(filled, "permanent magnet")[0] == ("substring", "稀土永磁材料")
+
+
+def test_approved_ranks_before_candidates_within_a_kind(filled: TermBase) -> None:
+    assert names(filled, "rare earth") == [("exact", "稀土"), ("prefix", "稀土永磁材料")]
+    filled.set_status("稀土", Status.REJECTED, by="t")
+    hits = filled.find("稀")
+    assert [m.entry.simplified for m in hits] == ["稀土永磁材料", "稀土"]
+
+
+def test_no_match_returns_empty_and_suggest_helps(filled: TermBase) -> None:
+    from glossary.termbase.search import suggest
+
+    assert filled.find("dysprosum") == []
+    assert suggest(filled.con, "dysprosum oxide") == ["dysprosium oxide"]
+
+
+def test_status_filter(filled: TermBase) -> None:
+    assert names(filled, "稀土") == [("exact", "稀土"), ("prefix", "稀土永磁材料")]
+    assert [m.entry.simplified for m in filled.find("稀土", [Status.APPROVED])] == ["稀土永磁材料"]

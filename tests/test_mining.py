@@ -1,0 +1,86 @@
+"""Stage 3: candidates with evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary.mining import Miner, mine_documents
+from glossary.models import Document
+from glossary.sources import read_sources
+
+
+def _mine(seed_dir: Path, limit: int | None = 200):
+    return {c.term: c for c in mine_documents(read_sources([seed_dir]).documents, limit=limit)}
+
+
+def test_both_scripts_feed_one_concept_with_all_surfaces(seed_dir: Path) -> None:
+    found = _mine(seed_dir)
+    c = found["串级萃取"]
+    assert c.count == 3
+    assert sorted(Path(f).name for f in c.files) == ["a_simplified.txt", "b_traditional.md"]
+    assert set(c.surfaces) == {"串级萃取", "串級萃取"}
+    assert [Path(f).name for f in c.surfaces["串級萃取"]] == ["b_traditional.md"]
+
+
+def test_nested_terms_are_kept_and_fragments_are_not(seed_dir: Path) -> None:
+    found = _mine(seed_dir)
+    assert "钕铁硼永磁体" in found and "钕铁硼" in found
+    assert "铁硼永" not in found and "硼永磁" not in found
+
+
+def test_shapes_latin_names_elements_compounds(seed_dir: Path) -> None:
+    found = _mine(seed_dir)
+    for term in ("MP Materials", "USGS", "镝", "氧化镝", "碳酸镧", "美国地质调查局"):
+        assert term in found, term
+    assert found["镝"].kind == "element"
+    assert found["MP Materials"].kind == "latin"
+
+
+def test_page_chrome_does_not_become_terms(seed_dir: Path) -> None:
+    found = _mine(seed_dir, limit=None)
+    assert not {"网站首页", "首页", "新闻", "分享"} & set(found)
+
+
+def test_titles_in_book_brackets() -> None:
+    docs = [Document("a.txt", "国务院发布《稀土管理条例》。《稀土管理条例》自十月起施行。", "utf-8")]
+    found = {c.term: c for c in mine_documents(docs)}
+    assert found["稀土管理条例"].kind == "title"
+    assert found["稀土管理条例"].count == 2
+
+
+def test_contexts_point_at_the_term_in_the_original_file(seed_dir: Path) -> None:
+    docs = read_sources([seed_dir]).documents
+    found = {c.term: c for c in mine_documents(docs, limit=200)}
+    texts = {d.path: d.text for d in docs}
+    for c in found.values():
+        for ctx in c.contexts:
+            surface = texts[ctx.file][ctx.offset:ctx.offset + len(c.term)]
+            assert surface in c.surfaces, (c.term, surface)
+            assert surface in ctx.text
+
+
+def test_english_in_brackets_is_kept_as_evidence(seed_dir: Path) -> None:
+    assert _mine(seed_dir)["美国地质调查局"].english_in_text == ["USGS"]
+
+
+def test_general_words_rank_below_domain_terms() -> None:
+    text = "政府认为稀土分离很重要。政府支持稀土分离和串级萃取。市场价格上涨，政府表示关注。" * 3
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=50)]
+    assert ranked.index("串级萃取") < ranked.index("政府")
+
+
+def test_counts_are_exact_and_file_counts_add_up() -> None:
+    docs = [Document("a.txt", "氧化镝。氧化镝。", "utf-8"), Document("b.txt", "氧化镝和氧化铽。", "utf-8")]
+    m = Miner()
+    for d in docs:
+        m.add(d)
+    ranked = {c.term: c for c in m.score()}
+    m.attach_files(list(ranked.values()))
+    assert ranked["氧化镝"].count == 3
+    assert ranked["氧化镝"].file_counts == {"a.txt": 2, "b.txt": 1}
+
+
+def test_progress_is_reported_per_document(seed_dir: Path) -> None:
+    calls = []
+    mine_documents(read_sources([seed_dir]).documents, progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(1, 2), (2, 2)]

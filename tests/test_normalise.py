@@ -1,0 +1,50 @@
+"""Stage 2: script conversion, pinyin, folding, sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.normalise import fold, split_sentences, to_pinyin, to_simplified, to_traditional
+from glossary.normalise.script import to_simplified_aligned
+
+
+@pytest.mark.parametrize("term, expected", [
+    ("重稀土", "zhòng xī tǔ"),
+    ("行业龙头", "háng yè lóng tóu"),
+    ("调控", "tiáo kòng"),
+    ("供应链", "gōng yìng liàn"),
+    ("镨钕", "pǔ nǚ"),
+    ("SK海力士", "SK hǎi lì shì"),
+    ("N52磁体", "N52 cí tǐ"),
+])
+def test_pinyin_is_phrase_aware_with_latin_kept(term: str, expected: str) -> None:
+    assert to_pinyin(term) == expected
+
+
+def test_pinyin_styles() -> None:
+    assert to_pinyin("稀土", "numbers") == "xi1 tu3"
+    assert to_pinyin("钕", "plain") == "nv"
+
+
+def test_pinyin_has_one_syllable_per_hanzi_and_skips_punctuation() -> None:
+    assert to_pinyin("采矿、冶金") == "cǎi kuàng yě jīn"
+
+
+def test_traditional_by_phrase() -> None:
+    assert to_traditional("稀土管理条例") == "稀土管理條例"
+    assert to_traditional("出口管制", "tw") == "出口管制"
+    assert to_simplified("鐠釹") == "镨钕"
+
+
+def test_aligned_simplified_keeps_length_including_non_bmp() -> None:
+    text = "𠀀鐠釹·MP Materials\n稀土"
+    out = to_simplified_aligned(text)
+    assert len(out) == len(text) and out.startswith("𠀀镨钕·")
+
+
+def test_fold_full_width() -> None:
+    assert fold("ＭＰ　Ｍａｔｅｒｉａｌｓ，Ｎ５２") == "MP Materials,N52"
+
+
+def test_sentences_do_not_break_before_closing_quotes() -> None:
+    assert split_sentences("他说：“稀土很重要。”然后走了！好吗？") == ["他说：“稀土很重要。”", "然后走了！", "好吗？"]

@@ -1,0 +1,98 @@
+"""Stage 1: reading files, decoding, cleaning page chrome, keeping offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.errors import DecodeError, SourceError
+from glossary.sources import read_document, read_sources
+from glossary.sources.clean import clean_text
+from glossary.sources.text import decode_bytes
+
+TEXT = "稀土永磁材料用于电动汽车的驱动电机。"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_simplified_encodings_decode_exactly(encoding: str) -> None:
+    text, used = decode_bytes(TEXT.encode(encoding), "x.txt")
+    assert text == TEXT
+    assert used == ("gb18030" if encoding == "gb18030" else "utf-8")
+
+
+def test_big5_decodes_exactly() -> None:
+    trad = "稀土永磁材料用於電動汽車的驅動電機。"
+    assert decode_bytes(trad.encode("big5"), "x.txt") == (trad, "big5")
+
+
+def test_gbk_is_never_mined_as_mojibake(tmp_path: Path) -> None:
+    p = tmp_path / "gbk.txt"
+    p.write_bytes(TEXT.encode("gbk"))
+    doc = read_document(p)
+    assert doc.text == TEXT and doc.encoding == "gb18030"
+
+
+def test_wrong_forced_encoding_is_an_error() -> None:
+    with pytest.raises(DecodeError, match="cannot decode as utf-8"):
+        decode_bytes(TEXT.encode("gb18030"), "x.txt", "utf-8")
+
+
+def test_random_bytes_are_refused_as_text() -> None:
+    data = bytes(range(128, 256)) * 40
+    with pytest.raises(SourceError):
+        decode_bytes(data, "x.txt")
+
+
+def test_binary_file_is_skipped_with_a_reason(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = read_sources([tmp_path])
+    assert [Path(d.path).name for d in result.documents] == ["good.txt"]
+    assert result.skipped == [(str(tmp_path / "image.txt"), f"{tmp_path / 'image.txt'}: binary file, not text; skipped")]
+
+
+def test_unsupported_suffix_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+    result = read_sources([tmp_path])
+    assert result.documents == [] and "not a .txt or .md file" in result.skipped[0][1]
+
+
+def test_missing_path_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="no such file or folder"):
+        read_sources([tmp_path / "nope"])
+
+
+def test_folders_are_read_recursively(tmp_path: Path) -> None:
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / "sub" / "deeper" / "x.md").write_text(TEXT, encoding="utf-8")
+    assert len(read_sources([tmp_path]).documents) == 1
+
+
+def test_chrome_is_blanked_and_offsets_kept() -> None:
+    page = ("首页 > 财经 > 正文\n分享至\n0\n" + TEXT + "\n![](pic.png)\n#话题标签#\n"
+            "特别声明：以上内容为用户上传。\n")
+    cleaned, removed = clean_text(page)
+    assert len(cleaned) == len(page)
+    assert cleaned.index(TEXT) == page.index(TEXT)
+    assert cleaned.split() == [TEXT] and removed == 6
+
+
+def test_trailing_headline_list_with_timestamps_is_cut() -> None:
+    page = (TEXT + "\n" + "另一段正文，讲述磁体的生产。\n"
+            "明星的新电影定档了\n作者甲\n2026-01-28 19:48:49\n"
+            "球队连胜五场\n作者乙\n2026-01-27 10:00:01\n头条要闻\n")
+    cleaned, _ = clean_text(page)
+    assert cleaned.split() == [TEXT, "另一段正文，讲述磁体的生产。"]
+
+
+def test_repeated_line_is_dropped_but_first_kept() -> None:
+    cleaned, _ = clean_text("重复的标题行在这里\n正文。\n重复的标题行在这里\n")
+    assert cleaned.split() == ["重复的标题行在这里", "正文。"]
+
+
+def test_script_is_detected(tmp_path: Path) -> None:
+    (tmp_path / "t.txt").write_text("稀土磁鐵市場與釹鐵硼", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("稀土磁铁市场与钕铁硼", encoding="utf-8")
+    scripts = {Path(d.path).name: d.script for d in read_sources([tmp_path]).documents}
+    assert scripts == {"s.txt": "simplified", "t.txt": "traditional"}

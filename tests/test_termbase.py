@@ -1,0 +1,155 @@
+"""Stage 5: the term base — staging, review transitions, history, migrations, safety."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from glossary.errors import InvalidTransition, TermBaseError, TermNotFound
+from glossary.models import Equivalent, Status, TermEntry
+from glossary.pipeline import mine_paths
+from glossary.termbase import TRANSITIONS, TermBase
+from glossary.termbase.migrations import LATEST, MIGRATIONS, current_version, migrate
+
+
+def entry(simp: str, trad: str = "", english: str = "x", count: int = 1, files=("a.txt",)) -> TermEntry:
+    return TermEntry(simp, trad or simp, "", [Equivalent(english, "cedict", 0.7)], count=count, files=list(files),
+                     file_counts={f: count for f in files})
+
+
+def test_stage_adds_then_merges(tb: TermBase) -> None:
+    assert tb.stage([entry("稀土")], by="t") == {"added": 1, "updated": 0, "kept": 0}
+    assert tb.stage([entry("稀土", count=4, files=("b.txt",))], by="t") == {"added": 0, "updated": 1, "kept": 0}
+    e = tb.get("稀土")
+    assert e.files == ["a.txt", "b.txt"] and e.count == 5
+
+
+def test_lookup_by_id_traditional_and_variant(tb: TermBase) -> None:
+    e = entry("镨钕", "鐠釹")
+    e.variants = ["钕镨"]
+    tb.stage([e], by="t")
+    cid = tb.resolve("镨钕")
+    assert tb.resolve(str(cid)) == tb.resolve("鐠釹") == tb.resolve("钕镨") == cid
+    with pytest.raises(TermNotFound):
+        tb.get("不存在")
+
+
+ALL = list(Status)
+
+
+@pytest.mark.parametrize("before", ALL)
+@pytest.mark.parametrize("after", ALL)
+def test_every_transition_legal_or_refused(before: Status, after: Status) -> None:
+    with TermBase(":memory:") as tb:
+        e = entry("稀土")
+        e.status = before
+        tb.stage([e], by="t")
+        if after in TRANSITIONS[before]:
+            assert tb.set_status("稀土", after, by="ann", note="why") == (before, after)
+            assert tb.get("稀土").status == after
+            last = tb.history("稀土")[-1]
+            assert (last["by"], last["action"], last["note"]) == ("ann", after.value, "why")
+            assert before.value in last["before"] and after.value in last["after"]
+        else:
+            with pytest.raises(InvalidTransition):
+                tb.set_status("稀土", after, by="ann")
+            assert tb.get("稀土").status == before
+
+
+def test_dry_run_changes_nothing(tb: TermBase) -> None:
+    tb.stage([entry("稀土")], by="t")
+    tb.set_status("稀土", Status.APPROVED, by="ann", dry_run=True)
+    assert tb.get("稀土").status == Status.CANDIDATE
+    assert [h["action"] for h in tb.history("稀土")] == ["mine"]
+
+
+def test_remining_keeps_decisions_and_rejected_stays_rejected(tb: TermBase) -> None:
+    tb.stage([entry("稀土", english="rare earth"), entry("美国")], by="t")
+    tb.set_status("稀土", Status.APPROVED, by="ann")
+    tb.set_status("美国", Status.REJECTED, by="ann")
+    counts = tb.stage([entry("稀土", english="rare-earth element", files=("c.txt",)), entry("美国")], by="t")
+    assert counts == {"added": 0, "updated": 0, "kept": 2}
+    assert tb.get("稀土").status == Status.APPROVED
+    assert [q.text for q in tb.get("稀土").english] == ["rare earth", "rare-earth element"]
+    assert tb.get("美国").status == Status.REJECTED
+    assert tb.get("稀土").files == ["a.txt", "c.txt"]
+
+
+def test_failed_stage_leaves_term_base_as_it_was(tb: TermBase) -> None:
+    tb.stage([entry("稀土")], by="t")
+    bad = entry("镝")
+    bad.status = "not a status"  # type: ignore[assignment]  # fails on the second entry, mid-transaction
+    with pytest.raises(AttributeError):
+        tb.stage([entry("铽"), bad], by="t")
+    assert tb.stats()["total"] == 1
+    with pytest.raises(TermNotFound):
+        tb.get("铽")
+
+
+def test_mining_is_one_transaction(tmp_path: Path, seed_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "g.db"
+    with TermBase(db) as tb:
+        mine_paths([seed_dir], tb, by="t")
+        before = tb.stats()["total"]
+    (seed_dir / "c.txt").write_text("全新的术语钐钴磁体出现了。钐钴磁体耐高温。", encoding="utf-8")
+    calls = {"n": 0}
+    original = TermBase._insert
+
+    def dying_insert(self, e, by, action):  # simulate the process being killed half way
+        calls["n"] += 1
+        if calls["n"] > 3:
+            raise KeyboardInterrupt
+        return original(self, e, by, action)
+
+    monkeypatch.setattr(TermBase, "_insert", dying_insert)
+    with TermBase(db) as tb, pytest.raises(KeyboardInterrupt):
+        mine_paths([seed_dir], tb, by="t")
+    monkeypatch.undo()
+    with TermBase(db) as tb:
+        assert tb.stats()["total"] == before
+        with pytest.raises(TermNotFound):
+            tb.get("钐钴磁体")
+
+
+def test_migrations_run_once_and_first_schema_migrates(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path, isolation_level=None)
+    assert migrate(con, target=1) == [1]
+    con.execute("INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
+                "updated_at) VALUES ('镨钕', '鐠釹', 'pǔ nǚ', 'approved', 'term', 1, '', 'x', 'x')")
+    con.execute("INSERT INTO equivalents (concept_id, text, source, confidence, rank) VALUES (1, 'PrNd', 'text', 1, 0)")
+    con.close()
+    with TermBase(path) as tb:
+        assert current_version(tb.con) == LATEST == MIGRATIONS[-1][0]
+        assert [m.entry.simplified for m in tb.find("pu3 nv3")] == ["镨钕"]
+        assert [m.entry.simplified for m in tb.find("prnd")] == ["镨钕"]
+        assert tb.get("鐠釹").status == Status.APPROVED
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with TermBase(path):
+        pass
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO schema_migrations VALUES (999, 'future', 'x')")
+    con.commit()
+    con.close()
+    with pytest.raises(TermBaseError, match="newer than this glossary"):
+        TermBase(path)
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(TermBaseError, match="not a glossary term base"):
+        TermBase(path)
+
+
+def test_file_term_base_uses_wal(tmp_path: Path) -> None:
+    with TermBase(tmp_path / "g.db") as tb:
+        assert tb.con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
