@@ -45,8 +45,9 @@ def test_mine_then_list_show_find(runner: CliRunner, db: str, seed_dir: Path) ->
     r = run(runner, db, "find", "chuan4ji2", "--json")
     assert r.exit_code == 0
     hits = json.loads(r.output)
-    assert hits[0]["match"] == "exact" and {"match": "prefix", "zh-CN": "串级萃取"}.items() <= \
-        next(h for h in hits if h["zh-CN"] == "串级萃取").items()
+    assert {"match": "prefix", "zh-CN": "串级萃取"}.items() <= next(h for h in hits if h["zh-CN"] == "串级萃取").items()
+    r = run(runner, db, "find", "chuan ji cui qu", "--json")
+    assert [(h["match"], h["zh-CN"]) for h in json.loads(r.output)][0] == ("exact", "串级萃取")
     r = run(runner, db, "list", "--limit", "3")
     assert r.exit_code == 0 and len(r.output.splitlines()) == 4
     assert r.output.splitlines()[0].split() == ["id", "status", "zh-CN", "zh-TW", "pinyin", "en-US", "count"]

@@ -36,13 +36,14 @@ from typing import Callable, Sequence
 from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
-from .filters import (BG_FLOOR, background_frequency, common_words, elements, is_stopword, stopwords,
-                      term_head)
+from .filters import (background_frequency, common_words, elements, ends_in_head, estimated_frequency,
+                      is_stopword, stopwords, term_head)
 from .segment import JiebaTokeniser, Token, Tokeniser
 
 #: jieba tags that cut a chunk: punctuation, numerals, particles, prepositions,
-#: conjunctions, pronouns, adverbs, modal particles, interjections, onomatopoeia, time words, quantifiers
-BREAK_TAGS = frozenset("x m mq uj ul uz ug uv ud u p c r rr rz d y e o t tg q zg".split())
+#: conjunctions, pronouns, adverbs, modal particles, interjections, onomatopoeia, time words, quantifiers,
+#: and idioms (成语 are figurative phrases, not terms)
+BREAK_TAGS = frozenset("x m mq uj ul uz ug uv ud u p c r rr rz d y e o t tg q zg i".split())
 MAX_TOKENS = 6
 MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
@@ -51,6 +52,24 @@ _LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,&'+\-]{1,60}?)\s*[)�
 Progress = Callable[[int, int], None]
 
 
+SPEC_POWER = 1.0
+FREQ_WEIGHT = 1.0
+SPREAD = 0.5
+TITLE_PRIOR = 3.0
+#: core vocabulary: seen at least this often, and this specific (log10 ratio to general Chinese)
+CORE_MIN_COUNT = 3
+CORE_MIN_SPEC = 1.5
+#: weight of a candidate that shares no word with the core vocabulary
+OFF_TOPIC = 0.6
+#: a candidate seen inside one particular longer candidate this often is a fragment of it
+FRAGMENT_SHARE = 0.8
+#: derivational prefixes and suffixes that may stand alone at the edge of a term (去中国化, 反胁迫机制, 依赖+度)
+PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总")
+SUFFIXES = frozenset("化性型式率量度业商剂机器物品矿法部局署厅股价税链")
+#: tags of verbs, verbal nouns and distinguishing words: a run made only of them is a process (分离提纯, 串级萃取)
+VERBISH = frozenset({"v", "vn", "vd", "b"})
+#: a word this frequent in general Chinese is everyday vocabulary (市场, 企业, 价格)
+GENERAL_FREQ = 1e-4
 #: a verb this frequent in general Chinese (进行, 提供, 发展) links phrases; it does not make terms
 COMMON_VERB_FREQ = 1.5e-4
 
@@ -97,29 +116,49 @@ class Miner:
         self.simplified: list[str] = []
         self._same: list[bool] = []
         self._ngrams: dict[str, list[str]] = {}
+        self.tag_of: dict[str, str] = {}
 
     # ------------------------------------------------------------ counting
     def _expand(self, chunk: tuple[str, ...]) -> list[str]:
-        """Candidate n-grams of one chunk: runs of 1..MAX_TOKENS words where a multi-word run
-        neither begins nor ends with a lone non-element character, and a one-character
-        word stands alone only when it is a rare element."""
-        elems, single_ok, tokens = elements(), _single_char_terms(), self.tokens
+        """Candidate n-grams of one chunk: runs of 1..MAX_TOKENS words.
+
+        A run neither begins nor ends with a lone character (的-like fragments), except
+        derivational prefixes (去中国化, 反胁迫) and suffixes; a one-character word stands
+        alone only when it is a rare element. A run with a verb inside it is a clause
+        (钕铁硼磁体用于电机, X设定Y), unless a term head ends it (反胁迫机制); a run of three
+        or more words that ends in a verb is one too, unless every word is a verb (分离提纯).
+        """
+        elems, single_ok, tokens, tag_of = elements(), _single_char_terms(), self.tokens, self.tag_of
         n = len(chunk)
         lone = [len(t) == 1 and t not in elems and not t.isascii() for t in chunk]
+        start_ok = [not lone[k] or chunk[k] in PREFIXES for k in range(n)]
+        end_ok = [not lone[k] or chunk[k] in SUFFIXES for k in range(n)]
+        tags = [tag_of.get(t, "n") for t in chunk]
+        verb = [t == "v" for t in tags]
+        verbish = [t in VERBISH for t in tags]
+        head = [ends_in_head(t) for t in chunk]
         out = []
         for i in range(n):
-            if lone[i]:
+            if not start_ok[i]:
                 continue
             key = ""
+            inner_verb = False
+            all_verbish = verbish[i]
             for j in range(i, min(n, i + MAX_TOKENS)):
                 key += chunk[j]
                 if len(key) > MAX_CHARS:
                     break
                 if j > i:
-                    if lone[j]:
+                    inner_verb = inner_verb or (j - 1 > i and verb[j - 1])
+                    all_verbish = all_verbish and verbish[j]
+                    if not end_ok[j] or (inner_verb and not head[j]):
                         continue
-                elif len(key) == 1 and key not in single_ok:
+                    if j - i >= 2 and verb[j] and not all_verbish:
+                        continue
+                elif len(key) == 1 and key not in single_ok and key not in PREFIXES:
                     continue
+                elif lone[i]:
+                    continue  # a prefix alone is not a term
                 out.append(key)
                 if key not in tokens:
                     tokens[key] = chunk[i:j + 1]
@@ -133,11 +172,13 @@ class Miner:
         self._same.append(simp == doc.text)
         stops, cache, expand, common = stopwords(), self._ngrams, self._expand, _common_words()
         pairs = self._pairs(simp)
+        self.tag_of.update(pairs)
         words = [w for w, _ in pairs if not w.isspace()]
         # words joined by \x01 with every break as \x00, then split: the chunking runs in C.
         # Breaks: punctuation and function-word tags, stop words, and everyday verbs (进行, 提供)
-        seq = "\x01".join(["\x00" if (t in BREAK_TAGS and t != "eng") or w in stops or w.isspace()
-                           or (t == "v" and w in common) else w for w, t in pairs])
+        seq = "\x01".join(["\x00" if ((t in BREAK_TAGS and t != "eng") or w in stops or w.isspace()
+                                       or (t == "v" and w in common)) and w not in PREFIXES else w
+                           for w, t in pairs])
         occ: list[str] = []
         for part in seq.split("\x00"):
             part = part.strip("\x01")
@@ -173,7 +214,7 @@ class Miner:
             return 2.0 if any(c.isupper() or c.isdigit() for c in word) else 0.0
         c = self.tok_count.get(word, 0) if count is None else count
         rel = c / max(self.n_tokens, 1)
-        bg = max(background_frequency(word), BG_FLOOR)
+        bg = estimated_frequency(word)
         return max(-1.0, min(5.0, math.log10(max(rel, 1e-12) / bg)))
 
     def score(self) -> list[Candidate]:
@@ -182,11 +223,12 @@ class Miner:
         # nesting (C-value): credit each sub-candidate with the longer ones that contain it
         parents_f: Counter[str] = Counter()
         parents_n: Counter[str] = Counter()
+        parents_max: Counter[str] = Counter()
         for key, toks in tokens.items():
             n = len(toks)
-            if n < 2:
-                continue
             c = count[key]
+            if n < 2 or c < 2:
+                continue  # a longer phrase seen once is no evidence that its parts are fragments
             for i in range(n):
                 sub = ""
                 for j in range(i, n if i else n - 1):
@@ -194,8 +236,11 @@ class Miner:
                     if sub in count:
                         parents_f[sub] += c
                         parents_n[sub] += 1
+                        if c > parents_max[sub]:
+                            parents_max[sub] = c
         n_docs = max(len(self.docs), 1)
         elems = elements()
+        core = self._core_words()
         out: list[Candidate] = []
         for key, f0 in count.items():
             toks = tokens[key]
@@ -215,27 +260,60 @@ class Miner:
             else:
                 specs = [self._specificity(t) for t in toks]
                 spec = sum(specs) / len(specs)
-                rarest = min(self.tok_count.get(t, 1) for t in toks)
-                unit = f0 / max(rarest, 1)
-                if term_head(key) or any(t in elems for t in toks):
+                # cohesion: the phrase's count against the geometric mean of its words' counts
+                # (出口管制 nearly always occurs whole; 芒廷帕斯发布公告 is one clause among many uses of 芒廷帕斯)
+                logs = [math.log(max(self.tok_count.get(t, 1), 1)) for t in toks]
+                unit = min(1.0, f0 / math.exp(sum(logs) / len(logs)))
+                head = term_head(key)
+                if head or any(t in elems for t in toks):
                     unit = max(unit, 0.5)
+                elif background_frequency(toks[-1]) >= GENERAL_FREQ:
+                    unit *= 0.5  # ends in an everyday noun (…价格, …企业, …市场): a phrase about a term
                 unit = unit ** 0.5
             if spec <= 0:
                 continue
+            if f0 >= 2 and parents_max[key] >= FRAGMENT_SHARE * f0 and key not in elems:
+                continue  # nearly always inside one longer candidate: a fragment (芒廷 of 芒廷帕斯, 美国地质)
             f = f0
             if parents_n[key]:
                 f = f0 - parents_f[key] / parents_n[key]
-                if len(toks) == 1:
-                    f = max(f, f0 / 2)  # a word of the segmenter's is a unit even when always nested
+                if len(toks) == 1 and (key in elems or background_frequency(key) > 0):
+                    f = max(f, f0 / 2)  # a known word or an element is a unit even when always nested
                 elif f <= 0:
-                    continue  # a run of words only ever seen inside longer candidates: a fragment
+                    continue  # only ever seen inside longer candidates: a fragment (芒廷 of 芒廷帕斯)
             length = len(key) if not key.isascii() else max(2, len(key.split()) + 1)
-            weight = math.log2(1 + min(length, 8))
-            spread = 1 + 0.5 * (self.df[key] - 1) / n_docs * n_docs ** 0.5
-            s = spec * unit * weight * (1 + math.log2(1 + f)) * spread
+            if len(toks) > 1 and kind != "title" and not term_head(key):
+                length = min(length, 4)  # a long free phrase is not more of a term for being long
+            weight = math.log2(1 + min(max(length, 2), 8))
+            spread = 1 + SPREAD * (self.df[key] - 1) / n_docs * n_docs ** 0.5
+            prior = 1.0
+            if kind == "title":
+                prior = TITLE_PRIOR if term_head(key) else 1.0
+            elif not self._has_core(toks, core):
+                prior = OFF_TOPIC  # shares no word with the field's core vocabulary (撒胡椒面, 美国)
+            s = spec ** SPEC_POWER * unit * weight * (1 + FREQ_WEIGHT * math.log2(1 + f)) * spread * prior
             out.append(Candidate(term=key, kind=kind, count=f0, score=round(s, 4)))
         out.sort(key=lambda c: (-c.score, -c.count, c.term))
         return out
+
+    def _core_words(self) -> set[str]:
+        """The field's core vocabulary: words seen a few times and much more often than in general Chinese,
+        and chemical elements."""
+        core = {w for w, n in self.tok_count.items() if n >= CORE_MIN_COUNT and self._specificity(w) >= CORE_MIN_SPEC}
+        return core | set(elements())
+
+    @staticmethod
+    def _has_core(toks: tuple[str, ...], core: set[str]) -> bool:
+        for t in toks:
+            if t in core:
+                return True
+            if len(t) >= 3:  # a long word holding a core word (稀土金属 holds 稀土)
+                for k in (2, 3):
+                    if any(t[i:i + k] in core for i in range(len(t) - k + 1)):
+                        return True
+            elif len(t) == 2 and (t[0] in core or t[1] in core):
+                return True
+        return False
 
     def attach_files(self, cands: Sequence[Candidate]) -> None:
         """Fill the files each candidate occurs in, with per-file counts."""

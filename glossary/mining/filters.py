@@ -12,6 +12,7 @@ administrative terms, and general-language word frequencies (``wordfreq``).
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from importlib import resources
 
@@ -57,6 +58,20 @@ def term_heads() -> tuple[str, ...]:
     return tuple(sorted({line.strip() for line in _data_lines("term_heads.txt")}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _head_set() -> frozenset[str]:
+    return frozenset(term_heads())
+
+
+def ends_in_head(word: str) -> bool:
+    """True when ``word`` is a term head or ends with one (机制, 反胁迫机制, 国防部).
+
+    >>> ends_in_head("机制"), ends_in_head("国防部"), ends_in_head("美国")
+    (True, True, False)
+    """
+    return word in _head_set() or term_head(word) is not None
+
+
 def term_head(term: str) -> str | None:
     """The term head that ``term`` ends with, if any.
 
@@ -87,6 +102,26 @@ def background_frequency(word: str) -> float:
     True
     """
     return _background().get(word, 0.0)
+
+
+def estimated_frequency(word: str) -> float:
+    """General-language frequency of ``word``; for a word the list lacks, an estimate from its characters.
+
+    A word the segmenter invented from unknown characters is either a new term or a name
+    (芒廷, made of rare characters) or a segmentation slip (其重, 却会, made of everyday ones).
+    Backing off to a tenth of the geometric mean of its characters' frequencies tells them apart.
+
+    >>> estimated_frequency("其重") > 1e-5 > estimated_frequency("芒廷")
+    True
+    """
+    bg = _background()
+    f = bg.get(word)
+    if f:
+        return f
+    if not word or word.isascii():
+        return BG_FLOOR
+    logs = [math.log(max(bg.get(c, 0.0), BG_FLOOR)) for c in word]
+    return max(BG_FLOOR, 0.1 * math.exp(sum(logs) / len(logs)))
 
 
 def common_words(min_freq: float) -> list[str]:

@@ -47,6 +47,7 @@ class JiebaTokeniser:
     def pairs(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs covering ``text``; the fast path the miner uses."""
         pairs = rjieba.tag(text, hmm=True)
+        pairs = _split_measure_words(pairs)
         marks = [k for k, (w, t) in enumerate(pairs) if t == "eng" or (t == "m" and w.isascii() and w[:1].isalnum())]
         if not marks:
             return pairs
@@ -61,6 +62,24 @@ class JiebaTokeniser:
             prev = last + 1
         out.extend(pairs[prev:])
         return out
+
+
+#: measure words that follow a number (7种, 3家, 10吨); the segmenter's HMM sometimes glues them to the next word
+MEASURE_WORDS = frozenset("种个项家吨名位条次件座台辆批份类款倍成亿万千百元美元")
+
+
+def _split_measure_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'7' + '种中重' → '7' + '种' + '中重': split a measure word off the word after a number."""
+    hits = [k for k in range(1, len(pairs))
+            if pairs[k - 1][1] == "m" and pairs[k - 1][0][-1:].isdigit() and len(pairs[k][0]) > 1
+            and pairs[k][0][0] in MEASURE_WORDS and pairs[k][1] != "m"]
+    if not hits:
+        return pairs
+    out = list(pairs)
+    for k in reversed(hits):
+        word, tag = out[k]
+        out[k:k + 1] = [(word[0], "q"), (word[1:], tag)]
+    return out
 
 
 def _join_latin(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, int]:
