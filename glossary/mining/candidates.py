@@ -19,7 +19,7 @@ How the miner decides (also explained in the README):
    longer candidates that contain it (铁硼磁 lives only inside 钕铁硼磁体);
    occurring in several files counts extra.
 
->>> docs = [Document("a.txt", "钕铁硼磁体需要添加镝。钕铁硼磁体用于电机。", "utf-8")]
+>>> docs = [Document("a.txt", "钕铁硼磁体需要添加镝。钕铁硼磁体用于电机。钕铁硼很硬。", "utf-8")]
 >>> terms = [c.term for c in mine_documents(docs)]
 >>> terms[0], "钕铁硼" in terms, "镝" in terms, "铁硼磁" in terms
 ('钕铁硼磁体', True, True, False)
@@ -214,7 +214,8 @@ class Miner:
             return 2.0 if any(c.isupper() or c.isdigit() for c in word) else 0.0
         c = self.tok_count.get(word, 0) if count is None else count
         rel = c / max(self.n_tokens, 1)
-        bg = estimated_frequency(word)
+        known = getattr(self.tokeniser, "known", None)
+        bg = estimated_frequency(word, invented=known is not None and not known(word))
         return max(-1.0, min(5.0, math.log10(max(rel, 1e-12) / bg)))
 
     def score(self) -> list[Candidate]:
@@ -238,6 +239,13 @@ class Miner:
                         parents_n[sub] += 1
                         if c > parents_max[sub]:
                             parents_max[sub] = c
+        # single words that nearly always occur together as a pair are halves of one name (芒廷 + 帕斯)
+        mutual = set()
+        for key, toks in tokens.items():
+            if len(toks) == 2 and count[key] >= 2:
+                a, b = toks
+                if count[key] >= FRAGMENT_SHARE * max(count.get(a, 0), count.get(b, 0)):
+                    mutual.update(toks)
         n_docs = max(len(self.docs), 1)
         elems = elements()
         core = self._core_words()
@@ -272,7 +280,8 @@ class Miner:
                 unit = unit ** 0.5
             if spec <= 0:
                 continue
-            if f0 >= 2 and parents_max[key] >= FRAGMENT_SHARE * f0 and key not in elems:
+            if f0 >= 2 and key not in elems and (key in mutual if len(toks) == 1
+                                                  else parents_max[key] >= FRAGMENT_SHARE * f0):
                 continue  # nearly always inside one longer candidate: a fragment (芒廷 of 芒廷帕斯, 美国地质)
             f = f0
             if parents_n[key]:

@@ -104,24 +104,26 @@ def background_frequency(word: str) -> float:
     return _background().get(word, 0.0)
 
 
-def estimated_frequency(word: str) -> float:
-    """General-language frequency of ``word``; for a word the list lacks, an estimate from its characters.
+def estimated_frequency(word: str, invented: bool = False) -> float:
+    """General-language frequency of ``word``; for a word the list lacks, or one the segmenter
+    invented (``invented=True``), an estimate from its characters.
 
-    A word the segmenter invented from unknown characters is either a new term or a name
-    (芒廷, made of rare characters) or a segmentation slip (其重, 却会, made of everyday ones).
-    Backing off to a tenth of the geometric mean of its characters' frequencies tells them apart.
+    An invented word is a new term or name (芒廷, of rare characters) or a segmentation slip
+    (其重, 却会, of everyday ones). Backing off to a tenth of the geometric mean of its
+    characters' frequencies tells them apart; the list's own entries for such strings sit at
+    its noise floor and say nothing.
 
-    >>> estimated_frequency("其重") > 1e-5 > estimated_frequency("芒廷")
+    >>> estimated_frequency("其重", invented=True) > 1e-5 > estimated_frequency("芒廷", invented=True)
     True
     """
     bg = _background()
-    f = bg.get(word)
-    if f:
+    f = bg.get(word, 0.0)
+    if f and not (invented and len(word) > 1):
         return f
     if not word or word.isascii():
-        return BG_FLOOR
+        return max(f, BG_FLOOR)
     logs = [math.log(max(bg.get(c, 0.0), BG_FLOOR)) for c in word]
-    return max(BG_FLOOR, 0.1 * math.exp(sum(logs) / len(logs)))
+    return max(f, BG_FLOOR, 0.1 * math.exp(sum(logs) / len(logs)))
 
 
 def common_words(min_freq: float) -> list[str]:

@@ -44,6 +44,10 @@ class JiebaTokeniser:
             pos += len(word)
         return out
 
+    def known(self, word: str) -> bool:
+        """True when the word is in the segmenter's dictionary (not invented by its HMM)."""
+        return rjieba.has_word(word)
+
     def pairs(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs covering ``text``; the fast path the miner uses."""
         pairs = rjieba.tag(text, hmm=True)
