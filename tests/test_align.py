@@ -82,3 +82,25 @@ def test_names_without_a_source_fall_back_to_pinyin() -> None:
 def test_entry_keeps_surfaces_as_variants() -> None:
     e = align_candidate(Candidate(term="稀土磁铁", surfaces={"稀土磁铁": ["a"], "稀土磁鐵": ["b"]}))
     assert e.traditional == "稀土磁鐵" and e.variants == []
+
+
+def test_verb_compounds_read_as_processes() -> None:
+    assert compose("分离提纯")[0] == "separation and purification"
+
+
+def test_derivational_prefix() -> None:
+    assert compose("去中国化")[0] == "de-sinicization"
+
+
+def test_place_before_a_known_name_and_office_word_order() -> None:
+    texts = [e.text for e in english_suggestions(Candidate(term="美国国防部"))]
+    assert texts[:2] == ["US Defense Department", "US Department of Defense"]
+
+
+def test_polyphone_reading_selects_the_sense() -> None:
+    assert "heavy" in compose("中重稀土")[0] and "repeat" not in compose("中重稀土")[0]
+
+
+def test_names_drop_descriptors_and_are_not_translated_literally() -> None:
+    texts = [e.text for e in english_suggestions(Candidate(term="路透社"))]
+    assert texts == ["Reuters News Agency", "Reuters"]

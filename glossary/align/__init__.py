@@ -21,6 +21,7 @@ pinyin    a name with no other source, rendered in pinyin              0.15
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Mapping, Sequence
 
 from ..models import Candidate, Equivalent, TermEntry
@@ -28,6 +29,11 @@ from ..normalise.pinyin import to_pinyin
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from . import compose as _compose
 from . import dictionary
+
+
+_OFFICE = re.compile(r"^((?:US|UK|EU|United States|[A-Z][a-z]+) )?([A-Z][\w-]*(?: [A-Z][\w-]*)?) "
+                     r"(Department|Ministry|Bureau|Office|Administration)$")
+_DESCRIPTOR = re.compile(r"\s+(News Agency|Agency|Company|Corporation|Corp\.?|Group|Inc\.?|Ltd\.?)$")
 
 
 def choose_traditional(simplified: str, surfaces: Iterable[str] = ()) -> str:
@@ -74,9 +80,17 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             add(t, "chemistry", 0.8)
     for i, g in enumerate(dictionary.glosses(c.term)[:4]):
         add(g, "cedict", 0.7 - 0.05 * i)
+        short = _DESCRIPTOR.sub("", g)
+        if short != g and dictionary.is_proper(c.term):  # 路透社 "Reuters News Agency" → "Reuters"
+            add(short, "cedict", 0.6 - 0.05 * i)
     for i, t in enumerate(composed[:4]):
         add(t, "compose", 0.4 - 0.03 * i)
-    if not out and not c.term.isascii():
+    for t in list(out):
+        m = _OFFICE.match(t.text)  # "US Defense Department" is also "US Department of Defense"
+        if m:
+            add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", t.source, round(t.confidence - 0.01, 2))
+    out.sort(key=lambda e: -e.confidence)
+    if (not out or _compose.looks_transliterated(c.term)) and not c.term.isascii():
         add(to_pinyin(c.term, "plain").replace(" ", "").replace("v", "ü").capitalize(), "pinyin", 0.15)
     return out
 

@@ -16,6 +16,7 @@ from importlib import resources
 from itertools import product
 
 from ..mining.filters import elements
+from ..normalise.pinyin import to_pinyin
 from . import dictionary
 
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
@@ -23,7 +24,7 @@ _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, list[tuple[str, str]]]:
-    out: dict[str, list[tuple[str, str]]] = {"chem": [], "elem": [], "name": []}
+    out: dict[str, list[tuple[str, str]]] = {"chem": [], "elem": [], "name": [], "prefix": []}
     text = resources.files("glossary.data").joinpath("naming.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.startswith("#") or not line.strip():
@@ -77,13 +78,13 @@ def _title(s: str) -> str:
                     for i, w in enumerate(words))
 
 
-def _piece_options(piece: str, final: bool) -> list[str]:
+def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[str]:
     if _LATIN.fullmatch(piece):
         return [piece]
     el = _elements_en(piece)
     if el:
         return el[:1]
-    gl = [g for g in dictionary.ranked_glosses(piece) if len(g.split()) <= 4]
+    gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
     if final and gl:
         # a head noun: "management" rather than the verb "manage" when both are senses
         nominal = [g for g in gl[1:] if g.startswith(gl[0]) and len(g) > len(gl[0])]
@@ -100,19 +101,72 @@ def _parts(term: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+@lru_cache(maxsize=1)
+def _translit_chars() -> frozenset[str]:
+    text = resources.files("glossary.data").joinpath("transliteration.txt").read_text(encoding="utf-8")
+    return frozenset(c for line in text.splitlines() if not line.startswith("#") for c in line.strip())
+
+
+def looks_transliterated(term: str) -> bool:
+    """True when most characters of a term not in the dictionary are name-transliteration characters.
+
+    >>> looks_transliterated("坦布里兹"), looks_transliterated("原矿")
+    (True, False)
+    """
+    han = [c for c in term if not c.isascii()]
+    if len(han) < 2 or dictionary.has_word(term):
+        return False
+    chars = _translit_chars()
+    return sum(c in chars for c in han) >= 0.75 * len(han)
+
+
+def _readings(term: str, parts: list[str]) -> list[str | None]:
+    """The numbered pinyin of each part where it stands in the term (for polyphones: 重 zhong4)."""
+    if not all(len(p) == 1 or not p.isascii() for p in parts) or any(p.isascii() for p in parts):
+        return [None] * len(parts)
+    syllables = to_pinyin(term, "numbers").split()
+    if len(syllables) != len(term):
+        return [None] * len(parts)
+    out, k = [], 0
+    for p in parts:
+        out.append(" ".join(syllables[k:k + len(p)]))
+        k += len(p)
+    return out
+
+
+def nominalize(verb: str) -> str:
+    """The action noun of an English verb, by the regular suffix rules.
+
+    >>> [nominalize(v) for v in ("separate", "purify", "extract", "roast", "sinicize")]
+    ['separation', 'purification', 'extraction', 'roasting', 'sinicization']
+    """
+    v = verb.strip()
+    if " " in v:
+        return v
+    for end, repl in (("ate", "ation"), ("ify", "ification"), ("ize", "ization"), ("ise", "isation"),
+                      ("ct", "ction")):
+        if v.endswith(end):
+            return v[: -len(end)] + repl
+    return (v[:-1] if v.endswith("e") else v) + "ing"
+
+
 def literal(term: str, limit: int = 3) -> list[str]:
-    """Word-by-word renderings from dictionary senses, best first (may be empty)."""
+    """Word-by-word renderings from dictionary senses, best first (may be empty).
+
+    A compound of verbs is read as a process (分离提纯 → separation and purification).
+    """
     parts = _parts(term)
-    if len(parts) < 2:
-        return []
-    el = elements()
-    singles = sum(1 for p in parts if len(p) == 1 and p not in el and not p.isascii())
-    if singles >= 2 or singles * 2 > len(parts):
-        return []  # mostly loose characters: a transliterated name, not a compound to translate
-    options = [_piece_options(p, i == len(parts) - 1) for i, p in enumerate(parts)]
+    if len(parts) == 1 and len(term) > 2 and not term.isascii():
+        parts = dictionary.segment(term, max_len=len(term) - 1)  # a headword: also read it by its parts
+    if len(parts) < 2 or looks_transliterated(term) or dictionary.is_proper(term):
+        return []  # a name is not translated word by word (路透社 is not "Reuters society")
+    readings = _readings(term, parts)
+    options = [_piece_options(p, i == len(parts) - 1, r) for i, (p, r) in enumerate(zip(parts, readings))]
     if any(not o for o in options):
         return []
     out = []
+    if all(dictionary.is_verb_sense(p, o[0]) for p, o in zip(parts, options)):
+        out.append(" and ".join(nominalize(o[0]) for o in options))
     for combo in product(*options):
         s = " ".join(combo)
         if s not in out:
@@ -131,6 +185,20 @@ def compose(term: str) -> list[str]:
         out.extend(x for x in xs if x and x not in out)
 
     add(_elements_en(term))
+    for zh, en in rules["prefix"]:
+        if term.startswith(zh) and len(term) > len(zh) + 1:
+            rest = term[len(zh):]
+            eng = dictionary.ranked_glosses(rest)[:1] or literal(rest, limit=1)
+            if eng and dictionary.is_verb_sense(rest, eng[0]):
+                eng = [nominalize(eng[0])]
+            add([en.format(r) for r in eng])
+    # a place name before a name the dictionary knows: 美国 + 国防部 → US Defense Department
+    for i in range(2, len(term) - 1):
+        head, rest = term[:i], term[i:]
+        if dictionary.is_proper(head) and dictionary.has_word(rest):
+            place = dictionary.ranked_glosses(head)[:1]
+            add([_title(f"{place[0]} {g}") for g in dictionary.glosses(rest)[:2]] if place else [])
+            break
     for zh, en in rules["chem"]:
         if term.startswith(zh) and len(term) > len(zh):
             rest = _elements_en(term[len(zh):]) or literal(term[len(zh):])

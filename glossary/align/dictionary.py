@@ -34,7 +34,7 @@ class DictEntry:
     senses: tuple[str, ...]
 
 
-_DROP = re.compile(r"^(see |see also|variant of|old variant|abbr\. for|abbr\. of|CL:|surname |used in |"
+_DROP = re.compile(r"^(see |see also|variant of|old variant|abbr\. for|abbr\. of|CL:|surname |used in |\([^)]*surname\)|"
                    r"classifier for|also pr\.|also written|Japanese variant|erhua variant|"
                    r"\(old\)|\(archaic\)|\(dialect\)|\(literary\)|\(slang\)|\(Internet slang\)|\(onom\.\))", re.I)
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
@@ -107,10 +107,24 @@ def lookup(word: str) -> list[DictEntry]:
     return [DictEntry(*t) for t in load().get(word, ())]
 
 
-def glosses(word: str, limit: int = 8) -> list[str]:
-    """Cleaned, de-duplicated English glosses of ``word``, in dictionary order."""
+def _fold_reading(p: str) -> str:
+    return p.lower().replace("u:", "v").replace("ü", "v")
+
+
+def glosses(word: str, limit: int = 8, reading: str | None = None) -> list[str]:
+    """Cleaned, de-duplicated English glosses of ``word``, in dictionary order.
+
+    :param reading: numbered pinyin of the word where it occurs (``"zhong4"``): only the
+        entries with that reading count, so 重 in 中重稀土 is "heavy", not "repeat".
+    """
     out: list[str] = []
-    for e in lookup(word):
+    entries = lookup(word)
+    if reading:
+        # the same reading, and the common word before the proper noun (中 zhong1 "middle", not Zhong1 "China")
+        matching = [e for e in entries if e.pinyin == reading] + [
+            e for e in entries if e.pinyin != reading and _fold_reading(e.pinyin) == _fold_reading(reading)]
+        entries = matching or entries
+    for e in entries:
         for s in e.senses:
             g = clean_gloss(s)
             if g and g not in out:
@@ -169,11 +183,11 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _ranked(word: str) -> tuple[str, ...]:
-    return tuple(_rank_glosses(word))
+def _ranked(word: str, reading: str | None) -> tuple[str, ...]:
+    return tuple(_rank_glosses(word, reading))
 
 
-def ranked_glosses(word: str, limit: int = 4) -> list[str]:
+def ranked_glosses(word: str, limit: int = 4, reading: str | None = None) -> list[str]:
     """Glosses of ``word`` ordered by how productive each sense is in the dictionary's compounds.
 
     A word's sense that recurs in the glosses of longer headwords built on it
@@ -183,11 +197,28 @@ def ranked_glosses(word: str, limit: int = 4) -> list[str]:
     >>> ranked_glosses("出口")[0], ranked_glosses("关键")[0]
     ('export', 'key')
     """
-    return list(_ranked(word)[:limit])
+    return list(_ranked(word, reading)[:limit])
 
 
-def _rank_glosses(word: str) -> list[str]:
-    gl = glosses(word)
+def is_verb_sense(word: str, gloss: str) -> bool:
+    """True when ``gloss`` came from a verb sense of ``word`` ("to separate" → "separate").
+
+    >>> is_verb_sense("分离", "separate"), is_verb_sense("纯度", "purity")
+    (True, False)
+    """
+    want = gloss.lower()
+    return any(clean_gloss(s).lower() == want and s.strip().lower().startswith("to ")
+               for e in lookup(word) for s in e.senses)
+
+
+def is_proper(word: str) -> bool:
+    """True when CC-CEDICT writes the word's reading capitalised: a name (美国, 路透社)."""
+    entries = lookup(word)
+    return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
+
+
+def _rank_glosses(word: str, reading: str | None = None) -> list[str]:
+    gl = glosses(word, reading=reading)
     if len(gl) < 2:
         return gl
     compounds = _compound_index().get(word, [])

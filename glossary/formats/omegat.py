@@ -1,7 +1,8 @@
 """OmegaT glossary (``.utf8``): tab-separated source, target, comment; one line per English equivalent.
 
 OmegaT ignores a ``.tsv`` name, so we never write one. Tabs and line breaks
-cannot live inside fields: they are written as spaces. The comment of a
+cannot live inside fields: they are written as spaces; a term beginning with ``#`` (a comment
+for OmegaT) is written after a space. The comment of a
 concept's first line carries Traditional, pinyin and status.
 
 >>> from glossary.models import TermEntry, Equivalent
@@ -43,7 +44,10 @@ class OmegatFormat:
                 c = comment if i == 0 else ""
                 if q.source and q.text:
                     c = (c + "; " if c else "") + f"source: {_field(q.source)}"
-                lines.append(f"{_WS.sub(' ', e.simplified)}\t{_WS.sub(' ', q.text)}\t{c}")
+                src = _WS.sub(" ", e.simplified)
+                if src.startswith("#"):
+                    src = " " + src  # OmegaT reads a line beginning with # as a comment
+                lines.append(f"{src}\t{_WS.sub(' ', q.text)}\t{c}")
         return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
 
     def read(self, data: bytes, path: str) -> list[TermEntry]:

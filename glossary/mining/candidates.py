@@ -403,12 +403,12 @@ class Miner:
 
 
 def default_limit(n_hanzi: int) -> int:
-    """How many candidates a run keeps by default: about one per 40 Hanzi of input, 50 to 5,000.
+    """How many candidates a run keeps by default: about one per 35 Hanzi of input, 50 to 5,000.
 
     >>> default_limit(16000)
-    400
+    457
     """
-    return max(50, min(5000, n_hanzi // 40))
+    return max(50, min(5000, n_hanzi // 35))
 
 
 def mine_documents(docs: Sequence[Document], limit: int | None = None,
