@@ -18,12 +18,11 @@ import click
 
 from . import __version__
 from .errors import GlossaryError
-from .formats import WriteOptions, get_format, write_file
-from .formats.langs import Langs
 from .models import Status, TermEntry
-from .pipeline import collect, stage
 from .termbase import TermBase
-from .termbase.search import suggest
+
+# Mining, alignment and the file formats are imported inside the commands that use them,
+# so that `glossary find` starts fast.
 
 DEFAULT_DB = "terms/glossary.db"
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -113,6 +112,8 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
     Example:
         glossary mine seeds/
     """
+    from .pipeline import collect, stage
+
     if sys.stderr.isatty():  # a bar on a terminal, nothing when piped
         with click.progressbar(length=1, label="mining", file=sys.stderr) as bar:
             def progress(done: int, total: int) -> None:
@@ -212,6 +213,8 @@ def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, 
         glossary find pu3nv3
         glossary find neodymium
     """
+    from .termbase.search import suggest
+
     with open_tb(ctx) as tb:
         matches = tb.find(query, [Status(s) for s in statuses] or None, limit)
         hints = [] if matches else suggest(tb.con, query)
@@ -256,6 +259,9 @@ def export(ctx: click.Context, output: str, fmt: str | None, statuses: tuple[str
         glossary export -o exports/glossary.tbx
         glossary export -o exports/candidates.csv --status candidate
     """
+    from .formats import WriteOptions, get_format, write_file
+    from .formats.langs import Langs
+
     if fmt == "omegat" and output.lower().endswith(".tsv"):
         raise click.BadParameter("OmegaT ignores .tsv glossaries; name the file .utf8", param_hint="-o")
     langs = Langs(lang_style, source_lang, None, target_lang)
@@ -290,6 +296,8 @@ def import_(ctx: click.Context, file: str, fmt: str | None, mapping: str | None,
         glossary import exports/glossary.tbx
         glossary import theirs.csv --map "Source=zh-CN,Target=en-US"
     """
+    from .formats import get_format
+
     header_map = None
     if mapping:
         try:

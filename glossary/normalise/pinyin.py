@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import Style, pinyin
-
-_STYLES = {"marks": Style.TONE, "numbers": Style.TONE3, "plain": Style.NORMAL}
+# pypinyin is imported on first use: loading its dictionaries costs 0.3 s, and `glossary find` never needs it
+_STYLES = {"marks": "TONE", "numbers": "TONE3", "plain": "NORMAL"}
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
 
@@ -26,7 +25,9 @@ def to_pinyin(text: str, style: str = "marks") -> str:
     Non-Hanzi runs (Latin names, digits) are kept as written; punctuation such
     as ``、`` or ``·`` is dropped because it has no reading.
     """
-    items = pinyin(text, style=_STYLES[style], heteronym=False, errors=lambda s: [s],
+    from pypinyin import Style, pinyin
+
+    items = pinyin(text, style=getattr(Style, _STYLES[style]), heteronym=False, errors=lambda s: [s],
                    neutral_tone_with_five=False, v_to_u=style == "marks")
     out = []
     for (syl,) in items:

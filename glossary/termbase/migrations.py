@@ -6,7 +6,7 @@ Each migration runs once, inside the transaction that records it in
 >>> import sqlite3
 >>> con = sqlite3.connect(":memory:", isolation_level=None)
 >>> migrate(con)
-[1, 2, 3]
+[1, 2, 3, 4]
 >>> migrate(con)
 []
 """
@@ -116,10 +116,32 @@ def _v3_concept_count(con: sqlite3.Connection) -> None:
                 "WHERE o.concept_id = concepts.id), 0)")
 
 
+def _v4_search_index(con: sqlite3.Connection) -> None:
+    """Indexes for `find` on large term bases: character bigrams of the Chinese forms and the words
+    of the English, so a part of a term is found without scanning every row."""
+    _run(
+        con,
+        """
+        CREATE INDEX concepts_traditional ON concepts(traditional);
+        CREATE TABLE grams (gram TEXT NOT NULL, concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+                            PRIMARY KEY (gram, concept_id)) WITHOUT ROWID;
+        CREATE TABLE words (word TEXT NOT NULL, concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+                            PRIMARY KEY (word, concept_id)) WITHOUT ROWID;
+        CREATE INDEX grams_concept ON grams(concept_id);
+        CREATE INDEX words_concept ON words(concept_id)
+        """,
+    )
+    from .search import index_rows
+
+    for cid, in con.execute("SELECT id FROM concepts").fetchall():
+        index_rows(con, cid)
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema", _v1_initial),
     (2, "search keys", _v2_search_keys),
     (3, "concept count", _v3_concept_count),
+    (4, "search index", _v4_search_index),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -73,13 +73,69 @@ def _like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+_TOP = "\U0010ffff"  # sorts after every character: [q, q + _TOP) is every string that starts with q
+_WORD = re.compile(r"[^\W_]+")
+
+
+def bigrams(text: str) -> set[str]:
+    """Character pairs of the Chinese in ``text`` (single characters too, for one-character terms).
+
+    >>> sorted(bigrams("稀土矿"))
+    ['土矿', '稀土']
+    """
+    han = "".join(c for c in text if _HAN.match(c))
+    if len(han) == 1:
+        return {han}
+    return {han[i:i + 2] for i in range(len(han) - 1)}
+
+
+def index_rows(con: sqlite3.Connection, cid: int) -> None:
+    """Rebuild the search index rows (bigrams, English words) of one concept."""
+    con.execute("DELETE FROM grams WHERE concept_id=?", (cid,))
+    con.execute("DELETE FROM words WHERE concept_id=?", (cid,))
+    forms = [r[0] for r in con.execute("SELECT simplified FROM concepts WHERE id=? UNION "
+                                       "SELECT traditional FROM concepts WHERE id=? UNION "
+                                       "SELECT form FROM variants WHERE concept_id=?", (cid, cid, cid))]
+    grams = set().union(*(bigrams(f) for f in forms)) if forms else set()
+    con.executemany("INSERT OR IGNORE INTO grams VALUES (?, ?)", [(g, cid) for g in grams])
+    words = {w for (t,) in con.execute("SELECT folded FROM equivalents WHERE concept_id=?", (cid,))
+             for w in _WORD.findall(t)}
+    con.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", [(w, cid) for w in words])
+
+
 def _rows(con: sqlite3.Connection, sql: str, args: Sequence[object]) -> list[tuple[int, str, float]]:
     return con.execute(sql, args).fetchall()
 
 
+def _by_ids(con: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, str, float]]:
+    out: list[tuple[int, str, float]] = []
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        out += con.execute(f"SELECT id, status, score FROM concepts WHERE id IN ({','.join('?' * len(part))})",
+                           part).fetchall()
+    return out
+
+
+def _posting(con: sqlite3.Connection, table: str, column: str, keys: Sequence[str], cap: int = 2000) -> list[int]:
+    """Concept ids that have every key (rarest key first), at most ``cap``."""
+    if not keys:
+        return []
+    sizes = sorted(keys, key=lambda k: con.execute(f"SELECT COUNT(*) FROM {table} WHERE {column}=?", (k,))
+                   .fetchone()[0])
+    ids = [r[0] for r in con.execute(f"SELECT concept_id FROM {table} WHERE {column}=? LIMIT ?", (sizes[0], cap))]
+    for k in sizes[1:3]:
+        have = {r[0] for r in con.execute(f"SELECT concept_id FROM {table} WHERE {column}=?", (k,))}
+        ids = [i for i in ids if i in have]
+    return ids
+
+
 def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None = None,
          limit: int = 20) -> list[Match]:
-    """Search the term base; see the module docstring for the ranking."""
+    """Search the term base; see the module docstring for the ranking.
+
+    Every sub-query uses an index (exact forms, prefix ranges, bigram and word postings), so a
+    lookup stays fast on a term base of a whole dictionary.
+    """
     q = unicodedata.normalize("NFC", query.strip())
     if not q:
         return []
@@ -91,20 +147,31 @@ def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None 
             if cid not in found or m.rank < found[cid].rank:
                 found[cid] = m
 
-    base = "SELECT c.id, c.status, c.score FROM concepts c"
+    def enough() -> bool:  # later kinds rank below what is already found
+        return len(found) >= limit
+
+    base = "SELECT id, status, score FROM concepts"
     if _HAN.search(q):
         s = to_simplified(q)
-        add(_rows(con, f"{base} WHERE c.simplified IN (?, ?) OR c.traditional = ? "
-                       "OR c.id IN (SELECT concept_id FROM variants WHERE form IN (?, ?))", (q, s, q, q, s)),
+        add(_rows(con, f"{base} WHERE simplified IN (?, ?) OR traditional = ?", (q, s, q)), "exact", "hanzi")
+        add(_by_ids(con, [r[0] for r in con.execute("SELECT concept_id FROM variants WHERE form IN (?, ?)", (q, s))]),
             "exact", "hanzi")
-        add(_rows(con, f"{base} WHERE c.simplified LIKE ? ESCAPE '\\' LIMIT 500", (_like(s) + "%",)), "prefix", "hanzi")
-        add(_rows(con, f"{base} WHERE c.simplified LIKE ? ESCAPE '\\' OR c.traditional LIKE ? ESCAPE '\\' "
-                       "LIMIT 500", ("%" + _like(s) + "%", "%" + _like(q) + "%")), "substring", "hanzi")
+        add(_rows(con, f"{base} WHERE simplified >= ? AND simplified < ? LIMIT 500", (s, s + _TOP)), "prefix", "hanzi")
+        if not enough():
+            grams = sorted(bigrams(s) | bigrams(q)) if len(s) > 1 else []
+            cands = _posting(con, "grams", "gram", sorted(bigrams(s))) if grams else []
+            rows = _by_ids(con, cands)
+            forms = dict(con.execute(f"SELECT id, simplified || ' ' || traditional FROM concepts WHERE id IN "
+                                     f"({','.join('?' * len(cands[:500]))})", cands[:500])) if cands else {}
+            add([r for r in rows if s in forms.get(r[0], "") or q in forms.get(r[0], "")], "substring", "hanzi")
+            if len(s) == 1:
+                add(_rows(con, f"{base} WHERE simplified LIKE ? ESCAPE '\\' LIMIT 200", ("%" + _like(s) + "%",)),
+                    "substring", "hanzi")
     else:
         folded = q.lower()
-        add(_rows(con, f"{base} JOIN equivalents e ON e.concept_id = c.id WHERE e.folded = ?", (folded,)),
-            "exact", "english")
-        add(_rows(con, f"{base} WHERE lower(c.simplified) = ?", (folded,)), "exact", "latin")
+        add(_by_ids(con, [r[0] for r in con.execute("SELECT concept_id FROM equivalents WHERE folded = ?",
+                                                     (folded,))]), "exact", "english")
+        add(_rows(con, f"{base} WHERE simplified = ?", (q,)), "exact", "latin")
         if _PINYIN_ONLY.match(unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-") or \
                 any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded)):
             letters, tones = pinyin_query(q)
@@ -113,14 +180,23 @@ def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None 
                                    (letters,)).fetchall()
                 add([(cid, st, sc) for cid, st, sc, num in rows
                      if not tones or re.sub(r"\D", "", num) == tones], "exact", "pinyin")
-                rows = con.execute("SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain LIKE ? "
-                                   "ESCAPE '\\' LIMIT 500", (_like(letters) + "%",)).fetchall()
+                rows = con.execute("SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain >= ? "
+                                   "AND pinyin_plain < ? LIMIT 500", (letters, letters + _TOP)).fetchall()
                 add([(cid, st, sc) for cid, st, sc, num in rows
                      if re.sub(r"\D", "", num).startswith(tones)], "prefix", "pinyin")
-        add(_rows(con, f"{base} JOIN equivalents e ON e.concept_id = c.id WHERE e.folded LIKE ? ESCAPE '\\' "
-                       "LIMIT 500", (_like(folded) + "%",)), "prefix", "english")
-        add(_rows(con, f"{base} JOIN equivalents e ON e.concept_id = c.id WHERE e.folded LIKE ? ESCAPE '\\' "
-                       "LIMIT 500", ("%" + _like(folded) + "%",)), "substring", "english")
+        add(_by_ids(con, [r[0] for r in con.execute(
+            "SELECT concept_id FROM equivalents WHERE folded >= ? AND folded < ? LIMIT 500",
+            (folded, folded + _TOP))]), "prefix", "english")
+        if not enough():
+            words = _WORD.findall(folded)
+            cands = _posting(con, "words", "word", words)
+            if cands:
+                texts: dict[int, list[str]] = {}
+                for cid, t in con.execute(f"SELECT concept_id, folded FROM equivalents WHERE concept_id IN "
+                                          f"({','.join('?' * len(cands[:500]))})", cands[:500]):
+                    texts.setdefault(cid, []).append(t)
+                hits = [cid for cid, ts in texts.items() if any(folded in t for t in ts)]
+                add(_by_ids(con, hits), "substring", "english")
     if statuses:
         allowed = {s.value for s in statuses}
         found = {k: m for k, m in found.items() if m.status in allowed}
@@ -135,17 +211,23 @@ def suggest(con: sqlite3.Connection, query: str, limit: int = 5) -> list[str]:
     >>> _ = con.execute("INSERT INTO concepts VALUES ('稀土永磁')")
     >>> _ = con.execute("CREATE TABLE equivalents (folded TEXT)")
     >>> _ = con.execute("INSERT INTO equivalents VALUES ('neodymium')")
+    >>> _ = con.execute("INSERT INTO equivalents VALUES ('dysprosium')")
     >>> suggest(con, "neodymum")
     ['neodymium']
     """
     from rapidfuzz import fuzz, process
 
     q = query.strip()
+    n = len(q)
+    # only forms of about the same length can be within the cut-off; the length filter runs in SQLite
     if _HAN.search(q):
         q = to_simplified(q)
-        choices = [r[0] for r in con.execute("SELECT simplified FROM concepts")]
+        choices = [r[0] for r in con.execute("SELECT simplified FROM concepts WHERE length(simplified) "
+                                             "BETWEEN ? AND ?", (max(1, n - 2), n + 2))]
     else:
         q = q.lower()
-        choices = [r[0] for r in con.execute("SELECT DISTINCT folded FROM equivalents")]
+        choices = [r[0] for r in con.execute("SELECT DISTINCT folded FROM equivalents WHERE length(folded) "
+                                             "BETWEEN ? AND ? AND substr(folded, 1, 1) = ?",
+                                             (max(1, n - 3), n + 3, q[:1]))]
     hits = process.extract(q, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=60)
     return [h[0] for h in hits]

@@ -55,8 +55,10 @@ class TermBase:
             self.con = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.con.execute("PRAGMA foreign_keys = ON")
             self.con.execute("PRAGMA busy_timeout = 30000")
+            self.con.execute("PRAGMA cache_size = -65536")  # 64 MiB: large imports stay in memory
             if self.path != ":memory:":
                 self.con.execute("PRAGMA journal_mode = WAL")
+                self.con.execute("PRAGMA synchronous = NORMAL")  # durable in WAL mode, much faster commits
             migrate(self.con)
         except sqlite3.DatabaseError as e:
             raise TermBaseError(f"{self.path}: not a usable term base ({e}); give another --db path") from None
@@ -199,6 +201,7 @@ class TermBase:
         assert cid is not None
         self._add_equivalents(cid, e.english)
         self._add_evidence(cid, e)
+        _search.index_rows(self.con, cid)
         self._log(cid, by, action, "", {"status": e.status.value})
         return cid
 
@@ -256,6 +259,7 @@ class TermBase:
                     self.con.execute("UPDATE concepts SET score=? WHERE id=?", (e.score, cid))
                     self._add_equivalents(cid, e.english)
                     counts["kept"] += 1
+                _search.index_rows(self.con, cid)
         return counts
 
     def set_status(self, term_or_id: str | int, status: Status, by: str, note: str = "",
@@ -289,6 +293,7 @@ class TermBase:
             self.con.execute("DELETE FROM equivalents WHERE concept_id=?", (cid,))
             self._add_equivalents(cid, e.english)
             self._add_evidence(cid, e)
+            _search.index_rows(self.con, cid)
             self._log(cid, by, "import", {"status": current.status.value, "english": current.preferred_english},
                       {"status": e.status.value, "english": e.preferred_english})
             return "updated"
