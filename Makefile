@@ -30,6 +30,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --shared $(SHARED)
+	$(BIN)/python scripts/bench_find.py
 
 clean:
 	rm -rf $(VENV) exports/eval .pytest_cache

@@ -213,11 +213,8 @@ def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, 
         glossary find pu3nv3
         glossary find neodymium
     """
-    from .termbase.search import suggest
-
     with open_tb(ctx) as tb:
-        matches = tb.find(query, [Status(s) for s in statuses] or None, limit)
-        hints = [] if matches else suggest(tb.con, query)
+        matches, hints = tb.lookup(query, [Status(s) for s in statuses] or None, limit)
     if not matches:
         msg = f"no match for {query!r}"
         if hints:
@@ -233,7 +230,14 @@ def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, 
         w = _csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         w.writerows([head] + rows)
     else:
-        click.echo(table(rows, head))
+        # colour marks the status; click drops it when the output is not a terminal
+        colours = {"approved": "green", "⛔ forbidden": "red", "⛔ deprecated": "yellow"}
+        for line in table(rows, head).splitlines():
+            for word, colour in colours.items():
+                if f"  {word}  " in line:
+                    line = line.replace(f"  {word}  ", "  " + click.style(word, fg=colour, bold=True) + "  ", 1)
+                    break
+            click.echo(line)
 
 
 @cli.command()
@@ -307,11 +311,12 @@ def import_(ctx: click.Context, file: str, fmt: str | None, mapping: str | None,
     format_ = get_format(fmt, file, header_map)
     entries = format_.read(Path(file).read_bytes(), file)
     counts = {"added": 0, "updated": 0, "skipped": 0}
+    who = reviewer(by)
     with open_tb(ctx) as tb:
         try:
             with tb.transaction():
                 for e in entries:
-                    counts[tb.put(e, reviewer(by), on_conflict)] += 1
+                    counts[tb.put(e, who, on_conflict)] += 1
                 if dry_run:
                     raise _DryRun
         except _DryRun:

@@ -184,3 +184,20 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
     r = subprocess.run([sys.executable, "-m", "glossary", "--version"], capture_output=True, text=True)
     assert r.stdout == f"glossary, version {__version__}\n"
+
+
+def test_find_formats_statuses_and_no_match(runner: CliRunner, db: str, seed_dir: Path) -> None:
+    run(runner, db, "mine", str(seed_dir))
+    run(runner, db, "approve", "氧化镝")
+    r = run(runner, db, "find", "氧化镝", "--format", "tsv")
+    lines = r.output.splitlines()
+    assert lines[0].split("\t") == ["match", "id", "status", "zh-CN", "zh-TW", "pinyin", "en-US", "count"]
+    assert lines[1].split("\t")[0:1] + lines[1].split("\t")[2:7] == \
+        ["exact", "approved", "氧化镝", "氧化鏑", "yǎng huà dī", "dysprosium oxide"]
+    r = run(runner, db, "find", "氧化", "--status", "approved", "--format", "csv")
+    assert [line.split(",")[3] for line in r.output.splitlines()[1:]] == ["氧化镝"]
+    r = run(runner, db, "find", "dysprosum oxide")
+    assert (r.exit_code, r.output) == (1, "no match for 'dysprosum oxide'; did you mean: dysprosium oxide?\n")
+    run(runner, db, "forbid", "氧化镝")
+    r = run(runner, db, "find", "氧化镝")
+    assert "⛔ forbidden" in r.output and "\x1b[" not in r.output  # no colour when not on a terminal

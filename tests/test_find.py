@@ -58,10 +58,10 @@ def test_approved_ranks_before_candidates_within_a_kind(filled: TermBase) -> Non
 
 
 def test_no_match_returns_empty_and_suggest_helps(filled: TermBase) -> None:
-    from glossary.termbase.search import suggest
-
     assert filled.find("dysprosum") == []
-    assert suggest(filled.con, "dysprosum oxide") == ["dysprosium oxide"]
+    assert filled.lookup("dysprosum oxide") == ([], ["dysprosium oxide"])
+    assert filled.lookup("rare erth") == ([], ["rare earth"])
+    assert filled.lookup("稀土永磁才料") == ([], ["稀土永磁材料"])
 
 
 def test_status_filter(filled: TermBase) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -203,31 +204,64 @@ def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None 
     return sorted(found.values(), key=lambda m: m.rank)[:limit]
 
 
-def suggest(con: sqlite3.Connection, query: str, limit: int = 5) -> list[str]:
+def vocabulary(con: sqlite3.Connection) -> dict[str, list[str]]:
+    """Every English word of the term base, grouped by first letter (for "did you mean")."""
+    out: dict[str, list[str]] = {}
+    for (w,) in con.execute("SELECT DISTINCT word FROM words"):
+        out.setdefault(w[:1], []).append(w)
+    return out
+
+
+def suggest(con: sqlite3.Connection, query: str, limit: int = 5,
+            vocab: dict[str, list[str]] | None = None) -> list[str]:
     """Near matches for "did you mean …": forms within a small edit distance of ``query``.
 
+    Candidates come from the indexes (forms sharing a character pair with a Chinese query;
+    English words with the same first letter and about the same length), so the fuzzy comparison
+    never scans the whole term base.
+
     >>> con = sqlite3.connect(":memory:")
-    >>> _ = con.execute("CREATE TABLE concepts (simplified TEXT)")
-    >>> _ = con.execute("INSERT INTO concepts VALUES ('稀土永磁')")
-    >>> _ = con.execute("CREATE TABLE equivalents (folded TEXT)")
-    >>> _ = con.execute("INSERT INTO equivalents VALUES ('neodymium')")
-    >>> _ = con.execute("INSERT INTO equivalents VALUES ('dysprosium')")
+    >>> _ = con.execute("CREATE TABLE words (word TEXT, concept_id INT)")
+    >>> _ = con.executemany("INSERT INTO words VALUES (?, 1)", [("neodymium",), ("dysprosium",)])
     >>> suggest(con, "neodymum")
     ['neodymium']
+
+    :param vocab: :func:`vocabulary` of the term base, when the caller keeps it between lookups.
     """
     from rapidfuzz import fuzz, process
 
     q = query.strip()
-    n = len(q)
-    # only forms of about the same length can be within the cut-off; the length filter runs in SQLite
     if _HAN.search(q):
         q = to_simplified(q)
-        choices = [r[0] for r in con.execute("SELECT simplified FROM concepts WHERE length(simplified) "
-                                             "BETWEEN ? AND ?", (max(1, n - 2), n + 2))]
+        grams = sorted(bigrams(q)) or [q]
+        shared: Counter[int] = Counter()
+        for g in grams:
+            shared.update(r[0] for r in con.execute("SELECT concept_id FROM grams WHERE gram=? LIMIT 400", (g,)))
+        ids = [i for i, _ in shared.most_common(200)]
+        choices = [r[0] for r in con.execute(f"SELECT simplified FROM concepts WHERE id IN "
+                                             f"({','.join('?' * len(ids))})", ids)] if ids else []
     else:
         q = q.lower()
-        choices = [r[0] for r in con.execute("SELECT DISTINCT folded FROM equivalents WHERE length(folded) "
-                                             "BETWEEN ? AND ? AND substr(folded, 1, 1) = ?",
-                                             (max(1, n - 3), n + 3, q[:1]))]
+        words = _WORD.findall(q)
+        # mend each word the term base does not know with its nearest known word
+        options: list[list[str]] = []
+        for w in words:
+            if con.execute("SELECT 1 FROM words WHERE word=? LIMIT 1", (w,)).fetchone():
+                options.append([w])
+                continue
+            if vocab is None:
+                choices = [r[0] for r in con.execute("SELECT DISTINCT word FROM words WHERE word >= ? AND word < ? "
+                                                     "AND length(word) BETWEEN ? AND ?",
+                                                     (w[:1], w[:1] + _TOP, max(1, len(w) - 2), len(w) + 2))]
+            else:
+                choices = [x for x in vocab.get(w[:1], ()) if abs(len(x) - len(w)) <= 2]
+            hits = process.extract(w, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=60)
+            if not hits:
+                return []
+            options.append([h[0] for h in hits])
+        if all(len(o) == 1 and o[0] == w for o, w in zip(options, words)):
+            return []
+        k = next(i for i, o in enumerate(options) if o[0] != words[i])  # alternatives for the first mended word
+        return [" ".join(o[0] if i != k else alt for i, o in enumerate(options)) for alt in options[k]]
     hits = process.extract(q, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=60)
     return [h[0] for h in hits]

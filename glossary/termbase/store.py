@@ -46,6 +46,8 @@ class TermBase:
 
     def __init__(self, path: str | Path = ":memory:") -> None:
         self.path = str(path)
+        self._vocab: tuple[tuple[int, int], dict[str, list[str]]] | None = None
+        self._misses = 0
         if self.path != ":memory:":
             p = Path(self.path)
             if p.is_dir():
@@ -187,6 +189,22 @@ class TermBase:
         for m in matches:
             m.entry = entries[m.concept_id]
         return matches
+
+    def lookup(self, query: str, statuses: Sequence[Status] | None = None,
+               limit: int = 20) -> tuple[list[_search.Match], list[str]]:
+        """:meth:`find`, and "did you mean" suggestions when it finds nothing (what `glossary find` shows)."""
+        matches = self.find(query, statuses, limit)
+        if matches:
+            return matches, []
+        # From the second miss on, the English vocabulary is kept in memory until the term base changes
+        # (ours or another process's): a one-shot `glossary find` does not pay for building it.
+        self._misses += 1
+        if self._misses == 1:
+            return matches, _search.suggest(self.con, query)
+        version = (self.con.execute("PRAGMA data_version").fetchone()[0], self.con.total_changes)
+        if self._vocab is None or self._vocab[0] != version:
+            self._vocab = (version, _search.vocabulary(self.con))
+        return matches, _search.suggest(self.con, query, vocab=self._vocab[1])
 
     # ------------------------------------------------------------- writing
     def _insert(self, e: TermEntry, by: str, action: str) -> int:
