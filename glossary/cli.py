@@ -335,10 +335,11 @@ def _decide(status: Status, verb: str) -> click.Command:
                   help="Read terms or ids from a file, one per line.")
     @click.option("--note", default="", help="Why (kept in the history).")
     @click.option("--dry-run", is_flag=True, help="Show what would change.")
+    @click.option("--force", is_flag=True, help="Approve even when quality checks find problems (logged).")
     @by_option
     @click.pass_context
     def command(ctx: click.Context, terms: tuple[str, ...], from_file: Any, note: str, dry_run: bool,
-                by: str | None) -> None:
+                force: bool, by: str | None) -> None:
         items = list(terms) + ([t.strip() for t in from_file if t.strip()] if from_file else [])
         if not items:
             raise click.UsageError("name at least one term or id, or give --from FILE")
@@ -346,8 +347,10 @@ def _decide(status: Status, verb: str) -> click.Command:
         with open_tb(ctx) as tb:
             with tb.transaction():  # all or nothing
                 for t in items:
-                    before, after = tb.set_status(t, status, who, note, dry_run=dry_run)
-                    click.echo(f"{'would ' if dry_run else ''}{verb} {t}: {before.value} → {after.value}")
+                    problems = tb.check(t) if status == Status.APPROVED and force else []
+                    before, after = tb.set_status(t, status, who, note, dry_run=dry_run, force=force)
+                    click.echo(f"{'would ' if dry_run else ''}{verb} {t}: {before.value} → {after.value}"
+                               + (f" (forced past: {'; '.join(problems)})" if problems else ""))
 
     command.__doc__ = f"""Mark entries {status.value}.
 
@@ -361,6 +364,117 @@ def _decide(status: Status, verb: str) -> click.Command:
 for _status, _verb in [(Status.APPROVED, "approve"), (Status.REJECTED, "reject"), (Status.FORBIDDEN, "forbid"),
                        (Status.DEPRECATED, "deprecate"), (Status.CANDIDATE, "reopen")]:
     cli.add_command(_decide(_status, _verb))
+
+
+@cli.command()
+@click.argument("term")
+@click.option("--english", help="The preferred English (the others stay as alternatives).")
+@click.option("--admit", multiple=True, help="Add an admitted alternative English (repeatable).")
+@click.option("--traditional", help="The Traditional form.")
+@click.option("--pinyin", help="The pinyin, tone marks, one syllable per Hanzi.")
+@click.option("--note", help="A note for translators (kept with the entry).")
+@by_option
+@click.pass_context
+def edit(ctx: click.Context, term: str, english: str | None, admit: tuple[str, ...], traditional: str | None,
+         pinyin: str | None, note: str | None, by: str | None) -> None:
+    """Edit an entry's English, Traditional form, pinyin or note; re-mining keeps the edit.
+
+    \b
+    Example:
+        glossary edit 价格下限 --english "price floor" --admit "floor price" --note "US usage"
+    """
+    if not any([english, admit, traditional, pinyin, note is not None]):
+        raise click.UsageError("say what to change: --english, --admit, --traditional, --pinyin or --note")
+    with open_tb(ctx) as tb:
+        e = tb.edit(term, reviewer(by), english, admit, traditional, pinyin, note)
+    click.echo(render_entry(e))
+
+
+@cli.command()
+@click.argument("keep")
+@click.argument("other")
+@click.option("--note", default="", help="Why (kept in the history).")
+@by_option
+@click.pass_context
+def merge(ctx: click.Context, keep: str, other: str, note: str, by: str | None) -> None:
+    """Merge OTHER into KEEP: one concept, both forms kept (OTHER becomes a variant).
+
+    \b
+    Example:
+        glossary merge 稀土磁体 稀土磁铁
+    """
+    with open_tb(ctx) as tb:
+        e = tb.merge(keep, other, reviewer(by), note)
+    click.echo(f"merged {other} into {keep}: variants {' | '.join(e.variants)}")
+
+
+@cli.command()
+@click.option("--limit", type=click.IntRange(1), help="Stop after this many entries.")
+@by_option
+@click.pass_context
+def review(ctx: click.Context, limit: int | None, by: str | None) -> None:
+    """Review candidates one by one in score order; resumes where you stopped.
+
+    Keys: a approve, r reject, e edit the English, 1-9 pick that suggestion,
+    s skip (until later), q quit.
+
+    \b
+    Example:
+        glossary review --by ann
+    """
+    from .errors import CheckFailed
+
+    who = reviewer(by)
+    done = 0
+    with open_tb(ctx) as tb:
+        for entry in tb.queue(who, limit):
+            while True:
+                e = tb.get(entry.id)
+                click.echo("\n" + render_entry(e))
+                key = click.prompt("[a]pprove [r]eject [e]dit [1-9] pick [s]kip [q]uit", default="s",
+                                   show_default=False).strip().lower()
+                if key == "q":
+                    click.echo(f"stopped after {done} decision(s); `glossary review` resumes here")
+                    return
+                if key == "s":
+                    tb.skip(e.id, who)
+                    break
+                if key == "r":
+                    tb.set_status(e.id, Status.REJECTED, who)
+                    done += 1
+                    break
+                if key == "a":
+                    try:
+                        tb.set_status(e.id, Status.APPROVED, who)
+                    except CheckFailed as err:
+                        click.echo(f"checks: {err}")
+                        if not click.confirm("approve anyway?", default=False):
+                            continue
+                        tb.set_status(e.id, Status.APPROVED, who, force=True)
+                    done += 1
+                    break
+                if key == "e":
+                    tb.edit(e.id, who, english=click.prompt("English"))
+                elif key.isdigit() and 1 <= int(key) <= len(e.english):
+                    tb.edit(e.id, who, english=e.english[int(key) - 1].text)
+                else:
+                    click.echo(f"unknown key {key!r}")
+    click.echo(f"queue empty: {done} decision(s)")
+
+
+@cli.command()
+@click.argument("target", type=click.Path(dir_okay=False))
+@click.pass_context
+def backup(ctx: click.Context, target: str) -> None:
+    """Write a consistent copy of the term base, even while others are writing to it.
+
+    \b
+    Example:
+        glossary backup backups/glossary-2026-11-22.db
+    """
+    with open_tb(ctx) as tb:
+        tb.backup(target)
+    click.echo(f"backed up {ctx.obj['db']} to {target}")
 
 
 @cli.command()

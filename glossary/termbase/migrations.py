@@ -6,7 +6,7 @@ Each migration runs once, inside the transaction that records it in
 >>> import sqlite3
 >>> con = sqlite3.connect(":memory:", isolation_level=None)
 >>> migrate(con)
-[1, 2, 3, 4]
+[1, 2, 3, 4, 5]
 >>> migrate(con)
 []
 """
@@ -137,11 +137,24 @@ def _v4_search_index(con: sqlite3.Connection) -> None:
         index_rows(con, cid)
 
 
+def _v5_review(con: sqlite3.Connection) -> None:
+    """Reviewer edits are protected from re-mining; skipped entries let `review` resume where it stopped."""
+    _run(
+        con,
+        """
+        ALTER TABLE concepts ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE review_skips (concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+                                   by TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (concept_id, by))
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema", _v1_initial),
     (2, "search keys", _v2_search_keys),
     (3, "concept count", _v3_concept_count),
     (4, "search index", _v4_search_index),
+    (5, "review", _v5_review),
 ]
 LATEST = MIGRATIONS[-1][0]
 

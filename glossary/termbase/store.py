@@ -21,12 +21,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from ..errors import TermBaseError, TermNotFound
+from ..errors import CheckFailed, InvalidTransition, TermBaseError, TermNotFound
 from ..models import Context, Equivalent, Status, TermEntry
 from ..normalise.pinyin import pinyin_keys
 from ..normalise.script import to_simplified
 from . import search as _search
 from .migrations import migrate
+from .checks import run_checks
 from .review import check_transition
 
 #: sources written by people; mining never replaces them
@@ -269,8 +270,11 @@ class TermBase:
                 cid, status = row
                 self._add_evidence(cid, e)
                 if status == Status.CANDIDATE.value:
-                    self.con.execute("UPDATE concepts SET score=?, traditional=?, pinyin=?, kind=?, updated_at=? "
-                                     "WHERE id=?", (e.score, e.traditional, e.pinyin, e.kind, _now(), cid))
+                    # a reviewer's edits stay; mining refreshes only what no one touched
+                    self.con.execute("UPDATE concepts SET score=?, kind=?, updated_at=?, "
+                                     "traditional = CASE edited WHEN 1 THEN traditional ELSE ? END, "
+                                     "pinyin = CASE edited WHEN 1 THEN pinyin ELSE ? END WHERE id=?",
+                                     (e.score, e.kind, _now(), e.traditional, e.pinyin, cid))
                     self._add_equivalents(cid, e.english, replace_machine=True)
                     counts["updated"] += 1
                 else:
@@ -281,19 +285,115 @@ class TermBase:
         return counts
 
     def set_status(self, term_or_id: str | int, status: Status, by: str, note: str = "",
-                   dry_run: bool = False) -> tuple[Status, Status]:
+                   dry_run: bool = False, force: bool = False) -> tuple[Status, Status]:
         """Move one concept to ``status``; return (before, after).
 
+        Approval first runs the quality checks (:mod:`glossary.termbase.checks`).
+
         :raises InvalidTransition: when the workflow does not allow the move.
+        :raises CheckFailed: when a check finds a problem and ``force`` is false; with
+            ``force`` the approval goes ahead and the log records the problems.
         """
         with self.transaction():
             cid = self.resolve(term_or_id)
             before = Status(self.con.execute("SELECT status FROM concepts WHERE id=?", (cid,)).fetchone()[0])
             check_transition(before, status)
+            problems = run_checks(self._load([cid])[0], self.con) if status == Status.APPROVED else []
+            if problems and not force:
+                name = self.con.execute("SELECT simplified FROM concepts WHERE id=?", (cid,)).fetchone()[0]
+                raise CheckFailed(f"{name}: {'; '.join(problems)}; fix it with `glossary edit`, or approve with --force")
             if not dry_run:
+                if problems:
+                    note = (note + " " if note else "") + "[forced past: " + "; ".join(problems) + "]"
                 self.con.execute("UPDATE concepts SET status=?, updated_at=? WHERE id=?", (status.value, _now(), cid))
+                self.con.execute("DELETE FROM review_skips WHERE concept_id=?", (cid,))
                 self._log(cid, by, status.value, {"status": before.value}, {"status": status.value}, note)
         return before, status
+
+    def check(self, term_or_id: str | int) -> list[str]:
+        """What the quality checks find in one entry (approval would need --force)."""
+        cid = self.resolve(term_or_id)
+        return run_checks(self._load([cid])[0], self.con)
+
+    def edit(self, term_or_id: str | int, by: str, english: str | None = None, admit: Sequence[str] = (),
+             traditional: str | None = None, pinyin: str | None = None, note: str | None = None) -> TermEntry:
+        """Change an entry as a reviewer; mining never overwrites what was edited.
+
+        ``english`` becomes the preferred equivalent (the others stay as alternatives);
+        ``admit`` adds admitted alternatives.
+        """
+        with self.transaction():
+            cid = self.resolve(term_or_id)
+            before = self._load([cid])[0]
+            if english is not None:
+                self.con.execute("UPDATE equivalents SET rank = rank + 1 WHERE concept_id=?", (cid,))
+                self.con.execute("DELETE FROM equivalents WHERE concept_id=? AND folded=?", (cid, english.lower()))
+                self.con.execute("INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded) "
+                                 "VALUES (?, ?, 'reviewer', 1.0, 0, ?)", (cid, english, english.lower()))
+            for alt in admit:
+                if not self.con.execute("SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?",
+                                        (cid, alt.lower())).fetchone():
+                    self._add_equivalents(cid, [Equivalent(alt, "reviewer", 1.0)])
+            for column, value in (("traditional", traditional), ("pinyin", pinyin), ("note", note)):
+                if value is not None:
+                    self.con.execute(f"UPDATE concepts SET {column}=? WHERE id=?", (value, cid))
+            if traditional:
+                self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (cid, traditional))
+            self.con.execute("UPDATE concepts SET edited=1, updated_at=? WHERE id=?", (_now(), cid))
+            _search.index_rows(self.con, cid)
+            after = self._load([cid])[0]
+            self._log(cid, by, "edit", _summary(before), _summary(after), note or "")
+        return after
+
+    def merge(self, keep: str | int, other: str | int, by: str, note: str = "") -> TermEntry:
+        """Merge ``other`` into ``keep``: one concept; ``other``'s forms become variants, its English
+        alternatives, its evidence and history are added; ``other`` is removed."""
+        with self.transaction():
+            a, b = self.resolve(keep), self.resolve(other)
+            if a == b:
+                raise InvalidTransition("both names are the same entry; nothing to merge")
+            eb = self._load([b])[0]
+            for form in {eb.simplified, eb.traditional, *eb.variants} - {""}:
+                self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (a, form))
+            self._add_equivalents(a, [q for q in eb.english if not self.con.execute(
+                "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (a, q.text.lower())).fetchone()])
+            for f, n in eb.file_counts.items():
+                self.con.execute("INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
+                                 "DO UPDATE SET count = count + excluded.count", (a, f, n))
+            self.con.execute("INSERT OR IGNORE INTO contexts SELECT ?, file, offset, text FROM contexts "
+                             "WHERE concept_id=?", (a, b))
+            self.con.execute("UPDATE concepts SET count = count + ?, edited = 1, updated_at=? WHERE id=?",
+                             (eb.count, _now(), a))
+            self.con.execute("UPDATE log SET concept_id=? WHERE concept_id=?", (a, b))
+            self.con.execute("DELETE FROM concepts WHERE id=?", (b,))
+            _search.index_rows(self.con, a)
+            self._log(a, by, "merge", {"merged": eb.simplified, "status": eb.status.value}, "", note)
+        return self._load([a])[0]
+
+    def skip(self, term_or_id: str | int, by: str) -> None:
+        """Put an entry aside in ``by``'s review queue (until it is decided or reopened)."""
+        with self.transaction():
+            self.con.execute("INSERT OR REPLACE INTO review_skips VALUES (?, ?, ?)",
+                             (self.resolve(term_or_id), by, _now()))
+
+    def queue(self, by: str, limit: int | None = None) -> list[TermEntry]:
+        """Candidates in score order, without those ``by`` skipped: the review queue."""
+        sql = ("SELECT id FROM concepts WHERE status='candidate' AND id NOT IN "
+               "(SELECT concept_id FROM review_skips WHERE by=?) ORDER BY score DESC, id")
+        ids = [r[0] for r in self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), (by,))]
+        return self._load(ids)
+
+    def backup(self, target: str | Path) -> None:
+        """Write a consistent copy of the term base (SQLite's online backup), even while others write."""
+        target = Path(target)
+        if target.exists():
+            raise TermBaseError(f"{target} exists; choose a new file for the backup")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        dest = sqlite3.connect(str(target))
+        try:
+            self.con.backup(dest)
+        finally:
+            dest.close()
 
     def put(self, e: TermEntry, by: str, on_conflict: str = "keep") -> str:
         """Add or update one entry as given (import); return 'added', 'updated' or 'skipped'."""
@@ -315,6 +415,10 @@ class TermBase:
             self._log(cid, by, "import", {"status": current.status.value, "english": current.preferred_english},
                       {"status": e.status.value, "english": e.preferred_english})
             return "updated"
+
+
+def _summary(e: TermEntry) -> dict[str, object]:
+    return {"traditional": e.traditional, "pinyin": e.pinyin, "note": e.note, "english": [q.text for q in e.english]}
 
 
 def _same(a: TermEntry, b: TermEntry) -> bool:
