@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import product
 
-from ..mining.filters import elements
+from ..mining.filters import elements, is_chemical
 from ..normalise.pinyin import to_pinyin
 from . import dictionary
 
@@ -46,19 +46,6 @@ def element_run(text: str) -> list[str] | None:
     if text and all(c in el for c in text):
         return [el[c][2] for c in text]
     return None
-
-
-def is_chemical(term: str) -> bool:
-    """True for element names and compounds named by the chemistry rules.
-
-    >>> is_chemical("碳酸镧"), is_chemical("镨钕"), is_chemical("稀土")
-    (True, True, False)
-    """
-    if element_run(term):
-        return True
-    rules = _rules()
-    return any(term.startswith(zh) and element_run(term[len(zh):]) for zh, _ in rules["chem"]) or any(
-        term.endswith(zh) and element_run(term[: -len(zh)]) for zh, _ in rules["elem"])
 
 
 def _elements_en(text: str) -> list[str]:

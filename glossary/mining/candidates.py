@@ -37,7 +37,7 @@ from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
 from .filters import (background_frequency, common_words, elements, ends_in_head, estimated_frequency,
-                      is_stopword, stopwords, term_head)
+                      is_chemical, is_stopword, stopwords, term_head)
 from .segment import JiebaTokeniser, Token, Tokeniser
 
 #: jieba tags that cut a chunk: punctuation, numerals, particles, prepositions,
@@ -61,6 +61,9 @@ CORE_MIN_COUNT = 3
 CORE_MIN_SPEC = 1.5
 #: weight of a candidate that shares no word with the core vocabulary
 OFF_TOPIC = 0.6
+#: weight of element names and chemical compounds, and of candidates that end in a term head
+CHEMICAL_PRIOR = 2.0
+HEAD_PRIOR = 1.5
 #: a candidate seen inside one particular longer candidate this often is a fragment of it
 FRAGMENT_SHARE = 0.8
 #: derivational prefixes and suffixes that may stand alone at the edge of a term (去中国化, 反胁迫机制, 依赖+度)
@@ -297,9 +300,15 @@ class Miner:
             spread = 1 + SPREAD * (self.df[key] - 1) / n_docs * n_docs ** 0.5
             prior = 1.0
             if kind == "title":
-                prior = TITLE_PRIOR if term_head(key) else 1.0
+                # a law, agreement or strategy (…法案, …协议) is a term; a book or article title is not
+                prior = TITLE_PRIOR if term_head(key) else 0.5
             elif not self._has_core(toks, core):
                 prior = OFF_TOPIC  # shares no word with the field's core vocabulary (撒胡椒面, 美国)
+            if kind != "title":
+                if is_chemical(key):
+                    prior *= CHEMICAL_PRIOR  # an element or a compound named by chemistry's rules
+                elif ends_in_head(key) and len(key) > 2:
+                    prior *= HEAD_PRIOR  # a name or term by its form: …总署, …清单, …机制
             s = spec ** SPEC_POWER * unit * weight * (1 + FREQ_WEIGHT * math.log2(1 + f)) * spread * prior
             out.append(Candidate(term=key, kind=kind, count=f0, score=round(s, 4)))
         out.sort(key=lambda c: (-c.score, -c.count, c.term))

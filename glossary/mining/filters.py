@@ -133,3 +133,28 @@ def common_words(min_freq: float) -> list[str]:
     (True, False)
     """
     return [w for w, f in _background().items() if f >= min_freq]
+
+
+@lru_cache(maxsize=1)
+def _naming() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for line in _data_lines("naming.tsv"):
+        kind, zh, _ = line.split("\t")
+        out.setdefault(kind, []).append(zh)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def is_chemical(term: str) -> bool:
+    """True for element names and compounds named by the chemistry rules in ``data/naming.tsv``.
+
+    >>> is_chemical("碳酸镧"), is_chemical("镨钕"), is_chemical("铈精矿"), is_chemical("稀土")
+    (True, True, True, False)
+    """
+    el = elements()
+
+    def run(t: str) -> bool:
+        return bool(t) and all(c in el for c in t)
+
+    rules = _naming()
+    return run(term) or any(term.startswith(zh) and run(term[len(zh):]) for zh in rules.get("chem", ())) or any(
+        term.endswith(zh) and run(term[: -len(zh)]) for zh in rules.get("elem", ()))
