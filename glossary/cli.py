@@ -287,7 +287,8 @@ def export(ctx: click.Context, output: str, fmt: str | None, statuses: tuple[str
 @click.option("--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]),
               help="Default: from the file extension.")
 @click.option("--map", "mapping", help='CSV header mapping, e.g. "Source=zh-CN,Target=en-US".')
-@click.option("--on-conflict", type=click.Choice(["keep", "overwrite"]), default="keep", show_default=True)
+@click.option("--on-conflict", type=click.Choice(["keep", "overwrite", "ask"]), default="keep", show_default=True,
+              help="When a term is already there with other content: keep ours, overwrite, or ask each time.")
 @click.option("--dry-run", is_flag=True, help="Report what would change, change nothing.")
 @by_option
 @click.pass_context
@@ -316,7 +317,15 @@ def import_(ctx: click.Context, file: str, fmt: str | None, mapping: str | None,
         try:
             with tb.transaction():
                 for e in entries:
-                    counts[tb.put(e, who, on_conflict)] += 1
+                    policy = on_conflict
+                    if on_conflict == "ask":
+                        policy = "keep"
+                        if tb.conflicts(e):
+                            current = tb.get(e.simplified)
+                            click.echo(f"{e.simplified}: ours {current.status.value} {current.preferred_english!r}, "
+                                       f"theirs {e.status.value} {e.preferred_english!r}")
+                            policy = "overwrite" if click.confirm("overwrite?", default=False) else "keep"
+                    counts[tb.put(e, who, policy)] += 1
                 if dry_run:
                     raise _DryRun
         except _DryRun:

@@ -201,3 +201,21 @@ def test_find_formats_statuses_and_no_match(runner: CliRunner, db: str, seed_dir
     run(runner, db, "forbid", "氧化镝")
     r = run(runner, db, "find", "氧化镝")
     assert "⛔ forbidden" in r.output and "\x1b[" not in r.output  # no colour when not on a terminal
+
+
+def test_import_conflicts_keep_overwrite_ask(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("zh-CN,en-US\n稀土,rare earth\n镝,dysprosium\n", encoding="utf-8")
+    second.write_text("zh-CN,en-US,status\n稀土,rare-earth element,approved\n镝,Dy,candidate\n", encoding="utf-8")
+    run(runner, db, "import", str(first))
+    r = run(runner, db, "import", str(second))
+    assert r.output == f"imported {second}: 0 added, 0 updated, 2 skipped\n"
+    r = run(runner, db, "import", str(second), "--on-conflict", "ask", input="y\nn\n")
+    assert "稀土: ours candidate 'rare earth', theirs approved 'rare-earth element'" in r.output
+    assert r.output.endswith(f"imported {second}: 0 added, 1 updated, 1 skipped\n")
+    with TermBase(db) as tb:
+        assert (tb.get("稀土").status.value, tb.get("稀土").preferred_english) == ("approved", "rare-earth element")
+        assert tb.get("镝").preferred_english == "dysprosium"
+        assert tb.history("稀土")[-1]["action"] == "import"
+    r = run(runner, db, "import", str(first), "--on-conflict", "overwrite")
+    assert r.output == f"imported {first}: 0 added, 1 updated, 1 skipped\n"  # 镝 is already the same

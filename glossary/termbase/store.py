@@ -395,6 +395,11 @@ class TermBase:
         finally:
             dest.close()
 
+    def conflicts(self, e: TermEntry) -> bool:
+        """True when an entry for the same term exists and differs from ``e`` (an import would change it)."""
+        row = self.con.execute("SELECT id FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
+        return row is not None and not _same(self._load([row[0]])[0], e)
+
     def put(self, e: TermEntry, by: str, on_conflict: str = "keep") -> str:
         """Add or update one entry as given (import); return 'added', 'updated' or 'skipped'."""
         with self.transaction():
