@@ -172,10 +172,16 @@ def show(ctx: click.Context, term: str) -> None:
     click.echo(render_entry(e))
 
 
+def _pinyin_forms(term: str) -> str:
+    from .normalise.pinyin import to_pinyin
+
+    return f"{to_pinyin(term, 'numbers')}; {to_pinyin(term, 'plain')}"
+
+
 def render_entry(e: TermEntry) -> str:
     lines = [f"{e.simplified}  [{e.status.value}]  id {e.id}",
              f"  zh-TW    {e.traditional}",
-             f"  pinyin   {e.pinyin}"]
+             f"  pinyin   {e.pinyin}" + (f"   ({_pinyin_forms(e.simplified)})" if e.pinyin else "")]
     if e.variants:
         lines.append(f"  variants {' | '.join(e.variants)}")
     lines.append(f"  kind     {e.kind}   score {e.score:g}   count {e.count}   files {len(e.files)}")

@@ -38,7 +38,7 @@ def test_mine_then_list_show_find(runner: CliRunner, db: str, seed_dir: Path) ->
     assert r.exit_code == 0
     lines = r.output.splitlines()
     assert lines[0].startswith("串级萃取  [candidate]  id ")
-    assert lines[1:3] == ["  zh-TW    串級萃取", "  pinyin   chuàn jí cuì qǔ"]
+    assert lines[1:3] == ["  zh-TW    串級萃取", "  pinyin   chuàn jí cuì qǔ   (chuan4 ji2 cui4 qu3; chuan ji cui qu)"]
     assert any(line.strip().startswith(str(seed_dir / "b_traditional.md") + ":") for line in lines)
     r = run(runner, db, "find", "cuan4ji2")
     assert r.exit_code == 1 and r.output.startswith("no match for 'cuan4ji2'")

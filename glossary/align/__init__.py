@@ -99,7 +99,9 @@ def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = No
     """Turn a mined candidate into a term entry with all its forms and suggestions."""
     surfaces = list(c.surfaces)
     trad = choose_traditional(c.term, surfaces)
-    variants = sorted({s for s in surfaces if s not in (c.term, trad)})
+    # other surfaces seen, and the Taiwan and Hong Kong forms where they differ (台/臺, 綫/線)
+    regional = {to_traditional(c.term, r) for r in ("tw", "hk")}
+    variants = sorted({s for s in [*surfaces, *regional] if s not in (c.term, trad)})
     return TermEntry(
         simplified=c.term, traditional=trad, pinyin=to_pinyin(c.term),
         english=english_suggestions(c, known), variants=variants, score=c.score, count=c.count,
