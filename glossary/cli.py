@@ -522,5 +522,172 @@ def stats(ctx: click.Context) -> None:
     click.echo(table([[k, str(v)] for k, v in counts.items()], ["status", "entries"]))
 
 
+@cli.group()
+def tm() -> None:
+    """Translation memory: sentence pairs in the term base file.
+
+    \b
+    Example:
+        glossary tm import tests/data/tm_sample.tsv
+        glossary tm find "串級萃取可以得到氧化鏑"
+    """
+
+
+@tm.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def tm_import(ctx: click.Context, file: str) -> None:
+    """Import sentence pairs from TMX, or a CSV/TSV with zh and en columns (or source, target first).
+
+    \b
+    Example:
+        glossary tm import tests/data/tm_sample.tsv
+    """
+    from .termbase.tm import add_units
+    from .tm.io import read_pairs
+
+    pairs = read_pairs(Path(file).read_bytes(), file)
+    with open_tb(ctx.parent) as tb:
+        added, skipped = add_units(tb, pairs, origin=Path(file).name)
+    click.echo(f"imported {file}: {added} added, {skipped} skipped")
+
+
+@tm.command("export")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@click.pass_context
+def tm_export(ctx: click.Context, output: str) -> None:
+    """Export the translation memory as TMX 1.4b (sentence level).
+
+    \b
+    Example:
+        glossary tm export -o exports/memory.tmx
+    """
+    from .formats import WriteOptions, write_file
+    from .termbase.tm import units
+    from .tm.io import write_tmx
+
+    with open_tb(ctx.parent) as tb:
+        pairs = [(s, t) for _, s, t in units(tb)]
+    write_file(output, write_tmx(pairs, WriteOptions()))
+    click.echo(f"wrote {len(pairs)} units to {output}")
+
+
+@tm.command("find")
+@click.argument("sentence")
+@click.option("--threshold", type=click.IntRange(1, 100), default=70, show_default=True, help="Lowest match %.")
+@click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def tm_find(ctx: click.Context, sentence: str, threshold: int, limit: int, as_json: bool) -> None:
+    """Earlier translations of similar sentences, with a match % and the differences.
+
+    Matching is by character, after folding Traditional to Simplified, full-width forms and
+    punctuation. Exit 1 when nothing reaches the threshold.
+
+    \b
+    Example:
+        glossary tm find "串級萃取可以得到氧化鏑"
+    """
+    from .termbase.tm import units
+    from .tm.fuzzy import FuzzyIndex, diff, fold
+
+    with open_tb(ctx.parent) as tb:
+        rows = {uid: (s, t) for uid, s, t in units(tb)}
+    hits = FuzzyIndex((uid, s) for uid, (s, _) in rows.items()).search(sentence, threshold, limit)
+    if not hits:
+        click.echo(f"no earlier translation at {threshold}% or more", err=True)
+        ctx.exit(1)
+    found = [{"match": round(h.score, 1), "source": rows[h.unit_id][0], "target": rows[h.unit_id][1],
+              "diff": diff(fold(sentence), h.folded)} for h in hits]
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    for f in found:
+        click.echo(f"{f['match']:5.1f}%  {f['source']}\n        {f['target']}\n        diff: {f['diff']}")
+
+
+@tm.command("concord")
+@click.argument("phrase")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.pass_context
+def tm_concord(ctx: click.Context, phrase: str, limit: int) -> None:
+    """Every unit whose source (either script) or target holds PHRASE.
+
+    \b
+    Example:
+        glossary tm concord 稀土
+    """
+    from .termbase.tm import concordance
+
+    with open_tb(ctx.parent) as tb:
+        rows = concordance(tb, phrase, limit)
+    if not rows:
+        click.echo(f"no unit holds {phrase!r}", err=True)
+        ctx.exit(1)
+    for uid, s, t in rows:
+        click.echo(f"{uid}\t{s}\t{t}")
+
+
+@tm.command("extract")
+@click.option("--min-pairs", type=click.IntRange(1), default=2, show_default=True,
+              help="A term must occur in this many units.")
+@by_option
+@click.pass_context
+def tm_extract(ctx: click.Context, min_pairs: int, by: str | None) -> None:
+    """Propose English for candidates from the memory's sentence pairs (Dice co-occurrence).
+
+    \b
+    Example:
+        glossary tm extract
+    """
+    from .models import Equivalent
+    from .termbase.tm import units
+    from .tm.extract import propose
+
+    with open_tb(ctx.parent) as tb:
+        pairs = [(s, t) for _, s, t in units(tb)]
+        terms = [e.simplified for e in tb.entries([Status.CANDIDATE])]
+        proposals = propose(terms, pairs, min_pairs=min_pairs)
+        for term, found in proposals.items():
+            tb.edit_suggestions(term, [Equivalent(en, "tm", round(0.5 + 0.4 * d, 2)) for en, d in found],
+                                reviewer(by))
+    for term, found in proposals.items():
+        click.echo(f"{term}: " + " | ".join(f"{en} ({d:.2f})" for en, d in found))
+    click.echo(f"proposed English for {len(proposals)} term(s) from {len(pairs)} unit(s)")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def check(ctx: click.Context, file: str, as_json: bool) -> None:
+    """Check a bilingual file (TMX, CSV/TSV) against the approved glossary.
+
+    Reports every segment where an approved term occurs but none of its approved English does,
+    and every use of a forbidden term. Exit 1 when there are problems.
+
+    \b
+    Example:
+        glossary check translation.tsv
+    """
+    from .tm.check import check_pairs
+    from .tm.io import read_pairs
+
+    pairs = read_pairs(Path(file).read_bytes(), file)
+    with open_tb(ctx) as tb:
+        glossary = tb.entries([Status.APPROVED, Status.FORBIDDEN])
+    problems = check_pairs(pairs, glossary)
+    if as_json:
+        click.echo(json.dumps([{"segment": p.segment, "source": p.source, "target": p.target, "term": p.term,
+                                "expected": p.expected, "kind": p.kind} for p in problems],
+                              ensure_ascii=False, indent=1))
+    else:
+        for p in problems:
+            click.echo(f"segment {p.segment}: {p.message}\n  {p.source}\n  {p.target}")
+        click.echo(f"{len(problems)} problem(s) in {len(pairs)} segment(s)")
+    if problems:
+        ctx.exit(1)
+
+
 def main() -> None:
     cli(prog_name="glossary")

@@ -44,3 +44,18 @@ def sentence_around(text: str, start: int, end: int, limit: int = 120) -> str:
         lo = max(0, mid - limit // 2)
         s = s[lo:lo + limit].strip()
     return s
+
+
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def fold_for_match(text: str) -> str:
+    """What translation-memory matching compares: Simplified, NFKC (full-width to half-width),
+    no punctuation or spaces, lower case.
+
+    >>> fold_for_match("「稀土」出口管制，  很重要！")
+    '稀土出口管制很重要'
+    """
+    from .script import to_simplified
+
+    return _NON_WORD.sub("", unicodedata.normalize("NFKC", to_simplified(text))).lower()

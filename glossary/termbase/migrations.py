@@ -6,7 +6,7 @@ Each migration runs once, inside the transaction that records it in
 >>> import sqlite3
 >>> con = sqlite3.connect(":memory:", isolation_level=None)
 >>> migrate(con)
-[1, 2, 3, 4, 5]
+[1, 2, 3, 4, 5, 6]
 >>> migrate(con)
 []
 """
@@ -149,12 +149,34 @@ def _v5_review(con: sqlite3.Connection) -> None:
     )
 
 
+def _v6_translation_memory(con: sqlite3.Connection) -> None:
+    """Sentence pairs for the translation memory, in the same file as the term base."""
+    _run(
+        con,
+        """
+        CREATE TABLE tm_units (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            srclang TEXT NOT NULL DEFAULT 'zh-CN',
+            tgtlang TEXT NOT NULL DEFAULT 'en-US',
+            folded TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (source, target)
+        );
+        CREATE INDEX tm_units_folded ON tm_units(folded)
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema", _v1_initial),
     (2, "search keys", _v2_search_keys),
     (3, "concept count", _v3_concept_count),
     (4, "search index", _v4_search_index),
     (5, "review", _v5_review),
+    (6, "translation memory", _v6_translation_memory),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -345,6 +345,17 @@ class TermBase:
             self._log(cid, by, "edit", _summary(before), _summary(after), note or "")
         return after
 
+    def edit_suggestions(self, term_or_id: str | int, suggestions: Sequence[Equivalent], by: str) -> None:
+        """Add machine suggestions (e.g. from the translation memory) after the existing ones."""
+        with self.transaction():
+            cid = self.resolve(term_or_id)
+            new = [q for q in suggestions if not self.con.execute(
+                "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (cid, q.text.lower())).fetchone()]
+            if new:
+                self._add_equivalents(cid, new)
+                _search.index_rows(self.con, cid)
+                self._log(cid, by, "suggest", "", {"english": [q.text for q in new], "source": new[0].source})
+
     def merge(self, keep: str | int, other: str | int, by: str, note: str = "") -> TermEntry:
         """Merge ``other`` into ``keep``: one concept; ``other``'s forms become variants, its English
         alternatives, its evidence and history are added; ``other`` is removed."""

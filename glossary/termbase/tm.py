@@ -1,0 +1,46 @@
+"""Translation-memory units in the term base file (the SQL side of :mod:`glossary.tm`).
+
+>>> from glossary.termbase import TermBase
+>>> with TermBase(":memory:") as tb:
+...     add_units(tb, [("稀土很重要。", "Rare earths matter.")], origin="demo")
+...     add_units(tb, [("稀土很重要。", "Rare earths matter.")], origin="demo")
+(1, 0)
+(0, 1)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Iterable
+
+from ..normalise.text import fold_for_match as fold
+from .store import TermBase
+
+
+def add_units(tb: TermBase, pairs: Iterable[tuple[str, str]], origin: str = "",
+              srclang: str = "zh-CN", tgtlang: str = "en-US") -> tuple[int, int]:
+    """Add sentence pairs in one transaction; a pair already there is skipped. Return (added, skipped)."""
+    added = skipped = 0
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with tb.transaction():
+        for src, tgt in pairs:
+            cur = tb.con.execute("INSERT OR IGNORE INTO tm_units (source, target, srclang, tgtlang, folded, origin, "
+                                 "created_at) VALUES (?,?,?,?,?,?,?)", (src, tgt, srclang, tgtlang, fold(src), origin, now))
+            if cur.rowcount:
+                added += 1
+            else:
+                skipped += 1
+    return added, skipped
+
+
+def units(tb: TermBase) -> list[tuple[int, str, str]]:
+    """Every unit as (id, source, target), in the order added."""
+    return tb.con.execute("SELECT id, source, target FROM tm_units ORDER BY id").fetchall()
+
+
+def concordance(tb: TermBase, phrase: str, limit: int = 50) -> list[tuple[int, str, str]]:
+    """Units whose source (either script) or target holds ``phrase`` (case-insensitive for Latin)."""
+    f = fold(phrase)
+    like = "%" + f.replace("%", "").replace("_", "") + "%"
+    return tb.con.execute("SELECT id, source, target FROM tm_units WHERE folded LIKE ? OR lower(target) LIKE ? "
+                          "ORDER BY id LIMIT ?", (like, "%" + phrase.lower() + "%", limit)).fetchall()

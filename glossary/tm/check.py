@@ -1,0 +1,62 @@
+"""Terminology QA on bilingual text against the approved glossary.
+
+For every segment: an approved source term that occurs (in either script) while none of its
+approved English equivalents does, and any use of a forbidden term.
+
+>>> from glossary.models import TermEntry, Equivalent, Status
+>>> gl = [TermEntry("稀土", english=[Equivalent("rare earth", "reviewer")], status=Status.APPROVED)]
+>>> [p.message for p in check_pairs([("稀土出口。", "Exports of rare metals.")], gl)]
+["稀土 is not translated as 'rare earth'"]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..models import Status, TermEntry
+from ..normalise.script import to_simplified
+
+
+@dataclass
+class Problem:
+    """One QA finding: which segment, which term, what was expected."""
+
+    segment: int
+    source: str
+    target: str
+    term: str
+    expected: list[str]
+    kind: str  # "missing" | "forbidden"
+
+    @property
+    def message(self) -> str:
+        if self.kind == "forbidden":
+            return f"{self.term} is a forbidden term"
+        return f"{self.term} is not translated as " + " or ".join(repr(x) for x in self.expected)
+
+
+def _english_present(target: str, english: str) -> bool:
+    # whole words, case-insensitive, a final plural s allowed ("rare earths" for "rare earth")
+    pattern = r"(?<![\w-])" + re.escape(english.lower()) + r"(?:e?s)?(?![\w-])"
+    return re.search(pattern, target.lower()) is not None
+
+
+def check_pairs(pairs: Sequence[tuple[str, str]], glossary: Sequence[TermEntry]) -> list[Problem]:
+    """Problems in (source, target) pairs; segments are numbered from 1."""
+    approved = sorted((e for e in glossary if e.status == Status.APPROVED), key=lambda e: -len(e.simplified))
+    forbidden = [e for e in glossary if e.status == Status.FORBIDDEN]
+    out = []
+    for n, (src, tgt) in enumerate(pairs, 1):
+        simp = to_simplified(src)
+        for e in approved:
+            forms = {e.simplified, *e.variants}
+            if any(to_simplified(f) in simp for f in forms if f):
+                expected = [q.text for q in e.english]
+                if expected and not any(_english_present(tgt, x) for x in expected):
+                    out.append(Problem(n, src, tgt, e.simplified, expected, "missing"))
+        for e in forbidden:
+            if e.simplified in simp or any(_english_present(tgt, q.text) for q in e.english[:1]):
+                out.append(Problem(n, src, tgt, e.simplified, [], "forbidden"))
+    return out

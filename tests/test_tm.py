@@ -1,0 +1,87 @@
+"""Translation memory: import, fuzzy lookup, concordance, terminology QA, bilingual extraction."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from glossary.cli import cli
+from glossary.models import Equivalent, Status, TermEntry
+from glossary.normalise import split_sentences
+from glossary.termbase import TermBase
+from glossary.tm.check import check_pairs
+from glossary.tm.extract import propose
+from glossary.tm.fuzzy import FuzzyIndex, diff, fold
+from glossary.tm.io import read_pairs
+
+SAMPLE = Path(__file__).parent / "data" / "tm_sample.tsv"
+
+
+def pairs() -> list[tuple[str, str]]:
+    return read_pairs(SAMPLE.read_bytes(), str(SAMPLE))
+
+
+def run(runner: CliRunner, db: str, *args: str):
+    return runner.invoke(cli, ["--db", db, *args], env={"GLOSSARY_REVIEWER": "ann"})
+
+
+def test_segmentation_like_a_cat_tool() -> None:
+    text = "稀土很重要。“出口管制呢？”他问。Prices fell! 价格下跌了"
+    assert split_sentences(text) == ["稀土很重要。", "“出口管制呢？”", "他问。", "Prices fell!", "价格下跌了"]
+
+
+def test_fuzzy_match_folds_script_width_and_punctuation() -> None:
+    idx = FuzzyIndex(enumerate(s for s, _ in pairs()))
+    hits = idx.search("串級萃取可以得到氧化鏑", threshold=70)
+    assert [(h.unit_id, round(h.score, 1)) for h in hits] == [(2, 84.6)]
+    assert diff(fold("串級萃取可以得到氧化鏑"), hits[0].folded) == "串级萃取可以得到{+高纯度的+}氧化镝"
+    assert idx.search("完全无关的句子", threshold=70) == []
+    assert [(h.unit_id, h.score) for h in idx.search("「稀土價格」持續下跌！", threshold=70)] == [(8, 100.0)]
+
+
+def test_tm_commands(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    r = run(runner, db, "tm", "import", str(SAMPLE))
+    assert r.output == f"imported {SAMPLE}: 12 added, 0 skipped\n"
+    assert run(runner, db, "tm", "import", str(SAMPLE)).output == f"imported {SAMPLE}: 0 added, 12 skipped\n"
+    r = run(runner, db, "tm", "find", "串級萃取可以得到氧化鏑", "--json")
+    assert json.loads(r.output) == [{"match": 84.6, "source": "串级萃取可以得到高纯度的氧化镝。",
+                                     "target": "Cascade extraction yields high-purity dysprosium oxide.",
+                                     "diff": "串级萃取可以得到{+高纯度的+}氧化镝"}]
+    assert run(runner, db, "tm", "find", "完全无关的句子").exit_code == 1
+    r = run(runner, db, "tm", "concord", "出口管制")
+    assert [line.split("\t")[0] for line in r.output.splitlines()] == ["6", "7"]
+    assert run(runner, db, "tm", "concord", "export licence").output.splitlines()[0].startswith("8\t")
+    out = tmp_path / "m.tmx"
+    run(runner, db, "tm", "export", "-o", str(out))
+    assert read_pairs(out.read_bytes(), str(out)) == pairs()
+
+
+def test_terminology_check_reports_missing_and_forbidden() -> None:
+    glossary = [TermEntry("稀土", english=[Equivalent("rare earth", "reviewer")], status=Status.APPROVED),
+                TermEntry("出口管制", english=[Equivalent("export control", "reviewer")], status=Status.APPROVED),
+                TermEntry("稀有金属", english=[Equivalent("rare metals", "reviewer")], status=Status.FORBIDDEN)]
+    problems = check_pairs(pairs(), glossary)
+    assert [(p.segment, p.term, p.kind, p.expected) for p in problems] == [
+        (12, "稀土", "missing", ["rare earth"]), (12, "稀有金属", "forbidden", [])]
+
+
+def test_check_command_exit_codes(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    with TermBase(db) as tb:
+        tb.stage([TermEntry("稀土", "稀土", "xī tǔ", [Equivalent("rare earth", "cedict")])], by="t")
+        tb.set_status("稀土", Status.APPROVED, by="ann")
+    r = run(runner, db, "check", str(SAMPLE))
+    assert r.exit_code == 1
+    assert r.output.splitlines()[0] == "segment 12: 稀土 is not translated as 'rare earth'"
+    assert r.output.splitlines()[-1] == "1 problem(s) in 12 segment(s)"
+    good = tmp_path / "good.tsv"
+    good.write_text("zh-CN\ten-US\n稀土很贵。\tRare earths are dear.\n", encoding="utf-8")
+    assert run(runner, db, "check", str(good)).exit_code == 0
+
+
+def test_bilingual_extraction_by_dice() -> None:
+    found = propose(["串级萃取", "出口管制", "价格下限"], pairs())
+    assert found["串级萃取"][0] == ("cascade extraction", 1.0)
+    assert found["出口管制"][0] == ("export controls", 1.0)
+    assert "价格下限" not in found  # one segment is not evidence
