@@ -31,6 +31,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --shared $(SHARED)
 	$(BIN)/python scripts/bench_find.py
+	$(BIN)/python scripts/bench_tm.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) exports/eval .pytest_cache

@@ -588,12 +588,12 @@ def tm_find(ctx: click.Context, sentence: str, threshold: int, limit: int, as_js
     Example:
         glossary tm find "串級萃取可以得到氧化鏑"
     """
-    from .termbase.tm import units
+    from .termbase.tm import folded_sources, unit
     from .tm.fuzzy import FuzzyIndex, diff, fold
 
     with open_tb(ctx.parent) as tb:
-        rows = {uid: (s, t) for uid, s, t in units(tb)}
-    hits = FuzzyIndex((uid, s) for uid, (s, _) in rows.items()).search(sentence, threshold, limit)
+        hits = FuzzyIndex(folded_sources(tb), folded=True).search(sentence, threshold, limit)
+        rows = {h.unit_id: unit(tb, h.unit_id) for h in hits}
     if not hits:
         click.echo(f"no earlier translation at {threshold}% or more", err=True)
         ctx.exit(1)

@@ -38,6 +38,16 @@ def units(tb: TermBase) -> list[tuple[int, str, str]]:
     return tb.con.execute("SELECT id, source, target FROM tm_units ORDER BY id").fetchall()
 
 
+def folded_sources(tb: TermBase) -> list[tuple[int, str]]:
+    """(id, folded source) of every unit, for the fuzzy index."""
+    return tb.con.execute("SELECT id, folded FROM tm_units").fetchall()
+
+
+def unit(tb: TermBase, uid: int) -> tuple[str, str]:
+    """(source, target) of one unit."""
+    return tb.con.execute("SELECT source, target FROM tm_units WHERE id=?", (uid,)).fetchone()
+
+
 def concordance(tb: TermBase, phrase: str, limit: int = 50) -> list[tuple[int, str, str]]:
     """Units whose source (either script) or target holds ``phrase`` (case-insensitive for Latin)."""
     f = fold(phrase)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import math
+from array import array
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..normalise.text import fold_for_match as fold
 
@@ -49,19 +51,39 @@ class FuzzyIndex:
     """Folded sources kept sorted by length: a score of at least T% needs a length within the
     bounds T allows, so only that slice is compared (with rapidfuzz)."""
 
-    def __init__(self, units: Iterable[tuple[int, str]]) -> None:
-        rows = sorted(((len(f), uid, f) for uid, text in units if (f := fold(text))), key=lambda r: r[0])
+    def __init__(self, units: Iterable[tuple[int, str]], folded: bool = False, index_chars: bool = False) -> None:
+        """:param folded: the texts are already folded (as the term base stores them).
+        :param index_chars: build the character index now (a long-running process that will search
+            many times); otherwise it is built on the second search.
+        """
+        rows = sorted(((len(f), uid, f) for uid, text in units if (f := text if folded else fold(text))),
+                      key=lambda r: r[0])
         self.lengths = [r[0] for r in rows]
         self.ids = [r[1] for r in rows]
         self.texts = [r[2] for r in rows]
+        self._postings: dict[str, array] | None = None
+        self._searches = 1 if index_chars else 0
+        if index_chars:
+            self._char_postings()
+
+    def _char_postings(self) -> dict[str, array]:
+        # character -> rows holding it; built on the second search, so one-shot use never pays for it
+        if self._postings is None:
+            post: dict[str, array] = {}
+            for i, t in enumerate(self.texts):
+                for c in set(t):
+                    a = post.get(c)
+                    if a is None:
+                        a = post[c] = array("i")
+                    a.append(i)
+            self._postings = post
+        return self._postings
 
     def __len__(self) -> int:
         return len(self.texts)
 
     def search(self, query: str, threshold: float = 70.0, limit: int = 5) -> list[FuzzyMatch]:
         """Units whose folded source matches ``query`` at ``threshold`` % or more, best first."""
-        from rapidfuzz import fuzz, process
-
         q = fold(query)
         if not q:
             return []
@@ -69,5 +91,27 @@ class FuzzyIndex:
         # ratio = 2·matches / (len(a) + len(b)) ≥ t  ⇒  len(b) within [len(a)·t/(2−t), len(a)·(2−t)/t]
         lo = bisect.bisect_left(self.lengths, int(len(q) * t / (2 - t)))
         hi = bisect.bisect_right(self.lengths, int(len(q) * (2 - t) / t) + 1)
-        hits = process.extract(q, self.texts[lo:hi], scorer=fuzz.ratio, limit=limit, score_cutoff=threshold)
-        return [FuzzyMatch(self.ids[lo + i], score, self.texts[lo + i]) for _, score, i in hits]
+        self._searches += 1
+        if self._searches < 2 or hi - lo < 5000:
+            return self._scan(q, range(lo, hi), threshold, limit)
+        # A match keeps at least m = |q|·t/(2−t) of the query's characters in order, so it must hold
+        # one of any |q| − m + 1 of them: the rarest ones' rows are all the candidates there can be.
+        post = self._char_postings()
+        need = len(q) - math.ceil(len(q) * t / (2 - t)) + 1
+        rare = sorted(set(q), key=lambda c: len(post.get(c, ())))
+        chosen, covered = [], 0
+        for c in rare:
+            chosen.append(c)
+            covered += q.count(c)
+            if covered >= need:
+                break
+        if sum(len(post.get(c, ())) for c in chosen) > (hi - lo) // 3:
+            return self._scan(q, range(lo, hi), threshold, limit)
+        return self._scan(q, sorted({i for c in chosen for i in post.get(c, ()) if lo <= i < hi}), threshold, limit)
+
+    def _scan(self, q: str, rows: Sequence[int], threshold: float, limit: int) -> list[FuzzyMatch]:
+        from rapidfuzz import fuzz, process
+
+        texts = self.texts[rows.start:rows.stop] if isinstance(rows, range) else [self.texts[i] for i in rows]
+        hits = process.extract(q, texts, scorer=fuzz.ratio, limit=limit, score_cutoff=threshold)
+        return [FuzzyMatch(self.ids[rows[i]], score, self.texts[rows[i]]) for _, score, i in hits]
