@@ -85,3 +85,27 @@ def test_bilingual_extraction_by_dice() -> None:
     assert found["串级萃取"][0] == ("cascade extraction", 1.0)
     assert found["出口管制"][0] == ("export controls", 1.0)
     assert "价格下限" not in found  # one segment is not evidence
+
+
+def test_character_index_finds_what_a_full_scan_finds() -> None:
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    rnd = random.Random(3)
+    base = [s for s, _ in pairs()]
+    units = []
+    for n in range(8000):
+        s = rnd.choice(base)
+        i = rnd.randrange(len(s))
+        units.append((n, s[:i] + rnd.choice("的了是在") + s[i + 1:] + str(n)))
+    indexed = FuzzyIndex(units, index_chars=True)
+    texts = [fold(t) for _, t in units]
+    scans = []
+    original = indexed._scan
+    indexed._scan = lambda q, rows, t, n: scans.append(isinstance(rows, range)) or original(q, rows, t, n)
+    for q in base[:6]:
+        fast = [(m.unit_id, m.score) for m in indexed.search(q, threshold=70, limit=5)]
+        full = process.extract(fold(q), texts, scorer=fuzz.ratio, limit=5, score_cutoff=70)
+        assert [s for _, s in fast] == [s for _, s, _ in full]
+    assert False in scans  # the character index, not only the full scan, was used
