@@ -93,19 +93,15 @@ def test_character_index_finds_what_a_full_scan_finds() -> None:
     from rapidfuzz import fuzz, process
 
     rnd = random.Random(3)
-    base = [s for s, _ in pairs()]
-    units = []
-    for n in range(8000):
-        s = rnd.choice(base)
-        i = rnd.randrange(len(s))
-        units.append((n, s[:i] + rnd.choice("的了是在") + s[i + 1:] + str(n)))
-    indexed = FuzzyIndex(units, index_chars=True)
-    texts = [fold(t) for _, t in units]
+    alphabet = [chr(0x4E00 + i) for i in range(3000)]
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(15, 30))) for _ in range(8000)]
+    indexed = FuzzyIndex(enumerate(texts), index_chars=True)
     scans = []
     original = indexed._scan
     indexed._scan = lambda q, rows, t, n: scans.append(isinstance(rows, range)) or original(q, rows, t, n)
-    for q in base[:6]:
+    for k in range(0, 8000, 800):  # near copies of existing units: one character changed, one added
+        q = texts[k][:5] + "甲" + texts[k][6:] + "乙"
         fast = [(m.unit_id, m.score) for m in indexed.search(q, threshold=70, limit=5)]
-        full = process.extract(fold(q), texts, scorer=fuzz.ratio, limit=5, score_cutoff=70)
-        assert [s for _, s in fast] == [s for _, s, _ in full]
+        full = process.extract(fold(q), [fold(t) for t in texts], scorer=fuzz.ratio, limit=5, score_cutoff=70)
+        assert fast == [(i, sc) for _, sc, i in full] and fast[0][0] == k
     assert False in scans  # the character index, not only the full scan, was used
