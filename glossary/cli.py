@@ -573,12 +573,15 @@ def tm_export(ctx: click.Context, output: str) -> None:
 
 
 @tm.command("find")
-@click.argument("sentence")
+@click.argument("sentence", required=False)
+@click.option("--file", "text_file", type=click.Path(exists=True, dir_okay=False),
+              help="A Chinese text: split into sentences the way CAT tools do, each looked up.")
 @click.option("--threshold", type=click.IntRange(1, 100), default=70, show_default=True, help="Lowest match %.")
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def tm_find(ctx: click.Context, sentence: str, threshold: int, limit: int, as_json: bool) -> None:
+def tm_find(ctx: click.Context, sentence: str | None, text_file: str | None, threshold: int, limit: int,
+            as_json: bool) -> None:
     """Earlier translations of similar sentences, with a match % and the differences.
 
     Matching is by character, after folding Traditional to Simplified, full-width forms and
@@ -587,23 +590,35 @@ def tm_find(ctx: click.Context, sentence: str, threshold: int, limit: int, as_js
     \b
     Example:
         glossary tm find "串級萃取可以得到氧化鏑"
+        glossary tm find --file chapter1.txt --json
     """
+    from .normalise import split_sentences
+    from .sources.text import decode_bytes
     from .termbase.tm import folded_sources, unit
     from .tm.fuzzy import FuzzyIndex, diff, fold
 
+    if (sentence is None) == (text_file is None):
+        raise click.UsageError("give a SENTENCE or --file, not both")
+    queries = [sentence] if sentence else split_sentences(decode_bytes(Path(text_file).read_bytes(), text_file)[0])
+    results = []
     with open_tb(ctx.parent) as tb:
-        hits = FuzzyIndex(folded_sources(tb), folded=True).search(sentence, threshold, limit)
-        rows = {h.unit_id: unit(tb, h.unit_id) for h in hits}
-    if not hits:
+        index = FuzzyIndex(folded_sources(tb), folded=True, index_chars=len(queries) > 1)
+        for q in queries:
+            hits = index.search(q, threshold, limit)
+            results.append({"query": q, "matches": [
+                {"match": round(h.score, 1), "source": unit(tb, h.unit_id)[0], "target": unit(tb, h.unit_id)[1],
+                 "diff": diff(fold(q), h.folded)} for h in hits]})
+    if not any(r["matches"] for r in results):
         click.echo(f"no earlier translation at {threshold}% or more", err=True)
         ctx.exit(1)
-    found = [{"match": round(h.score, 1), "source": rows[h.unit_id][0], "target": rows[h.unit_id][1],
-              "diff": diff(fold(sentence), h.folded)} for h in hits]
     if as_json:
-        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        click.echo(json.dumps(results[0]["matches"] if sentence else results, ensure_ascii=False, indent=1))
         return
-    for f in found:
-        click.echo(f"{f['match']:5.1f}%  {f['source']}\n        {f['target']}\n        diff: {f['diff']}")
+    for r in results:
+        if text_file:
+            click.echo(f"» {r['query']}")
+        for f in r["matches"]:
+            click.echo(f"{f['match']:5.1f}%  {f['source']}\n        {f['target']}\n        diff: {f['diff']}")
 
 
 @tm.command("concord")

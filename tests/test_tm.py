@@ -105,3 +105,14 @@ def test_character_index_finds_what_a_full_scan_finds() -> None:
         full = process.extract(fold(q), [fold(t) for t in texts], scorer=fuzz.ratio, limit=5, score_cutoff=70)
         assert fast == [(i, sc) for _, sc, i in full] and fast[0][0] == k
     assert False in scans  # the character index, not only the full scan, was used
+
+
+def test_tm_find_on_a_text_sentence_by_sentence(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    run(runner, db, "tm", "import", str(SAMPLE))
+    text = tmp_path / "t.txt"
+    text.write_text("稀土元素共有十七種。这一句在记忆库里没有！出口管制要求說明最終用戶。", encoding="utf-8")
+    r = run(runner, db, "tm", "find", "--file", str(text), "--json")
+    found = json.loads(r.output)
+    assert [x["query"] for x in found] == ["稀土元素共有十七種。", "这一句在记忆库里没有！", "出口管制要求說明最終用戶。"]
+    assert [[m["match"] for m in x["matches"]] for x in found] == [[100.0], [], [100.0]]
+    assert run(runner, db, "tm", "find").exit_code == 2
