@@ -69,7 +69,7 @@ def main() -> int:
     print(f"{'size':>6} {'MB':>7} {'glossary s':>11} {'MB/s':>7} {'RSS MB':>7} {'jieba s':>8} {'MB/s':>7} "
           f"{'RSS MB':>7} {'speed-up':>9}")
     with tempfile.TemporaryDirectory() as tmp:
-        first = None
+        prev = None
         for k in (1, 4, 16):
             p = Path(tmp) / f"corpus_{k}"
             p.mkdir()
@@ -79,10 +79,12 @@ def main() -> int:
             mb = sum(f.stat().st_size for f in p.iterdir()) / 1e6
             g = run("glossary", p)
             j = run("jieba", p)
-            first = first or g["seconds"] / mb
+            # the cost of each added MB over the previous size: flat when the cost grows linearly
+            marginal = f"   (+{(g['seconds'] - prev[1]) / (mb - prev[0]):.2f} s per added MB)" if prev else ""
+            prev = (mb, g["seconds"])
             print(f"{k:>5}× {mb:7.2f} {g['seconds']:11.2f} {mb / g['seconds']:7.2f} {g['rss_mb']:7.0f} "
                   f"{j['seconds']:8.2f} {mb / j['seconds']:7.2f} {j['rss_mb']:7.0f} {j['seconds'] / g['seconds']:8.1f}×"
-                  f"   (glossary s/MB {g['seconds'] / mb:.2f}, {g['seconds'] / mb / first:.2f}× the 1× rate)")
+                  + marginal)
     return 0
 
 
