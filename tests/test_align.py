@@ -104,3 +104,11 @@ def test_polyphone_reading_selects_the_sense() -> None:
 def test_names_drop_descriptors_and_are_not_translated_literally() -> None:
     texts = [e.text for e in english_suggestions(Candidate(term="路透社"))]
     assert texts == ["Reuters News Agency", "Reuters"]
+
+
+def test_dictionary_reading_corrects_pypinyin_but_keeps_citation_tones() -> None:
+    from glossary.align.reading import reading
+
+    assert reading("框架协议") == "kuàng jià xié yì"  # pypinyin alone: kuāng jià
+    assert reading("部分") == "bù fèn"  # the dictionary's neutral tone is not taken
+    assert reading("MP Materials公司") == "MP Materials gōng sī"

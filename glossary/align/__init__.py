@@ -29,6 +29,7 @@ from ..normalise.pinyin import to_pinyin
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from . import compose as _compose
 from . import dictionary
+from .reading import reading
 
 
 _OFFICE = re.compile(r"^((?:US|UK|EU|United States|[A-Z][a-z]+) )?([A-Z][\w-]*(?: [A-Z][\w-]*)?) "
@@ -103,7 +104,7 @@ def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = No
     regional = {to_traditional(c.term, r) for r in ("tw", "hk")}
     variants = sorted({s for s in [*surfaces, *regional] if s not in (c.term, trad)})
     return TermEntry(
-        simplified=c.term, traditional=trad, pinyin=to_pinyin(c.term),
+        simplified=c.term, traditional=trad, pinyin=reading(c.term),
         english=english_suggestions(c, known), variants=variants, score=c.score, count=c.count,
         files=list(c.files), file_counts=dict(c.file_counts), contexts=list(c.contexts), kind=c.kind,
     )

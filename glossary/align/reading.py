@@ -1,0 +1,50 @@
+"""Pinyin for a term: pypinyin, with CC-CEDICT's reading where the dictionary knows the word.
+
+pypinyin's phrase table is good but not perfect (it reads 框架 kuāng jià); CC-CEDICT gives one
+reading for most words. Where a dictionary word of the term has a single reading whose syllables
+agree with pypinyin's except for tones, the dictionary's tones win (except its neutral tones:
+a glossary gives citation tones).
+
+>>> reading("关键矿物与稀土元素框架协议")
+'guān jiàn kuàng wù yǔ xī tǔ yuán sù kuàng jià xié yì'
+>>> reading("重稀土")
+'zhòng xī tǔ'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalise.pinyin import to_pinyin
+from . import dictionary
+
+_TONELESS = re.compile(r"[1-5]$")
+
+
+def _dictionary_syllables(word: str) -> list[str] | None:
+    readings = {e.pinyin.lower().replace("u:", "v") for e in dictionary.lookup(word)}
+    if len(readings) != 1:
+        return None
+    syl = readings.pop().split()
+    return syl if len(syl) == len(word) and all(s[-1:].isdigit() for s in syl) else None
+
+
+def reading(term: str) -> str:
+    """Tone-marked pinyin, one syllable per Hanzi, Latin kept as written."""
+    from pypinyin.contrib.tone_convert import to_tone
+
+    marked = to_pinyin(term)
+    numbered = to_pinyin(term, "numbers").split()
+    if term.isascii() or len(numbered) != len(term) or len(marked.split()) != len(term):
+        return marked  # Latin parts or punctuation: keep pypinyin's alignment
+    out = marked.split()
+    i = 0
+    for piece in dictionary.segment(term):
+        syl = _dictionary_syllables(piece) if len(piece) > 1 else None
+        if syl and all(_TONELESS.sub("", a) == _TONELESS.sub("", b.replace("ü", "v"))
+                       for a, b in zip(syl, numbered[i:i + len(piece)])):
+            # a neutral tone (5) in the dictionary is speech, not the citation tone a glossary gives
+            out[i:i + len(piece)] = [out[i + k] if s.endswith("5") else to_tone(s.replace("v", "ü"))
+                                     for k, s in enumerate(syl)]
+        i += len(piece)
+    return " ".join(out)
