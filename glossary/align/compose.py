@@ -72,13 +72,13 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
     if el:
         return el[:1]
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
-    # inside a compound the shortest of the first senses reads best ("ore", not "mineral deposit";
-    # "list", not "list of items")
-    head = gl[:3]
-    gl = sorted(head, key=lambda g: (len(g.split()), head.index(g))) + gl[3:]
     if final and gl:
-        # a head noun: "management" rather than the verb "manage" when both are senses
-        nominal = [g for g in gl[1:] if g.startswith(gl[0]) and len(g) > len(gl[0])]
+        # the head noun: the shortest of the first senses ("ore", not "mineral deposit"; "list", not
+        # "list of items"), and "management" rather than the verb "manage" when both are senses
+        head = gl[:3]
+        gl = sorted(head, key=lambda g: (len(g.split()), head.index(g))) + gl[3:]
+        stem = gl[0][:-1] if gl[0].endswith("e") else gl[0]
+        nominal = [g for g in gl[1:] if re.fullmatch(re.escape(stem) + r"e?(ment|tion|ation|sion|ance|ence|ing)", g)]
         if nominal:
             gl = nominal[:1] + gl
     return gl[:2]
