@@ -71,6 +71,9 @@ PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总"
 SUFFIXES = frozenset("化性型式率量度业商剂机器物品矿法部局署厅股价税链")
 #: tags of verbs, verbal nouns and distinguishing words: a run made only of them is a process (分离提纯, 串级萃取)
 VERBISH = frozenset({"v", "vn", "vd", "b"})
+#: a verb this frequent in general Chinese, followed by its object, makes an action, not a term
+#: (签订, 放弃); rarer verbs (氧化, 加征, 追溯) build terms with what follows
+EVERYDAY_VERB_FREQ = 1.5e-5
 #: a word this frequent in general Chinese is everyday vocabulary (市场, 企业, 价格)
 GENERAL_FREQ = 1e-4
 #: a verb this frequent in general Chinese (进行, 提供, 发展) links phrases; it does not make terms
@@ -139,6 +142,8 @@ class Miner:
         tags = [tag_of.get(t, "n") for t in chunk]
         verb = [t == "v" for t in tags]
         verbish = [t in VERBISH for t in tags]
+        everyday_verb = [verb[k] and chunk[k] not in PREFIXES and background_frequency(chunk[k]) >= EVERYDAY_VERB_FREQ
+                         for k in range(n)]
         head = [ends_in_head(t) for t in chunk]
         out = []
         for i in range(n):
@@ -158,6 +163,8 @@ class Miner:
                         continue
                     if j - i >= 2 and verb[j] and not all_verbish:
                         continue
+                    if everyday_verb[i] and not verbish[i + 1] and not head[j]:
+                        continue  # an everyday verb and its object (签订…协议, 放弃…) is an action, not a term
                 elif len(key) == 1 and key not in single_ok and key not in PREFIXES:
                     continue
                 elif lone[i]:
