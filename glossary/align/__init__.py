@@ -77,7 +77,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         add(t, "text", 0.9)
     composed = _compose.compose(c.term)
     if _compose.is_chemical(c.term):
-        for t in composed[:2]:
+        for t in _compose.element_english(c.term) + _compose.chemical(c.term):
             add(t, "chemistry", 0.8)
     for i, g in enumerate(dictionary.glosses(c.term)[:4]):
         add(g, "cedict", 0.7 - 0.05 * i)

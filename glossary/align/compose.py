@@ -48,7 +48,7 @@ def element_run(text: str) -> list[str] | None:
     return None
 
 
-def _elements_en(text: str) -> list[str]:
+def element_english(text: str) -> list[str]:
     names = element_run(text)
     if not names:
         return []
@@ -68,7 +68,7 @@ def _title(s: str) -> str:
 def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[str]:
     if _LATIN.fullmatch(piece):
         return [piece]
-    el = _elements_en(piece)
+    el = element_english(piece)
     if el:
         return el[:1]
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
@@ -167,6 +167,24 @@ def literal(term: str, limit: int = 3) -> list[str]:
     return out
 
 
+def chemical(term: str) -> list[str]:
+    """Names by chemistry's rules alone: elements, element runs, anions, materials of elements.
+
+    >>> chemical("氧化镝"), chemical("稀土")
+    (['dysprosium oxide'], [])
+    """
+    rules = _rules()
+    out: list[str] = []
+    for zh, en in rules["chem"]:
+        if term.startswith(zh) and len(term) > len(zh):
+            rest = element_english(term[len(zh):]) or literal(term[len(zh):])
+            out += [en.format(r) for r in rest[:1]]
+    for zh, en in rules["elem"]:
+        if term.endswith(zh) and len(term) > len(zh):
+            out += [en.format(r) for r in element_english(term[: -len(zh)])]
+    return [x for i, x in enumerate(out) if x not in out[:i]]
+
+
 def compose(term: str) -> list[str]:
     """Compositional proposals for ``term``, best first; [] when nothing applies."""
     rules = _rules()
@@ -175,7 +193,7 @@ def compose(term: str) -> list[str]:
     def add(xs: list[str]) -> None:
         out.extend(x for x in xs if x and x not in out)
 
-    add(_elements_en(term))
+    add(element_english(term))
     for zh, en in rules["prefix"]:
         if term.startswith(zh) and len(term) > len(zh) + 1:
             rest = term[len(zh):]
@@ -190,14 +208,7 @@ def compose(term: str) -> list[str]:
             place = dictionary.ranked_glosses(head)[:1]
             add([_title(f"{place[0]} {g}") for g in dictionary.glosses(rest)[:2]] if place else [])
             break
-    for zh, en in rules["chem"]:
-        if term.startswith(zh) and len(term) > len(zh):
-            rest = _elements_en(term[len(zh):]) or literal(term[len(zh):])
-            add([en.format(r) for r in rest[:1]])
-    for zh, en in rules["elem"]:
-        if term.endswith(zh) and len(term) > len(zh):
-            rest = _elements_en(term[: -len(zh)])
-            add([en.format(r) for r in rest])
+    add(chemical(term))
     for zh, en in rules["name"]:
         if term.endswith(zh) and len(term) > len(zh) + 1:
             stem = term[: -len(zh)]
