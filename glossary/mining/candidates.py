@@ -68,7 +68,7 @@ HEAD_PRIOR = 1.5
 FRAGMENT_SHARE = 0.8
 #: derivational prefixes and suffixes that may stand alone at the edge of a term (去中国化, 反胁迫机制, 依赖+度)
 PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总")
-SUFFIXES = frozenset("化性型式率量度业商剂机器物品矿法部局署厅股价税链")
+SUFFIXES = frozenset("化性型式率量度业商剂机器物品矿石岩法部局署厅股价税链")
 #: tags of verbs, verbal nouns and distinguishing words: a run made only of them is a process (分离提纯, 串级萃取)
 VERBISH = frozenset({"v", "vn", "vd", "b"})
 #: a verb this frequent in general Chinese, followed by its object, makes an action, not a term
