@@ -65,6 +65,9 @@ def _title(s: str) -> str:
                     for i, w in enumerate(words))
 
 
+_NOUN_SUFFIXES = frozenset({"ment", "tion", "ation", "sion", "ance", "ence", "ing"})
+
+
 def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[str]:
     if _LATIN.fullmatch(piece):
         return [piece]
@@ -78,7 +81,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
         head = gl[:3]
         gl = sorted(head, key=lambda g: (len(g.split()), head.index(g))) + gl[3:]
         stem = gl[0][:-1] if gl[0].endswith("e") else gl[0]
-        nominal = [g for g in gl[1:] if re.fullmatch(re.escape(stem) + r"e?(ment|tion|ation|sion|ance|ence|ing)", g)]
+        nominal = [g for g in gl[1:] if g.startswith(stem) and g[len(stem):].lstrip("e") in _NOUN_SUFFIXES]
         if nominal:
             gl = nominal[:1] + gl
     return gl[:2]

@@ -19,6 +19,7 @@ from ..normalise.pinyin import to_pinyin
 from . import dictionary
 
 _TONELESS = re.compile(r"[1-5]$")
+_ALL_HAN = re.compile(r"[\u3400-\u9fff]+")
 
 
 def _dictionary_syllables(word: str) -> list[str] | None:
@@ -33,11 +34,13 @@ def reading(term: str) -> str:
     """Tone-marked pinyin, one syllable per Hanzi, Latin kept as written."""
     from pypinyin.contrib.tone_convert import to_tone
 
-    marked = to_pinyin(term)
+    if not _ALL_HAN.fullmatch(term):
+        return to_pinyin(term)  # Latin parts or punctuation: pypinyin's alignment as it is
     numbered = to_pinyin(term, "numbers").split()
-    if term.isascii() or len(numbered) != len(term) or len(marked.split()) != len(term):
-        return marked  # Latin parts or punctuation: keep pypinyin's alignment
-    out = marked.split()
+    if len(numbered) != len(term):
+        return to_pinyin(term)
+    # one pypinyin call: the marks are the numbered syllables converted
+    out = [to_tone(s.replace("v", "ü")) if s[-1:].isdigit() else s.replace("v", "ü") for s in numbered]
     i = 0
     for piece in dictionary.segment(term):
         syl = _dictionary_syllables(piece) if len(piece) > 1 else None

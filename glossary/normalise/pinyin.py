@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # pypinyin is imported on first use: loading its dictionaries costs 0.3 s, and `glossary find` never needs it
 _STYLES = {"marks": "TONE", "numbers": "TONE3", "plain": "NORMAL"}
@@ -25,6 +26,11 @@ def to_pinyin(text: str, style: str = "marks") -> str:
     Non-Hanzi runs (Latin names, digits) are kept as written; punctuation such
     as ``、`` or ``·`` is dropped because it has no reading.
     """
+    return _to_pinyin(text, style)
+
+
+@lru_cache(maxsize=65536)  # alignment, the term base and `show` ask for the same terms again
+def _to_pinyin(text: str, style: str) -> str:
     from pypinyin import Style, pinyin
 
     items = pinyin(text, style=getattr(Style, _STYLES[style]), heteronym=False, errors=lambda s: [s],
