@@ -159,11 +159,11 @@ def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None 
             "exact", "hanzi")
         add(_rows(con, f"{base} WHERE simplified >= ? AND simplified < ? LIMIT 500", (s, s + _TOP)), "prefix", "hanzi")
         if not enough():
-            grams = sorted(bigrams(s) | bigrams(q)) if len(s) > 1 else []
-            cands = _posting(con, "grams", "gram", sorted(bigrams(s))) if grams else []
+            # every pair of the query's characters, then the forms themselves confirm the substring
+            cands = _posting(con, "grams", "gram", sorted(bigrams(s)))[:500] if len(s) > 1 else []
             rows = _by_ids(con, cands)
             forms = dict(con.execute(f"SELECT id, simplified || ' ' || traditional FROM concepts WHERE id IN "
-                                     f"({','.join('?' * len(cands[:500]))})", cands[:500])) if cands else {}
+                                     f"({','.join('?' * len(cands))})", cands)) if cands else {}
             add([r for r in rows if s in forms.get(r[0], "") or q in forms.get(r[0], "")], "substring", "hanzi")
             if len(s) == 1:
                 add(_rows(con, f"{base} WHERE simplified LIKE ? ESCAPE '\\' LIMIT 200", ("%" + _like(s) + "%",)),
