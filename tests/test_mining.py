@@ -84,3 +84,11 @@ def test_progress_is_reported_per_document(seed_dir: Path) -> None:
     calls = []
     mine_documents(read_sources([seed_dir]).documents, progress=lambda d, t: calls.append((d, t)))
     assert calls == [(1, 2), (2, 2)]
+
+
+def test_parallel_counting_gives_the_same_ranking(seed_dir: Path) -> None:
+    docs = read_sources([seed_dir]).documents * 3
+    one = mine_documents(docs, workers=1)
+    two = mine_documents(docs, workers=2)
+    assert [(c.term, c.count, c.score, c.files, c.file_counts) for c in one] == \
+           [(c.term, c.count, c.score, c.files, c.file_counts) for c in two]

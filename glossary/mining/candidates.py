@@ -28,6 +28,7 @@ How the miner decides (also explained in the README):
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from functools import lru_cache
@@ -210,6 +211,27 @@ class Miner:
         self.count.update(local)
         self.df.update(local.keys())
         self.doc_counts.append(local)
+
+    def state(self) -> dict:
+        """What was counted, as plain data (to send from a worker process)."""
+        return {"count": self.count, "df": self.df, "doc_counts": self.doc_counts, "tokens": self.tokens,
+                "titles": self.titles, "tok_count": self.tok_count, "n_tokens": self.n_tokens,
+                "simplified": self.simplified, "same": self._same, "tag_of": self.tag_of}
+
+    def merge(self, docs: Sequence[Document], state: dict) -> None:
+        """Add what a worker counted over ``docs`` (in order) to this miner."""
+        self.docs.extend(docs)
+        self.count.update(state["count"])
+        self.df.update(state["df"])
+        self.doc_counts.extend(state["doc_counts"])
+        for k, v in state["tokens"].items():
+            self.tokens.setdefault(k, v)
+        self.titles |= state["titles"]
+        self.tok_count.update(state["tok_count"])
+        self.n_tokens += state["n_tokens"]
+        self.simplified.extend(state["simplified"])
+        self._same.extend(state["same"])
+        self.tag_of.update(state["tag_of"])  # the last tag seen wins, as when counting in one process
 
     def _pairs(self, text: str) -> list[tuple[str, str]]:
         pairs = getattr(self.tokeniser, "pairs", None)
@@ -427,18 +449,51 @@ def default_limit(n_hanzi: int) -> int:
     return max(50, min(5000, n_hanzi // 35))
 
 
+def _count_part(docs: Sequence[Document]) -> dict:
+    """Count one share of the documents in a worker process; return what :meth:`Miner.merge` takes."""
+    m = Miner()
+    for d in docs:
+        m.add(d)
+    return m.state()
+
+
+#: below this much text, starting worker processes costs more than it saves
+PARALLEL_MIN_CHARS = 1_000_000
+
+
 def mine_documents(docs: Sequence[Document], limit: int | None = None,
-                   tokeniser: Tokeniser | None = None, progress: Progress | None = None) -> list[Candidate]:
+                   tokeniser: Tokeniser | None = None, progress: Progress | None = None,
+                   workers: int | None = None) -> list[Candidate]:
     """Mine ranked term candidates, with evidence, from cleaned documents.
 
     :param limit: how many to keep; default :func:`default_limit` of the input size.
-    :param progress: called as ``progress(done, total)`` after each document.
+    :param progress: called as ``progress(done, total)`` as documents are counted.
+    :param workers: processes that count in parallel; default one per core for large inputs
+        (counting is the same in any split: the counts are merged in document order).
     """
     miner = Miner(tokeniser)
-    for i, doc in enumerate(docs):
-        miner.add(doc)
-        if progress:
-            progress(i + 1, len(docs))
+    if workers is None:
+        big = sum(len(d.text) for d in docs) >= PARALLEL_MIN_CHARS and tokeniser is None
+        workers = min(os.cpu_count() or 1, 4) if big else 1
+    workers = max(1, min(workers, len(docs)))
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = -(-len(docs) // workers)
+        parts = [docs[i:i + size] for i in range(0, len(docs), size)]
+        with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
+            done = 0
+            for part, state in zip(parts, pool.map(_count_part, parts)):
+                miner.merge(part, state)
+                done += len(part)
+                if progress:
+                    progress(done, len(docs))
+    else:
+        for i, doc in enumerate(docs):
+            miner.add(doc)
+            if progress:
+                progress(i + 1, len(docs))
     ranked = miner.score()
     if limit is None:
         limit = default_limit(sum(len(_HAN.findall(d.text)) for d in docs))
