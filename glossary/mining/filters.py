@@ -73,15 +73,21 @@ def ends_in_head(word: str) -> bool:
 
 
 def term_head(term: str) -> str | None:
-    """The term head that ``term`` ends with, if any.
+    """The term head that ``term`` ends with, if any (the longest one).
 
     >>> term_head("出口管制"), term_head("美国稀土")
     ('管制', None)
     """
-    for h in term_heads():
-        if term.endswith(h) and len(term) > len(h):
-            return h
+    heads = _head_set()
+    for n in range(min(_longest_head(), len(term) - 1), 0, -1):  # longest first; a head alone is no match
+        if term[-n:] in heads:
+            return term[-n:]
     return None
+
+
+@lru_cache(maxsize=1)
+def _longest_head() -> int:
+    return max(map(len, _head_set()))
 
 
 @lru_cache(maxsize=1)
