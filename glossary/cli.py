@@ -255,13 +255,16 @@ def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, 
 @click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True,
               help="3 = TBX-Basic 2019; 2 = martif (OmegaT, translate-toolkit, Weblate).")
 @click.option("--excel", is_flag=True, help="CSV: write a UTF-8 BOM so Excel reads it.")
+@click.option("--csv-style", type=click.Choice(["glossary", "ttk"]), default="glossary", show_default=True,
+              help="CSV header: zh-CN/en-US columns, or source/target for translate-toolkit, Weblate, Pootle.")
 @click.option("--lang-style", type=click.Choice(["region", "script"]), default="region", show_default=True,
               help="zh-CN/zh-TW/en-US or zh-Hans/zh-Hant/en.")
 @click.option("--source-lang", help="Override the Simplified language code.")
 @click.option("--target-lang", help="Override the English language code.")
 @click.pass_context
 def export(ctx: click.Context, output: str, fmt: str | None, statuses: tuple[str, ...], traditional: bool,
-           tbx_version: str, excel: bool, lang_style: str, source_lang: str | None, target_lang: str | None) -> None:
+           tbx_version: str, excel: bool, csv_style: str, lang_style: str, source_lang: str | None,
+           target_lang: str | None) -> None:
     """Export entries (approved and forbidden by default) to CSV, TMX, TBX or OmegaT.
 
     \b
@@ -283,7 +286,8 @@ def export(ctx: click.Context, output: str, fmt: str | None, statuses: tuple[str
     wanted = [Status(s) for s in statuses] or [Status.APPROVED, Status.FORBIDDEN]
     with open_tb(ctx) as tb:
         entries = tb.entries(wanted)
-    options = WriteOptions(langs=langs, traditional=traditional, tbx_version=int(tbx_version), excel=excel)
+    options = WriteOptions(langs=langs, traditional=traditional, tbx_version=int(tbx_version), excel=excel,
+                           csv_style=csv_style)
     write_file(output, format_.write(entries, options))
     click.echo(f"wrote {len(entries)} entries to {output} ({format_.name})")
 

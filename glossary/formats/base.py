@@ -44,6 +44,9 @@ class WriteOptions:
     traditional: bool = False
     tbx_version: int = 3
     excel: bool = False
+    #: CSV header: "glossary" (zh-CN, zh-TW, pinyin, en-US, …, source) or "ttk" (source, target, …, origin),
+    #: the names translate-toolkit, Weblate and Pootle read
+    csv_style: str = "glossary"
     now: datetime | None = None
     tool: str = "glossary"
     tool_version: str = __version__

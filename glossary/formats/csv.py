@@ -1,7 +1,9 @@
 """Translator CSV: one row per concept, several English equivalents in one cell separated by `` | ``.
 
 Header: ``zh-CN, zh-TW, pinyin, en-US, status, note, context, source`` then
-``confidence, score, count, files, variants, kind``. UTF-8, with a BOM only
+``confidence, score, count, files, variants, kind``; with ``csv_style="ttk"`` the term and its
+English are ``source`` and ``target`` and the English's origin is ``origin``, the names
+translate-toolkit reads. UTF-8, with a BOM only
 for Excel. Cells that begin with ``= + - @`` (or a tab, CR, or an apostrophe)
 get a leading apostrophe so a spreadsheet shows them instead of running them;
 reading removes it again.
@@ -73,13 +75,20 @@ class CsvFormat:
         zh, tw, en = options.langs.codes
         buf = io.StringIO()
         w = csv.writer(buf, delimiter=self.delimiter, lineterminator="\r\n")
-        w.writerow([zh, tw, "pinyin", en, *FIELDS[4:]])
+        if options.csv_style == "ttk":
+            # translate-toolkit reads columns by name: "source" must be the term and "target" its English,
+            # so the origin of the English moves to "origin"; the other columns it ignores
+            w.writerow(["source", tw, "pinyin", "target", *FIELDS[4:7], "origin", *FIELDS[8:], en])
+        else:
+            w.writerow([zh, tw, "pinyin", en, *FIELDS[4:]])
         for e in entries:
             row = [e.simplified, e.traditional, e.pinyin, join([q.text for q in e.english]), e.status.value, e.note,
                    "\n".join(encode_context(c) for c in e.contexts), join([q.source for q in e.english]),
                    join([fmt_num(q.confidence) for q in e.english]), fmt_num(e.score), str(e.count),
                    encode_files(e),
                    join(e.variants), e.kind]
+            if options.csv_style == "ttk":  # target: the preferred English; every suggestion in the en-US column
+                row = row[:3] + [e.preferred_english] + row[4:] + [row[3]]
             w.writerow([escape(c) for c in row])
         text = buf.getvalue()
         return ("\ufeff" + text if options.excel else text).encode("utf-8")
@@ -96,6 +105,10 @@ class CsvFormat:
                         continue
                     cols[fld] = i
                     break
+        # a column named by its language holds every English suggestion; "target" may hold only the first
+        lang_en = next((i for i, h in enumerate(header) if mapped.get(_key(h), _key(h)) in {"enus", "engb", "en"}), None)
+        if lang_en is not None:
+            cols["english"] = lang_en
         if "simplified" not in cols:
             if "traditional" in cols:
                 cols["simplified"] = cols["traditional"]
