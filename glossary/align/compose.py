@@ -75,6 +75,8 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
     if el:
         return el[:1]
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
+    # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit")
+    gl = sorted(gl, key=lambda g: len(g.split()) > 1)
     if final and gl:
         # the head noun: the shortest of the first senses ("ore", not "mineral deposit"; "list", not
         # "list of items"), and "management" rather than the verb "manage" when both are senses
