@@ -146,6 +146,15 @@ def nominalize(verb: str) -> str:
     return (v[:-1] if v.endswith("e") else v) + "ing"
 
 
+def _all_verbs(term: str) -> bool:
+    """True when the segmenter reads every word of ``term`` as a plain verb (分离 提纯), not as a
+    verbal noun (出口 管制 "export control")."""
+    import rjieba
+
+    tags = [t for w, t in rjieba.tag(term)]
+    return bool(tags) and all(t == "v" for t in tags)
+
+
 def literal(term: str, limit: int = 3) -> list[str]:
     """Word-by-word renderings from dictionary senses, best first (may be empty).
 
@@ -161,7 +170,7 @@ def literal(term: str, limit: int = 3) -> list[str]:
     if any(not o for o in options):
         return []
     out = []
-    if all(dictionary.is_verb_sense(p, o[0]) for p, o in zip(parts, options)):
+    if all(len(p) > 1 and dictionary.is_verb_sense(p, o[0]) for p, o in zip(parts, options)) and _all_verbs(term):
         out.append(" and ".join(nominalize(o[0]) for o in options))
     for combo in product(*options):
         s = " ".join(combo)
