@@ -112,3 +112,8 @@ def test_dictionary_reading_corrects_pypinyin_but_keeps_citation_tones() -> None
     assert reading("框架协议") == "kuàng jià xié yì"  # pypinyin alone: kuāng jià
     assert reading("部分") == "bù fèn"  # the dictionary's neutral tone is not taken
     assert reading("MP Materials公司") == "MP Materials gōng sī"
+
+
+def test_verbal_nouns_stay_a_compound() -> None:
+    assert compose("出口管制")[0] == "export control"  # not "exporting and controlling"
+    assert compose("铈矿精矿")[0] == "cerium ore concentrate"  # one-word senses inside compounds
