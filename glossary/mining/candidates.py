@@ -298,7 +298,9 @@ class Miner:
                 elif len(key) == 1:
                     kind = "element"
             else:
-                specs = [self._specificity(t) for t in toks]
+                # a term head (…系统, …机制, …清单) is generic by nature: the words before it carry the specificity
+                words = toks[:-1] if ends_in_head(toks[-1]) else toks
+                specs = [self._specificity(t) for t in words]
                 spec = sum(specs) / len(specs)
                 # cohesion: the phrase's count against the geometric mean of its words' counts
                 # (出口管制 nearly always occurs whole; 芒廷帕斯发布公告 is one clause among many uses of 芒廷帕斯)
