@@ -165,6 +165,10 @@ def literal(term: str, limit: int = 3) -> list[str]:
         parts = dictionary.segment(term, max_len=len(term) - 1)  # a headword: also read it by its parts
     if len(parts) < 2 or looks_transliterated(term) or dictionary.is_proper(term):
         return []  # a name is not translated word by word (路透社 is not "Reuters society")
+    el = elements()
+    singles = sum(1 for p in parts if len(p) == 1 and p not in el and not p.isascii())
+    if singles * 2 > len(parts):
+        return []  # mostly loose characters: their glosses guess ("choose smelt" for 选冶), so say nothing
     readings = _readings(term, parts)
     options = [_piece_options(p, i == len(parts) - 1, r) for i, (p, r) in enumerate(zip(parts, readings))]
     if any(not o for o in options):
