@@ -9,15 +9,18 @@ How the miner decides (also explained in the README):
    《》, Latin-script names and codes, and single-character chemical elements
    are candidates of their own.
 2. **Termhood.** Each word's *specificity* is how much more often it occurs in
-   the corpus than in general Chinese (``wordfreq``); a candidate's is the
-   mean over its words, so 稀土 scores high and 政府 low.
+   the corpus than in general Chinese (``wordfreq``; words the segmenter
+   invented are judged by their characters); a candidate's is the mean over
+   its words, a final term head left out, so 稀土 scores high and 政府 low.
 3. **Unithood.** A multi-word candidate must hold together: its *cohesion* is
-   its count over the count of its rarest word (出口管制 nearly always occurs
-   as a whole; 美国稀土 does not). Endings that make terms and names
-   (…公司, …条例, …协议, …体系) and titles lift that floor.
+   its count over the geometric mean of its words' counts (出口管制 nearly
+   always occurs as a whole; 美国稀土 does not). Endings that make terms and
+   names (…公司, …条例, …协议, …体系) and element names lift that floor.
 4. **Frequency, nesting and spread.** C-value discounts a candidate by the
-   longer candidates that contain it (铁硼磁 lives only inside 钕铁硼磁体);
-   occurring in several files counts extra.
+   longer candidates, seen at least twice, that contain it; one nearly always
+   inside a single longer candidate is a fragment; several files count extra.
+5. **Shape.** Core vocabulary, chemistry, term heads and titles of laws weigh
+   in as priors (see :meth:`Miner.score`).
 
 >>> docs = [Document("a.txt", "钕铁硼磁体需要添加镝。钕铁硼磁体用于电机。钕铁硼很硬。", "utf-8")]
 >>> terms = [c.term for c in mine_documents(docs)]
