@@ -336,9 +336,9 @@ class Miner:
             if kind == "title":
                 # a law, agreement or strategy (…法案, …协议) is a term; a book or article title is not
                 prior = TITLE_PRIOR if term_head(key) else 0.5
-            elif not self._has_core(toks, core) and not (len(toks) == 1 and spec >= 3):
-                # shares no word with the field's core vocabulary (撒胡椒面, 美国); a single word far
-                # rarer in general Chinese than here (选冶) is vocabulary of the field all the same
+            elif not self._has_core(toks, core) and spec < 3:
+                # shares no word with the field's core vocabulary (撒胡椒面, 美国); what is a thousand times
+                # more frequent here than in general Chinese (选冶) is vocabulary of the field all the same
                 prior = OFF_TOPIC
             if kind != "title":
                 if is_chemical(key):
