@@ -53,7 +53,7 @@ class Document:
     path: str
     text: str
     encoding: str
-    script: str = "simplified"  # "simplified" | "traditional" | "mixed"
+    script: str = ""  # "simplified" | "traditional" | "mixed"; "" until the normalise stage tells
     skipped_lines: int = 0
 
 

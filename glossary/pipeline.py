@@ -16,14 +16,15 @@ Both the CLI and library users call :func:`mine_paths`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
 from .align import align_candidates
 from .errors import SourceError
 from .mining import mine_documents
-from .models import Candidate, TermEntry
+from .normalise import detect_script
+from .models import Candidate, Document, TermEntry
 from .sources import read_sources
 from .termbase import TermBase, approved_english
 
@@ -48,6 +49,7 @@ class Mined:
     files: int
     skipped: list[tuple[str, str]]
     candidates: list[Candidate]
+    documents: list[Document] = field(default_factory=list, repr=False)
 
 
 def collect(paths: Sequence[str | Path], encoding: str | None = None, limit: int | None = None,
@@ -57,11 +59,12 @@ def collect(paths: Sequence[str | Path], encoding: str | None = None, limit: int
     :raises SourceError: when a path is missing or no file could be read.
     """
     result = read_sources(paths, encoding)
+    result.documents = [replace(d, script=detect_script(d.text)) for d in result.documents]
     if not result.documents:
         reasons = "; ".join(r for _, r in result.skipped[:3]) or "no .txt or .md files found"
         raise SourceError(f"nothing to mine in {', '.join(map(str, paths))}: {reasons}")
     cands = mine_documents(result.documents, limit=limit, progress=progress)
-    return Mined(len(result.documents), result.skipped, cands)
+    return Mined(len(result.documents), result.skipped, cands, result.documents)
 
 
 def stage(mined: Mined, tb: TermBase, by: str) -> MineReport:

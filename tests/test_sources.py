@@ -91,8 +91,12 @@ def test_repeated_line_is_dropped_but_first_kept() -> None:
     assert cleaned.split() == ["重复的标题行在这里", "正文。"]
 
 
-def test_script_is_detected(tmp_path: Path) -> None:
-    (tmp_path / "t.txt").write_text("稀土磁鐵市場與釹鐵硼", encoding="utf-8")
-    (tmp_path / "s.txt").write_text("稀土磁铁市场与钕铁硼", encoding="utf-8")
+def test_script_is_detected_when_collected(tmp_path: Path) -> None:
+    from glossary.pipeline import collect
+
+    (tmp_path / "t.txt").write_text("稀土磁鐵市場與釹鐵硼。稀土磁鐵。", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("稀土磁铁市场与钕铁硼。稀土磁铁。", encoding="utf-8")
     scripts = {Path(d.path).name: d.script for d in read_sources([tmp_path]).documents}
-    assert scripts == {"s.txt": "simplified", "t.txt": "traditional"}
+    assert scripts == {"s.txt": "", "t.txt": ""}  # reading alone does not judge the script
+    mined = collect([tmp_path])
+    assert {Path(d.path).name: d.script for d in mined.documents} == {"s.txt": "simplified", "t.txt": "traditional"}

@@ -61,10 +61,8 @@ def read_document(path: Path, encoding: str | None = None) -> Document:
     data = path.read_bytes()
     text, used = decode_bytes(data, str(path), encoding)
     cleaned, removed = clean_text(text)
-    from ..normalise.script import detect_script  # normalise is pure; no cycle at import time
-
-    return Document(path=str(path), text=cleaned, encoding=used, script=detect_script(cleaned),
-                    skipped_lines=removed)
+    # the script is told by the normalise stage (pipeline.collect): sources import nothing after them
+    return Document(path=str(path), text=cleaned, encoding=used, skipped_lines=removed)
 
 
 def read_sources(paths: Iterable[str | Path], encoding: str | None = None) -> ReadResult:
