@@ -40,7 +40,7 @@ def build(db: Path, tmp: Path) -> int:
     d = load()
     rows = {}
     for simp, entries in d.items():
-        trad, _, pin, senses = entries[0]
+        trad = entries[0][0]
         rows[simp] = (trad, " | ".join(s for e in entries for s in e[3] if s)[:300])
     for w in top_n_list("zh", 60000):
         if len(rows) >= 128000:

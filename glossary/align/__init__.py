@@ -55,11 +55,6 @@ def choose_traditional(simplified: str, surfaces: Iterable[str] = ()) -> str:
     return converted
 
 
-def _is_name(term: str, kind: str) -> bool:
-    entries = dictionary.lookup(term)
-    return kind == "name" or any(e.pinyin[:1].isupper() for e in entries)
-
-
 def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> list[Equivalent]:
     """Ranked English suggestions for one candidate, each with source and confidence."""
     out: list[Equivalent] = []

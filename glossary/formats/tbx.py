@@ -16,7 +16,6 @@ descrips; pinyin is a note on the Chinese term; our status and evidence are
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Sequence
 
 from ..errors import FormatError
@@ -170,7 +169,3 @@ class TbxFormat:
             raise FormatError("concept entry has no Chinese term (xml:lang zh-…)", path, lines.get(id(ce)))
         return entry
 
-
-def tbx2_options(options: WriteOptions) -> WriteOptions:
-    """The same options, asking for TBX v2."""
-    return replace(options, tbx_version=2)

@@ -6,8 +6,8 @@ administrative terms, and general-language word frequencies (``wordfreq``).
 
 >>> is_stopword("的"), is_stopword("稀土")
 (True, False)
->>> element_name("镝")
-'dysprosium'
+>>> elements()["镝"]
+('鏑', 'Dy', 'dysprosium')
 """
 
 from __future__ import annotations
@@ -44,12 +44,6 @@ def elements() -> dict[str, tuple[str, str, str]]:
         s, t, sym, en = line.split("\t")
         out[s] = (t, sym, en)
     return out
-
-
-def element_name(char: str) -> str | None:
-    """English name of a chemical element character, or None."""
-    e = elements().get(char)
-    return e[2] if e else None
 
 
 @lru_cache(maxsize=1)
