@@ -40,7 +40,7 @@ from typing import Callable, Sequence
 from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
-from .filters import (background_frequency, common_words, elements, ends_in_head, estimated_frequency,
+from .filters import (BG_FLOOR, background_frequency, common_words, elements, ends_in_head, estimated_frequency,
                       is_chemical, is_stopword, stopwords, term_head)
 from .segment import JiebaTokeniser, Token, Tokeniser
 
@@ -165,8 +165,8 @@ class Miner:
                     all_verbish = all_verbish and verbish[j]
                     if not end_ok[j] or (inner_verb and not head[j]):
                         continue
-                    if j - i >= 2 and verb[j] and not all_verbish:
-                        continue
+                    if j - i >= 2 and (verb[j] or verb[i]) and not all_verbish and not is_chemical(key):
+                        continue  # a verb and a phrase after or before it: a clause (签署稀土供应协议)
                     if everyday_verb[i] and not verbish[i + 1] and not head[j]:
                         continue  # an everyday verb and its object (签订…协议, 放弃…) is an action, not a term
                 elif len(key) == 1 and key not in single_ok and key not in PREFIXES:
@@ -244,11 +244,16 @@ class Miner:
 
     # ------------------------------------------------------------- ranking
     def _specificity(self, word: str, count: int | None = None) -> float:
-        if word.isascii():
-            # Latin names and codes are taken as specific unless they are plain lowercase words
-            return 2.0 if any(c.isupper() or c.isdigit() for c in word) else 0.0
         c = self.tok_count.get(word, 0) if count is None else count
         rel = c / max(self.n_tokens, 1)
+        if word.isascii():
+            if not any(ch.isupper() or ch.isdigit() for ch in word):
+                return 0.0  # a plain lowercase word is English prose, not a name or code
+            # a Latin name or code against its frequency in general Chinese text, where GDP, AI and
+            # NBA are everyday and SEG+ or N52 are not; a name of several words is rarer than its rarest word
+            parts = re.findall(r"[a-z0-9]+", word.lower()) or [word.lower()]
+            bg = min(max(background_frequency(p), BG_FLOOR) for p in parts) / (10 if len(parts) > 1 else 1)
+            return max(-1.0, min(5.0, math.log10(max(rel, 1e-12) / bg)))
         known = getattr(self.tokeniser, "known", None)
         bg = estimated_frequency(word, invented=known is not None and not known(word))
         return max(-1.0, min(5.0, math.log10(max(rel, 1e-12) / bg)))
@@ -302,7 +307,10 @@ class Miner:
                     kind = "element"
             else:
                 # a term head (…系统, …机制, …清单) is generic by nature: the words before it carry the specificity
-                words = toks[:-1] if ends_in_head(toks[-1]) else toks
+                # a Latin name's rarity says nothing of the Chinese words beside it (MP Materials计划)
+                words = [t for t in toks if not t.isascii()] or list(toks)
+                if len(words) > 1 and ends_in_head(words[-1]):
+                    words = words[:-1]
                 specs = [self._specificity(t) for t in words]
                 spec = sum(specs) / len(specs)
                 # cohesion: the phrase's count against the geometric mean of its words' counts
