@@ -68,6 +68,12 @@ OFF_TOPIC = 0.6
 #: weight of element names and chemical compounds, and of candidates that end in a term head
 CHEMICAL_PRIOR = 2.0
 HEAD_PRIOR = 1.5
+#: tags of words that set a term in a place, side or person (美国, 中方, 海外, 贝森特), and the weight
+#: of such a phrase when the term also occurs on its own
+SETTING_TAGS = frozenset({"ns", "f", "s", "nr", "nrt"})
+SETTING = 0.3
+#: endings of names of bodies and laws, which carry their country (美国国防部, 中华人民共和国出口管制法)
+NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "大使")
 #: a candidate seen inside one particular longer candidate this often is a fragment of it
 FRAGMENT_SHARE = 0.8
 #: derivational prefixes and suffixes that may stand alone at the edge of a term (去中国化, 反胁迫机制, 依赖+度)
@@ -93,6 +99,10 @@ def _common_words() -> frozenset[str]:
 def _single_char_terms() -> frozenset[str]:
     """Element characters that are rare in general Chinese (镝, 铽; not 金 or 铁)."""
     return frozenset(c for c in elements() if background_frequency(c) <= 1e-5)
+
+
+def _is_name_head(term: str) -> bool:
+    return term.endswith(NAME_HEADS)
 
 
 def _is_content(tok: Token) -> bool:
@@ -353,6 +363,12 @@ class Miner:
                     prior *= CHEMICAL_PRIOR  # an element or a compound named by chemistry's rules
                 elif ends_in_head(key) and len(key) > 2:
                     prior *= HEAD_PRIOR  # a name or term by its form: …总署, …清单, …机制
+                if len(toks) > 1 and self.tag_of.get(toks[0]) in SETTING_TAGS and not _is_name_head(key):
+                    rest = key[len(toks[0]):]
+                    if count.get(rest, 0) >= f0:
+                        # a place, side or person before a term seen on its own (美国+稀土战略,
+                        # 中方+出口管制): the term in a setting; a body or law keeps its place (美国国防部)
+                        prior *= SETTING
             s = spec ** SPEC_POWER * unit * weight * (1 + FREQ_WEIGHT * math.log2(1 + f)) * spread * prior
             out.append(Candidate(term=key, kind=kind, count=f0, score=round(s, 4)))
         out.sort(key=lambda c: (-c.score, -c.count, c.term))
