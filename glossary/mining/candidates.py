@@ -329,7 +329,10 @@ class Miner:
                 unit = min(1.0, f0 / math.exp(sum(logs) / len(logs)))
                 head = term_head(key)
                 if head or any(t in elems for t in toks):
-                    unit = max(unit, 0.5)
+                    # a term head or an element: the phrase holds together when it takes its rarest
+                    # word's uses (稀土金属 of 金属), whatever the hundreds of uses of 稀土
+                    rare = min(max(self.tok_count.get(t, 1), 1) for t in toks)
+                    unit = max(unit, min(1.0, f0 / rare))
                 elif background_frequency(toks[-1]) >= GENERAL_FREQ:
                     unit *= 0.5  # ends in an everyday noun (…价格, …企业, …市场): a phrase about a term
                 unit = unit ** 0.5
