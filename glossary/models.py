@@ -88,6 +88,7 @@ class Candidate:
     surfaces: dict[str, list[str]] = field(default_factory=dict)  # surface form -> files
     contexts: list[Context] = field(default_factory=list)
     english_in_text: list[str] = field(default_factory=list)
+    latin_nearby: list[str] = field(default_factory=list)  # Latin-script names in the same files
 
 
 @dataclass

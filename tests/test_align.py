@@ -118,3 +118,25 @@ def test_dictionary_reading_corrects_pypinyin_but_keeps_citation_tones() -> None
 def test_verbal_nouns_stay_a_compound() -> None:
     assert compose("出口管制")[0] == "export control"  # not "exporting and controlling"
     assert compose("铈矿精矿")[0] == "cerium ore concentrate"  # one-word senses inside compounds
+
+
+def test_a_latin_name_in_the_texts_is_matched_to_its_transliteration() -> None:
+    from glossary.align.translit import match
+
+    assert match("莱纳斯", ["Lynas Rare Earths", "MP Materials"]) == ["Lynas"]
+    assert match("坦布里兹", ["Tanbreez"]) == ["Tanbreez"]
+    assert match("莱纳斯", ["Alanis"]) == []  # same consonants, but a name begins alike: l… is not A…
+    c = Candidate(term="莱纳斯", latin_nearby=["Lynas Rare Earths", "NBA"])
+    e = english_suggestions(c)
+    assert (e[0].text, e[0].source) == ("Lynas", "translit")
+
+
+def test_no_pinyin_rendering_for_words_that_are_not_names() -> None:
+    # not a name and unknown to the dictionary as a whole: nothing, rather than "Yuankuang"
+    assert all(e.source != "pinyin" for e in english_suggestions(Candidate(term="原矿")))
+
+
+def test_later_wordings_of_a_sense_are_offered() -> None:
+    # CC-CEDICT: 行业 "trade; profession; industry; business" — compounds choose "industry"
+    assert "industry" in glosses("行业")
+    assert ranked_glosses("行业")[0] == "industry"

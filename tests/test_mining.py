@@ -92,3 +92,31 @@ def test_parallel_counting_gives_the_same_ranking(seed_dir: Path) -> None:
     two = mine_documents(docs, workers=2)
     assert [(c.term, c.count, c.score, c.files, c.file_counts) for c in one] == \
            [(c.term, c.count, c.score, c.files, c.file_counts) for c in two]
+
+
+def test_latin_codes_rank_by_rarity_in_general_chinese() -> None:
+    # GDP is everyday in Chinese text; a product code is not: same count, same context
+    text = "这种磁体的牌号是N52。今年的GDP增长很快。" * 2
+    ranked = {c.term: c.score for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
+    assert ranked["N52"] > ranked.get("GDP", 0)
+
+
+def test_a_term_in_a_place_or_side_ranks_below_the_term() -> None:
+    text = "出口管制是一种工具。出口管制影响贸易。中方出口管制引发讨论。美国国防部发表声明。"
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert ranked.index("出口管制") < ranked.index("中方出口管制")
+    assert "美国国防部" in ranked
+
+
+def test_a_verb_before_a_phrase_is_a_clause_not_a_term() -> None:
+    text = "双方签署稀土供应协议。稀土供应协议规定了价格。"
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert "稀土供应协议" in ranked
+    assert "签署稀土供应协议" not in ranked
+
+
+def test_transliterated_names_cut_by_the_segmenter_are_rejoined() -> None:
+    from glossary.mining.segment import JiebaTokeniser
+
+    words = [w for w, _ in JiebaTokeniser().pairs("其中莱纳斯仿佛成了希望。总理阿尔巴尼斯签了协议。")]
+    assert "莱纳斯" in words and "阿尔巴尼斯" in words and "签" in words

@@ -9,6 +9,7 @@ termbase  an approved entry or an imported glossary                    0.95
 text      written in the texts beside the term, or the term is Latin   0.9
 chemistry element names and IUPAC naming rules                         0.8
 cedict    CC-CEDICT entry for the whole term                           0.7 → 0.5
+translit  a Latin name in the same files that sounds like the term     0.6
 compose   dictionary senses of the parts plus naming rules             0.4 → 0.3
 pinyin    a name with no other source, rendered in pinyin              0.15
 ========  ===========================================================  ==========
@@ -28,7 +29,7 @@ from ..models import Candidate, Equivalent, TermEntry
 from ..normalise.pinyin import to_pinyin
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from . import compose as _compose
-from . import dictionary
+from . import dictionary, translit
 from .reading import reading
 
 
@@ -70,6 +71,10 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         add(c.term, "text", 0.9)
     for t in c.english_in_text:
         add(t, "text", 0.9)
+    stem = _name_stem(c.term)
+    if c.latin_nearby and stem:
+        for t in translit.match(stem, c.latin_nearby)[:2]:
+            add(t, "translit", 0.6)
     composed = _compose.compose(c.term)
     if _compose.is_chemical(c.term):
         for t in _compose.element_english(c.term) + _compose.chemical(c.term):
@@ -86,9 +91,21 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         if m:
             add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", t.source, round(t.confidence - 0.01, 2))
     out.sort(key=lambda e: -e.confidence)
-    if (not out or _compose.looks_transliterated(c.term)) and not c.term.isascii():
+    if stem and not c.term.isascii():
+        # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
+        # no name gets no pinyin "translation" (原矿 is not "Yuankuang")
         add(to_pinyin(c.term, "plain").replace(" ", "").replace("v", "ü").capitalize(), "pinyin", 0.15)
     return out
+
+
+def _name_stem(term: str) -> str:
+    """The transliterated name in ``term`` (the term, or the term before a one-character place or body
+    word: 克钦+邦), or '' when ``term`` does not look like a name."""
+    if _compose.looks_transliterated(term):
+        return term
+    if len(term) > 2 and _compose.looks_transliterated(term[:-1]):
+        return term[:-1]
+    return ""
 
 
 def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import product
 
-from ..mining.filters import elements, is_chemical
+from ..mining.filters import elements, is_chemical, transliteration_chars
 from ..normalise.pinyin import to_pinyin
 from . import dictionary
 
@@ -97,12 +97,6 @@ def _parts(term: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-@lru_cache(maxsize=1)
-def _translit_chars() -> frozenset[str]:
-    text = resources.files("glossary.data").joinpath("transliteration.txt").read_text(encoding="utf-8")
-    return frozenset(c for line in text.splitlines() if not line.startswith("#") for c in line.strip())
-
-
 def looks_transliterated(term: str) -> bool:
     """True when most characters of a term not in the dictionary are name-transliteration characters.
 
@@ -112,7 +106,7 @@ def looks_transliterated(term: str) -> bool:
     han = [c for c in term if not c.isascii()]
     if len(han) < 2 or dictionary.has_word(term):
         return False
-    chars = _translit_chars()
+    chars = transliteration_chars()
     return sum(c in chars for c in han) >= 0.75 * len(han)
 
 

@@ -124,11 +124,17 @@ def glosses(word: str, limit: int = 8, reading: str | None = None) -> list[str]:
         matching = [e for e in entries if e.pinyin == reading] + [
             e for e in entries if e.pinyin != reading and _fold_reading(e.pinyin) == _fold_reading(reading)]
         entries = matching or entries
+    # the first wording of every sense, then the other wordings of each ("trade; profession; industry"):
+    # a sense's later synonyms are often the one a term needs (行业 "industry")
+    rest: list[str] = []
     for e in entries:
         for s in e.senses:
             g = clean_gloss(s)
             if g and g not in out:
                 out.append(g)
+            if g and ";" in s:
+                rest.extend(clean_gloss(alt) for alt in s.split(";")[1:])
+    out.extend(g for i, g in enumerate(rest) if g and g not in out and g not in rest[:i])
     return out[:limit]
 
 

@@ -53,6 +53,9 @@ MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,&'+\-]{1,60}?)\s*[)）]")
+#: a Latin-script name: capitalised words, as in "Lynas Rare Earths" (for transliteration matching)
+_LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
+MAX_NEARBY = 200
 Progress = Callable[[int, int], None]
 
 
@@ -421,6 +424,8 @@ class Miner:
         """
         index = {d.path: i for i, d in enumerate(self.docs)}
         english = self._english_beside({c.term for c in cands})
+        names = [Counter(_LATIN_NAME.findall(d.text)) for d in self.docs]
+        corpus_names = [n for n, _ in sum(names, Counter()).most_common(MAX_NEARBY)]
         for c in cands:
             ctx: list[Context] = []
             surfaces: dict[str, list[str]] = {}
@@ -456,6 +461,11 @@ class Miner:
             c.surfaces = surfaces
             found = english.get(term, {})
             c.english_in_text = sorted(found, key=lambda e: -found[e])
+            if _HAN.search(term):
+                # the names in its own files first, then the corpus's most frequent (a name and its
+                # transliteration need not share a file)
+                own = sorted({n for path in c.files for n in names[index[path]]})
+                c.latin_nearby = list(dict.fromkeys(own + corpus_names))[:MAX_NEARBY]
 
     def _english_beside(self, terms: set[str]) -> dict[str, dict[str, int]]:
         """Latin text in brackets right after a term, as in 溶剂萃取（solvent extraction）."""

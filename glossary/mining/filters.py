@@ -47,6 +47,16 @@ def elements() -> dict[str, tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=1)
+def transliteration_chars() -> frozenset[str]:
+    """Characters of the standard tables for writing foreign names (``data/transliteration.txt``).
+
+    >>> all(c in transliteration_chars() for c in "莱纳斯"), "稀" in transliteration_chars()
+    (True, False)
+    """
+    return frozenset(c for line in _data_lines("transliteration.txt") for c in line.strip())
+
+
+@lru_cache(maxsize=1)
 def term_heads() -> tuple[str, ...]:
     """Term-forming heads, longest first so the longest match wins."""
     return tuple(sorted({line.strip() for line in _data_lines("term_heads.txt")}, key=len, reverse=True))

@@ -52,6 +52,7 @@ class JiebaTokeniser:
         """(word, tag) pairs covering ``text``; the fast path the miner uses."""
         pairs = rjieba.tag(text, hmm=True)
         pairs = _split_measure_words(pairs)
+        pairs = _join_names(pairs)
         marks = [k for k, (w, t) in enumerate(pairs) if t == "eng" or (t == "m" and w.isascii() and w[:1].isalnum())]
         if not marks:
             return pairs
@@ -83,6 +84,53 @@ def _split_measure_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for k in reversed(hits):
         word, tag = out[k]
         out[k:k + 1] = [(word[0], "q"), (word[1:], tag)]
+    return out
+
+
+#: tags the segmenter gives to pieces of a foreign name it has cut (坦/n 布里/nrt 兹/rg, 阿拉弗/nr 拉/v)
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
+_PIECE_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ng", "rg", "g", "v"})
+MAX_NAME = 6
+
+
+def _join_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Rejoin a transliterated name the segmenter cut: '莱纳' + '斯' → '莱纳斯', '阿尔巴尼' + '斯签' →
+    '阿尔巴尼斯' + '签'.
+
+    A person-name token made only of transliteration characters takes in the loose
+    transliteration characters around it: single-character pieces before and after it, and
+    the first character of a following name-tagged token (the rest is segmented again).
+    """
+    from .filters import transliteration_chars
+
+    chars = transliteration_chars()
+    hits = [k for k, (w, t) in enumerate(pairs) if t in _NAME_TAGS and len(w) >= 2 and all(c in chars for c in w)]
+    if not hits:
+        return pairs
+    out = list(pairs)
+    for k in reversed(hits):
+        if k >= len(out) or out[k][1] not in _NAME_TAGS:
+            continue
+        name, start, end = out[k][0], k, k + 1
+        while start > 0 and len(name) < MAX_NAME:
+            w, t = out[start - 1]
+            if len(w) == 1 and w in chars and t in _PIECE_TAGS:
+                name, start = w + name, start - 1
+            else:
+                break
+        tail: list[tuple[str, str]] = []
+        while end < len(out) and len(name) < MAX_NAME:
+            w, t = out[end]
+            if t in _PIECE_TAGS and len(w) == 1 and w in chars:
+                name, end = name + w, end + 1
+            elif t in _NAME_TAGS and len(w) > 1 and w[0] in chars and not all(c in chars for c in w):
+                name, end = name + w[0], end + 1  # '斯为例': the name's last syllable and the next words
+                tail = [(x, y) for x, y in rjieba.tag(w[1:], hmm=True)]
+                break
+            else:
+                break
+        if end - start > 1 or tail:
+            out[start:end] = [(name, "nr"), *tail]
     return out
 
 
