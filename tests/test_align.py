@@ -140,3 +140,11 @@ def test_later_wordings_of_a_sense_are_offered() -> None:
     # CC-CEDICT: 行业 "trade; profession; industry; business" — compounds choose "industry"
     assert "industry" in glosses("行业")
     assert ranked_glosses("行业")[0] == "industry"
+
+
+def test_verbs_take_the_form_english_terms_use() -> None:
+    assert compose("追溯系统")[0] == "tracing system"  # a phrasal verb before a noun: -ing
+    assert compose("出口限制")[0] == "export restriction"  # a verb as the head: its action noun
+    assert compose("出口管制")[0] == "export control"  # "controlling" is no better than "control"
+    assert compose("分离提纯")[0] == "separation and purification"
+    assert compose("氧化物提纯")[0] == "oxide purification"  # not an anion rule applied to a phrase

@@ -77,6 +77,12 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
     # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit")
     gl = sorted(gl, key=lambda g: len(g.split()) > 1)
+    if not final and gl and " " in gl[0] and dictionary.is_verb_only(piece, gl[0]):
+        # a phrasal verb cannot stand before a noun as it is; its -ing form can
+        # (追溯 "trace back to" + 系统 → "tracing system"; a plain verb stays: "export control")
+        head = gl[0].split()
+        if all(w in _PARTICLES for w in head[1:]):
+            gl = [nominalize(head[0], gerund=True)] + gl
     if final and gl:
         # the head noun: the shortest of the first senses ("ore", not "mineral deposit"; "list", not
         # "list of items"), and "management" rather than the verb "manage" when both are senses
@@ -86,6 +92,10 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
         nominal = [g for g in gl[1:] if g.startswith(stem) and g[len(stem):].lstrip("e") in _NOUN_SUFFIXES]
         if nominal:
             gl = nominal[:1] + gl
+        elif " " not in gl[0] and dictionary.is_verb_only(piece, gl[0]):
+            noun = nominalize(gl[0])
+            if not noun.endswith("ing"):
+                gl = [noun] + gl  # a term names the act: 出口 + 限制 "restrict" → "export restriction"
     return gl[:2]
 
 
@@ -124,7 +134,11 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
     return out
 
 
-def nominalize(verb: str) -> str:
+#: words that follow a verb in an English phrasal verb ("trace back to", "set up")
+_PARTICLES = frozenset({"back", "to", "up", "out", "off", "down", "on", "in", "over", "from", "away", "with"})
+
+
+def nominalize(verb: str, gerund: bool = False) -> str:
     """The action noun of an English verb, by the regular suffix rules.
 
     >>> [nominalize(v) for v in ("separate", "purify", "extract", "roast", "sinicize")]
@@ -133,6 +147,8 @@ def nominalize(verb: str) -> str:
     v = verb.strip()
     if " " in v:
         return v
+    if gerund:
+        return (v[:-1] if v.endswith("e") and not v.endswith("ee") else v) + "ing"
     for end, repl in (("ate", "ation"), ("ify", "ification"), ("ize", "ization"), ("ise", "isation"),
                       ("ct", "ction")):
         if v.endswith(end):
@@ -168,8 +184,10 @@ def literal(term: str, limit: int = 3) -> list[str]:
     if any(not o for o in options):
         return []
     out = []
-    if all(len(p) > 1 and dictionary.is_verb_sense(p, o[0]) for p, o in zip(parts, options)) and _all_verbs(term):
-        out.append(" and ".join(nominalize(o[0]) for o in options))
+    verbs = [next((g for g in dictionary.ranked_glosses(p, reading=r) if dictionary.is_verb_sense(p, g)), None)
+             if len(p) > 1 else None for p, r in zip(parts, readings)]
+    if all(verbs) and _all_verbs(term):
+        out.append(" and ".join(nominalize(v) for v in verbs))
     for combo in product(*options):
         s = " ".join(combo)
         if s not in out:
@@ -189,7 +207,10 @@ def chemical(term: str) -> list[str]:
     out: list[str] = []
     for zh, en in rules["chem"]:
         if term.startswith(zh) and len(term) > len(zh):
-            rest = element_english(term[len(zh):]) or literal(term[len(zh):])
+            rest_zh = term[len(zh):]
+            # the rest is elements or one noun the dictionary knows (氧化+稀土), not a phrase (氧化+物提纯)
+            rest = element_english(rest_zh) or (dictionary.ranked_glosses(rest_zh)[:1]
+                                                if dictionary.has_word(rest_zh) else [])
             out += [en.format(r) for r in rest[:1]]
     for zh, en in rules["elem"]:
         if term.endswith(zh) and len(term) > len(zh):

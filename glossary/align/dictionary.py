@@ -217,6 +217,19 @@ def is_verb_sense(word: str, gloss: str) -> bool:
                for e in lookup(word) for s in e.senses)
 
 
+def is_verb_only(word: str, gloss: str) -> bool:
+    """True when ``gloss`` is a verb sense of ``word`` and no sense gives it as a noun
+    (追溯 "trace back to" only; 研究 "research" is both).
+
+    >>> is_verb_only("追溯", "trace back to"), is_verb_only("研究", "research")
+    (True, False)
+    """
+    want = gloss.lower()
+    senses = [s.strip().lower() for e in lookup(word) for s in e.senses]
+    verb = any(s.startswith("to ") and clean_gloss(s).lower() == want for s in senses)
+    return verb and not any(not s.startswith("to ") and clean_gloss(s).lower() == want for s in senses)
+
+
 def is_proper(word: str) -> bool:
     """True when CC-CEDICT writes the word's reading capitalised: a name (美国, 路透社)."""
     entries = lookup(word)
