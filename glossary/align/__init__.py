@@ -87,9 +87,11 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     for i, t in enumerate(composed[:4]):
         add(t, "compose", 0.4 - 0.03 * i)
     for t in list(out):
-        m = _OFFICE.match(t.text)  # "US Defense Department" is also "US Department of Defense"
+        m = _OFFICE.match(t.text)
         if m:
-            add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", t.source, round(t.confidence - 0.01, 2))
+            # "US Defense Department" is the informal word order of "US Department of Defense", the
+            # official name: the official one goes first
+            add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", t.source, round(t.confidence + 0.01, 2))
     out.sort(key=lambda e: -e.confidence)
     if stem and not c.term.isascii():
         # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
