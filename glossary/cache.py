@@ -12,6 +12,8 @@ without complaint beyond a debug log.
 {'a': [1, 2]}
 >>> cached("demo", "v1", lambda: {"changed": True}, directory=d)
 {'a': [1, 2]}
+>>> cached("demo", "v2", lambda: {"b": 1}, directory=d), sorted(os.listdir(d))
+({'b': 1}, ['demo@v2.marshal'])
 """
 
 from __future__ import annotations
@@ -31,10 +33,13 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "glossary"
 
 
+def _safe(part: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", part)
+
+
 def cached(name: str, key: str, build: Callable[[], Any], directory: str | Path | None = None) -> Any:
     """The value ``build()`` returns, from the cache when one was stored under ``name`` and ``key``."""
-    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", f"{name}-{key}")
-    path = Path(directory or cache_dir()) / f"{safe}.marshal"
+    path = Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}.marshal"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -45,6 +50,10 @@ def cached(name: str, key: str, build: Callable[[], Any], directory: str | Path 
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(value))
         os.replace(tmp, path)
+        # the same resource under an older key (a reinstalled package) is stale, and 10 MB each
+        for old in path.parent.glob(f"{_safe(name)}@*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except (OSError, ValueError) as e:  # a read-only home only costs time
         log.debug("cannot write cache %s: %s", path, e)
     return value

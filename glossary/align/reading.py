@@ -14,6 +14,7 @@ a glossary gives citation tones).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..normalise.pinyin import to_pinyin
 from . import dictionary
@@ -30,10 +31,15 @@ def _dictionary_syllables(word: str) -> list[str] | None:
     return syl if len(syl) == len(word) and all(s[-1:].isdigit() for s in syl) else None
 
 
+@lru_cache(maxsize=4096)  # about 1,300 syllables exist; pypinyin's converter costs 50 µs a call
+def to_tone(numbered: str) -> str:
+    from pypinyin.contrib.tone_convert import to_tone as convert
+
+    return convert(numbered)
+
+
 def reading(term: str) -> str:
     """Tone-marked pinyin, one syllable per Hanzi, Latin kept as written."""
-    from pypinyin.contrib.tone_convert import to_tone
-
     if not _ALL_HAN.fullmatch(term):
         return to_pinyin(term)  # Latin parts or punctuation: pypinyin's alignment as it is
     numbered = to_pinyin(term, "numbers").split()

@@ -35,6 +35,7 @@ import os
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from typing import Callable, Sequence
 
 from ..models import Candidate, Context, Document
@@ -56,6 +57,7 @@ _LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,&'+\-]{1,60}?)\s*[)�
 #: a Latin-script name: capitalised words, as in "Lynas Rare Earths" (for transliteration matching)
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
 MAX_NEARBY = 200
+NEARBY_FILES = 20
 Progress = Callable[[int, int], None]
 
 
@@ -116,6 +118,18 @@ def _is_content(tok: Token) -> bool:
     return True
 
 
+class _Units(dict):
+    """(word, tag) → the word, or "\\x00" where it breaks a chunk: punctuation and function-word tags,
+    stop words, and everyday verbs (进行, 提供); derivational prefixes never break."""
+
+    def __missing__(self, pair: tuple[str, str]) -> str:
+        w, t = pair
+        brk = ((t in BREAK_TAGS and t != "eng") or w in stopwords() or w.isspace()
+               or (t == "v" and w in _common_words())) and w not in PREFIXES
+        self[pair] = out = "\x00" if brk else w
+        return out
+
+
 class Miner:
     """Counts candidates over documents, then ranks them.
 
@@ -140,6 +154,7 @@ class Miner:
         self._same: list[bool] = []
         self._ngrams: dict[str, list[str]] = {}
         self.tag_of: dict[str, str] = {}
+        self._unit = _Units()
 
     # ------------------------------------------------------------ counting
     def _expand(self, chunk: tuple[str, ...]) -> list[str]:
@@ -197,15 +212,15 @@ class Miner:
         simp = to_simplified_aligned(doc.text)
         self.simplified.append(simp)
         self._same.append(simp == doc.text)
-        stops, cache, expand, common = stopwords(), self._ngrams, self._expand, _common_words()
+        cache, expand = self._ngrams, self._expand
         pairs = self._pairs(simp)
         self.tag_of.update(pairs)
-        words = [w for w, _ in pairs if not w.isspace()]
-        # words joined by \x01 with every break as \x00, then split: the chunking runs in C.
-        # Breaks: punctuation and function-word tags, stop words, and everyday verbs (进行, 提供)
-        seq = "\x01".join(["\x00" if ((t in BREAK_TAGS and t != "eng") or w in stops or w.isspace()
-                                       or (t == "v" and w in common)) and w not in PREFIXES else w
-                           for w, t in pairs])
+        words = Counter(map(itemgetter(0), pairs))
+        for w in [w for w in words if w.isspace()]:
+            del words[w]
+        # words joined by \x01 with every break as \x00, then split: the chunking runs in C, and
+        # each (word, tag) is judged once per run (self._unit), not once per occurrence
+        seq = "\x01".join(map(self._unit.__getitem__, pairs))
         occ: list[str] = []
         for part in seq.split("\x00"):
             part = part.strip("\x01")
@@ -223,7 +238,7 @@ class Miner:
             self.titles.add(title)
             self.tokens.setdefault(title, (title,))
         self.tok_count.update(words)
-        self.n_tokens += len(words)
+        self.n_tokens += sum(words.values())
         self.count.update(local)
         self.df.update(local.keys())
         self.doc_counts.append(local)
@@ -425,38 +440,37 @@ class Miner:
         index = {d.path: i for i, d in enumerate(self.docs)}
         english = self._english_beside({c.term for c in cands})
         names = [Counter(_LATIN_NAME.findall(d.text)) for d in self.docs]
-        corpus_names = [n for n, _ in sum(names, Counter()).most_common(MAX_NEARBY)]
+        in_corpus: Counter[str] = Counter()
+        for found in names:
+            in_corpus.update(found)
+        corpus_names = [n for n, _ in in_corpus.most_common(MAX_NEARBY)]
+        same_of = self._same
         for c in cands:
             ctx: list[Context] = []
             surfaces: dict[str, list[str]] = {}
             term, n = c.term, len(c.term)
-            scanned = 0
-            for path in c.files:
-                i = index[path]
-                doc, simp = self.docs[i], self.simplified[i]
-                same = self._same[i]
-                if same and len(ctx) >= max_contexts:
-                    # a Simplified file: the surface is the term itself, nothing to look for
-                    surfaces.setdefault(term, []).append(path)
-                    continue
-                if not same:
-                    scanned += 1
-                    if scanned > max_files and len(ctx) >= max_contexts:
-                        continue
+            where = [(path, index[path]) for path in c.files]
+            for path, i in where:  # the examples: the first occurrences, in file order
+                if len(ctx) >= max_contexts:
+                    break
+                text, simp = self.docs[i].text, self.simplified[i]
                 start = simp.find(term)
-                seen = 0
+                while start != -1 and len(ctx) < max_contexts:
+                    ctx.append(Context(path, start, sentence_around(text, start, start + n)))
+                    start = simp.find(term, start + n)
+            # a Simplified file shows the term itself; the others are looked at
+            plain = [path for path, i in where if same_of[i]]
+            if plain:
+                surfaces[term] = plain
+            for path, i in [(p, i) for p, i in where if not same_of[i]][:max_files]:
+                text, simp = self.docs[i].text, self.simplified[i]
+                start, seen = simp.find(term), 0
                 while start != -1 and seen < max_scan:
-                    end = start + n
-                    surface = term if same else doc.text[start:end]
-                    files = surfaces.setdefault(surface, [])
+                    files = surfaces.setdefault(text[start:start + n], [])
                     if not files or files[-1] != path:
                         files.append(path)
-                    if len(ctx) < max_contexts:
-                        ctx.append(Context(path, start, sentence_around(doc.text, start, end)))
-                    elif same:
-                        break
                     seen += 1
-                    start = simp.find(term, end)
+                    start = simp.find(term, start + n)
             c.contexts = ctx
             c.surfaces = surfaces
             found = english.get(term, {})
@@ -464,7 +478,7 @@ class Miner:
             if _HAN.search(term):
                 # the names in its own files first, then the corpus's most frequent (a name and its
                 # transliteration need not share a file)
-                own = sorted({n for path in c.files for n in names[index[path]]})
+                own = sorted({n for path in c.files[:NEARBY_FILES] for n in names[index[path]]})
                 c.latin_nearby = list(dict.fromkeys(own + corpus_names))[:MAX_NEARBY]
 
     def _english_beside(self, terms: set[str]) -> dict[str, dict[str, int]]:

@@ -98,11 +98,14 @@ def _longest_head() -> int:
 def _background() -> dict[str, float]:
     from importlib.metadata import version
 
-    from wordfreq import get_frequency_dict
-
     from ..cache import cached
 
-    return cached("wordfreq-zh", version("wordfreq"), lambda: get_frequency_dict("zh"))
+    def build() -> dict[str, float]:
+        from wordfreq import get_frequency_dict  # importing wordfreq costs 0.2 s: only to build the cache
+
+        return get_frequency_dict("zh")
+
+    return cached("wordfreq-zh", version("wordfreq"), build)
 
 
 def background_frequency(word: str) -> float:

@@ -10,6 +10,8 @@ segmenter (``MP`` + `` `` + ``Materials``, ``SEG`` + ``+``) are joined again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 from typing import Protocol
 
 import rjieba
@@ -53,7 +55,8 @@ class JiebaTokeniser:
         pairs = rjieba.tag(text, hmm=True)
         pairs = _split_measure_words(pairs)
         pairs = _join_names(pairs)
-        marks = [k for k, (w, t) in enumerate(pairs) if t == "eng" or (t == "m" and w.isascii() and w[:1].isalnum())]
+        marks = [k for k in _positions(pairs, _LATIN_TAGS)
+                 if pairs[k][1] == "eng" or (pairs[k][0].isascii() and pairs[k][0][:1].isalnum())]
         if not marks:
             return pairs
         out: list[tuple[str, str]] = []
@@ -69,15 +72,26 @@ class JiebaTokeniser:
         return out
 
 
+_LATIN_TAGS = frozenset({"eng", "m"})
+_NUMBER_TAGS = frozenset({"m"})
+
+
+def _positions(pairs: list[tuple[str, str]], tags: frozenset[str]) -> list[int]:
+    """Indices of the pairs tagged with one of ``tags``; the scan runs in C (map, compress), since
+    it passes over every token of the corpus and only a few match."""
+    return list(compress(range(len(pairs)), map(tags.__contains__, map(itemgetter(1), pairs))))
+
+
 #: measure words that follow a number (7种, 3家, 10吨); the segmenter's HMM sometimes glues them to the next word
 MEASURE_WORDS = frozenset("种个项家吨名位条次件座台辆批份类款倍成亿万千百元美元")
 
 
 def _split_measure_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'7' + '种中重' → '7' + '种' + '中重': split a measure word off the word after a number."""
-    hits = [k for k in range(1, len(pairs))
-            if pairs[k - 1][1] == "m" and pairs[k - 1][0][-1:].isdigit() and len(pairs[k][0]) > 1
-            and pairs[k][0][0] in MEASURE_WORDS and pairs[k][1] != "m"]
+    n = len(pairs)
+    hits = [k + 1 for k in _positions(pairs, _NUMBER_TAGS)
+            if k + 1 < n and pairs[k][0][-1:].isdigit() and len(pairs[k + 1][0]) > 1
+            and pairs[k + 1][0][0] in MEASURE_WORDS and pairs[k + 1][1] != "m"]
     if not hits:
         return pairs
     out = list(pairs)
@@ -104,7 +118,7 @@ def _join_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     from .filters import transliteration_chars
 
     chars = transliteration_chars()
-    hits = [k for k, (w, t) in enumerate(pairs) if t in _NAME_TAGS and len(w) >= 2 and all(c in chars for c in w)]
+    hits = [k for k in _positions(pairs, _NAME_TAGS) if len(pairs[k][0]) >= 2 and all(c in chars for c in pairs[k][0])]
     if not hits:
         return pairs
     out = list(pairs)
