@@ -148,3 +148,12 @@ def test_verbs_take_the_form_english_terms_use() -> None:
     assert compose("出口管制")[0] == "export control"  # "controlling" is no better than "control"
     assert compose("分离提纯")[0] == "separation and purification"
     assert compose("氧化物提纯")[0] == "oxide purification"  # not an anion rule applied to a phrase
+
+
+def test_parallel_alignment_gives_the_same_entries(seed_dir) -> None:
+    from glossary.align import align_candidates
+    from glossary.mining import mine_documents
+    from glossary.sources import read_sources
+
+    cands = mine_documents(read_sources([seed_dir]).documents, limit=60)
+    assert align_candidates(cands, workers=2) == align_candidates(cands, workers=1)
