@@ -120,3 +120,10 @@ def test_transliterated_names_cut_by_the_segmenter_are_rejoined() -> None:
 
     words = [w for w, _ in JiebaTokeniser().pairs("其中莱纳斯仿佛成了希望。总理阿尔巴尼斯签了协议。")]
     assert "莱纳斯" in words and "阿尔巴尼斯" in words and "签" in words
+
+
+def test_a_verb_inside_a_phrase_makes_a_clause_unless_it_qualifies_the_head() -> None:
+    text = "美国签订关键矿产协议。关键矿产协议很重要。欧盟建立反胁迫机制。反胁迫机制已生效。"
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert "关键矿产协议" in ranked and "反胁迫机制" in ranked
+    assert not any(t.endswith("签订关键矿产协议") for t in ranked)

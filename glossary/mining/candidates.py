@@ -182,16 +182,17 @@ class Miner:
             if not start_ok[i]:
                 continue
             key = ""
-            inner_verb = False
+            inner_verb = early_verb = False
             all_verbish = verbish[i]
             for j in range(i, min(n, i + MAX_TOKENS)):
                 key += chunk[j]
                 if len(key) > MAX_CHARS:
                     break
                 if j > i:
+                    early_verb = inner_verb  # a verb inside, not right before this word
                     inner_verb = inner_verb or (j - 1 > i and verb[j - 1])
                     all_verbish = all_verbish and verbish[j]
-                    if not end_ok[j] or (inner_verb and not head[j]):
+                    if not end_ok[j] or early_verb or (inner_verb and not head[j]):
                         continue
                     if j - i >= 2 and (verb[j] or verb[i]) and not all_verbish and not is_chemical(key):
                         continue  # a verb and a phrase after or before it: a clause (签署稀土供应协议)
