@@ -18,6 +18,9 @@ from importlib import resources
 
 #: frequency given to words missing from the background list (below its floor)
 BG_FLOOR = 1e-8
+#: a string the segmenter does not know, listed this often (five times the list's floor), is a word
+#: all the same (清关, 断供): the list's tokenizer made it a token many times, not by a slip
+LISTED_WORD = 5e-8
 
 
 def _data_lines(name: str) -> list[str]:
@@ -123,15 +126,17 @@ def estimated_frequency(word: str, invented: bool = False) -> float:
 
     An invented word is a new term or name (芒廷, of rare characters) or a segmentation slip
     (其重, 却会, of everyday ones). Backing off to a tenth of the geometric mean of its
-    characters' frequencies tells them apart; the list's own entries for such strings sit at
-    its noise floor and say nothing.
+    characters' frequencies tells them apart; the list's own entry for such a string says
+    nothing when it sits at the list's noise floor, and is trusted from :data:`LISTED_WORD` on.
 
     >>> estimated_frequency("其重", invented=True) > 1e-5 > estimated_frequency("芒廷", invented=True)
+    True
+    >>> estimated_frequency("清关", invented=True) < 1e-6  # listed well above the floor: a word
     True
     """
     bg = _background()
     f = bg.get(word, 0.0)
-    if f and not (invented and len(word) > 1):
+    if f and (not invented or len(word) == 1 or f >= LISTED_WORD):
         return f
     if not word or word.isascii():
         return max(f, BG_FLOOR)
