@@ -539,6 +539,10 @@ def mine_documents(docs: Sequence[Document], limit: int | None = None,
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        # load the word lists before the fork, once, rather than once in every worker
+        background_frequency("的")
+        _common_words()
+        _single_char_terms()
         size = -(-len(docs) // workers)
         parts = [docs[i:i + size] for i in range(0, len(docs), size)]
         with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
