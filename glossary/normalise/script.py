@@ -52,11 +52,24 @@ def to_simplified_aligned(text: str) -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=1)
+def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """(characters OpenCC changes going to Simplified, characters it changes going to Traditional),
+    over the CJK Unified Ideographs block: the characters that tell the scripts apart."""
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    joined = "\n".join(chars)  # one character per line: each is converted alone
+    to_s = to_simplified(joined).split("\n")
+    to_t = _cc("s2t").convert(joined).split("\n")
+    return (frozenset(c for c, x in zip(chars, to_s) if x != c),
+            frozenset(c for c, x in zip(chars, to_t) if x != c))
+
+
 def detect_script(text: str) -> str:
-    """'traditional', 'simplified' or 'mixed', from how many characters each conversion changes."""
+    """'traditional', 'simplified' or 'mixed', from how many characters each conversion would change."""
     sample = text[:1500]
-    to_s = sum(map(str.__ne__, sample, to_simplified(sample)))
-    to_t = sum(map(str.__ne__, sample, _cc("s2t").convert(sample)))
+    traditional_only, simplified_only = _script_chars()
+    to_s = sum(map(traditional_only.__contains__, sample))
+    to_t = sum(map(simplified_only.__contains__, sample))
     if to_s and to_s >= 3 * to_t:
         return "traditional"
     if to_s == 0 or to_t >= 3 * to_s:
