@@ -155,6 +155,7 @@ class Miner:
         self._ngrams: dict[str, list[str]] = {}
         self.tag_of: dict[str, str] = {}
         self._unit = _Units()
+        self._where: dict[str, list[int]] = {}  # term -> indices of the documents it occurs in
 
     # ------------------------------------------------------------ counting
     def _expand(self, chunk: tuple[str, ...]) -> list[str]:
@@ -417,26 +418,30 @@ class Miner:
 
     def attach_files(self, cands: Sequence[Candidate]) -> None:
         """Fill the files each candidate occurs in, with per-file counts."""
-        by_term = {c.term: c for c in cands}
-        for doc, local in zip(self.docs, self.doc_counts):
-            for term in local.keys() & by_term.keys():
-                c = by_term[term]
-                c.files.append(doc.path)
-                c.file_counts[doc.path] = local[term]
+        where: dict[str, list[int]] = {c.term: [] for c in cands}
+        for i, local in enumerate(self.doc_counts):
+            for term in local.keys() & where.keys():  # the intersection runs in C
+                where[term].append(i)
+        paths, counts = [d.path for d in self.docs], self.doc_counts
+        for c in cands:
+            idx = self._where[c.term] = where[c.term]
+            term = c.term
+            c.files = [paths[i] for i in idx]
+            c.file_counts = {paths[i]: counts[i][term] for i in idx}
 
     def _words(self, text: str) -> list[str]:
         return [t.text for t in self.tokeniser.tokenize(text) if _is_content(t)]
 
     # ------------------------------------------------------------ evidence
     def attach_evidence(self, cands: Sequence[Candidate], max_contexts: int = 3,
-                        max_scan: int = 3, max_files: int = 50) -> None:
+                        max_scan: int = 3, max_files: int = 20) -> None:
         """Fill surface forms, up to ``max_contexts`` example sentences and English written beside each term.
 
         Surfaces are looked for only where the file's text differs from its
         Simplified form (Traditional or mixed files), in the first ``max_scan``
         occurrences of each file and in at most ``max_files`` such files per
         term: forms rarely change within one file, and a term's forms are all
-        seen long before its fiftieth file.
+        seen long before its twentieth file.
         """
         index = {d.path: i for i, d in enumerate(self.docs)}
         english = self._english_beside({c.term for c in cands})
@@ -450,7 +455,8 @@ class Miner:
             ctx: list[Context] = []
             surfaces: dict[str, list[str]] = {}
             term, n = c.term, len(c.term)
-            where = [(path, index[path]) for path in c.files]
+            idx = self._where.get(term)
+            where = list(zip(c.files, idx)) if idx is not None else [(path, index[path]) for path in c.files]
             for path, i in where:  # the examples: the first occurrences, in file order
                 if len(ctx) >= max_contexts:
                     break
