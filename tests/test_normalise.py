@@ -48,3 +48,13 @@ def test_fold_full_width() -> None:
 
 def test_sentences_do_not_break_before_closing_quotes() -> None:
     assert split_sentences("他说：“稀土很重要。”然后走了！好吗？") == ["他说：“稀土很重要。”", "然后走了！", "好吗？"]
+
+
+def test_pinyin_styles_agree_and_leave_latin_alone() -> None:
+    from glossary.normalise.pinyin import to_pinyin
+
+    assert to_pinyin("钕铁硼", "marks") == "nǚ tiě péng"
+    assert to_pinyin("钕铁硼", "numbers") == "nv3 tie3 peng2"
+    assert to_pinyin("钕铁硼", "plain") == "nv tie peng"
+    for style in ("marks", "numbers", "plain"):
+        assert to_pinyin("vanadium钒", style).split()[0] == "vanadium"  # Latin as written, no ü

@@ -41,6 +41,7 @@ _PAREN = re.compile(r"\s*\([^)]*\)\s*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=131072)  # senses recur: every word's are cleaned each time it is looked at
 def clean_gloss(sense: str) -> str:
     """A dictionary sense in term form, or '' when it is not a translation.
 

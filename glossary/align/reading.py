@@ -14,9 +14,8 @@ a glossary gives citation tones).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..normalise.pinyin import to_pinyin
+from ..normalise.pinyin import to_pinyin, tone_marks
 from . import dictionary
 
 _TONELESS = re.compile(r"[1-5]$")
@@ -31,13 +30,6 @@ def _dictionary_syllables(word: str) -> list[str] | None:
     return syl if len(syl) == len(word) and all(s[-1:].isdigit() for s in syl) else None
 
 
-@lru_cache(maxsize=4096)  # about 1,300 syllables exist; pypinyin's converter costs 50 µs a call
-def to_tone(numbered: str) -> str:
-    from pypinyin.contrib.tone_convert import to_tone as convert
-
-    return convert(numbered)
-
-
 def reading(term: str) -> str:
     """Tone-marked pinyin, one syllable per Hanzi, Latin kept as written."""
     if not _ALL_HAN.fullmatch(term):
@@ -46,14 +38,14 @@ def reading(term: str) -> str:
     if len(numbered) != len(term):
         return to_pinyin(term)
     # one pypinyin call: the marks are the numbered syllables converted
-    out = [to_tone(s.replace("v", "ü")) if s[-1:].isdigit() else s.replace("v", "ü") for s in numbered]
+    out = [tone_marks(s) if s[-1:].isdigit() else s.replace("v", "ü") for s in numbered]
     i = 0
     for piece in dictionary.segment(term):
         syl = _dictionary_syllables(piece) if len(piece) > 1 else None
         if syl and all(_TONELESS.sub("", a) == _TONELESS.sub("", b.replace("ü", "v"))
                        for a, b in zip(syl, numbered[i:i + len(piece)])):
             # a neutral tone (5) in the dictionary is speech, not the citation tone a glossary gives
-            out[i:i + len(piece)] = [out[i + k] if s.endswith("5") else to_tone(s.replace("v", "ü"))
+            out[i:i + len(piece)] = [out[i + k] if s.endswith("5") else tone_marks(s)
                                      for k, s in enumerate(syl)]
         i += len(piece)
     return " ".join(out)

@@ -29,8 +29,30 @@ def to_pinyin(text: str, style: str = "marks") -> str:
     return _to_pinyin(text, style)
 
 
+_SYLLABLE = re.compile(r"([a-zv]+)([1-5])")
+
+
+@lru_cache(maxsize=4096)  # about 1,300 syllables exist; pypinyin's converter costs 50 µs a call
+def tone_marks(numbered: str) -> str:
+    """A numbered syllable with its tone mark: ``"nv3"`` → ``"nǚ"``."""
+    from pypinyin.contrib.tone_convert import to_tone
+
+    return to_tone(numbered.replace("v", "ü"))
+
+
 @lru_cache(maxsize=65536)  # alignment, the term base and `show` ask for the same terms again
 def _to_pinyin(text: str, style: str) -> str:
+    if style != "numbers":
+        # one pypinyin reading per text; the other styles are written from its numbered syllables
+        out = []
+        for syl in _to_pinyin(text, "numbers").split(" "):
+            m = _SYLLABLE.fullmatch(syl)
+            if m:
+                syl = tone_marks(syl) if style == "marks" else m.group(1)
+            elif style == "marks" and syl in ("nv", "lv", "nve", "lve"):
+                syl = syl.replace("v", "ü")  # a neutral tone: no number, no mark
+            out.append(syl)
+        return " ".join(out)
     from pypinyin import Style, pinyin
 
     items = pinyin(text, style=getattr(Style, _STYLES[style]), heteronym=False, errors=lambda s: [s],
