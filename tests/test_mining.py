@@ -127,3 +127,10 @@ def test_a_verb_inside_a_phrase_makes_a_clause_unless_it_qualifies_the_head() ->
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert "关键矿产协议" in ranked and "反胁迫机制" in ranked
     assert not any(t.endswith("签订关键矿产协议") for t in ranked)
+
+
+def test_a_chemical_name_holds_together_however_common_its_parts() -> None:
+    # 氧化 and 镝 occur often apart; 氧化镝 once: chemistry's naming rule makes it one unit all the same
+    text = "镝很贵。镝很稀有。镝的价格上涨。氧化反应很快。氧化过程复杂。氧化速度提高。工厂生产氧化镝。磁体需要镝。"
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert ranked.index("氧化镝") < ranked.index("氧化反应")

@@ -77,6 +77,8 @@ HEAD_PRIOR = 1.5
 #: of such a phrase when the term also occurs on its own
 SETTING_TAGS = frozenset({"ns", "f", "s", "nr", "nrt"})
 SETTING = 0.3
+#: tags of names of people and organisations: off the core vocabulary, but glossary material
+NAME_TAGS = frozenset({"nr", "nrt", "nt"})
 #: endings of names of bodies and laws, which carry their country (美国国防部, 中华人民共和国出口管制法)
 NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "大使")
 #: a candidate seen inside one particular longer candidate this often is a fragment of it
@@ -348,7 +350,9 @@ class Miner:
                 logs = [math.log(max(self.tok_count.get(t, 1), 1)) for t in toks]
                 unit = min(1.0, f0 / math.exp(sum(logs) / len(logs)))
                 head = term_head(key)
-                if head or any(t in elems for t in toks):
+                if is_chemical(key):
+                    unit = 1.0  # a name built by chemistry's rules is one unit, however often 氧化 or 镝 occur
+                elif head or any(t in elems for t in toks):
                     # a term head or an element: the phrase holds together when it takes its rarest
                     # word's uses (稀土金属 of 金属), whatever the hundreds of uses of 稀土
                     rare = min(max(self.tok_count.get(t, 1), 1) for t in toks)
@@ -377,9 +381,11 @@ class Miner:
             if kind == "title":
                 # a law, agreement or strategy (…法案, …协议) is a term; a book or article title is not
                 prior = TITLE_PRIOR if term_head(key) else 0.5
-            elif not self._has_core(toks, core) and spec < 3:
+            elif not self._has_core(toks, core) and spec < 3 and not (
+                    len(toks) == 1 and self.tag_of.get(key) in NAME_TAGS):
                 # shares no word with the field's core vocabulary (撒胡椒面, 美国); what is a thousand times
-                # more frequent here than in general Chinese (选冶) is vocabulary of the field all the same
+                # more frequent here than in general Chinese (选冶) is vocabulary of the field all the same,
+                # and so are the people and bodies the texts name (白宫, 海关总署), if not every country
                 prior = OFF_TOPIC
             if kind != "title":
                 if is_chemical(key):
