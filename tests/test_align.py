@@ -157,3 +157,13 @@ def test_parallel_alignment_gives_the_same_entries(seed_dir) -> None:
 
     cands = mine_documents(read_sources([seed_dir]).documents, limit=60)
     assert align_candidates(cands, workers=2) == align_candidates(cands, workers=1)
+
+
+def test_proper_nouns_lose_the_dictionary_s_description() -> None:
+    from glossary.align.dictionary import name_only
+
+    assert glosses("辉瑞")[0] == "Pfizer"  # CC-CEDICT: "Pfizer, American pharmaceutical company"
+    assert name_only("Ganzhou prefecture-level city in Jiangxi") == "Ganzhou"
+    assert english_suggestions(Candidate(term="辉瑞公司"))[0].text == "Pfizer"  # not "Pfizer Company"
+    texts = [e.text for e in english_suggestions(Candidate(term="中国外交部"))]
+    assert "China Office of Foreign" not in texts  # an adjective before an office word stays there

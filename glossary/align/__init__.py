@@ -35,7 +35,10 @@ from .reading import reading
 
 
 _OFFICE = re.compile(r"^((?:US|UK|EU|United States|[A-Z][a-z]+) )?([A-Z][\w-]*(?: [A-Z][\w-]*)?) "
-                     r"(Department|Ministry|Bureau|Office|Administration)$")
+                     r"(Department|Ministry)$")
+#: words that qualify an office rather than name its field: "Foreign Ministry" is no "Ministry of Foreign"
+_OFFICE_ADJECTIVES = frozenset({"Foreign", "Home", "Internal", "External", "Federal", "National", "Central",
+                                "General", "Public", "State"})
 _DESCRIPTOR = re.compile(r"\s+(News Agency|Agency|Company|Corporation|Corp\.?|Group|Inc\.?|Ltd\.?)$")
 
 
@@ -89,7 +92,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         add(t, "compose", 0.4 - 0.03 * i)
     for t in list(out):
         m = _OFFICE.match(t.text)
-        if m:
+        if m and m.group(2).split()[0] not in _OFFICE_ADJECTIVES:
             # "US Defense Department" is the informal word order of "US Department of Defense", the
             # official name: the official one goes first
             add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", t.source, round(t.confidence + 0.01, 2))

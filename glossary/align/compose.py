@@ -234,10 +234,11 @@ def compose(term: str) -> list[str]:
             if eng and dictionary.is_verb_sense(rest, eng[0]):
                 eng = [nominalize(eng[0])]
             add([en.format(r) for r in eng])
-    # a place name before a name the dictionary knows: 美国 + 国防部 → US Defense Department
+    # a place name before a name the dictionary knows: 美国 + 国防部 → US Defense Department (not
+    # 辉瑞 + 公司 "Pfizer Company": 公司 is a common noun, which the naming rules handle)
     for i in range(2, len(term) - 1):
         head, rest = term[:i], term[i:]
-        if dictionary.is_proper(head) and dictionary.has_word(rest):
+        if dictionary.is_proper(head) and dictionary.is_proper(rest):
             place = dictionary.ranked_glosses(head)[:1]
             add([_title(f"{place[0]} {g}") for g in dictionary.glosses(rest)[:2]] if place else [])
             break

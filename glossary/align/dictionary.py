@@ -151,12 +151,30 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
     for e in entries:
         for s in e.senses:
             g = clean_gloss(s)
+            if g and e.pinyin[:1].isupper():
+                g = name_only(g)
             if g and g not in out:
                 out.append(g)
             if g and ";" in s:
                 rest.extend(clean_gloss(alt) for alt in s.split(";")[1:])
     out.extend(g for i, g in enumerate(rest) if g and g not in out and g not in rest[:i])
     return tuple(out)
+
+
+_PLACE_NOTE = re.compile(r" (?:prefecture-level city|county-level city|county|district|city|town|township|province|"
+                         r"prefecture|autonomous region|village) (?:in|of|on|near)\b.*$")
+
+
+def name_only(gloss: str) -> str:
+    """A proper noun's gloss without the description CC-CEDICT adds after it.
+
+    >>> name_only("Pfizer, American pharmaceutical company"), name_only("Baotou prefecture-level city in Inner Mongolia")
+    ('Pfizer', 'Baotou')
+    >>> name_only("Ministry of the Interior")
+    'Ministry of the Interior'
+    """
+    name = gloss.split(",")[0].strip()
+    return _PLACE_NOTE.sub("", name).strip() or gloss
 
 
 def has_word(word: str) -> bool:
