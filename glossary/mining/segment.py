@@ -102,8 +102,8 @@ def _split_measure_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 #: tags the segmenter gives to pieces of a foreign name it has cut (坦/n 布里/nrt 兹/rg, 阿拉弗/nr 拉/v)
-_NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
-_PIECE_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ng", "rg", "g", "v"})
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns"})
+_PIECE_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "ng", "rg", "g", "v", "d"})  # 莫/d + 德纳/ns: 莫德纳
 MAX_NAME = 6
 
 
@@ -125,7 +125,7 @@ def _join_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for k in reversed(hits):
         if k >= len(out) or out[k][1] not in _NAME_TAGS:
             continue
-        name, start, end = out[k][0], k, k + 1
+        (name, tag), start, end = out[k], k, k + 1
         while start > 0 and len(name) < MAX_NAME:
             w, t = out[start - 1]
             if len(w) == 1 and w in chars and t in _PIECE_TAGS:
@@ -144,7 +144,7 @@ def _join_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
             else:
                 break
         if end - start > 1 or tail:
-            out[start:end] = [(name, "nr"), *tail]
+            out[start:end] = [(name, tag), *tail]
     return out
 
 
