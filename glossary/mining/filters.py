@@ -16,10 +16,13 @@ import math
 from functools import lru_cache
 from importlib import resources
 
+from . import cedict
+
 #: frequency given to words missing from the background list (below its floor)
 BG_FLOOR = 1e-8
-#: a string the segmenter does not know, listed this often (five times the list's floor), is a word
-#: all the same (清关, 断供): the list's tokenizer made it a token many times, not by a slip
+#: a string the segmenter does not know, listed this often (five times the list's floor) and found in the
+#: general dictionary, is a word all the same (清关, 断供); listed alone, it may be the list's tokenizer
+#: making the segmenter's slip (全说, 价涨)
 LISTED_WORD = 5e-8
 
 
@@ -127,16 +130,19 @@ def estimated_frequency(word: str, invented: bool = False) -> float:
     An invented word is a new term or name (芒廷, of rare characters) or a segmentation slip
     (其重, 却会, of everyday ones). Backing off to a tenth of the geometric mean of its
     characters' frequencies tells them apart; the list's own entry for such a string says
-    nothing when it sits at the list's noise floor, and is trusted from :data:`LISTED_WORD` on.
+    nothing when it sits near the list's noise floor, and is trusted from :data:`LISTED_WORD` on when
+    CC-CEDICT also has the word.
 
     >>> estimated_frequency("其重", invented=True) > 1e-5 > estimated_frequency("芒廷", invented=True)
     True
-    >>> estimated_frequency("清关", invented=True) < 1e-6  # listed well above the floor: a word
+    >>> estimated_frequency("清关", invented=True) < 1e-6  # listed well above the floor, in CC-CEDICT: a word
+    True
+    >>> estimated_frequency("全说", invented=True) > 1e-6  # listed as often, in no dictionary: a slip
     True
     """
     bg = _background()
     f = bg.get(word, 0.0)
-    if f and (not invented or len(word) == 1 or f >= LISTED_WORD):
+    if f and (not invented or len(word) == 1 or (f >= LISTED_WORD and cedict.has_word(word))):
         return f
     if not word or word.isascii():
         return max(f, BG_FLOOR)
