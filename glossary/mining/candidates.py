@@ -122,12 +122,13 @@ def _is_content(tok: Token) -> bool:
 
 class _Units(dict):
     """(word, tag) → the word, or "\\x00" where it breaks a chunk: punctuation and function-word tags,
-    stop words, and everyday verbs (进行, 提供); derivational prefixes never break."""
+    stop words, everyday verbs (进行, 提供) and relations in 于 (嵌于, 基于); derivational prefixes never break."""
 
     def __missing__(self, pair: tuple[str, str]) -> str:
         w, t = pair
         brk = ((t in BREAK_TAGS and t != "eng") or w in stopwords() or w.isspace()
-               or (t == "v" and w in _common_words())) and w not in PREFIXES
+               or (t == "v" and w in _common_words())
+               or (len(w) == 2 and w[1] == "于" and t != "n")) and w not in PREFIXES  # 嵌于, 基于: relations
         self[pair] = out = "\x00" if brk else w
         return out
 
