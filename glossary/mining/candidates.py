@@ -41,6 +41,7 @@ from typing import Callable, Sequence
 from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
+from . import cedict
 from .filters import (BG_FLOOR, background_frequency, common_words, elements, ends_in_head, estimated_frequency,
                       is_chemical, is_stopword, stopwords, term_head)
 from .segment import JiebaTokeniser, Token, Tokeniser
@@ -383,7 +384,7 @@ class Miner:
                 # a law, agreement or strategy (…法案, …协议) is a term; a book or article title is not
                 prior = TITLE_PRIOR if term_head(key) else 0.5
             elif not self._has_core(toks, core) and spec < 3 and not (
-                    len(toks) == 1 and self.tag_of.get(key) in NAME_TAGS):
+                    len(toks) == 1 and self._is_name(key)):
                 # shares no word with the field's core vocabulary (撒胡椒面, 美国); what is a thousand times
                 # more frequent here than in general Chinese (选冶) is vocabulary of the field all the same,
                 # and so are the people and bodies the texts name (白宫, 海关总署), if not every country
@@ -403,6 +404,12 @@ class Miner:
             out.append(Candidate(term=key, kind=kind, count=f0, score=round(s, 4)))
         out.sort(key=lambda c: (-c.score, -c.count, c.term))
         return out
+
+    def _is_name(self, word: str) -> bool:
+        """A person or organisation by the segmenter's tag, unless the dictionary knows the word as a common
+        one (the segmenter tags 许可 "permit" as a surname and a name)."""
+        tag = self.tag_of.get(word)
+        return tag in NAME_TAGS and not (tag != "nt" and cedict.is_common_word(word))
 
     def _core_words(self) -> set[str]:
         """The field's core vocabulary: words seen a few times and much more often than in general Chinese,

@@ -7,6 +7,8 @@ turns its senses into English. CC-CEDICT is © MDBG and contributors, CC BY-SA 4
 
 >>> has_word("稀土"), has_word("其重")
 (True, False)
+>>> is_common_word("许可"), is_common_word("特朗普"), is_common_word("坦布里兹")
+(True, False, False)
 """
 
 from __future__ import annotations
@@ -67,3 +69,9 @@ def load() -> Raw:
 def has_word(word: str) -> bool:
     """True when ``word`` is a CC-CEDICT headword."""
     return word in load()
+
+
+def is_common_word(word: str) -> bool:
+    """True when CC-CEDICT has ``word`` and writes every reading of it in lower case: no proper name."""
+    rows = load().get(word)
+    return bool(rows) and not any(row.split("\t", 2)[1][:1].isupper() for row in rows.split("\n"))
