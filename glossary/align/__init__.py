@@ -83,7 +83,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     if _compose.is_chemical(c.term):
         for t in _compose.element_english(c.term) + _compose.chemical(c.term):
             add(t, "chemistry", 0.8)
-    for i, g in enumerate(dictionary.glosses(c.term)[:4]):
+    for i, g in enumerate(dictionary.ranked_glosses(c.term, limit=4)):  # the sense its compounds use first
         add(g, "cedict", 0.7 - 0.05 * i)
         short = _DESCRIPTOR.sub("", g)
         if short != g and dictionary.is_proper(c.term):  # 路透社 "Reuters News Agency" → "Reuters"
