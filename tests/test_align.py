@@ -104,7 +104,7 @@ def test_polyphone_reading_selects_the_sense() -> None:
 
 def test_names_drop_descriptors_and_are_not_translated_literally() -> None:
     texts = [e.text for e in english_suggestions(Candidate(term="路透社"))]
-    assert texts == ["Reuters News Agency", "Reuters"]
+    assert texts == ["Reuters", "Reuters News Agency"]  # the name as cited first
 
 
 def test_dictionary_reading_corrects_pypinyin_but_keeps_citation_tones() -> None:

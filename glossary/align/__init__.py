@@ -84,10 +84,10 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         for t in _compose.element_english(c.term) + _compose.chemical(c.term):
             add(t, "chemistry", 0.8)
     for i, g in enumerate(dictionary.ranked_glosses(c.term, limit=4)):  # the sense its compounds use first
-        add(g, "cedict", 0.7 - 0.05 * i)
         short = _DESCRIPTOR.sub("", g)
-        if short != g and dictionary.is_proper(c.term):  # 路透社 "Reuters News Agency" → "Reuters"
-            add(short, "cedict", 0.6 - 0.05 * i)
+        if short != g and dictionary.is_proper(c.term):
+            add(short, "cedict", 0.71 - 0.05 * i)  # 路透社 "Reuters News Agency": a name is cited as "Reuters"
+        add(g, "cedict", 0.7 - 0.05 * i)
     for i, t in enumerate(composed[:4]):
         add(t, "compose", 0.4 - 0.03 * i)
     for t in list(out):
