@@ -134,3 +134,13 @@ def test_a_chemical_name_holds_together_however_common_its_parts() -> None:
     text = "镝很贵。镝很稀有。镝的价格上涨。氧化反应很快。氧化过程复杂。氧化速度提高。工厂生产氧化镝。磁体需要镝。"
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert ranked.index("氧化镝") < ranked.index("氧化反应")
+
+
+def test_an_english_gloss_in_brackets_vouches_for_the_term_before_it() -> None:
+    text = ("据美国采矿、冶金和勘探协会（SME）统计，毕业生不多。协会还说人才短缺。冶金专业很冷门。"
+            "溶剂萃取（solvent extraction）是分离方法。萃取需要溶剂。溶剂很贵。")
+    ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
+    # a name with a list inside it, which the enumeration comma would otherwise cut
+    assert ranked["美国采矿、冶金和勘探协会"].kind == "name"
+    order = list(ranked)
+    assert order.index("溶剂萃取") < order.index("溶剂")

@@ -19,8 +19,8 @@ How the miner decides (also explained in the README):
 4. **Frequency, nesting and spread.** C-value discounts a candidate by the
    longer candidates, seen at least twice, that contain it; one nearly always
    inside a single longer candidate is a fragment; several files count extra.
-5. **Shape.** Core vocabulary, chemistry, term heads and titles of laws weigh
-   in as priors (see :meth:`Miner.score`).
+5. **Shape.** Core vocabulary, chemistry, term heads, titles of laws and an
+   English name in brackets after the term weigh in as priors (see :meth:`Miner.score`).
 
 >>> docs = [Document("a.txt", "钕铁硼磁体需要添加镝。钕铁硼磁体用于电机。钕铁硼很硬。", "utf-8")]
 >>> terms = [c.term for c in mine_documents(docs)]
@@ -78,6 +78,9 @@ HEAD_PRIOR = 1.5
 #: of such a phrase when the term also occurs on its own
 SETTING_TAGS = frozenset({"ns", "f", "s", "nr", "nrt"})
 SETTING = 0.3
+#: weight of a candidate the texts follow with an English name in brackets
+GLOSSED_PRIOR = 2.0
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
 #: tags of names of people and organisations: off the core vocabulary, but glossary material
 NAME_TAGS = frozenset({"nr", "nrt", "nt"})
 #: endings of names of bodies and laws, which carry their country (美国国防部, 中华人民共和国出口管制法)
@@ -151,6 +154,8 @@ class Miner:
         self.doc_counts: list[Counter[str]] = []
         self.tokens: dict[str, tuple[str, ...]] = {}
         self.titles: set[str] = set()
+        self.glossed: Counter[str] = Counter()  # the text right before an English gloss: "…协会(SME)"
+        self.glossed_names: set[str] = set()
         self.tok_count: Counter[str] = Counter()
         self.n_tokens = 0
         self.docs: list[Document] = []
@@ -243,16 +248,39 @@ class Miner:
             local[title] = max(local[title], n)
             self.titles.add(title)
             self.tokens.setdefault(title, (title,))
+        for m in _LATIN_AFTER.finditer(simp):
+            before = self._glossed_span(simp, m.start())
+            if before:
+                self.glossed[before] += 1
+                if "、" in before and _is_name_head(before):
+                    # a name with a list inside (美国采矿、冶金和勘探协会), which the enumeration comma would
+                    # otherwise cut: the English after it vouches for it as one name
+                    local[before] += 1
+                    self.glossed_names.add(before)
+                    self.tokens.setdefault(before, (before,))
         self.tok_count.update(words)
         self.n_tokens += sum(words.values())
         self.count.update(local)
         self.df.update(local.keys())
         self.doc_counts.append(local)
 
+    def _glossed_span(self, simp: str, p: int) -> str:
+        """The words right before position ``p`` (an opening bracket), back to the clause's start, without
+        leading function words: "。根据美国采矿、冶金和勘探协会(" → "美国采矿、冶金和勘探协会"."""
+        while p > 0 and simp[p - 1] == " ":
+            p -= 1
+        span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS):p])[-1]
+        pairs = self._pairs(span) if span else []
+        k = 0
+        while k < len(pairs) and self._unit[pairs[k]] == "\x00":
+            k += 1
+        return "".join(w for w, _ in pairs[k:])
+
     def state(self) -> dict:
         """What was counted, as plain data (to send from a worker process)."""
         return {"count": self.count, "df": self.df, "doc_counts": self.doc_counts, "tokens": self.tokens,
-                "titles": self.titles, "tok_count": self.tok_count, "n_tokens": self.n_tokens,
+                "titles": self.titles, "glossed": self.glossed, "glossed_names": self.glossed_names,
+                "tok_count": self.tok_count, "n_tokens": self.n_tokens,
                 "simplified": self.simplified, "same": self._same, "tag_of": self.tag_of}
 
     def merge(self, docs: Sequence[Document], state: dict) -> None:
@@ -264,6 +292,8 @@ class Miner:
         for k, v in state["tokens"].items():
             self.tokens.setdefault(k, v)
         self.titles |= state["titles"]
+        self.glossed.update(state["glossed"])
+        self.glossed_names |= state["glossed_names"]
         self.tok_count.update(state["tok_count"])
         self.n_tokens += state["n_tokens"]
         self.simplified.extend(state["simplified"])
@@ -322,13 +352,14 @@ class Miner:
                     mutual.update(toks)
         n_docs = max(len(self.docs), 1)
         elems = elements()
+        glossed = self._glossed_terms()
         core = self._core_words()
         out: list[Candidate] = []
         for key, f0 in count.items():
             toks = tokens[key]
             kind = "term"
-            if key in self.titles:
-                kind = "title"
+            if key in self.titles or key in self.glossed_names:
+                kind = "title" if key in self.titles else "name"
                 words = self._words(key)
                 spec = max(2.0, sum(map(self._specificity, words)) / max(len(words), 1))
                 unit = 1.0
@@ -400,9 +431,21 @@ class Miner:
                         # a place, side or person before a term seen on its own (美国+稀土战略,
                         # 中方+出口管制): the term in a setting; a body or law keeps its place (美国国防部)
                         prior *= SETTING
+            if key in glossed:
+                prior *= GLOSSED_PRIOR  # the texts give it an English name: 美国国会研究服务部(CRS)
             s = spec ** SPEC_POWER * unit * weight * (1 + FREQ_WEIGHT * math.log2(1 + f)) * spread * prior
             out.append(Candidate(term=key, kind=kind, count=f0, score=round(s, 4)))
         out.sort(key=lambda c: (-c.score, -c.count, c.term))
+        return out
+
+    def _glossed_terms(self) -> set[str]:
+        """For each text an English gloss follows, the longest candidate it ends with."""
+        out = set()
+        for span in self.glossed:
+            for i in range(len(span) - 1):
+                if span[i:] in self.count:
+                    out.add(span[i:])
+                    break
         return out
 
     def _is_name(self, word: str) -> bool:
