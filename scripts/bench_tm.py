@@ -46,14 +46,21 @@ def main() -> int:
     print(f"TM: {len(idx)} units from {len(sents)} sentences of {seeds}; folded and indexed in "
           f"{time.perf_counter() - t0:.1f} s")
     queries = [variant(rnd.choice(sents), -1) for _ in range(40)]
-    times = []
+    times, first = [], []
     for q in queries:
-        t0 = time.perf_counter()
-        idx.search(q, threshold=70)
-        times.append((time.perf_counter() - t0) * 1000)
+        runs = []
+        for _ in range(3):  # the same work three times: the best is the index's cost, not the VM's hiccups
+            t0 = time.perf_counter()
+            idx.search(q, threshold=70)
+            runs.append((time.perf_counter() - t0) * 1000)
+        times.append(min(runs))
+        first.append(runs[0])
     times.sort()
+    first.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
-    print(f"glossary FuzzyIndex.search: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms (40 queries)")
+    print(f"glossary FuzzyIndex.search: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms (40 queries, "
+          f"best of 3 each; single runs: p50 {statistics.median(first):.1f}, "
+          f"p95 {first[int(0.95 * (len(first) - 1))]:.1f} ms)")
     scan = []
     texts = [f for _, f in folded]
     for q in queries[:3]:
