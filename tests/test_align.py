@@ -167,3 +167,17 @@ def test_proper_nouns_lose_the_dictionary_s_description() -> None:
     assert english_suggestions(Candidate(term="辉瑞公司"))[0].text == "Pfizer"  # not "Pfizer Company"
     texts = [e.text for e in english_suggestions(Candidate(term="中国外交部"))]
     assert "China Office of Foreign" not in texts  # an adjective before an office word stays there
+
+
+def test_another_field_gets_english_from_its_texts_and_the_dictionary() -> None:
+    from pathlib import Path
+
+    from glossary.align import align_candidates
+    from glossary.mining import mine_documents
+    from glossary.sources import read_sources
+
+    folder = Path(__file__).parent / "data" / "other_field"
+    entries = {e.simplified: e for e in align_candidates(mine_documents(read_sources([folder]).documents))}
+    first = {t: (entries[t].english[0].text, entries[t].english[0].source) for t in ("信使核糖核酸", "生物新技术公司")}
+    assert first == {"信使核糖核酸": ("mRNA", "text"), "生物新技术公司": ("BioNTech", "text")}
+    assert entries["世界卫生组织"].english[0].text == "World Health Organization"

@@ -144,3 +144,13 @@ def test_an_english_gloss_in_brackets_vouches_for_the_term_before_it() -> None:
     assert ranked["美国采矿、冶金和勘探协会"].kind == "name"
     order = list(ranked)
     assert order.index("溶剂萃取") < order.index("溶剂")
+
+
+def test_another_field_finds_its_own_vocabulary() -> None:
+    # a vaccine text the team wrote: nothing in the miner may be tuned to rare earths
+    folder = Path(__file__).parent / "data" / "other_field"
+    cands = mine_documents(read_sources([folder]).documents)
+    top = [c.term for c in cands[:25]]
+    for term in ("信使核糖核酸", "临床试验", "心肌炎", "刺突蛋白", "世界卫生组织", "国家药品监督管理局"):
+        assert term in top, term
+    assert not {"研究人员", "正在", "随后"} & set(top)
