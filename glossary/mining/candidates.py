@@ -154,7 +154,7 @@ class Miner:
         self.doc_counts: list[Counter[str]] = []
         self.tokens: dict[str, tuple[str, ...]] = {}
         self.titles: set[str] = set()
-        self.glossed: Counter[str] = Counter()  # the text right before an English gloss: "…协会(SME)"
+        self.glossed: dict[str, Counter[str]] = {}  # the words right before an English gloss → the glosses
         self.glossed_names: set[str] = set()
         self.tok_count: Counter[str] = Counter()
         self.n_tokens = 0
@@ -251,7 +251,7 @@ class Miner:
         for m in _LATIN_AFTER.finditer(simp):
             before = self._glossed_span(simp, m.start())
             if before:
-                self.glossed[before] += 1
+                self.glossed.setdefault(before, Counter())[m.group(1).strip()] += 1
                 if "、" in before and _is_name_head(before):
                     # a name with a list inside (美国采矿、冶金和勘探协会), which the enumeration comma would
                     # otherwise cut: the English after it vouches for it as one name
@@ -292,7 +292,8 @@ class Miner:
         for k, v in state["tokens"].items():
             self.tokens.setdefault(k, v)
         self.titles |= state["titles"]
-        self.glossed.update(state["glossed"])
+        for span, found in state["glossed"].items():
+            self.glossed.setdefault(span, Counter()).update(found)
         self.glossed_names |= state["glossed_names"]
         self.tok_count.update(state["tok_count"])
         self.n_tokens += state["n_tokens"]
@@ -545,20 +546,14 @@ class Miner:
                 own = sorted({n for path in c.files[:NEARBY_FILES] for n in names[index[path]]})
                 c.latin_nearby = list(dict.fromkeys(own + corpus_names))[:MAX_NEARBY]
 
-    def _english_beside(self, terms: set[str]) -> dict[str, dict[str, int]]:
-        """Latin text in brackets right after a term, as in 溶剂萃取（solvent extraction）."""
-        out: dict[str, dict[str, int]] = {}
-        for doc, simp in zip(self.docs, self.simplified):
-            for m in _LATIN_AFTER.finditer(doc.text):
-                p = m.start()
-                while p > 0 and simp[p - 1] == " ":
-                    p -= 1
-                for length in range(1, min(MAX_CHARS, p) + 1):
-                    key = simp[p - length:p]
-                    if key in terms:
-                        en = m.group(1).strip()
-                        bucket = out.setdefault(key, {})
-                        bucket[en] = bucket.get(en, 0) + 1
+    def _english_beside(self, terms: set[str]) -> dict[str, Counter[str]]:
+        """Latin text in brackets right after a term, as in 溶剂萃取（solvent extraction）: every term the
+        words before a gloss end with."""
+        out: dict[str, Counter[str]] = {}
+        for span, found in self.glossed.items():
+            for i in range(len(span)):
+                if span[i:] in terms:
+                    out.setdefault(span[i:], Counter()).update(found)
         return out
 
 
