@@ -154,3 +154,11 @@ def test_another_field_finds_its_own_vocabulary() -> None:
     for term in ("信使核糖核酸", "临床试验", "心肌炎", "刺突蛋白", "世界卫生组织", "国家药品监督管理局"):
         assert term in top, term
     assert not {"研究人员", "正在", "随后"} & set(top)
+
+
+def test_verbs_in_a_row_naming_one_process_hold_together() -> None:
+    # 分离 occurs often apart; 提纯 nearly always after it: together they name one process
+    text = ("稀土需要分离提纯。分离提纯很难。经过分离提纯，得到氧化物。分离很难。分离需要设备。分离成本高。"
+            "分离速度慢。分离工厂很少。提纯也难。美国建设工厂。美国建设港口。")
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert ranked[0] == "分离提纯"

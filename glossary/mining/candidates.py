@@ -386,9 +386,10 @@ class Miner:
                 head = term_head(key)
                 if is_chemical(key):
                     unit = 1.0  # a name built by chemistry's rules is one unit, however often 氧化 or 镝 occur
-                elif head or any(t in elems for t in toks):
-                    # a term head or an element: the phrase holds together when it takes its rarest
-                    # word's uses (稀土金属 of 金属), whatever the hundreds of uses of 稀土
+                elif head or any(t in elems for t in toks) or all(self.tag_of.get(t) == "v" for t in toks):
+                    # a term head, an element, or verbs in a row naming one process (分离提纯): the phrase
+                    # holds together when it takes its rarest word's uses (稀土金属 of 金属), whatever the
+                    # hundreds of uses of 稀土
                     rare = min(max(self.tok_count.get(t, 1), 1) for t in toks)
                     unit = max(unit, min(1.0, f0 / rare))
                 elif background_frequency(toks[-1]) >= GENERAL_FREQ:
