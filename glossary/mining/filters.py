@@ -139,12 +139,18 @@ def estimated_frequency(word: str, invented: bool = False) -> float:
     True
     >>> estimated_frequency("全说", invented=True) > 1e-6  # listed as often, in no dictionary: a slip
     True
+    >>> estimated_frequency("坦布里兹", invented=True) < 1e-7  # characters of foreign names: a name
+    True
     """
     bg = _background()
     f = bg.get(word, 0.0)
     if f and (not invented or len(word) == 1 or (f >= LISTED_WORD and cedict.has_word(word))):
         return f
     if not word or word.isascii():
+        return max(f, BG_FLOOR)
+    if len(word) >= 3 and all(c in transliteration_chars() for c in word):
+        # three or more characters of the tables for foreign names: a name (坦布里兹), however common
+        # each of its characters is on its own; as rare as the list's floor, since the list lacks it
         return max(f, BG_FLOOR)
     logs = [math.log(max(bg.get(c, 0.0), BG_FLOOR)) for c in word]
     return max(f, BG_FLOOR, 0.1 * math.exp(sum(logs) / len(logs)))
