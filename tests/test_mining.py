@@ -162,3 +162,11 @@ def test_verbs_in_a_row_naming_one_process_hold_together() -> None:
             "分离速度慢。分离工厂很少。提纯也难。美国建设工厂。美国建设港口。")
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert ranked[0] == "分离提纯"
+
+
+def test_a_name_after_a_title_ranks_below_the_name() -> None:
+    text = "财长贝森特表示将继续谈判。财长贝森特随后离开。贝森特没有回答。贝森特很忙。出口许可证需要申请。出口许可证很难拿。"
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    # the name, then the terms; the title and name together only after them
+    assert ranked.index("贝森特") < ranked.index("出口许可证") < ranked.index("财长贝森特")
+    # 许可证 is tagged a person's name, but the dictionary knows it as a common word: 出口许可证 is no title + name

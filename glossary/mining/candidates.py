@@ -78,11 +78,12 @@ HEAD_PRIOR = 1.5
 #: of such a phrase when the term also occurs on its own
 SETTING_TAGS = frozenset({"ns", "f", "s", "nr", "nrt"})
 SETTING = 0.3
+#: the segmenter's tags of people's names (organisations are "nt"): off the core vocabulary, but glossary
+#: material, and a name the words before it only set in context (财长+贝森特)
+PERSON_TAGS = frozenset({"nr", "nrt"})
 #: weight of a candidate the texts follow with an English name in brackets
 GLOSSED_PRIOR = 2.0
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
-#: tags of names of people and organisations: off the core vocabulary, but glossary material
-NAME_TAGS = frozenset({"nr", "nrt", "nt"})
 #: endings of names of bodies and laws, which carry their country (美国国防部, 中华人民共和国出口管制法)
 NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "大使")
 #: a candidate seen inside one particular longer candidate this often is a fragment of it
@@ -427,11 +428,13 @@ class Miner:
                     prior *= CHEMICAL_PRIOR  # an element or a compound named by chemistry's rules
                 elif ends_in_head(key) and len(key) > 2:
                     prior *= HEAD_PRIOR  # a name or term by its form: …总署, …清单, …机制
-                if len(toks) > 1 and self.tag_of.get(toks[0]) in SETTING_TAGS and not _is_name_head(key):
+                if len(toks) > 1 and not _is_name_head(key) and (
+                        self.tag_of.get(toks[0]) in SETTING_TAGS or self._is_person(toks[-1])):
                     rest = key[len(toks[0]):]
                     if count.get(rest, 0) >= f0:
                         # a place, side or person before a term seen on its own (美国+稀土战略,
-                        # 中方+出口管制): the term in a setting; a body or law keeps its place (美国国防部)
+                        # 中方+出口管制), or a title before a name (财长+贝森特): the term or name in a
+                        # setting; a body or law keeps its place (美国国防部)
                         prior *= SETTING
             if key in glossed:
                 prior *= GLOSSED_PRIOR  # the texts give it an English name: 美国国会研究服务部(CRS)
@@ -450,11 +453,14 @@ class Miner:
                     break
         return out
 
+    def _is_person(self, word: str) -> bool:
+        """A person's name by the segmenter's tag, unless the dictionary knows it as a common word (许可证)."""
+        return self.tag_of.get(word) in PERSON_TAGS and not cedict.is_common_word(word)
+
     def _is_name(self, word: str) -> bool:
         """A person or organisation by the segmenter's tag, unless the dictionary knows the word as a common
         one (the segmenter tags 许可 "permit" as a surname and a name)."""
-        tag = self.tag_of.get(word)
-        return tag in NAME_TAGS and not (tag != "nt" and cedict.is_common_word(word))
+        return self.tag_of.get(word) == "nt" or self._is_person(word)
 
     def _core_words(self) -> set[str]:
         """The field's core vocabulary: words seen a few times and much more often than in general Chinese,
