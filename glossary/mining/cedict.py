@@ -66,12 +66,24 @@ def load() -> Raw:
 
 
 
+@lru_cache(maxsize=1)
+def headwords() -> dict[str, bool]:
+    """Headword → whether any reading of it is a proper name: all the miner needs, and a quarter of the
+    load time of the whole dictionary (cached on its own)."""
+    src = source()
+
+    def build() -> dict[str, bool]:
+        return {w: any(row.split("\t", 2)[1][:1].isupper() for row in rows.split("\n"))
+                for w, rows in load().items()}
+
+    return cached("cedict-heads", source_key(src), build)
+
+
 def has_word(word: str) -> bool:
     """True when ``word`` is a CC-CEDICT headword."""
-    return word in load()
+    return word in headwords()
 
 
 def is_common_word(word: str) -> bool:
     """True when CC-CEDICT has ``word`` and writes every reading of it in lower case: no proper name."""
-    rows = load().get(word)
-    return bool(rows) and not any(row.split("\t", 2)[1][:1].isupper() for row in rows.split("\n"))
+    return headwords().get(word) is False
