@@ -181,3 +181,9 @@ def test_another_field_gets_english_from_its_texts_and_the_dictionary() -> None:
     first = {t: (entries[t].english[0].text, entries[t].english[0].source) for t in ("信使核糖核酸", "生物新技术公司")}
     assert first == {"信使核糖核酸": ("mRNA", "text"), "生物新技术公司": ("BioNTech", "text")}
     assert entries["世界卫生组织"].english[0].text == "World Health Organization"
+
+
+def test_naming_rules_need_the_head_as_a_word_of_its_own() -> None:
+    assert not any("Bureau" in t for t in compose("稀土困局"))  # 困局 is "predicament", not a bureau
+    assert not any("Law" in t for t in compose("稀土非法"))  # 非法 is "illegal"
+    assert compose("海关总署")[0] == "Customs General Administration"

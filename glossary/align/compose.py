@@ -218,6 +218,24 @@ def chemical(term: str) -> list[str]:
     return [x for i, x in enumerate(out) if x not in out[:i]]
 
 
+def _ends_as_word(term: str, head: str) -> bool:
+    """True when a one-character head ends ``term`` as a word of its own, not as the end of a
+    two-character word: 美国地质调查局 ends in 局, 稀土困局 does not (困局 "predicament"), nor
+    稀土非法 in 法; 总署 is the head 署 itself with the prefix 总 ("general").
+
+    >>> _ends_as_word("稀土困局", "局"), _ends_as_word("海关总署", "署"), _ends_as_word("稀土管理条例", "条例")
+    (False, True, True)
+    """
+    if len(head) > 1:
+        return True
+    last = term[-2:]
+    return not dictionary.has_word(last) or last[0] in _OFFICE_PREFIXES
+
+
+#: characters before an office word that keep it one (总署 general administration, 分局 branch bureau)
+_OFFICE_PREFIXES = frozenset("总分副支")
+
+
 def compose(term: str) -> list[str]:
     """Compositional proposals for ``term``, best first; [] when nothing applies."""
     rules = _rules()
@@ -244,7 +262,7 @@ def compose(term: str) -> list[str]:
             break
     add(chemical(term))
     for zh, en in rules["name"]:
-        if term.endswith(zh) and len(term) > len(zh) + 1:
+        if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
             stem = term[: -len(zh)]
             rest = dictionary.ranked_glosses(stem)[:1] or literal(stem, limit=1)
             add([_title(en.format(r)).strip() for r in rest])
