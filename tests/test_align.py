@@ -187,3 +187,11 @@ def test_naming_rules_need_the_head_as_a_word_of_its_own() -> None:
     assert not any("Bureau" in t for t in compose("稀土困局"))  # 困局 is "predicament", not a bureau
     assert not any("Law" in t for t in compose("稀土非法"))  # 非法 is "illegal"
     assert compose("海关总署")[0] == "Customs General Administration"
+
+
+def test_a_name_before_common_words_is_rendered_and_the_rest_translated() -> None:
+    e = english_suggestions(Candidate(term="坦布里兹矿床", latin_nearby=["Tanbreez", "Greenland"]))
+    assert (e[0].text, e[0].source) == ("Tanbreez deposit", "translit")
+    texts = [x.text for x in english_suggestions(Candidate(term="芒廷帕斯稀土矿"))]
+    assert texts[0].startswith("Mangtingpasi rare earth")  # no Latin form in the texts: pinyin for the name
+    assert "Mangtingpasixitukuang" not in texts  # never the pinyin of the words after the name

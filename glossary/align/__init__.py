@@ -75,9 +75,17 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         add(c.term, "text", 0.9)
     for t in c.english_in_text:
         add(t, "text", 0.9)
-    stem = _name_stem(c.term)
-    if c.latin_nearby and stem:
-        for t in translit.match(stem, c.latin_nearby)[:2]:
+    stem, rest = _split_name(c.term)
+    name_en = translit.match(stem, c.latin_nearby)[:2] if c.latin_nearby and stem else []
+    if rest:
+        # a name before words the dictionary knows: 芒廷帕斯 + 稀土矿, the name as the texts write it
+        # in Latin, else in pinyin, and the rest translated
+        rest_en = _compose.compose(rest)[:1] or dictionary.ranked_glosses(rest, limit=1)
+        if rest_en:
+            for t in name_en or [_pinyin_name(stem)]:
+                add(f"{t} {rest_en[0]}", "translit" if name_en else "compose", 0.6 if name_en else 0.25)
+    else:
+        for t in name_en:
             add(t, "translit", 0.6)
     composed = _compose.compose(c.term)
     if _compose.is_chemical(c.term):
@@ -97,21 +105,46 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             # official name: the official one goes first
             add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", t.source, round(t.confidence + 0.01, 2))
     out.sort(key=lambda e: -e.confidence)
-    if stem and not c.term.isascii():
+    if stem and not rest and not c.term.isascii():
         # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
         # no name gets no pinyin "translation" (原矿 is not "Yuankuang")
-        add(to_pinyin(c.term, "plain").replace(" ", "").replace("v", "ü").capitalize(), "pinyin", 0.15)
+        add(_pinyin_name(c.term), "pinyin", 0.15)
     return out
 
 
-def _name_stem(term: str) -> str:
-    """The transliterated name in ``term`` (the term, or the term before a one-character place or body
-    word: 克钦+邦), or '' when ``term`` does not look like a name."""
+def _pinyin_name(term: str) -> str:
+    return to_pinyin(term, "plain").replace(" ", "").replace("v", "ü").capitalize()
+
+
+def _split_name(term: str) -> tuple[str, str]:
+    """(the transliterated name in ``term``, the words after it), or ('', '') when ``term`` holds no name.
+
+    The name is the whole term, or the term before a one-character place or body word (克钦+邦), or a
+    name the dictionary lacks before words it has (芒廷帕斯+稀土矿 → ('芒廷帕斯', '稀土矿')).
+
+    >>> _split_name("坦布里兹"), _split_name("芒廷帕斯稀土矿"), _split_name("原矿")
+    (('坦布里兹', ''), ('芒廷帕斯', '稀土矿'), ('', ''))
+    """
+    for k in range(2, len(term)):
+        name, rest = term[:k], term[k:]
+        words = dictionary.segment(rest)
+        # the rest: common words the dictionary has (not another name: 芒廷 + 帕斯 "Perth"), one of them
+        # at least two characters long; a last single one may be a place word (稀土 + 矿)
+        if (_compose.looks_transliterated(name) and not dictionary.has_word(name)
+                and (any(len(w) > 1 for w in words) or rest in _PLACE_WORDS)
+                and all(dictionary.has_word(w) and not dictionary.is_proper(w)
+                        and (len(w) > 1 or (i == len(words) - 1 and w in _PLACE_WORDS))
+                        for i, w in enumerate(words))):
+            return name, rest
     if _compose.looks_transliterated(term):
-        return term
-    if len(term) > 2 and _compose.looks_transliterated(term[:-1]):
-        return term[:-1]
-    return ""
+        return term, ""
+    if len(term) > 2 and term[-1] in _PLACE_WORDS and _compose.looks_transliterated(term[:-1]):
+        return term[:-1], ""
+    return "", ""
+
+
+#: one-character words for places and features that follow a name (克钦邦, 芒廷帕斯矿, 格陵兰岛)
+_PLACE_WORDS = frozenset("邦州省市县区镇村岛山河湖港湾矿峰谷")
 
 
 def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:
