@@ -195,3 +195,8 @@ def test_a_name_before_common_words_is_rendered_and_the_rest_translated() -> Non
     texts = [x.text for x in english_suggestions(Candidate(term="芒廷帕斯稀土矿"))]
     assert texts[0].startswith("Mangtingpasi rare earth")  # no Latin form in the texts: pinyin for the name
     assert "Mangtingpasixitukuang" not in texts  # never the pinyin of the words after the name
+
+
+def test_a_one_character_head_names_a_thing() -> None:
+    assert compose("管制法")[0] == "Control Law"  # 法 "law", not "France"
+    assert compose("矿产商")[0].endswith("commerce") or compose("矿产商")[0].endswith("merchant")  # not "Shang Dynasty"

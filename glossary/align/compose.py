@@ -83,6 +83,10 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
         head = gl[0].split()
         if all(w in _PARTICLES for w in head[1:]):
             gl = [nominalize(head[0], gerund=True)] + gl
+    if final and len(piece) == 1 and len(gl) > 1:
+        # a one-character head names a thing: not its verb-only or proper-noun senses (度 "pass", 法 "France")
+        nouns = [g for g in gl if not g[:1].isupper() and not dictionary.is_verb_only(piece, g)]
+        gl = nouns or gl
     if final and gl:
         # the head noun: the shortest of the first senses ("ore", not "mineral deposit"; "list", not
         # "list of items"), and "management" rather than the verb "manage" when both are senses
