@@ -200,3 +200,9 @@ def test_a_name_before_common_words_is_rendered_and_the_rest_translated() -> Non
 def test_a_one_character_head_names_a_thing() -> None:
     # 度 is "to pass; to spend" as a verb, "measure; extent; degree" as a noun
     assert not any(w in compose("依赖度")[0].split() for w in ("pass", "spend"))
+
+
+def test_a_name_the_dictionary_lacks_is_not_translated_piece_by_piece() -> None:
+    texts = [(e.text, e.source) for e in english_suggestions(Candidate(term="SK海力士"))]
+    assert texts == [("SK Hailishi", "pinyin")]  # not "SK ocean strong man" (海 + 力士)
+    assert compose("稀土价值链")[0] == "rare earth value chain"  # a word and its head still compose

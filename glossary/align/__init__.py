@@ -109,6 +109,11 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
         # no name gets no pinyin "translation" (原矿 is not "Yuankuang")
         add(_pinyin_name(c.term), "pinyin", 0.15)
+    elif not out and re.search(r"[A-Za-z]", c.term) and _compose.has_unknown_name(c.term):
+        # a name the dictionary lacks beside Latin letters (SK海力士): its Latin as written, its Hanzi in pinyin
+        add(" ".join(_pinyin_name(run) if not run.isascii() else run
+                     for run in re.findall(r"[A-Za-z0-9][A-Za-z0-9 .&+-]*|[^A-Za-z0-9]+", c.term) if run.strip()),
+            "pinyin", 0.15)
     return out
 
 

@@ -183,6 +183,8 @@ def literal(term: str, limit: int = 3) -> list[str]:
     singles = sum(1 for p in parts if len(p) == 1 and p not in el and not p.isascii())
     if singles * 2 > len(parts):
         return []  # mostly loose characters: their glosses guess ("choose smelt" for 选冶), so say nothing
+    if has_unknown_name(term):
+        return []  # a word of three or more characters the dictionary lacks is a name: 海力士 is no "sea strong man"
     readings = _readings(term, parts)
     options = [_piece_options(p, i == len(parts) - 1, r) for i, (p, r) in enumerate(zip(parts, readings))]
     if any(not o for o in options):
@@ -199,6 +201,25 @@ def literal(term: str, limit: int = 3) -> list[str]:
         if len(out) >= limit:
             break
     return out
+
+
+def has_unknown_name(term: str) -> bool:
+    """True when the segmenter reads a word of three or more Hanzi in ``term`` that CC-CEDICT lacks and can
+    only break with a loose character (a name: SK海力士 as 海 + 力士 "strong man").
+
+    >>> has_unknown_name("SK海力士"), has_unknown_name("加工能力")
+    (True, False)
+    """
+    import rjieba
+
+    return any(len(w) >= 3 and not w.isascii() and not dictionary.has_word(w) and not element_run(w)
+               and _loose(dictionary.segment(w)) for w in rjieba.cut(term))
+
+
+def _loose(pieces: list[str]) -> bool:
+    """True when dictionary pieces hold a loose character before the last piece (加工 + 能力 is a compound,
+    价值 + 链 a word and its head; 海 + 力士 is neither)."""
+    return any(len(p) == 1 for p in pieces[:-1])
 
 
 def chemical(term: str) -> list[str]:
