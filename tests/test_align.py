@@ -206,3 +206,10 @@ def test_a_name_the_dictionary_lacks_is_not_translated_piece_by_piece() -> None:
     texts = [(e.text, e.source) for e in english_suggestions(Candidate(term="SK海力士"))]
     assert texts == [("SK Hailishi", "pinyin")]  # not "SK ocean strong man" (海 + 力士)
     assert compose("稀土价值链")[0] == "rare earth value chain"  # a word and its head still compose
+
+
+def test_approved_entries_teach_the_terms_built_on_them() -> None:
+    known = {"关键矿产": ["critical minerals"]}
+    e = english_suggestions(Candidate(term="关键矿产法案"), known)
+    assert (e[0].text, e[0].source) == ("Critical Minerals Act", "termbase")
+    assert english_suggestions(Candidate(term="关键矿产法案"))[0].text == "Key Minerals Act"  # nothing approved

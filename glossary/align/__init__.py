@@ -71,6 +71,8 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
 
     for t in (known or {}).get(c.term, ()):
         add(t, "termbase", 0.95)
+    for t in _with_known_part(c.term, known or {}):
+        add(t, "termbase", 0.55)
     if c.term.isascii():
         add(c.term, "text", 0.9)
     for t in c.english_in_text:
@@ -115,6 +117,31 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
                      for run in re.findall(r"[A-Za-z0-9][A-Za-z0-9 .&+-]*|[^A-Za-z0-9]+", c.term) if run.strip()),
             "pinyin", 0.15)
     return out
+
+
+def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]:
+    """English built on an approved entry the term begins or ends with, the rest from the dictionary: once
+    关键矿产 is approved as "critical minerals", 关键矿产协议 is offered as "Critical Minerals Agreement".
+
+    >>> _with_known_part("关键矿产协议", {"关键矿产": ["critical minerals"]})
+    ['Critical Minerals Agreement']
+    >>> _with_known_part("稀土出口管制", {"出口管制": ["export control"]})
+    ['rare earth export control']
+    """
+    if not known:
+        return []
+    for k in range(len(term) - 1, 1, -1):  # the longest approved part first
+        head, tail = term[:k], term[k:]
+        if head in known:
+            rest = _compose.head_english(tail)
+            if rest:
+                return [_compose.with_head(known[head][0], rest[0], tail)]
+        head, tail = term[:len(term) - k], term[len(term) - k:]
+        if tail in known:
+            rest = _compose.compose(head)[:1] or dictionary.ranked_glosses(head, limit=1)
+            if rest:
+                return [f"{rest[0]} {known[tail][0]}"]
+    return []
 
 
 def _pinyin_name(term: str) -> str:

@@ -261,6 +261,26 @@ def _ends_as_word(term: str, head: str) -> bool:
 _OFFICE_PREFIXES = frozenset("总分副支")
 
 
+def head_english(word: str) -> list[str]:
+    """English of ``word`` as the head of a term (the noun of its first senses: 清单 → "list"), or its
+    composition when the dictionary lacks it."""
+    if dictionary.has_word(word):
+        return _piece_options(word, True)[:1]
+    return compose(word)[:1]
+
+
+def with_head(modifier_en: str, head_en: str, head_zh: str) -> str:
+    """English of a modifier before a head, in the order the naming rules give for that head.
+
+    >>> with_head("critical minerals", "list", "清单"), with_head("critical minerals", "Act", "法案")
+    ('critical minerals list', 'Critical Minerals Act')
+    """
+    for zh, en in _rules()["name"]:
+        if head_zh == zh:
+            return _title(en.format(modifier_en)).strip()
+    return f"{modifier_en} {head_en}"
+
+
 def compose(term: str) -> list[str]:
     """Compositional proposals for ``term``, best first; [] when nothing applies."""
     rules = _rules()
