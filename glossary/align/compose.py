@@ -272,12 +272,14 @@ def head_english(word: str) -> list[str]:
 def with_head(modifier_en: str, head_en: str, head_zh: str) -> str:
     """English of a modifier before a head, in the order the naming rules give for that head.
 
-    >>> with_head("critical minerals", "list", "清单"), with_head("critical minerals", "Act", "法案")
-    ('critical minerals list', 'Critical Minerals Act')
+    >>> with_head("critical minerals", "list", "清单"), with_head("critical minerals", "Policy Act", "政策法案")
+    ('critical minerals list', 'Critical Minerals Policy Act')
     """
     for zh, en in _rules()["name"]:
         if head_zh == zh:
             return _title(en.format(modifier_en)).strip()
+    if head_en[:1].isupper():  # the head made the whole a name ("Policy Act"): so is the result
+        return _title(f"{modifier_en} {head_en}")
     return f"{modifier_en} {head_en}"
 
 
