@@ -325,77 +325,20 @@ class Miner:
         return max(-1.0, min(5.0, math.log10(max(rel, 1e-12) / bg)))
 
     def score(self) -> list[Candidate]:
-        """Rank every counted candidate; best first."""
-        count, tokens = self.count, self.tokens
-        # nesting (C-value): credit each sub-candidate with the longer ones that contain it
-        parents_f: Counter[str] = Counter()
-        parents_n: Counter[str] = Counter()
-        parents_max: Counter[str] = Counter()
-        for key, toks in tokens.items():
-            n = len(toks)
-            c = count[key]
-            if n < 2 or c < 2:
-                continue  # a longer phrase seen once is no evidence that its parts are fragments
-            for i in range(n):
-                sub = ""
-                for j in range(i, n if i else n - 1):
-                    sub += toks[j]
-                    if sub in count:
-                        parents_f[sub] += c
-                        parents_n[sub] += 1
-                        if c > parents_max[sub]:
-                            parents_max[sub] = c
-        # single words that nearly always occur together as a pair are halves of one name (芒廷 + 帕斯)
-        mutual = set()
-        for key, toks in tokens.items():
-            if len(toks) == 2 and count[key] >= 2:
-                a, b = toks
-                if count[key] >= FRAGMENT_SHARE * max(count.get(a, 0), count.get(b, 0)):
-                    mutual.update(toks)
+        """Rank every counted candidate; best first.
+
+        score = specificity × unithood × length weight × (1 + log2(1 + nested-discounted count)) × spread × prior
+        """
+        count = self.count
+        parents_f, parents_n, parents_max, mutual = self._nesting()
         n_docs = max(len(self.docs), 1)
         elems = elements()
         glossed = self._glossed_terms()
         core = self._core_words()
         out: list[Candidate] = []
         for key, f0 in count.items():
-            toks = tokens[key]
-            kind = "term"
-            if key in self.titles or key in self.glossed_names:
-                kind = "title" if key in self.titles else "name"
-                words = self._words(key)
-                spec = max(2.0, sum(map(self._specificity, words)) / max(len(words), 1))
-                unit = 1.0
-            elif len(toks) == 1:
-                spec = self._specificity(key)
-                unit = 1.0
-                if key.isascii():
-                    kind = "latin"
-                elif len(key) == 1:
-                    kind = "element"
-            else:
-                # a term head (…系统, …机制, …清单) is generic by nature: the words before it carry the specificity
-                # a Latin name's rarity says nothing of the Chinese words beside it (MP Materials计划)
-                words = [t for t in toks if not t.isascii()] or list(toks)
-                if len(words) > 1 and ends_in_head(words[-1]):
-                    words = words[:-1]
-                specs = [self._specificity(t) for t in words]
-                spec = sum(specs) / len(specs)
-                # cohesion: the phrase's count against the geometric mean of its words' counts
-                # (出口管制 nearly always occurs whole; 芒廷帕斯发布公告 is one clause among many uses of 芒廷帕斯)
-                logs = [math.log(max(self.tok_count.get(t, 1), 1)) for t in toks]
-                unit = min(1.0, f0 / math.exp(sum(logs) / len(logs)))
-                head = term_head(key)
-                if is_chemical(key):
-                    unit = 1.0  # a name built by chemistry's rules is one unit, however often 氧化 or 镝 occur
-                elif head or any(t in elems for t in toks) or all(self.tag_of.get(t) == "v" for t in toks):
-                    # a term head, an element, or verbs in a row naming one process (分离提纯): the phrase
-                    # holds together when it takes its rarest word's uses (稀土金属 of 金属), whatever the
-                    # hundreds of uses of 稀土
-                    rare = min(max(self.tok_count.get(t, 1), 1) for t in toks)
-                    unit = max(unit, min(1.0, f0 / rare))
-                elif background_frequency(toks[-1]) >= GENERAL_FREQ:
-                    unit *= 0.5  # ends in an everyday noun (…价格, …企业, …市场): a phrase about a term
-                unit = unit ** 0.5
+            toks = self.tokens[key]
+            kind, spec, unit = self._termhood(key, toks, f0)
             if spec <= 0:
                 continue
             if f0 >= 2 and key not in elems and (key in mutual if len(toks) == 1
@@ -413,35 +356,98 @@ class Miner:
                 length = min(length, 4)  # a long free phrase is not more of a term for being long
             weight = math.log2(1 + min(max(length, 2), 8))
             spread = 1 + SPREAD * (self.df[key] - 1) / n_docs * n_docs ** 0.5
-            prior = 1.0
-            if kind == "title":
-                # a law, agreement or strategy (…法案, …协议) is a term; a book or article title is not
-                prior = TITLE_PRIOR if term_head(key) else 0.5
-            elif not self._has_core(toks, core) and spec < 3 and not (
-                    len(toks) == 1 and self._is_name(key)):
-                # shares no word with the field's core vocabulary (撒胡椒面, 美国); what is a thousand times
-                # more frequent here than in general Chinese (选冶) is vocabulary of the field all the same,
-                # and so are the people and bodies the texts name (白宫, 海关总署), if not every country
-                prior = OFF_TOPIC
-            if kind != "title":
-                if is_chemical(key):
-                    prior *= CHEMICAL_PRIOR  # an element or a compound named by chemistry's rules
-                elif ends_in_head(key) and len(key) > 2:
-                    prior *= HEAD_PRIOR  # a name or term by its form: …总署, …清单, …机制
-                if len(toks) > 1 and not _is_name_head(key) and (
-                        self.tag_of.get(toks[0]) in SETTING_TAGS or self._is_person(toks[-1])):
-                    rest = key[len(toks[0]):]
-                    if count.get(rest, 0) >= f0:
-                        # a place, side or person before a term seen on its own (美国+稀土战略,
-                        # 中方+出口管制), or a title before a name (财长+贝森特): the term or name in a
-                        # setting; a body or law keeps its place (美国国防部)
-                        prior *= SETTING
+            prior = self._prior(key, toks, kind, spec, f0, core)
             if key in glossed:
                 prior *= GLOSSED_PRIOR  # the texts give it an English name: 美国国会研究服务部(CRS)
             s = spec ** SPEC_POWER * unit * weight * (1 + FREQ_WEIGHT * math.log2(1 + f)) * spread * prior
             out.append(Candidate(term=key, kind=kind, count=f0, score=round(s, 4)))
         out.sort(key=lambda c: (-c.score, -c.count, c.term))
         return out
+
+    def _nesting(self) -> tuple[Counter[str], Counter[str], Counter[str], set[str]]:
+        """C-value bookkeeping: for each candidate, the summed and largest counts of the longer candidates
+        (seen twice or more) that contain it and how many they are; and the single words that nearly
+        always occur as a pair, halves of one name (芒廷 + 帕斯)."""
+        count = self.count
+        parents_f: Counter[str] = Counter()
+        parents_n: Counter[str] = Counter()
+        parents_max: Counter[str] = Counter()
+        for key, toks in self.tokens.items():
+            n = len(toks)
+            c = count[key]
+            if n < 2 or c < 2:
+                continue  # a longer phrase seen once is no evidence that its parts are fragments
+            for i in range(n):
+                sub = ""
+                for j in range(i, n if i else n - 1):
+                    sub += toks[j]
+                    if sub in count:
+                        parents_f[sub] += c
+                        parents_n[sub] += 1
+                        if c > parents_max[sub]:
+                            parents_max[sub] = c
+        mutual = set()
+        for key, toks in self.tokens.items():
+            if len(toks) == 2 and count[key] >= 2:
+                a, b = toks
+                if count[key] >= FRAGMENT_SHARE * max(count.get(a, 0), count.get(b, 0)):
+                    mutual.update(toks)
+        return parents_f, parents_n, parents_max, mutual
+
+    def _termhood(self, key: str, toks: tuple[str, ...], f0: int) -> tuple[str, float, float]:
+        """(kind, specificity, unithood) of one candidate."""
+        if key in self.titles or key in self.glossed_names:
+            words = self._words(key)
+            spec = max(2.0, sum(map(self._specificity, words)) / max(len(words), 1))
+            return ("title" if key in self.titles else "name"), spec, 1.0
+        if len(toks) == 1:
+            kind = "latin" if key.isascii() else "element" if len(key) == 1 else "term"
+            return kind, self._specificity(key), 1.0
+        # a term head (…系统, …机制, …清单) is generic by nature: the words before it carry the specificity;
+        # a Latin name's rarity says nothing of the Chinese words beside it (MP Materials计划)
+        words = [t for t in toks if not t.isascii()] or list(toks)
+        if len(words) > 1 and ends_in_head(words[-1]):
+            words = words[:-1]
+        spec = sum(self._specificity(t) for t in words) / len(words)
+        # cohesion: the phrase's count against the geometric mean of its words' counts
+        # (出口管制 nearly always occurs whole; 芒廷帕斯发布公告 is one clause among many uses of 芒廷帕斯)
+        logs = [math.log(max(self.tok_count.get(t, 1), 1)) for t in toks]
+        unit = min(1.0, f0 / math.exp(sum(logs) / len(logs)))
+        if is_chemical(key):
+            unit = 1.0  # a name built by chemistry's rules is one unit, however often 氧化 or 镝 occur
+        elif term_head(key) or any(t in elements() for t in toks) or all(self.tag_of.get(t) == "v" for t in toks):
+            # a term head, an element, or verbs in a row naming one process (分离提纯): the phrase
+            # holds together when it takes its rarest word's uses (稀土金属 of 金属), whatever the
+            # hundreds of uses of 稀土
+            rare = min(max(self.tok_count.get(t, 1), 1) for t in toks)
+            unit = max(unit, min(1.0, f0 / rare))
+        elif background_frequency(toks[-1]) >= GENERAL_FREQ:
+            unit *= 0.5  # ends in an everyday noun (…价格, …企业, …市场): a phrase about a term
+        return "term", spec, unit ** 0.5
+
+    def _prior(self, key: str, toks: tuple[str, ...], kind: str, spec: float, f0: int, core: set[str]) -> float:
+        """What a candidate's shape says: titles, core vocabulary, chemistry, term heads, settings."""
+        if kind == "title":
+            # a law, agreement or strategy (…法案, …协议) is a term; a book or article title is not
+            return TITLE_PRIOR if term_head(key) else 0.5
+        prior = 1.0
+        if not self._has_core(toks, core) and spec < 3 and not (len(toks) == 1 and self._is_name(key)):
+            # shares no word with the field's core vocabulary (撒胡椒面, 美国); what is a thousand times
+            # more frequent here than in general Chinese (选冶) is vocabulary of the field all the same,
+            # and so are the people and bodies the texts name (白宫, 海关总署), if not every country
+            prior = OFF_TOPIC
+        if is_chemical(key):
+            prior *= CHEMICAL_PRIOR  # an element or a compound named by chemistry's rules
+        elif ends_in_head(key) and len(key) > 2:
+            prior *= HEAD_PRIOR  # a name or term by its form: …总署, …清单, …机制
+        if len(toks) > 1 and not _is_name_head(key) and (
+                self.tag_of.get(toks[0]) in SETTING_TAGS or self._is_person(toks[-1])):
+            if self.count.get(key[len(toks[0]):], 0) >= f0:
+                # a place, side or person before a term seen on its own (美国+稀土战略, 中方+出口管制),
+                # or a title before a name (财长+贝森特): the term or name in a setting; a body or law
+                # keeps its place (美国国防部)
+                prior *= SETTING
+        return prior
 
     def _glossed_terms(self) -> set[str]:
         """For each text an English gloss follows, the longest candidate it ends with."""
