@@ -42,7 +42,7 @@ from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
 from . import cedict
-from .filters import (BG_FLOOR, background_frequency, common_words, elements, ends_in_head, estimated_frequency,
+from .filters import (background_frequency, common_words, elements, ends_in_head, estimated_frequency,
                       is_chemical, is_stopword, stopwords, term_head)
 from .segment import JiebaTokeniser, Token, Tokeniser
 
@@ -310,18 +310,12 @@ class Miner:
 
     # ------------------------------------------------------------- ranking
     def _specificity(self, word: str, count: int | None = None) -> float:
+        if word.isascii() and not any(ch.isupper() or ch.isdigit() for ch in word):
+            return 0.0  # a plain lowercase word is English prose, not a name or code
         c = self.tok_count.get(word, 0) if count is None else count
         rel = c / max(self.n_tokens, 1)
-        if word.isascii():
-            if not any(ch.isupper() or ch.isdigit() for ch in word):
-                return 0.0  # a plain lowercase word is English prose, not a name or code
-            # a Latin name or code against its frequency in general Chinese text, where GDP, AI and
-            # NBA are everyday and SEG+ or N52 are not; a name of several words is rarer than its rarest word
-            parts = re.findall(r"[a-z0-9]+", word.lower()) or [word.lower()]
-            bg = min(max(background_frequency(p), BG_FLOOR) for p in parts) / (10 if len(parts) > 1 else 1)
-            return max(-1.0, min(5.0, math.log10(max(rel, 1e-12) / bg)))
         known = getattr(self.tokeniser, "known", None)
-        bg = estimated_frequency(word, invented=known is not None and not known(word))
+        bg = estimated_frequency(word, invented=known is not None and not word.isascii() and not known(word))
         return max(-1.0, min(5.0, math.log10(max(rel, 1e-12) / bg)))
 
     def score(self) -> list[Candidate]:

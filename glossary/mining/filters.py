@@ -13,6 +13,7 @@ administrative terms, and general-language word frequencies (``wordfreq``).
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -141,13 +142,18 @@ def estimated_frequency(word: str, invented: bool = False) -> float:
     True
     >>> estimated_frequency("坦布里兹", invented=True) < 1e-7  # characters of foreign names: a name
     True
+    >>> estimated_frequency("GDP") > estimated_frequency("N52")  # Latin: as Chinese text uses it
+    True
     """
     bg = _background()
+    if word.isascii():
+        # a Latin name or code, by its lowercase parts as Chinese text uses them (GDP and AI are everyday
+        # there, SEG+ and N52 are not); a name of several words is rarer than its rarest word
+        parts = re.findall(r"[a-z0-9]+", word.lower()) or [word.lower()]
+        return min(max(bg.get(p, 0.0), BG_FLOOR) for p in parts) / (10 if len(parts) > 1 else 1)
     f = bg.get(word, 0.0)
     if f and (not invented or len(word) == 1 or (f >= LISTED_WORD and cedict.has_word(word))):
         return f
-    if not word or word.isascii():
-        return max(f, BG_FLOOR)
     if len(word) >= 3 and all(c in transliteration_chars() for c in word):
         # three or more characters of the tables for foreign names: a name (坦布里兹), however common
         # each of its characters is on its own; as rare as the list's floor, since the list lacks it
