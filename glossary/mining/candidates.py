@@ -165,7 +165,6 @@ class Miner:
         self._ngrams: dict[str, list[str]] = {}
         self.tag_of: dict[str, str] = {}
         self._unit = _Units()
-        self._where: dict[str, list[int]] = {}  # term -> indices of the documents it occurs in
 
     # ------------------------------------------------------------ counting
     def _expand(self, chunk: tuple[str, ...]) -> list[str]:
@@ -489,10 +488,9 @@ class Miner:
                 where[term].append(i)
         paths, counts = [d.path for d in self.docs], self.doc_counts
         for c in cands:
-            idx = self._where[c.term] = where[c.term]
-            term = c.term
+            idx = where[c.term]
             c.files = [paths[i] for i in idx]
-            c.file_counts = {paths[i]: counts[i][term] for i in idx}
+            c.file_counts = {paths[i]: counts[i][c.term] for i in idx}
 
     def _words(self, text: str) -> list[str]:
         return [t.text for t in self.tokeniser.tokenize(text) if _is_content(t)]
@@ -520,8 +518,7 @@ class Miner:
             ctx: list[Context] = []
             surfaces: dict[str, list[str]] = {}
             term, n = c.term, len(c.term)
-            idx = self._where.get(term)
-            where = list(zip(c.files, idx)) if idx is not None else [(path, index[path]) for path in c.files]
+            where = [(path, index[path]) for path in c.files]
             for path, i in where:  # the examples: the first occurrences, in file order
                 if len(ctx) >= max_contexts:
                     break

@@ -16,6 +16,8 @@ from typing import Protocol
 
 import rjieba
 
+from .filters import transliteration_chars
+
 
 @dataclass(frozen=True)
 class Token:
@@ -115,8 +117,6 @@ def _join_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     transliteration characters around it: single-character pieces before and after it, and
     the first character of a following name-tagged token (the rest is segmented again).
     """
-    from .filters import transliteration_chars
-
     chars = transliteration_chars()
     hits = [k for k in _positions(pairs, _NAME_TAGS) if len(pairs[k][0]) >= 2 and all(c in chars for c in pairs[k][0])]
     if not hits:
@@ -139,7 +139,7 @@ def _join_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 name, end = name + w, end + 1
             elif t in _NAME_TAGS and len(w) > 1 and w[0] in chars and not all(c in chars for c in w):
                 name, end = name + w[0], end + 1  # '斯为例': the name's last syllable and the next words
-                tail = [(x, y) for x, y in rjieba.tag(w[1:], hmm=True)]
+                tail = list(rjieba.tag(w[1:], hmm=True))
                 break
             else:
                 break
