@@ -82,7 +82,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     if rest:
         # a name before words the dictionary knows: 芒廷帕斯 + 稀土矿, the name as the texts write it
         # in Latin, else in pinyin, and the rest translated
-        rest_en = _compose.compose(rest)[:1] or dictionary.ranked_glosses(rest, limit=1)
+        rest_en = _compose.phrase_english(rest)
         if rest_en:
             for t in name_en or [_pinyin_name(stem)]:
                 add(f"{t} {rest_en[0]}", "translit" if name_en else "compose", 0.6 if name_en else 0.25)
@@ -138,7 +138,7 @@ def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]
                 return [_compose.with_head(known[head][0], rest[0], tail)]
         head, tail = term[:len(term) - k], term[len(term) - k:]
         if tail in known:
-            rest = _compose.compose(head)[:1] or dictionary.ranked_glosses(head, limit=1)
+            rest = _compose.phrase_english(head)
             if rest:
                 return [f"{rest[0]} {known[tail][0]}"]
     return []

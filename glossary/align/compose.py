@@ -261,6 +261,11 @@ def _ends_as_word(term: str, head: str) -> bool:
 _OFFICE_PREFIXES = frozenset("总分副支")
 
 
+def phrase_english(text: str) -> list[str]:
+    """The best English for a stretch of a term: its composition, else the dictionary's first sense."""
+    return compose(text)[:1] or dictionary.ranked_glosses(text, limit=1)
+
+
 def head_english(word: str) -> list[str]:
     """English of ``word`` as the head of a term (the noun of its first senses: 清单 → "list"), or its
     composition when the dictionary lacks it."""

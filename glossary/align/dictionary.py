@@ -218,9 +218,9 @@ def is_verb_only(word: str, gloss: str) -> bool:
     (True, False)
     """
     want = gloss.lower()
-    senses = [s.strip().lower() for e in lookup(word) for s in e.senses]
-    verb = any(s.startswith("to ") and clean_gloss(s).lower() == want for s in senses)
-    return verb and not any(not s.startswith("to ") and clean_gloss(s).lower() == want for s in senses)
+    return is_verb_sense(word, gloss) and not any(
+        not s.strip().lower().startswith("to ") and clean_gloss(s).lower() == want
+        for e in lookup(word) for s in e.senses)
 
 
 def is_proper(word: str) -> bool:

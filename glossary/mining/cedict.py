@@ -58,12 +58,11 @@ def load() -> Raw:
     """Simplified headword -> its CC-CEDICT lines as ``Traditional\\tpinyin\\tsenses``, one per reading.
 
     One string per headword: the parsed form is cached on disk (:mod:`glossary.cache`) and
-    loads in a fraction of the time nested tuples take; :func:`lookup` splits what it needs.
+    loads in a fraction of the time nested tuples take; :func:`glossary.align.dictionary.lookup` splits what
+    it needs.
     """
     src = source()
     return cached("cedict", source_key(src), lambda: _parse(src))
-
-
 
 
 @lru_cache(maxsize=1)
