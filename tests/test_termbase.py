@@ -128,24 +128,26 @@ def test_migrations_run_once_and_first_schema_migrates(tmp_path: Path) -> None:
         assert tb.get("鐠釹").status == Status.APPROVED
 
 
+def _sql(path: Path, statement: str) -> None:
+    """Run one statement on a database file behind the term base's back."""
+    con = sqlite3.connect(path)
+    con.execute(statement)
+    con.commit()
+    con.close()
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     with TermBase(path):
         pass
-    con = sqlite3.connect(path)
-    con.execute("INSERT INTO schema_migrations VALUES (999, 'future', 'x')")
-    con.commit()
-    con.close()
+    _sql(path, "INSERT INTO schema_migrations VALUES (999, 'future', 'x')")
     with pytest.raises(TermBaseError, match="newer than this glossary"):
         TermBase(path)
 
 
 def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE t (x)")
-    con.commit()
-    con.close()
+    _sql(path, "CREATE TABLE t (x)")
     with pytest.raises(TermBaseError, match="not a glossary term base"):
         TermBase(path)
 
