@@ -150,6 +150,32 @@ def test_verbs_take_the_form_english_terms_use() -> None:
     assert compose("氧化物提纯")[0] == "oxide purification"  # not an anion rule applied to a phrase
 
 
+def test_a_verb_before_a_noun_names_its_act() -> None:
+    # the action noun English uses, by its word frequencies: derived, -ing, or the verb when it is a noun too
+    assert compose("勘探基金")[0] == "Exploration Fund"
+    assert compose("建设周期")[0] == "construction period"  # 建设 "to build; to construct" is one sense
+    assert compose("回收率")[0] == "recycling rate"
+    assert compose("精炼炉")[1] == "refining furnace"
+    assert compose("矿山管理系统")[0] == "mine management system"  # the dictionary's own noun sense
+    assert compose("稀土供应链")[0] == "rare earth supply chain"  # "supply" is a noun as well
+
+
+def test_a_noun_modifies_with_its_adjective() -> None:
+    assert compose("经济可行性")[0] == "economic feasibility"
+    assert compose("行政效率")[0] == "administrative efficiency"
+
+
+def test_suffix_senses_attach_or_are_dropped() -> None:
+    assert compose("工业化") == ["industrialization"]
+    assert compose("空心化") == []  # "hollow -ization" is not English
+
+
+def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
+    assert compose("新能源")[0] == "new energy"
+    assert compose("高附加值") == ["high added-value"]
+    assert compose("SK海力士") == []  # 海 is no prefix: the word stays a name
+
+
 def test_parallel_alignment_gives_the_same_entries(seed_dir) -> None:
     from glossary.align import align_candidates
     from glossary.mining import mine_documents

@@ -17,7 +17,7 @@ from itertools import product
 
 from ..mining.filters import elements, is_chemical, transliteration_chars
 from ..normalise.pinyin import to_pinyin
-from . import dictionary
+from . import dictionary, english
 
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
 
@@ -77,12 +77,9 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
     # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit")
     gl = sorted(gl, key=lambda g: len(g.split()) > 1)
-    if not final and gl and " " in gl[0] and dictionary.is_verb_only(piece, gl[0]):
-        # a phrasal verb cannot stand before a noun as it is; its -ing form can
-        # (追溯 "trace back to" + 系统 → "tracing system"; a plain verb stays: "export control")
-        head = gl[0].split()
-        if all(w in _PARTICLES for w in head[1:]):
-            gl = [nominalize(head[0], gerund=True)] + gl
+    if not final and gl:
+        prefix = dictionary.prefix_sense(piece) if len(piece) == 1 else None
+        gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
     if final and len(piece) == 1 and len(gl) > 1:
         # a one-character head names a thing: not its verb-only or proper-noun senses (度 "pass", 法 "France")
         nouns = [g for g in gl if not g[:1].isupper() and not dictionary.is_verb_only(piece, g)]
@@ -92,15 +89,43 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
         # "list of items"), and "management" rather than the verb "manage" when both are senses
         head = gl[:3]
         gl = sorted(head, key=lambda g: (len(g.split()), head.index(g))) + gl[3:]
-        stem = gl[0][:-1] if gl[0].endswith("e") else gl[0]
-        nominal = [g for g in gl[1:] if g.startswith(stem) and g[len(stem):].lstrip("e") in _NOUN_SUFFIXES]
+        nominal = _listed_noun(gl[0], gl[1:])
         if nominal:
-            gl = nominal[:1] + gl
+            gl = [nominal] + gl
         elif " " not in gl[0] and dictionary.is_verb_only(piece, gl[0]):
-            noun = nominalize(gl[0])
-            if not noun.endswith("ing"):
+            noun = english.action_noun(gl[0])
+            if noun != gl[0] and not noun.endswith("ing"):
                 gl = [noun] + gl  # a term names the act: 出口 + 限制 "restrict" → "export restriction"
     return gl[:2]
+
+
+def _as_modifier(piece: str, gl: list[str]) -> list[str]:
+    """Senses of a word standing before a noun, the form English puts there first.
+
+    A verb names its act (勘探 "explore" → "exploration fund"; a phrasal verb takes -ing: 追溯 "trace back
+    to" → "tracing system"; a verb that is a noun too stays: "export control"); a sense the dictionary
+    lists as a noun of the verb wins over the verb (管理 "manage, management" → "management system"); an
+    adjective formed from a noun sense wins over the noun (经济 → "economic feasibility").
+    """
+    first = gl[0]
+    if dictionary.is_verb_sense(piece, first):
+        listed = _listed_noun(first, gl[1:])
+        if listed:
+            return [listed] + [g for g in gl if g != listed]
+    if dictionary.is_verb_only(piece, first):
+        words = first.split()
+        if len(words) > 1 and all(w in _PARTICLES for w in words[1:]):
+            return [english.gerund(words[0])] + gl
+        if len(words) == 1:
+            noun = english.action_noun(first)
+            return [noun] + [g for g in gl if g != noun]
+    return english.adjective_first(gl)
+
+
+def _listed_noun(verb: str, senses: list[str]) -> str | None:
+    """A sense that is a noun formed from ``verb`` ("management" beside "manage"), if the dictionary lists one."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return next((g for g in senses if g.startswith(stem) and g[len(stem):].lstrip("e") in _NOUN_SUFFIXES), None)
 
 
 def _parts(term: str) -> list[str]:
@@ -142,24 +167,6 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
 _PARTICLES = frozenset({"back", "to", "up", "out", "off", "down", "on", "in", "over", "from", "away", "with"})
 
 
-def nominalize(verb: str, gerund: bool = False) -> str:
-    """The action noun of an English verb, by the regular suffix rules.
-
-    >>> [nominalize(v) for v in ("separate", "purify", "extract", "roast", "sinicize")]
-    ['separation', 'purification', 'extraction', 'roasting', 'sinicization']
-    """
-    v = verb.strip()
-    if " " in v:
-        return v
-    if gerund:
-        return (v[:-1] if v.endswith("e") and not v.endswith("ee") else v) + "ing"
-    for end, repl in (("ate", "ation"), ("ify", "ification"), ("ize", "ization"), ("ise", "isation"),
-                      ("ct", "ction")):
-        if v.endswith(end):
-            return v[: -len(end)] + repl
-    return (v[:-1] if v.endswith("e") else v) + "ing"
-
-
 def _all_verbs(term: str) -> bool:
     """True when the segmenter reads every word of ``term`` as a plain verb (分离 提纯), not as a
     verbal noun (出口 管制 "export control")."""
@@ -193,14 +200,32 @@ def literal(term: str, limit: int = 3) -> list[str]:
     verbs = [next((g for g in dictionary.ranked_glosses(p, reading=r) if dictionary.is_verb_sense(p, g)), None)
              if len(p) > 1 else None for p, r in zip(parts, readings)]
     if all(verbs) and _all_verbs(term):
-        out.append(" and ".join(nominalize(v) for v in verbs))
+        out.append(" and ".join(english.action_noun(v) for v in verbs))
     for combo in product(*options):
-        s = " ".join(combo)
-        if s not in out:
+        s = _join(combo)
+        if s and s not in out:
             out.append(s)
         if len(out) >= limit:
             break
     return out
+
+
+def _join(words: tuple[str, ...]) -> str | None:
+    """The words of a composition as one phrase; a suffix sense ("-ization" of 化) is attached to the word
+    before it when English has the result, else the composition is dropped ("hollow -ization" is no English).
+
+    >>> _join(("rare earth", "oxide")), _join(("commercial", "-ization")), _join(("hollow", "-ization"))
+    ('rare earth oxide', 'commercialization', None)
+    """
+    out: list[str] = []
+    for w in words:
+        if w.startswith("-"):
+            joined = english.attach_suffix(out.pop(), w) if out else None
+            if joined is None:
+                return None
+            w = joined
+        out.append(w)
+    return " ".join(out)
 
 
 def has_unknown_name(term: str) -> bool:
@@ -218,8 +243,8 @@ def has_unknown_name(term: str) -> bool:
 
 def _loose(pieces: list[str]) -> bool:
     """True when dictionary pieces hold a loose character before the last piece (加工 + 能力 is a compound,
-    价值 + 链 a word and its head; 海 + 力士 is neither)."""
-    return any(len(p) == 1 for p in pieces[:-1])
+    价值 + 链 a word and its head, 新 + 能源 a prefix and a word; 海 + 力士 is none of these)."""
+    return any(len(p) == 1 and not (i == 0 and dictionary.prefix_sense(p)) for i, p in enumerate(pieces[:-1]))
 
 
 def chemical(term: str) -> list[str]:
@@ -302,7 +327,7 @@ def compose(term: str) -> list[str]:
             rest = term[len(zh):]
             eng = dictionary.ranked_glosses(rest)[:1] or literal(rest, limit=1)
             if eng and dictionary.is_verb_sense(rest, eng[0]):
-                eng = [nominalize(eng[0])]
+                eng = [english.action_noun(eng[0])]
             add([en.format(r) for r in eng])
     # a place name before a name the dictionary knows: 美国 + 国防部 → US Defense Department (not
     # 辉瑞 + 公司 "Pfizer Company": 公司 is a common noun, which the naming rules handle)
@@ -316,7 +341,8 @@ def compose(term: str) -> list[str]:
     for zh, en in rules["name"]:
         if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
             stem = term[: -len(zh)]
-            rest = dictionary.ranked_glosses(stem)[:1] or literal(stem, limit=1)
+            # a stem of one word takes the form it has before a noun (勘探基金 → "Exploration Fund")
+            rest = (_piece_options(stem, False)[:1] if dictionary.has_word(stem) else []) or literal(stem, limit=1)
             add([_title(en.format(r)).strip() for r in rest])
     add(literal(term))
     return out

@@ -1,0 +1,134 @@
+"""English word forms for composed terms: the action noun of a verb, the adjective of a noun.
+
+A Chinese verb before a noun names the act (勘探 + 基金 → "exploration fund", not "explore fund"), and a
+word the dictionary gives both as a noun and an adjective modifies with the adjective (经济 + 可行性 →
+"economic feasibility"). Which English form exists, and which one English prefers, is read from the
+general English word frequencies of ``wordfreq``: a form the language does not use is never proposed.
+
+>>> action_noun("explore"), action_noun("control"), action_noun("recycle")
+('exploration', 'control', 'recycling')
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from wordfreq import word_frequency
+
+_VOWELS = "aeiou"
+
+#: regular derivations of an action noun from a verb, by the verb's ending (explore → exploration);
+#: every candidate is checked against English usage before it is proposed
+_DERIVATIONS = (
+    ("ate", "ation"), ("ify", "ification"), ("ize", "ization"), ("ise", "isation"), ("uce", "uction"),
+    ("ct", "ction"), ("pt", "ption"), ("mit", "mission"), ("ide", "ision"), ("vise", "vision"), ("ude", "usion"),
+    ("ss", "ssion"), ("ore", "oration"), ("are", "aration"), ("ine", "ination"), ("rm", "rmation"),
+    ("nt", "ntation"), ("lt", "ltation"), ("ply", "plication"), ("ve", "val"), ("ose", "osal"),
+    ("er", "ery"), ("pend", "pendence"), ("ist", "istance"),
+)
+
+#: endings of English adjectives formed from nouns (economic, industrial, national, electronic)
+_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ian", "ese")
+
+#: a derived noun must be this common beside its verb (separation/separate ≈ 0.2; procession/process,
+#: reformation/reform, which mean something else, stay below)
+_DERIVED_SHARE = 0.15
+#: a verb this much more common than its -ing form is a noun as well (control, export, supply, survey)
+_NOUN_TOO = 4.0
+#: an -ing form this common beside its verb is used as a modifier (recycling, mining, leading)
+_GERUND_SHARE = 0.2
+
+
+@lru_cache(maxsize=65536)
+def frequency(word: str) -> float:
+    """How often ``word`` occurs in general English (0 when never)."""
+    return word_frequency(word, "en")
+
+
+def gerund(verb: str) -> str:
+    """The -ing form of ``verb``, doubling a final consonant where English does (plan → planning).
+
+    >>> gerund("separate"), gerund("plan"), gerund("roast")
+    ('separating', 'planning', 'roasting')
+    """
+    v = verb.strip()
+    base = v[:-1] if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) else v
+    forms = [base + "ing"]
+    if len(v) >= 3 and v[-1] not in _VOWELS + "wxy" and v[-2] in _VOWELS and v[-3] not in _VOWELS:
+        forms.append(v + v[-1] + "ing")
+    return max(forms, key=frequency)
+
+
+def _derivations(verb: str) -> list[str]:
+    return [verb[: -len(end)] + repl for end, repl in _DERIVATIONS if verb.endswith(end)] + [verb + "ment"]
+
+
+@lru_cache(maxsize=16384)
+def action_noun(verb: str) -> str:
+    """The English noun naming the act of ``verb``, as a term uses it before or as its head.
+
+    A regular derivation when English uses it (produce → production, manage → management); the verb
+    itself when it is a noun too (control, export); else its -ing form when English uses that
+    (recycle → recycling); else the verb. A phrase is returned as it is.
+
+    >>> [action_noun(v) for v in ("separate", "purify", "extract", "roast", "sinicize", "supply", "manage")]
+    ['separation', 'purification', 'extraction', 'roasting', 'sinicization', 'supply', 'management']
+    """
+    v = verb.strip()
+    if " " in v or not v.isalpha():
+        return v
+    fv, ing = frequency(v), gerund(v)
+    forms = _derivations(v)
+    if fv == 0:  # a verb English corpora do not have (sinicize): the regular rule, else -ing
+        return forms[0] if len(forms) > 1 else ing
+    noun = max(forms, key=frequency)
+    if frequency(noun) >= max(_DERIVED_SHARE * fv, frequency(ing)) and frequency(noun) > 0:
+        return noun
+    if fv >= _NOUN_TOO * frequency(ing):
+        return v
+    if frequency(ing) >= _GERUND_SHARE * fv:
+        return ing
+    return v
+
+
+def adjective_first(senses: list[str]) -> list[str]:
+    """``senses`` with an adjective moved first when it is formed from an earlier noun sense
+    (economy, economic → economic first): before a noun, English modifies with the adjective.
+
+    >>> adjective_first(["economy", "economic"]), adjective_first(["rare earth"])
+    (['economic', 'economy'], ['rare earth'])
+    """
+    for i, adj in enumerate(senses[:4]):
+        if i == 0 or " " in adj or not adj.endswith(_ADJECTIVE_ENDINGS):
+            continue
+        for noun in senses[:i]:
+            if " " in noun or noun == adj:
+                continue
+            common = len(_common_prefix(noun.lower(), adj.lower()))
+            if common >= 4 and common >= len(noun) - 3:
+                return [adj] + [s for s in senses if s != adj]
+    return senses
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def attach_suffix(stem: str, suffix: str) -> str | None:
+    """Join an English stem and a dictionary suffix sense ("-ization") into a word English uses, or None.
+
+    >>> attach_suffix("commerce", "-ization"), attach_suffix("hollow", "-ization")
+    ('commercialization', None)
+    """
+    end = suffix.lstrip("-")
+    if " " in stem or not stem.isalpha() or not end.isalpha():
+        return None
+    bases = [stem, stem + "al"]  # nation → nationalization, through its adjective
+    if stem.endswith(("e", "y")):
+        bases += [stem[:-1], stem[:-1] + "ial"]  # commerce → commercialization, industry → industrialization
+    forms = [b + end for b in bases]
+    best = max(forms, key=frequency)
+    return best if frequency(best) > 0 else None
