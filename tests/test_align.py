@@ -160,6 +160,22 @@ def test_a_verb_before_a_noun_names_its_act() -> None:
     assert compose("稀土供应链")[0] == "rare earth supply chain"  # "supply" is a noun as well
 
 
+def test_a_verb_head_is_its_noun_unless_a_modal_governs_it() -> None:
+    assert compose("稀土依赖")[0] == "rare earth dependence"  # "depend on" as the head: not "depending"
+    assert compose("难以实现")[0] == "hard to achieve"  # after "hard to" the verb stays
+
+
+def test_fewest_loose_characters_when_splitting_a_term() -> None:
+    assert compose("中国海关") == ["China customs"]  # 中国 + 海关, not 中国海 "China Seas" + 关
+
+
+def test_a_known_place_before_a_name_keeps_its_english() -> None:
+    c = Candidate(term="格陵兰坦布里兹矿床", latin_nearby=["Tanbreez"])
+    assert [e.text for e in english_suggestions(c)] == ["Greenland Tanbreez deposit"]
+    alone = Candidate(term="格陵兰坦布里兹矿床")
+    assert english_suggestions(alone)[0].text == "Greenland Tanbulizi deposit"
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

@@ -78,7 +78,10 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     for t in c.english_in_text:
         add(t, "text", 0.9)
     stem, rest = _split_name(c.term)
-    name_en = translit.match(stem, c.latin_nearby)[:2] if c.latin_nearby and stem else []
+    place, stem_part = _known_place(stem)
+    name_en = translit.match(stem_part, c.latin_nearby)[:2] if c.latin_nearby and stem else []
+    if place:  # 格陵兰 + 坦布里兹: the place the dictionary knows in English, the name after it as found
+        name_en = [f"{place} {t}" for t in name_en]
     if rest:
         # a name before words the dictionary knows: 芒廷帕斯 + 稀土矿, the name as the texts write it
         # in Latin, else in pinyin, and the rest translated
@@ -145,7 +148,25 @@ def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]
 
 
 def _pinyin_name(term: str) -> str:
-    return to_pinyin(term, "plain").replace(" ", "").replace("v", "ü").capitalize()
+    """A name in pinyin, one word; a place the dictionary knows before it keeps its English
+    (格陵兰坦布里兹 → "Greenland Tanbulizi", not "Gelinglantanbulizi").
+
+    >>> _pinyin_name("坦布里兹"), _pinyin_name("格陵兰坦布里兹")
+    ('Tanbulizi', 'Greenland Tanbulizi')
+    """
+    place, name = _known_place(term)
+    spelled = to_pinyin(name, "plain").replace(" ", "").replace("v", "ü").capitalize()
+    return f"{place} {spelled}" if place else spelled
+
+
+def _known_place(name: str) -> tuple[str, str]:
+    """(the English of a proper noun the dictionary has at the start of ``name``, the rest), or ('', name)."""
+    for k in range(len(name) - 2, 1, -1):
+        if dictionary.is_proper(name[:k]) and not dictionary.has_word(name[k:]):
+            english = dictionary.ranked_glosses(name[:k], limit=1)
+            if english:
+                return english[0], name[k:]
+    return "", name
 
 
 def _split_name(term: str) -> tuple[str, str]:

@@ -92,10 +92,12 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
         nominal = _listed_noun(gl[0], gl[1:])
         if nominal:
             gl = [nominal] + gl
-        elif " " not in gl[0] and dictionary.is_verb_only(piece, gl[0]):
-            noun = english.action_noun(gl[0])
+        elif dictionary.is_verb_only(piece, gl[0]) and _phrasal(gl[0]):
+            noun = english.action_noun(gl[0].split()[0], head=True)
             if noun != gl[0] and not noun.endswith("ing"):
-                gl = [noun] + gl  # a term names the act: 出口 + 限制 "restrict" → "export restriction"
+                # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 稀土 + 依赖 "depend
+                # on" → "rare earth dependence"
+                gl = [noun] + gl
     return gl[:2]
 
 
@@ -112,14 +114,19 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
         listed = _listed_noun(first, gl[1:])
         if listed:
             return [listed] + [g for g in gl if g != listed]
-    if dictionary.is_verb_only(piece, first):
+    if dictionary.is_verb_only(piece, first) and _phrasal(first):
         words = first.split()
-        if len(words) > 1 and all(w in _PARTICLES for w in words[1:]):
+        if len(words) > 1:
             return [english.gerund(words[0])] + gl
-        if len(words) == 1:
-            noun = english.action_noun(first)
-            return [noun] + [g for g in gl if g != noun]
+        noun = english.action_noun(first)
+        return [noun] + [g for g in gl if g != noun]
     return english.adjective_first(gl)
+
+
+def _phrasal(gloss: str) -> bool:
+    """True when ``gloss`` is one verb, or a verb and its particles ("trace back to"), not a verb phrase."""
+    words = gloss.split()
+    return all(w in _PARTICLES for w in words[1:])
 
 
 def _listed_noun(verb: str, senses: list[str]) -> str | None:
@@ -196,6 +203,8 @@ def literal(term: str, limit: int = 3) -> list[str]:
     options = [_piece_options(p, i == len(parts) - 1, r) for i, (p, r) in enumerate(zip(parts, readings))]
     if any(not o for o in options):
         return []
+    if options[-2][0].endswith(" to"):  # after "hard to" a verb stays a verb: 难以实现 "hard to achieve"
+        options[-1] = dictionary.ranked_glosses(parts[-1], limit=2, reading=readings[-1])
     out = []
     verbs = [next((g for g in dictionary.ranked_glosses(p, reading=r) if dictionary.is_verb_sense(p, g)), None)
              if len(p) > 1 else None for p, r in zip(parts, readings)]

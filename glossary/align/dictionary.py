@@ -132,10 +132,11 @@ def name_only(gloss: str) -> str:
 
 
 def segment(term: str, max_len: int = 8) -> list[str]:
-    """Split ``term`` into dictionary words, longest match first (unknown characters alone).
+    """Split ``term`` into dictionary words: the fewest pieces, then the fewest loose characters, then the
+    longest words first (unknown characters alone). 中国海关 is 中国 + 海关, not 中国海 "China Seas" + 关.
 
-    >>> segment("稀土供应链")
-    ['稀土', '供应链']
+    >>> segment("稀土供应链"), segment("中国海关")
+    (['稀土', '供应链'], ['中国', '海关'])
     """
     return list(_segment(term, max_len))
 
@@ -143,15 +144,18 @@ def segment(term: str, max_len: int = 8) -> list[str]:
 @lru_cache(maxsize=65536)  # reading, composing and their parts ask for the same terms
 def _segment(term: str, max_len: int) -> tuple[str, ...]:
     d = load()
-    out, i = [], 0
-    while i < len(term):
-        for j in range(min(len(term), i + max_len), i, -1):
+    n = len(term)
+    # best[i]: (pieces, loose characters, pieces' lengths negated) of the best split of term[i:], and the split
+    best: list[tuple[tuple[int, int, tuple[int, ...]], tuple[str, ...]]] = [((0, 0, ()), ())] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(min(n, i + max_len), i, -1):
             piece = term[i:j]
             if j - i == 1 or piece in d:
-                out.append(piece)
-                i = j
-                break
-    return tuple(out)
+                (pieces, loose, lengths), rest = best[j]
+                options.append(((pieces + 1, loose + (j - i == 1), (i - j,) + lengths), (piece,) + rest))
+        best[i] = min(options)
+    return best[0][1]
 
 
 @lru_cache(maxsize=1)

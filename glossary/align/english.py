@@ -64,12 +64,13 @@ def _derivations(verb: str) -> list[str]:
 
 
 @lru_cache(maxsize=16384)
-def action_noun(verb: str) -> str:
+def action_noun(verb: str, head: bool = False) -> str:
     """The English noun naming the act of ``verb``, as a term uses it before or as its head.
 
     A regular derivation when English uses it (produce → production, manage → management); the verb
     itself when it is a noun too (control, export); else its -ing form when English uses that
-    (recycle → recycling); else the verb. A phrase is returned as it is.
+    (recycle → recycling); else the verb. A phrase is returned as it is. As the ``head`` of a term a
+    derived noun wins over a more common -ing form (dependence, not "depending").
 
     >>> [action_noun(v) for v in ("separate", "purify", "extract", "roast", "sinicize", "supply", "manage")]
     ['separation', 'purification', 'extraction', 'roasting', 'sinicization', 'supply', 'management']
@@ -82,7 +83,7 @@ def action_noun(verb: str) -> str:
     if fv == 0:  # a verb English corpora do not have (sinicize): the regular rule, else -ing
         return forms[0] if len(forms) > 1 else ing
     noun = max(forms, key=frequency)
-    if frequency(noun) >= max(_DERIVED_SHARE * fv, frequency(ing)) and frequency(noun) > 0:
+    if frequency(noun) >= max(_DERIVED_SHARE * fv, 0 if head else frequency(ing)) and frequency(noun) > 0:
         return noun
     if fv >= _NOUN_TOO * frequency(ing):
         return v
