@@ -176,6 +176,15 @@ def test_a_known_place_before_a_name_keeps_its_english() -> None:
     assert english_suggestions(alone)[0].text == "Greenland Tanbulizi deposit"
 
 
+def test_the_literal_head_wins_over_a_paraphrasing_gloss() -> None:
+    # CC-CEDICT glosses 稀土金属 "rare earth element"; the term names a metal
+    first = english_suggestions(Candidate(term="稀土金属"))[0]
+    assert (first.text, first.source) == ("rare earth metal", "compose")
+    # a gloss that is no word-for-word rendering stays first: 基础设施 "infrastructure"
+    assert english_suggestions(Candidate(term="基础设施"))[0].text == "infrastructure"
+    assert english_suggestions(Candidate(term="镝"))[0].text == "dysprosium"  # one character: nothing to split
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

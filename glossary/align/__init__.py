@@ -101,8 +101,9 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         if short != g and dictionary.is_proper(c.term):
             add(short, "cedict", 0.71 - 0.05 * i)  # 路透社 "Reuters News Agency": a name is cited as "Reuters"
         add(g, "cedict", 0.7 - 0.05 * i)
+    literal_head = _literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
     for i, t in enumerate(composed[:4]):
-        add(t, "compose", 0.4 - 0.03 * i)
+        add(t, "compose", (0.72 if t in literal_head else 0.4) - 0.03 * i)
     for t in list(out):
         m = _OFFICE.match(t.text)
         if m and m.group(2).split()[0] not in _OFFICE_ADJECTIVES:
@@ -120,6 +121,24 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
                      for run in re.findall(r"[A-Za-z0-9][A-Za-z0-9 .&+-]*|[^A-Za-z0-9]+", c.term) if run.strip()),
             "pinyin", 0.15)
     return out
+
+
+def _literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
+    """The composition when the dictionary's gloss says the same but for its head noun, and the composition
+    names the term's own head: 稀土金属 is "rare earth metal" (金属 metal), the dictionary's "rare earth
+    element" a paraphrase. A term base wants the term, so the literal one goes first.
+
+    >>> _literal_head("稀土金属", ["rare earth metal"], ["rare earth element"])
+    ['rare earth metal']
+    """
+    if not composed or not gloss:
+        return []
+    a, b = composed[0].lower().split(), gloss[0].lower().split()
+    parts = dictionary.segment(term, max_len=len(term) - 1)
+    if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1] or len(parts) < 2:
+        return []
+    head = dictionary.ranked_glosses(parts[-1], limit=1)
+    return composed[:1] if head and head[0].lower() == a[-1] else []
 
 
 def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]:

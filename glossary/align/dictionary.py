@@ -144,7 +144,7 @@ def segment(term: str, max_len: int = 8) -> list[str]:
 @lru_cache(maxsize=65536)  # reading, composing and their parts ask for the same terms
 def _segment(term: str, max_len: int) -> tuple[str, ...]:
     d = load()
-    n = len(term)
+    n, max_len = len(term), max(1, max_len)
     # best[i]: (pieces, loose characters, pieces' lengths negated) of the best split of term[i:], and the split
     best: list[tuple[tuple[int, int, tuple[int, ...]], tuple[str, ...]]] = [((0, 0, ()), ())] * (n + 1)
     for i in range(n - 1, -1, -1):
