@@ -185,6 +185,12 @@ def test_the_literal_head_wins_over_a_paraphrasing_gloss() -> None:
     assert english_suggestions(Candidate(term="镝"))[0].text == "dysprosium"  # one character: nothing to split
 
 
+def test_descriptions_follow_equivalents_and_abbreviations_stand_alone() -> None:
+    # CC-CEDICT's first sense of 草台班子 is a description ("… troupe that tours small towns …")
+    assert glosses("草台班子")[0] == "makeshift band of individuals"
+    assert glosses("信使核糖核酸") == ["messenger RNA", "mRNA"]  # one sense "messenger RNA, mRNA"
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

@@ -107,12 +107,39 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
             g = clean_gloss(s)
             if g and e.pinyin[:1].isupper():
                 g = name_only(g)
-            if g and g not in out:
-                out.append(g)
+            for w in _with_abbreviation(g):
+                if w not in out:
+                    out.append(w)
             if g and ";" in s:
                 rest.extend(clean_gloss(alt) for alt in s.split(";")[1:])
     out.extend(g for i, g in enumerate(rest) if g and g not in out and g not in rest[:i])
-    return tuple(out)
+    # a description ("small, poorly-equipped theatrical troupe that tours …") explains a word; an
+    # equivalent translates it: equivalents first
+    return tuple(sorted(out, key=is_description))
+
+
+_ABBREVIATION = re.compile(r"^(.+?), ([A-Za-z]*[A-Z][A-Za-z0-9]*)$")
+
+
+def _with_abbreviation(gloss: str) -> list[str]:
+    """A gloss and its abbreviation as two wordings ("messenger RNA, mRNA"), else the gloss alone."""
+    m = _ABBREVIATION.match(gloss)
+    if m and " " not in m.group(2) and len(m.group(2)) <= 6 and not m.group(2).istitle():
+        return [m.group(1), m.group(2)]
+    return [gloss] if gloss else []
+
+
+_DESCRIPTIVE = re.compile(r":|(that|which|who|whose|used|usually|especially)")
+
+
+def is_description(gloss: str) -> bool:
+    """True when a dictionary sense describes rather than translates (six words or more, a relative
+    clause, a colon).
+
+    >>> is_description("theatrical troupe that tours small towns"), is_description("export control")
+    (True, False)
+    """
+    return len(gloss.split()) > 5 or bool(_DESCRIPTIVE.search(gloss))
 
 
 _PLACE_NOTE = re.compile(r" (?:prefecture-level city|county-level city|county|district|city|town|township|province|"
