@@ -26,7 +26,7 @@ from .mining import mine_documents
 from .normalise import detect_script
 from .models import Candidate, Document, TermEntry
 from .sources import read_sources
-from .termbase import TermBase, approved_english
+from .termbase import TermBase, known_english
 
 
 @dataclass
@@ -69,7 +69,7 @@ def collect(paths: Sequence[str | Path], encoding: str | None = None, limit: int
 
 def stage(mined: Mined, tb: TermBase, by: str) -> MineReport:
     """Align mined candidates (approved English first) and merge them into ``tb`` in one transaction."""
-    entries = align_candidates(mined.candidates, approved_english(tb))
+    entries = align_candidates(mined.candidates, known_english(tb))
     counts = tb.stage(entries, by)
     return MineReport(files=mined.files, skipped=mined.skipped, terms=len(entries), entries=entries, **counts)
 

@@ -156,6 +156,19 @@ def test_import_bad_file_changes_nothing(runner: CliRunner, db: str) -> None:
     assert r.output == f"Error: {bad}:5: <tu> has no Chinese source <tuv>; every <tu> needs one in the source language\n"
 
 
+def test_an_imported_glossary_teaches_alignment(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    g = tmp_path / "g.csv"
+    g.write_text("zh-CN,en-US\n关键矿产,critical minerals\n", encoding="utf-8")
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("关键矿产政策法案已经通过。议员再次讨论关键矿产政策法案。", encoding="utf-8")
+    run(runner, db, "import", str(g))
+    run(runner, db, "mine", str(texts))
+    with TermBase(db) as tb:
+        english = tb.get("关键矿产政策法案").english
+    assert (english[0].text, english[0].source) == ("Critical Minerals Policy Act", "termbase")
+
+
 def test_import_dry_run(runner: CliRunner, db: str, tmp_path: Path) -> None:
     f = tmp_path / "g.csv"
     f.write_text("zh-CN,en-US\n稀土,rare earth\n", encoding="utf-8")

@@ -2,6 +2,6 @@
 
 from .review import TRANSITIONS, check_transition
 from .search import Match
-from .store import TermBase, approved_english
+from .store import TermBase, known_english
 
-__all__ = ["Match", "TRANSITIONS", "TermBase", "approved_english", "check_transition"]
+__all__ = ["Match", "TRANSITIONS", "TermBase", "known_english", "check_transition"]

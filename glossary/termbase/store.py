@@ -442,11 +442,15 @@ def _same(a: TermEntry, b: TermEntry) -> bool:
         b.traditional, b.pinyin, b.status, b.note, [q.text for q in b.english])
 
 
-def approved_english(tb: TermBase) -> dict[str, list[str]]:
-    """Simplified term -> English of every approved entry, preferred first (feeds alignment)."""
+def known_english(tb: TermBase) -> dict[str, list[str]]:
+    """Simplified term -> English the term base vouches for (feeds alignment): every equivalent of an
+    approved entry, preferred first, and the English of glossaries the user imported (source ``import``)
+    on entries not rejected, forbidden or deprecated."""
     out: dict[str, list[str]] = {}
     for simp, text in tb.con.execute(
             "SELECT c.simplified, e.text FROM concepts c JOIN equivalents e ON e.concept_id = c.id "
-            "WHERE c.status = 'approved' ORDER BY c.id, e.rank, e.id"):
+            "WHERE c.status = 'approved' "
+            "OR (e.source = 'import' AND c.status NOT IN ('rejected', 'forbidden', 'deprecated')) "
+            "ORDER BY c.status != 'approved', c.id, e.rank, e.id"):
         out.setdefault(simp, []).append(text)
     return out
