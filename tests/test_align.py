@@ -39,6 +39,7 @@ def test_gloss_cleaning() -> None:
     assert clean_gloss("CL:個|个[ge4]") == ""
     assert clean_gloss("to control") == "control"
     assert clean_gloss("lit. to go upstream") == ""
+    assert clean_gloss("list of items") == "list"
     assert glosses("稀土") == ["rare earth"]
 
 

@@ -55,6 +55,7 @@ def clean_gloss(sense: str) -> str:
     if ";" in s:
         s = s.split(";")[0].strip()
     s = re.sub(r"\s+", " ", s).strip(" ,.")
+    s = re.sub(r"^(\w+) of (?:items|things)$", r"\1", s)  # "list of items" says no more than "list"
     if not s or _HAN.search(s) or "|" in s or "[" in s:
         return ""
     return s
