@@ -202,6 +202,17 @@ def test_suffix_senses_attach_or_are_dropped() -> None:
     assert compose("空心化") == []  # "hollow -ization" is not English
 
 
+def test_two_words_sharing_a_character_are_read_together() -> None:
+    # 永磁 "permanent magnetism" + 体, where 磁体 is "magnet": both render 磁 alike
+    assert compose("永磁体") == ["permanent magnet"]
+    assert compose("稀土永磁体") == ["rare earth permanent magnet"]
+
+
+def test_a_prefix_character_takes_the_sense_its_compounds_use() -> None:
+    # 原 begins 原材料 "raw material" and 原物料; 原苏联 "former Soviet Union" is before a name, not counted
+    assert compose("原矿")[0] == "raw ore"
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

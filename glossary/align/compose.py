@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -194,7 +195,9 @@ def literal(term: str, limit: int = 3) -> list[str]:
     if len(parts) < 2 or looks_transliterated(term) or dictionary.is_proper(term):
         return []  # a name is not translated word by word (路透社 is not "Reuters society")
     el = elements()
-    singles = sum(1 for p in parts if len(p) == 1 and p not in el and not p.isascii())
+    # a loose character guesses, unless it is an element or the first one and a prefix (原 + 矿 "raw ore")
+    singles = sum(1 for i, p in enumerate(parts) if len(p) == 1 and p not in el and not p.isascii()
+                  and not (i == 0 and dictionary.prefix_sense(p)))
     if singles * 2 > len(parts):
         return []  # mostly loose characters: their glosses guess ("choose smelt" for 选冶), so say nothing
     if has_unknown_name(term):
@@ -203,7 +206,10 @@ def literal(term: str, limit: int = 3) -> list[str]:
     options = [_piece_options(p, i == len(parts) - 1, r) for i, (p, r) in enumerate(zip(parts, readings))]
     if any(not o for o in options):
         return []
-    if options[-2][0].endswith(" to"):  # after "hard to" a verb stays a verb: 难以实现 "hard to achieve"
+    merged = _overlap(parts)
+    if merged:
+        options[-2:] = [[merged]]
+    if len(options) > 1 and options[-2][0].endswith(" to"):  # after "hard to" a verb stays a verb: 难以实现 "hard to achieve"
         options[-1] = dictionary.ranked_glosses(parts[-1], limit=2, reading=readings[-1])
     out = []
     verbs = [next((g for g in dictionary.ranked_glosses(p, reading=r) if dictionary.is_verb_sense(p, g)), None)
@@ -217,6 +223,29 @@ def literal(term: str, limit: int = 3) -> list[str]:
         if len(out) >= limit:
             break
     return out
+
+
+def _overlap(parts: list[str]) -> str | None:
+    """English for a term whose last character makes a word with the one before it as well (永磁 + 体, and
+    磁体 "magnet"): when both words render the shared character alike ("permanent magnetism", "magnet"), the
+    first word's modifiers and the second word's noun ("permanent magnet", not "permanent magnetism body").
+
+    >>> _overlap(["永磁", "体"]), _overlap(["稀土", "金属"])
+    ('permanent magnet', None)
+    """
+    if len(parts) < 2 or len(parts[-1]) != 1 or len(parts[-2]) < 2 or parts[-1] in elements():
+        return None
+    second = parts[-2][-1] + parts[-1]
+    if not dictionary.has_word(second):
+        return None
+    first_en = dictionary.ranked_glosses(parts[-2], limit=1)
+    second_en = _piece_options(second, True)[:1]
+    if not first_en or not second_en or " " not in first_en[0]:
+        return None
+    *mods, last = first_en[0].split()
+    noun = second_en[0].split()[0]
+    shared = len(os.path.commonprefix([last.lower(), noun.lower()]))
+    return " ".join(mods + second_en) if shared >= 4 else None
 
 
 def _join(words: tuple[str, ...]) -> str | None:

@@ -212,7 +212,8 @@ def _by_first_char() -> dict[str, list[str]]:
     words = headwords()
     idx: dict[str, list[str]] = {}
     for h in words:
-        if len(h) >= 3 and h[1:] in words:
+        # before a common word (原 + 材料), not a name (原 + 苏联 "former Soviet Union")
+        if len(h) >= 3 and h[1:] in words and not words[h[1:]]:
             idx.setdefault(h[0], []).append(h)
     return idx
 
