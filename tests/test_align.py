@@ -184,6 +184,8 @@ def test_the_literal_head_wins_over_a_paraphrasing_gloss() -> None:
     # a gloss that is no word-for-word rendering stays first: 基础设施 "infrastructure"
     assert english_suggestions(Candidate(term="基础设施"))[0].text == "infrastructure"
     assert english_suggestions(Candidate(term="镝"))[0].text == "dysprosium"  # one character: nothing to split
+    # the gloss's head is a sense of the term's head (线 "thread; line"): the gloss stays first
+    assert english_suggestions(Candidate(term="生产线"))[0].text == "production line"
 
 
 def test_descriptions_follow_equivalents_and_abbreviations_stand_alone() -> None:
@@ -206,6 +208,13 @@ def test_two_words_sharing_a_character_are_read_together() -> None:
     # 永磁 "permanent magnetism" + 体, where 磁体 is "magnet": both render 磁 alike
     assert compose("永磁体") == ["permanent magnet"]
     assert compose("稀土永磁体") == ["rare earth permanent magnet"]
+    assert compose("永磁体工厂")[0] == "permanent magnet factory"  # inside a term as well
+
+
+def test_senses_of_a_word_without_compounds_are_chosen_by_its_first_word() -> None:
+    # 商务部 "Department of Trade; Department of Commerce": 商务's compounds (电子商务 e-commerce) say commerce
+    assert ranked_glosses("商务部")[0] == "Department of Commerce"
+    assert compose("美国商务部")[0] == "US Department of Commerce"
 
 
 def test_a_prefix_character_takes_the_sense_its_compounds_use() -> None:

@@ -137,8 +137,9 @@ def _literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]
     parts = dictionary.segment(term, max_len=len(term) - 1)
     if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1] or len(parts) < 2:
         return []
-    head = dictionary.ranked_glosses(parts[-1], limit=1)
-    return composed[:1] if head and head[0].lower() == a[-1] else []
+    head = [g.lower() for g in dictionary.glosses(parts[-1])]
+    # the gloss's head is no sense of the term's head (生产线 "production line": 线 is "line" too)
+    return composed[:1] if head and head[0] == a[-1] and b[-1] not in head else []
 
 
 def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]:

@@ -206,9 +206,10 @@ def literal(term: str, limit: int = 3) -> list[str]:
     options = [_piece_options(p, i == len(parts) - 1, r) for i, (p, r) in enumerate(zip(parts, readings))]
     if any(not o for o in options):
         return []
-    merged = _overlap(parts)
-    if merged:
-        options[-2:] = [[merged]]
+    for i in range(len(parts) - 1, 0, -1):
+        merged = _overlap(parts[i - 1], parts[i], final=i == len(parts) - 1)
+        if merged:
+            options[i - 1:i + 1] = [[merged]]
     if len(options) > 1 and options[-2][0].endswith(" to"):  # after "hard to" a verb stays a verb: 难以实现 "hard to achieve"
         options[-1] = dictionary.ranked_glosses(parts[-1], limit=2, reading=readings[-1])
     out = []
@@ -225,21 +226,22 @@ def literal(term: str, limit: int = 3) -> list[str]:
     return out
 
 
-def _overlap(parts: list[str]) -> str | None:
-    """English for a term whose last character makes a word with the one before it as well (永磁 + 体, and
-    磁体 "magnet"): when both words render the shared character alike ("permanent magnetism", "magnet"), the
-    first word's modifiers and the second word's noun ("permanent magnet", not "permanent magnetism body").
+def _overlap(first: str, char: str, final: bool = True) -> str | None:
+    """English for a word and the character after it when that character makes a word with the one
+    before it as well (永磁 + 体, and 磁体 "magnet"): when both words render the shared character alike
+    ("permanent magnetism", "magnet"), the first word's modifiers and the second word's noun
+    ("permanent magnet", not "permanent magnetism body").
 
-    >>> _overlap(["永磁", "体"]), _overlap(["稀土", "金属"])
+    >>> _overlap("永磁", "体"), _overlap("稀土", "金属")
     ('permanent magnet', None)
     """
-    if len(parts) < 2 or len(parts[-1]) != 1 or len(parts[-2]) < 2 or parts[-1] in elements():
+    if len(char) != 1 or len(first) < 2 or char in elements():
         return None
-    second = parts[-2][-1] + parts[-1]
+    second = first[-1] + char
     if not dictionary.has_word(second):
         return None
-    first_en = dictionary.ranked_glosses(parts[-2], limit=1)
-    second_en = _piece_options(second, True)[:1]
+    first_en = dictionary.ranked_glosses(first, limit=1)
+    second_en = _piece_options(second, final)[:1]
     if not first_en or not second_en or " " not in first_en[0]:
         return None
     *mods, last = first_en[0].split()
@@ -373,7 +375,7 @@ def compose(term: str) -> list[str]:
         head, rest = term[:i], term[i:]
         if dictionary.is_proper(head) and dictionary.is_proper(rest):
             place = dictionary.ranked_glosses(head)[:1]
-            add([_title(f"{place[0]} {g}") for g in dictionary.glosses(rest)[:2]] if place else [])
+            add([_title(f"{place[0]} {g}") for g in dictionary.ranked_glosses(rest, limit=2)] if place else [])
             break
     add(chemical(term))
     for zh, en in rules["name"]:

@@ -319,5 +319,13 @@ def _rank_glosses(word: str, reading: str | None = None) -> list[str]:
         hits = sum(all(s in t for s in stems) for t in texts)
         return hits / len(words) ** 0.5
 
-    order = sorted(range(len(gl)), key=lambda i: (-support(gl[i]), i))
+    scores = [support(g) for g in gl]
+    if not any(scores) and len(word) >= 3 and has_word(word[:2]):
+        # no compound of the word itself: the words on which its senses differ, in the compounds of its
+        # first word (商务部 "Department of Trade; Department of Commerce": 电子商务 is e-commerce)
+        common = set.intersection(*(set(re.findall(r"[a-z]+", g.lower())) for g in gl))
+        texts = [" ".join(s.lower() for e in _entries(h) for s in e.senses)
+                 for h in _compound_index().get(word[:2], [])[:400]]
+        scores = [support(" ".join(w for w in re.findall(r"[a-z]+", g.lower()) if w not in common)) for g in gl]
+    order = sorted(range(len(gl)), key=lambda i: (-scores[i], i))
     return [gl[i] for i in order]
