@@ -30,7 +30,7 @@ from ..models import Candidate, Equivalent, TermEntry
 from ..normalise.pinyin import to_pinyin
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from . import compose as _compose
-from . import dictionary, translit
+from . import dictionary, english, translit
 from .reading import reading
 
 
@@ -265,9 +265,11 @@ def _align_part(cands: list[Candidate], known: Mapping[str, Sequence[str]] | Non
 
 
 def warm_up() -> None:
-    """Load the dictionaries and tables alignment uses (CC-CEDICT, pypinyin, OpenCC), once."""
+    """Load the dictionaries and tables alignment uses (CC-CEDICT, pypinyin, OpenCC, wordfreq), once."""
     align_candidate(Candidate(term="稀土氧化物"))
     dictionary.ranked_glosses("出口")
+    dictionary.prefix_sense("新")  # and the index of prefixes behind it
+    english.frequency("the")  # wordfreq's English list
     _compose.looks_transliterated("莱纳斯")
 
 
