@@ -170,3 +170,14 @@ def test_a_name_after_a_title_ranks_below_the_name() -> None:
     # the name, then the terms; the title and name together only after them
     assert ranked.index("贝森特") < ranked.index("出口许可证") < ranked.index("财长贝森特")
     # 许可证 is tagged a person's name, but the dictionary knows it as a common word: 出口许可证 is no title + name
+
+
+def test_a_quoted_span_ending_in_a_term_head_is_one_term() -> None:
+    # quotation marks set off irony and slogans as often as terms: only a span ending in a term head counts;
+    # here its words are everyday ones (反, 补贴, 机制) and it is seen once, beside terms seen twice
+    text = ("欧盟准备启动“反补贴机制”应对。各方讨论很久。有人说这是“一盘大棋”。电池原料需要进口。"
+            "电池原料价格上涨。电池原料很紧张。锂矿开采很难。锂矿开采成本高。正极材料需要锂。正极材料很贵。"
+            "补贴政策很多。机制很复杂。政府反对补贴。")
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert ranked[0] == "反补贴机制"
+    assert "一盘大棋" not in ranked

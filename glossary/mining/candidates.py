@@ -53,6 +53,8 @@ BREAK_TAGS = frozenset("x m mq uj ul uz ug uv ud u p c r rr rz d y e o t tg q zg
 MAX_TOKENS = 6
 MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
+#: a span in quotation marks, without punctuation inside (“反胁迫机制”)
+_QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:！!？?、\s]{3,16})[”」』’]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,&'+\-]{1,60}?)\s*[)）]")
 #: a Latin-script name: capitalised words, as in "Lynas Rare Earths" (for transliteration matching)
@@ -157,6 +159,7 @@ class Miner:
         self.titles: set[str] = set()
         self.glossed: dict[str, Counter[str]] = {}  # the words right before an English gloss → the glosses
         self.glossed_names: set[str] = set()
+        self.quoted: set[str] = set()  # terms the texts set in quotation marks (“反胁迫机制”)
         self.tok_count: Counter[str] = Counter()
         self.n_tokens = 0
         self.docs: list[Document] = []
@@ -248,6 +251,14 @@ class Miner:
             local[title] = max(local[title], n)
             self.titles.add(title)
             self.tokens.setdefault(title, (title,))
+        quoted = Counter(m.group(1) for m in _QUOTED.finditer(simp))
+        for q, n in quoted.items():
+            # quotation marks set off slogans, idioms and irony as often as terms; a quoted span that
+            # ends in a term head (…机制, …协议, …俱乐部) is a term the writer names as one
+            if _HAN.search(q) and term_head(q):
+                local[q] = max(local[q], n)
+                self.quoted.add(q)
+                self.tokens.setdefault(q, tuple(w for w, _ in self._pairs(q)) or (q,))
         for m in _LATIN_AFTER.finditer(simp):
             before = self._glossed_span(simp, m.start())
             if before:
@@ -280,6 +291,7 @@ class Miner:
         """What was counted, as plain data (to send from a worker process)."""
         return {"count": self.count, "df": self.df, "doc_counts": self.doc_counts, "tokens": self.tokens,
                 "titles": self.titles, "glossed": self.glossed, "glossed_names": self.glossed_names,
+                "quoted": self.quoted,
                 "tok_count": self.tok_count, "n_tokens": self.n_tokens,
                 "simplified": self.simplified, "same": self._same, "tag_of": self.tag_of}
 
@@ -295,6 +307,7 @@ class Miner:
         for span, found in state["glossed"].items():
             self.glossed.setdefault(span, Counter()).update(found)
         self.glossed_names |= state["glossed_names"]
+        self.quoted |= state["quoted"]
         self.tok_count.update(state["tok_count"])
         self.n_tokens += state["n_tokens"]
         self.simplified.extend(state["simplified"])
@@ -350,8 +363,9 @@ class Miner:
             weight = math.log2(1 + min(max(length, 2), 8))
             spread = 1 + SPREAD * (self.df[key] - 1) / n_docs * n_docs ** 0.5
             prior = self._prior(key, toks, kind, spec, f0, core)
-            if key in glossed:
-                prior *= GLOSSED_PRIOR  # the texts give it an English name: 美国国会研究服务部(CRS)
+            if key in glossed or key in self.quoted:
+                # the texts give it an English name (美国国会研究服务部(CRS)) or set it off as one (“反胁迫机制”)
+                prior *= GLOSSED_PRIOR
             s = spec ** SPEC_POWER * unit * weight * (1 + FREQ_WEIGHT * math.log2(1 + f)) * spread * prior
             out.append(Candidate(term=key, kind=kind, count=f0, score=round(s, 4)))
         out.sort(key=lambda c: (-c.score, -c.count, c.term))
@@ -393,6 +407,12 @@ class Miner:
             words = self._words(key)
             spec = max(2.0, sum(map(self._specificity, words)) / max(len(words), 1))
             return ("title" if key in self.titles else "name"), spec, 1.0
+        if key in self.quoted:
+            # the quotation marks make it one unit: its specificity is that of its words before the head
+            words = self._words(key)
+            if len(words) > 1 and ends_in_head(words[-1]):
+                words = words[:-1]
+            return "term", sum(map(self._specificity, words)) / max(len(words), 1), 1.0
         if len(toks) == 1:
             kind = "latin" if key.isascii() else "element" if len(key) == 1 else "term"
             return kind, self._specificity(key), 1.0
