@@ -161,6 +161,12 @@ def test_a_verb_before_a_noun_names_its_act() -> None:
     assert compose("稀土供应链")[0] == "rare earth supply chain"  # "supply" is a noun as well
 
 
+def test_a_prefix_before_a_verb_and_head() -> None:
+    # 反 + 胁迫 "coerce" + 机制: the act's noun (coercion), and a head that is a noun, not "machine-made"
+    assert compose("反胁迫机制")[0] == "anti-coercion mechanism"
+    assert not [e for e in compose("反胁迫机制") if e.endswith(("machine-processed", "machine-made"))]
+
+
 def test_a_verb_head_is_its_noun_unless_a_modal_governs_it() -> None:
     assert compose("稀土依赖")[0] == "rare earth dependence"  # "depend on" as the head: not "depending"
     assert compose("难以实现")[0] == "hard to achieve"  # after "hard to" the verb stays

@@ -85,6 +85,9 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
         # a one-character head names a thing: not its verb-only or proper-noun senses (度 "pass", 法 "France")
         nouns = [g for g in gl if not g[:1].isupper() and not dictionary.is_verb_only(piece, g)]
         gl = nouns or gl
+    if final and len(gl) > 1:
+        # a head is a noun, not a participle (机制 "mechanism", not "machine-processed")
+        gl = [g for g in gl if not g.split()[-1].endswith(("ed", "made"))] or gl
     if final and gl:
         # the head noun: the shortest of the first senses ("ore", not "mineral deposit"; "list", not
         # "list of items"), and "management" rather than the verb "manage" when both are senses

@@ -22,7 +22,7 @@ _VOWELS = "aeiou"
 _DERIVATIONS = (
     ("ate", "ation"), ("ify", "ification"), ("ize", "ization"), ("ise", "isation"), ("uce", "uction"),
     ("ct", "ction"), ("pt", "ption"), ("mit", "mission"), ("ide", "ision"), ("vise", "vision"), ("ude", "usion"),
-    ("ss", "ssion"), ("ore", "oration"), ("are", "aration"), ("ine", "ination"), ("rm", "rmation"),
+    ("ss", "ssion"), ("erce", "ercion"), ("ore", "oration"), ("are", "aration"), ("ine", "ination"), ("rm", "rmation"),
     ("nt", "ntation"), ("lt", "ltation"), ("ply", "plication"), ("ve", "val"), ("ose", "osal"),
     ("er", "ery"), ("pend", "pendence"), ("ist", "istance"),
 )
