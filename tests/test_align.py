@@ -176,6 +176,13 @@ def test_fewest_loose_characters_when_splitting_a_term() -> None:
     assert compose("中国海关") == ["China customs"]  # 中国 + 海关, not 中国海 "China Seas" + 关
 
 
+def test_a_name_the_segmenter_knows_gets_pinyin_and_its_place_word() -> None:
+    # neither CC-CEDICT nor the transliteration table has 克钦, but the segmenter reads 克钦邦 as a name
+    first = english_suggestions(Candidate(term="克钦邦"))[0]
+    assert (first.text, first.source) == ("Keqin State", "pinyin")
+    assert english_suggestions(Candidate(term="芒廷帕斯矿"))[0].text == "Mangtingpasi Mine"
+
+
 def test_a_known_place_before_a_name_keeps_its_english() -> None:
     c = Candidate(term="格陵兰坦布里兹矿床", latin_nearby=["Tanbreez"])
     assert [e.text for e in english_suggestions(c)] == ["Greenland Tanbreez deposit"]

@@ -85,10 +85,11 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     if rest:
         # a name before words the dictionary knows: 芒廷帕斯 + 稀土矿, the name as the texts write it
         # in Latin, else in pinyin, and the rest translated
-        rest_en = _compose.phrase_english(rest)
+        pattern = _compose.place_words().get(rest)  # 芒廷帕斯 + 矿: "… Mine", as place names are
+        rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest)[:1]]
         if rest_en:
             for t in name_en or [_pinyin_name(stem)]:
-                add(f"{t} {rest_en[0]}", "translit" if name_en else "compose", 0.6 if name_en else 0.25)
+                add(rest_en[0].format(t), "translit" if name_en else "compose", 0.6 if name_en else 0.25)
     else:
         for t in name_en:
             add(t, "translit", 0.6)
@@ -114,6 +115,10 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     if stem and not rest and not c.term.isascii():
         # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
         # no name gets no pinyin "translation" (原矿 is not "Yuankuang")
+        add(_pinyin_name(c.term), "pinyin", 0.15)
+    elif not out and _is_tagged_name(c.term):
+        # a name the segmenter knows as one (克钦邦, a place) and the dictionary does not: pinyin, with a
+        # place word after it translated (Keqin State)
         add(_pinyin_name(c.term), "pinyin", 0.15)
     elif not out and re.search(r"[A-Za-z]", c.term) and _compose.has_unknown_name(c.term):
         # a name the dictionary lacks beside Latin letters (SK海力士): its Latin as written, its Hanzi in pinyin
@@ -171,11 +176,14 @@ def _pinyin_name(term: str) -> str:
     """A name in pinyin, one word; a place the dictionary knows before it keeps its English
     (格陵兰坦布里兹 → "Greenland Tanbulizi", not "Gelinglantanbulizi").
 
-    >>> _pinyin_name("坦布里兹"), _pinyin_name("格陵兰坦布里兹")
-    ('Tanbulizi', 'Greenland Tanbulizi')
+    >>> _pinyin_name("坦布里兹"), _pinyin_name("格陵兰坦布里兹"), _pinyin_name("克钦邦")
+    ('Tanbulizi', 'Greenland Tanbulizi', 'Keqin State')
     """
     place, name = _known_place(term)
-    spelled = to_pinyin(name, "plain").replace(" ", "").replace("v", "ü").capitalize()
+    pattern = "{}"
+    if len(name) > 2 and name[-1] in _PLACE_WORDS:
+        name, pattern = name[:-1], _compose.place_words()[name[-1]]  # 克钦 + 邦: Keqin State
+    spelled = pattern.format(to_pinyin(name, "plain").replace(" ", "").replace("v", "ü").capitalize())
     return f"{place} {spelled}" if place else spelled
 
 
@@ -187,6 +195,23 @@ def _known_place(name: str) -> tuple[str, str]:
             if english:
                 return english[0], name[k:]
     return "", name
+
+
+#: the segmenter's tags for names of people, places and other proper nouns
+_NAME_TAGS = frozenset({"nr", "nrt", "ns", "nz"})
+
+
+def _is_tagged_name(term: str) -> bool:
+    """True when the segmenter reads ``term`` as one name and the dictionary lacks it (克钦邦).
+
+    >>> _is_tagged_name("克钦邦"), _is_tagged_name("原矿")
+    (True, False)
+    """
+    import rjieba
+
+    tags = rjieba.tag(term)
+    return (len(tags) == 1 and tags[0][1] in _NAME_TAGS and not term.isascii()
+            and not dictionary.has_word(term))
 
 
 def _split_name(term: str) -> tuple[str, str]:
@@ -217,7 +242,7 @@ def _split_name(term: str) -> tuple[str, str]:
 
 
 #: one-character words for places and features that follow a name (克钦邦, 芒廷帕斯矿, 格陵兰岛)
-_PLACE_WORDS = frozenset("邦州省市县区镇村岛山河湖港湾矿峰谷")
+_PLACE_WORDS = frozenset(_compose.place_words())
 
 
 def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:

@@ -25,7 +25,7 @@ _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, list[tuple[str, str]]]:
-    out: dict[str, list[tuple[str, str]]] = {"chem": [], "elem": [], "name": [], "prefix": []}
+    out: dict[str, list[tuple[str, str]]] = {"chem": [], "elem": [], "name": [], "prefix": [], "place": []}
     text = resources.files("glossary.data").joinpath("naming.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.startswith("#") or not line.strip():
@@ -35,6 +35,16 @@ def _rules() -> dict[str, list[tuple[str, str]]]:
     for k in out:
         out[k].sort(key=lambda r: -len(r[0]))  # longest affix first
     return out
+
+
+def place_words() -> dict[str, str]:
+    """One-character words for places and features that follow a name, and their English pattern
+    (邦 → "{} State": 克钦邦 is Keqin State).
+
+    >>> place_words()["岛"]
+    '{} Island'
+    """
+    return dict(_rules()["place"])
 
 
 def element_run(text: str) -> list[str] | None:
