@@ -228,6 +228,8 @@ def test_senses_of_a_word_without_compounds_are_chosen_by_its_first_word() -> No
     # 商务部 "Department of Trade; Department of Commerce": 商务's compounds (电子商务 e-commerce) say commerce
     assert ranked_glosses("商务部")[0] == "Department of Commerce"
     assert compose("美国商务部")[0] == "US Department of Commerce"
+    # after "of" the noun, not the adjective the dictionary lists first (商务 "commercial; commerce")
+    assert compose("商务部")[0] == "Department of Commerce"
 
 
 def test_a_prefix_character_takes_the_sense_its_compounds_use() -> None:

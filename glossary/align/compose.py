@@ -223,7 +223,8 @@ def literal(term: str, limit: int = 3) -> list[str]:
         merged = _overlap(parts[i - 1], parts[i], final=i == len(parts) - 1)
         if merged:
             options[i - 1:i + 1] = [[merged]]
-    if len(options) > 1 and options[-2][0].endswith(" to"):  # after "hard to" a verb stays a verb: 难以实现 "hard to achieve"
+    if len(options) > 1 and options[-2][0].endswith(" to"):
+        # after "hard to" a verb stays a verb: 难以实现 "hard to achieve"
         options[-1] = dictionary.ranked_glosses(parts[-1], limit=2, reading=readings[-1])
     out = []
     verbs = [next((g for g in dictionary.ranked_glosses(p, reading=r) if dictionary.is_verb_sense(p, g)), None)
@@ -394,8 +395,14 @@ def compose(term: str) -> list[str]:
     for zh, en in rules["name"]:
         if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
             stem = term[: -len(zh)]
-            # a stem of one word takes the form it has before a noun (勘探基金 → "Exploration Fund")
-            rest = (_piece_options(stem, False)[:1] if dictionary.has_word(stem) else []) or literal(stem, limit=1)
+            # a stem of one word before the head takes the form it has before a noun (勘探基金 → "Exploration
+            # Fund"); after "of" it stays a noun (商务部 → "Department of Commerce", not "of Commercial")
+            before = en.startswith("{}") and dictionary.has_word(stem)
+            if before:
+                rest = _piece_options(stem, False)[:1]
+            else:
+                rest = english.noun_first(dictionary.ranked_glosses(stem))[:1]
+            rest = rest or literal(stem, limit=1)
             add([_title(en.format(r)).strip() for r in rest])
     add(literal(term))
     return out

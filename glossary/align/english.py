@@ -111,6 +111,22 @@ def adjective_first(senses: list[str]) -> list[str]:
     return senses
 
 
+def noun_first(senses: list[str]) -> list[str]:
+    """``senses`` with a noun moved first when an earlier sense is the adjective formed from it
+    (commercial, commerce → commerce first): after "of", English names the thing.
+
+    >>> noun_first(["commercial", "commerce", "business"])
+    ['commerce', 'commercial', 'business']
+    """
+    for i, noun in enumerate(senses[:4]):
+        if " " in noun:
+            continue
+        for adj in senses[:i]:
+            if adjective_first([noun, adj])[0] == adj:  # adj is the adjective of noun
+                return [noun] + [s for s in senses if s != noun]
+    return senses
+
+
 def _common_prefix(a: str, b: str) -> str:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
