@@ -130,7 +130,7 @@ def _with_abbreviation(gloss: str) -> list[str]:
     return [gloss] if gloss else []
 
 
-_DESCRIPTIVE = re.compile(r":|(that|which|who|whose|used|usually|especially)")
+_DESCRIPTIVE = re.compile(r":|\b(?:that|which|who|whose|usually|especially)\b|\bused (?:to|for|in|as)\b")
 
 
 def is_description(gloss: str) -> bool:
