@@ -6,7 +6,7 @@ import pytest
 
 from glossary.align import align_candidate, choose_traditional, english_suggestions
 from glossary.align.compose import compose, is_chemical
-from glossary.align.dictionary import clean_gloss, glosses, ranked_glosses
+from glossary.align.dictionary import clean_gloss, glosses, is_description, ranked_glosses
 from glossary.models import Candidate
 
 
@@ -205,6 +205,8 @@ def test_descriptions_follow_equivalents_and_abbreviations_stand_alone() -> None
     # CC-CEDICT's first sense of 草台班子 is a description ("… troupe that tours small towns …")
     assert glosses("草台班子")[0] == "makeshift band of individuals"
     assert glosses("信使核糖核酸") == ["messenger RNA", "mRNA"]  # one sense "messenger RNA, mRNA"
+    assert is_description("troupe that tours") and is_description("part of a whole: aspect")
+    assert not is_description("thatched roof") and not is_description("used car")
 
 
 def test_a_noun_modifies_with_its_adjective() -> None:
