@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossary.mining import Miner, mine_documents
+from glossary.mining.segment import JiebaTokeniser
 from glossary.models import Document
 from glossary.sources import read_sources
 
@@ -181,3 +182,18 @@ def test_a_quoted_span_ending_in_a_term_head_is_one_term() -> None:
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert ranked[0] == "反补贴机制"
     assert "一盘大棋" not in ranked
+
+
+def test_a_phrase_the_segmenter_lists_whole_is_read_as_a_clause() -> None:
+    # jieba's dictionary holds 逐步提高 ("gradually raise"), 进度缓慢 and 覆盖全国 as single words;
+    # CC-CEDICT holds their parts: they are clauses, not terms. 最终用户 (adverb-tagged 最终) stays whole.
+    text = ("电池的能量密度逐步提高。能量密度逐步提高以后，续航增加。审批进度缓慢。审批进度缓慢令人担忧。"
+            "充电网络覆盖全国。充电网络覆盖全国以后更方便。最终用户很满意。最终用户的反馈很重要。")
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert not {"逐步提高", "进度缓慢", "覆盖全国", "能量密度逐步提高", "审批进度缓慢"} & set(ranked)
+    assert {"能量密度", "充电网络", "最终用户"} <= set(ranked)
+
+
+def test_a_measure_word_after_a_chinese_numeral_is_split_off() -> None:
+    pairs = JiebaTokeniser().pairs("需要数千项符合性验证试验")
+    assert ("项", "q") in pairs and "项符合" not in [w for w, _ in pairs]

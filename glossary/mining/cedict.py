@@ -86,3 +86,40 @@ def has_word(word: str) -> bool:
 def is_common_word(word: str) -> bool:
     """True when CC-CEDICT has ``word`` and writes every reading of it in lower case: no proper name."""
     return headwords().get(word) is False
+
+
+@lru_cache(maxsize=65536)
+def split_words(word: str) -> tuple[str, ...] | None:
+    """``word`` as two or more CC-CEDICT words of two characters or more, the fewest that cover it, when
+    CC-CEDICT lacks it whole; else None (进度缓慢 → 进度 + 缓慢; 新能源 has a loose 新, 稀土 is a word).
+
+    >>> split_words("进度缓慢"), split_words("稀土"), split_words("新能源")
+    (('进度', '缓慢'), None, None)
+    """
+    words = headwords()
+    if len(word) < 4 or word in words:
+        return None
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [None] * n + [()]
+    for i in range(n - 2, -1, -1):
+        options = [(word[i:j],) + best[j] for j in range(i + 2, n + 1)  # type: ignore[operator]
+                   if best[j] is not None and word[i:j] in words]
+        best[i] = min(options, key=len) if options else None
+    split = best[0]
+    return split if split and len(split) > 1 else None
+
+
+@lru_cache(maxsize=16384)
+def is_verb(word: str) -> bool:
+    """True when every sense CC-CEDICT gives ``word`` is a verb ("to raise"): 提高 is one, 下限 "lower bound"
+    is not, whatever tag a segmenter gives it.
+
+    >>> is_verb("提高"), is_verb("下限")
+    (True, False)
+    """
+    rows = load().get(word)
+    if not rows:
+        return False
+    senses = [s.strip() for row in rows.split("\n") for s in row.split("\t", 2)[2].split("/") if s.strip()]
+    senses = [s for s in senses if not s.startswith(("CL:", "see ", "variant of", "abbr. for", "old variant"))]
+    return bool(senses) and all(s.lower().startswith("to ") for s in senses)

@@ -10,12 +10,14 @@ segmenter (``MP`` + `` `` + ``Materials``, ``SEG`` + ``+``) are joined again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from typing import Protocol
 
 import rjieba
 
+from .cedict import is_verb, split_words
 from .filters import transliteration_chars
 
 
@@ -56,6 +58,7 @@ class JiebaTokeniser:
         """(word, tag) pairs covering ``text``; the fast path the miner uses."""
         pairs = rjieba.tag(text, hmm=True)
         pairs = _split_measure_words(pairs)
+        pairs = _split_phrases(pairs)
         pairs = _join_names(pairs)
         marks = [k for k in _positions(pairs, _LATIN_TAGS)
                  if pairs[k][1] == "eng" or (pairs[k][0].isascii() and pairs[k][0][:1].isalnum())]
@@ -89,18 +92,58 @@ MEASURE_WORDS = frozenset("种个项家吨名位条次件座台辆批份类款�
 
 
 def _split_measure_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'7' + '种中重' → '7' + '种' + '中重': split a measure word off the word after a number."""
+    """'7' + '种中重' → '7' + '种' + '中重', '数千' + '项符合' → '数千' + '项' + '符合': split a measure word off
+    the word after a number."""
     n = len(pairs)
     hits = [k + 1 for k in _positions(pairs, _NUMBER_TAGS)
-            if k + 1 < n and pairs[k][0][-1:].isdigit() and len(pairs[k + 1][0]) > 1
+            if k + 1 < n and pairs[k][0][-1:].isnumeric() and len(pairs[k + 1][0]) > 1
             and pairs[k + 1][0][0] in MEASURE_WORDS and pairs[k + 1][1] != "m"]
     if not hits:
         return pairs
     out = list(pairs)
     for k in reversed(hits):
         word, tag = out[k]
-        out[k:k + 1] = [(word[0], "q"), (word[1:], tag)]
+        rest = rjieba.tag(word[1:], hmm=False)  # the rest as a word of its own: 符合 is a verb
+        out[k:k + 1] = [(word[0], "q"), *(rest if len(rest) == 1 else [(word[1:], tag)])]
     return out
+
+
+#: tags of names, which stay whole even when made of dictionary words (美国国防部)
+_WHOLE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "m", "x"})
+
+
+def _split_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'进度缓慢' → '进度' + '缓慢': a word of four or more characters the segmenter's dictionary holds but
+    CC-CEDICT does not, made of CC-CEDICT words, is read as those words, each with its own tag, when it is a
+    clause (a phrase such as 逐步提高 "gradually raise" or 覆盖全国 is no term for being listed whole).
+    Names stay whole."""
+    hits = [k for k, (word, tag) in enumerate(pairs) if len(word) >= 4 and tag not in _WHOLE_TAGS
+            and _retagged(word)]
+    if not hits:
+        return pairs
+    out = list(pairs)
+    for k in reversed(hits):
+        out[k:k + 1] = _retagged(out[k][0])
+    return out
+
+
+#: a phrase of dictionary words is a clause when a verb begins it (覆盖全国) or a verb, adverb or adjective
+#: ends it (逐步提高, 进度缓慢); 价格下限, 最终用户 (最终 is tagged an adverb), 出口管制 stay whole
+_CLAUSE_TAGS = frozenset({"v", "d", "a", "ad"})
+
+
+@lru_cache(maxsize=65536)
+def _retagged(word: str) -> tuple[tuple[str, str], ...] | None:
+    parts = split_words(word)
+    if not parts:
+        return None
+    tagged = tuple(p for part in parts for p in rjieba.tag(part, hmm=False))
+    first, last = tagged[0], tagged[-1]
+    # a tag "v" counts when the dictionary agrees (下限 "lower bound" is tagged a verb)
+    if (first[1] == "v" and is_verb(first[0])) or last[1] in _CLAUSE_TAGS - {"v"} or (
+            last[1] == "v" and is_verb(last[0])):
+        return tagged
+    return None
 
 
 #: tags the segmenter gives to pieces of a foreign name it has cut (坦/n 布里/nrt 兹/rg, 阿拉弗/nr 拉/v)
