@@ -197,3 +197,11 @@ def test_a_phrase_the_segmenter_lists_whole_is_read_as_a_clause() -> None:
 def test_a_measure_word_after_a_chinese_numeral_is_split_off() -> None:
     pairs = JiebaTokeniser().pairs("需要数千项符合性验证试验")
     assert ("项", "q") in pairs and "项符合" not in [w for w, _ in pairs]
+
+
+def test_an_english_gloss_belongs_to_the_longest_term_before_it() -> None:
+    text = ("欧洲航空安全局（EASA）启动审查。欧洲航空安全局的审查很慢。安全局的人员不多。安全局很忙。"
+            "适航审查需要时间。适航审查很严格。")
+    ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
+    assert ranked["欧洲航空安全局"].english_in_text == ["EASA"]
+    assert ranked["安全局"].english_in_text == []

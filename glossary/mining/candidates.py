@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
-from typing import Callable, Sequence
+from typing import Callable, Container, Sequence
 
 from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
@@ -464,13 +464,7 @@ class Miner:
 
     def _glossed_terms(self) -> set[str]:
         """For each text an English gloss follows, the longest candidate it ends with."""
-        out = set()
-        for span in self.glossed:
-            for i in range(len(span) - 1):
-                if span[i:] in self.count:
-                    out.add(span[i:])
-                    break
-        return out
+        return {t for t in (_longest_ending(span, self.count) for span in self.glossed) if t}
 
     def _is_person(self, word: str) -> bool:
         """A person's name by the segmenter's tag, unless the dictionary knows it as a common word (许可证)."""
@@ -571,14 +565,23 @@ class Miner:
                 c.latin_nearby = list(dict.fromkeys(own + corpus_names))[:MAX_NEARBY]
 
     def _english_beside(self, terms: set[str]) -> dict[str, Counter[str]]:
-        """Latin text in brackets right after a term, as in 溶剂萃取（solvent extraction）: every term the
-        words before a gloss end with."""
+        """Latin text in brackets right after a term, as in 溶剂萃取（solvent extraction）: the longest term the
+        words before a gloss end with (欧洲航空安全局（EASA）: not 安全局 as well)."""
         out: dict[str, Counter[str]] = {}
         for span, found in self.glossed.items():
-            for i in range(len(span)):
-                if span[i:] in terms:
-                    out.setdefault(span[i:], Counter()).update(found)
+            term = _longest_ending(span, terms)
+            if term:
+                out.setdefault(term, Counter()).update(found)
         return out
+
+
+def _longest_ending(span: str, terms: Container[str]) -> str | None:
+    """The longest of ``terms``, two characters or more, that ``span`` ends with.
+
+    >>> _longest_ending("据欧洲航空安全局", {"安全局", "欧洲航空安全局"})
+    '欧洲航空安全局'
+    """
+    return next((span[i:] for i in range(len(span) - 1) if span[i:] in terms), None)
 
 
 def default_limit(n_hanzi: int) -> int:
