@@ -209,6 +209,12 @@ def test_descriptions_follow_equivalents_and_abbreviations_stand_alone() -> None
     assert not is_description("thatched roof") and not is_description("used car")
 
 
+def test_a_state_names_its_quality_in_a_term() -> None:
+    # CC-CEDICT: 适航 "to be airworthy" — no verb, and in a term the quality's noun
+    assert glosses("适航")[0] == "airworthy"
+    assert compose("适航标准")[0] == "airworthiness standard"
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

@@ -88,6 +88,11 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
     # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit")
     gl = sorted(gl, key=lambda g: len(g.split()) > 1)
+    if gl and dictionary.is_state_sense(piece, gl[0]):
+        # a state names a quality in a term: 适航 "to be airworthy" + 标准 → "airworthiness standard"
+        quality = english.quality_noun(gl[0])
+        if quality:
+            gl = [quality] + gl
     if not final and gl:
         prefix = dictionary.prefix_sense(piece) if len(piece) == 1 else None
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"

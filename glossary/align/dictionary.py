@@ -51,7 +51,7 @@ def clean_gloss(sense: str) -> str:
     s = re.sub(r"\b(etc|sth|sb)\b\.?", "", s).strip(" ,;")
     if re.match(r"(lit|fig)\. ", s):
         return ""
-    s = re.sub(r"^(to|an?|the) ", "", s, flags=re.I)
+    s = re.sub(r"^(to be|to|an?|the) ", "", s, flags=re.I)  # "to be airworthy" → "airworthy"
     if ";" in s:
         s = s.split(";")[0].strip()
     s = re.sub(r"\s+", " ", s).strip(" ,.")
@@ -278,7 +278,19 @@ def is_verb_sense(word: str, gloss: str) -> bool:
     (True, False)
     """
     want = gloss.lower()
-    return any(clean_gloss(w).lower() == want and w.strip().lower().startswith("to ") for w in _wordings(word))
+    # "to be airworthy" says what something is: an adjective, not a verb
+    return any(clean_gloss(w).lower() == want and w.strip().lower().startswith("to ")
+               and not w.strip().lower().startswith("to be ") for w in _wordings(word))
+
+
+def is_state_sense(word: str, gloss: str) -> bool:
+    """True when ``gloss`` came from a sense "to be …" of ``word`` (适航 "to be airworthy" → "airworthy").
+
+    >>> is_state_sense("适航", "airworthy"), is_state_sense("分离", "separate")
+    (True, False)
+    """
+    want = gloss.lower()
+    return any(clean_gloss(w).lower() == want and w.strip().lower().startswith("to be ") for w in _wordings(word))
 
 
 def _wordings(word: str) -> list[str]:

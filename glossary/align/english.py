@@ -127,6 +127,22 @@ def noun_first(senses: list[str]) -> list[str]:
     return senses
 
 
+def quality_noun(adjective: str) -> str | None:
+    """The noun of the quality an adjective names, when English uses it (airworthy → airworthiness).
+
+    >>> quality_noun("airworthy"), quality_noun("inoculated")
+    ('airworthiness', None)
+    """
+    if " " in adjective or not adjective.isalpha():
+        return None
+    base = adjective[:-1] + "i" if adjective.endswith("y") else adjective
+    forms = [base + "ness", adjective + "ness"]
+    if adjective.endswith("ble"):
+        forms.append(adjective[:-3] + "bility")  # compatible → compatibility
+    best = max(forms, key=frequency)
+    return best if frequency(best) > 0 else None
+
+
 def _common_prefix(a: str, b: str) -> str:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
