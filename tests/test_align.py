@@ -213,6 +213,8 @@ def test_a_state_names_its_quality_in_a_term() -> None:
     # CC-CEDICT: 适航 "to be airworthy" — no verb, and in a term the quality's noun
     assert glosses("适航")[0] == "airworthy"
     assert compose("适航标准")[0] == "airworthiness standard"
+    # 接种 "to be inoculated; to be vaccinated": the term names the act
+    assert [e.text for e in english_suggestions(Candidate(term="接种"))][:2] == ["inoculation", "inoculated"]
 
 
 def test_a_noun_modifies_with_its_adjective() -> None:

@@ -101,6 +101,9 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         short = _DESCRIPTOR.sub("", g)
         if short != g and dictionary.is_proper(c.term):
             add(short, "cedict", 0.71 - 0.05 * i)  # 路透社 "Reuters News Agency": a name is cited as "Reuters"
+        quality = english.quality_noun(g) if dictionary.is_state_sense(c.term, g) else None
+        if quality:
+            add(quality, "cedict", 0.7 - 0.05 * i)  # a term names the act or quality: 接种 "to be vaccinated"
         add(g, "cedict", 0.7 - 0.05 * i)
     literal_head = _literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
     for i, t in enumerate(composed[:4]):

@@ -128,13 +128,19 @@ def noun_first(senses: list[str]) -> list[str]:
 
 
 def quality_noun(adjective: str) -> str | None:
-    """The noun of the quality an adjective names, when English uses it (airworthy → airworthiness).
+    """The noun of the quality an adjective names, or of the act a participle names, when English uses it
+    (airworthy → airworthiness, vaccinated → vaccination).
 
-    >>> quality_noun("airworthy"), quality_noun("inoculated")
-    ('airworthiness', None)
+    >>> quality_noun("airworthy"), quality_noun("vaccinated"), quality_noun("born")
+    ('airworthiness', 'vaccination', None)
     """
     if " " in adjective or not adjective.isalpha():
         return None
+    if adjective.endswith("ed"):
+        # a participle names the act done: vaccinated → vaccination
+        verb = max((adjective[:-1], adjective[:-2]), key=frequency)
+        noun = action_noun(verb, head=True) if frequency(verb) > 0 else verb
+        return noun if noun != verb and not noun.endswith("ing") else None
     base = adjective[:-1] + "i" if adjective.endswith("y") else adjective
     forms = [base + "ness", adjective + "ness"]
     if adjective.endswith("ble"):
