@@ -280,10 +280,16 @@ def test_another_field_gets_english_from_its_texts_and_the_dictionary() -> None:
     from glossary.sources import read_sources
 
     folder = Path(__file__).parent / "data" / "other_field"
-    entries = {e.simplified: e for e in align_candidates(mine_documents(read_sources([folder]).documents))}
-    first = {t: (entries[t].english[0].text, entries[t].english[0].source) for t in ("信使核糖核酸", "生物新技术公司")}
-    assert first == {"信使核糖核酸": ("mRNA", "text"), "生物新技术公司": ("BioNTech", "text")}
+    entries = {e.simplified: e for e in align_candidates(mine_documents(read_sources([folder]).documents, limit=300))}
+    first = {t: (entries[t].english[0].text, entries[t].english[0].source)
+             for t in ("信使核糖核酸", "生物新技术公司", "欧洲航空安全局", "美国联邦航空管理局")}
+    assert first == {"信使核糖核酸": ("mRNA", "text"), "生物新技术公司": ("BioNTech", "text"),
+                     "欧洲航空安全局": ("EASA", "text"), "美国联邦航空管理局": ("FAA", "text")}
     assert entries["世界卫生组织"].english[0].text == "World Health Organization"
+    assert entries["适航标准"].english[0].text == "airworthiness standard"
+    assert entries["涡扇发动机"].english[0].text == "turbofan engine"
+    # the gloss is the longer name's
+    assert not entries["安全局"].english or entries["安全局"].english[0].text != "EASA"
 
 
 def test_naming_rules_need_the_head_as_a_word_of_its_own() -> None:

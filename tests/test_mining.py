@@ -149,8 +149,8 @@ def test_an_english_gloss_in_brackets_vouches_for_the_term_before_it() -> None:
 
 def test_another_field_finds_its_own_vocabulary() -> None:
     # a vaccine text the team wrote: nothing in the miner may be tuned to rare earths
-    folder = Path(__file__).parent / "data" / "other_field"
-    cands = mine_documents(read_sources([folder]).documents)
+    vaccine = Path(__file__).parent / "data" / "other_field" / "vaccine.txt"
+    cands = mine_documents(read_sources([vaccine]).documents)
     top = [c.term for c in cands[:25]]
     for term in ("信使核糖核酸", "临床试验", "心肌炎", "刺突蛋白", "世界卫生组织", "国家药品监督管理局"):
         assert term in top, term
@@ -205,3 +205,12 @@ def test_an_english_gloss_belongs_to_the_longest_term_before_it() -> None:
     ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
     assert ranked["欧洲航空安全局"].english_in_text == ["EASA"]
     assert ranked["安全局"].english_in_text == []
+
+
+def test_a_third_field_finds_its_own_vocabulary() -> None:
+    # a civil-aviation text the team wrote (Simplified with a Traditional paragraph)
+    aviation = Path(__file__).parent / "data" / "other_field" / "aviation.txt"
+    top = [c.term for c in mine_documents(read_sources([aviation]).documents)[:30]]
+    for term in ("欧洲航空安全局", "飞行控制系统", "涡扇发动机", "型号合格证", "复合材料", "适航审定"):
+        assert term in top, term
+    assert not {"逐步提高", "进度缓慢", "覆盖全国", "项符合"} & set(top)

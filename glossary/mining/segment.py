@@ -18,7 +18,7 @@ from typing import Protocol
 import rjieba
 
 from .cedict import is_verb, split_words
-from .filters import transliteration_chars
+from .filters import ends_in_head, transliteration_chars
 
 
 @dataclass(frozen=True)
@@ -139,9 +139,10 @@ def _retagged(word: str) -> tuple[tuple[str, str], ...] | None:
         return None
     tagged = tuple(p for part in parts for p in rjieba.tag(part, hmm=False))
     first, last = tagged[0], tagged[-1]
-    # a tag "v" counts when the dictionary agrees (下限 "lower bound" is tagged a verb)
-    if (first[1] == "v" and is_verb(first[0])) or last[1] in _CLAUSE_TAGS - {"v"} or (
-            last[1] == "v" and is_verb(last[0])):
+    # a tag "v" counts when the dictionary agrees (下限 "lower bound" is tagged a verb); a verb before a
+    # term head qualifies it (控制 + 系统 "control system"), it does not take it as its object
+    if (first[1] == "v" and is_verb(first[0]) and not ends_in_head(last[0])) \
+            or last[1] in _CLAUSE_TAGS - {"v"} or (last[1] == "v" and is_verb(last[0])):
         return tagged
     return None
 
