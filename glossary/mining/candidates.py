@@ -628,6 +628,8 @@ def mine_documents(docs: Sequence[Document], limit: int | None = None,
         background_frequency("的")
         _common_words()
         _single_char_terms()
+        cedict.is_verb("提高")
+        cedict.split_words("进度缓慢")
         size = -(-len(docs) // workers)
         parts = [docs[i:i + size] for i in range(0, len(docs), size)]
         with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:

@@ -109,7 +109,24 @@ def split_words(word: str) -> tuple[str, ...] | None:
     return split if split and len(split) > 1 else None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """Headwords every sense of which is a verb; cached on their own, so the miner need not load the
+    whole dictionary (a tenth of the time)."""
+    src = source()
+
+    def build() -> list[str]:
+        out = []
+        for word, rows in load().items():
+            senses = [s.strip() for row in rows.split("\n") for s in row.split("\t", 2)[2].split("/") if s.strip()]
+            senses = [s for s in senses if not s.startswith(("CL:", "see ", "variant of", "abbr. for", "old variant"))]
+            if senses and all(s.lower().startswith("to ") for s in senses):
+                out.append(word)
+        return sorted(out)
+
+    return frozenset(cached("cedict-verbs", source_key(src), build))
+
+
 def is_verb(word: str) -> bool:
     """True when every sense CC-CEDICT gives ``word`` is a verb ("to raise"): 提高 is one, 下限 "lower bound"
     is not, whatever tag a segmenter gives it.
@@ -117,9 +134,4 @@ def is_verb(word: str) -> bool:
     >>> is_verb("提高"), is_verb("下限")
     (True, False)
     """
-    rows = load().get(word)
-    if not rows:
-        return False
-    senses = [s.strip() for row in rows.split("\n") for s in row.split("\t", 2)[2].split("/") if s.strip()]
-    senses = [s for s in senses if not s.startswith(("CL:", "see ", "variant of", "abbr. for", "old variant"))]
-    return bool(senses) and all(s.lower().startswith("to ") for s in senses)
+    return word in _verbs()
