@@ -209,6 +209,16 @@ def test_descriptions_follow_equivalents_and_abbreviations_stand_alone() -> None
     assert not is_description("thatched roof") and not is_description("used car")
 
 
+def test_a_verb_entry_is_offered_as_the_noun_a_term_names() -> None:
+    # terms are nouns: the dictionary's verb first becomes the act's noun, the verb stays after it
+    for term, noun, verb in (("分离", "separation", "separate"), ("精炼", "refining", "refine"),
+                             ("依赖", "dependence", "depend on"), ("调试", "debugging", "debug")):
+        texts = [e.text for e in english_suggestions(Candidate(term=term))]
+        assert texts[:2] == [noun, verb], term
+    assert [e.text for e in english_suggestions(Candidate(term="管制"))][0] == "control"  # a noun too
+    assert [e.text for e in english_suggestions(Candidate(term="使用"))][0] == "use"  # not "using"
+
+
 def test_a_state_names_its_quality_in_a_term() -> None:
     # CC-CEDICT: 适航 "to be airworthy" — no verb, and in a term the quality's noun
     assert glosses("适航")[0] == "airworthy"

@@ -101,9 +101,10 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         short = _DESCRIPTOR.sub("", g)
         if short != g and dictionary.is_proper(c.term):
             add(short, "cedict", 0.71 - 0.05 * i)  # 路透社 "Reuters News Agency": a name is cited as "Reuters"
-        quality = english.quality_noun(g) if dictionary.is_state_sense(c.term, g) else None
-        if quality:
-            add(quality, "cedict", 0.7 - 0.05 * i)  # a term names the act or quality: 接种 "to be vaccinated"
+        # a term names an act or a quality, as a noun: 接种 "to be vaccinated" → vaccination, 分离 "to
+        # separate" → separation, 冶炼 "to smelt" → smelting; a verb that is a noun too stays (管制 control)
+        for noun in _term_nouns(c.term, g) if i == 0 else []:
+            add(noun, "cedict", 0.7 - 0.05 * i)
         add(g, "cedict", 0.7 - 0.05 * i)
     literal_head = _literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
     for i, t in enumerate(composed[:4]):
@@ -129,6 +130,28 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
                      for run in re.findall(r"[A-Za-z0-9][A-Za-z0-9 .&+-]*|[^A-Za-z0-9]+", c.term) if run.strip()),
             "pinyin", 0.15)
     return out
+
+
+def _term_nouns(term: str, gloss: str) -> list[str]:
+    """The noun a term names for a dictionary sense that is a verb or a state, if it differs.
+
+    >>> _term_nouns("分离", "separate"), _term_nouns("管制", "control"), _term_nouns("适航", "airworthy")
+    (['separation'], [], ['airworthiness'])
+    """
+    if dictionary.is_state_sense(term, gloss):
+        quality = english.quality_noun(gloss)
+        return [quality] if quality else []
+    if not dictionary.is_verb_only(term, gloss) or not _compose.is_phrasal(gloss):
+        return []
+    verb = gloss.split()[0]
+    noun = english.action_noun(verb)
+    if noun.endswith("ing") and english.frequency(verb) >= _EVERYDAY_VERB:
+        return []  # an everyday verb's -ing form is no term (使用 "use" is not "using")
+    return [noun] if noun != verb else []
+
+
+#: English verbs this common (use, build, make) are nouns too or too general for their -ing form to name a term
+_EVERYDAY_VERB = 1e-4
 
 
 def _literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:

@@ -111,8 +111,8 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
         nominal = _listed_noun(gl[0], gl[1:])
         if nominal:
             gl = [nominal] + gl
-        elif dictionary.is_verb_only(piece, gl[0]) and _phrasal(gl[0]):
-            noun = english.action_noun(gl[0].split()[0], head=True)
+        elif dictionary.is_verb_only(piece, gl[0]) and is_phrasal(gl[0]):
+            noun = english.action_noun(gl[0].split()[0])
             if noun != gl[0] and not noun.endswith("ing"):
                 # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 稀土 + 依赖 "depend
                 # on" → "rare earth dependence"
@@ -133,7 +133,7 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
         listed = _listed_noun(first, gl[1:])
         if listed:
             return [listed] + [g for g in gl if g != listed]
-    if dictionary.is_verb_only(piece, first) and _phrasal(first):
+    if dictionary.is_verb_only(piece, first) and is_phrasal(first):
         words = first.split()
         if len(words) > 1:
             return [english.gerund(words[0])] + gl
@@ -142,7 +142,7 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
     return english.adjective_first(gl)
 
 
-def _phrasal(gloss: str) -> bool:
+def is_phrasal(gloss: str) -> bool:
     """True when ``gloss`` is one verb, or a verb and its particles ("trace back to"), not a verb phrase."""
     words = gloss.split()
     return all(w in _PARTICLES for w in words[1:])

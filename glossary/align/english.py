@@ -37,6 +37,8 @@ _DERIVED_SHARE = 0.15
 _NOUN_TOO = 4.0
 #: an -ing form this common beside its verb is used as a modifier (recycling, mining, leading)
 _GERUND_SHARE = 0.2
+#: an -ing form this much more common than its verb is mostly a preposition or adjective (depending)
+_PREPOSITION = 2.0
 
 
 @lru_cache(maxsize=65536)
@@ -64,13 +66,13 @@ def _derivations(verb: str) -> list[str]:
 
 
 @lru_cache(maxsize=16384)
-def action_noun(verb: str, head: bool = False) -> str:
+def action_noun(verb: str) -> str:
     """The English noun naming the act of ``verb``, as a term uses it before or as its head.
 
     A regular derivation when English uses it (produce → production, manage → management); the verb
     itself when it is a noun too (control, export); else its -ing form when English uses that
-    (recycle → recycling); else the verb. A phrase is returned as it is. As the ``head`` of a term a
-    derived noun wins over a more common -ing form (dependence, not "depending").
+    (recycle → recycling); else the verb. A phrase is returned as it is. An -ing form used mostly as
+    something else (depending) does not stand in the way of the derived noun (dependence).
 
     >>> [action_noun(v) for v in ("separate", "purify", "extract", "roast", "sinicize", "supply", "manage")]
     ['separation', 'purification', 'extraction', 'roasting', 'sinicization', 'supply', 'management']
@@ -83,7 +85,9 @@ def action_noun(verb: str, head: bool = False) -> str:
     if fv == 0:  # a verb English corpora do not have (sinicize): the regular rule, else -ing
         return forms[0] if len(forms) > 1 else ing
     noun = max(forms, key=frequency)
-    if frequency(noun) >= max(_DERIVED_SHARE * fv, 0 if head else frequency(ing)) and frequency(noun) > 0:
+    # an -ing form far more common than its verb is used otherwise (depending on, regarding): no rival
+    rival = frequency(ing) if frequency(ing) < _PREPOSITION * fv else 0.0
+    if frequency(noun) >= max(_DERIVED_SHARE * fv, rival) and frequency(noun) > 0:
         return noun
     if fv >= _NOUN_TOO * frequency(ing):
         return v
@@ -139,7 +143,7 @@ def quality_noun(adjective: str) -> str | None:
     if adjective.endswith("ed"):
         # a participle names the act done: vaccinated → vaccination
         verb = max((adjective[:-1], adjective[:-2]), key=frequency)
-        noun = action_noun(verb, head=True) if frequency(verb) > 0 else verb
+        noun = action_noun(verb) if frequency(verb) > 0 else verb
         return noun if noun != verb and not noun.endswith("ing") else None
     base = adjective[:-1] + "i" if adjective.endswith("y") else adjective
     forms = [base + "ness", adjective + "ness"]
