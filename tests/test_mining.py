@@ -194,6 +194,16 @@ def test_a_phrase_the_segmenter_lists_whole_is_read_as_a_clause() -> None:
     assert {"能量密度", "充电网络", "最终用户"} <= set(ranked)
 
 
+def test_a_term_does_not_end_in_an_adjective() -> None:
+    # 周期短 is one word to the segmenter, 周期 + 短 "short" to the dictionary; 稀土非法 ends in 非法 "illegal".
+    # A verb before one character makes a noun (回收率 "recovery rate"), and a term head stays one (清单)
+    text = ("电池生产周期短。生产周期短的优势明显。稀土非法开采很严重。打击稀土非法开采。"
+            "回收率很高。回收率提高了。企业公布了矿产清单。矿产清单很长。")
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert not {"周期短", "生产周期短", "稀土非法"} & set(ranked)
+    assert {"回收率", "矿产清单", "生产周期"} <= set(ranked)
+
+
 def test_a_measure_word_after_a_chinese_numeral_is_split_off() -> None:
     pairs = JiebaTokeniser().pairs("需要数千项符合性验证试验")
     assert ("项", "q") in pairs and "项符合" not in [w for w, _ in pairs]

@@ -43,7 +43,7 @@ from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
 from . import cedict
 from .filters import (background_frequency, common_words, elements, ends_in_head, estimated_frequency,
-                      is_chemical, is_stopword, stopwords, term_head)
+                      is_chemical, is_head, is_stopword, stopwords, term_head)
 from .segment import JiebaTokeniser, Token, Tokeniser
 
 #: jieba tags that cut a chunk: punctuation, numerals, particles, prepositions,
@@ -51,6 +51,8 @@ from .segment import JiebaTokeniser, Token, Tokeniser
 #: and idioms (成语 are figurative phrases, not terms)
 BREAK_TAGS = frozenset("x m mq uj ul uz ug uv ud u p c r rr rz d y e o t tg q zg i".split())
 MAX_TOKENS = 6
+#: tags a multi-word term does not end in: adjectives and distinguishing words (短, 非法)
+END_NOT = frozenset("a ad ag b z".split())
 MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 #: a span in quotation marks, without punctuation inside (“反胁迫机制”)
@@ -183,13 +185,16 @@ class Miner:
         n = len(chunk)
         lone = [len(t) == 1 and t not in elems and not t.isascii() for t in chunk]
         start_ok = [not lone[k] or chunk[k] in PREFIXES for k in range(n)]
-        end_ok = [not lone[k] or chunk[k] in SUFFIXES for k in range(n)]
         tags = [tag_of.get(t, "n") for t in chunk]
+        head = [ends_in_head(t) for t in chunk]
+        # a term ends in its head, a noun or a verb named as an act, never in an adjective (周期+短, 稀土+非法);
+        # a term head tagged an adjective is the segmenter's slip (清单)
+        end_ok = [(not lone[k] or chunk[k] in SUFFIXES) and (tags[k] not in END_NOT or is_head(chunk[k]))
+                  for k in range(n)]
         verb = [t == "v" for t in tags]
         verbish = [t in VERBISH for t in tags]
         everyday_verb = [verb[k] and chunk[k] not in PREFIXES and background_frequency(chunk[k]) >= EVERYDAY_VERB_FREQ
                          for k in range(n)]
-        head = [ends_in_head(t) for t in chunk]
         out = []
         for i in range(n):
             if not start_ok[i]:

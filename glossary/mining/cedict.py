@@ -90,23 +90,24 @@ def is_common_word(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def split_words(word: str) -> tuple[str, ...] | None:
-    """``word`` as two or more CC-CEDICT words of two characters or more, the fewest that cover it, when
-    CC-CEDICT lacks it whole; else None (进度缓慢 → 进度 + 缓慢; 新能源 has a loose 新, 稀土 is a word).
+    """``word`` as two or more CC-CEDICT words, the fewest that cover it, when CC-CEDICT lacks it whole; every
+    word two characters or more but the last (进度缓慢 → 进度 + 缓慢, 周期短 → 周期 + 短); else None (稀土 is a
+    word, 新能源 begins with a loose 新).
 
-    >>> split_words("进度缓慢"), split_words("稀土"), split_words("新能源")
-    (('进度', '缓慢'), None, None)
+    >>> split_words("进度缓慢"), split_words("周期短"), split_words("稀土"), split_words("新能源")
+    (('进度', '缓慢'), ('周期', '短'), None, None)
     """
     words = headwords()
-    if len(word) < 4 or word in words:
+    if len(word) < 3 or word in words:
         return None
     n = len(word)
     best: list[tuple[str, ...] | None] = [None] * n + [()]
-    for i in range(n - 2, -1, -1):
-        options = [(word[i:j],) + best[j] for j in range(i + 2, n + 1)  # type: ignore[operator]
-                   if best[j] is not None and word[i:j] in words]
+    for i in range(n - 1, -1, -1):
+        options = [(word[i:j],) + best[j] for j in range(i + 1, n + 1)  # type: ignore[operator]
+                   if best[j] is not None and word[i:j] in words and (j - i > 1 or j == n)]
         best[i] = min(options, key=len) if options else None
     split = best[0]
-    return split if split and len(split) > 1 else None
+    return split if split and len(split) > 1 and len(split[0]) > 1 else None
 
 
 @lru_cache(maxsize=1)

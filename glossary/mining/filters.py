@@ -74,6 +74,15 @@ def _head_set() -> frozenset[str]:
     return frozenset(term_heads())
 
 
+def is_head(word: str) -> bool:
+    """True when ``word`` itself is a term head (清单), not merely ending in one (非法 ends in 法).
+
+    >>> is_head("清单"), is_head("非法")
+    (True, False)
+    """
+    return word in _head_set()
+
+
 def ends_in_head(word: str) -> bool:
     """True when ``word`` is a term head or ends with one (机制, 反胁迫机制, 国防部).
 

@@ -113,17 +113,17 @@ _WHOLE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "m", "x"}
 
 
 def _split_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'进度缓慢' → '进度' + '缓慢': a word of four or more characters the segmenter's dictionary holds but
+    """'进度缓慢' → '进度' + '缓慢': a word of three or more characters the segmenter's dictionary holds but
     CC-CEDICT does not, made of CC-CEDICT words, is read as those words, each with its own tag, when it is a
     clause (a phrase such as 逐步提高 "gradually raise" or 覆盖全国 is no term for being listed whole).
     Names stay whole."""
-    hits = [k for k, (word, tag) in enumerate(pairs) if len(word) >= 4 and tag not in _WHOLE_TAGS
-            and _retagged(word)]
+    hits = [k for k, (word, tag) in enumerate(pairs) if len(word) >= 3 and tag not in _WHOLE_TAGS
+            and _retagged(word, tag)]
     if not hits:
         return pairs
     out = list(pairs)
     for k in reversed(hits):
-        out[k:k + 1] = _retagged(out[k][0])
+        out[k:k + 1] = _retagged(*out[k])
     return out
 
 
@@ -133,15 +133,18 @@ _CLAUSE_TAGS = frozenset({"v", "d", "a", "ad"})
 
 
 @lru_cache(maxsize=65536)
-def _retagged(word: str) -> tuple[tuple[str, str], ...] | None:
+def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
     parts = split_words(word)
     if not parts:
         return None
-    tagged = tuple(p for part in parts for p in rjieba.tag(part, hmm=False))
+    # each part with its own tag where that tag makes a clause (逐步/d, 覆盖/v, 短/a), else the whole's tag
+    # (周期 alone is tagged a time word, but 周期短 is a noun's phrase)
+    tagged = tuple((w, t if t in _CLAUSE_TAGS else tag) for part in parts for w, t in rjieba.tag(part, hmm=False))
     first, last = tagged[0], tagged[-1]
     # a tag "v" counts when the dictionary agrees (下限 "lower bound" is tagged a verb); a verb before a
     # term head qualifies it (控制 + 系统 "control system"), it does not take it as its object
-    if (first[1] == "v" and is_verb(first[0]) and not ends_in_head(last[0])) \
+    # a verb before one character makes a noun of it (回收率, 开采量, 依赖度), not a clause
+    if (first[1] == "v" and is_verb(first[0]) and len(last[0]) > 1 and not ends_in_head(last[0])) \
             or last[1] in _CLAUSE_TAGS - {"v"} or (last[1] == "v" and is_verb(last[0])):
         return tagged
     return None
