@@ -224,3 +224,12 @@ def test_a_third_field_finds_its_own_vocabulary() -> None:
     for term in ("欧洲航空安全局", "飞行控制系统", "涡扇发动机", "型号合格证", "复合材料", "适航审定"):
         assert term in top, term
     assert not {"逐步提高", "进度缓慢", "覆盖全国", "项符合"} & set(top)
+
+
+def test_a_verb_and_its_object_is_no_term() -> None:
+    # 削减 is only ever a verb in CC-CEDICT ("to cut down"): 削减产量 is an action; 控制 + 系统 is a term,
+    # since a verb before a term head qualifies it
+    text = "企业削减产量。企业再次削减产量。削减产量导致价格上涨。控制系统很复杂。控制系统需要升级。钢铁产量下降。"
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert "削减产量" not in ranked
+    assert ranked[0] == "控制系统"

@@ -192,6 +192,7 @@ class Miner:
         end_ok = [(not lone[k] or chunk[k] in SUFFIXES) and (tags[k] not in END_NOT or is_head(chunk[k]))
                   for k in range(n)]
         verb = [t == "v" for t in tags]
+        pure_verb = [verb[k] and cedict.is_verb(chunk[k]) for k in range(n)]
         verbish = [t in VERBISH for t in tags]
         everyday_verb = [verb[k] and chunk[k] not in PREFIXES and background_frequency(chunk[k]) >= EVERYDAY_VERB_FREQ
                          for k in range(n)]
@@ -216,6 +217,9 @@ class Miner:
                         continue  # a verb and a phrase after or before it: a clause (签署稀土供应协议)
                     if everyday_verb[i] and not verbish[i + 1] and not head[j]:
                         continue  # an everyday verb and its object (签订…协议, 放弃…) is an action, not a term
+                    if (j == i + 1 and pure_verb[i] and not verbish[j] and not head[j] and not lone[j]
+                            and not is_chemical(key)):
+                        continue  # a verb the dictionary knows only as one, and its object (送入+细胞)
                 elif len(key) == 1 and key not in single_ok and key not in PREFIXES:
                     continue
                 elif lone[i]:
