@@ -1,9 +1,11 @@
-"""English word forms for composed terms: the action noun of a verb, the adjective of a noun.
+"""English word forms for terms: the action noun of a verb, the adjective of a noun, the noun of a quality.
 
-A Chinese verb before a noun names the act (勘探 + 基金 → "exploration fund", not "explore fund"), and a
-word the dictionary gives both as a noun and an adjective modifies with the adjective (经济 + 可行性 →
-"economic feasibility"). Which English form exists, and which one English prefers, is read from the
-general English word frequencies of ``wordfreq``: a form the language does not use is never proposed.
+A Chinese verb before a noun names the act (勘探 + 基金 → "exploration fund", not "explore fund"), a word
+the dictionary gives both as a noun and an adjective modifies with the adjective (经济 + 可行性 →
+"economic feasibility"), a state names its quality (适航 "airworthy" → airworthiness), and a suffix sense
+attaches to its stem (工业 + 化 → industrialization). Which English form exists, and which one English
+prefers, is read from the general English word frequencies of ``wordfreq``: a form the language does not
+use is never proposed.
 
 >>> action_noun("explore"), action_noun("control"), action_noun("recycle")
 ('exploration', 'control', 'recycling')
@@ -11,6 +13,7 @@ general English word frequencies of ``wordfreq``: a form the language does not u
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from wordfreq import word_frequency
@@ -109,7 +112,7 @@ def adjective_first(senses: list[str]) -> list[str]:
         for noun in senses[:i]:
             if " " in noun or noun == adj:
                 continue
-            common = len(_common_prefix(noun.lower(), adj.lower()))
+            common = len(os.path.commonprefix([noun.lower(), adj.lower()]))
             if common >= 4 and common >= len(noun) - 3:
                 return [adj] + [s for s in senses if s != adj]
     return senses
@@ -151,13 +154,6 @@ def quality_noun(adjective: str) -> str | None:
         forms.append(adjective[:-3] + "bility")  # compatible → compatibility
     best = max(forms, key=frequency)
     return best if frequency(best) > 0 else None
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
 
 
 def attach_suffix(stem: str, suffix: str) -> str | None:
