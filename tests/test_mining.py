@@ -182,6 +182,10 @@ def test_a_quoted_span_ending_in_a_term_head_is_one_term() -> None:
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert ranked[0] == "反补贴机制"
     assert "一盘大棋" not in ranked
+    # a quoted slogan that happens to end in a term head is still a slogan: 从 and 到 cut it
+    slogan = "企业喊出“从矿山到磁体”的口号。磁体工厂很多。磁体工厂在扩建。"
+    ranked = [c.term for c in mine_documents([Document("b.txt", slogan, "utf-8")], limit=100)]
+    assert "从矿山到磁体" not in ranked
 
 
 def test_a_phrase_the_segmenter_lists_whole_is_read_as_a_clause() -> None:

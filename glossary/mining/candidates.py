@@ -264,10 +264,12 @@ class Miner:
         for q, n in quoted.items():
             # quotation marks set off slogans, idioms and irony as often as terms; a quoted span that
             # ends in a term head (…机制, …协议, …俱乐部) is a term the writer names as one
-            if _HAN.search(q) and term_head(q):
+            pairs = self._pairs(q)
+            if _HAN.search(q) and term_head(q) and all(self._unit[p] != "\x00" for p in pairs):
+                # (and no word inside that would cut a chunk: “从矿山到磁体” is a slogan)
                 local[q] = max(local[q], n)
                 self.quoted.add(q)
-                self.tokens.setdefault(q, tuple(w for w, _ in self._pairs(q)) or (q,))
+                self.tokens.setdefault(q, tuple(w for w, _ in pairs) or (q,))
         for m in _LATIN_AFTER.finditer(simp):
             before = self._glossed_span(simp, m.start())
             if before:
