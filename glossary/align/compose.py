@@ -273,8 +273,10 @@ def _join(words: tuple[str, ...]) -> str | None:
     """The words of a composition as one phrase; a suffix sense ("-ization" of 化) is attached to the word
     before it when English has the result, else the composition is dropped ("hollow -ization" is no English).
 
-    >>> _join(("rare earth", "oxide")), _join(("commercial", "-ization")), _join(("hollow", "-ization"))
+    >>> _join(("rare earth", "oxide")), _join(("commerce", "-ization")), _join(("hollow", "-ization"))
     ('rare earth oxide', 'commercialization', None)
+    >>> _join(("re-", "open a business"))
+    're-open a business'
     """
     out: list[str] = []
     for w in words:
@@ -283,8 +285,10 @@ def _join(words: tuple[str, ...]) -> str | None:
             if joined is None:
                 return None
             w = joined
+        if out and out[-1].endswith("-"):
+            w = out.pop() + w  # a prefix sense goes on the next word: 重新 "re-" + 开张 → "re-open a business"
         out.append(w)
-    return " ".join(out)
+    return None if out and out[-1].endswith("-") else " ".join(out)
 
 
 def has_unknown_name(term: str) -> bool:
