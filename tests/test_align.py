@@ -227,6 +227,12 @@ def test_a_state_names_its_quality_in_a_term() -> None:
     assert [e.text for e in english_suggestions(Candidate(term="接种"))][:2] == ["inoculation", "inoculated"]
 
 
+def test_a_phrase_takes_the_form_its_compounds_give_it_before_a_noun() -> None:
+    # 国防 "national defense"; 国防工业 "defense industry", 国防预算 "defense budget", 国防部 "Defense Department"
+    assert compose("国防生产法")[:2] == ["Defense Production Law", "Defense Production Act"]
+    assert compose("稀土供应链")[0] == "rare earth supply chain"  # no compound says otherwise
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

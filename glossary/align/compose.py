@@ -96,6 +96,9 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
     if not final and gl:
         prefix = dictionary.prefix_sense(piece) if len(piece) == 1 else None
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
+        short = dictionary.compound_form(piece, gl[0])
+        if short != gl[0]:
+            gl = [short] + gl  # 国防 "national defense" + 工业 → "defense industry", as its compounds read
     if final and len(piece) == 1 and len(gl) > 1:
         # a one-character head names a thing: not its verb-only or proper-noun senses (度 "pass", 法 "France")
         nouns = [g for g in gl if not g[:1].isupper() and not dictionary.is_verb_only(piece, g)]
