@@ -233,6 +233,12 @@ def test_a_phrase_takes_the_form_its_compounds_give_it_before_a_noun() -> None:
     assert compose("稀土供应链")[0] == "rare earth supply chain"  # no compound says otherwise
 
 
+def test_a_one_character_head_takes_the_sense_its_compounds_end_in() -> None:
+    # 量 "measure; capacity; quantity": CC-CEDICT's words ending in 量 end in "quantity" in English
+    assert compose("出口量")[0] == "export quantity"
+    assert compose("回收率")[0] == "recycling rate"
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

@@ -100,9 +100,13 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
         if short != gl[0]:
             gl = [short] + gl  # 国防 "national defense" + 工业 → "defense industry", as its compounds read
     if final and len(piece) == 1 and len(gl) > 1:
-        # a one-character head names a thing: not its verb-only or proper-noun senses (度 "pass", 法 "France")
+        # a one-character head names a thing: not its verb-only or proper-noun senses (度 "pass", 法 "France"),
+        # and first the sense the words it ends take (量 "quantity": 出口量 export quantity)
         nouns = [g for g in gl if not g[:1].isupper() and not dictionary.is_verb_only(piece, g)]
         gl = nouns or gl
+        head = dictionary.suffix_sense(piece)
+        if head:
+            gl = [head] + [g for g in gl if g != head]
     if final and len(gl) > 1:
         # a head is a noun, not a participle (机制 "mechanism", not "machine-processed")
         gl = [g for g in gl if not g.split()[-1].endswith(("ed", "made"))] or gl

@@ -218,6 +218,40 @@ def _by_first_char() -> dict[str, list[str]]:
     return idx
 
 
+@lru_cache(maxsize=1)
+def _by_last_char() -> dict[str, list[str]]:
+    """Character -> headwords of three or more characters that are a common word before it (概念+股)."""
+    words = headwords()
+    idx: dict[str, list[str]] = {}
+    for h in words:
+        if len(h) >= 3 and h[:-1] in words and not words[h[:-1]]:
+            idx.setdefault(h[-1], []).append(h)
+    return idx
+
+
+@lru_cache(maxsize=4096)
+def suffix_sense(char: str) -> str | None:
+    """The sense a character has as the head of words, when its compounds agree: their English ends with it
+    (出口量 "export volume"? the compounds of 量 end in "quantity" more than in "measure" or "capacity"), or None.
+
+    >>> suffix_sense("量"), suffix_sense("部"), suffix_sense("的")
+    ('quantity', 'department', None)
+    """
+    senses = [g for g in glosses(char, limit=8) if g[:1].islower()]
+    words = _by_last_char().get(char, [])
+    if not senses or len(words) < _PREFIX_MIN:
+        return None
+    counts = {s: 0 for s in senses}
+    for w in words:
+        first = (glosses(w, limit=1) or [""])[0].lower()
+        for s in senses:
+            if first.endswith(" " + s.lower()) or first.endswith(" " + s.lower() + "s"):
+                counts[s] += 1
+                break
+    best = max(senses, key=lambda s: counts[s])
+    return best if counts[best] >= 3 and counts[best] >= _PREFIX_SHARE * sum(counts.values()) else None
+
+
 @lru_cache(maxsize=8192)
 def compound_form(word: str, sense: str) -> str:
     """The shorter form a phrase ``sense`` of ``word`` takes at the start of the words built on it, when the
