@@ -239,6 +239,11 @@ def test_a_one_character_head_takes_the_sense_its_compounds_end_in() -> None:
     assert compose("回收率")[0] == "recycling rate"
 
 
+def test_a_verb_head_names_the_act() -> None:
+    assert compose("出口审批")[0] == "export approval"  # 审批 "to examine and approve": the last verb's act
+    assert compose("出口申请")[0] == "export application"  # 申请 "to apply for; application form"
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

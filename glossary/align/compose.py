@@ -86,6 +86,14 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
     if el:
         return el[:1]
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
+    if final and gl:
+        # two verbs for one act ("examine and approve") name it by the last as the head: 出口 + 审批 →
+        # "export approval"
+        pair = gl[0].split(" and ")
+        if len(pair) == 2 and all(" " not in v for v in pair) and dictionary.is_verb_only(piece, gl[0]):
+            noun = english.action_noun(pair[1])
+            if noun != pair[1]:
+                gl = [noun] + gl
     # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit")
     gl = sorted(gl, key=lambda g: len(g.split()) > 1)
     if gl and dictionary.is_state_sense(piece, gl[0]):
@@ -118,11 +126,13 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
         nominal = _listed_noun(gl[0], gl[1:])
         if nominal:
             gl = [nominal] + gl
-        elif dictionary.is_verb_only(piece, gl[0]) and is_phrasal(gl[0]):
-            noun = english.action_noun(gl[0].split()[0])
-            if noun != gl[0] and not noun.endswith("ing"):
-                # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 稀土 + 依赖 "depend
-                # on" → "rare earth dependence"
+        else:
+            verb = next((g for g in gl[:3] if dictionary.is_verb_only(piece, g) and is_phrasal(g)), None)
+            noun = english.action_noun(verb.split()[0]) if verb else None
+            # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 稀土 + 依赖 "depend on" →
+            # "rare earth dependence"; 出口 + 申请 "apply for; application form" → "export application"
+            if noun and noun != verb and not noun.endswith("ing") and (
+                    verb == gl[0] or any(g.split()[0] == noun for g in gl if " " in g)):
                 gl = [noun] + gl
     return gl[:2]
 
@@ -197,7 +207,8 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
 
 
 #: words that follow a verb in an English phrasal verb ("trace back to", "set up")
-_PARTICLES = frozenset({"back", "to", "up", "out", "off", "down", "on", "in", "over", "from", "away", "with"})
+_PARTICLES = frozenset({"back", "to", "up", "out", "off", "down", "on", "in", "over", "from", "away", "with",
+                        "for", "at", "into", "about"})
 
 
 def _all_verbs(term: str) -> bool:
