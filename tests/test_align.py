@@ -244,6 +244,11 @@ def test_a_verb_head_names_the_act() -> None:
     assert compose("出口申请")[0] == "export application"  # 申请 "to apply for; application form"
 
 
+def test_an_adjective_suffix_before_a_noun_is_said_by_word_order() -> None:
+    assert compose("政策性贷款")[0] == "policy loan"  # 性 "suffix forming adjective", not "nature"
+    assert compose("框架协议")[0] == "Framework Agreement"  # a naming rule's head alone, in its words
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

@@ -240,6 +240,9 @@ def literal(term: str, limit: int = 3) -> list[str]:
         return []  # a word of three or more characters the dictionary lacks is a name: 海力士 is no "sea strong man"
     readings = _readings(term, parts)
     options = [_piece_options(p, i == len(parts) - 1, r) for i, (p, r) in enumerate(zip(parts, readings))]
+    for i in range(len(parts) - 2, 0, -1):
+        if dictionary.is_adjective_suffix(parts[i]):
+            del options[i], parts[i], readings[i]  # 政策 + 性 + 贷款: "policy loan", no "nature"
     if any(not o for o in options):
         return []
     for i in range(len(parts) - 1, 0, -1):
@@ -420,6 +423,8 @@ def compose(term: str) -> list[str]:
             break
     add(chemical(term))
     for zh, en in rules["name"]:
+        if term == zh and len(zh) > 2:
+            add([_title(en.format("")).strip()])  # the head alone, in the rule's words: 框架协议 Framework Agreement
         if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
             stem = term[: -len(zh)]
             # a stem of one word before the head takes the form it has before a noun (勘探基金 → "Exploration

@@ -345,6 +345,16 @@ def is_verb_sense(word: str, gloss: str) -> bool:
                and not w.strip().lower().startswith("to be ") for w in _wordings(word))
 
 
+def is_adjective_suffix(char: str) -> bool:
+    """True when CC-CEDICT says ``char`` forms adjectives (性: 政策性 "policy-based"): before a noun, English
+    says it by word order alone (政策性贷款 → policy loan).
+
+    >>> is_adjective_suffix("性"), is_adjective_suffix("化")
+    (True, False)
+    """
+    return len(char) == 1 and any("suffix forming adjective" in w for w in _wordings(char))
+
+
 def is_state_sense(word: str, gloss: str) -> bool:
     """True when ``gloss`` came from a sense "to be …" of ``word`` (适航 "to be airworthy" → "airworthy").
 
