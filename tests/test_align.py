@@ -231,6 +231,12 @@ def test_a_phrase_takes_the_form_its_compounds_give_it_before_a_noun() -> None:
     # 国防 "national defense"; 国防工业 "defense industry", 国防预算 "defense budget", 国防部 "Defense Department"
     assert compose("国防生产法")[:2] == ["Defense Production Law", "Defense Production Act"]
     assert compose("稀土供应链")[0] == "rare earth supply chain"  # no compound says otherwise
+    # 战略伙伴 strategic partner, 技术工人 technical worker …: the first word as its compounds begin
+    assert compose("战略储备")[0] == "strategic reserves"
+    assert compose("技术壁垒")[0] == "technical barrier"
+    # further in, a word heads a phrase of its own, and before "and" it is a noun
+    assert compose("能源技术供应链")[0] == "energy technology supply chain"
+    assert compose("稀土供应技术与资源转化法案")[0].startswith("Rare Earth Supply Technology and Resource")
 
 
 def test_a_one_character_head_takes_the_sense_its_compounds_end_in() -> None:

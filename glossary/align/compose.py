@@ -79,7 +79,7 @@ def _title(s: str) -> str:
 _NOUN_SUFFIXES = frozenset({"ment", "tion", "ation", "sion", "ance", "ence", "ing"})
 
 
-def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[str]:
+def _piece_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:
     if _LATIN.fullmatch(piece):
         return [piece]
     el = element_english(piece)
@@ -104,9 +104,12 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
     if not final and gl:
         prefix = dictionary.prefix_sense(piece) if len(piece) == 1 else None
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
-        short = dictionary.compound_form(piece, gl[0])
+        # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
+        # give it: 国防 "national defense" + 生产法 → "Defense Production Law", 技术 + 壁垒 → "technical
+        # barrier" (a word further in heads a phrase of its own: 能源技术 + 供应链 "energy technology …")
+        short = dictionary.compound_form(piece, gl[0]) if first else gl[0]
         if short != gl[0]:
-            gl = [short] + gl  # 国防 "national defense" + 工业 → "defense industry", as its compounds read
+            gl = [short] + gl
     if final and len(piece) == 1 and len(gl) > 1:
         # a one-character head names a thing: not its verb-only or proper-noun senses (度 "pass", 法 "France"),
         # and first the sense the words it ends take (量 "quantity": 出口量 export quantity)
@@ -132,7 +135,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None) -> list[
             # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 稀土 + 依赖 "depend on" →
             # "rare earth dependence"; 出口 + 申请 "apply for; application form" → "export application"
             if noun and noun != verb and not noun.endswith("ing") and (
-                    verb == gl[0] or any(g.split()[0] == noun for g in gl if " " in g)):
+                    verb == gl[0] or any(g != verb and g.split()[0] == noun for g in gl if " " in g)):
                 gl = [noun] + gl
     return gl[:2]
 
@@ -206,6 +209,10 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
     return out
 
 
+#: conjunctions that join two nouns in a term (稀土及关键材料, 技术与资源)
+_AND = frozenset({"与", "和", "及", "以及", "或"})
+
+
 #: words that follow a verb in an English phrasal verb ("trace back to", "set up")
 _PARTICLES = frozenset({"back", "to", "up", "out", "off", "down", "on", "in", "over", "from", "away", "with",
                         "for", "at", "into", "about"})
@@ -239,7 +246,9 @@ def literal(term: str, limit: int = 3) -> list[str]:
     if has_unknown_name(term):
         return []  # a word of three or more characters the dictionary lacks is a name: 海力士 is no "sea strong man"
     readings = _readings(term, parts)
-    options = [_piece_options(p, i == len(parts) - 1, r) for i, (p, r) in enumerate(zip(parts, readings))]
+    # a word before "and" is a noun of the coordination, not a modifier (技术与资源: technology and resources)
+    options = [_piece_options(p, i == len(parts) - 1 or parts[i + 1] in _AND, r, first=i == 0)
+               for i, (p, r) in enumerate(zip(parts, readings))]
     for i in range(len(parts) - 2, 0, -1):
         if dictionary.is_adjective_suffix(parts[i]):
             del options[i], parts[i], readings[i]  # 政策 + 性 + 贷款: "policy loan", no "nature"

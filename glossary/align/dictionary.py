@@ -12,7 +12,9 @@ CC-CEDICT is © MDBG and contributors, CC BY-SA 4.0.
 
 from __future__ import annotations
 
+import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -254,16 +256,15 @@ def suffix_sense(char: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def compound_form(word: str, sense: str) -> str:
-    """The shorter form a phrase ``sense`` of ``word`` takes at the start of the words built on it, when the
-    dictionary's compounds say so: 国防 "national defense" begins 国防工业 "defense industry", 国防预算
-    "defense budget", 国防部 "Defense Department" — before a noun it is "defense". Else ``sense``.
+    """The form ``sense`` of ``word`` takes at the start of the words built on it, when the dictionary's
+    compounds say so: 国防 "national defense" begins 国防工业 "defense industry", 国防预算 "defense budget",
+    国防部 "Defense Department" — before a noun it is "defense"; 战略 "strategy" begins them as "strategic".
+    Else ``sense``.
 
-    >>> compound_form("国防", "national defense"), compound_form("稀土", "rare earth")
-    ('defense', 'rare earth')
+    >>> compound_form("国防", "national defense"), compound_form("稀土", "rare earth"), compound_form("战略", "strategy")
+    ('defense', 'rare earth', 'strategic')
     """
     words = sense.lower().split()
-    if len(words) < 2:
-        return sense
     heads = headwords()
     firsts = [(glosses(h, limit=1) or [""])[0].lower() for h in _by_first_word(word) if h[len(word):] in heads]
     full = sum(f.startswith(sense.lower() + " ") for f in firsts)
@@ -272,6 +273,15 @@ def compound_form(word: str, sense: str) -> str:
         n = sum(f.startswith(tail + " ") for f in firsts)
         if n >= 2 and n > full:
             return " ".join(sense.split()[k:])
+    # another form of the sense's last word that most of them begin with: 战略 "strategy" → strategic
+    # (战略伙伴 strategic partner), 技术 → technical, 化学 → chemical
+    starts = Counter(f.split(" ")[0] for f in firsts if f)
+    if starts:
+        form, n = starts.most_common(1)[0]
+        last = words[-1]
+        related = len(os.path.commonprefix([form, last])) >= max(5, min(len(form), len(last)) - 4)
+        if related and form != last and n >= 3 and n > starts[last]:
+            return " ".join(sense.split()[:-1] + [form])
     return sense
 
 
