@@ -255,6 +255,12 @@ def test_an_adjective_suffix_before_a_noun_is_said_by_word_order() -> None:
     assert compose("框架协议")[0] == "Framework Agreement"  # a naming rule's head alone, in its words
 
 
+def test_the_united_states_has_departments() -> None:
+    # CC-CEDICT: 内政部 "Ministry of the Interior"; the US executive departments are Departments
+    assert english_suggestions(Candidate(term="美国内政部"))[0].text == "US Department of the Interior"
+    assert english_suggestions(Candidate(term="中国外交部"))[0].text == "China Ministry of Foreign Affairs"
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

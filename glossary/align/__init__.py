@@ -39,6 +39,7 @@ _OFFICE = re.compile(r"^((?:US|UK|EU|United States|[A-Z][a-z]+) )?([A-Z][\w-]*(?
 #: words that qualify an office rather than name its field: "Foreign Ministry" is no "Ministry of Foreign"
 _OFFICE_ADJECTIVES = frozenset({"Foreign", "Home", "Internal", "External", "Federal", "National", "Central",
                                 "General", "Public", "State"})
+_US_MINISTRY = re.compile(r"^(US|USA|United States) Ministry of (.+)$")
 _DESCRIPTOR = re.compile(r"\s+(News Agency|Agency|Company|Corporation|Corp\.?|Group|Inc\.?|Ltd\.?)$")
 
 
@@ -115,6 +116,10 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             # "US Defense Department" is the informal word order of "US Department of Defense", the
             # official name: the official one goes first
             add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", t.source, round(t.confidence + 0.01, 2))
+        us = _US_MINISTRY.match(t.text)
+        if us:
+            # the United States calls its ministries departments (美国内政部 → US Department of the Interior)
+            add(f"{us.group(1)} Department of {us.group(2)}", t.source, round(t.confidence + 0.01, 2))
     out.sort(key=lambda e: -e.confidence)
     if stem and not rest and not c.term.isascii():
         # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
