@@ -251,7 +251,13 @@ def suffix_sense(char: str) -> str | None:
                 counts[s] += 1
                 break
     best = max(senses, key=lambda s: counts[s])
-    return best if counts[best] >= 3 and counts[best] >= _PREFIX_SHARE * sum(counts.values()) else None
+    if counts[best] >= 3 and counts[best] >= _PREFIX_SHARE * sum(counts.values()):
+        return best
+    # no sense, but one word ends most of them: 股 ("thigh; share") ends 优先股 "preferred stock", 普通股
+    # "common stock", 龙头股 "leading stock" — at the end of a word it is "stock"
+    lasts = Counter((glosses(w, limit=1) or [""])[0].lower().split(" ")[-1] for w in words)
+    word, n = lasts.most_common(1)[0]
+    return word if word.isalpha() and n >= 3 and n >= _PREFIX_SHARE * len(words) else None
 
 
 @lru_cache(maxsize=8192)
