@@ -237,3 +237,9 @@ def test_a_verb_and_its_object_is_no_term() -> None:
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert "削减产量" not in ranked
     assert ranked[0] == "控制系统"
+
+
+def test_an_english_gloss_after_a_title_belongs_to_the_title() -> None:
+    text = "国会通过《清洁空气修正法案》(Clean Air Amendment Act)。清洁空气修正法案影响很大。"
+    ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=50)}
+    assert ranked["清洁空气修正法案"].english_in_text == ["Clean Air Amendment Act"]

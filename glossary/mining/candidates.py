@@ -291,6 +291,11 @@ class Miner:
         leading function words: "。根据美国采矿、冶金和勘探协会(" → "美国采矿、冶金和勘探协会"."""
         while p > 0 and simp[p - 1] == " ":
             p -= 1
+        if p > 0 and simp[p - 1] == "》":
+            # a title before the gloss: 《基础设施投资和就业法案》(Infrastructure Investment and Jobs Act)
+            start = simp.rfind("《", max(0, p - 62), p)
+            if start >= 0:
+                return simp[start + 1:p - 1].strip()
         span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS):p])[-1]
         pairs = self._pairs(span) if span else []
         k = 0
