@@ -243,3 +243,9 @@ def test_an_english_gloss_after_a_title_belongs_to_the_title() -> None:
     text = "国会通过《清洁空气修正法案》(Clean Air Amendment Act)。清洁空气修正法案影响很大。"
     ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=50)}
     assert ranked["清洁空气修正法案"].english_in_text == ["Clean Air Amendment Act"]
+
+
+def test_a_latin_name_with_its_chinese_name_in_brackets() -> None:
+    text = "澳大利亚的 Lynas Rare Earths（莱纳斯稀土）扩建工厂。莱纳斯稀土的产能增加。莱纳斯稀土很重要。"
+    ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=50)}
+    assert ranked["莱纳斯稀土"].english_in_text == ["Lynas Rare Earths"]

@@ -58,6 +58,7 @@ _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 #: a span in quotation marks, without punctuation inside (“反胁迫机制”)
 _QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:！!？?、\s]{3,16})[”」』’]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9.&'+\-]+){0,6})\s*[（(]([\u3400-\u9fff·]{2,20})[)）]")
 _LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,&'+\-]{1,60}?)\s*[)）]")
 #: a Latin-script name: capitalised words, as in "Lynas Rare Earths" (for transliteration matching)
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
@@ -270,6 +271,9 @@ class Miner:
                 local[q] = max(local[q], n)
                 self.quoted.add(q)
                 self.tokens.setdefault(q, tuple(w for w, _ in pairs) or (q,))
+        for m in _HAN_AFTER.finditer(simp):
+            # a Latin name with its Chinese name in brackets after it: Lynas Rare Earths（莱纳斯稀土）
+            self.glossed.setdefault(m.group(2), Counter())[m.group(1).strip()] += 1
         for m in _LATIN_AFTER.finditer(simp):
             before = self._glossed_span(simp, m.start())
             if before:
