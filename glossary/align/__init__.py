@@ -324,7 +324,8 @@ def warm_up() -> None:
     """Load the dictionaries and tables alignment uses (CC-CEDICT, pypinyin, OpenCC, wordfreq), once."""
     align_candidate(Candidate(term="稀土氧化物"))
     dictionary.ranked_glosses("出口")
-    dictionary.prefix_sense("新")  # and the index of prefixes behind it
+    dictionary.prefix_sense("新")  # and the indexes of prefixes and heads behind them
+    dictionary.suffix_sense("量")
     english.frequency("the")  # wordfreq's English list
     _compose.looks_transliterated("莱纳斯")
 

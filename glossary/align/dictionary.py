@@ -208,27 +208,35 @@ def _build_compound_index() -> dict[str, list[str]]:
     return idx
 
 
-@lru_cache(maxsize=1)
-def _by_first_char() -> dict[str, list[str]]:
-    """Character -> headwords of three or more characters that are it before another headword (新+能源)."""
+@lru_cache(maxsize=2)
+def _by_char(last: bool) -> dict[str, list[str]]:
+    """Character -> headwords of three or more characters that are it and a common word, the character
+    first (新 + 能源) or ``last`` (概念 + 股); beside a name they do not count (原 + 苏联 "former Soviet Union")."""
     words = headwords()
     idx: dict[str, list[str]] = {}
     for h in words:
-        # before a common word (原 + 材料), not a name (原 + 苏联 "former Soviet Union")
-        if len(h) >= 3 and h[1:] in words and not words[h[1:]]:
-            idx.setdefault(h[0], []).append(h)
+        if len(h) >= 3:
+            char, rest = (h[-1], h[:-1]) if last else (h[0], h[1:])
+            if rest in words and not words[rest]:
+                idx.setdefault(char, []).append(h)
     return idx
 
 
-@lru_cache(maxsize=1)
-def _by_last_char() -> dict[str, list[str]]:
-    """Character -> headwords of three or more characters that are a common word before it (概念+股)."""
-    words = headwords()
-    idx: dict[str, list[str]] = {}
-    for h in words:
-        if len(h) >= 3 and h[:-1] in words and not words[h[:-1]]:
-            idx.setdefault(h[-1], []).append(h)
-    return idx
+def _sense_counts(char: str, last: bool, limit: int) -> tuple[dict[str, int], list[str]]:
+    """How many of the words ``char`` begins (or ends, ``last``) begin (end) their English with each of its
+    senses; and those words."""
+    senses = [g for g in glosses(char, limit=limit) if g[:1].islower()]
+    words = _by_char(last).get(char, [])
+    counts = {g: 0 for g in senses}
+    for w in words:
+        first = (glosses(w, limit=1) or [""])[0].lower()
+        for g in senses:
+            hit = (first.endswith(" " + g.lower()) or first.endswith(" " + g.lower() + "s")) if last \
+                else first.startswith(g.lower() + " ")
+            if hit:
+                counts[g] += 1
+                break
+    return counts, words
 
 
 @lru_cache(maxsize=4096)
@@ -239,18 +247,10 @@ def suffix_sense(char: str) -> str | None:
     >>> suffix_sense("量"), suffix_sense("部"), suffix_sense("的")
     ('quantity', 'department', None)
     """
-    senses = [g for g in glosses(char, limit=8) if g[:1].islower()]
-    words = _by_last_char().get(char, [])
-    if not senses or len(words) < _PREFIX_MIN:
+    counts, words = _sense_counts(char, last=True, limit=8)
+    if not counts or len(words) < _PREFIX_MIN:
         return None
-    counts = {s: 0 for s in senses}
-    for w in words:
-        first = (glosses(w, limit=1) or [""])[0].lower()
-        for s in senses:
-            if first.endswith(" " + s.lower()) or first.endswith(" " + s.lower() + "s"):
-                counts[s] += 1
-                break
-    best = max(senses, key=lambda s: counts[s])
+    best = max(counts, key=counts.__getitem__)
     if counts[best] >= 3 and counts[best] >= _PREFIX_SHARE * sum(counts.values()):
         return best
     # no sense, but one word ends most of them: 股 ("thigh; share") ends 优先股 "preferred stock", 普通股
@@ -309,18 +309,10 @@ def prefix_sense(char: str) -> str | None:
     >>> prefix_sense("新"), prefix_sense("海")
     ('new', None)
     """
-    senses = [g for g in glosses(char, limit=6) if g[:1].islower()]
-    words = _by_first_char().get(char, [])
-    if not senses or len(words) < _PREFIX_MIN:
+    counts, words = _sense_counts(char, last=False, limit=6)
+    if not counts or len(words) < _PREFIX_MIN:
         return None
-    counts = {s: 0 for s in senses}
-    for w in words:
-        first = (glosses(w, limit=1) or [""])[0].lower()
-        for s in senses:
-            if first.startswith(s.lower() + " "):
-                counts[s] += 1
-                break
-    best = max(senses, key=lambda s: counts[s])
+    best = max(counts, key=counts.__getitem__)
     return best if sum(counts.values()) >= _PREFIX_SHARE * len(words) else None
 
 
