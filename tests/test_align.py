@@ -293,6 +293,10 @@ def test_a_prefix_character_takes_the_sense_its_compounds_use() -> None:
     assert compose("原矿")[0] == "raw ore"
 
 
+def test_two_prefix_characters_before_a_noun_are_two_modifiers() -> None:
+    assert compose("轻重稀土")[0] == "light and heavy rare earth"  # not 轻重 "severity"
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

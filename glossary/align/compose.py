@@ -104,6 +104,11 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
     if not final and gl:
         prefix = dictionary.prefix_sense(piece) if len(piece) == 1 else None
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
+        pair = [dictionary.prefix_sense(c) for c in piece] if len(piece) == 2 else []
+        if pair and all(pair):
+            # two prefixes before a noun are two modifiers: 轻重 + 稀土 → "light and heavy rare earth" (alone,
+            # 轻重 is "severity")
+            gl = [" and ".join(pair)] + gl  # type: ignore[arg-type]
         # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
         # give it: 国防 "national defense" + 生产法 → "Defense Production Law", 技术 + 壁垒 → "technical
         # barrier" (a word further in heads a phrase of its own: 能源技术 + 供应链 "energy technology …")
