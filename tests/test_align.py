@@ -215,6 +215,8 @@ def test_a_verb_entry_is_offered_as_the_noun_a_term_names() -> None:
                              ("依赖", "dependence", "depend on"), ("调试", "debugging", "debug")):
         texts = [e.text for e in english_suggestions(Candidate(term=term))]
         assert texts[:2] == [noun, verb], term
+    assert [e.text for e in english_suggestions(Candidate(term="审批"))][0] == "approval"  # examine and approve
+    assert compose("财政投入")[0] != "financial put"  # "put into" has no noun of its own
     assert [e.text for e in english_suggestions(Candidate(term="管制"))][0] == "control"  # a noun too
     assert [e.text for e in english_suggestions(Candidate(term="使用"))][0] == "use"  # not "using"
 

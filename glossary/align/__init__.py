@@ -146,7 +146,10 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
     if dictionary.is_state_sense(term, gloss):
         quality = english.quality_noun(gloss)
         return [quality] if quality else []
-    if not dictionary.is_verb_only(term, gloss) or not _compose.is_phrasal(gloss):
+    pair = gloss.split(" and ")
+    if len(pair) == 2 and " " not in pair[1] and dictionary.is_verb_only(term, gloss):
+        gloss = pair[1]  # 审批 "to examine and approve": the act is named by its outcome, approval
+    elif not dictionary.is_verb_only(term, gloss) or not _compose.is_phrasal(gloss):
         return []
     verb = gloss.split()[0]
     noun = english.action_noun(verb)

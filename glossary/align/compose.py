@@ -139,7 +139,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
             noun = english.action_noun(verb.split()[0]) if verb else None
             # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 稀土 + 依赖 "depend on" →
             # "rare earth dependence"; 出口 + 申请 "apply for; application form" → "export application"
-            if noun and noun != verb and not noun.endswith("ing") and (
+            if noun and verb and noun != verb.split()[0] and not noun.endswith("ing") and (
                     verb == gl[0] or any(g != verb and g.split()[0] == noun for g in gl if " " in g)):
                 gl = [noun] + gl
     return gl[:2]
