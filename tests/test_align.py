@@ -183,6 +183,13 @@ def test_a_name_the_segmenter_knows_gets_pinyin_and_its_place_word() -> None:
     assert english_suggestions(Candidate(term="芒廷帕斯矿"))[0].text == "Mangtingpasi Mine"
 
 
+def test_a_name_written_with_other_characters_of_the_same_sound() -> None:
+    # CC-CEDICT writes Artemis 阿耳忒弥斯; the texts write 阿尔忒弥斯, read alike
+    first = english_suggestions(Candidate(term="阿尔忒弥斯"))[0]
+    assert (first.text, first.source) == ("Artemis", "cedict")
+    assert english_suggestions(Candidate(term="贝森特"))[0].source == "pinyin"  # no name of that sound
+
+
 def test_a_known_place_before_a_name_keeps_its_english() -> None:
     c = Candidate(term="格陵兰坦布里兹矿床", latin_nearby=["Tanbreez"])
     assert [e.text for e in english_suggestions(c)] == ["Greenland Tanbreez deposit"]

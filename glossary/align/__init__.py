@@ -8,7 +8,8 @@ source    where it comes from                                          confidenc
 termbase  an approved entry or an imported glossary                    0.95
 text      written in the texts beside the term, or the term is Latin   0.9
 chemistry element names and IUPAC naming rules                         0.8
-cedict    CC-CEDICT entry for the whole term                           0.7 → 0.5
+cedict    CC-CEDICT entry for the whole term, or for a name of the     0.7 → 0.5
+          same sound written with other characters (阿耳忒弥斯)
 translit  a Latin name in the same files that sounds like the term     0.6
 compose   dictionary senses of the parts plus naming rules             0.4 → 0.3
 pinyin    a name with no other source, rendered in pinyin              0.15
@@ -81,19 +82,25 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     stem, rest = _split_name(c.term)
     place, stem_part = _known_place(stem)
     name_en = translit.match(stem_part, c.latin_nearby)[:2] if c.latin_nearby and stem else []
+    # else the name CC-CEDICT writes with other characters of the same sound (阿尔忒弥斯: 阿耳忒弥斯 Artemis)
+    sound = translit.homophones(stem_part)[:2] if stem and not name_en else []
     if place:  # 格陵兰 + 坦布里兹: the place the dictionary knows in English, the name after it as found
         name_en = [f"{place} {t}" for t in name_en]
+        sound = [f"{place} {t}" for t in sound]
     if rest:
         # a name before words the dictionary knows: 芒廷帕斯 + 稀土矿, the name as the texts write it
         # in Latin, else in pinyin, and the rest translated
         pattern = _compose.place_words().get(rest)  # 芒廷帕斯 + 矿: "… Mine", as place names are
         rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest)[:1]]
         if rest_en:
-            for t in name_en or [_pinyin_name(stem)]:
-                add(rest_en[0].format(t), "translit" if name_en else "compose", 0.6 if name_en else 0.25)
+            for t in name_en or sound or [_pinyin_name(stem)]:
+                source, conf = ("translit", 0.6) if name_en else ("cedict", 0.5) if sound else ("compose", 0.25)
+                add(rest_en[0].format(t), source, conf)
     else:
         for t in name_en:
             add(t, "translit", 0.6)
+        for t in sound:
+            add(t, "cedict", 0.5)
     composed = _compose.compose(c.term)
     if _compose.is_chemical(c.term):
         for t in _compose.element_english(c.term) + _compose.chemical(c.term):

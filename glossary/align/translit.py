@@ -12,16 +12,23 @@ list of names.
 ('LNS', 'LNS')
 >>> match("莱纳斯", ["MP Materials", "Lynas Rare Earths", "NBA"])
 ['Lynas']
+
+A name written with other characters of the same sound is the same name: 阿尔忒弥斯 is CC-CEDICT's 阿耳忒弥斯,
+"Artemis" (:func:`homophones`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
+from ..cache import cached
+from ..mining.cedict import load, source, source_key
 from ..normalise.pinyin import to_pinyin
+from . import dictionary
 
 #: least similarity of two skeletons (1 − normalised edit distance) for a match
 MIN_SIMILARITY = 0.8
@@ -103,3 +110,44 @@ def match(term: str, names: Iterable[str]) -> list[str]:
                 if sim >= MIN_SIMILARITY and sim > scored.get(phrase, 0.0):
                     scored[phrase] = sim
     return sorted(scored, key=lambda p: (-scored[p], len(p)))
+
+
+@lru_cache(maxsize=1)
+def _names_by_sound() -> dict[str, list[str]]:
+    """Toneless pinyin ("a er te mi si") -> CC-CEDICT's proper names of three or more characters read so
+    (cached on disk beside the dictionary)."""
+
+    def build() -> dict[str, list[str]]:
+        idx: dict[str, list[str]] = {}
+        for word, rows in load().items():
+            if len(word) < 3:
+                continue
+            for row in rows.split("\n"):
+                reading = row.split("\t", 2)[1]
+                if reading[:1].isupper():
+                    key = _DIGITS.sub("", reading.lower().replace("u:", "v"))
+                    idx.setdefault(key, [])
+                    if word not in idx[key]:
+                        idx[key].append(word)
+        return idx
+
+    return cached("cedict-sounds", source_key(source()), build)
+
+
+_DIGITS = re.compile(r"[0-9]")
+
+
+def homophones(term: str) -> list[str]:
+    """English of the names CC-CEDICT writes with other characters of the same sound as ``term``, a
+    transliteration of three or more characters the dictionary lacks (阿尔忒弥斯 → 阿耳忒弥斯 "Artemis").
+
+    >>> homophones("阿尔忒弥斯")
+    ['Artemis']
+    """
+    if len(term) < 3 or not all("\u3400" <= ch <= "\u9fff" for ch in term) or dictionary.has_word(term):
+        return []
+    key = to_pinyin(term, "plain").lower()
+    out: list[str] = []
+    for word in _names_by_sound().get(key, []):
+        out += [g for g in dictionary.glosses(word, limit=1) if g not in out]
+    return out
