@@ -336,6 +336,7 @@ def warm_up() -> None:
     dictionary.ranked_glosses("出口")
     dictionary.prefix_sense("新")  # and the indexes of prefixes and heads behind them
     dictionary.suffix_sense("量")
+    translit.homophones("阿尔忒弥斯")  # the index of names by sound
     english.frequency("the")  # wordfreq's English list
     _compose.looks_transliterated("莱纳斯")
 
