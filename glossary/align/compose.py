@@ -341,8 +341,11 @@ def has_unknown_name(term: str) -> bool:
 
 def _loose(pieces: list[str]) -> bool:
     """True when dictionary pieces hold a loose character before the last piece (加工 + 能力 is a compound,
-    价值 + 链 a word and its head, 新 + 能源 a prefix and a word; 海 + 力士 is none of these)."""
-    return any(len(p) == 1 and not (i == 0 and dictionary.prefix_sense(p)) for i, p in enumerate(pieces[:-1]))
+    价值 + 链 a word and its head, 新 + 能源 a prefix and a word; 海 + 力士 is none of these). Only a character
+    of the tables for foreign names is loose so: 军 + 工 + 企业 is no name."""
+    chars = transliteration_chars()
+    return any(len(p) == 1 and p in chars and not (i == 0 and dictionary.prefix_sense(p))
+               for i, p in enumerate(pieces[:-1]))
 
 
 def chemical(term: str) -> list[str]:
