@@ -272,6 +272,15 @@ def test_the_united_states_has_departments() -> None:
     assert english_suggestions(Candidate(term="中国外交部"))[0].text == "China Ministry of Foreign Affairs"
 
 
+def test_a_country_s_law_is_named_of_the_country() -> None:
+    # every PRC statute's official English is "… Law of the People's Republic of China"
+    texts = [e.text for e in english_suggestions(Candidate(term="中华人民共和国出口管制法"))]
+    assert texts[:2] == ["Export Control Law of the People's Republic of China",
+                         "People's Republic of China Export Control Law"]
+    texts = [e.text for e in english_suggestions(Candidate(term="美国出口管制条例"))]
+    assert texts[:2] == ["US Export Control Regulations", "Export Control Regulations of the US"]
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

@@ -40,6 +40,7 @@ _OFFICE = re.compile(r"^((?:US|UK|EU|United States|[A-Z][a-z]+) )?([A-Z][\w-]*(?
 #: words that qualify an office rather than name its field: "Foreign Ministry" is no "Ministry of Foreign"
 _OFFICE_ADJECTIVES = frozenset({"Foreign", "Home", "Internal", "External", "Federal", "National", "Central",
                                 "General", "Public", "State"})
+_COUNTRY_LAW = re.compile(r"^(People's Republic of China|China|US|United States) ((?:[A-Z][\w-]* )+(?:Law|Act|Regulations))$")
 _US_MINISTRY = re.compile(r"^(US|USA|United States) Ministry of (.+)$")
 _DESCRIPTOR = re.compile(r"\s+(News Agency|Agency|Company|Corporation|Corp\.?|Group|Inc\.?|Ltd\.?)$")
 
@@ -127,6 +128,15 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         if us:
             # the United States calls its ministries departments (美国内政部 → US Department of the Interior)
             add(f"{us.group(1)} Department of {us.group(2)}", t.source, round(t.confidence + 0.01, 2))
+    for t in list(out):
+        law = _COUNTRY_LAW.match(t.text)
+        if law:
+            # a country's law is named "… Law of the People's Republic of China", the official form of every
+            # PRC statute; another country's may be either
+            country = law.group(1)
+            the = "the " if " " in country or country.isupper() else ""  # the US, the People's Republic; China
+            first = country == "People's Republic of China"
+            add(f"{law.group(2)} of {the}{country}", t.source, round(t.confidence + (0.01 if first else -0.01), 2))
     out.sort(key=lambda e: -e.confidence)
     if stem and not rest and not c.term.isascii():
         # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
