@@ -24,6 +24,10 @@ def test_chemistry_naming(term: str, english: str) -> None:
     assert is_chemical(term)
 
 
+def test_elements_in_a_row_are_one_word_inside_a_term() -> None:
+    assert compose("钕铁硼产能")[:2] == ["neodymium-iron-boron production capacity", "NdFeB production capacity"]
+
+
 def test_symbols_are_offered_for_element_runs() -> None:
     assert "NdFeB" in compose("钕铁硼")
 

@@ -84,7 +84,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
         return [piece]
     el = element_english(piece)
     if el:
-        return el[:1]
+        return el[:2]  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
     if final and gl:
         # two verbs for one act ("examine and approve") name it by the last as the head: 出口 + 审批 →
@@ -180,11 +180,23 @@ def _listed_noun(verb: str, senses: list[str]) -> str | None:
 
 
 def _parts(term: str) -> list[str]:
+    """The words of ``term``; elements in a row are one word, a material (钕 铁 硼 → 钕铁硼, NdFeB).
+
+    >>> _parts("钕铁硼产能")
+    ['钕铁硼', '产能']
+    """
     pieces: list[str] = []
     for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*|[^A-Za-z0-9]+", term):
         chunk = m.group(0)
         pieces.extend([chunk.strip()] if _LATIN.fullmatch(chunk) else dictionary.segment(chunk))
-    return [p for p in pieces if p]
+    el = elements()
+    out: list[str] = []
+    for p in pieces:
+        if out and p in el and out[-1] and all(c in el for c in out[-1]):
+            out[-1] += p
+        elif p:
+            out.append(p)
+    return out
 
 
 def looks_transliterated(term: str) -> bool:
