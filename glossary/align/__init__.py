@@ -255,13 +255,14 @@ _NAME_TAGS = frozenset({"nr", "nrt", "ns", "nz"})
 def _is_tagged_name(term: str) -> bool:
     """True when the segmenter reads ``term`` as one name and the dictionary lacks it (克钦邦).
 
-    >>> _is_tagged_name("克钦邦"), _is_tagged_name("原矿")
-    (True, False)
+    >>> _is_tagged_name("克钦邦"), _is_tagged_name("原矿"), _is_tagged_name("托底")
+    (True, False, False)
     """
     import rjieba
 
     tags = rjieba.tag(term)
-    return (len(tags) == 1 and tags[0][1] in _NAME_TAGS and not term.isascii()
+    # three characters at least: the segmenter tags rare two-character words as names too (朝贺, 托底)
+    return (len(term) >= 3 and len(tags) == 1 and tags[0][1] in _NAME_TAGS and not term.isascii()
             and not dictionary.has_word(term))
 
 
