@@ -36,6 +36,11 @@ _DROP = re.compile(r"^(see |see also|variant of|old variant|abbr\. for|abbr\. of
                    r"classifier for|also pr\.|also written|Japanese variant|erhua variant|"
                    r"\(old\)|\(archaic\)|\(dialect\)|\(literary\)|\(slang\)|\(Internet slang\)|\(onom\.\))", re.I)
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
+_PLACEHOLDERS = re.compile(r"\b(etc|sth|sb)\b\.?")
+_FIGURATIVE = re.compile(r"(lit|fig)\. ")
+_LEADING = re.compile(r"^(to be|to|an?|the) ", re.I)
+_SPACES = re.compile(r"\s+")
+_OF_ITEMS = re.compile(r"^(\w+) of (?:items|things)$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -50,14 +55,14 @@ def clean_gloss(sense: str) -> str:
     if not s or _DROP.match(s):
         return ""
     s = _PAREN.sub(" ", s).strip()
-    s = re.sub(r"\b(etc|sth|sb)\b\.?", "", s).strip(" ,;")
-    if re.match(r"(lit|fig)\. ", s):
+    s = _PLACEHOLDERS.sub("", s).strip(" ,;")
+    if _FIGURATIVE.match(s):
         return ""
-    s = re.sub(r"^(to be|to|an?|the) ", "", s, flags=re.I)  # "to be airworthy" → "airworthy"
+    s = _LEADING.sub("", s)  # "to be airworthy" → "airworthy"
     if ";" in s:
         s = s.split(";")[0].strip()
-    s = re.sub(r"\s+", " ", s).strip(" ,.")
-    s = re.sub(r"^(\w+) of (?:items|things)$", r"\1", s)  # "list of items" says no more than "list"
+    s = _SPACES.sub(" ", s).strip(" ,.")
+    s = _OF_ITEMS.sub(r"\1", s)  # "list of items" says no more than "list"
     if not s or _HAN.search(s) or "|" in s or "[" in s:
         return ""
     return s
