@@ -284,6 +284,12 @@ def test_a_country_s_law_is_named_of_the_country() -> None:
     assert texts[:2] == ["US Export Control Regulations", "Export Control Regulations of the US"]
 
 
+def test_a_government_is_named_by_the_surname_of_its_head() -> None:
+    assert english_suggestions(Candidate(term="特朗普政府"))[0].text == "Trump administration"  # an American
+    assert english_suggestions(Candidate(term="默克尔政府"))[0].text == "Merkel government"
+    assert english_suggestions(Candidate(term="美国政府"))[0].text == "US government"  # no person
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

@@ -360,6 +360,29 @@ def _loose(pieces: list[str]) -> bool:
                for i, p in enumerate(pieces[:-1]))
 
 
+_BORN = re.compile(r"\((?:c\. )?\d{3,4}-")
+_AMERICAN = re.compile(r"\b(?:US|American)\b")
+
+
+def _government_of(word: str) -> list[str]:
+    """A government named by its head, as English names it: the surname, and "administration" for an American
+    president's (特朗普政府 → Trump administration; 默克尔政府 → Merkel government; 习近平 → Xi, a Chinese
+    name putting the surname first); [] when ``word`` is no person the dictionary knows.
+
+    >>> _government_of("特朗普"), _government_of("默克尔"), _government_of("美国")
+    (['Trump administration'], ['Merkel government'], [])
+    """
+    names = dictionary.ranked_glosses(word, limit=1)
+    entries = [e for e in dictionary.lookup(word) if any(_BORN.search(s) for s in e.senses)]
+    if not names or not entries or not dictionary.is_proper(word):
+        return []  # a person: the dictionary gives a year of birth ("Barack Obama (1961-), US … politician")
+    parts = names[0].split()
+    chinese = sum(1 for syl in entries[0].pinyin.split() if syl[:1].isupper()) > 1  # Xi2 Jin4 ping2
+    surname = parts[0] if chinese else parts[-1]
+    american = any(_AMERICAN.search(s) for e in entries for s in e.senses)
+    return [f"{surname} {'administration' if american else 'government'}"]
+
+
 def chemical(term: str) -> list[str]:
     """Names by chemistry's rules alone: elements, element runs, anions, materials of elements.
 
@@ -451,6 +474,8 @@ def compose(term: str) -> list[str]:
             add([_title(f"{place[0]} {g}") for g in dictionary.ranked_glosses(rest, limit=2)] if place else [])
             break
     add(chemical(term))
+    if term.endswith("政府") and len(term) > 3:
+        add(_government_of(term[:-2]))  # 特朗普政府 → Trump administration
     for zh, en in rules["name"]:
         if term == zh and len(zh) > 2:
             add([_title(en.format("")).strip()])  # the head alone, in the rule's words: 框架协议 Framework Agreement
