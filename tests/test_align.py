@@ -24,6 +24,10 @@ def test_chemistry_naming(term: str, english: str) -> None:
     assert is_chemical(term)
 
 
+def test_a_compound_chemistry_names_is_not_also_read_word_by_word() -> None:
+    assert compose("氧化镝") == ["dysprosium oxide"]  # no "oxidize dysprosium"
+
+
 def test_elements_in_a_row_are_one_word_inside_a_term() -> None:
     assert compose("钕铁硼产能")[:2] == ["neodymium-iron-boron production capacity", "NdFeB production capacity"]
 

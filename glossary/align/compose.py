@@ -473,7 +473,8 @@ def compose(term: str) -> list[str]:
             place = dictionary.ranked_glosses(head)[:1]
             add([_title(f"{place[0]} {g}") for g in dictionary.ranked_glosses(rest, limit=2)] if place else [])
             break
-    add(chemical(term))
+    named = chemical(term)
+    add(named)
     if term.endswith("政府") and len(term) > 3:
         add(_government_of(term[:-2]))  # 特朗普政府 → Trump administration
     for zh, en in rules["name"]:
@@ -490,5 +491,6 @@ def compose(term: str) -> list[str]:
                 rest = english.noun_first(dictionary.ranked_glosses(stem))[:1]
             rest = rest or literal(stem, limit=1)
             add([_title(en.format(r)).strip() for r in rest])
-    add(literal(term))
+    if not named:
+        add(literal(term))  # (a compound chemistry names is not read word by word: no "oxidize dysprosium")
     return out
