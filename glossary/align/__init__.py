@@ -40,7 +40,8 @@ _OFFICE = re.compile(r"^((?:US|UK|EU|United States|[A-Z][a-z]+) )?([A-Z][\w-]*(?
 #: words that qualify an office rather than name its field: "Foreign Ministry" is no "Ministry of Foreign"
 _OFFICE_ADJECTIVES = frozenset({"Foreign", "Home", "Internal", "External", "Federal", "National", "Central",
                                 "General", "Public", "State"})
-_COUNTRY_LAW = re.compile(r"^(People's Republic of China|China|US|United States) ((?:[A-Z][\w-]* )+(?:Law|Act|Regulations))$")
+_COUNTRY_LAW = re.compile(r"^(People's Republic of China|China|US|United States) "
+                          r"((?:[A-Z][\w-]* )+(?:Law|Act|Regulations))$")
 _US_MINISTRY = re.compile(r"^(US|USA|United States) Ministry of (.+)$")
 _DESCRIPTOR = re.compile(r"\s+(News Agency|Agency|Company|Corporation|Corp\.?|Group|Inc\.?|Ltd\.?)$")
 

@@ -237,7 +237,7 @@ def _sense_counts(char: str, last: bool, limit: int) -> tuple[dict[str, int], li
         first = (glosses(w, limit=1) or [""])[0].lower()
         for g in senses:
             hit = (first.endswith(" " + g.lower()) or first.endswith(" " + g.lower() + "s")) if last \
-                else first.startswith(g.lower() + " ")
+                else first.startswith((g.lower() + " ", g.lower() + "-"))  # single room, single-celled
             if hit:
                 counts[g] += 1
                 break
@@ -273,7 +273,8 @@ def compound_form(word: str, sense: str) -> str:
     """
     words = sense.lower().split()
     heads = headwords()
-    firsts = [(glosses(h, limit=1) or [""])[0].lower() for h in _by_first_word(word) if h[len(word):] in heads]
+    cased = [(glosses(h, limit=1) or [""])[0] for h in _by_first_word(word) if h[len(word):] in heads]
+    firsts = [f.lower() for f in cased]
     full = sum(f.startswith(sense.lower() + " ") for f in firsts)
     for k in range(1, len(words)):
         tail = " ".join(words[k:])
@@ -288,7 +289,9 @@ def compound_form(word: str, sense: str) -> str:
         last = words[-1]
         related = len(os.path.commonprefix([form, last])) >= max(5, min(len(form), len(last)) - 4)
         if related and form != last and n >= 3 and n > starts[last]:
-            return " ".join(sense.split()[:-1] + [form])
+            # as the dictionary writes it most often (European, not "european")
+            written = Counter(c.split(" ")[0] for c in cased if c.split(" ")[0].lower() == form).most_common(1)[0][0]
+            return " ".join(sense.split()[:-1] + [written])
     return sense
 
 
