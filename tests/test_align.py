@@ -251,6 +251,8 @@ def test_a_phrase_takes_the_form_its_compounds_give_it_before_a_noun() -> None:
     # 战略伙伴 strategic partner, 技术工人 technical worker …: the first word as its compounds begin
     assert compose("战略储备")[0] == "strategic reserves"
     assert compose("技术壁垒")[0] == "technical barrier"
+    assert compose("欧洲航空安全局")[0].startswith("European")  # as the dictionary writes it
+    assert compose("单通道")[0] == "single channel"  # 单 "bill; list; …; single": single room, single-celled
     # further in, a word heads a phrase of its own, and before "and" it is a noun
     assert compose("能源技术供应链")[0] == "energy technology supply chain"
     assert compose("稀土供应技术与资源转化法案")[0].startswith("Rare Earth Supply Technology and Resource")
