@@ -296,6 +296,11 @@ def test_a_government_is_named_by_the_surname_of_its_head() -> None:
     assert english_suggestions(Candidate(term="美国政府"))[0].text == "US government"  # no person
 
 
+def test_a_use_before_a_noun_is_said_by_its_modifier() -> None:
+    assert compose("民用飞机")[0] == "civilian airplane"  # 民用 "civilian use"
+    assert compose("军用飞机")[0] == "military airplane"  # 军用 "military application; military use"
+
+
 def test_a_noun_modifies_with_its_adjective() -> None:
     assert compose("经济可行性")[0] == "economic feasibility"
     assert compose("行政效率")[0] == "administrative efficiency"

@@ -154,6 +154,9 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
     adjective formed from a noun sense wins over the noun (经济 → "economic feasibility").
     """
     first = gl[0]
+    use = next((g for g in gl[:3] if g.endswith(" use") and len(g.split()) == 2), None)
+    if use:
+        return [use.split()[0]] + gl  # 民用 "civilian use" + 飞机 → "civilian airplane"
     if dictionary.is_verb_sense(piece, first):
         listed = _listed_noun(first, gl[1:])
         if listed:
