@@ -249,3 +249,12 @@ def test_a_latin_name_with_its_chinese_name_in_brackets() -> None:
     text = "澳大利亚的 Lynas Rare Earths（莱纳斯稀土）扩建工厂。莱纳斯稀土的产能增加。莱纳斯稀土很重要。"
     ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=50)}
     assert ranked["莱纳斯稀土"].english_in_text == ["Lynas Rare Earths"]
+
+
+def test_a_number_and_a_verb_moving_its_object_are_no_terms() -> None:
+    # 两剂 is the segmenter's guess at a noun (a numeral and a measure); 送入 "send into" takes 细胞 as its object
+    text = ("完成两剂接种后产生抗体。两剂接种很重要。疫苗把序列送入细胞。序列送入细胞以后表达蛋白。"
+            "控制系统很复杂。控制系统需要升级。")
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert not {"两剂", "两剂接种", "送入细胞", "序列送入细胞"} & set(ranked)
+    assert "控制系统" in ranked

@@ -193,7 +193,7 @@ class Miner:
         end_ok = [(not lone[k] or chunk[k] in SUFFIXES) and (tags[k] not in END_NOT or is_head(chunk[k]))
                   for k in range(n)]
         verb = [t == "v" for t in tags]
-        pure_verb = [verb[k] and cedict.is_verb(chunk[k]) for k in range(n)]
+        pure_verb = [verb[k] and (cedict.is_verb(chunk[k]) or not cedict.has_word(chunk[k])) for k in range(n)]
         verbish = [t in VERBISH for t in tags]
         everyday_verb = [verb[k] and chunk[k] not in PREFIXES and background_frequency(chunk[k]) >= EVERYDAY_VERB_FREQ
                          for k in range(n)]
@@ -212,15 +212,18 @@ class Miner:
                     early_verb = inner_verb  # a verb inside, not right before this word
                     inner_verb = inner_verb or (j - 1 > i and verb[j - 1])
                     all_verbish = all_verbish and verbish[j]
-                    if not end_ok[j] or early_verb or (inner_verb and not head[j]):
+                    if not end_ok[j] or early_verb or (inner_verb and (not head[j] or _moves(chunk[j - 1]))):
                         continue
                     if j - i >= 2 and (verb[j] or verb[i]) and not all_verbish and not is_chemical(key):
                         continue  # a verb and a phrase after or before it: a clause (签署稀土供应协议)
                     if everyday_verb[i] and not verbish[i + 1] and not head[j]:
                         continue  # an everyday verb and its object (签订…协议, 放弃…) is an action, not a term
-                    if (j == i + 1 and pure_verb[i] and not verbish[j] and not head[j] and not lone[j]
-                            and not is_chemical(key)):
-                        continue  # a verb the dictionary knows only as one, and its object (送入+细胞)
+                    if (j == i + 1 and pure_verb[i] and not verbish[j] and not lone[j] and not is_chemical(key)
+                            and (not head[j] or _moves(chunk[i]))):
+                        # a verb the dictionary knows only as one, and its object (削减+产量), even a term
+                        # head when the verb says where it goes (送入+细胞); before a head it may qualify it
+                        # (控制+系统)
+                        continue
                 elif len(key) == 1 and key not in single_ok and key not in PREFIXES:
                     continue
                 elif lone[i]:
@@ -593,6 +596,20 @@ class Miner:
             if term:
                 out.setdefault(term, Counter()).update(found)
         return out
+
+
+#: directional complements: a verb ending in one moves its object somewhere (送入, 运到, 撤回)
+_DIRECTIONS = frozenset("入出进到回至往")
+
+
+def _moves(verb: str) -> bool:
+    """True when ``verb`` is a verb with a directional complement the dictionary does not list as a word
+    (送入 "send into"; 输入 "input" is a word, and 输入法 a term).
+
+    >>> _moves("送入"), _moves("输入"), _moves("控制")
+    (True, False, False)
+    """
+    return len(verb) == 2 and verb[1] in _DIRECTIONS and not cedict.has_word(verb)
 
 
 def _longest_ending(span: str, terms: Container[str]) -> str | None:

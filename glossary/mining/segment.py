@@ -17,7 +17,7 @@ from typing import Protocol
 
 import rjieba
 
-from .cedict import is_verb, split_words
+from .cedict import has_word, is_verb, split_words
 from .filters import ends_in_head, transliteration_chars
 
 
@@ -58,6 +58,7 @@ class JiebaTokeniser:
         """(word, tag) pairs covering ``text``; the fast path the miner uses."""
         pairs = rjieba.tag(text, hmm=True)
         pairs = _split_measure_words(pairs)
+        pairs = _numbers(pairs)
         pairs = _split_phrases(pairs)
         pairs = _join_names(pairs)
         marks = [k for k in _positions(pairs, _LATIN_TAGS)
@@ -105,6 +106,23 @@ def _split_measure_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         word, tag = out[k]
         rest = rjieba.tag(word[1:], hmm=False)  # the rest as a word of its own: 符合 is a verb
         out[k:k + 1] = [(word[0], "q"), *(rest if len(rest) == 1 else [(word[1:], tag)])]
+    return out
+
+
+#: Chinese numerals that begin a number with its measure word (两剂, 三项)
+_NUMERALS = frozenset("一二两三四五六七八九十百千万几数")
+
+
+def _numbers(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'两剂' tagged a noun by the segmenter's guess → a number: a numeral and one more character that the
+    dictionary does not hold as a word (两用 "dual-use" and 三星 Samsung are words) is a number and its measure."""
+    hits = [k for k, (w, t) in enumerate(pairs) if len(w) == 2 and w[0] in _NUMERALS and t != "m"
+            and not has_word(w)]
+    if not hits:
+        return pairs
+    out = list(pairs)
+    for k in hits:
+        out[k] = (out[k][0], "m")
     return out
 
 
