@@ -1,7 +1,10 @@
 """Word segmentation behind a small interface (default: jieba-rs through ``rjieba``).
 
 Tokens keep every input character, so offsets add up; Latin names split by the
-segmenter (``MP`` + `` `` + ``Materials``, ``SEG`` + ``+``) are joined again.
+segmenter (``MP`` + `` `` + ``Materials``, ``SEG`` + ``+``) are joined again, and so
+are foreign names it cut (莱纳 + 斯); a phrase its dictionary lists whole but that is a
+clause (逐步提高) is split into its words, and a guessed noun that is a number (两剂) is
+tagged as one.
 
 >>> [t.text for t in JiebaTokeniser().tokenize("给MP Materials公司的SEG+产品")]
 ['给', 'MP Materials', '公司', '的', 'SEG+', '产品']
@@ -152,6 +155,11 @@ _CLAUSE_TAGS = frozenset({"v", "d", "a", "ad"})
 
 @lru_cache(maxsize=65536)
 def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
+    """``word`` (tagged ``tag``) as its dictionary words with their tags when it is a clause, else None.
+
+    >>> _retagged("逐步提高", "l"), _retagged("价格下限", "n")
+    ((('逐步', 'd'), ('提高', 'v')), None)
+    """
     parts = split_words(word)
     if not parts:
         return None
