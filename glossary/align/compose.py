@@ -135,13 +135,19 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
         if nominal:
             gl = [nominal] + gl
         else:
-            verb = next((g for g in gl[:3] if dictionary.is_verb_only(piece, g) and is_phrasal(g)), None)
-            noun = english.action_noun(verb.split()[0]) if verb else None
             # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 稀土 + 依赖 "depend on" →
-            # "rare earth dependence"; 出口 + 申请 "apply for; application form" → "export application"
-            if noun and verb and noun != verb.split()[0] and not noun.endswith("ing") and (
-                    verb == gl[0] or any(g != verb and g.split()[0] == noun for g in gl if " " in g)):
-                gl = [noun] + gl
+            # "rare earth dependence"; 出口 + 申请 "apply for; application form" → "export application";
+            # 适航 + 审定 "screen; evaluate; approve" → "airworthiness evaluation" (the first with a noun)
+            verbs = [g for g in gl[:3] if dictionary.is_verb_only(piece, g) and is_phrasal(g)]
+            all_verbs = len(verbs) == len(gl[:3])
+            for verb in verbs:
+                noun = english.action_noun(verb.split()[0])
+                if noun == verb.split()[0]:
+                    break  # a verb that is a noun too names the act itself: 管制 "control"
+                if not noun.endswith("ing") and (verb == gl[0] or all_verbs
+                                                 or any(g != verb and g.split()[0] == noun for g in gl if " " in g)):
+                    gl = [noun] + gl
+                    break
     return gl[:2]
 
 
