@@ -198,6 +198,11 @@ def test_a_name_written_with_other_characters_of_the_same_sound() -> None:
     assert english_suggestions(Candidate(term="贝森特"))[0].source == "pinyin"  # no name of that sound
 
 
+def test_a_head_after_a_name_follows_the_naming_rules() -> None:
+    assert english_suggestions(Candidate(term="阿尔忒弥斯计划"))[0].text == "Artemis Program"
+    assert english_suggestions(Candidate(term="坦布里兹项目"))[0].text == "Tanbulizi Project"
+
+
 def test_a_known_place_before_a_name_keeps_its_english() -> None:
     c = Candidate(term="格陵兰坦布里兹矿床", latin_nearby=["Tanbreez"])
     assert [e.text for e in english_suggestions(c)] == ["Greenland Tanbreez deposit"]

@@ -92,7 +92,8 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     if rest:
         # a name before words the dictionary knows: 芒廷帕斯 + 稀土矿, the name as the texts write it
         # in Latin, else in pinyin, and the rest translated
-        pattern = _compose.place_words().get(rest)  # 芒廷帕斯 + 矿: "… Mine", as place names are
+        # 芒廷帕斯 + 矿: "… Mine", as place names are; 阿尔忒弥斯 + 计划: "… Program", as names of things are
+        pattern = _compose.place_words().get(rest) or _compose.name_pattern(rest)
         rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest)[:1]]
         if rest_en:
             for t in name_en or sound or [_pinyin_name(stem)]:

@@ -37,6 +37,15 @@ def _rules() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def name_pattern(head: str) -> str | None:
+    """The naming rule's English pattern for a head word standing after a name (计划 → "{} Program"), or None.
+
+    >>> name_pattern("计划"), name_pattern("稀土")
+    ('{} Program', None)
+    """
+    return next((en for zh, en in _rules()["name"] if zh == head and en.startswith("{}")), None)
+
+
 def place_words() -> dict[str, str]:
     """One-character words for places and features that follow a name, and their English pattern
     (邦 → "{} State": 克钦邦 is Keqin State).
