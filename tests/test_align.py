@@ -217,6 +217,10 @@ def test_the_literal_head_wins_over_a_paraphrasing_gloss() -> None:
     # a gloss that is no word-for-word rendering stays first: 基础设施 "infrastructure"
     assert english_suggestions(Candidate(term="基础设施"))[0].text == "infrastructure"
     assert english_suggestions(Candidate(term="镝"))[0].text == "dysprosium"  # one character: nothing to split
+    # a gloss of the term's own words and one word more that explains it: the literal term first
+    assert english_suggestions(Candidate(term="产业链"))[0].text == "industrial chain"  # "industry value chain"
+    assert english_suggestions(Candidate(term="原材料"))[0].text == "raw material"  # "raw and semifinished …"
+    assert english_suggestions(Candidate(term="海关总署"))[0].text == "General Administration of Customs"  # of
     # the gloss's head is a sense of the term's head (线 "thread; line"): the gloss stays first
     assert english_suggestions(Candidate(term="生产线"))[0].text == "production line"
 

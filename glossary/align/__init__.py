@@ -181,6 +181,9 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
 _EVERYDAY_VERB = 1e-4
 
 
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "a", "an", "for", "in", "on", "to"})
+
+
 def _literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
     """The composition when the dictionary's gloss says the same but for its head noun, and the composition
     names the term's own head: 稀土金属 is "rare earth metal" (金属 metal), the dictionary's "rare earth
@@ -192,6 +195,12 @@ def _literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]
     if not composed or not gloss:
         return []
     a, b = composed[0].lower().split(), gloss[0].lower().split()
+    stems_a, stems_b = {w[:5] for w in a}, {w[:5] for w in b}
+    extra = [w for w in b if w[:5] not in stems_a and w not in _FUNCTION_WORDS]
+    if len(a) >= 2 and stems_a <= stems_b and len(extra) == 1:
+        # the gloss is the term's own words and one word more that explains it: 产业链 "industry value chain",
+        # 原材料 "raw and semifinished materials" — the literal "industrial chain", "raw material" is the term
+        return composed[:1]
     parts = dictionary.segment(term, max_len=len(term) - 1)
     if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1] or len(parts) < 2:
         return []
