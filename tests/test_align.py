@@ -281,6 +281,7 @@ def test_a_verb_head_names_the_act() -> None:
 
 def test_an_adjective_suffix_before_a_noun_is_said_by_word_order() -> None:
     assert compose("政策性贷款")[0] == "policy loan"  # 性 "suffix forming adjective", not "nature"
+    assert compose("美国的关键矿产")[0] == "US key minerals"  # 的 joins them; no "of", no "taxi"
     assert compose("框架协议")[0] == "Framework Agreement"  # a naming rule's head alone, in its words
 
 

@@ -244,6 +244,9 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
     return out
 
 
+#: particles that join a modifier to its noun (美国的关键矿产): English word order says the same
+_POSSESSIVE = frozenset({"的", "之"})
+
 #: conjunctions that join two nouns in a term (稀土及关键材料, 技术与资源)
 _AND = frozenset({"与", "和", "及", "以及", "或"})
 
@@ -285,8 +288,9 @@ def literal(term: str, limit: int = 3) -> list[str]:
     options = [_piece_options(p, i == len(parts) - 1 or parts[i + 1] in _AND, r, first=i == 0)
                for i, (p, r) in enumerate(zip(parts, readings))]
     for i in range(len(parts) - 2, 0, -1):
-        if dictionary.is_adjective_suffix(parts[i]):
-            del options[i], parts[i], readings[i]  # 政策 + 性 + 贷款: "policy loan", no "nature"
+        if dictionary.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
+            # 政策 + 性 + 贷款: "policy loan", no "nature"; 美国 + 的 + 关键矿产: "US key minerals", no "taxi"
+            del options[i], parts[i], readings[i]
     if any(not o for o in options):
         return []
     for i in range(len(parts) - 1, 0, -1):
