@@ -162,13 +162,13 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
     >>> _term_nouns("分离", "separate"), _term_nouns("管制", "control"), _term_nouns("适航", "airworthy")
     (['separation'], [], ['airworthiness'])
     """
-    if dictionary.is_state_sense(term, gloss):
-        quality = english.quality_noun(gloss)
-        return [quality] if quality else []
-    pair = gloss.split(" and ")
-    if len(pair) == 2 and " " not in pair[1] and dictionary.is_verb_only(term, gloss):
-        gloss = pair[1]  # 审批 "to examine and approve": the act is named by its outcome, approval
-    elif not dictionary.is_verb_only(term, gloss) or not _compose.is_phrasal(gloss):
+    if dictionary.is_state_sense(term, gloss) or " and " in gloss:
+        # a state, or two verbs of one act (审批 → approval); any other sense with "and" names no act
+        named = _compose.named_act(term, gloss)
+        if named and named.endswith("ing") and english.frequency(gloss.split()[-1]) >= _EVERYDAY_VERB:
+            return []  # (as below: no everyday verb's -ing form)
+        return [named] if named else []
+    if not dictionary.is_verb_only(term, gloss) or not _compose.is_phrasal(gloss):
         return []
     verb = gloss.split()[0]
     noun = english.action_noun(verb)

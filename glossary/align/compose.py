@@ -95,19 +95,17 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
     if el:
         return el[:2]  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
-    if final and gl:
+    if final and gl and not dictionary.is_state_sense(piece, gl[0]):
         # two verbs for one act ("examine and approve") name it by the last as the head: 出口 + 审批 →
         # "export approval"
-        pair = gl[0].split(" and ")
-        if len(pair) == 2 and all(" " not in v for v in pair) and dictionary.is_verb_only(piece, gl[0]):
-            noun = english.action_noun(pair[1])
-            if noun != pair[1]:
-                gl = [noun] + gl
+        noun = named_act(piece, gl[0])
+        if noun:
+            gl = [noun] + gl
     # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit")
     gl = sorted(gl, key=lambda g: len(g.split()) > 1)
     if gl and dictionary.is_state_sense(piece, gl[0]):
         # a state names a quality in a term: 适航 "to be airworthy" + 标准 → "airworthiness standard"
-        quality = english.quality_noun(gl[0])
+        quality = named_act(piece, gl[0])
         if quality:
             gl = [quality] + gl
     if not final and gl:
@@ -158,6 +156,23 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
                     gl = [noun] + gl
                     break
     return gl[:2]
+
+
+def named_act(word: str, gloss: str) -> str | None:
+    """The noun a term uses for a dictionary sense of ``word`` that is a state or two verbs of one act, or None:
+    适航 "to be airworthy" → airworthiness, 审批 "to examine and approve" → approval (the act is named by its
+    outcome).
+
+    >>> named_act("适航", "airworthy"), named_act("审批", "examine and approve"), named_act("稀土", "rare earth")
+    ('airworthiness', 'approval', None)
+    """
+    if dictionary.is_state_sense(word, gloss):
+        return english.quality_noun(gloss)
+    pair = gloss.split(" and ")
+    if len(pair) == 2 and " " not in pair[1] and dictionary.is_verb_only(word, gloss):
+        noun = english.action_noun(pair[1])
+        return noun if noun != pair[1] else None
+    return None
 
 
 def _as_modifier(piece: str, gl: list[str]) -> list[str]:
