@@ -130,7 +130,6 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         if us:
             # the United States calls its ministries departments (美国内政部 → US Department of the Interior)
             add(f"{us.group(1)} Department of {us.group(2)}", t.source, round(t.confidence + 0.01, 2))
-    for t in list(out):
         law = _COUNTRY_LAW.match(t.text)
         if law:
             # a country's law is named "… Law of the People's Republic of China", the official form of every
