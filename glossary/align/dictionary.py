@@ -85,7 +85,12 @@ def lookup(word: str) -> list[DictEntry]:
     return list(_entries(word))
 
 
-def _fold_reading(p: str) -> str:
+def fold_reading(p: str) -> str:
+    """A numbered pinyin reading in lower case with ü written v, as CC-CEDICT's "u:" and pypinyin's "ü" meet.
+
+    >>> fold_reading("Lu:3 ke4")
+    'lv3 ke4'
+    """
     return p.lower().replace("u:", "v").replace("ü", "v")
 
 
@@ -105,7 +110,7 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
     if reading:
         # the same reading, and the common word before the proper noun (中 zhong1 "middle", not Zhong1 "China")
         matching = [e for e in entries if e.pinyin == reading] + [
-            e for e in entries if e.pinyin != reading and _fold_reading(e.pinyin) == _fold_reading(reading)]
+            e for e in entries if e.pinyin != reading and fold_reading(e.pinyin) == fold_reading(reading)]
         entries = matching or entries
     # the first wording of every sense, then the other wordings of each ("trade; profession; industry"):
     # a sense's later synonyms are often the one a term needs (行业 "industry")

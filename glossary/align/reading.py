@@ -23,7 +23,7 @@ _ALL_HAN = re.compile(r"[\u3400-\u9fff]+")
 
 
 def _dictionary_syllables(word: str) -> list[str] | None:
-    readings = {e.pinyin.lower().replace("u:", "v") for e in dictionary.lookup(word)}
+    readings = {dictionary.fold_reading(e.pinyin) for e in dictionary.lookup(word)}
     if len(readings) != 1:
         return None
     syl = readings.pop().split()

@@ -125,7 +125,7 @@ def _names_by_sound() -> dict[str, list[str]]:
             for row in rows.split("\n"):
                 reading = row.split("\t", 2)[1]
                 if reading[:1].isupper():
-                    key = _DIGITS.sub("", reading.lower().replace("u:", "v"))
+                    key = _DIGITS.sub("", dictionary.fold_reading(reading))
                     idx.setdefault(key, [])
                     if word not in idx[key]:
                         idx[key].append(word)
