@@ -424,6 +424,13 @@ class Miner:
                     mutual.update(toks)
         return parents_f, parents_n, parents_max, mutual
 
+    def _phrase_specificity(self, words: list[str]) -> float:
+        """The mean specificity of a phrase's words; a final term head (…系统, …机制, …清单) is generic by
+        nature and left out: the words before it carry the specificity."""
+        if len(words) > 1 and ends_in_head(words[-1]):
+            words = words[:-1]
+        return sum(map(self._specificity, words)) / max(len(words), 1)
+
     def _termhood(self, key: str, toks: tuple[str, ...], f0: int) -> tuple[str, float, float]:
         """(kind, specificity, unithood) of one candidate."""
         if key in self.titles or key in self.glossed_names:
@@ -431,20 +438,12 @@ class Miner:
             spec = max(2.0, sum(map(self._specificity, words)) / max(len(words), 1))
             return ("title" if key in self.titles else "name"), spec, 1.0
         if key in self.quoted:
-            # the quotation marks make it one unit: its specificity is that of its words before the head
-            words = self._words(key)
-            if len(words) > 1 and ends_in_head(words[-1]):
-                words = words[:-1]
-            return "term", sum(map(self._specificity, words)) / max(len(words), 1), 1.0
+            return "term", self._phrase_specificity(self._words(key)), 1.0  # quotation marks make it one unit
         if len(toks) == 1:
             kind = "latin" if key.isascii() else "element" if len(key) == 1 else "term"
             return kind, self._specificity(key), 1.0
-        # a term head (…系统, …机制, …清单) is generic by nature: the words before it carry the specificity;
         # a Latin name's rarity says nothing of the Chinese words beside it (MP Materials计划)
-        words = [t for t in toks if not t.isascii()] or list(toks)
-        if len(words) > 1 and ends_in_head(words[-1]):
-            words = words[:-1]
-        spec = sum(self._specificity(t) for t in words) / len(words)
+        spec = self._phrase_specificity([t for t in toks if not t.isascii()] or list(toks))
         # cohesion: the phrase's count against the geometric mean of its words' counts
         # (出口管制 nearly always occurs whole; 芒廷帕斯发布公告 is one clause among many uses of 芒廷帕斯)
         logs = [math.log(max(self.tok_count.get(t, 1), 1)) for t in toks]
