@@ -345,6 +345,12 @@ def test_two_prefix_characters_before_a_noun_are_two_modifiers() -> None:
     assert compose("轻重稀土")[0] == "light and heavy rare earth"  # not 轻重 "severity"
 
 
+def test_a_character_beside_a_prefix_is_a_second_modifier() -> None:
+    # 中 starts few of its words as "middle" (most are 中国 words), but beside the prefix 重 "heavy" it is one
+    assert compose("中重货车")[0] == "middle and heavy truck"
+    assert compose("极低温度")[0] == "extremely low temperature"  # an adverb qualifies the next modifier
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -291,6 +291,7 @@ def literal(term: str, limit: int = 3) -> list[str]:
     if len(parts) < 2 or looks_transliterated(term) or dictionary.is_proper(term):
         return []  # a name is not translated word by word (路透社 is not "Reuters society")
     el = elements()
+    parts, paired = _paired_modifiers(parts)
     # a loose character guesses, unless it is an element or the first one and a prefix (原 + 矿 "raw ore")
     singles = sum(1 for i, p in enumerate(parts) if len(p) == 1 and p not in el and not p.isascii()
                   and not (i == 0 and dictionary.prefix_sense(p)))
@@ -300,7 +301,8 @@ def literal(term: str, limit: int = 3) -> list[str]:
         return []  # a word of three or more characters the dictionary lacks is a name: 海力士 is no "sea strong man"
     readings = _readings(term, parts)
     # a word before "and" is a noun of the coordination, not a modifier (技术与资源: technology and resources)
-    options = [_piece_options(p, i == len(parts) - 1 or parts[i + 1] in _AND, r, first=i == 0)
+    options = [[paired[p]] if p in paired else
+               _piece_options(p, i == len(parts) - 1 or parts[i + 1] in _AND, r, first=i == 0)
                for i, (p, r) in enumerate(zip(parts, readings))]
     for i in range(len(parts) - 2, 0, -1):
         if dictionary.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
@@ -327,6 +329,37 @@ def literal(term: str, limit: int = 3) -> list[str]:
         if len(out) >= limit:
             break
     return out
+
+
+_ADVERB = re.compile(r"(?:ly|^not|^very|^most|^more|^less|^too)$")
+
+
+def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Two loose characters before a noun that are each a modifier of it: one a prefix, the other a
+    character that begins words with one sense (中 + 重 + 稀土 → "middle and heavy rare earth", as 轻重稀土
+    is "light and heavy rare earth"). Returns the parts with each such pair as one, and its English.
+
+    >>> _paired_modifiers(["中", "重", "稀土"])
+    (['中重', '稀土'], {'中重': 'middle and heavy'})
+    """
+    out: list[str] = []
+    paired: dict[str, str] = {}
+    el = elements()
+    i = 0
+    while i < len(parts):
+        a, b = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
+        if (i + 2 < len(parts) and len(a) == len(b) == 1 and not (a + b).isascii() and a not in el
+                and b not in el and (dictionary.prefix_sense(a) or dictionary.prefix_sense(b))):
+            senses = (dictionary.leading_sense(a), dictionary.leading_sense(b))
+            # (an adverb qualifies the modifier after it: 极低基数 is "extremely low base")
+            if all(senses) and senses[0] != senses[1] and not _ADVERB.search(senses[0] or ""):
+                paired[a + b] = " and ".join(senses)  # type: ignore[arg-type]
+                out.append(a + b)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out, paired
 
 
 def _overlap(first: str, char: str, final: bool = True) -> str | None:
