@@ -351,6 +351,23 @@ def test_a_character_beside_a_prefix_is_a_second_modifier() -> None:
     assert compose("极低温度")[0] == "extremely low temperature"  # an adverb qualifies the next modifier
 
 
+def test_a_ministry_takes_the_naming_of_the_one_country_the_texts_give_it() -> None:
+    from glossary.models import Context
+
+    def first_two(term: str, *sentences: str) -> list[tuple[str, str]]:
+        c = Candidate(term=term, contexts=[Context("a.txt", i, s) for i, s in enumerate(sentences)])
+        return [(e.text, e.source) for e in english_suggestions(c)][:2]
+
+    # CC-CEDICT has 财政部 as "Ministry of Finance"; the United States calls its ministries departments
+    assert first_two("财政部", "美国财政部周三宣布", "财政部还说") == [
+        ("Department of Finance", "context"), ("US Department of Finance", "context")]
+    # CC-CEDICT has 商务部 only as "Department of …"; another country's is a ministry, under its CLDR name
+    assert first_two("商务部", "英國商務部表示") == [
+        ("Ministry of Commerce", "context"), ("United Kingdom Ministry of Commerce", "context")]
+    assert first_two("商务部", "英国商务部表示", "日本商务部说")[0][1] != "context"  # two countries: no telling
+    assert first_two("商务部发言人", "美国商务部发言人说")[0][1] != "context"  # a spokesperson is no ministry
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -12,6 +12,8 @@ cedict    CC-CEDICT entry for the whole term, or for a name of the     0.7 → 0
           same sound written with other characters (阿耳忒弥斯)
 translit  a Latin name in the same files that sounds like the term     0.6
 compose   dictionary senses of the parts plus naming rules             0.4 → 0.3
+context   a ministry the texts also name with its one country          above the
+          (美国内政部 → 内政部 "Department of the Interior")          best other
 pinyin    a name with no other source, rendered in pinyin              0.15
 ========  ===========================================================  ==========
 
@@ -139,6 +141,17 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             first = country == "People's Republic of China"
             add(f"{law.group(2)} of {the}{country}", t.source, round(t.confidence + (0.01 if first else -0.01), 2))
     out.sort(key=lambda e: -e.confidence)
+    place = _setting(c) if out and _OFFICIAL.search(out[0].text) else ""
+    if place:
+        # a ministry the texts name with its country (美国内政部) and without it (内政部) is that country's:
+        # named as that country names it ("Department of the Interior", not CC-CEDICT's "Ministry of …"),
+        # and in full after it
+        full = [e.text for e in english_suggestions(Candidate(term=place + c.term))[:1]]
+        place_en = _compose.country_english(place) or ""
+        if full and place_en and full[0].startswith(place_en + " "):
+            conf = round(out[0].confidence + 0.02, 2)
+            out[:0] = [Equivalent(full[0][len(place_en) + 1:], "context", conf), Equivalent(full[0], "context", conf)]
+            out = [e for i, e in enumerate(out) if all(x.text.lower() != e.text.lower() for x in out[:i])]
     if stem and not rest and not c.term.isascii():
         # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
         # no name gets no pinyin "translation" (原矿 is not "Yuankuang")
@@ -153,6 +166,30 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
                      for run in re.findall(r"[A-Za-z0-9][A-Za-z0-9 .&+-]*|[^A-Za-z0-9]+", c.term) if run.strip()),
             "pinyin", 0.15)
     return out
+
+
+#: English of a government body: what :func:`_setting` may give a country
+_OFFICIAL = re.compile(r"^(?:Department|Ministry) of (?:the )?[A-Z][\w-]*(?: (?:and |the )?[A-Z][\w-]*)*$")
+
+
+def _setting(c: Candidate) -> str:
+    """The one country the texts put right before ``c.term`` in its contexts (美国 + 内政部), or '' when they
+    name none or several.
+
+    >>> from glossary.models import Context
+    >>> _setting(Candidate(term="内政部", contexts=[Context("a", 0, "美国内政部与国防部"), Context("a", 9, "授权内政部")]))
+    '美国'
+    """
+    places: set[str] = set()
+    for ctx in c.contexts:
+        text = to_simplified(ctx.text)
+        for m in re.finditer(re.escape(c.term), text):
+            for k in (4, 3, 2):
+                before = text[max(0, m.start() - k):m.start()]
+                if len(before) == k and _compose.is_country(before):
+                    places.add(before)
+                    break
+    return places.pop() if len(places) == 1 else ""
 
 
 def _term_nouns(term: str, gloss: str) -> list[str]:
