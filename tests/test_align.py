@@ -368,6 +368,14 @@ def test_a_ministry_takes_the_naming_of_the_one_country_the_texts_give_it() -> N
     assert first_two("商务部发言人", "美国商务部发言人说")[0][1] != "context"  # a spokesperson is no ministry
 
 
+def test_a_verb_sense_naming_its_object_names_the_act() -> None:
+    # CC-CEDICT: 拨款 "to allocate funds", 冶炼 "to smelt metal"
+    assert english_suggestions(Candidate(term="拨款"))[0].text == "allocation"
+    assert compose("冶炼设备")[0] == "smelting equipment"
+    assert [e.text for e in english_suggestions(Candidate(term="视作"))][0] == "regard as"  # "as" is no object
+    assert english_suggestions(Candidate(term="无语"))[0].text == "remain silent"  # nor is an adjective
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

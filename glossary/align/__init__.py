@@ -197,6 +197,8 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
 
     >>> _term_nouns("分离", "separate"), _term_nouns("管制", "control"), _term_nouns("适航", "airworthy")
     (['separation'], [], ['airworthiness'])
+    >>> _term_nouns("冶炼", "smelt metal")
+    ['smelting']
     """
     if dictionary.is_state_sense(term, gloss) or " and " in gloss:
         # a state, or two verbs of one act (审批 → approval); any other sense with "and" names no act
@@ -204,6 +206,11 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
         if named and named.endswith("ing") and english.frequency(gloss.split()[-1]) >= _EVERYDAY_VERB:
             return []  # (as below: no everyday verb's -ing form)
         return [named] if named else []
+    vo = _compose.verb_object(term, gloss)
+    if vo:
+        # a verb and its object name the act, by the verb's noun (冶炼 "smelt metal" → smelting)
+        noun = english.action_noun(vo[0])
+        return [noun] if noun != vo[0] else []
     if not dictionary.is_verb_only(term, gloss) or not _compose.is_phrasal(gloss):
         return []
     verb = gloss.split()[0]

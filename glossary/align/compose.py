@@ -191,6 +191,9 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
         listed = _listed_noun(first, gl[1:])
         if listed:
             return [listed] + [g for g in gl if g != listed]
+    vo = verb_object(piece, first)
+    if vo:
+        return [english.gerund(vo[0])] + gl  # 冶炼 "smelt metal" + 设备 → "smelting equipment"
     if dictionary.is_verb_only(piece, first) and is_phrasal(first):
         words = first.split()
         if len(words) > 1:
@@ -198,6 +201,32 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
         noun = english.action_noun(first)
         return [noun] + [g for g in gl if g != noun]
     return english.adjective_first(gl)
+
+
+def verb_object(piece: str, gloss: str) -> tuple[str, str] | None:
+    """(verb, object) when ``gloss`` is a verb sense of ``piece`` that names its object ("smelt metal" of
+    冶炼), else None: the act is the verb's noun (smelting, metal smelting).
+
+    >>> verb_object("冶炼", "smelt metal"), verb_object("分离", "separate")
+    (('smelt', 'metal'), None)
+    """
+    words = gloss.split()
+    if (len(words) != 2 or words[1] in _PARTICLES or words[1] in _NO_OBJECT or not words[1].isalpha()
+            or not dictionary.is_verb_only(piece, gloss)):
+        return None
+    verb, obj = words
+    if english.frequency(verb) >= _VO_VERB_MAX or obj.endswith("ly") or english.frequency(obj + "ly") >= 1e-7:
+        # a verb as common as "argue" or "reach" says little without its object (达成协议 "reach agreement"
+        # is no "reaching"), and "remain silent", "sell cheaply" name no object
+        return None
+    return verb, obj
+
+
+#: words after a verb that are not its object ("lag behind", "regard as", "mock oneself")
+_NO_OBJECT = frozenset({"as", "behind", "oneself", "himself", "herself", "itself", "themselves", "one", "it"})
+
+#: a verb at least this frequent in English (argue, reach, sell) does not name an act without its object
+_VO_VERB_MAX = 3e-5
 
 
 def is_phrasal(gloss: str) -> bool:
@@ -356,7 +385,9 @@ def literal(term: str, limit: int = 3) -> list[str]:
     verbs = [next((g for g in dictionary.ranked_glosses(p, reading=r) if dictionary.is_verb_sense(p, g)), None)
              if len(p) > 1 else None for p, r in zip(parts, readings)]
     if all(verbs) and _all_verbs(term):
-        out.append(" and ".join(english.action_noun(v) for v in verbs))
+        # (a verb and its object by the verb: 冶炼 "smelt metal" + 分离 → smelting and separation)
+        out.append(" and ".join(english.action_noun(vo[0] if vo else v)
+                                for p, v in zip(parts, verbs) for vo in [verb_object(p, v or "")]))
     for combo in product(*options):
         s = _join(combo)
         if s and s not in out:
