@@ -376,6 +376,13 @@ def test_a_verb_sense_naming_its_object_names_the_act() -> None:
     assert english_suggestions(Candidate(term="无语"))[0].text == "remain silent"  # nor is an adjective
 
 
+def test_a_word_the_dictionary_lacks_is_not_guessed_from_its_characters() -> None:
+    # the segmenter reads 舱段 (a fuselage section) and 叶盘 (a blisk) as words; CC-CEDICT has neither, and
+    # their characters' senses guess: "cabin paragraph dock technology", "leaf plate manufacturing technology"
+    assert compose("舱段对接技术") == [] and compose("叶盘制造技术") == []
+    assert compose("原矿出口")[0] == "raw ore export"  # a prefix character keeps its sense
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -363,6 +363,8 @@ def literal(term: str, limit: int = 3) -> list[str]:
         return []  # mostly loose characters: their glosses guess ("choose smelt" for 选冶), so say nothing
     if has_unknown_name(term):
         return []  # a word of three or more characters the dictionary lacks is a name: 海力士 is no "sea strong man"
+    if _unknown_word(term, parts):
+        return []  # 串级 (cascade) is a word the dictionary lacks: its characters' senses guess ("skewer level")
     readings = _readings(term, parts)
     # a word before "and" is a noun of the coordination, not a modifier (技术与资源: technology and resources)
     options = [[paired[p]] if p in paired else
@@ -485,6 +487,24 @@ def has_unknown_name(term: str) -> bool:
 
     return any(len(w) >= 3 and not w.isascii() and not dictionary.has_word(w) and not element_run(w)
                and _loose(dictionary.segment(w)) for w in rjieba.cut(term))
+
+
+def _unknown_word(term: str, parts: list[str]) -> bool:
+    """True when the segmenter reads two characters of ``term`` as one word that CC-CEDICT lacks, and the
+    composition would render them as two loose characters (串级萃取技术: 串级 as 串 "skewer" + 级 "level").
+
+    >>> _unknown_word("串级萃取技术", ["串", "级", "萃取", "技术"]), _unknown_word("原矿", ["原", "矿"])
+    (True, False)
+    """
+    import rjieba
+
+    el = elements()
+    # (a prefix or an element has a sense of its own there: 原矿 raw ore, 锑业 antimony industry)
+    singles = {i: p for i, p in enumerate(parts) if len(p) == 1 and p not in el}
+    pairs = {singles[i] + singles[i + 1] for i in singles if i + 1 in singles
+             and not any(dictionary.prefix_sense(c) for c in singles[i] + singles[i + 1])}
+    return any(w in pairs and not w.isascii() and not dictionary.has_word(w) and not element_run(w)
+               for w in rjieba.cut(term))
 
 
 def _loose(pieces: list[str]) -> bool:
