@@ -383,6 +383,11 @@ def test_a_word_the_dictionary_lacks_is_not_guessed_from_its_characters() -> Non
     assert compose("原矿出口")[0] == "raw ore export"  # a prefix character keeps its sense
 
 
+def test_a_verb_head_is_named_by_its_irregular_noun_when_the_dictionary_lists_it() -> None:
+    # CC-CEDICT: 分析 "to analyze; analysis"
+    assert compose("数据分析")[0] == "data analysis"
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

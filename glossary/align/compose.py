@@ -238,7 +238,9 @@ def is_phrasal(gloss: str) -> bool:
 def _listed_noun(verb: str, senses: list[str]) -> str | None:
     """A sense that is a noun formed from ``verb`` ("management" beside "manage"), if the dictionary lists one."""
     stem = verb[:-1] if verb.endswith("e") else verb
-    return next((g for g in senses if g.startswith(stem) and g[len(stem):].lstrip("e") in _NOUN_SUFFIXES), None)
+    derived = english.action_noun(verb)  # (analyze → analysis)
+    return next((g for g in senses if (g.startswith(stem) and g[len(stem):].lstrip("e") in _NOUN_SUFFIXES)
+                 or (g == derived and g != verb)), None)
 
 
 def _parts(term: str) -> list[str]:

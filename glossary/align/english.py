@@ -27,7 +27,7 @@ _DERIVATIONS = (
     ("ct", "ction"), ("pt", "ption"), ("mit", "mission"), ("ide", "ision"), ("vise", "vision"), ("ude", "usion"),
     ("ss", "ssion"), ("erce", "ercion"), ("ore", "oration"), ("are", "aration"), ("ine", "ination"), ("rm", "rmation"),
     ("nt", "ntation"), ("lt", "ltation"), ("ply", "plication"), ("ve", "val"), ("ose", "osal"),
-    ("er", "ery"), ("pend", "pendence"), ("ist", "istance"),
+    ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"),
 )
 
 #: endings of English adjectives formed from nouns (economic, industrial, national, electronic)
