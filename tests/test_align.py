@@ -388,6 +388,13 @@ def test_a_verb_head_is_named_by_its_irregular_noun_when_the_dictionary_lists_it
     assert compose("数据分析")[0] == "data analysis"
 
 
+def test_a_word_of_words_reads_inside_a_term_as_it_does_alone() -> None:
+    # 原材料 alone is "raw material" (CC-CEDICT: "raw and semifinished materials"); so it is inside a term
+    assert compose("原材料行业")[0] == "raw material industry"
+    # a one-character head's first sense is no reason to set the dictionary aside (额 "forehead; amount")
+    assert english_suggestions(Candidate(term="出口额"))[0].text == "export amount"
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

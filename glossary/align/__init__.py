@@ -119,7 +119,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         for noun in _term_nouns(c.term, g) if i == 0 else []:
             add(noun, "cedict", 0.7 - 0.05 * i)
         add(g, "cedict", 0.7 - 0.05 * i)
-    literal_head = _literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
+    literal_head = _compose.literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
     for i, t in enumerate(composed[:4]):
         add(t, "compose", (0.72 if t in literal_head else 0.4) - 0.03 * i)
     for t in list(out):
@@ -222,34 +222,6 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
 
 #: English verbs this common (use, build, make) are nouns too or too general for their -ing form to name a term
 _EVERYDAY_VERB = 1e-4
-
-
-_FUNCTION_WORDS = frozenset({"of", "and", "the", "a", "an", "for", "in", "on", "to"})
-
-
-def _literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
-    """The composition when the dictionary's gloss says the same but for its head noun, and the composition
-    names the term's own head: 稀土金属 is "rare earth metal" (金属 metal), the dictionary's "rare earth
-    element" a paraphrase. A term base wants the term, so the literal one goes first.
-
-    >>> _literal_head("稀土金属", ["rare earth metal"], ["rare earth element"])
-    ['rare earth metal']
-    """
-    if not composed or not gloss:
-        return []
-    a, b = composed[0].lower().split(), gloss[0].lower().split()
-    stems_a, stems_b = {w[:5] for w in a}, {w[:5] for w in b}
-    extra = [w for w in b if w[:5] not in stems_a and w not in _FUNCTION_WORDS]
-    if len(a) >= 2 and stems_a <= stems_b and len(extra) == 1:
-        # the gloss is the term's own words and one word more that explains it: 产业链 "industry value chain",
-        # 原材料 "raw and semifinished materials" — the literal "industrial chain", "raw material" is the term
-        return composed[:1]
-    parts = dictionary.segment(term, max_len=len(term) - 1)
-    if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1] or len(parts) < 2:
-        return []
-    head = [g.lower() for g in dictionary.glosses(parts[-1])]
-    # the gloss's head is no sense of the term's head (生产线 "production line": 线 is "line" too)
-    return composed[:1] if head and head[0] == a[-1] and b[-1] not in head else []
 
 
 def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]:

@@ -95,6 +95,10 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
     if el:
         return el[:2]  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
+    if len(piece) > 2 and gl:
+        # a word of words reads inside a term as it does alone (产业链 → industrial chain, not the
+        # dictionary's "industry value chain")
+        gl = literal_head(piece, literal(piece, limit=1), gl[:1]) + gl
     if final and gl and not dictionary.is_state_sense(piece, gl[0]):
         # two verbs for one act ("examine and approve") name it by the last as the head: 出口 + 审批 →
         # "export approval"
@@ -173,6 +177,34 @@ def named_act(word: str, gloss: str) -> str | None:
         noun = english.action_noun(pair[1])
         return noun if noun != pair[1] else None
     return None
+
+
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "a", "an", "for", "in", "on", "to"})
+
+
+def literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
+    """The composition when the dictionary's gloss says the same but for its head noun, and the composition
+    names the term's own head: 稀土金属 is "rare earth metal" (金属 metal), the dictionary's "rare earth
+    element" a paraphrase. A term base wants the term, so the literal one goes first.
+
+    >>> literal_head("稀土金属", ["rare earth metal"], ["rare earth element"])
+    ['rare earth metal']
+    """
+    if not composed or not gloss:
+        return []
+    a, b = composed[0].lower().split(), gloss[0].lower().split()
+    stems_a, stems_b = {w[:5] for w in a}, {w[:5] for w in b}
+    extra = [w for w in b if w[:5] not in stems_a and w not in _FUNCTION_WORDS]
+    if len(a) >= 2 and stems_a <= stems_b and len(extra) == 1:
+        # the gloss is the term's own words and one word more that explains it: 产业链 "industry value chain",
+        # 原材料 "raw and semifinished materials" — the literal "industrial chain", "raw material" is the term
+        return composed[:1]
+    parts = dictionary.segment(term, max_len=len(term) - 1)
+    if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1] or len(parts) < 2 or len(parts[-1]) < 2:
+        return []  # (a one-character head's first sense guesses: 出口额 is "export amount", no "forehead")
+    head = [g.lower() for g in dictionary.glosses(parts[-1])]
+    # the gloss's head is no sense of the term's head (生产线 "production line": 线 is "line" too)
+    return composed[:1] if head and head[0] == a[-1] and b[-1] not in head else []
 
 
 def _as_modifier(piece: str, gl: list[str]) -> list[str]:
