@@ -395,6 +395,12 @@ def test_a_word_of_words_reads_inside_a_term_as_it_does_alone() -> None:
     assert english_suggestions(Candidate(term="出口额"))[0].text == "export amount"
 
 
+def test_a_modifier_takes_the_adjective_its_last_character_has() -> None:
+    # 永磁 "permanent magnetism"; 磁 is "magnetic; magnetism"; 东南亚 "Southeast Asia", 亚 "Asia; Asian"
+    assert compose("永磁电机")[0].startswith("permanent magnetic ")
+    assert compose("东南亚国家")[0] == "Southeast Asian nation"
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

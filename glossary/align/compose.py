@@ -232,7 +232,16 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
             return [english.gerund(words[0])] + gl
         noun = english.action_noun(first)
         return [noun] + [g for g in gl if g != noun]
-    return english.adjective_first(gl)
+    gl = english.adjective_first(gl)
+    *mods, last = gl[0].split()
+    own = dictionary.glosses(piece[-1]) if mods and len(piece) > 1 else []
+    if last in own:
+        # the last character says the last word, and has the adjective of it too: 永磁 "permanent magnetism",
+        # 磁 "magnetic; magnetism" → "permanent magnetic material"
+        adj = english.adjective_first([last] + [g for g in own if g != last])[0]
+        if adj != last:
+            gl = [" ".join(mods + [adj])] + gl
+    return gl
 
 
 def verb_object(piece: str, gloss: str) -> tuple[str, str] | None:
