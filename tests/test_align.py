@@ -401,6 +401,14 @@ def test_a_modifier_takes_the_adjective_its_last_character_has() -> None:
     assert compose("东南亚国家")[0] == "Southeast Asian nation"
 
 
+def test_a_short_form_of_a_name_of_two_names_is_said_by_their_initials() -> None:
+    from glossary.align import dictionary
+
+    # CC-CEDICT: 标普 "Standard and Poor (share index); abbr. for 标准普尔"; the full form gets no initials
+    assert dictionary.ranked_glosses("标普") == ["Standard and Poor", "S&P"]
+    assert "S&P" not in dictionary.ranked_glosses("标准普尔")
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

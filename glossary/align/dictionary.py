@@ -120,7 +120,13 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
             g = clean_gloss(s)
             if g and e.pinyin[:1].isupper():
                 g = name_only(g)
-            for w in _with_abbreviation(g):
+            wordings = _with_abbreviation(g)
+            pair = _PAIR_NAME.match(g)
+            if pair and any(x.startswith("abbr. for") for x in e.senses):
+                # a short form of a name of two names joined by "and" is said by their initials, as English
+                # says such names short (标普, abbr. for 标准普尔 "Standard and Poor" → S&P; so P&G, AT&T)
+                wordings.append(f"{pair.group(1)}&{pair.group(2)}")
+            for w in wordings:
                 if w not in out:
                     out.append(w)
             if g and ";" in s:
@@ -130,6 +136,8 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
     # equivalent translates it: equivalents first
     return tuple(sorted(out, key=is_description))
 
+
+_PAIR_NAME = re.compile(r"^([A-Z])[a-z]+ and ([A-Z])[a-z]+$")
 
 _ABBREVIATION = re.compile(r"^(.+?), ([A-Za-z]*[A-Z][A-Za-z0-9]*)$")
 
