@@ -463,7 +463,8 @@ def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:
                 and b not in el and (dictionary.prefix_sense(a) or dictionary.prefix_sense(b))):
             senses = (dictionary.leading_sense(a), dictionary.leading_sense(b))
             # (an adverb qualifies the modifier after it: 极低基数 is "extremely low base")
-            if all(senses) and senses[0] != senses[1] and not _ADVERB.search(senses[0] or ""):
+            if (all(senses) and senses[0] != senses[1] and not _ADVERB.search(senses[0] or "")
+                    and not any(x.endswith("-") for x in senses if x)):  # (a bound prefix joins no "and")
                 paired[a + b] = " and ".join(senses)  # type: ignore[arg-type]
                 out.append(a + b)
                 i += 2

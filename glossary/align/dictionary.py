@@ -249,8 +249,12 @@ def _sense_counts(char: str, last: bool, limit: int) -> tuple[dict[str, int], li
     for w in words:
         first = (glosses(w, limit=1) or [""])[0].lower()
         for g in senses:
-            hit = (first.endswith(" " + g.lower()) or first.endswith(" " + g.lower() + "s")) if last \
-                else first.startswith((g.lower() + " ", g.lower() + "-"))  # single room, single-celled
+            if last:
+                hit = first.endswith(" " + g.lower()) or first.endswith(" " + g.lower() + "s")
+            elif g.endswith("-"):
+                hit = first.startswith(g[:-1].lower())  # a bound prefix: 多 "multi-" in multimedia, multi-platform
+            else:
+                hit = first.startswith((g.lower() + " ", g.lower() + "-"))  # single room, single-celled
             if hit:
                 counts[g] += 1
                 break
