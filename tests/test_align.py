@@ -418,6 +418,14 @@ def test_a_bound_prefix_sense_is_counted_by_the_words_it_begins() -> None:
     assert compose("非正式")[0] != "wrong formal"  # 非 "non-", not its sense "wrong"
 
 
+def test_a_quality_suffix_makes_the_noun_of_the_word_before_it() -> None:
+    # CC-CEDICT's words ending in 度 and 性 are mostly such nouns (倾斜度 inclination, 一致性 consistency)
+    assert compose("进口依赖度")[0] == "import dependence"  # not "import depending measure"
+    assert compose("迷惑性") == ["confusion"]  # 迷惑 "puzzle; confuse": the first verb with a noun of its own
+    assert compose("排他性") == ["exclusivity"]
+    assert compose("事实性")[0] != "fact"  # 事实 "fact" names no quality
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

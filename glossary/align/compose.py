@@ -417,6 +417,12 @@ def literal(term: str, limit: int = 3) -> list[str]:
         if dictionary.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
             # 政策 + 性 + 贷款: "policy loan", no "nature"; 美国 + 的 + 关键矿产: "US key minerals", no "taxi"
             del options[i], parts[i], readings[i]
+    if len(parts) >= 2 and dictionary.is_quality_suffix(parts[-1]) and len(parts[-2]) > 1:
+        quality = _quality_of(parts[-2], readings[-2])
+        if quality:
+            # 依赖 + 度 → "dependence", 合规 + 性 → "compliance": the noun of the word before it
+            options[-2:] = [[quality]]
+            parts[-2:] = [parts[-2] + parts[-1]]
     if any(not o for o in options):
         return []
     for i in range(len(parts) - 1, 0, -1):
@@ -443,6 +449,32 @@ def literal(term: str, limit: int = 3) -> list[str]:
 
 
 _ADVERB = re.compile(r"(?:ly|^not|^very|^most|^more|^less|^too)$")
+
+
+def _quality_of(word: str, reading: str | None = None) -> str | None:
+    """The noun of the quality or act ``word`` names (a verb's act, an adjective's quality, a noun of a quality
+    itself), or None when English has none.
+
+    >>> _quality_of("依赖"), _quality_of("合规"), _quality_of("适航")
+    ('dependence', 'compliance', 'airworthiness')
+    """
+    gl = dictionary.ranked_glosses(word, limit=3, reading=reading)
+    if not gl:
+        return None
+    g = gl[0]
+    if dictionary.is_state_sense(word, g):
+        return named_act(word, g)
+    if dictionary.is_verb_only(word, g):
+        # the first verb sense with a noun of its own (迷惑 "puzzle; confuse" → confusion)
+        for verb in (v.split()[0] for v in gl if dictionary.is_verb_only(word, v) and is_phrasal(v)):
+            noun = english.action_noun(verb)
+            if noun != verb and not noun.endswith("ing"):
+                return noun
+        return None
+    if " " in g:
+        return None
+    # (transparent → transparency; compliance is one already; 事实 "fact" names no quality: no "fact")
+    return english.quality_noun(g) or (g if dictionary.is_nominal(g) else None)
 
 
 def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:

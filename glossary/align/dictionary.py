@@ -278,6 +278,39 @@ def suffix_sense(char: str) -> str | None:
     return best if counts[best] >= 3 and counts[best] >= _PREFIX_SHARE * sum(counts.values()) else None
 
 
+_NOMINAL = re.compile(r"^(?:degree of .+|[a-z]+(?:ity|ness|ion|ance|ence|ancy|ency|cy|ure|th|ship))$")
+
+
+def is_nominal(gloss: str) -> bool:
+    """True when ``gloss`` is a noun of a quality or act by its ending, or "degree of …" (solubility,
+    brightness, compliance, degree of support).
+
+    >>> is_nominal("compliance"), is_nominal("fact")
+    (True, False)
+    """
+    return bool(_NOMINAL.match(gloss))
+
+
+@lru_cache(maxsize=1024)
+def is_quality_suffix(char: str) -> bool:
+    """True when the words ``char`` ends are mostly the noun of the quality or act of the word before it, as
+    the dictionary's compounds say (度: 倾斜度 inclination, 溶解度 solubility, 支持度 "degree of support";
+    性: 一致性 consistency, 伸缩性 flexibility): 依赖度 is "dependence", not "depending measure".
+
+    >>> is_quality_suffix("度"), is_quality_suffix("性"), is_quality_suffix("量"), is_quality_suffix("化")
+    (True, True, False, False)
+    """
+    if len(char) != 1 or any(g.startswith("-") for g in glosses(char)):
+        return False  # (a suffix sense of its own, "-ize" of 化, is attached to the word before it)
+    heads = headwords()
+    firsts = [(glosses(w, limit=1) or [""])[0] for w in _by_char(True).get(char, []) if w[:-1] in heads]
+    return len(firsts) >= 5 and sum(is_nominal(f) for f in firsts) >= _QUALITY_SHARE * len(firsts)
+
+
+#: the share of a character's compounds that must be nouns of a quality or act (度 0.62, 性 0.42; 力 0.36, 量 0.08)
+_QUALITY_SHARE = 0.4
+
+
 @lru_cache(maxsize=8192)
 def compound_form(word: str, sense: str) -> str:
     """The form ``sense`` of ``word`` takes at the start of the words built on it, when the dictionary's

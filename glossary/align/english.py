@@ -27,7 +27,7 @@ _DERIVATIONS = (
     ("ct", "ction"), ("pt", "ption"), ("mit", "mission"), ("ide", "ision"), ("vise", "vision"), ("ude", "usion"),
     ("ss", "ssion"), ("erce", "ercion"), ("ore", "oration"), ("are", "aration"), ("ine", "ination"), ("rm", "rmation"),
     ("nt", "ntation"), ("lt", "ltation"), ("ply", "plication"), ("ve", "val"), ("ose", "osal"),
-    ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"),
+    ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"), ("isfy", "isfaction"), ("fuse", "fusion"),
 )
 
 #: endings of English adjectives formed from nouns (economic, industrial, national, electronic)
@@ -138,22 +138,30 @@ def quality_noun(adjective: str) -> str | None:
     """The noun of the quality an adjective names, or of the act a participle names, when English uses it
     (airworthy → airworthiness, vaccinated → vaccination).
 
-    >>> quality_noun("airworthy"), quality_noun("vaccinated"), quality_noun("born")
-    ('airworthiness', 'vaccination', None)
+    >>> quality_noun("airworthy"), quality_noun("vaccinated"), quality_noun("born"), quality_noun("transparent")
+    ('airworthiness', 'vaccination', None, 'transparency')
     """
     if " " in adjective or not adjective.isalpha():
         return None
     if adjective.endswith("ed"):
         # a participle names the act done: vaccinated → vaccination
-        verb = max((adjective[:-1], adjective[:-2]), key=frequency)
+        verb = max((adjective[:-1], adjective[:-2], adjective[:-3] + "y"), key=frequency)  # (satisfied → satisfy)
         noun = action_noun(verb) if frequency(verb) > 0 else verb
         return noun if noun != verb and not noun.endswith("ing") else None
     base = adjective[:-1] + "i" if adjective.endswith("y") else adjective
     forms = [base + "ness", adjective + "ness"]
     if adjective.endswith("ble"):
         forms.append(adjective[:-3] + "bility")  # compatible → compatibility
+    if adjective.endswith("ive"):
+        forms.append(adjective[:-1] + "ity")  # exclusive → exclusivity, sensitive → sensitivity
+    if adjective.endswith(("ent", "ant")):
+        forms += [adjective[:-1] + "ce", adjective[:-1] + "cy"]  # transparent → transparency, relevant → relevance
     best = max(forms, key=frequency)
-    return best if frequency(best) > 0 else None
+    return best if frequency(best) >= _RARE else None
+
+
+#: a word rarer than this in English is a coinage or a slip of some corpus ("factness")
+_RARE = 1e-7
 
 
 def attach_suffix(stem: str, suffix: str) -> str | None:
