@@ -426,6 +426,13 @@ def test_a_quality_suffix_makes_the_noun_of_the_word_before_it() -> None:
     assert compose("事实性")[0] != "fact"  # 事实 "fact" names no quality
 
 
+def test_chinese_regulations_are_also_named_in_their_official_word_order() -> None:
+    # PRC statutes are translated "Regulations on …", "Provisions on …", "Measures for …"
+    assert "Regulations on Import Management" in compose("进口管理条例")
+    assert compose("出口许可证管理办法")[:2] == ["Export License Management Measures",
+                                           "Measures for Export License Management"]
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

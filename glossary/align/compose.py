@@ -727,6 +727,8 @@ def compose(term: str) -> list[str]:
                 rest = _piece_options(stem, False)[:1]
             else:
                 rest = english.noun_first(dictionary.ranked_glosses(stem))[:1]
+                if rest and dictionary.is_verb_only(stem, rest[0]) and is_phrasal(rest[0]):
+                    rest = [english.action_noun(rest[0])]  # after "on", a verb names its act: Regulations on Management
             rest = rest or literal(stem, limit=1)
             add([_title(en.format(r)).strip() for r in rest])
     if not named:
