@@ -433,6 +433,15 @@ def test_chinese_regulations_are_also_named_in_their_official_word_order() -> No
                                            "Measures for Export License Management"]
 
 
+def test_every_wording_of_a_sense_and_the_noun_of_every_verb_sense_is_offered() -> None:
+    from glossary.align import dictionary
+
+    # "pethidine (aka meperidine or Demerol) (loanword)"
+    assert dictionary.ranked_glosses("哌替啶", limit=4)[:3] == ["pethidine", "meperidine", "Demerol"]
+    # 采购 "purchase; procure": the act of the later verb sense too
+    assert "procurement" in [e.text for e in english_suggestions(Candidate(term="采购"))]
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -116,9 +116,13 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             add(short, "cedict", 0.71 - 0.05 * i)  # 路透社 "Reuters News Agency": a name is cited as "Reuters"
         # a term names an act or a quality, as a noun: 接种 "to be vaccinated" → vaccination, 分离 "to
         # separate" → separation, 冶炼 "to smelt" → smelting; a verb that is a noun too stays (管制 control)
-        for noun in _term_nouns(c.term, g) if i == 0 else []:
+        nouns = _term_nouns(c.term, g)
+        for noun in nouns if i == 0 else []:
             add(noun, "cedict", 0.7 - 0.05 * i)
         add(g, "cedict", 0.7 - 0.05 * i)
+        for noun in nouns if i > 0 else []:
+            if not noun.endswith("ing"):  # (萃取 "liquid-liquid extraction; to extract": and "extraction")
+                add(noun, "cedict", 0.7 - 0.05 * i)
     literal_head = _compose.literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
     for i, t in enumerate(composed[:4]):
         add(t, "compose", (0.72 if t in literal_head else 0.4) - 0.03 * i)

@@ -121,6 +121,8 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
             if g and e.pinyin[:1].isupper():
                 g = name_only(g)
             wordings = _with_abbreviation(g)
+            # "(aka solvent extraction)" in a sense is another wording of it
+            wordings += [a for m in _AKA.findall(s) for a in map(clean_gloss, m.split(" or ")) if a and g]
             pair = _PAIR_NAME.match(g)
             if pair and any(x.startswith("abbr. for") for x in e.senses):
                 # a short form of a name of two names joined by "and" is said by their initials, as English
@@ -136,6 +138,8 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
     # equivalent translates it: equivalents first
     return tuple(sorted(out, key=is_description))
 
+
+_AKA = re.compile(r"\(aka ([^()]+)\)")
 
 _PAIR_NAME = re.compile(r"^([A-Z])[a-z]+ and ([A-Z])[a-z]+$")
 

@@ -26,7 +26,8 @@ _DERIVATIONS = (
     ("ate", "ation"), ("ify", "ification"), ("ize", "ization"), ("ise", "isation"), ("uce", "uction"),
     ("ct", "ction"), ("pt", "ption"), ("mit", "mission"), ("ide", "ision"), ("vise", "vision"), ("ude", "usion"),
     ("ss", "ssion"), ("erce", "ercion"), ("ore", "oration"), ("are", "aration"), ("ine", "ination"), ("rm", "rmation"),
-    ("nt", "ntation"), ("lt", "ltation"), ("ply", "plication"), ("ve", "val"), ("ose", "osal"),
+    ("nt", "ntation"), ("lt", "ltation"), ("apply", "application"), ("imply", "implication"),
+    ("multiply", "multiplication"), ("ve", "val"), ("ose", "osal"),
     ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"), ("isfy", "isfaction"), ("fuse", "fusion"),
 )
 
@@ -65,7 +66,9 @@ def gerund(verb: str) -> str:
 
 
 def _derivations(verb: str) -> list[str]:
-    return [verb[: -len(end)] + repl for end, repl in _DERIVATIONS if verb.endswith(end)] + [verb + "ment"]
+    # (a verb of five letters or fewer in -ate is no derivation: state is not "station", rate not "ration")
+    return [verb[: -len(end)] + repl for end, repl in _DERIVATIONS
+            if verb.endswith(end) and (end != "ate" or len(verb) > 5)] + [verb + "ment"]
 
 
 @lru_cache(maxsize=16384)
