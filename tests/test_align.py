@@ -442,6 +442,19 @@ def test_every_wording_of_a_sense_and_the_noun_of_every_verb_sense_is_offered() 
     assert "procurement" in [e.text for e in english_suggestions(Candidate(term="采购"))]
 
 
+def test_a_law_of_a_country_that_names_its_statutes_acts_is_an_act() -> None:
+    from glossary.models import Context
+
+    def first(sentence: str) -> tuple[str, str]:
+        e = english_suggestions(Candidate(term="清洁空气法", contexts=[Context("a.txt", 0, sentence)]))[0]
+        return e.text, e.source
+
+    assert first("美国国会修订了《清洁空气法》") == ("Clean Air Act", "context")
+    assert first("英国和美国都有《清洁空气法》") == ("Clean Air Act", "context")
+    assert first("中国颁布《清洁空气法》")[0] == "Clean Air Law"
+    assert first("一部《清洁空气法》")[0] == "Clean Air Law"  # no country: as the naming rules give it
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -13,7 +13,8 @@ cedict    CC-CEDICT entry for the whole term, or for a name of the     0.7 → 0
 translit  a Latin name in the same files that sounds like the term     0.6
 compose   dictionary senses of the parts plus naming rules             0.4 → 0.3
 context   a ministry the texts also name with its one country          above the
-          (美国内政部 → 内政部 "Department of the Interior")          best other
+          (美国内政部 → 内政部 "Department of the Interior"), a law    best other
+          in an American or British clause as an Act
 pinyin    a name with no other source, rendered in pinyin              0.15
 ========  ===========================================================  ==========
 
@@ -145,7 +146,8 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             first = country == "People's Republic of China"
             add(f"{law.group(2)} of {the}{country}", t.source, round(t.confidence + (0.01 if first else -0.01), 2))
     out.sort(key=lambda e: -e.confidence)
-    place = _setting(c) if out and _OFFICIAL.search(out[0].text) else ""
+    places = _settings(c) if out and _OFFICIAL.search(out[0].text) else set()
+    place = places.pop() if len(places) == 1 else ""  # (two countries: no telling whose)
     if place:
         # a ministry the texts name with its country (美国内政部) and without it (内政部) is that country's:
         # named as that country names it ("Department of the Interior", not CC-CEDICT's "Ministry of …"),
@@ -156,6 +158,12 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             conf = round(out[0].confidence + 0.02, 2)
             out[:0] = [Equivalent(full[0][len(place_en) + 1:], "context", conf), Equivalent(full[0], "context", conf)]
             out = [e for i, e in enumerate(out) if all(x.text.lower() != e.text.lower() for x in out[:i])]
+    if out and out[0].text.endswith(" Law") and _ACT_COUNTRIES >= (_settings(c, reach=8) or {""}):
+        # a statute of a country that names them Acts: "… Act" first (国防生产法 in American texts)
+        act = next((e for e in out if e.text == out[0].text[:-4] + " Act"), None)
+        if act:
+            out.remove(act)
+            out.insert(0, Equivalent(act.text, "context", round(out[0].confidence + 0.01, 2)))
     if stem and not rest and not c.term.isascii():
         # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
         # no name gets no pinyin "translation" (原矿 is not "Yuankuang")
@@ -176,24 +184,34 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
 _OFFICIAL = re.compile(r"^(?:Department|Ministry) of (?:the )?[A-Z][\w-]*(?: (?:and |the )?[A-Z][\w-]*)*$")
 
 
-def _setting(c: Candidate) -> str:
-    """The one country the texts put right before ``c.term`` in its contexts (美国 + 内政部), or '' when they
-    name none or several.
+def _settings(c: Candidate, reach: int = 0) -> set[str]:
+    """The countries the texts put right before ``c.term`` in its contexts (美国 + 内政部), or within ``reach``
+    characters before it in the same clause (美国国防部《国防生产法》).
 
     >>> from glossary.models import Context
-    >>> _setting(Candidate(term="内政部", contexts=[Context("a", 0, "美国内政部与国防部"), Context("a", 9, "授权内政部")]))
-    '美国'
+    >>> _settings(Candidate(term="内政部", contexts=[Context("a", 0, "美国内政部与国防部"), Context("a", 9, "授权内政部")]))
+    {'美国'}
+    >>> _settings(Candidate(term="国防生产法", contexts=[Context("a", 0, "据美国国防部《国防生产法》")]), reach=8)
+    {'美国'}
     """
     places: set[str] = set()
     for ctx in c.contexts:
         text = to_simplified(ctx.text)
         for m in re.finditer(re.escape(c.term), text):
-            for k in (4, 3, 2):
-                before = text[max(0, m.start() - k):m.start()]
-                if len(before) == k and _compose.is_country(before):
-                    places.add(before)
+            clause = _CLAUSE_END.split(text[max(0, m.start() - reach - 4):m.start()])[-1]
+            for i in range(len(clause) - 2, max(-1, len(clause) - reach - 5), -1):
+                found = next((clause[i:i + k] for k in (4, 3, 2) if _compose.is_country(clause[i:i + k])
+                              and (reach or i + k == len(clause))), None)
+                if found:
+                    places.add(found)
                     break
-    return places.pop() if len(places) == 1 else ""
+    return places
+
+
+_CLAUSE_END = re.compile(r"[，。；！？,;!?：:]")
+
+#: countries that name their statutes Acts (the Defense Production Act), where CC-CEDICT's 法 is "law"
+_ACT_COUNTRIES = frozenset({"美国", "英国", "澳大利亚", "加拿大", "新西兰", "爱尔兰", "印度"})
 
 
 def _term_nouns(term: str, gloss: str) -> list[str]:
