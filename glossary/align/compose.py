@@ -246,7 +246,7 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
 
 def verb_object(piece: str, gloss: str) -> tuple[str, str] | None:
     """(verb, object) when ``gloss`` is a verb sense of ``piece`` that names its object ("smelt metal" of
-    冶炼), else None: the act is the verb's noun (smelting, metal smelting).
+    冶炼), else None: the act is then named by the verb's noun (smelting).
 
     >>> verb_object("冶炼", "smelt metal"), verb_object("分离", "separate")
     (('smelt', 'metal'), None)
