@@ -455,6 +455,13 @@ def test_a_law_of_a_country_that_names_its_statutes_acts_is_an_act() -> None:
     assert first("一部《清洁空气法》")[0] == "Clean Air Law"  # no country: as the naming rules give it
 
 
+def test_fields_other_than_the_seeds_keep_their_words() -> None:
+    # 负极 "negative pole; cathode" is a word: its characters are no two modifiers ("negative and extremely")
+    assert "negative and extremely material" not in compose("负极材料")
+    # a term with an element's character is no name, even when the segmenter tags it as a place
+    assert all(e.source != "pinyin" for e in english_suggestions(Candidate(term="碳达峰")))
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

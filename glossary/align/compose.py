@@ -115,11 +115,11 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
     if not final and gl:
         prefix = dictionary.prefix_sense(piece) if len(piece) == 1 else None
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
-        pair = [dictionary.prefix_sense(c) for c in piece] if len(piece) == 2 else []
-        if pair and all(pair):
+        pair = _coordinated(*[dictionary.prefix_sense(c) for c in piece]) if len(piece) == 2 else None
+        if pair:
             # two prefixes before a noun are two modifiers: 轻重 + 稀土 → "light and heavy rare earth" (alone,
-            # 轻重 is "severity")
-            gl = [" and ".join(pair)] + gl  # type: ignore[arg-type]
+            # 轻重 is "severity"; 负极 is no "negative and extremely")
+            gl = [pair] + gl
         # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
         # give it: 国防 "national defense" + 生产法 → "Defense Production Law", 技术 + 壁垒 → "technical
         # barrier" (a word further in heads a phrase of its own: 能源技术 + 供应链 "energy technology …")
@@ -477,6 +477,20 @@ def _quality_of(word: str, reading: str | None = None) -> str | None:
     return english.quality_noun(g) or (g if dictionary.is_nominal(g) else None)
 
 
+def _coordinated(first: str | None, second: str | None) -> str | None:
+    """Two modifiers' senses joined by "and", when they are two modifiers of one noun: not an adverb, which
+    qualifies the modifier after it (极低 "extremely low"), nor a bound prefix ("multi-"), nor one sense twice.
+
+    >>> _coordinated("middle", "heavy"), _coordinated("extremely", "low"), _coordinated("negative", "extremely")
+    ('middle and heavy', None, None)
+    """
+    if not first or not second or first == second:
+        return None
+    if any(_ADVERB.search(x) or x.endswith("-") for x in (first, second)):
+        return None
+    return f"{first} and {second}"
+
+
 def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:
     """Two loose characters before a noun that are each a modifier of it: one a prefix, the other a
     character that begins words with one sense (中 + 重 + 稀土 → "middle and heavy rare earth", as 轻重稀土
@@ -493,11 +507,9 @@ def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:
         a, b = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
         if (i + 2 < len(parts) and len(a) == len(b) == 1 and not (a + b).isascii() and a not in el
                 and b not in el and (dictionary.prefix_sense(a) or dictionary.prefix_sense(b))):
-            senses = (dictionary.leading_sense(a), dictionary.leading_sense(b))
-            # (an adverb qualifies the modifier after it: 极低基数 is "extremely low base")
-            if (all(senses) and senses[0] != senses[1] and not _ADVERB.search(senses[0] or "")
-                    and not any(x.endswith("-") for x in senses if x)):  # (a bound prefix joins no "and")
-                paired[a + b] = " and ".join(senses)  # type: ignore[arg-type]
+            pair = _coordinated(dictionary.leading_sense(a), dictionary.leading_sense(b))
+            if pair:
+                paired[a + b] = pair
                 out.append(a + b)
                 i += 2
                 continue
