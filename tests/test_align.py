@@ -462,6 +462,12 @@ def test_fields_other_than_the_seeds_keep_their_words() -> None:
     assert all(e.source != "pinyin" for e in english_suggestions(Candidate(term="碳达峰")))
 
 
+def test_a_head_character_inside_a_term_heads_the_word_before_it() -> None:
+    # 权 ends 人权 human rights, 版权 copyright …: after 排放 it is "right", not "authority" or "power"
+    assert compose("碳排放权交易")[0].startswith("carbon emissions right ")
+    assert compose("地质调查局数据")[0] == "geology investigation office data"  # 局, not "narrow"
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -114,6 +114,11 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
             gl = [quality] + gl
     if not final and gl:
         prefix = dictionary.prefix_sense(piece) if len(piece) == 1 else None
+        head = dictionary.suffix_sense(piece) if len(piece) == 1 and not first and not prefix else None
+        if head:
+            # a character that heads the words it ends, after a word, heads that word: 排放 + 权 → "emission
+            # right" (碳排放权交易), not "emission authority"
+            return [head]
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
         pair = _coordinated(*[dictionary.prefix_sense(c) for c in piece]) if len(piece) == 2 else None
         if pair:
