@@ -468,6 +468,12 @@ def test_a_head_character_inside_a_term_heads_the_word_before_it() -> None:
     assert compose("地质调查局数据")[0] == "geology investigation office data"  # 局, not "narrow"
 
 
+def test_the_act_of_a_verb_counts_the_plural_of_its_noun() -> None:
+    # "fluctuations" outnumber "fluctuation" threefold; together they outnumber "fluctuating"
+    assert compose("汇率波动")[0] == "exchange rate fluctuation"
+    assert english_suggestions(Candidate(term="支付"))[0].text == "payment"  # CC-CEDICT: 支付 "to pay (money)"
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -28,7 +28,7 @@ _DERIVATIONS = (
     ("ss", "ssion"), ("erce", "ercion"), ("ore", "oration"), ("are", "aration"), ("ine", "ination"), ("rm", "rmation"),
     ("nt", "ntation"), ("lt", "ltation"), ("apply", "application"), ("imply", "implication"),
     ("multiply", "multiplication"), ("ve", "val"), ("ose", "osal"),
-    ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"), ("isfy", "isfaction"), ("fuse", "fusion"),
+    ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"), ("isfy", "isfaction"), ("fuse", "fusion"), ("all", "allation"),
 )
 
 #: endings of English adjectives formed from nouns (economic, industrial, national, electronic)
@@ -82,6 +82,8 @@ def action_noun(verb: str) -> str:
 
     >>> [action_noun(v) for v in ("separate", "purify", "extract", "roast", "sinicize", "supply", "manage")]
     ['separation', 'purification', 'extraction', 'roasting', 'sinicization', 'supply', 'management']
+    >>> action_noun("fluctuate"), action_noun("pay")
+    ('fluctuation', 'payment')
     """
     v = verb.strip()
     if " " in v or not v.isalpha():
@@ -90,16 +92,22 @@ def action_noun(verb: str) -> str:
     forms = _derivations(v)
     if fv == 0:  # a verb English corpora do not have (sinicize): the regular rule, else -ing
         return forms[0] if len(forms) > 1 else ing
-    noun = max(forms, key=frequency)
+    noun = max(forms, key=_as_noun)
     # an -ing form far more common than its verb is used otherwise (depending on, regarding): no rival
     rival = frequency(ing) if frequency(ing) < _PREPOSITION * fv else 0.0
-    if frequency(noun) >= max(_DERIVED_SHARE * fv, rival) and frequency(noun) > 0:
+    if _as_noun(noun) >= max(_DERIVED_SHARE * fv, rival) and frequency(noun) > 0:
         return noun
     if fv >= _NOUN_TOO * frequency(ing):
         return v
     if frequency(ing) >= _GERUND_SHARE * fv:
         return ing
     return v
+
+
+def _as_noun(word: str) -> float:
+    """How often English uses ``word`` as a noun, its plural counted (fluctuations outnumber fluctuation
+    threefold, and together outnumber "fluctuating")."""
+    return frequency(word) + frequency(word + "s")
 
 
 def adjective_first(senses: list[str]) -> list[str]:
