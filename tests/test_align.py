@@ -474,6 +474,15 @@ def test_the_act_of_a_verb_counts_the_plural_of_its_noun() -> None:
     assert english_suggestions(Candidate(term="支付"))[0].text == "payment"  # CC-CEDICT: 支付 "to pay (money)"
 
 
+def test_a_head_is_the_noun_beside_its_adjective_and_the_dictionary_keeps_its_own_word_form() -> None:
+    # 安全 "secure; security; safe; safety"; 竞争 "compete; competition"
+    assert compose("食品安全")[0] == "food security"
+    assert compose("企业竞争")[0] == "enterprise competition"
+    # 人工智能 is CC-CEDICT's "artificial intelligence": the composition's "intelligent" is the same word, the
+    # dictionary's form stays first
+    assert english_suggestions(Candidate(term="人工智能"))[0].text == "artificial intelligence"
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -142,6 +142,12 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
     if final and len(gl) > 1:
         # a head is a noun, not a participle (机制 "mechanism", not "machine-processed")
         gl = [g for g in gl if not g.split()[-1].endswith(("ed", "made"))] or gl
+        # nor an adjective beside its own noun (安全 "secure; security; safe; safety": 食品安全 → food security)
+        noun = next((h for h in gl[1:4] if " " not in h and (dictionary.is_nominal(h) or h.endswith("ty"))
+                     and len(os.path.commonprefix([h, gl[0]])) >= 4
+                     and (not dictionary.is_nominal(gl[0]) or len(h) > len(gl[0]))), None)
+        if noun and " " not in gl[0]:
+            gl = [noun] + [g for g in gl if g != noun]
     if final and gl:
         # the head noun: the shortest of the first senses ("ore", not "mineral deposit"; "list", not
         # "list of items"), and "management" rather than the verb "manage" when both are senses
@@ -207,6 +213,8 @@ def literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
     parts = dictionary.segment(term, max_len=len(term) - 1)
     if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1] or len(parts) < 2 or len(parts[-1]) < 2:
         return []  # (a one-character head's first sense guesses: 出口额 is "export amount", no "forehead")
+    if len(os.path.commonprefix([a[-1], b[-1]])) >= 5:
+        return []  # two forms of one word: the dictionary's (人工智能 "artificial intelligence", not "intelligent")
     head = [g.lower() for g in dictionary.glosses(parts[-1])]
     # the gloss's head is no sense of the term's head (生产线 "production line": 线 is "line" too)
     return composed[:1] if head and head[0] == a[-1] and b[-1] not in head else []
