@@ -483,6 +483,12 @@ def test_a_head_is_the_noun_beside_its_adjective_and_the_dictionary_keeps_its_ow
     assert english_suggestions(Candidate(term="人工智能"))[0].text == "artificial intelligence"
 
 
+def test_a_verb_with_a_noun_sense_of_its_stem_is_named_by_it() -> None:
+    # 补贴 "to subsidize; subsidy"; 进口 "to import; imported" keeps "import" (an adjective is no noun)
+    assert compose("政府补贴")[0] == "government subsidy" and compose("补贴政策")[0] == "subsidy policy"
+    assert compose("进口量")[0] == "import quantity"
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -153,7 +153,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
         # "list of items"), and "management" rather than the verb "manage" when both are senses
         head = gl[:3]
         gl = sorted(head, key=lambda g: (len(g.split()), head.index(g))) + gl[3:]
-        nominal = _listed_noun(gl[0], gl[1:])
+        nominal = _listed_noun(gl[0], gl[1:], piece)
         if nominal:
             gl = [nominal] + gl
         else:
@@ -233,7 +233,7 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
     if use:
         return [use.split()[0]] + gl  # 民用 "civilian use" + 飞机 → "civilian airplane"
     if dictionary.is_verb_sense(piece, first):
-        listed = _listed_noun(first, gl[1:])
+        listed = _listed_noun(first, gl[1:], piece)
         if listed:
             return [listed] + [g for g in gl if g != listed]
     vo = verb_object(piece, first)
@@ -289,12 +289,20 @@ def is_phrasal(gloss: str) -> bool:
     return all(w in _PARTICLES for w in words[1:])
 
 
-def _listed_noun(verb: str, senses: list[str]) -> str | None:
-    """A sense that is a noun formed from ``verb`` ("management" beside "manage"), if the dictionary lists one."""
+def _listed_noun(verb: str, senses: list[str], piece: str = "") -> str | None:
+    """A sense that is a noun formed from ``verb`` ("management" beside "manage"), if the dictionary lists one;
+    with ``piece``, also a sense of it that is no verb and shares the verb's stem (补贴 "subsidize; subsidy").
+
+    >>> _listed_noun("manage", ["management"]), _listed_noun("subsidize", ["subsidy"], "补贴")
+    ('management', 'subsidy')
+    """
     stem = verb[:-1] if verb.endswith("e") else verb
     derived = english.action_noun(verb)  # (analyze → analysis)
     return next((g for g in senses if (g.startswith(stem) and g[len(stem):].lstrip("e") in _NOUN_SUFFIXES)
-                 or (g == derived and g != verb)), None)
+                 or (g == derived and g != verb)
+                 or (piece and " " not in g and len(os.path.commonprefix([g, verb])) >= 5
+                     and not english.looks_adjectival(g)
+                     and dictionary.is_verb_only(piece, verb) and not dictionary.is_verb_sense(piece, g))), None)
 
 
 def _parts(term: str) -> list[str]:

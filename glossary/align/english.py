@@ -104,6 +104,19 @@ def action_noun(verb: str) -> str:
     return v
 
 
+#: endings of English adjectives and participles (refined, competitive, supervisory, imported)
+_ADJECTIVAL = ("ed", "ing", "ive", "ory", "ful", "ble", "ant", "ent", "less") + _ADJECTIVE_ENDINGS
+
+
+def looks_adjectival(word: str) -> bool:
+    """True when ``word`` ends as English adjectives and participles do.
+
+    >>> looks_adjectival("refined"), looks_adjectival("supervisory"), looks_adjectival("subsidy")
+    (True, True, False)
+    """
+    return word.endswith(_ADJECTIVAL)
+
+
 def _as_noun(word: str) -> float:
     """How often English uses ``word`` as a noun, its plural counted (fluctuations outnumber fluctuation
     threefold, and together outnumber "fluctuating")."""
