@@ -489,6 +489,12 @@ def test_a_verb_with_a_noun_sense_of_its_stem_is_named_by_it() -> None:
     assert compose("进口量")[0] == "import quantity"
 
 
+def test_a_law_is_named_when_its_head_ends_the_fewest_words() -> None:
+    # 保护 + 法, though 护法 is a word of its own; 稀土 + 非法 ("illegal") has no 法 head
+    assert compose("个人信息保护法")[0] == "Personal Information Protection Law"
+    assert compose("司法解释")[0] == "judicial interpretation"  # interpret → interpretation
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -676,11 +676,14 @@ def _ends_as_word(term: str, head: str) -> bool:
 
     >>> _ends_as_word("稀土困局", "局"), _ends_as_word("海关总署", "署"), _ends_as_word("稀土管理条例", "条例")
     (False, True, True)
+    >>> _ends_as_word("个人信息保护法", "法"), _ends_as_word("稀土非法", "法")
+    (True, False)
     """
     if len(head) > 1:
         return True
     last = term[-2:]
-    return not dictionary.has_word(last) or last[0] in _OFFICE_PREFIXES
+    # (or the fewest words end with it: 保护 + 法, though 护法 is a word too)
+    return not dictionary.has_word(last) or last[0] in _OFFICE_PREFIXES or dictionary.segment(term)[-1] == head
 
 
 #: characters before an office word that keep it one (总署 general administration, 分局 branch bureau)
