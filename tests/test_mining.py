@@ -221,6 +221,17 @@ def test_an_english_gloss_belongs_to_the_longest_term_before_it() -> None:
     assert ranked["安全局"].english_in_text == []
 
 
+def test_an_acronym_gloss_names_as_many_words_as_it_has_letters() -> None:
+    # the segmenter reads 高带宽 as one word; the acronym's words stop at the preposition 对
+    text = ("服务器对高带宽存储器（HBM）的需求增长。存储器价格上涨。存储器厂商扩产。存储器库存下降。"
+            "芯片厂商很多。芯片价格下跌。")
+    ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
+    assert ranked["高带宽存储器"].english_in_text == ["HBM"]
+    # and a shorter term does not take it when the longer one is cut from the output
+    kept = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=2)}
+    assert all(c.english_in_text != ["HBM"] for t, c in kept.items() if t != "高带宽存储器")
+
+
 def test_a_third_field_finds_its_own_vocabulary() -> None:
     # a civil-aviation text the team wrote (Simplified with a Traditional paragraph)
     aviation = Path(__file__).parent / "data" / "other_field" / "aviation.txt"

@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
-from typing import Callable, Container, Sequence
+from typing import Callable, Container, Iterable, Sequence
 
 from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
@@ -59,6 +59,8 @@ _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 _QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:！!？?、\s]{3,16})[”」』’]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9.&'+\-]+){0,6})\s*[（(]([\u3400-\u9fff·]{2,20})[)）]")
+#: an acronym in a gloss: capitals only, one per word it abbreviates (HBM, DRAM, KPI)
+_ACRONYM = re.compile(r"[A-Z]{3,5}")
 _LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,&'+\-]{1,60}?)\s*[)）]")
 #: a Latin-script name: capitalised words, as in "Lynas Rare Earths" (for transliteration matching)
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
@@ -281,6 +283,11 @@ class Miner:
             before = self._glossed_span(simp, m.start())
             if before:
                 self.glossed.setdefault(before, Counter())[m.group(1).strip()] += 1
+                named = self._acronym_words(before, m.group(1).strip())
+                if named:
+                    # an acronym names as many words as it has letters: 高带宽存储器（HBM）, not 存储器 alone
+                    local[named] = max(local[named], 1)
+                    self.tokens.setdefault(named, tuple(w for w, _ in self._pairs(named)))
                 if "、" in before and _is_name_head(before):
                     # a name with a list inside (美国采矿、冶金和勘探协会), which the enumeration comma would
                     # otherwise cut: the English after it vouches for it as one name
@@ -292,6 +299,19 @@ class Miner:
         self.count.update(local)
         self.df.update(local.keys())
         self.doc_counts.append(local)
+
+    def _acronym_words(self, span: str, gloss: str) -> str:
+        """The words at the end of ``span`` an acronym gloss abbreviates: back to a function word, at most one
+        word a letter (高带宽 存储器 for HBM, 动态 随机 存取 存储器 for DRAM); '' when the gloss is no acronym
+        or fewer than two words are left."""
+        if not _ACRONYM.fullmatch(gloss):
+            return ""
+        words: list[str] = []
+        for w, t in reversed(self._pairs(span)[-len(gloss):]):
+            if not _HAN.search(w) or self._unit[(w, t)] == "\x00":
+                break  # (对 + 高带宽存储器: the words stop at a function word)
+            words.insert(0, w)
+        return "".join(words) if len(words) >= 2 else ""
 
     def _glossed_span(self, simp: str, p: int) -> str:
         """The words right before position ``p`` (an opening bracket), back to the clause's start, without
@@ -533,17 +553,18 @@ class Miner:
 
     # ------------------------------------------------------------ evidence
     def attach_evidence(self, cands: Sequence[Candidate], max_contexts: int = 3,
-                        max_scan: int = 3, max_files: int = 20) -> None:
+                        max_scan: int = 3, max_files: int = 20, ranked: Iterable[str] = ()) -> None:
         """Fill surface forms, up to ``max_contexts`` example sentences and English written beside each term.
 
         Surfaces are looked for only where the file's text differs from its
         Simplified form (Traditional or mixed files), in the first ``max_scan``
         occurrences of each file and in at most ``max_files`` such files per
         term: forms rarely change within one file, and a term's forms are all
-        seen long before its twentieth file.
+        seen long before its twentieth file. English in brackets goes to the longest term before it among
+        ``ranked`` too, kept or not: 高带宽存储器（HBM） is not 存储器's to keep when the longer one is cut.
         """
         index = {d.path: i for i, d in enumerate(self.docs)}
-        english = self._english_beside({c.term for c in cands})
+        english = self._english_beside({c.term for c in cands} | set(ranked))
         names = [Counter(_LATIN_NAME.findall(d.text)) for d in self.docs]
         in_corpus: Counter[str] = Counter()
         for found in names:
@@ -685,5 +706,5 @@ def mine_documents(docs: Sequence[Document], limit: int | None = None,
         limit = default_limit(sum(len(_HAN.findall(d.text)) for d in docs))
     kept = ranked[:limit]
     miner.attach_files(kept)
-    miner.attach_evidence(kept)
+    miner.attach_evidence(kept, ranked=(c.term for c in ranked))
     return kept
