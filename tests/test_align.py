@@ -495,6 +495,14 @@ def test_a_law_is_named_when_its_head_ends_the_fewest_words() -> None:
     assert compose("司法解释")[0] == "judicial interpretation"  # interpret → interpretation
 
 
+def test_a_country_before_a_name_is_said_by_its_cldr_name() -> None:
+    # CC-CEDICT's first sense of 荷兰 is "Holland"; a country before a transliterated name keeps its English
+    assert english_suggestions(Candidate(term="荷兰阿斯麦公司"))[0].text.startswith("Netherlands ")
+    texts = [e.text for e in english_suggestions(Candidate(term="美国芒廷帕斯稀土矿"))]
+    assert texts and texts[0].startswith("US ") and texts[0].endswith(" rare earth ore")
+    assert not any("Bentu" in e.text for e in english_suggestions(Candidate(term="美国本土稀土")))  # words, no name
+
+
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新能源")[0] == "new energy"
     assert compose("高附加值") == ["high added-value"]

@@ -290,8 +290,10 @@ def _known_place(name: str) -> tuple[str, str]:
     """(the English of a proper noun the dictionary has at the start of ``name``, the rest), or ('', name)."""
     for k in range(len(name) - 2, 1, -1):
         if dictionary.is_proper(name[:k]) and not dictionary.has_word(name[k:]):
-            english = dictionary.ranked_glosses(name[:k], limit=1)
-            if english:
+            # (a country by its CLDR name: 荷兰 is the Netherlands, CC-CEDICT's first sense "Holland")
+            english = [_compose.country_english(name[:k]) or ""] if _compose.is_country(name[:k]) else \
+                dictionary.ranked_glosses(name[:k], limit=1)
+            if english and english[0]:
                 return english[0], name[k:]
     return "", name
 
@@ -339,6 +341,12 @@ def _split_name(term: str) -> tuple[str, str]:
         return term, ""
     if len(term) > 2 and term[-1] in _PLACE_WORDS and _compose.looks_transliterated(term[:-1]):
         return term[:-1], ""
+    for k in (2, 3, 4):
+        if _compose.is_country(term[:k]) and len(term) > k + 1:
+            # a country before it: 美国 + 芒廷帕斯 + 稀土矿 (the country is said in English by _known_place)
+            name, rest = _split_name(term[k:])
+            if name and any(len(w) == 1 for w in dictionary.segment(name)):  # (本土 + 稀土 are words, no name)
+                return term[:k] + name, rest
     return "", ""
 
 
