@@ -158,8 +158,8 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
             gl = [nominal] + gl
         else:
             # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 稀土 + 依赖 "depend on" →
-            # "rare earth dependence"; 出口 + 申请 "apply for; application form" → "export application";
-            # 适航 + 审定 "screen; evaluate; approve" → "airworthiness evaluation" (the first with a noun)
+            # "rare earth dependence"; 出口 + 申请 "apply for; application form" → "export application" (the
+            # first verb with a noun of its own; a first verb that is a noun too stays: 适航审定 "… screen")
             verbs = [g for g in gl[:3] if dictionary.is_verb_only(piece, g) and is_phrasal(g)]
             all_verbs = len(verbs) == len(gl[:3])
             for verb in verbs:
