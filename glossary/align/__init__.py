@@ -146,24 +146,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             first = country == "People's Republic of China"
             add(f"{law.group(2)} of {the}{country}", t.source, round(t.confidence + (0.01 if first else -0.01), 2))
     out.sort(key=lambda e: -e.confidence)
-    places = _settings(c) if out and _OFFICIAL.search(out[0].text) else set()
-    place = places.pop() if len(places) == 1 else ""  # (two countries: no telling whose)
-    if place:
-        # a ministry the texts name with its country (美国内政部) and without it (内政部) is that country's:
-        # named as that country names it ("Department of the Interior", not CC-CEDICT's "Ministry of …"),
-        # and in full after it
-        full = [e.text for e in english_suggestions(Candidate(term=place + c.term))[:1]]
-        place_en = _compose.country_english(place) or ""
-        if full and place_en and full[0].startswith(place_en + " "):
-            conf = round(out[0].confidence + 0.02, 2)
-            out[:0] = [Equivalent(full[0][len(place_en) + 1:], "context", conf), Equivalent(full[0], "context", conf)]
-            out = [e for i, e in enumerate(out) if all(x.text.lower() != e.text.lower() for x in out[:i])]
-    if out and out[0].text.endswith(" Law") and _ACT_COUNTRIES >= (_settings(c, reach=8) or {""}):
-        # a statute of a country that names them Acts: "… Act" first (国防生产法 in American texts)
-        act = next((e for e in out if e.text == out[0].text[:-4] + " Act"), None)
-        if act:
-            out.remove(act)
-            out.insert(0, Equivalent(act.text, "context", round(out[0].confidence + 0.01, 2)))
+    out = _named_in_setting(c, out)
     if stem and not rest and not c.term.isascii():
         # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
         # no name gets no pinyin "translation" (原矿 is not "Yuankuang")
@@ -180,7 +163,31 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     return out
 
 
-#: English of a government body: what :func:`_setting` may give a country
+def _named_in_setting(c: Candidate, out: list[Equivalent]) -> list[Equivalent]:
+    """``out`` with the names the term's country gives it first, where its contexts name the country.
+
+    A ministry the texts name with its country (美国内政部) and without it (内政部) is that country's: named as
+    that country names it ("Department of the Interior", not CC-CEDICT's "Ministry of …"), and in full after it;
+    a statute in the clause of a country that names them Acts is an Act (国防生产法 in American texts).
+    """
+    places = _settings(c) if out and _OFFICIAL.search(out[0].text) else set()
+    place = places.pop() if len(places) == 1 else ""  # (two countries: no telling whose)
+    if place:
+        full = [e.text for e in english_suggestions(Candidate(term=place + c.term))[:1]]
+        place_en = _compose.country_english(place) or ""
+        if full and place_en and full[0].startswith(place_en + " "):
+            conf = round(out[0].confidence + 0.02, 2)
+            out = [Equivalent(full[0][len(place_en) + 1:], "context", conf), Equivalent(full[0], "context", conf),
+                   *out]
+            out = [e for i, e in enumerate(out) if all(x.text.lower() != e.text.lower() for x in out[:i])]
+    if out and out[0].text.endswith(" Law") and _ACT_COUNTRIES >= (_settings(c, reach=8) or {""}):
+        act = next((e for e in out if e.text == out[0].text[:-4] + " Act"), None)
+        if act:
+            out = [Equivalent(act.text, "context", round(out[0].confidence + 0.01, 2))] + [e for e in out if e is not act]
+    return out
+
+
+#: English of a government body: what :func:`_settings` may give a country
 _OFFICIAL = re.compile(r"^(?:Department|Ministry) of (?:the )?[A-Z][\w-]*(?: (?:and |the )?[A-Z][\w-]*)*$")
 
 
