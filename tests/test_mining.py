@@ -232,6 +232,15 @@ def test_an_acronym_gloss_names_as_many_words_as_it_has_letters() -> None:
     assert all(c.english_in_text != ["HBM"] for t, c in kept.items() if t != "高带宽存储器")
 
 
+def test_a_term_does_not_begin_with_an_adverb_the_segmenter_made_up() -> None:
+    # 光靠 ("relying only on") is one word to the segmenter, tagged an adjective, and none to CC-CEDICT
+    text = ("光靠海关总署无法完成。光靠海关总署不够。海关总署发布公告。海关总署加强监管。"
+            "新能源汽车增长。新能源汽车出口。")
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert "海关总署" in ranked and "光靠海关总署" not in ranked
+    assert "新能源汽车" in ranked  # an adjective the dictionary knows begins a term
+
+
 def test_a_third_field_finds_its_own_vocabulary() -> None:
     # a civil-aviation text the team wrote (Simplified with a Traditional paragraph)
     aviation = Path(__file__).parent / "data" / "other_field" / "aviation.txt"

@@ -53,6 +53,8 @@ BREAK_TAGS = frozenset("x m mq uj ul uz ug uv ud u p c r rr rz d y e o t tg q zg
 MAX_TOKENS = 6
 #: tags a multi-word term does not end in: adjectives and distinguishing words (短, 非法)
 END_NOT = frozenset("a ad ag b z".split())
+#: tags of a first word that, unless the dictionary knows the word, starts no term
+START_NOT = frozenset("a ad d".split())
 MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 #: a span in quotation marks, without punctuation inside (“反胁迫机制”)
@@ -187,8 +189,12 @@ class Miner:
         elems, single_ok, tokens, tag_of = elements(), _single_char_terms(), self.tokens, self.tag_of
         n = len(chunk)
         lone = [len(t) == 1 and t not in elems and not t.isascii() for t in chunk]
-        start_ok = [not lone[k] or chunk[k] in PREFIXES for k in range(n)]
         tags = [tag_of.get(t, "n") for t in chunk]
+        # a term does not begin with an adverb or adjective the segmenter made up (光靠, 其重: "relying only
+        # on", "its heavy"); the dictionary's adjectives begin terms (新 + 能源)
+        start_ok = [(not lone[k] or chunk[k] in PREFIXES)
+                    and not (tags[k] in START_NOT and not chunk[k].isascii() and not cedict.has_word(chunk[k]))
+                    for k in range(n)]
         head = [ends_in_head(t) for t in chunk]
         # a term ends in its head, a noun or a verb named as an act, never in an adjective (周期+短, 稀土+非法);
         # a term head tagged an adjective is the segmenter's slip (清单)
