@@ -34,7 +34,7 @@ from ..models import Candidate, Equivalent, TermEntry
 from ..normalise.pinyin import to_pinyin
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from . import compose as _compose
-from . import dictionary, english, translit
+from . import countries, dictionary, english, translit
 from .reading import reading
 
 
@@ -174,7 +174,7 @@ def _named_in_setting(c: Candidate, out: list[Equivalent]) -> list[Equivalent]:
     place = places.pop() if len(places) == 1 else ""  # (two countries: no telling whose)
     if place:
         full = [e.text for e in english_suggestions(Candidate(term=place + c.term))[:1]]
-        place_en = _compose.country_english(place) or ""
+        place_en = countries.english(place) or ""
         if full and place_en and full[0].startswith(place_en + " "):
             conf = round(out[0].confidence + 0.02, 2)
             out = [Equivalent(full[0][len(place_en) + 1:], "context", conf), Equivalent(full[0], "context", conf),
@@ -207,7 +207,7 @@ def _settings(c: Candidate, reach: int = 0) -> set[str]:
         for m in re.finditer(re.escape(c.term), text):
             clause = _CLAUSE_END.split(text[max(0, m.start() - reach - 4):m.start()])[-1]
             for i in range(len(clause) - 2, max(-1, len(clause) - reach - 5), -1):
-                found = next((clause[i:i + k] for k in (4, 3, 2) if _compose.is_country(clause[i:i + k])
+                found = next((clause[i:i + k] for k in (4, 3, 2) if countries.is_country(clause[i:i + k])
                               and (reach or i + k == len(clause))), None)
                 if found:
                     places.add(found)
@@ -298,7 +298,7 @@ def _known_place(name: str) -> tuple[str, str]:
     for k in range(len(name) - 2, 1, -1):
         if dictionary.is_proper(name[:k]) and not dictionary.has_word(name[k:]):
             # (a country by its CLDR name: 荷兰 is the Netherlands, CC-CEDICT's first sense "Holland")
-            english = [_compose.country_english(name[:k]) or ""] if _compose.is_country(name[:k]) else \
+            english = [countries.english(name[:k]) or ""] if countries.is_country(name[:k]) else \
                 dictionary.ranked_glosses(name[:k], limit=1)
             if english and english[0]:
                 return english[0], name[k:]
@@ -349,7 +349,7 @@ def _split_name(term: str) -> tuple[str, str]:
     if len(term) > 2 and term[-1] in _PLACE_WORDS and _compose.looks_transliterated(term[:-1]):
         return term[:-1], ""
     for k in (2, 3, 4):
-        if _compose.is_country(term[:k]) and len(term) > k + 1:
+        if countries.is_country(term[:k]) and len(term) > k + 1:
             # a country before it: 美国 + 芒廷帕斯 + 稀土矿 (the country is said in English by _known_place)
             name, rest = _split_name(term[k:])
             if name and any(len(w) == 1 for w in dictionary.segment(name)):  # (本土 + 稀土 are words, no name)

@@ -18,7 +18,7 @@ from itertools import product
 
 from ..mining.filters import elements, is_chemical, transliteration_chars
 from ..normalise.pinyin import to_pinyin
-from . import dictionary, english
+from . import countries, dictionary, english
 
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
 
@@ -350,41 +350,6 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
         out.append(" ".join(syllables[k:k + len(p)]))
         k += len(p)
     return out
-
-
-#: the English names of the United States, as CC-CEDICT gives them
-US_NAMES = frozenset({"US", "USA", "United States", "U.S."})
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """Chinese name of each country and territory → its English name, from CLDR through babel (美国 → United
-    States, 英国 → United Kingdom)."""
-    from babel import Locale
-
-    zh, en = Locale.parse("zh").territories, Locale.parse("en").territories
-    return {name: en[code] for code, name in zh.items() if code.isalpha() and code in en}
-
-
-def is_country(word: str) -> bool:
-    """True when ``word`` names a country (美国; not 特朗普, a person, nor 亚洲, a continent).
-
-    >>> is_country("美国"), is_country("特朗普")
-    (True, False)
-    """
-    return word in _countries()
-
-
-def country_english(word: str) -> str | None:
-    """The English name of a country before a name: CC-CEDICT's abbreviation when it gives one first (美国 →
-    US), else CLDR's name (英国 → United Kingdom; CC-CEDICT's first sense of 法国 is "French").
-
-    >>> country_english("美国"), country_english("英国"), country_english("法国")
-    ('US', 'United Kingdom', 'France')
-    """
-    name = _countries().get(word)
-    first = dictionary.ranked_glosses(word, limit=1)
-    return first[0] if first and first[0].isupper() else name
 
 
 #: particles that join a modifier to its noun (美国的关键矿产): English word order says the same
@@ -738,9 +703,9 @@ def compose(term: str) -> list[str]:
     for i in range(2, len(term) - 1):
         head, rest = term[:i], term[i:]
         if dictionary.is_proper(head) and dictionary.is_proper(rest):
-            place = [country_english(head) or ""] if is_country(head) else dictionary.ranked_glosses(head)[:1]
+            place = [countries.english(head) or ""] if countries.is_country(head) else dictionary.ranked_glosses(head)[:1]
             names = dictionary.ranked_glosses(rest, limit=4)
-            if place and place[0] not in US_NAMES and rest.endswith("部"):
+            if place and place[0] not in countries.US_NAMES and rest.endswith("部"):
                 # only the United States calls its ministries departments (CC-CEDICT has 商务部 only as
                 # "Department of Commerce"): another country's is a ministry, as the naming rules say of 部
                 names = list(dict.fromkeys(re.sub(r"^Department of ", "Ministry of ", g) for g in names))
