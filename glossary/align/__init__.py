@@ -406,7 +406,7 @@ def _align_part(cands: list[Candidate], known: Mapping[str, Sequence[str]] | Non
 
 
 def warm_up() -> None:
-    """Load the dictionaries and tables alignment uses (CC-CEDICT, pypinyin, OpenCC, wordfreq), once."""
+    """Load the dictionaries and tables alignment uses (CC-CEDICT, pypinyin, OpenCC, wordfreq, CLDR), once."""
     align_candidate(Candidate(term="稀土氧化物"))
     dictionary.ranked_glosses("出口")
     dictionary.prefix_sense("新")  # and the indexes of prefixes and heads behind them
@@ -414,6 +414,7 @@ def warm_up() -> None:
     translit.homophones("阿尔忒弥斯")  # the index of names by sound
     english.frequency("the")  # wordfreq's English list
     _compose.looks_transliterated("莱纳斯")
+    countries.is_country("美国")  # CLDR's names of countries
 
 
 __all__ = ["align_candidate", "align_candidates", "choose_traditional", "english_suggestions", "warm_up"]
