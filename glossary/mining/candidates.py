@@ -289,11 +289,12 @@ class Miner:
             before = self._glossed_span(simp, m.start())
             if before:
                 self.glossed.setdefault(before, Counter())[m.group(1).strip()] += 1
-                named = self._acronym_words(before, m.group(1).strip())
-                if named:
-                    # an acronym names as many words as it has letters: 高带宽存储器（HBM）, not 存储器 alone
+                spelled = self._acronym_words(before, m.group(1).strip())
+                if spelled:
+                    # an acronym names the words before it, at most one a letter: 高带宽存储器（HBM）, not 存储器
+                    named = "".join(spelled)
                     local[named] = max(local[named], 1)
-                    self.tokens.setdefault(named, tuple(w for w, _ in self._pairs(named)))
+                    self.tokens.setdefault(named, spelled)
                 if "、" in before and _is_name_head(before):
                     # a name with a list inside (美国采矿、冶金和勘探协会), which the enumeration comma would
                     # otherwise cut: the English after it vouches for it as one name
@@ -306,18 +307,18 @@ class Miner:
         self.df.update(local.keys())
         self.doc_counts.append(local)
 
-    def _acronym_words(self, span: str, gloss: str) -> str:
+    def _acronym_words(self, span: str, gloss: str) -> tuple[str, ...]:
         """The words at the end of ``span`` an acronym gloss abbreviates: back to a function word, at most one
-        word a letter (高带宽 存储器 for HBM, 动态 随机 存取 存储器 for DRAM); '' when the gloss is no acronym
+        word a letter (高带宽 存储器 for HBM, 动态 随机 存取 存储器 for DRAM); () when the gloss is no acronym
         or fewer than two words are left."""
         if not _ACRONYM.fullmatch(gloss):
-            return ""
+            return ()
         words: list[str] = []
         for w, t in reversed(self._pairs(span)[-len(gloss):]):
             if not _HAN.search(w) or self._unit[(w, t)] == "\x00":
                 break  # (对 + 高带宽存储器: the words stop at a function word)
             words.insert(0, w)
-        return "".join(words) if len(words) >= 2 else ""
+        return tuple(words) if len(words) >= 2 else ()
 
     def _glossed_span(self, simp: str, p: int) -> str:
         """The words right before position ``p`` (an opening bracket), back to the clause's start, without
