@@ -557,10 +557,16 @@ def has_unknown_name(term: str) -> bool:
     >>> has_unknown_name("SK海力士"), has_unknown_name("加工能力")
     (True, False)
     """
+    return any(len(w) >= 3 and _loose(dictionary.segment(w)) for w in _unknown_words(term))
+
+
+@lru_cache(maxsize=16384)
+def _unknown_words(term: str) -> tuple[str, ...]:
+    """The words the segmenter reads in ``term`` that CC-CEDICT lacks: Hanzi, not a run of elements."""
     import rjieba
 
-    return any(len(w) >= 3 and not w.isascii() and not dictionary.has_word(w) and not element_run(w)
-               and _loose(dictionary.segment(w)) for w in rjieba.cut(term))
+    return tuple(w for w in rjieba.cut(term)
+                 if not w.isascii() and not dictionary.has_word(w) and not element_run(w))
 
 
 def _unknown_word(term: str, parts: list[str]) -> bool:
@@ -570,15 +576,12 @@ def _unknown_word(term: str, parts: list[str]) -> bool:
     >>> _unknown_word("串级萃取技术", ["串", "级", "萃取", "技术"]), _unknown_word("原矿", ["原", "矿"])
     (True, False)
     """
-    import rjieba
-
     el = elements()
     # (a prefix or an element has a sense of its own there: 原矿 raw ore, 锑业 antimony industry)
     singles = {i: p for i, p in enumerate(parts) if len(p) == 1 and p not in el}
     pairs = {singles[i] + singles[i + 1] for i in singles if i + 1 in singles
              and not any(dictionary.prefix_sense(c) for c in singles[i] + singles[i + 1])}
-    return any(w in pairs and not w.isascii() and not dictionary.has_word(w) and not element_run(w)
-               for w in rjieba.cut(term))
+    return any(w in pairs for w in _unknown_words(term))
 
 
 def _loose(pieces: list[str]) -> bool:
