@@ -244,6 +244,7 @@ def _by_char(last: bool) -> dict[str, list[str]]:
     return idx
 
 
+@lru_cache(maxsize=8192)  # (prefix_sense and leading_sense count the same words)
 def _sense_counts(char: str, last: bool, limit: int) -> tuple[dict[str, int], list[str]]:
     """How many of the words ``char`` begins (or ends, ``last``) begin (end) their English with each of its
     senses; and those words."""
@@ -306,8 +307,7 @@ def is_quality_suffix(char: str) -> bool:
     """
     if len(char) != 1 or any(g.startswith("-") for g in glosses(char)):
         return False  # (a suffix sense of its own, "-ize" of 化, is attached to the word before it)
-    heads = headwords()
-    firsts = [(glosses(w, limit=1) or [""])[0] for w in _by_char(True).get(char, []) if w[:-1] in heads]
+    firsts = [(glosses(w, limit=1) or [""])[0] for w in _by_char(True).get(char, [])]
     return len(firsts) >= 5 and sum(is_nominal(f) for f in firsts) >= _QUALITY_SHARE * len(firsts)
 
 
