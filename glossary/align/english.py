@@ -28,7 +28,8 @@ _DERIVATIONS = (
     ("ss", "ssion"), ("erce", "ercion"), ("ore", "oration"), ("are", "aration"), ("ine", "ination"), ("rm", "rmation"),
     ("nt", "ntation"), ("lt", "ltation"), ("apply", "application"), ("imply", "implication"),
     ("multiply", "multiplication"), ("ve", "val"), ("ose", "osal"),
-    ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"), ("isfy", "isfaction"), ("fuse", "fusion"), ("all", "allation"), ("pret", "pretation"),
+    ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"),
+    ("isfy", "isfaction"), ("fuse", "fusion"), ("all", "allation"), ("pret", "pretation"),
 )
 
 #: endings of English adjectives formed from nouns (economic, industrial, national, electronic)
