@@ -298,10 +298,9 @@ def _known_place(name: str) -> tuple[str, str]:
     for k in range(len(name) - 2, 1, -1):
         if dictionary.is_proper(name[:k]) and not dictionary.has_word(name[k:]):
             # (a country by its CLDR name: 荷兰 is the Netherlands, CC-CEDICT's first sense "Holland")
-            english = [countries.english(name[:k]) or ""] if countries.is_country(name[:k]) else \
-                dictionary.ranked_glosses(name[:k], limit=1)
-            if english and english[0]:
-                return english[0], name[k:]
+            place = countries.place_english(name[:k])
+            if place:
+                return place, name[k:]
     return "", name
 
 

@@ -706,14 +706,14 @@ def compose(term: str) -> list[str]:
     for i in range(2, len(term) - 1):
         head, rest = term[:i], term[i:]
         if dictionary.is_proper(head) and dictionary.is_proper(rest):
-            place = [countries.english(head) or ""] if countries.is_country(head) else dictionary.ranked_glosses(head)[:1]
+            place = countries.place_english(head)
             names = dictionary.ranked_glosses(rest, limit=4)
-            if place and place[0] not in countries.US_NAMES and rest.endswith("部"):
+            if place and place not in countries.US_NAMES and rest.endswith("部"):
                 # only the United States calls its ministries departments (CC-CEDICT has 商务部 only as
                 # "Department of Commerce"): another country's is a ministry, as the naming rules say of 部
                 names = list(dict.fromkeys(re.sub(r"^Department of ", "Ministry of ", g) for g in names))
                 names.sort(key=lambda g: not g.startswith("Ministry "))
-            add([_title(f"{place[0]} {g}") for g in names[:2]] if place else [])
+            add([_title(f"{place} {g}") for g in names[:2]] if place else [])
             break
     named = chemical(term)
     add(named)

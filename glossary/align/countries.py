@@ -43,3 +43,15 @@ def english(word: str) -> str | None:
     name = _countries().get(word)
     first = dictionary.ranked_glosses(word, limit=1)
     return first[0] if first and first[0].isupper() else name
+
+
+def place_english(word: str) -> str | None:
+    """The English of a proper noun before a name: a country's (:func:`english`), else the dictionary's first
+    sense (格陵兰 → Greenland).
+
+    >>> place_english("荷兰"), place_english("格陵兰")
+    ('Netherlands', 'Greenland')
+    """
+    if is_country(word):
+        return english(word)
+    return next(iter(dictionary.ranked_glosses(word, limit=1)), None)
