@@ -185,10 +185,30 @@ def test_fewest_loose_characters_when_splitting_a_term() -> None:
 
 
 def test_a_name_the_segmenter_knows_gets_pinyin_and_its_place_word() -> None:
-    # neither CC-CEDICT nor the transliteration table has 克钦, but the segmenter reads 克钦邦 as a name
-    first = english_suggestions(Candidate(term="克钦邦"))[0]
-    assert (first.text, first.source) == ("Keqin State", "pinyin")
+    # neither CC-CEDICT, ISO 3166-2 nor the transliteration table has 勐拉, but the segmenter reads 勐拉县 as a name
+    first = english_suggestions(Candidate(term="勐拉县"))[0]
+    assert (first.text, first.source) == ("Mengla County", "pinyin")
     assert english_suggestions(Candidate(term="芒廷帕斯矿"))[0].text == "Mangtingpasi Mine"
+
+
+def test_a_region_iso_3166_names_takes_its_english_name_and_kind() -> None:
+    # CC-CEDICT lacks 克钦邦; ISO 3166-2 (through pycountry) names it, and says it is a state
+    got = [(e.text, e.source) for e in english_suggestions(Candidate(term="克钦邦"))]
+    assert got == [("Kachin", "iso3166"), ("Kachin State", "iso3166")]  # no pinyin "Keqin State" beside a source
+    assert [e.text for e in english_suggestions(Candidate(term="曼德勒省"))][:2] == ["Mandalay", "Mandalay Region"]
+    # the dictionary's English wins over the standard's local form, and a common word is no region
+    assert english_suggestions(Candidate(term="巴库"))[0].text == "Baku"  # ISO: "Bakı"
+    assert "Orange Walk" not in [e.text for e in english_suggestions(Candidate(term="橘园"))]
+
+
+def test_a_place_whose_senses_cite_hanzi_keeps_its_name() -> None:
+    # "Anhui Province, short name 皖[Wan3], capital Hefei 合肥[He2 fei2]": the name before the Hanzi is English
+    assert english_suggestions(Candidate(term="安徽省"))[0].text == "Anhui Province"
+    assert compose("广东省政府")[0] == "Guangdong Province government"
+    # a word with other senses does not take a historical one that cites Hanzi (Han, a Warring State)
+    assert english_suggestions(Candidate(term="韩国"))[0].text == "South Korea"
+    # two names of one place are two suggestions
+    assert [e.text for e in english_suggestions(Candidate(term="厦门"))] == ["Xiamen", "Amoy"]
 
 
 def test_a_name_written_with_other_characters_of_the_same_sound() -> None:

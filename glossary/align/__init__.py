@@ -84,6 +84,9 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         add(c.term, "text", 0.9)
     for t in c.english_in_text:
         add(t, "text", 0.9)
+    region = _region(c.term)
+    for i, t in enumerate(region):  # a state or province as ISO 3166-2 names it (克钦邦 → Kachin, Kachin State)
+        add(t, "iso3166", 0.72 - 0.01 * i)
     stem, rest = _split_name(c.term)
     place, stem_part = _known_place(stem)
     name_en = translit.match(stem_part, c.latin_nearby)[:2] if c.latin_nearby and stem else []
@@ -99,7 +102,8 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         pattern = _compose.place_words().get(rest) or _compose.name_pattern(rest)
         rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest)[:1]]
         if rest_en:
-            for t in name_en or sound or [_pinyin_name(stem)]:
+            # (no pinyin stand-in beside the name ISO 3166-2 gives)
+            for t in name_en or sound or ([] if region else [_pinyin_name(stem)]):
                 source, conf = ("translit", 0.6) if name_en else ("cedict", 0.5) if sound else ("compose", 0.25)
                 add(rest_en[0].format(t), source, conf)
     else:
@@ -147,13 +151,15 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             add(f"{law.group(2)} of {the}{country}", t.source, round(t.confidence + (0.01 if first else -0.01), 2))
     out.sort(key=lambda e: -e.confidence)
     out = _named_in_setting(c, out)
-    if stem and not rest and not c.term.isascii():
+    if region:
+        pass  # a name with a source needs no pinyin stand-in
+    elif stem and not rest and not c.term.isascii():
         # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
         # no name gets no pinyin "translation" (原矿 is not "Yuankuang")
         add(_pinyin_name(c.term), "pinyin", 0.15)
     elif not out and _is_tagged_name(c.term):
-        # a name the segmenter knows as one (克钦邦, a place) and the dictionary does not: pinyin, with a
-        # place word after it translated (Keqin State)
+        # a name the segmenter knows as one (勐拉县, a place) and no resource has: pinyin, with a
+        # place word after it translated (Mengla County)
         add(_pinyin_name(c.term), "pinyin", 0.15)
     elif not out and re.search(r"[A-Za-z]", c.term) and _compose.has_unknown_name(c.term):
         # a name the dictionary lacks beside Latin letters (SK海力士): its Latin as written, its Hanzi in pinyin
@@ -293,10 +299,24 @@ def _pinyin_name(term: str) -> str:
     return f"{place} {spelled}" if place else spelled
 
 
+def _region(term: str) -> list[str]:
+    """The English names of a region ISO 3166-2 names and the dictionary lacks (克钦邦 → Kachin, Kachin State);
+    none for a word the dictionary has (its English is better than the standard's local form: 巴库 Baku, not
+    "Bakı") nor for two characters that read as a common word (橘园 "orange orchard" is no "Orange Walk").
+
+    >>> _region("克钦邦"), _region("巴库"), _region("橘园")
+    (['Kachin', 'Kachin State'], [], [])
+    """
+    if dictionary.has_word(term) or (len(term) < 3 and term[-1] not in _PLACE_WORDS
+                                      and not _compose.looks_transliterated(term)):
+        return []
+    return countries.region_names(term)
+
+
 def _known_place(name: str) -> tuple[str, str]:
     """(the English of a proper noun the dictionary has at the start of ``name``, the rest), or ('', name)."""
     for k in range(len(name) - 2, 1, -1):
-        if dictionary.is_proper(name[:k]) and not dictionary.has_word(name[k:]):
+        if not dictionary.has_word(name[k:]) and (dictionary.is_proper(name[:k]) or countries.region_names(name[:k])):
             # (a country by its CLDR name: 荷兰 is the Netherlands, CC-CEDICT's first sense "Holland")
             place = countries.place_english(name[:k])
             if place:

@@ -1,11 +1,13 @@
-"""Countries: which words name one, and their English before a name, from CLDR through babel.
+"""Countries and their regions: which words name one, and their English, from CLDR through babel (countries)
+and ISO 3166-2 through pycountry (states, provinces and other regions).
 
->>> is_country("荷兰"), english("荷兰")
-(True, 'Netherlands')
+>>> is_country("荷兰"), english("荷兰"), region_names("克钦邦")
+(True, 'Netherlands', ['Kachin', 'Kachin State'])
 """
 
 from __future__ import annotations
 
+import gettext
 from functools import lru_cache
 
 from . import dictionary
@@ -46,12 +48,56 @@ def english(word: str) -> str | None:
 
 
 def place_english(word: str) -> str | None:
-    """The English of a proper noun before a name: a country's (:func:`english`), else the dictionary's first
-    sense (格陵兰 → Greenland).
+    """The English of a proper noun before a name: a country's (:func:`english`), a region's
+    (:func:`region_names`), else the dictionary's first sense (格陵兰 → Greenland).
 
     >>> place_english("荷兰"), place_english("格陵兰")
     ('Netherlands', 'Greenland')
     """
     if is_country(word):
         return english(word)
-    return next(iter(dictionary.ranked_glosses(word, limit=1)), None)
+    return next(iter(region_names(word) or dictionary.ranked_glosses(word, limit=1)), None)
+
+
+#: the kinds of region whose name English says with the kind after it (Kachin State, Mandalay Region, Fukui
+#: Prefecture), and the characters that end a Chinese name which says its kind (克钦邦, 曼德勒省, 福井县)
+_KINDS = frozenset({"State", "Province", "Region", "County", "District", "Prefecture", "Territory", "Governorate",
+                    "Department", "Canton", "Parish", "Division"})
+_KIND_CHARS = frozenset("邦州省区县郡府市")
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str, ...]]:
+    """Chinese name of each ISO 3166-2 region → its English names: the English exonym iso-codes gives (Bayern →
+    Bavaria), else the region's own name (Kachin), then that name with its kind when the Chinese says the kind
+    (克钦邦 → Kachin State). Names two regions share in Chinese are left out: a name that says no one place is
+    no evidence."""
+    import pycountry
+
+    def catalog(locale: str) -> dict[str, str]:
+        try:
+            return dict(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [locale])._catalog)
+        except OSError:  # a pycountry without the locale: no regions rather than a failure
+            return {}
+
+    zh, en = catalog("zh_CN"), catalog("en")
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code == "CN":  # ISO writes China's regions in pinyin ("Anhui Sheng"): no English
+            continue
+        chinese = zh.get(sub.name)
+        if chinese and chinese != sub.name:  # (an untranslated name stays in its own script)
+            name = en.get(sub.name) or sub.name
+            kind = sub.type if sub.type in _KINDS and chinese[-1] in _KIND_CHARS else ""
+            names.setdefault(chinese, set()).add((name, f"{name} {kind}") if kind and kind not in name else (name,))
+    return {chinese: next(iter(english)) for chinese, english in names.items() if len(english) == 1}
+
+
+def region_names(word: str) -> list[str]:
+    """The English names of a state, province or other region of a country, from ISO 3166-2 (克钦邦 → Kachin,
+    Kachin State; 巴伐利亚 → Bavaria); none for a word that names no one region.
+
+    >>> region_names("克钦邦"), region_names("巴伐利亚"), region_names("稀土")
+    (['Kachin', 'Kachin State'], ['Bavaria'], [])
+    """
+    return list(_regions().get(word, ()))

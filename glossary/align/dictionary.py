@@ -115,12 +115,17 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
     # the first wording of every sense, then the other wordings of each ("trade; profession; industry"):
     # a sense's later synonyms are often the one a term needs (行业 "industry")
     rest: list[str] = []
+    cited: list[str] = []
     for e in entries:
         for s in e.senses:
             g = clean_gloss(s)
             if g and e.pinyin[:1].isupper():
                 g = name_only(g)
+            elif not g and e.pinyin[:1].isupper() and _HAN.search(s):
+                cited.append(name_only(clean_gloss(s.split(",")[0])))
             wordings = _with_abbreviation(g)
+            if e.pinyin[:1].isupper():
+                wordings = _names(g)
             # "(aka solvent extraction)" in a sense is another wording of it
             wordings += [a for m in _AKA.findall(s) for a in map(clean_gloss, m.split(" or ")) if a and g]
             pair = _PAIR_NAME.match(g)
@@ -134,6 +139,12 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
             if g and ";" in s:
                 rest.extend(clean_gloss(alt) for alt in s.split(";")[1:])
     out.extend(g for i, g in enumerate(rest) if g and g not in out and g not in rest[:i])
+    if not out:
+        # a name whose only senses cite Hanzi after it ("Anhui Province, short name 皖[Wan3], capital Hefei
+        # 合肥[He2 fei2]"): the name before them is still its English. (Where a word has other senses, such
+        # senses are history's: 韩国 "Han, one of the Seven Warring States 戰國七雄…" is not South Korea.)
+        names = [n for g in cited for n in _names(g)]
+        out = [g for i, g in enumerate(names) if g not in names[:i]]
     # a description ("small, poorly-equipped theatrical troupe that tours …") explains a word; an
     # equivalent translates it: equivalents first
     return tuple(sorted(out, key=is_description))
@@ -141,9 +152,21 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
 
 _AKA = re.compile(r"\(aka ([^()]+)\)")
 
+_OR_NAME = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) or ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+
 _PAIR_NAME = re.compile(r"^([A-Z])[a-z]+ and ([A-Z])[a-z]+$")
 
 _ABBREVIATION = re.compile(r"^(.+?), ([A-Za-z]*[A-Z][A-Za-z0-9]*)$")
+
+
+def _names(gloss: str) -> list[str]:
+    """A proper noun's gloss as its wordings: two names of one place or firm are two ("Xiamen or Amoy").
+
+    >>> _names("Xiamen or Amoy"), _names("Bank of China")
+    (['Xiamen', 'Amoy'], ['Bank of China'])
+    """
+    m = _OR_NAME.match(gloss)
+    return list(m.groups()) if m else [gloss] if gloss else []
 
 
 def _with_abbreviation(gloss: str) -> list[str]:
@@ -171,16 +194,21 @@ _PLACE_NOTE = re.compile(r" (?:prefecture-level city|county-level city|county|di
                          r"prefecture|autonomous region|village) (?:in|of|on|near)\b.*$")
 
 
+#: where a place lies, after its name ("Guangdong Province in south China")
+_PLACE_LOCATOR = re.compile(r"(?<=[a-z]) (?:in|of|on|near) (?:(?:north|south|east|west)(?:ern)?|central|"
+                            r"north-?east|north-?west|south-?east|south-?west)\b.*$")
+
+
 def name_only(gloss: str) -> str:
     """A proper noun's gloss without the description CC-CEDICT adds after it.
 
     >>> name_only("Pfizer, American pharmaceutical company"), name_only("Baotou prefecture-level city in Inner Mongolia")
     ('Pfizer', 'Baotou')
-    >>> name_only("Ministry of the Interior")
-    'Ministry of the Interior'
+    >>> name_only("Ministry of the Interior"), name_only("Guangdong Province in south China")
+    ('Ministry of the Interior', 'Guangdong Province')
     """
     name = gloss.split(",")[0].strip()
-    return _PLACE_NOTE.sub("", name).strip() or gloss
+    return _PLACE_LOCATOR.sub("", _PLACE_NOTE.sub("", name)).strip() or gloss
 
 
 def segment(term: str, max_len: int = 8) -> list[str]:
