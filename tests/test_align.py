@@ -598,3 +598,12 @@ def test_approved_entries_teach_the_terms_built_on_them() -> None:
     e = english_suggestions(Candidate(term="关键矿产法案"), known)
     assert (e[0].text, e[0].source) == ("Critical Minerals Act", "termbase")
     assert english_suggestions(Candidate(term="关键矿产法案"))[0].text == "Key Minerals Act"  # nothing approved
+
+
+def test_a_character_that_stands_for_a_country_names_it_before_a_name() -> None:
+    # CC-CEDICT: 美 "USA (abbr. for 美國|美国)"; 美 + 国防部 is the US Department of Defense, not "beautiful
+    # Defense Department" nor 美国 + 防 + 部 "Department of US Protection"
+    got = [e.text for e in english_suggestions(Candidate(term="美国防部"))]
+    assert got[0] == "US Department of Defense"
+    assert not [t for t in got if "beautiful" in t or "Protection" in t]
+    assert english_suggestions(Candidate(term="法外交部"))[0].text == "France Ministry of Foreign Affairs"

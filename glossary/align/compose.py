@@ -703,10 +703,11 @@ def compose(term: str) -> list[str]:
             add([en.format(r) for r in eng])
     # a place name before a name the dictionary knows: 美国 + 国防部 → US Defense Department (not
     # 辉瑞 + 公司 "Pfizer Company": 公司 is a common noun, which the naming rules handle)
-    for i in range(2, len(term) - 1):
+    for i in range(1, len(term) - 1):
         head, rest = term[:i], term[i:]
-        if dictionary.is_proper(head) and dictionary.is_proper(rest):
-            place = countries.place_english(head)
+        # (or the one character that stands for a country: 美 + 国防部 → US Defense Department)
+        if (dictionary.is_proper(head) if i > 1 else countries.abbreviated(head)) and dictionary.is_proper(rest):
+            place = countries.place_english(head) if i > 1 else countries.abbreviated(head)
             names = dictionary.ranked_glosses(rest, limit=4)
             if place and place not in countries.US_NAMES and rest.endswith("部"):
                 # only the United States calls its ministries departments (CC-CEDICT has 商务部 only as
@@ -714,6 +715,10 @@ def compose(term: str) -> list[str]:
                 names = list(dict.fromkeys(re.sub(r"^Department of ", "Ministry of ", g) for g in names))
                 names.sort(key=lambda g: not g.startswith("Ministry "))
             add([_title(f"{place} {g}") for g in names[:2]] if place else [])
+            if i == 1 and names:
+                # a character that stands for a country is no word: reading it as one gives "beautiful
+                # Defense Department" (美 + 国防部) and "Department of US Protection" (美国 + 防 + 部)
+                return out
             break
     named = chemical(term)
     add(named)

@@ -8,6 +8,7 @@ and ISO 3166-2 through pycountry (states, provinces and other regions).
 from __future__ import annotations
 
 import gettext
+import re
 from functools import lru_cache
 
 from . import dictionary
@@ -45,6 +46,32 @@ def english(word: str) -> str | None:
     name = _countries().get(word)
     first = dictionary.ranked_glosses(word, limit=1)
     return first[0] if first and first[0].isupper() else name
+
+
+_CITED = re.compile(r"[\u3400-\u9fff]+(?:\|([\u3400-\u9fff]+))?")
+
+
+@lru_cache(maxsize=4096)
+def abbreviated(char: str) -> str | None:
+    """The English of the country one character stands for in names (美 → US, 俄 → Russia, 华 → China), as
+    CC-CEDICT's proper-noun senses cite it ("USA (abbr. for 美國|美国[Mei3 guo2])", "abbr. for China").
+
+    >>> abbreviated("美"), abbreviated("俄"), abbreviated("华"), abbreviated("稀")
+    ('US', 'Russia', 'China', None)
+    """
+    english_names = set(_countries().values())
+    for entry in dictionary.lookup(char):
+        if not entry.pinyin[:1].isupper():
+            continue
+        for sense in entry.senses:
+            for m in _CITED.finditer(sense):
+                cited = m.group(1) or m.group(0)
+                if is_country(cited):
+                    return english(cited)
+            plain = re.sub(r"^abbr\. for |\s*\(.*\)$", "", sense).strip()
+            if plain in english_names:
+                return plain
+    return None
 
 
 def place_english(word: str) -> str | None:
