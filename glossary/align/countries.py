@@ -75,15 +75,15 @@ def abbreviated(char: str) -> str | None:
 
 
 def place_english(word: str) -> str | None:
-    """The English of a proper noun before a name: a country's (:func:`english`), a region's
-    (:func:`region_names`), else the dictionary's first sense (格陵兰 → Greenland).
+    """The English of a proper noun before a name: a country's (:func:`english`), else the dictionary's first
+    sense (格陵兰 → Greenland), else a region's (:func:`region_names`: 克钦邦 → Kachin).
 
     >>> place_english("荷兰"), place_english("格陵兰")
     ('Netherlands', 'Greenland')
     """
     if is_country(word):
         return english(word)
-    return next(iter(region_names(word) or dictionary.ranked_glosses(word, limit=1)), None)
+    return next(iter(dictionary.ranked_glosses(word, limit=1) or region_names(word)), None)
 
 
 #: the kinds of region whose name English says with the kind after it (Kachin State, Mandalay Region, Fukui
@@ -101,23 +101,23 @@ def _regions() -> dict[str, tuple[str, ...]]:
     no evidence."""
     import pycountry
 
-    def catalog(locale: str) -> dict[str, str]:
+    def catalog(locale: str) -> gettext.NullTranslations:
         try:
-            return dict(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [locale])._catalog)
-        except OSError:  # a pycountry without the locale: no regions rather than a failure
-            return {}
+            return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [locale])
+        except OSError:  # a pycountry without the locale: names untranslated, so no regions rather than a failure
+            return gettext.NullTranslations()
 
     zh, en = catalog("zh_CN"), catalog("en")
     names: dict[str, set[tuple[str, ...]]] = {}
     for sub in pycountry.subdivisions:
         if sub.country_code == "CN":  # ISO writes China's regions in pinyin ("Anhui Sheng"): no English
             continue
-        chinese = zh.get(sub.name)
-        if chinese and chinese != sub.name:  # (an untranslated name stays in its own script)
-            name = en.get(sub.name) or sub.name
+        chinese = zh.gettext(sub.name)
+        if chinese != sub.name:  # (an untranslated name stays in its own script)
+            name = en.gettext(sub.name)
             kind = sub.type if sub.type in _KINDS and chinese[-1] in _KIND_CHARS else ""
             names.setdefault(chinese, set()).add((name, f"{name} {kind}") if kind and kind not in name else (name,))
-    return {chinese: next(iter(english)) for chinese, english in names.items() if len(english) == 1}
+    return {chinese: next(iter(forms)) for chinese, forms in names.items() if len(forms) == 1}
 
 
 def region_names(word: str) -> list[str]:
