@@ -607,3 +607,11 @@ def test_a_character_that_stands_for_a_country_names_it_before_a_name() -> None:
     assert got[0] == "US Department of Defense"
     assert not [t for t in got if "beautiful" in t or "Protection" in t]
     assert english_suggestions(Candidate(term="法外交部"))[0].text == "France Ministry of Foreign Affairs"
+
+
+def test_a_first_word_takes_the_sense_its_compounds_begin_with() -> None:
+    # 安全 "secure; security; safe; safety": its compounds begin "safety" (safety valve, safety net, …)
+    assert compose("安全风险")[0] == "safety risk"  # not "secure risk"
+    # 基本 "fundamental; basic": basic … in most of its compounds
+    assert compose("基本事实")[0] == "basic fact"
+    assert compose("数字经济")[0] == "digital economy"

@@ -370,10 +370,13 @@ def compound_form(word: str, sense: str) -> str:
         form, n = starts.most_common(1)[0]
         last = words[-1]
         related = len(os.path.commonprefix([form, last])) >= max(5, min(len(form), len(last)) - 4)
-        if related and form != last and n >= 3 and n > starts[last]:
+        # or another sense of the word itself: 安全 "secure; security; safe; safety" begins its compounds as
+        # "safety" (safety valve, safety net): 安全风险 is a safety risk, no "secure risk"
+        own = form in {g.lower() for g in glosses(word) if " " not in g}
+        if (related or own) and form != last and n >= 3 and n > starts[last]:
             # as the dictionary writes it most often (European, not "european")
             written = Counter(c.split(" ")[0] for c in cased if c.split(" ")[0].lower() == form).most_common(1)[0][0]
-            return " ".join(sense.split()[:-1] + [written])
+            return written if own and not related else " ".join(sense.split()[:-1] + [written])
     return sense
 
 
