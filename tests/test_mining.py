@@ -198,6 +198,18 @@ def test_a_phrase_the_segmenter_lists_whole_is_read_as_a_clause() -> None:
     assert {"能量密度", "充电网络", "最终用户"} <= set(ranked)
 
 
+def test_a_function_word_or_a_name_tag_the_segmenter_glued_on_does_not_make_a_term() -> None:
+    # jieba reads 输送到 ("transport to") as one word, 之日起 ("from the day of") as a place and 明显改善
+    # ("clearly improve") as a person's name: the function word cuts the chunk and the phrase is its words
+    text = ("电力远距离输送到东部负荷中心。电力远距离输送到东部负荷中心以后，负荷中心更稳定。"
+            "自义务人知道之日起计算。义务人之日起不同。储能的经济性明显改善。储能的经济性明显改善了。")
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert not [t for t in ranked if "到" in t or "之日" in t or t == "日起" or "以后" in t]
+    assert {"负荷中心", "经济性"} <= set(ranked)
+    pairs = JiebaTokeniser().pairs("特朗普政府的经济性明显改善")
+    assert ("特朗普", "nr") in pairs and ("明显", "a") in pairs  # a transliterated name stays whole
+
+
 def test_a_term_does_not_end_in_an_adjective() -> None:
     # 周期短 is one word to the segmenter, 周期 + 短 "short" to the dictionary; 稀土非法 ends in 非法 "illegal".
     # A verb before one character makes a noun (回收率 "recovery rate"), and a term head stays one (清单)

@@ -21,7 +21,7 @@ from typing import Protocol
 import rjieba
 
 from .cedict import has_word, is_verb, split_words
-from .filters import ends_in_head, transliteration_chars
+from .filters import ends_in_head, stopwords, transliteration_chars
 
 
 @dataclass(frozen=True)
@@ -138,8 +138,8 @@ def _split_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     CC-CEDICT does not, made of CC-CEDICT words, is read as those words, each with its own tag, when it is a
     clause (a phrase such as 逐步提高 "gradually raise" or 覆盖全国 is no term for being listed whole).
     Names stay whole."""
-    hits = [k for k, (word, tag) in enumerate(pairs) if len(word) >= 3 and tag not in _WHOLE_TAGS
-            and _retagged(word, tag)]
+    hits = [k for k, (word, tag) in enumerate(pairs) if len(word) >= 3 and _retagged(word, tag)
+            and (tag not in _WHOLE_TAGS or _misnamed(word, tag))]
     if not hits:
         return pairs
     out = list(pairs)
@@ -153,6 +153,19 @@ def _split_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _CLAUSE_TAGS = frozenset({"v", "d", "a", "ad"})
 
 
+#: tags of people's names, which the segmenter's guesses give to phrases too (明显改善 "clearly improve")
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+
+
+def _misnamed(word: str, tag: str) -> bool:
+    """True when a word tagged a name is a phrase of common words: a person's name tag on words that are not
+    a transliteration (明显改善 → 明显 + 改善; 特朗普 stays), or a name that begins with a function word (之日起,
+    "from the day of")."""
+    if word[0] in stopwords() and not has_word(word):
+        return True
+    return tag in _PERSON_TAGS and not all(c in transliteration_chars() for c in word)
+
+
 @lru_cache(maxsize=65536)
 def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
     """``word`` (tagged ``tag``) as its dictionary words with their tags when it is a clause, else None.
@@ -161,6 +174,10 @@ def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
     ((('逐步', 'd'), ('提高', 'v')), None)
     """
     parts = split_words(word)
+    if not parts and not has_word(word) and (word[0] in stopwords() or word[-1] in stopwords()):
+        # a function word the segmenter glued to a word (输送到 "transport to", 之日起): it cuts the chunk
+        rest = tuple(rjieba.tag(word[1:] if word[0] in stopwords() else word[:-1], hmm=False))
+        return ((word[0], "u"),) + rest if word[0] in stopwords() else rest + ((word[-1], "u"),)
     if not parts:
         return None
     # each part with its own tag where that tag makes a clause (逐步/d, 覆盖/v, 短/a), else the whole's tag
@@ -170,6 +187,8 @@ def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
     # a tag "v" counts when the dictionary agrees (下限 "lower bound" is tagged a verb); a verb before a
     # term head qualifies it (控制 + 系统 "control system"), it does not take it as its object
     # a verb before one character makes a noun of it (回收率, 开采量, 依赖度), not a clause
+    if last[0] in stopwords() or first[0] in stopwords():
+        return tagged  # (输送 + 到 "transport to": a function word is no part of a term)
     if (first[1] == "v" and is_verb(first[0]) and len(last[0]) > 1 and not ends_in_head(last[0])) \
             or last[1] in _CLAUSE_TAGS - {"v"} or (last[1] == "v" and is_verb(last[0])):
         return tagged
