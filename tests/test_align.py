@@ -615,3 +615,23 @@ def test_a_first_word_takes_the_sense_its_compounds_begin_with() -> None:
     # 基本 "fundamental; basic": basic … in most of its compounds
     assert compose("基本事实")[0] == "basic fact"
     assert compose("数字经济")[0] == "digital economy"
+
+
+def test_a_sense_that_says_what_a_word_is_gives_the_word() -> None:
+    # CC-CEDICT: 酪氨酸 "tyrosine (Tyr), an amino acid"; the word is "tyrosine", inside a term too
+    assert [e.text for e in english_suggestions(Candidate(term="酪氨酸"))] == ["tyrosine"]
+    assert compose("酪氨酸激酶")[0] == "tyrosine kinase"
+
+
+def test_a_company_is_said_by_its_name_alone_only_when_it_has_one() -> None:
+    assert compose("辉瑞公司")[0] == "Pfizer"
+    assert compose("投资公司")[0] == "Investment Company"  # no "Investment": 投资 names no one
+    # a stem that is only a verb names no company: no "Floating" for 上市公司 "listed company"
+    assert not [t for t in compose("上市公司") if t.startswith("Floating")]
+    # after a name the words of a company's name go without "Company": 芒廷帕斯 + 材料公司
+    assert english_suggestions(Candidate(term="芒廷帕斯材料公司"))[0].text == "Mangtingpasi Material"
+
+
+def test_a_name_that_says_its_place_is_not_prefixed_with_it() -> None:
+    got = [e.text for e in english_suggestions(Candidate(term="中国人民银行"))]
+    assert got[0] == "People's Bank of China" and "China People's Bank of China" not in got

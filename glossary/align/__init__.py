@@ -100,7 +100,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         # in Latin, else in pinyin, and the rest translated
         # 芒廷帕斯 + 矿: "… Mine", as place names are; 阿尔忒弥斯 + 计划: "… Program", as names of things are
         pattern = _compose.place_words().get(rest) or _compose.name_pattern(rest)
-        rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest)[:1]]
+        rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest, after_name=True)[:1]]
         if rest_en:
             # (no pinyin stand-in beside the name ISO 3166-2 gives)
             for t in name_en or sound or ([] if region else [_pinyin_name(stem)]):

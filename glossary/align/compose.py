@@ -658,9 +658,33 @@ def _ends_as_word(term: str, head: str) -> bool:
 _OFFICE_PREFIXES = frozenset("总分副支")
 
 
-def phrase_english(text: str) -> list[str]:
-    """The best English for a stretch of a term: its composition, else the dictionary's first sense."""
-    return compose(text)[:1] or dictionary.ranked_glosses(text, limit=1)
+def _has_name(text: str) -> bool:
+    """True when ``text`` holds a name: Latin letters, a proper noun or a word the dictionary lacks.
+
+    >>> _has_name("辉瑞"), _has_name("美国稀土"), _has_name("稀土"), _has_name("阿拉弗拉稀土")
+    (True, True, False, True)
+    """
+    return bool(_LATIN.search(text)) or any(
+        dictionary.is_proper(w) or (len(w) > 1 and not dictionary.has_word(w)) for w in _parts(text)
+    ) or looks_transliterated(text)
+
+
+def _names_an_act(word: str) -> bool:
+    """True when every sense of a word the dictionary has is a verb's (上市 "float (a company)").
+
+    >>> _names_an_act("上市"), _names_an_act("稀土"), _names_an_act("投资")
+    (True, False, False)
+    """
+    senses = dictionary.ranked_glosses(word)
+    return bool(senses) and all(dictionary.is_verb_only(word, g) for g in senses)
+
+
+def phrase_english(text: str, after_name: bool = False) -> list[str]:
+    """The best English for a stretch of a term: its composition, else the dictionary's first sense.
+
+    :param after_name: the stretch follows a name in its term (芒廷帕斯 + 材料公司), which :func:`compose` is told
+    """
+    return compose(text, after_name)[:1] or dictionary.ranked_glosses(text, limit=1)
 
 
 def head_english(word: str) -> list[str]:
@@ -685,8 +709,12 @@ def with_head(modifier_en: str, head_en: str, head_zh: str) -> str:
     return f"{modifier_en} {head_en}"
 
 
-def compose(term: str) -> list[str]:
-    """Compositional proposals for ``term``, best first; [] when nothing applies."""
+def compose(term: str, after_name: bool = False) -> list[str]:
+    """Compositional proposals for ``term``, best first; [] when nothing applies.
+
+    :param after_name: ``term`` follows a name (芒廷帕斯 + 材料公司): a company is then said by that name alone
+        (Material), as one whose own words hold a name is (辉瑞公司 → Pfizer)
+    """
     rules = _rules()
     out: list[str] = []
 
@@ -714,7 +742,8 @@ def compose(term: str) -> list[str]:
                 # "Department of Commerce"): another country's is a ministry, as the naming rules say of 部
                 names = list(dict.fromkeys(re.sub(r"^Department of ", "Ministry of ", g) for g in names))
                 names.sort(key=lambda g: not g.startswith("Ministry "))
-            add([_title(f"{place} {g}") for g in names[:2]] if place else [])
+            # (a name that says its place already is said as it is: 中国 + 人民银行 "People's Bank of China")
+            add([g if place in g else _title(f"{place} {g}") for g in names[:2]] if place else [])
             if i == 1 and names:
                 # a character that stands for a country is no word: reading it as one gives "beautiful
                 # Defense Department" (美 + 国防部) and "Department of US Protection" (美国 + 防 + 部)
@@ -729,6 +758,10 @@ def compose(term: str) -> list[str]:
             add([_title(en.format("")).strip()])  # the head alone, in the rule's words: 框架协议 Framework Agreement
         if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
             stem = term[: -len(zh)]
+            if zh == "公司" and (_names_an_act(stem) or (en == "{}" and not after_name and not _has_name(stem))):
+                # a company is named by a noun (上市公司 is a listed company, no "Floating Company"), and by
+                # its name alone only when it has one (辉瑞公司 → Pfizer; 投资公司 is no "Investment")
+                continue
             # a stem of one word before the head takes the form it has before a noun (勘探基金 → "Exploration
             # Fund"); after "of" it stays a noun (商务部 → "Department of Commerce", not "of Commercial")
             before = en.startswith("{}") and dictionary.has_word(stem)

@@ -61,7 +61,7 @@ def clean_gloss(sense: str) -> str:
     s = _LEADING.sub("", s)  # "to be airworthy" → "airworthy"
     if ";" in s:
         s = s.split(";")[0].strip()
-    s = _SPACES.sub(" ", s).strip(" ,.")
+    s = _SPACES.sub(" ", s).strip(" ,.").replace(" ,", ",")  # ("tyrosine (Tyr), …" less its label)
     s = _OF_ITEMS.sub(r"\1", s)  # "list of items" says no more than "list"
     if not s or _HAN.search(s) or "|" in s or "[" in s:
         return ""
@@ -126,6 +126,9 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
             wordings = _with_abbreviation(g)
             if e.pinyin[:1].isupper():
                 wordings = _names(g)
+            elif _APPOSITIVE.match(g):
+                # "glycine, an amino acid": the word; what it is explains it, no translation says it
+                wordings = [_APPOSITIVE.match(g).group(1)]
             # "(aka solvent extraction)" in a sense is another wording of it
             wordings += [a for m in _AKA.findall(s) for a in map(clean_gloss, m.split(" or ")) if a and g]
             pair = _PAIR_NAME.match(g)
@@ -153,6 +156,9 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
 _AKA = re.compile(r"\(aka ([^()]+)\)")
 
 _OR_NAME = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) or ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+
+#: a word and, after a comma, what it is ("tyrosine, an amino acid", "maltitol, a sugar alcohol")
+_APPOSITIVE = re.compile(r"^([^,]+?(?: [^, ]+){0,2}), an? [^,]+$")
 
 _PAIR_NAME = re.compile(r"^([A-Z])[a-z]+ and ([A-Z])[a-z]+$")
 
