@@ -635,3 +635,8 @@ def test_a_company_is_said_by_its_name_alone_only_when_it_has_one() -> None:
 def test_a_name_that_says_its_place_is_not_prefixed_with_it() -> None:
     got = [e.text for e in english_suggestions(Candidate(term="中国人民银行"))]
     assert got[0] == "People's Bank of China" and "China People's Bank of China" not in got
+
+
+def test_a_verb_before_a_noun_names_its_act_by_its_noun() -> None:
+    # 生长 "grow": English puts the act's noun before a noun (growth factor), not "growing factor"
+    assert compose("生长因子")[0] == "growth factor"
