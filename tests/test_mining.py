@@ -210,6 +210,14 @@ def test_a_function_word_or_a_name_tag_the_segmenter_glued_on_does_not_make_a_te
     assert ("特朗普", "nr") in pairs and ("明显", "a") in pairs  # a transliterated name stays whole
 
 
+def test_a_term_does_not_end_in_an_adverb_of_degree() -> None:
+    # the segmenter tags 小幅 "slightly" a noun; it is an adverb, which no term ends in
+    text = "价格指数小幅回落。价格指数小幅上涨。稀土价格有所回升。稀土价格有所下降。价格指数很重要。"
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert not [t for t in ranked if t.endswith(("小幅", "有所"))]
+    assert {"价格指数", "稀土价格"} <= set(ranked)
+
+
 def test_a_term_does_not_end_in_an_adjective() -> None:
     # 周期短 is one word to the segmenter, 周期 + 短 "short" to the dictionary; 稀土非法 ends in 非法 "illegal".
     # A verb before one character makes a noun (回收率 "recovery rate"), and a term head stays one (清单)
