@@ -208,6 +208,10 @@ def test_a_function_word_or_a_name_tag_the_segmenter_glued_on_does_not_make_a_te
     assert {"负荷中心", "经济性"} <= set(ranked)
     pairs = JiebaTokeniser().pairs("特朗普政府的经济性明显改善")
     assert ("特朗普", "nr") in pairs and ("明显", "a") in pairs  # a transliterated name stays whole
+    words = [w for w, _ in JiebaTokeniser().pairs("在短期内，每公斤价格上涨；肝功能和可用性；在建项目")]
+    assert "在短期内" not in words and "每公斤" not in words and "短期" in words
+    # words whose edge is a function word inside them stay whole: 能 "ability", 可 "-able", and 在建 is a word
+    assert {"肝功能", "可用性", "在建"} <= set(words)
 
 
 def test_a_term_does_not_end_in_an_adverb_of_degree() -> None:

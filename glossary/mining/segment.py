@@ -21,7 +21,7 @@ from typing import Protocol
 import rjieba
 
 from .cedict import has_word, is_verb, split_words
-from .filters import ends_in_head, stopwords, transliteration_chars
+from .filters import ends_in_head, transliteration_chars
 
 
 @dataclass(frozen=True)
@@ -159,11 +159,18 @@ _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 
 def _misnamed(word: str, tag: str) -> bool:
     """True when a word tagged a name is a phrase of common words: a person's name tag on words that are not
-    a transliteration (明显改善 → 明显 + 改善; 特朗普 stays), or a name that begins with a function word (之日起,
+    a transliteration (明显改善 → 明显 + 改善; 特朗普 stays), or a name that begins with a particle (之日起,
     "from the day of")."""
-    if word[0] in stopwords() and not has_word(word):
+    if word[0] in _LEADING_PARTICLES and not has_word(word):
         return True
     return tag in _PERSON_TAGS and not all(c in transliteration_chars() for c in word)
+
+
+#: particles, prepositions and localizers that begin or end no content word the dictionary lacks, whatever the
+#: segmenter glued them to (之日起, 输送到, 在短期内, 每公斤); other function words do (功能, 储能: 能 "can";
+#: 可用性: 可 "may"), and words the dictionary has keep them (在建 "under construction", 国内)
+_LEADING_PARTICLES = frozenset("之的了着把被在每")
+_TRAILING_PARTICLES = frozenset("到了着的地得过内")
 
 
 @lru_cache(maxsize=65536)
@@ -174,10 +181,13 @@ def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
     ((('逐步', 'd'), ('提高', 'v')), None)
     """
     parts = split_words(word)
-    if not parts and not has_word(word) and (word[0] in stopwords() or word[-1] in stopwords()):
-        # a function word the segmenter glued to a word (输送到 "transport to", 之日起): it cuts the chunk
-        rest = tuple(rjieba.tag(word[1:] if word[0] in stopwords() else word[:-1], hmm=False))
-        return ((word[0], "u"),) + rest if word[0] in stopwords() else rest + ((word[-1], "u"),)
+    if not parts and not has_word(word) and (word[0] in _LEADING_PARTICLES or word[-1] in _TRAILING_PARTICLES):
+        # a particle the segmenter glued to a word (输送到 "transport to", 之日起): it cuts the chunk
+        lead = word[0] in _LEADING_PARTICLES
+        # (the rest may hold one more: 在 + 短期内 → 在 + 短期 + 内)
+        rest = tuple(p for w, t in rjieba.tag(word[1:] if lead else word[:-1], hmm=False)
+                     for p in ((len(w) >= 3 and _retagged(w, t)) or ((w, t),)))
+        return ((word[0], "u"),) + rest if lead else rest + ((word[-1], "u"),)
     if not parts:
         return None
     # each part with its own tag where that tag makes a clause (逐步/d, 覆盖/v, 短/a), else the whole's tag
@@ -187,8 +197,8 @@ def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
     # a tag "v" counts when the dictionary agrees (下限 "lower bound" is tagged a verb); a verb before a
     # term head qualifies it (控制 + 系统 "control system"), it does not take it as its object
     # a verb before one character makes a noun of it (回收率, 开采量, 依赖度), not a clause
-    if last[0] in stopwords() or first[0] in stopwords():
-        return tagged  # (输送 + 到 "transport to": a function word is no part of a term)
+    if last[0] in _TRAILING_PARTICLES or first[0] in _LEADING_PARTICLES:
+        return tagged  # (输送 + 到 "transport to": a particle is no part of a term)
     if (first[1] == "v" and is_verb(first[0]) and len(last[0]) > 1 and not ends_in_head(last[0])) \
             or last[1] in _CLAUSE_TAGS - {"v"} or (last[1] == "v" and is_verb(last[0])):
         return tagged
