@@ -93,6 +93,13 @@ def test_entry_keeps_surfaces_as_variants() -> None:
     assert e.traditional == "稀土磁鐵" and e.variants == []
 
 
+def test_taiwan_words_are_variants() -> None:
+    # OpenCC's s2twp: Taiwan says 軟體 for 软件 (軟件 character by character), 資料庫 for 数据库
+    assert align_candidate(Candidate(term="软件")).variants == ["軟體"]
+    assert "資料庫" in align_candidate(Candidate(term="数据库")).variants
+    assert align_candidate(Candidate(term="稀土")).variants == []  # no variant where the forms agree
+
+
 def test_verb_compounds_read_as_processes() -> None:
     assert compose("分离提纯")[0] == "separation and purification"
 

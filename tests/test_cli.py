@@ -53,6 +53,16 @@ def test_mine_then_list_show_find(runner: CliRunner, db: str, seed_dir: Path) ->
     assert r.output.splitlines()[0].split() == ["id", "status", "zh-CN", "zh-TW", "pinyin", "en-US", "count"]
 
 
+def test_find_by_a_taiwan_word(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    # Taiwan writes 软件 as 軟體, 数据库 as 資料庫: a mined Simplified term is found by either
+    (tmp_path / "a.txt").write_text("开源软件的数据库很重要。软件的数据库需要备份。", encoding="utf-8")
+    assert run(runner, db, "mine", str(tmp_path)).exit_code == 0
+    r = run(runner, db, "find", "軟體", "--json")
+    assert r.exit_code == 0 and "软件" in [e["zh-CN"] for e in json.loads(r.output)]
+    r = run(runner, db, "find", "資料庫", "--json")
+    assert "数据库" in [e["zh-CN"] for e in json.loads(r.output)]
+
+
 def test_find_table_aligns_double_width(runner: CliRunner, db: str, seed_dir: Path) -> None:
     run(runner, db, "mine", str(seed_dir))
     r = run(runner, db, "find", "氧化")

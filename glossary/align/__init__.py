@@ -384,8 +384,9 @@ def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = No
     """Turn a mined candidate into a term entry with all its forms and suggestions."""
     surfaces = list(c.surfaces)
     trad = choose_traditional(c.term, surfaces)
-    # other surfaces seen, and the Taiwan and Hong Kong forms where they differ (台/臺, 綫/線)
-    regional = {to_traditional(c.term, r) for r in ("tw", "hk")}
+    # other surfaces seen, and the Taiwan and Hong Kong forms where they differ: their characters (台/臺,
+    # 綫/線) and Taiwan's own words (软件: 軟體, 信息: 資訊)
+    regional = {to_traditional(c.term, r) for r in ("tw", "twp", "hk")}
     variants = sorted({s for s in [*surfaces, *regional] if s not in (c.term, trad)})
     return TermEntry(
         simplified=c.term, traditional=trad, pinyin=reading(c.term),

@@ -26,8 +26,13 @@ def to_simplified(text: str) -> str:
 
 
 def to_traditional(text: str, region: str = "") -> str:
-    """Simplified to Traditional: OpenCC standard (``region=''``), ``'tw'`` or ``'hk'``."""
-    return _cc({"": "s2t", "tw": "s2tw", "hk": "s2hk"}[region]).convert(text)
+    """Simplified to Traditional: OpenCC standard (``region=''``), Taiwan (``'tw'``) or Hong Kong (``'hk'``)
+    characters, or Taiwan's own words (``'twp'``: 软件 → 軟體, 信息 → 資訊).
+
+    >>> to_traditional("软件"), to_traditional("软件", "twp"), to_traditional("台湾", "hk")
+    ('軟件', '軟體', '台灣')
+    """
+    return _cc({"": "s2t", "tw": "s2tw", "twp": "s2twp", "hk": "s2hk"}[region]).convert(text)
 
 
 def to_simplified_aligned(text: str) -> str:
