@@ -647,3 +647,10 @@ def test_a_name_that_says_its_place_is_not_prefixed_with_it() -> None:
 def test_a_verb_before_a_noun_names_its_act_by_its_noun() -> None:
     # 生长 "grow": English puts the act's noun before a noun (growth factor), not "growing factor"
     assert compose("生长因子")[0] == "growth factor"
+
+
+def test_a_verb_after_its_qualifier_names_the_act_after_it() -> None:
+    # CC-CEDICT: 批量生产 "to mass produce"; the term names the act: mass production
+    assert english_suggestions(Candidate(term="批量生产"))[0].text == "mass production"
+    # "apart" is no verb: 分化 "split apart" gets no "split apartment"
+    assert not [e for e in english_suggestions(Candidate(term="分化")) if "apartment" in e.text]

@@ -246,9 +246,18 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
         # a verb and its object name the act, by the verb's noun (冶炼 "smelt metal" → smelting)
         noun = english.action_noun(vo[0])
         return [noun] if noun != vo[0] else []
-    if not dictionary.is_verb_only(term, gloss) or not _compose.is_phrasal(gloss):
+    if not dictionary.is_verb_only(term, gloss):
         return []
-    verb = gloss.split()[0]
+    words = gloss.split()
+    if (len(words) == 2 and words[1] not in _compose.PARTICLES and dictionary.is_english_verb(words[1])
+            and english.action_noun(words[0]) == words[0]):
+        # a verb after the word that qualifies it names its act as a noun after that word (批量生产 "mass
+        # produce" → mass production), where English derives one
+        noun = english.action_noun(words[1])
+        return [f"{words[0]} {noun}"] if noun != words[1] and not noun.endswith("ing") else []
+    if not _compose.is_phrasal(gloss):
+        return []
+    verb = words[0]
     noun = english.action_noun(verb)
     if noun.endswith("ing") and english.frequency(verb) >= _EVERYDAY_VERB:
         return []  # an everyday verb's -ing form is no term (使用 "use" is not "using")

@@ -265,7 +265,7 @@ def verb_object(piece: str, gloss: str) -> tuple[str, str] | None:
     (('smelt', 'metal'), None)
     """
     words = gloss.split()
-    if (len(words) != 2 or words[1] in _PARTICLES or words[1] in _NO_OBJECT or not words[1].isalpha()
+    if (len(words) != 2 or words[1] in PARTICLES or words[1] in _NO_OBJECT or not words[1].isalpha()
             or not dictionary.is_verb_only(piece, gloss)):
         return None
     verb, obj = words
@@ -286,7 +286,7 @@ _VO_VERB_MAX = 3e-5
 def is_phrasal(gloss: str) -> bool:
     """True when ``gloss`` is one verb, or a verb and its particles ("trace back to"), not a verb phrase."""
     words = gloss.split()
-    return all(w in _PARTICLES for w in words[1:])
+    return all(w in PARTICLES for w in words[1:])
 
 
 def _listed_noun(verb: str, senses: list[str], piece: str = "") -> str | None:
@@ -360,7 +360,7 @@ _AND = frozenset({"与", "和", "及", "以及", "或"})
 
 
 #: words that follow a verb in an English phrasal verb ("trace back to", "set up")
-_PARTICLES = frozenset({"back", "to", "up", "out", "off", "down", "on", "in", "over", "from", "away", "with",
+PARTICLES = frozenset({"back", "to", "up", "out", "off", "down", "on", "in", "over", "from", "away", "with",
                         "for", "at", "into", "about"})
 
 

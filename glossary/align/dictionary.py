@@ -462,6 +462,32 @@ def is_verb_sense(word: str, gloss: str) -> bool:
                and not w.strip().lower().startswith("to be ") for w in _wordings(word))
 
 
+@lru_cache(maxsize=1)
+def _english_verbs() -> frozenset[str]:
+    """English words CC-CEDICT uses as verbs: the word after "to" that begins a sense ("to produce")."""
+
+    def build() -> list[str]:
+        out = set()
+        for rows in load().values():
+            for row in rows.split("\n"):
+                for sense in row.split("\t", 2)[2].split("/"):
+                    words = sense.split()
+                    if len(words) > 1 and words[0] == "to" and words[1] != "be":
+                        out.add(words[1].lower())
+        return sorted(out)
+
+    return frozenset(cached("cedict-english-verbs", source_key(source()), build))
+
+
+def is_english_verb(word: str) -> bool:
+    """True when CC-CEDICT uses ``word`` as an English verb somewhere ("to produce"), never "apart".
+
+    >>> is_english_verb("produce"), is_english_verb("apart")
+    (True, False)
+    """
+    return word.lower() in _english_verbs()
+
+
 def is_adjective_suffix(char: str) -> bool:
     """True when CC-CEDICT says ``char`` forms adjectives (性: 政策性 "policy-based"): before a noun, English
     says it by word order alone (政策性贷款 → policy loan).
