@@ -151,11 +151,9 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             add(f"{law.group(2)} of {the}{country}", t.source, round(t.confidence + (0.01 if first else -0.01), 2))
     out.sort(key=lambda e: -e.confidence)
     out = _named_in_setting(c, out)
-    if region:
-        pass  # a name with a source needs no pinyin stand-in
-    elif stem and not rest and not c.term.isascii():
-        # a transliterated name, alone or before a one-character place word (克钦+邦); a word that is
-        # no name gets no pinyin "translation" (原矿 is not "Yuankuang")
+    if stem and not rest and not c.term.isascii() and not region:
+        # a transliterated name, alone or before a one-character place word (克钦+邦), that no resource names;
+        # a word that is no name gets no pinyin "translation" (原矿 is not "Yuankuang")
         add(_pinyin_name(c.term), "pinyin", 0.15)
     elif not out and _is_tagged_name(c.term):
         # a name the segmenter knows as one (勐拉县, a place) and no resource has: pinyin, with a
@@ -323,13 +321,15 @@ def _region(term: str) -> list[str]:
 
 
 def _known_place(name: str) -> tuple[str, str]:
-    """(the English of a proper noun the dictionary has at the start of ``name``, the rest), or ('', name)."""
+    """(the English of a proper noun the dictionary or ISO 3166-2 has at the start of ``name``, the rest), or
+    ('', name)."""
     for k in range(len(name) - 2, 1, -1):
-        if not dictionary.has_word(name[k:]) and (dictionary.is_proper(name[:k]) or countries.region_names(name[:k])):
+        head, rest = name[:k], name[k:]
+        if not dictionary.has_word(rest) and (dictionary.is_proper(head) or countries.region_names(head)):
             # (a country by its CLDR name: 荷兰 is the Netherlands, CC-CEDICT's first sense "Holland")
-            place = countries.place_english(name[:k])
+            place = countries.place_english(head)
             if place:
-                return place, name[k:]
+                return place, rest
     return "", name
 
 
