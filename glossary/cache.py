@@ -2,8 +2,8 @@
 
 Parsing CC-CEDICT or wordfreq's list costs about half a second each at every
 start; their parsed form is kept with ``marshal`` (plain data only, written by
-us) in the user's cache folder, keyed by the source's identity, the way jieba
-keeps its own cache. A cache that cannot be read or written is rebuilt
+us) in the user's cache folder, keyed by the source's identity and by the
+version of the code that builds it, the way jieba keeps its own cache. A cache that cannot be read or written is rebuilt
 without complaint beyond a debug log.
 
 >>> import tempfile
@@ -18,6 +18,8 @@ without complaint beyond a debug log.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import logging
 import marshal
 import os
@@ -37,9 +39,21 @@ def _safe(part: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", part)
 
 
+def _rule_digest(build: Callable[[], Any]) -> str:
+    """A short digest of the source file that defines ``build``, or '' when it has none (a doctest's lambda): a
+    cache built by an older version of the rules is stale, whatever the resource's own version says."""
+    try:
+        source = inspect.getsourcefile(build)
+        return hashlib.blake2b(Path(source).read_bytes(), digest_size=4).hexdigest() if source else ""
+    except (TypeError, OSError):
+        return ""
+
+
 def cached(name: str, key: str, build: Callable[[], Any], directory: str | Path | None = None) -> Any:
-    """The value ``build()`` returns, from the cache when one was stored under ``name`` and ``key``."""
-    path = Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}.marshal"
+    """The value ``build()`` returns, from the cache when one was stored under ``name`` and ``key`` by the same
+    version of the module that defines ``build``."""
+    rules = _rule_digest(build)
+    path = Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}.marshal"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
