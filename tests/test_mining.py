@@ -216,9 +216,10 @@ def test_a_function_word_or_a_name_tag_the_segmenter_glued_on_does_not_make_a_te
 
 def test_a_term_does_not_end_in_an_adverb_of_degree() -> None:
     # the segmenter tags 小幅 "slightly" a noun; it is an adverb, which no term ends in
-    text = "价格指数小幅回落。价格指数小幅上涨。稀土价格有所回升。稀土价格有所下降。价格指数很重要。"
+    text = ("价格指数小幅回落。价格指数小幅上涨。稀土价格有所回升。稀土价格有所下降。价格指数很重要。"
+            "污染源全部纳入管理。污染源全部达标。")
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
-    assert not [t for t in ranked if t.endswith(("小幅", "有所"))]
+    assert not [t for t in ranked if t.endswith(("小幅", "有所", "全部"))]
     assert {"价格指数", "稀土价格"} <= set(ranked)
 
 
@@ -235,6 +236,8 @@ def test_a_term_does_not_end_in_an_adjective() -> None:
 def test_a_measure_word_after_a_chinese_numeral_is_split_off() -> None:
     pairs = JiebaTokeniser().pairs("需要数千项符合性验证试验")
     assert ("项", "q") in pairs and "项符合" not in [w for w, _ in pairs]
+    pairs = JiebaTokeniser().pairs("计划发射数万颗卫星")  # the segmenter reads 颗卫星 as one word
+    assert ("颗", "q") in pairs and "卫星" in [w for w, _ in pairs]
 
 
 def test_an_english_gloss_belongs_to_the_longest_term_before_it() -> None:

@@ -92,7 +92,7 @@ def _positions(pairs: list[tuple[str, str]], tags: frozenset[str]) -> list[int]:
 
 
 #: measure words that follow a number (7种, 3家, 10吨); the segmenter's HMM sometimes glues them to the next word
-MEASURE_WORDS = frozenset("种个项家吨名位条次件座台辆批份类款倍成亿万千百元美元")
+MEASURE_WORDS = frozenset("种个项家吨名位条次件座台辆批份类款倍成亿万千百元美元颗艘架枚粒块根支篇套张只段片层所间")
 
 
 def _split_measure_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
