@@ -214,7 +214,7 @@ def test_a_function_word_or_a_name_tag_the_segmenter_glued_on_does_not_make_a_te
     assert {"肝功能", "可用性", "在建"} <= set(words)
 
 
-def test_a_term_does_not_end_in_an_adverb_of_degree() -> None:
+def test_a_term_does_not_end_in_an_adverb_or_a_quantifier() -> None:
     # the segmenter tags 小幅 "slightly" a noun; it is an adverb, which no term ends in
     text = ("价格指数小幅回落。价格指数小幅上涨。稀土价格有所回升。稀土价格有所下降。价格指数很重要。"
             "污染源全部纳入管理。污染源全部达标。")
