@@ -654,3 +654,10 @@ def test_a_verb_after_its_qualifier_names_the_act_after_it() -> None:
     assert english_suggestions(Candidate(term="批量生产"))[0].text == "mass production"
     # "apart" is no verb: 分化 "split apart" gets no "split apartment"
     assert not [e for e in english_suggestions(Candidate(term="分化")) if "apartment" in e.text]
+
+
+def test_two_verbs_before_a_noun_name_the_act_by_their_nouns() -> None:
+    # 防治 "prevent and cure" + 法: a law is named by the act, so Prevention and Cure Law
+    assert compose("防治法")[0] == "Prevention and Cure Law"
+    # pollute → pollution, prevent → prevention: English's own derivations, checked by frequency
+    assert english_suggestions(Candidate(term="污染"))[0].text == "pollution"

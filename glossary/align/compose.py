@@ -229,6 +229,14 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
     adjective formed from a noun sense wins over the noun (经济 → "economic feasibility").
     """
     first = gl[0]
+    pair = first.split(" and ")
+    if (len(pair) == 2 and all(" " not in v and dictionary.is_english_verb(v) for v in pair)
+            and dictionary.is_verb_sense(piece, first)):
+        # two verbs for one act name it by their nouns before a noun: 防治 "prevent and cure" + 法 → Prevention
+        # and Cure Law, 审批 "examine and approve" + 制度 → examination and approval system
+        nouns = " and ".join(english.action_noun(v) for v in pair)
+        if nouns != first:
+            return [nouns] + gl
     use = next((g for g in gl[:3] if g.endswith(" use") and len(g.split()) == 2), None)
     if use:
         return [use.split()[0]] + gl  # 民用 "civilian use" + 飞机 → "civilian airplane"

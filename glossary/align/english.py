@@ -30,6 +30,7 @@ _DERIVATIONS = (
     ("multiply", "multiplication"), ("ve", "val"), ("ose", "osal"),
     ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"),
     ("isfy", "isfaction"), ("fuse", "fusion"), ("all", "allation"), ("pret", "pretation"), ("ow", "owth"),
+    ("vent", "vention"), ("ute", "ution"),
 )
 
 #: endings of English adjectives formed from nouns (economic, industrial, national, electronic)
@@ -83,8 +84,8 @@ def action_noun(verb: str) -> str:
 
     >>> [action_noun(v) for v in ("separate", "purify", "extract", "roast", "sinicize", "supply", "manage")]
     ['separation', 'purification', 'extraction', 'roasting', 'sinicization', 'supply', 'management']
-    >>> action_noun("fluctuate"), action_noun("pay"), action_noun("grow")
-    ('fluctuation', 'payment', 'growth')
+    >>> action_noun("fluctuate"), action_noun("pay"), action_noun("grow"), action_noun("pollute")
+    ('fluctuation', 'payment', 'growth', 'pollution')
     """
     v = verb.strip()
     if " " in v or not v.isalpha():
