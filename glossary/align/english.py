@@ -30,8 +30,13 @@ _DERIVATIONS = (
     ("multiply", "multiplication"), ("ve", "val"), ("ose", "osal"),
     ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"),
     ("isfy", "isfaction"), ("fuse", "fusion"), ("all", "allation"), ("pret", "pretation"), ("ow", "owth"),
-    ("vent", "vention"), ("ute", "ution"),
+    ("vent", "vention"), ("ute", "ution"), ("and", "ansion"), ("ire", "isition"), ("ume", "umption"),
+    ("ibe", "iption"), ("eive", "eption"), ("ete", "etion"), ("ete", "etition"), ("ail", "ailure"),
 )
+
+#: the endings English still makes new verbs and their nouns with (sinicize → sinicization): a verb no corpus
+#: has takes its noun by these alone
+_PRODUCTIVE = ("ize", "ise", "ify", "ate")
 
 #: endings of English adjectives formed from nouns (economic, industrial, national, electronic)
 _ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ian", "ese")
@@ -67,10 +72,14 @@ def gerund(verb: str) -> str:
     return max(forms, key=frequency)
 
 
+#: endings a short verb has by chance: a verb of these letters or fewer is no derivation (state is not
+#: "station", rate not "ration", land not "lansion")
+_SHORT = {"ate": 5, "and": 4}
+
+
 def _derivations(verb: str) -> list[str]:
-    # (a verb of five letters or fewer in -ate is no derivation: state is not "station", rate not "ration")
     return [verb[: -len(end)] + repl for end, repl in _DERIVATIONS
-            if verb.endswith(end) and (end != "ate" or len(verb) > 5)] + [verb + "ment"]
+            if verb.endswith(end) and len(verb) > _SHORT.get(end, 0)] + [verb + "ment"]
 
 
 @lru_cache(maxsize=16384)
@@ -86,14 +95,16 @@ def action_noun(verb: str) -> str:
     ['separation', 'purification', 'extraction', 'roasting', 'sinicization', 'supply', 'management']
     >>> action_noun("fluctuate"), action_noun("pay"), action_noun("grow"), action_noun("pollute")
     ('fluctuation', 'payment', 'growth', 'pollution')
+    >>> action_noun("acquire"), action_noun("consume"), action_noun("expand"), action_noun("foreordain")
+    ('acquisition', 'consumption', 'expansion', 'foreordaining')
     """
     v = verb.strip()
     if " " in v or not v.isalpha():
         return v
     fv, ing = frequency(v), gerund(v)
     forms = _derivations(v)
-    if fv == 0:  # a verb English corpora do not have (sinicize): the regular rule, else -ing
-        return forms[0] if len(forms) > 1 else ing
+    if fv == 0:  # a verb English corpora do not have (sinicize): the productive rule, else -ing
+        return forms[0] if len(forms) > 1 and v.endswith(_PRODUCTIVE) else ing
     noun = max(forms, key=_as_noun)
     # an -ing form far more common than its verb is used otherwise (depending on, regarding): no rival
     rival = frequency(ing) if frequency(ing) < _PREPOSITION * fv else 0.0
