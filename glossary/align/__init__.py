@@ -342,14 +342,18 @@ def _is_tagged_name(term: str) -> bool:
 
     >>> _is_tagged_name("克钦邦"), _is_tagged_name("原矿"), _is_tagged_name("托底"), _is_tagged_name("碳达峰")
     (True, False, False, False)
+    >>> _is_tagged_name("普惠性")
+    False
     """
     import rjieba
 
     tags = rjieba.tag(term)
-    # three characters at least: the segmenter tags rare two-character words as names too (朝贺, 托底); and no
-    # element's character, which names never use (碳达峰 "carbon peaking" is no "Tanda Peak")
+    # three characters at least: the segmenter tags rare two-character words as names too (朝贺, 托底); no
+    # element's character, which names never use (碳达峰 "carbon peaking" is no "Tanda Peak"); and no suffix of a
+    # quality or act at the end (普惠性 "inclusiveness" is no "Puhuixing")
     return (len(term) >= 3 and len(tags) == 1 and tags[0][1] in _NAME_TAGS and not term.isascii()
-            and not dictionary.has_word(term) and not any(ch in _compose.elements() for ch in term))
+            and not dictionary.has_word(term) and not any(ch in _compose.elements() for ch in term)
+            and not dictionary.is_quality_suffix(term[-1]))
 
 
 def _split_name(term: str) -> tuple[str, str]:
