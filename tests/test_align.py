@@ -661,3 +661,10 @@ def test_two_verbs_before_a_noun_name_the_act_by_their_nouns() -> None:
     assert compose("防治法")[0] == "Prevention and Cure Law"
     # pollute → pollution, prevent → prevention: English's own derivations, checked by frequency
     assert english_suggestions(Candidate(term="污染"))[0].text == "pollution"
+
+
+def test_words_of_the_dictionary_are_no_transliterated_name() -> None:
+    # 乌 克 兰 稀 土 are all characters of the tables for foreign names, but 乌克兰 + 稀土 are words
+    assert english_suggestions(Candidate(term="乌克兰稀土"))[0].text == "Ukraine rare earth"
+    assert "Genbenyuanyin" not in [e.text for e in english_suggestions(Candidate(term="根本原因"))]
+    assert english_suggestions(Candidate(term="坦布里兹"))[-1].text == "Tanbulizi"  # a name still is one

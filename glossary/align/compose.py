@@ -336,12 +336,16 @@ def _parts(term: str) -> list[str]:
 def looks_transliterated(term: str) -> bool:
     """True when most characters of a term not in the dictionary are name-transliteration characters.
 
-    >>> looks_transliterated("坦布里兹"), looks_transliterated("原矿")
-    (True, False)
+    >>> looks_transliterated("坦布里兹"), looks_transliterated("原矿"), looks_transliterated("根本原因")
+    (True, False, False)
     """
     han = [c for c in term if not c.isascii()]
     if len(han) < 2 or dictionary.has_word(term):
         return False
+    words = dictionary.segment(term)
+    if len(words) > 1 and all(len(w) > 1 and dictionary.has_word(w) for w in words) and \
+            any(not dictionary.is_proper(w) for w in words):
+        return False  # words of the dictionary, one common at least: 根本 + 原因, 乌克兰 + 稀土 name no one
     chars = transliteration_chars()
     return sum(c in chars for c in han) >= 0.75 * len(han)
 
