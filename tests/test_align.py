@@ -128,6 +128,10 @@ def test_dictionary_reading_corrects_pypinyin_but_keeps_citation_tones() -> None
 
     assert reading("框架协议") == "kuàng jià xié yì"  # pypinyin alone: kuāng jià
     assert reading("部分") == "bù fèn"  # the dictionary's neutral tone is not taken
+    # a polyphone's reading in a word the dictionary lists is the dictionary's (pypinyin: hái kuǎn, zhòng zhěng)
+    assert reading("还款期限") == "huán kuǎn qī xiàn"
+    assert reading("重整供应链") == "chóng zhěng gōng yìng liàn"
+    assert reading("薄膜") == "bó mó"
     assert reading("MP Materials公司") == "MP Materials gōng sī"
 
 

@@ -7,8 +7,8 @@ a glossary gives citation tones).
 
 >>> reading("关键矿物与稀土元素框架协议")
 'guān jiàn kuàng wù yǔ xī tǔ yuán sù kuàng jià xié yì'
->>> reading("重稀土")
-'zhòng xī tǔ'
+>>> reading("重稀土"), reading("还款期限")
+('zhòng xī tǔ', 'huán kuǎn qī xiàn')
 """
 
 from __future__ import annotations
@@ -30,6 +30,16 @@ def _dictionary_syllables(word: str) -> list[str] | None:
     return syl if len(syl) == len(word) and all(s[-1:].isdigit() for s in syl) else None
 
 
+def _polyphone(char: str, syllable: str) -> bool:
+    """True when ``syllable`` (numbered) is one of the readings of a character that has several (还: hai2,
+    huan2): the dictionary's word then says which one it is (还款 huán kuǎn, 薄膜 bó mó)."""
+    from pypinyin import Style, pinyin
+
+    readings = {_TONELESS.sub("", r.replace("ü", "v"))
+                for r in pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]}
+    return len(readings) > 1 and _TONELESS.sub("", syllable) in readings
+
+
 def reading(term: str) -> str:
     """Tone-marked pinyin, one syllable per Hanzi, Latin kept as written."""
     if not _ALL_HAN.fullmatch(term):
@@ -42,8 +52,8 @@ def reading(term: str) -> str:
     i = 0
     for piece in dictionary.segment(term):
         syl = _dictionary_syllables(piece) if len(piece) > 1 else None
-        if syl and all(_TONELESS.sub("", a) == _TONELESS.sub("", b.replace("ü", "v"))
-                       for a, b in zip(syl, numbered[i:i + len(piece)])):
+        if syl and all(_TONELESS.sub("", a) == _TONELESS.sub("", b.replace("ü", "v")) or _polyphone(ch, a)
+                       for ch, a, b in zip(piece, syl, numbered[i:i + len(piece)])):
             # a neutral tone (5) in the dictionary is speech, not the citation tone a glossary gives
             out[i:i + len(piece)] = [out[i + k] if s.endswith("5") else tone_marks(s)
                                      for k, s in enumerate(syl)]
