@@ -86,6 +86,8 @@ class Candidate:
     file_counts: dict[str, int] = field(default_factory=dict)
     score: float = 0.0
     surfaces: dict[str, list[str]] = field(default_factory=dict)  # surface form -> files
+    # the forms seen in Traditional files, the Simplified one too where the scripts share its characters (核定)
+    traditional_surfaces: list[str] = field(default_factory=list)
     contexts: list[Context] = field(default_factory=list)
     english_in_text: list[str] = field(default_factory=list)
     latin_nearby: list[str] = field(default_factory=list)  # Latin-script names in the same files

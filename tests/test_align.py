@@ -672,3 +672,14 @@ def test_words_of_the_dictionary_are_no_transliterated_name() -> None:
     assert english_suggestions(Candidate(term="乌克兰稀土"))[0].text == "Ukraine rare earth"
     assert "Genbenyuanyin" not in [e.text for e in english_suggestions(Candidate(term="根本原因"))]
     assert english_suggestions(Candidate(term="坦布里兹"))[-1].text == "Tanbulizi"  # a name still is one
+
+
+def test_a_form_seen_in_traditional_text_wins_even_when_the_scripts_share_it() -> None:
+    from glossary.mining import mine_documents
+    from glossary.models import Document
+
+    # Taiwan writes 核定 ("approve") with the characters Simplified uses; OpenCC's standard form is 覈定
+    text = "行政院核定離岸風電政策。行政院核定的政策很多。離岸風電發展很快。"
+    cands = {c.term: c for c in mine_documents([Document("tw.txt", text, "utf-8")], limit=50)}
+    assert align_candidate(cands["行政院核定"]).traditional == "行政院核定"
+    assert align_candidate(Candidate(term="行政院核定")).traditional == "行政院覈定"  # seen nowhere: OpenCC's

@@ -49,20 +49,25 @@ _US_MINISTRY = re.compile(r"^(US|USA|United States) Ministry of (.+)$")
 _DESCRIPTOR = re.compile(r"\s+(News Agency|Agency|Company|Corporation|Corp\.?|Group|Inc\.?|Ltd\.?)$")
 
 
-def choose_traditional(simplified: str, surfaces: Iterable[str] = ()) -> str:
+def choose_traditional(simplified: str, surfaces: Iterable[str] = (), traditional: Iterable[str] = ()) -> str:
     """The Traditional form: a surface seen in Traditional text wins when it is fully Traditional.
 
     OpenCC's phrase conversion is the fallback, and the judge of surfaces that
-    still hold Simplified-only characters (machine-converted pages).
+    still hold Simplified-only characters (machine-converted pages). ``traditional`` are the surfaces seen in
+    Traditional files, where one may be the Simplified form itself: 核定 is written so in Taiwan, where OpenCC's
+    standard form is 覈定.
 
     >>> choose_traditional("稀土磁铁", ["稀土磁鐵"])
     '稀土磁鐵'
     >>> choose_traditional("采购价", ["采購價"])
     '採購價'
+    >>> choose_traditional("核定", ["核定"]), choose_traditional("核定", ["核定"], traditional=["核定"])
+    ('覈定', '核定')
     """
     converted = to_traditional(simplified)
+    seen = set(traditional)
     for s in surfaces:
-        if s != simplified and to_simplified(s) == simplified and is_traditional_form(s):
+        if (s != simplified or s in seen) and to_simplified(s) == simplified and is_traditional_form(s):
             return s
     return converted
 
@@ -396,7 +401,7 @@ _PLACE_WORDS = frozenset(_compose.place_words())
 def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:
     """Turn a mined candidate into a term entry with all its forms and suggestions."""
     surfaces = list(c.surfaces)
-    trad = choose_traditional(c.term, surfaces)
+    trad = choose_traditional(c.term, surfaces, c.traditional_surfaces)
     # other surfaces seen, and the Taiwan and Hong Kong forms where they differ: their characters (台/臺,
     # 綫/線) and Taiwan's own words (软件: 軟體, 信息: 資訊)
     regional = {to_traditional(c.term, r) for r in ("tw", "twp", "hk")}

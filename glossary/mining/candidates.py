@@ -595,17 +595,21 @@ class Miner:
             plain = [path for path, i in where if same_of[i]]
             if plain:
                 surfaces[term] = plain
+            traditional: dict[str, None] = {}
             for path, i in [(p, i) for p, i in where if not same_of[i]][:max_files]:
                 text, simp = self.docs[i].text, self.simplified[i]
                 start, seen = simp.find(term), 0
                 while start != -1 and seen < max_scan:
-                    files = surfaces.setdefault(text[start:start + n], [])
+                    surface = text[start:start + n]
+                    files = surfaces.setdefault(surface, [])
                     if not files or files[-1] != path:
                         files.append(path)
+                    traditional[surface] = None
                     seen += 1
                     start = simp.find(term, start + n)
             c.contexts = ctx
             c.surfaces = surfaces
+            c.traditional_surfaces = list(traditional)
             found = english.get(term, {})
             c.english_in_text = sorted(found, key=lambda e: -found[e])
             if _HAN.search(term):
