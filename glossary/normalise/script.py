@@ -83,12 +83,13 @@ def detect_script(text: str) -> str:
 
 
 def is_traditional_form(text: str) -> bool:
-    """True when OpenCC would leave ``text`` unchanged going to Traditional.
+    """True when OpenCC would leave ``text`` unchanged going to Traditional: its standard, Taiwan's or Hong
+    Kong's characters (Hong Kong writes 平台 where the others write 平臺).
 
     A "Traditional" surface form that still holds Simplified-only characters
     (common in machine-converted pages) fails this check.
 
-    >>> is_traditional_form("鐠釹"), is_traditional_form("最低采购價")
-    (True, False)
+    >>> is_traditional_form("鐠釹"), is_traditional_form("最低采购價"), is_traditional_form("交易平台")
+    (True, False, True)
     """
-    return _cc("s2t").convert(text) == text or _cc("s2tw").convert(text) == text
+    return any(_cc(config).convert(text) == text for config in ("s2t", "s2tw", "s2hk"))
