@@ -3,8 +3,8 @@
 Parsing CC-CEDICT or wordfreq's list costs about half a second each at every
 start; their parsed form is kept with ``marshal`` (plain data only, written by
 us) in the user's cache folder, keyed by the source's identity and by the
-version of the code that builds it, the way jieba keeps its own cache. A cache that cannot be read or written is rebuilt
-without complaint beyond a debug log.
+version of the code that builds it, the way jieba keeps its own cache. A cache
+that cannot be read or written is rebuilt without complaint beyond a debug log.
 
 >>> import tempfile
 >>> d = tempfile.mkdtemp()

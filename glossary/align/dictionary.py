@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cache import cached
-from ..mining.cedict import has_word, headwords, load, source, source_key
+from ..mining.cedict import has_word, headwords, load, raw_senses, source, source_key
 
 
 @dataclass(frozen=True)
@@ -117,18 +117,20 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
     rest: list[str] = []
     cited: list[str] = []
     for e in entries:
+        proper = e.pinyin[:1].isupper()
         for s in e.senses:
             g = clean_gloss(s)
-            if g and e.pinyin[:1].isupper():
+            if g and proper:
                 g = name_only(g)
-            elif not g and e.pinyin[:1].isupper() and _HAN.search(s):
+            elif not g and proper and _HAN.search(s):
                 cited.append(name_only(clean_gloss(s.split(",")[0])))
-            wordings = _with_abbreviation(g)
-            if e.pinyin[:1].isupper():
+            if proper:
                 wordings = _names(g)
-            elif _APPOSITIVE.match(g):
+            elif appositive := _APPOSITIVE.match(g):
                 # "glycine, an amino acid": the word; what it is explains it, no translation says it
-                wordings = [_APPOSITIVE.match(g).group(1)]
+                wordings = [appositive.group(1)]
+            else:
+                wordings = _with_abbreviation(g)
             # "(aka solvent extraction)" in a sense is another wording of it
             wordings += [a for m in _AKA.findall(s) for a in map(clean_gloss, m.split(" or ")) if a and g]
             pair = _PAIR_NAME.match(g)
@@ -469,11 +471,10 @@ def _english_verbs() -> frozenset[str]:
     def build() -> list[str]:
         out = set()
         for rows in load().values():
-            for row in rows.split("\n"):
-                for sense in row.split("\t", 2)[2].split("/"):
-                    words = sense.split()
-                    if len(words) > 1 and words[0] == "to" and words[1] != "be":
-                        out.add(words[1].lower())
+            for sense in raw_senses(rows):
+                words = sense.split()
+                if len(words) > 1 and words[0] == "to" and words[1] != "be":
+                    out.add(words[1].lower())
         return sorted(out)
 
     return frozenset(cached("cedict-english-verbs", source_key(source()), build))

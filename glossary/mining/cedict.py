@@ -47,6 +47,15 @@ def _parse(path: Path) -> Raw:
     return out
 
 
+def raw_senses(rows: str) -> list[str]:
+    """Every sense of a headword's rows as :func:`load` keeps them, in dictionary order, unclean.
+
+    >>> raw_senses("傳統\\tchuan2 tong3\\ttradition/traditional")
+    ['tradition', 'traditional']
+    """
+    return [s for row in rows.split("\n") for s in row.split("\t", 2)[2].split("/")]
+
+
 def source_key(src: Path) -> str:
     from importlib.metadata import version
 
@@ -119,7 +128,7 @@ def _verbs() -> frozenset[str]:
     def build() -> list[str]:
         out = []
         for word, rows in load().items():
-            senses = [s.strip() for row in rows.split("\n") for s in row.split("\t", 2)[2].split("/") if s.strip()]
+            senses = [s.strip() for s in raw_senses(rows) if s.strip()]
             senses = [s for s in senses if not s.startswith(("CL:", "see ", "variant of", "abbr. for", "old variant"))]
             if senses and all(s.lower().startswith("to ") for s in senses):
                 out.append(word)

@@ -136,8 +136,9 @@ _WHOLE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "m", "x"}
 def _split_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'进度缓慢' → '进度' + '缓慢': a word of three or more characters the segmenter's dictionary holds but
     CC-CEDICT does not, made of CC-CEDICT words, is read as those words, each with its own tag, when it is a
-    clause (a phrase such as 逐步提高 "gradually raise" or 覆盖全国 is no term for being listed whole).
-    Names stay whole."""
+    clause (a phrase such as 逐步提高 "gradually raise" or 覆盖全国 is no term for being listed whole); a
+    particle glued to such a word is split off (输送到). Names stay whole, unless the name tag is a slip
+    (:func:`_misnamed`)."""
     hits = [k for k, (word, tag) in enumerate(pairs) if len(word) >= 3 and _retagged(word, tag)
             and (tag not in _WHOLE_TAGS or _misnamed(word, tag))]
     if not hits:
@@ -194,11 +195,11 @@ def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
     # (周期 alone is tagged a time word, but 周期短 is a noun's phrase)
     tagged = tuple((w, t if t in _CLAUSE_TAGS else tag) for part in parts for w, t in rjieba.tag(part, hmm=False))
     first, last = tagged[0], tagged[-1]
+    if last[0] in _TRAILING_PARTICLES or first[0] in _LEADING_PARTICLES:
+        return tagged  # (输送 + 到 "transport to": a particle is no part of a term)
     # a tag "v" counts when the dictionary agrees (下限 "lower bound" is tagged a verb); a verb before a
     # term head qualifies it (控制 + 系统 "control system"), it does not take it as its object
     # a verb before one character makes a noun of it (回收率, 开采量, 依赖度), not a clause
-    if last[0] in _TRAILING_PARTICLES or first[0] in _LEADING_PARTICLES:
-        return tagged  # (输送 + 到 "transport to": a particle is no part of a term)
     if (first[1] == "v" and is_verb(first[0]) and len(last[0]) > 1 and not ends_in_head(last[0])) \
             or last[1] in _CLAUSE_TAGS - {"v"} or (last[1] == "v" and is_verb(last[0])):
         return tagged
