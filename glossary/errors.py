@@ -60,3 +60,7 @@ class TermBaseError(GlossaryError):
 
 class CheckFailed(GlossaryError):
     """Quality checks found problems and the caller asked for strictness."""
+
+
+class ModelError(GlossaryError):
+    """The termhood model file is missing, unreadable, or fitted with another feature set."""

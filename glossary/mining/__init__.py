@@ -1,5 +1,5 @@
 """Stage 3, mining: term candidates with evidence (count, files, contexts, surface forms)."""
 
-from .candidates import Miner, default_limit, mine_documents
+from .candidates import Miner, mine_documents
 
-__all__ = ["Miner", "default_limit", "mine_documents"]
+__all__ = ["Miner", "mine_documents"]

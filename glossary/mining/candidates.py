@@ -43,18 +43,19 @@ from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
 from . import cedict
 from .filters import (background_frequency, common_words, elements, ends_in_head, estimated_frequency,
-                      is_chemical, is_head, is_stopword, stopwords, term_head)
+                      function_words, is_chemical, is_head, is_stopword, stopwords, term_head)
+from .features import candidate_features
+from .model import TermhoodModel, load_model
 from .segment import JiebaTokeniser, Token, Tokeniser
 
-#: jieba tags that cut a chunk: punctuation, numerals, particles, prepositions,
-#: conjunctions, pronouns, adverbs, modal particles, interjections, onomatopoeia, time words, quantifiers,
-#: and idioms (成语 are figurative phrases, not terms)
-BREAK_TAGS = frozenset("x m mq uj ul uz ug uv ud u p c r rr rz d y e o t tg q zg i".split())
-MAX_TOKENS = 6
-#: tags a multi-word term does not end in: adjectives and distinguishing words (短, 非法)
-END_NOT = frozenset("a ad ag b z".split())
-#: tags of a first word that, unless the dictionary knows the word, starts no term
-START_NOT = frozenset("a ad d".split())
+#: jieba tags that cut a chunk: punctuation, conjunctions, particles, pronouns, modal particles, interjections,
+#: onomatopoeia and idioms (成语 are figurative phrases, not terms)
+BREAK_TAGS = frozenset("x c cc uj ul uz ug uv ud u r rr rz y e o i".split())
+MAX_TOKENS = 7
+#: tags that neither begin nor end a term: conjunctions and particles (和, 及, 的)
+EDGE_NOT = frozenset("c cc u uj ul uz ug uv ud".split())
+#: tags that end no term: prepositions, numbers and their measure words (在, 3, 种)
+END_NOT_TAGS = frozenset("p m mq".split())
 MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 #: a span in quotation marks, without punctuation inside (“反胁迫机制”)
@@ -135,14 +136,14 @@ def _is_content(tok: Token) -> bool:
 
 
 class _Units(dict):
-    """(word, tag) → the word, or "\\x00" where it breaks a chunk: punctuation and function-word tags,
-    stop words, everyday verbs (进行, 提供) and relations in 于 (嵌于, 基于); derivational prefixes never break."""
+    """(word, tag) → the word, or "\\x00" where it cuts a chunk: punctuation, particles, pronouns and the
+    function words of ``data/function_words.txt``. Everything else may sit inside a term (加速批准, 无砟轨道,
+    证券及期货事务监察委员会); what it says about a candidate is a feature the termhood model weighs."""
 
     def __missing__(self, pair: tuple[str, str]) -> str:
         w, t = pair
-        brk = ((t in BREAK_TAGS and t != "eng") or w in stopwords() or w.isspace()
-               or (t == "v" and w in _common_words())
-               or (len(w) == 2 and w[1] == "于" and t != "n")) and w not in PREFIXES  # 嵌于, 基于: relations
+        brk = (t in BREAK_TAGS and not w.isascii()) or w.isspace() or w in function_words() or (
+            t == "x" and not w.isalnum())
         self[pair] = out = "\x00" if brk else w
         return out
 
@@ -152,7 +153,8 @@ class Miner:
 
     Counting is done with ``Counter`` per document: each chunk of content
     words is expanded into its candidate n-grams once (a cache keyed by the
-    chunk, since chunks recur), and every occurrence is counted.
+    chunk, since chunks recur), and every occurrence is counted, with the
+    words on either side of it (a term's neighbours vary; a fragment's do not).
 
     :param tokeniser: a :class:`~glossary.mining.segment.Tokeniser`; jieba-rs by default.
     """
@@ -163,6 +165,8 @@ class Miner:
         self.df: Counter[str] = Counter()
         self.doc_counts: list[Counter[str]] = []
         self.tokens: dict[str, tuple[str, ...]] = {}
+        self.left: dict[str, Counter[str]] = {}  # candidate → the words before it ("" at a chunk's edge)
+        self.right: dict[str, Counter[str]] = {}
         self.titles: set[str] = set()
         self.glossed: dict[str, Counter[str]] = {}  # the words right before an English gloss → the glosses
         self.glossed_names: set[str] = set()
@@ -172,71 +176,46 @@ class Miner:
         self.docs: list[Document] = []
         self.simplified: list[str] = []
         self._same: list[bool] = []
-        self._ngrams: dict[str, list[str]] = {}
+        self._ngrams: dict[str, list[tuple[str, str, str]]] = {}
         self.tag_of: dict[str, str] = {}
         self._unit = _Units()
 
     # ------------------------------------------------------------ counting
-    def _expand(self, chunk: tuple[str, ...]) -> list[str]:
-        """Candidate n-grams of one chunk: runs of 1..MAX_TOKENS words.
+    def _expand(self, chunk: tuple[str, ...]) -> list[tuple[str, str, str]]:
+        """Candidate n-grams of one chunk, each with the word before and after it ("" at the chunk's edge).
 
-        A run neither begins nor ends with a lone character (的-like fragments), except
-        derivational prefixes (去中国化, 反胁迫) and suffixes; a one-character word stands
-        alone only when it is a rare element. A run with a verb inside it is a clause
-        (钕铁硼磁体用于电机, X设定Y), unless a term head ends it (反胁迫机制); a run of three
-        or more words that ends in a verb is one too, unless every word is a verb (分离提纯).
+        Only what no term does is ruled out here: a conjunction or particle at either edge, a preposition or a
+        number at the end, a lone character standing alone (unless a rare element). Everything else — a verb
+        inside, a lone character at an edge (创新+药, 城+投债), an adverb first (实时+市场) — is left to the
+        termhood model's features.
         """
         elems, single_ok, tokens, tag_of = elements(), _single_char_terms(), self.tokens, self.tag_of
         n = len(chunk)
-        lone = [len(t) == 1 and t not in elems and not t.isascii() for t in chunk]
         tags = [tag_of.get(t, "n") for t in chunk]
-        # a term does not begin with an adverb or adjective the segmenter made up (光靠, 其重: "relying only
-        # on", "its heavy"); the dictionary's adjectives begin terms (新 + 能源)
-        start_ok = [(not lone[k] or chunk[k] in PREFIXES)
-                    and not (tags[k] in START_NOT and not chunk[k].isascii() and not cedict.has_word(chunk[k]))
+        start_ok = [tags[k] not in EDGE_NOT and not (tags[k] == "m" and chunk[k].isdigit() and k + 1 == n)
                     for k in range(n)]
-        head = [ends_in_head(t) for t in chunk]
-        # a term ends in its head, a noun or a verb named as an act, never in an adjective (周期+短, 稀土+非法);
-        # a term head tagged an adjective is the segmenter's slip (清单)
-        end_ok = [(not lone[k] or chunk[k] in SUFFIXES) and (tags[k] not in END_NOT or is_head(chunk[k]))
-                  for k in range(n)]
-        verb = [t == "v" for t in tags]
-        pure_verb = [verb[k] and (cedict.is_verb(chunk[k]) or not cedict.has_word(chunk[k])) for k in range(n)]
-        verbish = [t in VERBISH for t in tags]
-        everyday_verb = [verb[k] and chunk[k] not in PREFIXES and background_frequency(chunk[k]) >= EVERYDAY_VERB_FREQ
-                         for k in range(n)]
+        end_ok = [tags[k] not in EDGE_NOT and tags[k] not in END_NOT_TAGS or chunk[k].isascii() for k in range(n)]
         out = []
         for i in range(n):
             if not start_ok[i]:
                 continue
             key = ""
-            inner_verb = early_verb = False
-            all_verbish = verbish[i]
+            left = chunk[i - 1] if i else ""
             for j in range(i, min(n, i + MAX_TOKENS)):
                 key += chunk[j]
                 if len(key) > MAX_CHARS:
                     break
-                if j > i:
-                    early_verb = inner_verb  # a verb inside, not right before this word
-                    inner_verb = inner_verb or (j - 1 > i and verb[j - 1])
-                    all_verbish = all_verbish and verbish[j]
-                    if not end_ok[j] or early_verb or (inner_verb and (not head[j] or _moves(chunk[j - 1]))):
-                        continue
-                    if j - i >= 2 and (verb[j] or verb[i]) and not all_verbish and not is_chemical(key):
-                        continue  # a verb and a phrase after or before it: a clause (签署稀土供应协议)
-                    if everyday_verb[i] and not verbish[i + 1] and not head[j]:
-                        continue  # an everyday verb and its object (签订…协议, 放弃…) is an action, not a term
-                    if (j == i + 1 and pure_verb[i] and not verbish[j] and not lone[j] and not is_chemical(key)
-                            and (not head[j] or _moves(chunk[i]))):
-                        # a verb the dictionary knows only as one, and its object (削减+产量), even a term
-                        # head when the verb says where it goes (送入+细胞); before a head it may qualify it
-                        # (控制+系统)
-                        continue
-                elif len(key) == 1 and key not in single_ok and key not in PREFIXES:
+                if not end_ok[j]:
                     continue
-                elif lone[i]:
-                    continue  # a prefix alone is not a term
-                out.append(key)
+                if j == i:
+                    t = chunk[i]
+                    if len(t) == 1 and t not in single_ok and not t.isascii():
+                        continue  # a lone character is no term, unless a rare element (镝)
+                    if t.isascii() and not any(ch.isalpha() for ch in t):
+                        continue  # a number or a code of digits
+                    if tags[i] == "m" and not t.isascii() and t not in elems:
+                        continue
+                out.append((key, left, chunk[j + 1] if j + 1 < n else ""))
                 if key not in tokens:
                     tokens[key] = chunk[i:j + 1]
         return out
@@ -254,18 +233,25 @@ class Miner:
         for w in [w for w in words if w.isspace()]:
             del words[w]
         # words joined by \x01 with every break as \x00, then split: the chunking runs in C, and
-        # each (word, tag) is judged once per run (self._unit), not once per occurrence
+        # each (word, tag) is judged once per run (self._unit), not once per occurrence; each distinct
+        # chunk is expanded once and counted as often as it occurs
         seq = "\x01".join(map(self._unit.__getitem__, pairs))
-        occ: list[str] = []
-        for part in seq.split("\x00"):
-            part = part.strip("\x01")
-            if not part:
-                continue
+        chunks = Counter(part.strip("\x01") for part in seq.split("\x00"))
+        chunks.pop("", None)
+        local: Counter[str] = Counter()
+        left, right = self.left, self.right
+        for part, k in chunks.items():
             grams = cache.get(part)
             if grams is None:
                 grams = cache[part] = expand(tuple(part.split("\x01")))
-            occ.extend(grams)
-        local = Counter(occ)
+            for gram, before, after in grams:
+                local[gram] += k
+                lc = left.get(gram)
+                if lc is None:
+                    lc = left[gram] = Counter()
+                    right[gram] = Counter()
+                lc[before] += k
+                right[gram][after] += k
         titles = Counter(m.group(1).strip() for m in _TITLE.finditer(simp))
         for title, n in titles.items():
             # a title may also have been counted as a run of words: take the larger count, not both
@@ -340,6 +326,7 @@ class Miner:
     def state(self) -> dict:
         """What was counted, as plain data (to send from a worker process)."""
         return {"count": self.count, "df": self.df, "doc_counts": self.doc_counts, "tokens": self.tokens,
+                "left": self.left, "right": self.right,
                 "titles": self.titles, "glossed": self.glossed, "glossed_names": self.glossed_names,
                 "quoted": self.quoted,
                 "tok_count": self.tok_count, "n_tokens": self.n_tokens,
@@ -353,6 +340,13 @@ class Miner:
         self.doc_counts.extend(state["doc_counts"])
         for k, v in state["tokens"].items():
             self.tokens.setdefault(k, v)
+        for mine, theirs in ((self.left, state["left"]), (self.right, state["right"])):
+            for k, c in theirs.items():
+                got = mine.get(k)
+                if got is None:
+                    mine[k] = c
+                else:
+                    got.update(c)
         self.titles |= state["titles"]
         for span, found in state["glossed"].items():
             self.glossed.setdefault(span, Counter()).update(found)
@@ -380,46 +374,34 @@ class Miner:
         bg = estimated_frequency(word, invented=known is not None and not word.isascii() and not known(word))
         return max(-1.0, min(5.0, math.log10(max(rel, 1e-12) / bg)))
 
-    def score(self) -> list[Candidate]:
-        """Rank every counted candidate; best first.
+    def score(self, model: TermhoodModel | None = None) -> list[Candidate]:
+        """Rank every counted candidate by the termhood model's probability that it is a term; best first.
 
-        score = specificity × unithood × length weight × (1 + log2(1 + nested-discounted count)) × spread × prior
+        The score of each candidate is that probability (see :mod:`glossary.mining.features` for what the
+        model sees and ``docs/mining.md`` for how it was fitted).
         """
+        model = model or load_model()
+        keys, rows = candidate_features(self)
+        probs = model.probabilities(rows)
         count = self.count
-        parents_f, parents_n, parents_max, mutual = self._nesting()
-        n_docs = max(len(self.docs), 1)
-        elems = elements()
-        glossed = self._glossed_terms()
-        core = self._core_words()
-        out: list[Candidate] = []
-        for key, f0 in count.items():
-            toks = self.tokens[key]
-            kind, spec, unit = self._termhood(key, toks, f0)
-            if spec <= 0:
-                continue
-            if f0 >= 2 and key not in elems and (key in mutual if len(toks) == 1
-                                                  else parents_max[key] >= FRAGMENT_SHARE * f0):
-                continue  # nearly always inside one longer candidate: a fragment (芒廷 of 芒廷帕斯, 美国地质)
-            f = f0
-            if parents_n[key]:
-                f = f0 - parents_f[key] / parents_n[key]
-                if len(toks) == 1 and (key in elems or background_frequency(key) > 0):
-                    f = max(f, f0 / 2)  # a known word or an element is a unit even when always nested
-                elif f <= 0:
-                    continue  # only ever seen inside longer candidates: a fragment (芒廷 of 芒廷帕斯)
-            length = len(key) if not key.isascii() else max(2, len(key.split()) + 1)
-            if len(toks) > 1 and kind != "title" and not term_head(key):
-                length = min(length, 4)  # a long free phrase is not more of a term for being long
-            weight = math.log2(1 + min(max(length, 2), 8))
-            spread = 1 + SPREAD * (self.df[key] - 1) / n_docs * n_docs ** 0.5
-            prior = self._prior(key, toks, kind, spec, f0, core)
-            if key in glossed or key in self.quoted:
-                # the texts give it an English name (美国国会研究服务部(CRS)) or set it off as one (“反胁迫机制”)
-                prior *= GLOSSED_PRIOR
-            s = spec ** SPEC_POWER * unit * weight * (1 + FREQ_WEIGHT * math.log2(1 + f)) * spread * prior
-            out.append(Candidate(term=key, kind=kind, count=f0, score=round(s, 4)))
+        kinds = self._kinds()
+        out = [Candidate(term=k, kind=kinds(k), count=count[k], score=round(p, 4)) for k, p in zip(keys, probs)]
         out.sort(key=lambda c: (-c.score, -c.count, c.term))
         return out
+
+    def _kinds(self) -> Callable[[str], str]:
+        elems = elements()
+
+        def kind(key: str) -> str:
+            if key in self.titles:
+                return "title"
+            if key in self.glossed_names:
+                return "name"
+            if key.isascii():
+                return "latin"
+            return "element" if key in elems else "term"
+
+        return kind
 
     def _nesting(self) -> tuple[Counter[str], Counter[str], Counter[str], set[str]]:
         """C-value bookkeeping: for each candidate, the summed and largest counts of the longer candidates
@@ -450,66 +432,6 @@ class Miner:
                 if count[key] >= FRAGMENT_SHARE * max(count.get(a, 0), count.get(b, 0)):
                     mutual.update(toks)
         return parents_f, parents_n, parents_max, mutual
-
-    def _phrase_specificity(self, words: list[str]) -> float:
-        """The mean specificity of a phrase's words; a final term head (…系统, …机制, …清单) is generic by
-        nature and left out: the words before it carry the specificity."""
-        if len(words) > 1 and ends_in_head(words[-1]):
-            words = words[:-1]
-        return sum(map(self._specificity, words)) / max(len(words), 1)
-
-    def _termhood(self, key: str, toks: tuple[str, ...], f0: int) -> tuple[str, float, float]:
-        """(kind, specificity, unithood) of one candidate."""
-        if key in self.titles or key in self.glossed_names:
-            words = self._words(key)
-            spec = max(2.0, sum(map(self._specificity, words)) / max(len(words), 1))
-            return ("title" if key in self.titles else "name"), spec, 1.0
-        if key in self.quoted:
-            return "term", self._phrase_specificity(self._words(key)), 1.0  # quotation marks make it one unit
-        if len(toks) == 1:
-            kind = "latin" if key.isascii() else "element" if len(key) == 1 else "term"
-            return kind, self._specificity(key), 1.0
-        # a Latin name's rarity says nothing of the Chinese words beside it (MP Materials计划)
-        spec = self._phrase_specificity([t for t in toks if not t.isascii()] or list(toks))
-        # cohesion: the phrase's count against the geometric mean of its words' counts
-        # (出口管制 nearly always occurs whole; 芒廷帕斯发布公告 is one clause among many uses of 芒廷帕斯)
-        logs = [math.log(max(self.tok_count.get(t, 1), 1)) for t in toks]
-        unit = min(1.0, f0 / math.exp(sum(logs) / len(logs)))
-        if is_chemical(key):
-            unit = 1.0  # a name built by chemistry's rules is one unit, however often 氧化 or 镝 occur
-        elif term_head(key) or any(t in elements() for t in toks) or all(self.tag_of.get(t) == "v" for t in toks):
-            # a term head, an element, or verbs in a row naming one process (分离提纯): the phrase
-            # holds together when it takes its rarest word's uses (稀土金属 of 金属), whatever the
-            # hundreds of uses of 稀土
-            rare = min(max(self.tok_count.get(t, 1), 1) for t in toks)
-            unit = max(unit, min(1.0, f0 / rare))
-        elif background_frequency(toks[-1]) >= GENERAL_FREQ:
-            unit *= 0.5  # ends in an everyday noun (…价格, …企业, …市场): a phrase about a term
-        return "term", spec, unit ** 0.5
-
-    def _prior(self, key: str, toks: tuple[str, ...], kind: str, spec: float, f0: int, core: set[str]) -> float:
-        """What a candidate's shape says: titles, core vocabulary, chemistry, term heads, settings."""
-        if kind == "title":
-            # a law, agreement or strategy (…法案, …协议) is a term; a book or article title is not
-            return TITLE_PRIOR if term_head(key) else 0.5
-        prior = 1.0
-        if not self._has_core(toks, core) and spec < 3 and not (len(toks) == 1 and self._is_name(key)):
-            # shares no word with the field's core vocabulary (撒胡椒面, 美国); what is a thousand times
-            # more frequent here than in general Chinese (选冶) is vocabulary of the field all the same,
-            # and so are the people and bodies the texts name (白宫, 海关总署), if not every country
-            prior = OFF_TOPIC
-        if is_chemical(key):
-            prior *= CHEMICAL_PRIOR  # an element or a compound named by chemistry's rules
-        elif ends_in_head(key) and len(key) > 2:
-            prior *= HEAD_PRIOR  # a name or term by its form: …总署, …清单, …机制
-        if len(toks) > 1 and not _is_name_head(key) and (
-                self.tag_of.get(toks[0]) in SETTING_TAGS or self._is_person(toks[-1])):
-            if self.count.get(key[len(toks[0]):], 0) >= f0:
-                # a place, side or person before a term seen on its own (美国+稀土战略, 中方+出口管制),
-                # or a title before a name (财长+贝森特): the term or name in a setting; a body or law
-                # keeps its place (美国国防部)
-                prior *= SETTING
-        return prior
 
     def _glossed_terms(self) -> set[str]:
         """For each text an English gloss follows, the longest candidate it ends with."""
@@ -652,15 +574,6 @@ def _longest_ending(span: str, terms: Container[str]) -> str | None:
     return next((span[i:] for i in range(len(span) - 1) if span[i:] in terms), None)
 
 
-def default_limit(n_hanzi: int) -> int:
-    """How many candidates a run keeps by default: about one per 35 Hanzi of input, 50 to 5,000.
-
-    >>> default_limit(16000)
-    457
-    """
-    return max(50, min(5000, n_hanzi // 35))
-
-
 def _count_part(docs: Sequence[Document]) -> dict:
     """Count one share of the documents in a worker process; return what :meth:`Miner.merge` takes."""
     m = Miner()
@@ -712,9 +625,11 @@ def mine_documents(docs: Sequence[Document], limit: int | None = None,
             miner.add(doc)
             if progress:
                 progress(i + 1, len(docs))
-    ranked = miner.score()
+    model = load_model()
+    ranked = miner.score(model)
     if limit is None:
-        limit = default_limit(sum(len(_HAN.findall(d.text)) for d in docs))
+        n_hanzi = sum(len(_HAN.findall(d.text)) for d in docs)
+        limit = model.size([c.score for c in ranked], n_hanzi)
     kept = ranked[:limit]
     miner.attach_files(kept)
     miner.attach_evidence(kept, ranked=(c.term for c in ranked))

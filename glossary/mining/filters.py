@@ -38,6 +38,17 @@ def stopwords() -> frozenset[str]:
     return frozenset(w for line in _data_lines("stopwords.txt") for w in line.split())
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Words that never stand inside a term: particles, pronouns, copulas and reporting verbs
+    (``data/function_words.txt``). They cut the text into chunks; the wider stop list is a feature only.
+
+    >>> "的" in function_words(), "无" in function_words()
+    (True, False)
+    """
+    return frozenset(w for line in _data_lines("function_words.txt") for w in line.split())
+
+
 def is_stopword(word: str) -> bool:
     """True for a general function word."""
     return word in stopwords()

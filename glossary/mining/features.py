@@ -1,0 +1,209 @@
+"""What the termhood model sees of a candidate: its shape and its statistics, never its identity.
+
+Every feature is a number computed from the counts of the corpus being mined and from general resources
+(wordfreq's general Chinese, CC-CEDICT, the segmenter's tags, the term-head and naming lists). None names a
+particular string, so a model fitted on some fields carries to others. ``docs/mining.md`` has the table.
+
+>>> from glossary.models import Document
+>>> from glossary.mining.candidates import Miner
+>>> m = Miner()
+>>> m.add(Document("a.txt", "钕铁硼磁体需要添加镝。钕铁硼磁体用于电机。", "utf-8"))
+>>> keys, rows = candidate_features(m)
+>>> row = rows[keys.index("钕铁硼磁体")]
+>>> len(row) == len(FEATURES), row[FEATURES.index("count")] > 0
+(True, True)
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from . import cedict
+from .filters import background_frequency, elements, ends_in_head, is_chemical, is_stopword, term_head
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .candidates import Miner
+
+#: bumped whenever a feature is added, removed or computed differently; the shipped model names the version it
+#: was fitted with, and a model of another version is refused
+FEATURE_VERSION = 3
+
+#: jieba's tags in coarse groups, for the first and the last word of a candidate
+POS_GROUPS: dict[str, tuple[str, ...]] = {
+    "noun": ("n", "ng", "nz", "nl", "ng"),
+    "name": ("nr", "nrt", "nrfg", "ns", "nt", "j"),
+    "verb": ("v", "vg", "vd", "vi", "vq"),
+    "vnoun": ("vn",),
+    "adj": ("a", "ad", "an", "ag", "b", "z"),
+    "adverb": ("d", "dg"),
+    "number": ("m", "mq", "q"),
+    "place_time": ("f", "s", "t", "tg"),
+    "function": ("p", "c", "u", "zg", "l", "g"),
+    "latin": ("eng",),
+}
+_GROUP_OF = {tag: g for g, tags in POS_GROUPS.items() for tag in tags}
+
+FEATURES: tuple[str, ...] = (
+    "count", "nested_count", "seen_once", "file_share", "several_files",
+    "spec_mean", "spec_min", "spec_max", "spec_last", "general_whole", "general_last", "general_first",
+    "cohesion", "share_of_rarest", "share_of_commonest",
+    "fragment_share", "parents",
+    "left_edge", "right_edge", "left_entropy", "right_entropy", "left_variety", "right_variety",
+    "chars", "words", "latin", "mixed_latin", "digits",
+    *(f"first_{g}" for g in POS_GROUPS), *(f"last_{g}" for g in POS_GROUPS),
+    "first_lone", "last_lone", "prefix_productivity", "suffix_productivity",
+    "term_head", "name_head", "chemical", "element", "title", "quoted", "glossed", "glossed_name",
+    "in_dictionary", "known_word", "dictionary_share", "core_share", "setting",
+    "stop_edge", "stop_inside", "verb_inside", "verb_first", "everyday_verb_first", "preposition_inside",
+    "conjunction_inside", "number_inside",
+)
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+#: names of bodies and laws (…部, …委员会, …法): the words before carry their country or field
+NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "办法", "中心", "委", "会",
+              "所", "处", "厅", "院", "银行")
+#: a verb this frequent in general Chinese, followed by its object, makes an action, not a term (签订, 放弃)
+EVERYDAY_VERB_FREQ = 1.5e-5
+SETTING_TAGS = frozenset({"ns", "f", "s", "nr", "nrt"})
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[dict[str, float], dict[str, float]]:
+    """For each character, the share of CC-CEDICT's words of two or more characters holding it that begin
+    with it (a prefix: 反, 非) and that end with it (a suffix: 药, 债, 率): how often a lone character at a
+    candidate's edge builds words rather than being a fragment of the next word."""
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for w in cedict.headwords():
+        if len(w) < 2:
+            continue
+        first[w[0]] = first.get(w[0], 0) + 1
+        last[w[-1]] = last.get(w[-1], 0) + 1
+        for c in set(w):
+            seen[c] = seen.get(c, 0) + 1
+    return ({c: first.get(c, 0) / (n + 5) for c, n in seen.items()},
+            {c: last.get(c, 0) / (n + 5) for c, n in seen.items()})
+
+
+def _entropy(counts: dict[str, int]) -> tuple[float, float, float]:
+    """(share of occurrences at a chunk's edge, entropy of the neighbours, log distinct neighbours); each edge
+    occurrence counts as a neighbour of its own, since anything may stand beyond a break."""
+    total = sum(counts.values())
+    if not total:
+        return 0.0, 0.0, 0.0
+    edge = counts.get("", 0)
+    h = edge * (1 / total) * math.log(total) if edge else 0.0
+    for k, c in counts.items():
+        if k:
+            p = c / total
+            h -= p * math.log(p)
+    return edge / total, h, math.log(1 + edge + len(counts) - (1 if edge else 0))
+
+
+def _log_freq(f: float) -> float:
+    return math.log10(max(f, 1e-9))
+
+
+def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple[list[str], list[list[float]]]:
+    """The feature rows (in :data:`FEATURES` order) of ``keys`` (default: every counted candidate)."""
+    keys = list(miner.count if keys is None else keys)
+    count, tok_count, tag_of = miner.count, miner.tok_count, miner.tag_of
+    parents_f, parents_n, parents_max, _mutual = miner._nesting()
+    n_docs = max(len(miner.docs), 1)
+    elems = elements()
+    glossed = miner._glossed_terms()
+    core = miner._core_words()
+    prefix, suffix = _affixes()
+    known = getattr(miner.tokeniser, "known", None)
+    spec_cache: dict[str, float] = {}
+
+    def spec(w: str) -> float:
+        s = spec_cache.get(w)
+        if s is None:
+            s = spec_cache[w] = miner._specificity(w)
+        return s
+
+    rows = []
+    width = len(FEATURES)
+    for key in keys:
+        toks = miner.tokens.get(key, (key,))
+        f0 = count.get(key, 0)
+        x = [0.0] * width
+        n = len(toks)
+        tags = [tag_of.get(t, "n") for t in toks]
+        x[0] = math.log(1 + f0)
+        nested = f0 - parents_f[key] / parents_n[key] if parents_n[key] else f0
+        x[1] = math.log(1 + max(nested, 0.0))
+        x[2] = float(f0 <= 1)
+        x[3] = miner.df[key] / n_docs
+        x[4] = float(miner.df[key] >= 2)
+        han = [t for t in toks if not t.isascii()] or list(toks)
+        body = han[:-1] if len(han) > 1 and ends_in_head(han[-1]) else han
+        specs = [spec(t) for t in body]
+        x[5] = sum(specs) / len(specs)
+        x[6] = min(specs)
+        x[7] = max(specs)
+        x[8] = spec(toks[-1])
+        x[9] = _log_freq(background_frequency(key))
+        x[10] = _log_freq(background_frequency(toks[-1]))
+        x[11] = _log_freq(background_frequency(toks[0]))
+        if n > 1:
+            counts = [max(tok_count.get(t, 1), 1) for t in toks]
+            x[12] = min(1.0, f0 / math.exp(sum(map(math.log, counts)) / n))
+            x[13] = min(1.0, f0 / min(counts))
+            x[14] = min(1.0, f0 / max(counts))
+        else:
+            x[12] = x[13] = x[14] = 1.0
+        x[15] = parents_max[key] / f0 if f0 else 0.0
+        x[16] = math.log(1 + parents_n[key])
+        x[17], x[19], x[21] = _entropy(miner.left.get(key, {}))
+        x[18], x[20], x[22] = _entropy(miner.right.get(key, {}))
+        x[23] = math.log(len(key))
+        x[24] = n
+        x[25] = float(key.isascii())
+        x[26] = float(not key.isascii() and any(c.isascii() and c.isalpha() for c in key))
+        x[27] = float(any(c.isdigit() for c in key))
+        base = 28
+        g0, g1 = _GROUP_OF.get(tags[0]), _GROUP_OF.get(tags[-1])
+        groups = list(POS_GROUPS)
+        if g0:
+            x[base + groups.index(g0)] = 1.0
+        if g1:
+            x[base + len(groups) + groups.index(g1)] = 1.0
+        i = base + 2 * len(groups)
+        first_lone = n > 1 and len(toks[0]) == 1 and not toks[0].isascii()
+        last_lone = n > 1 and len(toks[-1]) == 1 and not toks[-1].isascii()
+        x[i] = float(first_lone)
+        x[i + 1] = float(last_lone)
+        x[i + 2] = prefix.get(toks[0], 0.0) if first_lone else 0.0
+        x[i + 3] = suffix.get(toks[-1], 0.0) if last_lone else 0.0
+        i += 4
+        x[i] = float(term_head(key) is not None)
+        x[i + 1] = float(key.endswith(NAME_HEADS) and len(key) > 2)
+        x[i + 2] = float(is_chemical(key))
+        x[i + 3] = float(key in elems)
+        x[i + 4] = float(key in miner.titles)
+        x[i + 5] = float(key in miner.quoted)
+        x[i + 6] = float(key in glossed)
+        x[i + 7] = float(key in miner.glossed_names)
+        i += 8
+        x[i] = float(cedict.has_word(key))
+        x[i + 1] = float(known(key)) if known and not key.isascii() else 0.0
+        x[i + 2] = sum(1 for t in toks if cedict.has_word(t) or t.isascii()) / n
+        x[i + 3] = sum(1 for t in toks if t in core) / n
+        rest = key[len(toks[0]):]
+        x[i + 4] = float(n > 1 and tags[0] in SETTING_TAGS and count.get(rest, 0) >= f0)
+        i += 5
+        x[i] = float(is_stopword(toks[0]) or is_stopword(toks[-1]))
+        x[i + 1] = float(any(is_stopword(t) for t in toks[1:-1]))
+        x[i + 2] = float(any(t == "v" for t in tags[1:-1]))
+        x[i + 3] = float(tags[0] == "v" and n > 1)
+        x[i + 4] = float(tags[0] == "v" and n > 1 and background_frequency(toks[0]) >= EVERYDAY_VERB_FREQ)
+        x[i + 5] = float(any(t == "p" for t in tags[1:-1]))
+        x[i + 6] = float(any(t in ("c", "cc") for t in tags[1:-1]))
+        x[i + 7] = float(any(t in ("m", "mq", "q") for t in tags[1:-1]))
+        rows.append(x)
+    return keys, rows

@@ -1,0 +1,105 @@
+"""The fitted termhood model: a logistic regression over :data:`~glossary.mining.features.FEATURES`.
+
+The model ships as ``glossary/data/termhood.json`` (``make train`` refits it from the annotated corpora in
+``../shared/eval``; ``glossary train`` fits one on a user's own). It is plain JSON: the feature names and
+version it was fitted with, each feature's mean and scale, the weights, and the output-size rule chosen by
+leave-one-corpus-out (a probability threshold, with a floor and a cap per Hanzi of input).
+
+>>> m = load_model()
+>>> m.features == FEATURES
+True
+>>> p = m.probabilities([[0.0] * len(FEATURES)])[0]
+>>> 0.0 < p < 1.0
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import ModelError
+from .features import FEATURE_VERSION, FEATURES
+
+#: an environment variable naming another model file (a user's own fit), read when the miner starts
+MODEL_ENV = "GLOSSARY_TERMHOOD_MODEL"
+
+
+@dataclass(frozen=True)
+class TermhoodModel:
+    """Weights of a fitted model and the rule for how many candidates to keep."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float = 0.3
+    floor: int = 50
+    per_hanzi: float = 0.1
+    cap: int = 5000
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """The probability that each feature row is a term of the field."""
+        # fold the standardisation into the weights once: z = b' + Σ w'·x
+        w = [c / s for c, s in zip(self.coef, self.scale)]
+        b = self.intercept - sum(wi * m for wi, m in zip(w, self.mean))
+        out = []
+        for r in rows:
+            z = b + sum(map(float.__mul__, w, r))
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        return out
+
+    def size(self, probabilities: Sequence[float], n_hanzi: int) -> int:
+        """How many candidates to keep: those at or above the threshold, at least ``floor`` (or all there are)
+        and at most ``per_hanzi`` per Hanzi of input (never under the floor) and ``cap``.
+
+        >>> m = TermhoodModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES), 0.0)
+        >>> m.size([0.9] * 80 + [0.1] * 20, n_hanzi=100_000), m.size([0.9] * 80, n_hanzi=100)
+        (80, 50)
+        """
+        above = sum(1 for p in probabilities if p >= self.threshold)
+        ceiling = min(self.cap, max(self.floor, int(n_hanzi * self.per_hanzi)))
+        return min(len(probabilities), max(self.floor, min(above, ceiling)))
+
+    @classmethod
+    def from_dict(cls, data: dict, where: str = "model") -> "TermhoodModel":
+        """Build from the JSON's data, refusing one fitted with another feature set."""
+        if data.get("feature_version") != FEATURE_VERSION or tuple(data.get("features", ())) != FEATURES:
+            raise ModelError(f"{where} was fitted with feature set {data.get('feature_version')!r}, this glossary "
+                             f"computes set {FEATURE_VERSION}: refit it with `make train` or `glossary train`")
+        size = data.get("size", {})
+        return cls(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]),
+                   float(data["intercept"]), float(size.get("threshold", 0.3)), int(size.get("floor", 50)),
+                   float(size.get("per_hanzi", 0.1)), int(size.get("cap", 5000)))
+
+
+def load_model(path: str | Path | None = None) -> TermhoodModel:
+    """The model at ``path``, else the one named by ``$GLOSSARY_TERMHOOD_MODEL``, else the shipped one."""
+    path = path or os.environ.get(MODEL_ENV)
+    if path:
+        return _load_file(str(path))
+    return _shipped()
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> TermhoodModel:
+    text = resources.files("glossary.data").joinpath("termhood.json").read_text(encoding="utf-8")
+    return TermhoodModel.from_dict(json.loads(text), "the shipped termhood model")
+
+
+@lru_cache(maxsize=4)
+def _load_file(path: str) -> TermhoodModel:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ModelError(f"cannot read the termhood model {path}: {e.strerror}; check ${MODEL_ENV}") from None
+    except ValueError:
+        raise ModelError(f"{path} is not a termhood model (not JSON); fit one with `glossary train`") from None
+    return TermhoodModel.from_dict(data, path)

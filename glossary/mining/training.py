@@ -1,0 +1,256 @@
+"""Fitting the termhood model on annotated corpora, and judging it by leave-one-corpus-out.
+
+An annotated corpus is a folder of texts (``*.txt``, ``*.md`` but not ``README.md``) with a ``gold.tsv`` in the
+format of the reference list (``id files simplified traditional pinyin english kind must variants``). Its
+candidates are labelled by the list: a candidate whose form matches a row's Simplified form or a variant is a
+positive; any other is a negative, unless the folder's README names it among the words "deliberately not
+listed" (then it is unlabelled and left out). A list that is only a sample of the field's terms
+(``positives_only``) gives positives only, so its unmatched candidates never push anything down.
+
+Fitting needs scikit-learn (``pip install 'glossary[train]'``); mining needs only the fitted file.
+
+>>> norm_form("  GLP-1受體 ")
+'glp-1受体'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from ..normalise.script import to_simplified
+from ..sources import read_sources
+from .features import FEATURE_VERSION, FEATURES, candidate_features
+
+_DOTS = re.compile("[\u00b7\u30fb\uff65\u2022\u2027\u2219\u22c5\\s]")
+_HANZI_RUN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]{2,}")
+
+
+def norm_form(text: str) -> str:
+    """A term's form for matching a gold list: Simplified, NFKC, no spaces or middle dots, Latin case-folded."""
+    return _DOTS.sub("", unicodedata.normalize("NFKC", to_simplified(text))).casefold()
+
+
+@dataclass
+class AnnotatedCorpus:
+    """A folder of texts and its gold list."""
+
+    name: str
+    texts: list[Path]
+    gold: Path
+    positives_only: bool = False
+    forms: dict[str, str] = field(default_factory=dict)  # normalised form → row id
+    must: set[str] = field(default_factory=set)  # ids of must rows
+    unlabelled: set[str] = field(default_factory=set)  # normalised forms the README says were left out
+
+
+def load_corpus(folder: str | Path, gold: str | Path | None = None, name: str | None = None,
+                positives_only: bool = False) -> AnnotatedCorpus:
+    """Read an annotated folder: its texts, its ``gold.tsv`` (or ``gold``), and the README's words left out."""
+    folder = Path(folder)
+    gold_path = Path(gold) if gold else folder / "gold.tsv"
+    texts = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md") and p.stem.lower() != "readme")
+    corpus = AnnotatedCorpus(name or folder.name, texts, gold_path, positives_only)
+    with gold_path.open(encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            rid = row.get("id", "")
+            forms = [row.get("simplified", "")] + [v for v in row.get("variants", "").split("|")]
+            for form in forms:
+                if form.strip():
+                    corpus.forms[norm_form(form)] = rid
+            if row.get("must", "0").strip() == "1":
+                corpus.must.add(rid)
+    readme = folder / "README.md"
+    if readme.exists():
+        text = readme.read_text(encoding="utf-8")
+        at = text.find("Deliberately not listed")
+        if at >= 0:
+            section = text[at:]
+            nxt = section.find("\n## ", 1)
+            section = section[:nxt] if nxt > 0 else section
+            corpus.unlabelled = {norm_form(w) for w in _HANZI_RUN.findall(section)}
+    return corpus
+
+
+@dataclass
+class MinedCorpus:
+    """A corpus's candidates with their features and labels (1, 0, or None for unlabelled)."""
+
+    corpus: AnnotatedCorpus
+    keys: list[str]
+    rows: list[list[float]]
+    labels: list[int | None]
+    n_hanzi: int
+
+
+def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
+    """Count a corpus's candidates and label them."""
+    from .candidates import _HAN as HAN_COUNT, Miner
+
+    docs = read_sources(corpus.texts).documents
+    miner = Miner()
+    for d in docs:
+        miner.add(d)
+    keys, rows = candidate_features(miner)
+    labels: list[int | None] = []
+    for k in keys:
+        form = norm_form(k)
+        if form in corpus.forms:
+            labels.append(1)
+        elif corpus.positives_only or form in corpus.unlabelled:
+            labels.append(None)
+        else:
+            labels.append(0)
+    n_hanzi = sum(len(HAN_COUNT.findall(d.text)) for d in docs)
+    return MinedCorpus(corpus, keys, rows, labels, n_hanzi)
+
+
+def fit(sets: Sequence[MinedCorpus], c: float = 0.3) -> dict:
+    """Fit a logistic regression on the labelled candidates of ``sets``; each corpus weighs the same, whatever
+    its size. Returns the model as plain data (see :class:`~glossary.mining.model.TermhoodModel`)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    xs, ys, ws = [], [], []
+    for s in sets:
+        if s.corpus.positives_only:
+            continue  # a sample's positives alone would tilt the model's prior: such a list only judges
+        idx = [i for i, y in enumerate(s.labels) if y is not None]
+        if not idx:
+            continue
+        for i in idx:
+            xs.append(s.rows[i])
+            ys.append(s.labels[i])
+            ws.append(1000.0 / len(idx))
+    x = np.asarray(xs, dtype=float)
+    y = np.asarray(ys, dtype=int)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    clf = LogisticRegression(C=c, max_iter=5000)
+    clf.fit((x - mean) / scale, y, sample_weight=np.asarray(ws))
+    return {
+        "feature_version": FEATURE_VERSION,
+        "features": list(FEATURES),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "coef": [round(float(v), 6) for v in clf.coef_[0]],
+        "intercept": round(float(clf.intercept_[0]), 6),
+        "trained_on": [s.corpus.name for s in sets if not s.corpus.positives_only],
+    }
+
+
+def predict(model: dict, rows: Sequence[Sequence[float]]) -> list[float]:
+    """Probabilities that each row is a term."""
+    mean, scale, coef, b = model["mean"], model["scale"], model["coef"], model["intercept"]
+    out = []
+    for r in rows:
+        z = b + sum(w * (v - m) / s for w, v, m, s in zip(coef, r, mean, scale))
+        out.append(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))))
+    return out
+
+
+@dataclass
+class Score:
+    """How a ranked, cut list scores against a corpus's gold list."""
+
+    must_recall: float
+    all_recall: float
+    precision: float
+    p_at_100: float
+    ceiling: float
+    size: int
+
+
+def evaluate(s: MinedCorpus, probs: Sequence[float], size: int) -> Score:
+    """Score the ``size`` most probable candidates of ``s`` as the reference scorer does (rows hit once; a form
+    that matches no row is a false positive; unlabelled forms count as false positives too)."""
+    order = sorted(range(len(s.keys)), key=lambda i: (-probs[i], s.keys[i]))
+    forms = s.corpus.forms
+    n_rows = len(set(forms.values()))
+
+    def hits(idx: Sequence[int]) -> tuple[set[str], int]:
+        rows, fp, seen = set(), 0, set()
+        for i in idx:
+            f = norm_form(s.keys[i])
+            if f in seen:
+                continue
+            seen.add(f)
+            if f in forms:
+                rows.add(forms[f])
+            else:
+                fp += 1
+        return rows, fp
+
+    kept, fp = hits(order[:size])
+    top, top_fp = hits(order[:100])
+    every, _ = hits(order)
+    must = s.corpus.must or {r for r in forms.values()}
+    return Score(
+        must_recall=len(kept & must) / len(must),
+        all_recall=len(kept) / n_rows,
+        precision=len(kept) / (len(kept) + fp) if kept or fp else 0.0,
+        p_at_100=len(top) / (len(top) + top_fp) if top or top_fp else 0.0,
+        ceiling=len(every & must) / len(must),
+        size=size,
+    )
+
+
+def save(model: dict, path: str | Path) -> None:
+    """Write a model as stable, reviewable JSON."""
+    Path(path).write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+#: thresholds tried when the output size is chosen by leave-one-corpus-out
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 15))
+
+
+def size_rule(model: dict, threshold: float, floor: int = 50, per_hanzi: float = 0.1, cap: int = 5000) -> dict:
+    """``model`` with its output-size rule set."""
+    return {**model, "size": {"threshold": threshold, "floor": floor, "per_hanzi": per_hanzi, "cap": cap}}
+
+
+def _sized(model: dict, probs: Sequence[float], n_hanzi: int) -> int:
+    from .model import TermhoodModel
+
+    return TermhoodModel.from_dict(model).size(probs, n_hanzi)
+
+
+@dataclass
+class LeaveOneOut:
+    """Each corpus scored by the model fitted on the others, at the chosen threshold."""
+
+    threshold: float
+    scores: dict[str, Score]
+    probabilities: dict[str, list[float]]
+
+
+def leave_one_out(sets: Sequence[MinedCorpus], c: float = 0.3) -> LeaveOneOut:
+    """Fit on every corpus but one, score that one; the threshold is the one whose macro F1 of must recall and
+    precision (precision over the complete lists only) is best."""
+    probs: dict[str, list[float]] = {}
+    models: dict[str, dict] = {}
+    for held in sets:
+        train = [s for s in sets if s is not held]
+        models[held.corpus.name] = fit(train, c)
+        probs[held.corpus.name] = predict(models[held.corpus.name], held.rows)
+    best: tuple[float, float, dict[str, Score]] | None = None
+    for t in THRESHOLDS:
+        scores = {s.corpus.name: evaluate(s, probs[s.corpus.name],
+                                          _sized(size_rule(models[s.corpus.name], t), probs[s.corpus.name], s.n_hanzi))
+                  for s in sets}
+        recall = sum(sc.must_recall for sc in scores.values()) / len(scores)
+        complete = [scores[s.corpus.name].precision for s in sets if not s.corpus.positives_only] or [1.0]
+        precision = sum(complete) / len(complete)
+        f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+        if best is None or f1 > best[0]:
+            best = (f1, t, scores)
+    assert best is not None
+    return LeaveOneOut(best[1], best[2], probs)
