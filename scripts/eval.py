@@ -1,117 +1,171 @@
-"""`make eval`: mine ../shared/seeds with the real CLI, score the export, and score baselines of the same size.
+"""`make eval`: the miner and alignment on every annotated corpus in ../shared/eval, as a user would run them.
 
-Prints one summary line each for: glossary, the jieba.analyse.extract_tags
-baseline (same number of terms), the plain alignment baseline (OpenCC s2t,
-plain pypinyin, CC-CEDICT's first gloss of the exact word) on glossary's own terms,
-and alignment alone on every term of the development list, mined or not.
-Pass --misses / --fps N to see what was missed and wrongly mined.
+For each corpus (the reference articles in ../shared/seeds with the development list, and every folder of
+../shared/eval/corpora with a gold.tsv) it runs `glossary mine DIR` and `glossary export --format csv --status
+candidate` into a fresh term base, scores the export with ../shared/eval/score.py, and prints one row:
+must recall, all recall, precision, P@100, English top-1 and any, Traditional, pinyin, the candidate ceiling
+(must recall with no size cap), and jieba.analyse.extract_tags of the same size beside it. Then the macro mean,
+and leave-one-corpus-out: each corpus ranked by the termhood model fitted on the others (the figure that
+predicts a field never seen). The reference export stays in exports/eval/glossary.csv.
+
+Exits 1 when a macro figure falls below the floor in scripts/eval_floor.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import shutil
+import json
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from glossary.mining import training  # noqa: E402
+from train import annotated_sets  # noqa: E402
+
+COLUMNS = ("must", "all", "prec", "P@100", "en1", "en_any", "trad", "pinyin", "ceiling")
 
 
-def score(shared: Path, path: Path, extra: list[str]) -> str:
-    out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(path), *extra],
-                         capture_output=True, text=True, check=True).stdout
+@dataclass
+class Row:
+    name: str
+    values: dict[str, float | None]
+    n: int
+
+
+def run_scorer(shared: Path, path: Path, gold: Path, *extra: str) -> dict:
+    out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(path), "--gold", str(gold),
+                          "--json", *extra], capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def figures(res: dict) -> dict[str, float | None]:
+    f = res.get("fields", {})
+    return {
+        "must": res["must_recall"], "all": res["all_recall"], "prec": res["precision"],
+        "P@100": res["recall_at_k"]["100"]["precision"] if "100" in res["recall_at_k"]
+        else res["recall_at_k"][100]["precision"],
+        "en1": f.get("english", {}).get("acc"), "en_any": f.get("english", {}).get("acc_any_suggestion"),
+        "trad": f.get("traditional", {}).get("acc"), "pinyin": f.get("pinyin", {}).get("acc"),
+    }
+
+
+def mine_and_export(corpus: training.AnnotatedCorpus, export: Path) -> list[str]:
+    glossary = [str(BIN / "glossary")] if (BIN / "glossary").exists() else [sys.executable, "-m", "glossary"]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "eval.db")
+        subprocess.run([*glossary, "--db", db, "mine", *map(str, corpus.texts)], check=True,
+                       stdout=subprocess.DEVNULL)
+        subprocess.run([*glossary, "--db", db, "export", "--format", "csv", "--status", "candidate",
+                        "-o", str(export)], check=True, stdout=subprocess.DEVNULL)
+    with export.open(encoding="utf-8") as f:
+        return [row["zh-CN"] for row in csv.DictReader(f)]
+
+
+def jieba_export(corpus: training.AnnotatedCorpus, n: int, path: Path) -> None:
+    import jieba
+    import jieba.analyse
+
+    jieba.setLogLevel(60)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in corpus.texts)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["zh-CN"])
+        w.writerows([t] for t in jieba.analyse.extract_tags(text, topK=n))
+
+
+def ranked_export(keys: list[str], probs: list[float], size: int, path: Path) -> None:
+    order = sorted(range(len(keys)), key=lambda i: (-probs[i], keys[i]))[:size]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["zh-CN"])
+        w.writerows([keys[i]] for i in order)
+
+
+def fmt(v: float | None) -> str:
+    return "  -  " if v is None else f"{v:.3f}"
+
+
+def table(title: str, rows: list[Row], columns: tuple[str, ...]) -> list[str]:
+    lines = [title, f"  {'corpus':12}" + "".join(f"{c:>8}" for c in columns) + f"{'n':>7}"]
+    for r in rows:
+        lines.append(f"  {r.name:12}" + "".join(f"{fmt(r.values.get(c)):>8}" for c in columns) + f"{r.n:>7}")
+    return lines
+
+
+def macro(rows: list[Row], columns: tuple[str, ...]) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    for c in columns:
+        vals = [r.values[c] for r in rows if r.values.get(c) is not None]
+        out[c] = sum(vals) / len(vals) if vals else None  # type: ignore[arg-type]
     return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--misses", action="store_true")
-    ap.add_argument("--fps", type=int, default=0)
+    ap.add_argument("--floor", default=str(ROOT / "scripts" / "eval_floor.json"))
     a = ap.parse_args()
     shared = Path(a.shared)
-    seeds, scorer = shared / "seeds", shared / "eval" / "score.py"
-    if not seeds.is_dir() or not scorer.exists():
-        print(f"make eval: skipped, {shared} has no seeds/ and eval/score.py (put shared/ beside the checkout)")
+    if not (shared / "eval" / "score.py").exists():
+        print(f"make eval: skipped, {shared} has no eval/score.py (put shared/ beside the checkout)")
         return 0
+    corpora = annotated_sets(shared)
     out_dir = ROOT / "exports" / "eval"
     out_dir.mkdir(parents=True, exist_ok=True)
-    export = out_dir / "glossary.csv"
-    glossary = [str(BIN / "glossary")] if (BIN / "glossary").exists() else [sys.executable, "-m", "glossary"]
-    with tempfile.TemporaryDirectory() as tmp:
-        db = str(Path(tmp) / "eval.db")
-        subprocess.run([*glossary, "--db", db, "mine", str(seeds)], check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([*glossary, "--db", db, "export", "--format", "csv", "--status", "candidate",
-                        "-o", str(export)], check=True, stdout=subprocess.DEVNULL)
-    extra = (["--misses"] if a.misses else []) + (["--fps", str(a.fps)] if a.fps else [])
-    report = score(shared, export, extra)
-    if extra:
-        print(report)
-    ours = report.strip().splitlines()[-1]
 
-    with export.open(encoding="utf-8") as f:
-        terms = [row["zh-CN"] for row in csv.DictReader(f)]
-    n = len(terms)
+    ours, baseline = [], []
+    mined = [training.mine_corpus(c) for c in corpora]
+    for corpus, m in zip(corpora, mined):
+        stem = "glossary" if corpus.positives_only else f"glossary_{corpus.name}"
+        export = out_dir / f"{stem}.csv"
+        terms = mine_and_export(corpus, export)
+        row = figures(run_scorer(shared, export, corpus.gold))
+        row["ceiling"] = training.evaluate(m, [1.0] * len(m.keys), len(m.keys)).ceiling
+        ours.append(Row(corpus.name, row, len(terms)))
+        jb = out_dir / f"jieba_{corpus.name}.csv"
+        jieba_export(corpus, len(terms), jb)
+        baseline.append(Row(corpus.name, figures(run_scorer(shared, jb, corpus.gold)), len(terms)))
 
-    import jieba
-    import jieba.analyse
+    loo = training.leave_one_out(mined)
+    held = []
+    model = training.size_rule(training.fit(mined), loo.threshold)
+    for corpus, m in zip(corpora, mined):
+        probs = loo.probabilities[corpus.name]
+        path = out_dir / f"loo_{corpus.name}.csv"
+        size = training._sized(model, probs, m.n_hanzi)
+        ranked_export(m.keys, probs, size, path)
+        held.append(Row(corpus.name, figures(run_scorer(shared, path, corpus.gold)), size))
 
-    jieba.setLogLevel(60)
-    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
-    tags = jieba.analyse.extract_tags(text, topK=n)
-    jb = out_dir / "jieba_baseline.csv"
-    with jb.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["zh-CN"])
-        w.writerows([t] for t in tags)
-    jieba_line = score(shared, jb, []).strip().splitlines()[-1]
+    mining_cols = ("must", "all", "prec", "P@100", "ceiling")
+    lines = table("glossary mine + export, per corpus (precision on the reference list is the scorer's estimate "
+                  "for its full list):", ours, COLUMNS)
+    lines.append(f"  {'macro':12}" + "".join(f"{fmt(v):>8}" for v in macro(ours, COLUMNS).values()))
+    lines += table("jieba.analyse.extract_tags, same size:", baseline, ("must", "all", "prec", "P@100"))
+    lines.append(f"  {'macro':12}" + "".join(f"{fmt(v):>8}" for v in macro(baseline, ("must", "all", "prec", "P@100")).values()))
+    lines += table(f"leave-one-corpus-out (model fitted on the other corpora; threshold {loo.threshold}):",
+                   held, mining_cols[:4])
+    loo_macro = macro(held, mining_cols[:4])
+    lines.append(f"  {'macro':12}" + "".join(f"{fmt(v):>8}" for v in loo_macro.values()))
+    print("\n".join(lines))
+    print(f"export: {(out_dir / 'glossary.csv').relative_to(ROOT)}")
 
-    import opencc
-    from pypinyin import pinyin
-
-    from glossary.align import dictionary
-
-    s2t = opencc.OpenCC("s2t")
-    base = out_dir / "align_baseline.csv"
-    with base.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["zh-CN", "zh-TW", "pinyin", "en-US"])
-        for t in terms:
-            first = next((e.senses[0] for e in dictionary.lookup(t) if e.senses), "")
-            w.writerow([t, s2t.convert(t), " ".join(s[0] for s in pinyin(t)), first])
-    base_line = score(shared, base, []).strip().splitlines()[-1]
-
-    # alignment alone, on every term of the development list (mined or not): what the English, Traditional
-    # and pinyin rules do without the miner's choice of terms in the way
-    sys.path.insert(0, str(shared / "eval"))
-    import score as gold_score  # the scorer's own reading of the gold file
-
-    from glossary.align import align_candidate
-    from glossary.models import Candidate
-
-    gold = shared / "eval" / "dev_gold.tsv"
-    rows = gold_score.load_gold(str(gold))[0] if gold.exists() else []
-    every_line = "skipped (no eval/dev_gold.tsv)"
-    if rows:
-        every = out_dir / "align_every_gold_term.csv"
-        with every.open("w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(["zh-CN", "zh-TW", "pinyin", "en-US"])
-            for r in rows:
-                e = align_candidate(Candidate(term=r["simplified"]))
-                w.writerow([e.simplified, e.traditional, e.pinyin, " | ".join(q.text for q in e.english)])
-        fields = score(shared, every, []).strip().splitlines()[-1].split()
-        every_line = " ".join(x for x in fields if x.startswith(("english", "trad", "pinyin")))
-
-    print(f"glossary               : {ours}")
-    print(f"jieba.extract_tags     : {jieba_line}")
-    print(f"plain s2t/pypinyin/CEDICT first gloss, same terms: {base_line}")
-    print(f"alignment alone on all {len(rows)} dev-gold terms: {every_line}")
-    print(f"export: {export.relative_to(ROOT)}")
+    floor_path = Path(a.floor)
+    if floor_path.exists():
+        floor = json.loads(floor_path.read_text(encoding="utf-8"))
+        got = {**{f"macro_{k}": v for k, v in macro(ours, COLUMNS).items()},
+               **{f"loo_{k}": v for k, v in loo_macro.items()}}
+        low = [f"{k} {got[k]:.3f} < {v}" for k, v in floor.items() if got.get(k) is not None and got[k] < v]
+        if low:
+            print("make eval: below the quality floor in scripts/eval_floor.json: " + "; ".join(low), file=sys.stderr)
+            return 1
     return 0
 
 

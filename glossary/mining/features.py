@@ -17,10 +17,11 @@ particular string, so a model fitted on some fields carries to others. ``docs/mi
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from . import cedict
+from . import cedict, lexicon
 from .filters import background_frequency, elements, ends_in_head, is_chemical, is_stopword, term_head
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,12 +29,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: bumped whenever a feature is added, removed or computed differently; the shipped model names the version it
 #: was fitted with, and a model of another version is refused
-FEATURE_VERSION = 3
+FEATURE_VERSION = 5
 
 #: jieba's tags in coarse groups, for the first and the last word of a candidate
 POS_GROUPS: dict[str, tuple[str, ...]] = {
     "noun": ("n", "ng", "nz", "nl", "ng"),
-    "name": ("nr", "nrt", "nrfg", "ns", "nt", "j"),
+    "person": ("nr", "nrt", "nrfg"),
+    "place": ("ns",),
+    "organisation": ("nt",),
+    "abbreviation": ("j",),
     "verb": ("v", "vg", "vd", "vi", "vq"),
     "vnoun": ("vn",),
     "adj": ("a", "ad", "an", "ag", "b", "z"),
@@ -58,6 +62,8 @@ FEATURES: tuple[str, ...] = (
     "in_dictionary", "known_word", "dictionary_share", "core_share", "setting",
     "stop_edge", "stop_inside", "verb_inside", "verb_first", "everyday_verb_first", "preposition_inside",
     "conjunction_inside", "number_inside",
+    "gloss_rarity", "gloss_rarity_last", "has_gloss", "field_label", "idiom_label", "latin_english", "acronym",
+    "lexicon_whole", "lexicon_field", "lexicon_last", "lexicon_share",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -86,6 +92,54 @@ def _affixes() -> tuple[dict[str, float], dict[str, float]]:
             seen[c] = seen.get(c, 0) + 1
     return ({c: first.get(c, 0) / (n + 5) for c, n in seen.items()},
             {c: last.get(c, 0) / (n + 5) for c, n in seen.items()})
+
+
+#: CC-CEDICT's labels of a specialised sense: "(chemistry)", "(finance)", "(medicine)" …
+FIELD_LABELS = frozenset("""chemistry medicine physics geology law finance financial economics computing biology
+anatomy electronics mechanics mining statistics biochemistry pharmacology engineering mathematics math botany
+zoology genetics astronomy meteorology linguistics military electricity accounting business trade stock""".split())
+_LABEL = re.compile(r"\((?:[a-z]+ )?([a-z]+)\)")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+")
+#: words of a gloss that say nothing of its register
+_GLOSS_STOP = frozenset("to of the a an and or in on for by with sb sth etc as at from is be one's".split())
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, float]:
+    """wordfreq's general English: word → frequency (cached on disk)."""
+    from importlib.metadata import version
+
+    from ..cache import cached
+
+    def build() -> dict[str, float]:
+        from wordfreq import get_frequency_dict
+
+        return get_frequency_dict("en")
+
+    return cached("wordfreq-en", version("wordfreq"), build)
+
+
+def _zipf(word: str) -> float:
+    """Zipf frequency of an English word (log10 per billion words; 0 when unlisted)."""
+    f = _english().get(word.lower(), 0.0)
+    return math.log10(f * 1e9) if f > 0 else 0.0
+
+
+@lru_cache(maxsize=200_000)
+def _gloss(word: str) -> tuple[float, bool, bool] | None:
+    """What CC-CEDICT's entry of ``word`` says of its register: the Zipf frequency of the rarest English word
+    of its first sense (rare English — "bioequivalence", "dysprosium" — is a technical sense), whether a
+    sense carries a field label, whether it is an idiom; None when the dictionary lacks the word."""
+    rows = cedict.load().get(word)
+    if not rows:
+        return None
+    senses = cedict.raw_senses(rows)
+    first = next((s for s in senses if not s.startswith(("CL:", "surname", "variant of", "old variant"))), "")
+    words = [w for w in _ENGLISH_WORD.findall(re.sub(r"\(.*?\)|\[.*?\]", " ", first))
+             if w.lower() not in _GLOSS_STOP]
+    rarity = min((_zipf(w) for w in words), default=0.0)
+    labels = set(_LABEL.findall(rows))
+    return rarity, bool(labels & FIELD_LABELS), "idiom" in labels
 
 
 def _entropy(counts: dict[str, int]) -> tuple[float, float, float]:
@@ -205,5 +259,22 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
         x[i + 5] = float(any(t == "p" for t in tags[1:-1]))
         x[i + 6] = float(any(t in ("c", "cc") for t in tags[1:-1]))
         x[i + 7] = float(any(t in ("m", "mq", "q") for t in tags[1:-1]))
+        i += 8
+        glosses = [g for g in map(_gloss, (key, *toks) if n > 1 else (key,)) if g]
+        last = _gloss(toks[-1])
+        x[i] = min((g[0] for g in glosses), default=4.0)
+        x[i + 1] = last[0] if last else 4.0
+        x[i + 2] = float(bool(glosses))
+        x[i + 3] = float(any(g[1] for g in glosses))
+        x[i + 4] = float(any(g[2] for g in glosses))
+        latin = [t for t in toks if t.isascii() and any(ch.isalpha() for ch in t)]
+        x[i + 5] = max((_zipf(w) for t in latin for w in _ENGLISH_WORD.findall(t)), default=0.0)
+        x[i + 6] = float(any(t.isupper() and len(t) >= 2 for t in latin))
+        i += 7
+        whole = lexicon.entry(key)
+        x[i] = math.log(1 + whole[0]) if whole else 0.0
+        x[i + 1] = float(bool(whole and whole[1]))
+        x[i + 2] = float(n > 1 and lexicon.entry(toks[-1]) is not None)
+        x[i + 3] = sum(1 for t in toks if lexicon.entry(t) is not None) / n
         rows.append(x)
     return keys, rows

