@@ -192,9 +192,11 @@ class Miner:
         elems, single_ok, tokens, tag_of = elements(), _single_char_terms(), self.tokens, self.tag_of
         n = len(chunk)
         tags = [tag_of.get(t, "n") for t in chunk]
-        start_ok = [tags[k] not in EDGE_NOT and not (tags[k] == "m" and chunk[k].isdigit() and k + 1 == n)
-                    for k in range(n)]
-        end_ok = [tags[k] not in EDGE_NOT and tags[k] not in END_NOT_TAGS or chunk[k].isascii() for k in range(n)]
+        # a stop word (进一步, 小幅, 全部, 相关) is no edge of a term, though it may sit inside one
+        stop = [chunk[k] in stopwords() and chunk[k] not in PREFIXES for k in range(n)]
+        start_ok = [tags[k] not in EDGE_NOT and not stop[k] for k in range(n)]
+        end_ok = [(tags[k] not in EDGE_NOT and tags[k] not in END_NOT_TAGS or chunk[k].isascii()) and not stop[k]
+                  for k in range(n)]
         out = []
         for i in range(n):
             if not start_ok[i]:
@@ -301,14 +303,14 @@ class Miner:
             return ()
         words: list[str] = []
         for w, t in reversed(self._pairs(span)[-len(gloss):]):
-            if not _HAN.search(w) or self._unit[(w, t)] == "\x00":
-                break  # (对 + 高带宽存储器: the words stop at a function word)
+            if not _HAN.search(w) or self._unit[(w, t)] == "\x00" or t == "p":
+                break  # (对 + 高带宽存储器: the words stop at a function word or a preposition)
             words.insert(0, w)
         return tuple(words) if len(words) >= 2 else ()
 
     def _glossed_span(self, simp: str, p: int) -> str:
-        """The words right before position ``p`` (an opening bracket), back to the clause's start, without
-        leading function words: "。根据美国采矿、冶金和勘探协会(" → "美国采矿、冶金和勘探协会"."""
+        """The words right before position ``p`` (an opening bracket), back to the clause's start or the last
+        function word or preposition: "。根据美国采矿、冶金和勘探协会(" → "美国采矿、冶金和勘探协会"."""
         while p > 0 and simp[p - 1] == " ":
             p -= 1
         if p > 0 and simp[p - 1] == "》":
@@ -318,7 +320,10 @@ class Miner:
                 return simp[start + 1:p - 1].strip()
         span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS):p])[-1]
         pairs = self._pairs(span) if span else []
-        k = 0
+        # the words after the last preposition (据 + 美国采矿、冶金和勘探协会; 服务器 + 对 + 高带宽存储器), without
+        # leading function words: what stands before them is no part of the name
+        # (a conjunction inside stays: 美国采矿、冶金和勘探协会 is one name, as its English gloss says)
+        k = max((i + 1 for i, (_, t) in enumerate(pairs) if t == "p"), default=0)
         while k < len(pairs) and self._unit[pairs[k]] == "\x00":
             k += 1
         return "".join(w for w, _ in pairs[k:])

