@@ -1,0 +1,90 @@
+"""The termhood model: features of shape and statistics, the shipped model, the output size, training."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary.errors import ModelError
+from glossary.mining import Miner, mine_documents
+from glossary.mining.features import FEATURES, candidate_features
+from glossary.mining.model import TermhoodModel, load_model
+from glossary.models import Document
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPORA = SHARED / "eval" / "corpora"
+
+
+def test_every_counted_candidate_gets_one_row_of_every_feature() -> None:
+    m = Miner()
+    m.add(Document("a.txt", "无线充电技术发展很快。无线充电需要线圈。线圈的成本下降。", "utf-8"))
+    keys, rows = candidate_features(m)
+    assert set(keys) == set(m.count) and all(len(r) == len(FEATURES) for r in rows)
+    # a stop-list character inside a word no longer hides it: 无 begins 无线充电
+    assert "无线充电" in keys
+
+
+def test_the_score_is_the_models_probability_and_ranks_the_output() -> None:
+    text = "无线充电技术发展很快。无线充电需要线圈。线圈的成本下降。无线充电标准统一。"
+    cands = mine_documents([Document("a.txt", text, "utf-8")])
+    scores = [c.score for c in cands]
+    assert scores == sorted(scores, reverse=True) and all(0 < s < 1 for s in scores)
+
+
+def test_the_shipped_model_names_this_feature_set_and_a_size_rule() -> None:
+    m = load_model()
+    assert m.features == FEATURES and len(m.coef) == len(FEATURES)
+    assert 0 < m.threshold < 1 and m.floor >= 1
+
+
+def test_a_model_of_another_feature_set_is_refused_with_a_fix(tmp_path: Path) -> None:
+    data = json.loads((Path(__file__).parents[1] / "glossary" / "data" / "termhood.json").read_text("utf-8"))
+    data["feature_version"] = -1
+    bad = tmp_path / "old.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelError, match="refit"):
+        load_model(bad)
+    with pytest.raises(ModelError, match="not JSON"):
+        (tmp_path / "x.json").write_text("<xml/>", encoding="utf-8")
+        load_model(tmp_path / "x.json")
+
+
+def test_the_output_size_follows_the_threshold_between_floor_and_cap() -> None:
+    zeros = (0.0,) * len(FEATURES)
+    m = TermhoodModel(FEATURES, zeros, (1.0,) * len(FEATURES), zeros, 0.0, threshold=0.5, floor=10,
+                      per_hanzi=0.01, cap=100)
+    probs = [0.9] * 60 + [0.2] * 500
+    assert m.size(probs, n_hanzi=10_000) == 60  # above the threshold
+    assert m.size(probs, n_hanzi=1_000) == 10  # a small text: its cap (10 per 1,000 Hanzi) is the floor
+    assert m.size([0.9] * 500, n_hanzi=1_000_000) == 100  # never past the cap
+    assert m.size([0.1] * 5, n_hanzi=1_000) == 5  # the floor never asks for more than there is
+
+
+@pytest.mark.skipif(not CORPORA.is_dir(), reason="needs ../shared/eval/corpora")
+def test_every_must_term_of_each_annotated_corpus_is_a_candidate_nearly() -> None:
+    from glossary.mining import training
+
+    for folder in sorted(p for p in CORPORA.iterdir() if (p / "gold.tsv").exists()):
+        mined = training.mine_corpus(training.load_corpus(folder))
+        ceiling = training.evaluate(mined, [1.0] * len(mined.keys), len(mined.keys)).ceiling
+        assert ceiling >= 0.96, (folder.name, ceiling)
+
+
+@pytest.mark.skipif(not CORPORA.is_dir(), reason="needs ../shared/eval/corpora")
+def test_training_labels_come_from_the_list_and_the_readme_words_left_out_are_unlabelled() -> None:
+    from glossary.mining import training
+
+    folder = next(p for p in sorted(CORPORA.iterdir()) if (p / "gold.tsv").exists())
+    corpus = training.load_corpus(folder)
+    mined = training.mine_corpus(corpus)
+    assert 1 in mined.labels and 0 in mined.labels
+    for key, label in zip(mined.keys, mined.labels):
+        form = training.norm_form(key)
+        assert (label == 1) == (form in corpus.forms)
+        if form in corpus.unlabelled and form not in corpus.forms:
+            assert label is None
+    sample = training.load_corpus(SHARED / "seeds", SHARED / "eval" / "dev_gold.tsv", "reference",
+                                  positives_only=True)
+    assert 0 not in training.mine_corpus(sample).labels  # a sample list gives positives only
