@@ -1,26 +1,20 @@
 """Candidate extraction and termhood ranking.
 
-How the miner decides (also explained in the README):
+How the miner decides (also in the README; ``docs/mining.md`` has it in full):
 
 1. **Units.** Each document is converted to Simplified (one character per
-   character, so offsets stay valid) and segmented. Function words,
-   punctuation, numbers, pronouns, adverbs and time words cut the text into
-   chunks; every run of 1–6 words inside a chunk is a candidate. Titles in
-   《》, Latin-script names and codes, and single-character chemical elements
-   are candidates of their own.
-2. **Termhood.** Each word's *specificity* is how much more often it occurs in
-   the corpus than in general Chinese (``wordfreq``; words the segmenter
-   invented are judged by their characters); a candidate's is the mean over
-   its words, a final term head left out, so 稀土 scores high and 政府 low.
-3. **Unithood.** A multi-word candidate must hold together: its *cohesion* is
-   its count over the geometric mean of its words' counts (出口管制 nearly
-   always occurs as a whole; 美国稀土 does not). Endings that make terms and
-   names (…公司, …条例, …协议, …体系) and element names lift that floor.
-4. **Frequency, nesting and spread.** C-value discounts a candidate by the
-   longer candidates, seen at least twice, that contain it; one nearly always
-   inside a single longer candidate is a fragment; several files count extra.
-5. **Shape.** Core vocabulary, chemistry, term heads, titles of laws and an
-   English name in brackets after the term weigh in as priors (see :meth:`Miner.score`).
+   character, so offsets stay valid) and segmented. Punctuation, particles,
+   pronouns, conjunctions and the function words of ``data/function_words.txt``
+   cut the text into chunks; every run of 1–7 words inside a chunk is a
+   candidate unless a stop word, conjunction or number stands at its edge.
+   Titles in 《》, Latin-script names and codes, glossed and quoted names and
+   single-character chemical elements are candidates of their own.
+2. **Evidence for the model.** Each occurrence is counted with the words on
+   either side of it; :mod:`glossary.mining.features` turns the counts into
+   features of shape and statistics.
+3. **Termhood.** The fitted model (:mod:`glossary.mining.model`) gives each
+   candidate the probability that it is a term; that is its score, and the
+   output is every candidate above the model's threshold, within a floor and a cap.
 
 >>> docs = [Document("a.txt", "钕铁硼磁体需要添加镝。钕铁硼磁体用于电机。钕铁硼很硬。", "utf-8")]
 >>> terms = [c.term for c in mine_documents(docs)]
@@ -42,8 +36,8 @@ from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
 from . import cedict
-from .filters import (background_frequency, common_words, elements, ends_in_head, estimated_frequency,
-                      function_words, is_chemical, is_head, is_stopword, stopwords, term_head)
+from .filters import (background_frequency, common_words, elements, estimated_frequency,
+                      function_words, is_stopword, stopwords, term_head)
 from .features import candidate_features
 from .model import TermhoodModel, load_model
 from .segment import JiebaTokeniser, Token, Tokeniser
@@ -72,27 +66,12 @@ NEARBY_FILES = 20
 Progress = Callable[[int, int], None]
 
 
-SPEC_POWER = 1.0
-FREQ_WEIGHT = 1.0
-SPREAD = 0.5
-TITLE_PRIOR = 3.0
 #: core vocabulary: seen at least this often, and this specific (log10 ratio to general Chinese)
 CORE_MIN_COUNT = 3
 CORE_MIN_SPEC = 1.5
-#: weight of a candidate that shares no word with the core vocabulary
-OFF_TOPIC = 0.6
-#: weight of element names and chemical compounds, and of candidates that end in a term head
-CHEMICAL_PRIOR = 2.0
-HEAD_PRIOR = 1.5
-#: tags of words that set a term in a place, side or person (美国, 中方, 海外, 贝森特), and the weight
-#: of such a phrase when the term also occurs on its own
-SETTING_TAGS = frozenset({"ns", "f", "s", "nr", "nrt"})
-SETTING = 0.3
 #: the segmenter's tags of people's names (organisations are "nt"): off the core vocabulary, but glossary
 #: material, and a name the words before it only set in context (财长+贝森特)
 PERSON_TAGS = frozenset({"nr", "nrt"})
-#: weight of a candidate the texts follow with an English name in brackets
-GLOSSED_PRIOR = 2.0
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
 #: endings of names of bodies and laws, which carry their country (美国国防部, 中华人民共和国出口管制法)
 NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "大使")
@@ -101,13 +80,6 @@ FRAGMENT_SHARE = 0.8
 #: derivational prefixes and suffixes that may stand alone at the edge of a term (去中国化, 反胁迫机制, 依赖+度)
 PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总")
 SUFFIXES = frozenset("化性型式率量度业商剂机器物品矿石岩法部局署厅股价税链")
-#: tags of verbs, verbal nouns and distinguishing words: a run made only of them is a process (分离提纯, 串级萃取)
-VERBISH = frozenset({"v", "vn", "vd", "b"})
-#: a verb this frequent in general Chinese, followed by its object, makes an action, not a term
-#: (签订, 放弃); rarer verbs (氧化, 加征, 追溯) build terms with what follows
-EVERYDAY_VERB_FREQ = 1.5e-5
-#: a word this frequent in general Chinese is everyday vocabulary (市场, 企业, 价格)
-GENERAL_FREQ = 1e-4
 #: a verb this frequent in general Chinese (进行, 提供, 发展) links phrases; it does not make terms
 COMMON_VERB_FREQ = 1.5e-4
 
@@ -596,7 +568,7 @@ def mine_documents(docs: Sequence[Document], limit: int | None = None,
                    workers: int | None = None) -> list[Candidate]:
     """Mine ranked term candidates, with evidence, from cleaned documents.
 
-    :param limit: how many to keep; default :func:`default_limit` of the input size.
+    :param limit: how many to keep; default the model's size rule (:meth:`TermhoodModel.size`).
     :param progress: called as ``progress(done, total)`` as documents are counted.
     :param workers: processes that count in parallel; default one per core for large inputs
         (counting is the same in any split: the counts are merged in document order).
