@@ -22,7 +22,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from . import cedict, lexicon
-from .filters import background_frequency, elements, ends_in_head, is_chemical, is_stopword, term_head
+from .filters import (background_frequency, elements, ends_in_head, is_chemical, is_stopword, term_head,
+                      word_frequencies)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .candidates import Miner
@@ -104,19 +105,9 @@ _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 _GLOSS_STOP = frozenset("to of the a an and or in on for by with sb sth etc as at from is be one's".split())
 
 
-@lru_cache(maxsize=1)
 def _english() -> dict[str, float]:
-    """wordfreq's general English: word → frequency (cached on disk)."""
-    from importlib.metadata import version
-
-    from ..cache import cached
-
-    def build() -> dict[str, float]:
-        from wordfreq import get_frequency_dict
-
-        return get_frequency_dict("en")
-
-    return cached("wordfreq-en", version("wordfreq"), build)
+    """wordfreq's general English: word → frequency."""
+    return word_frequencies("en")
 
 
 def _zipf(word: str) -> float:

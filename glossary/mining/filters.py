@@ -121,8 +121,9 @@ def _longest_head() -> int:
     return max(map(len, _head_set()))
 
 
-@lru_cache(maxsize=1)
-def _background() -> dict[str, float]:
+@lru_cache(maxsize=2)
+def word_frequencies(lang: str) -> dict[str, float]:
+    """wordfreq's list of a language (``zh``, ``en``): word → frequency, cached on disk."""
     from importlib.metadata import version
 
     from ..cache import cached
@@ -130,9 +131,13 @@ def _background() -> dict[str, float]:
     def build() -> dict[str, float]:
         from wordfreq import get_frequency_dict  # importing wordfreq costs 0.2 s: only to build the cache
 
-        return get_frequency_dict("zh")
+        return get_frequency_dict(lang)
 
-    return cached("wordfreq-zh", version("wordfreq"), build)
+    return cached(f"wordfreq-{lang}", version("wordfreq"), build)
+
+
+def _background() -> dict[str, float]:
+    return word_frequencies("zh")
 
 
 def background_frequency(word: str) -> float:
