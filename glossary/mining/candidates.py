@@ -36,11 +36,11 @@ from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
 from . import cedict
-from .filters import (background_frequency, common_words, elements, estimated_frequency,
-                      function_words, is_stopword, stopwords, term_head)
+from .filters import (background_frequency, elements, estimated_frequency, function_words, stopwords,
+                      term_head)
 from .features import candidate_features
 from .model import TermhoodModel, load_model
-from .segment import JiebaTokeniser, Token, Tokeniser
+from .segment import JiebaTokeniser, Tokeniser
 
 #: jieba tags that cut a chunk: punctuation, conjunctions, particles, pronouns, modal particles, interjections,
 #: onomatopoeia and idioms (成语 are figurative phrases, not terms)
@@ -69,26 +69,11 @@ Progress = Callable[[int, int], None]
 #: core vocabulary: seen at least this often, and this specific (log10 ratio to general Chinese)
 CORE_MIN_COUNT = 3
 CORE_MIN_SPEC = 1.5
-#: the segmenter's tags of people's names (organisations are "nt"): off the core vocabulary, but glossary
-#: material, and a name the words before it only set in context (财长+贝森特)
-PERSON_TAGS = frozenset({"nr", "nrt"})
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
 #: endings of names of bodies and laws, which carry their country (美国国防部, 中华人民共和国出口管制法)
 NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "大使")
-#: a candidate seen inside one particular longer candidate this often is a fragment of it
-FRAGMENT_SHARE = 0.8
-#: derivational prefixes and suffixes that may stand alone at the edge of a term (去中国化, 反胁迫机制, 依赖+度)
+#: derivational prefixes, which a stop-word list may hold but which begin terms (去中国化, 反胁迫机制, 多级萃取)
 PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总")
-SUFFIXES = frozenset("化性型式率量度业商剂机器物品矿石岩法部局署厅股价税链")
-#: a verb this frequent in general Chinese (进行, 提供, 发展) links phrases; it does not make terms
-COMMON_VERB_FREQ = 1.5e-4
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    return frozenset(common_words(COMMON_VERB_FREQ))
-
-
 @lru_cache(maxsize=1)
 def _single_char_terms() -> frozenset[str]:
     """Element characters that are rare in general Chinese (镝, 铽; not 金 or 铁)."""
@@ -97,14 +82,6 @@ def _single_char_terms() -> frozenset[str]:
 
 def _is_name_head(term: str) -> bool:
     return term.endswith(NAME_HEADS)
-
-
-def _is_content(tok: Token) -> bool:
-    if tok.tag in BREAK_TAGS and tok.tag != "eng":
-        return False
-    if tok.text.isspace() or is_stopword(tok.text):
-        return False
-    return True
 
 
 class _Units(dict):
@@ -380,10 +357,9 @@ class Miner:
 
         return kind
 
-    def _nesting(self) -> tuple[Counter[str], Counter[str], Counter[str], set[str]]:
+    def _nesting(self) -> tuple[Counter[str], Counter[str], Counter[str]]:
         """C-value bookkeeping: for each candidate, the summed and largest counts of the longer candidates
-        (seen twice or more) that contain it and how many they are; and the single words that nearly
-        always occur as a pair, halves of one name (芒廷 + 帕斯)."""
+        (seen twice or more) that contain it and how many they are."""
         count = self.count
         parents_f: Counter[str] = Counter()
         parents_n: Counter[str] = Counter()
@@ -402,45 +378,17 @@ class Miner:
                         parents_n[sub] += 1
                         if c > parents_max[sub]:
                             parents_max[sub] = c
-        mutual = set()
-        for key, toks in self.tokens.items():
-            if len(toks) == 2 and count[key] >= 2:
-                a, b = toks
-                if count[key] >= FRAGMENT_SHARE * max(count.get(a, 0), count.get(b, 0)):
-                    mutual.update(toks)
-        return parents_f, parents_n, parents_max, mutual
+        return parents_f, parents_n, parents_max
 
     def _glossed_terms(self) -> set[str]:
         """For each text an English gloss follows, the longest candidate it ends with."""
         return {t for t in (_longest_ending(span, self.count) for span in self.glossed) if t}
-
-    def _is_person(self, word: str) -> bool:
-        """A person's name by the segmenter's tag, unless the dictionary knows it as a common word (许可证)."""
-        return self.tag_of.get(word) in PERSON_TAGS and not cedict.is_common_word(word)
-
-    def _is_name(self, word: str) -> bool:
-        """A person or organisation by the segmenter's tag, unless the dictionary knows the word as a common
-        one (the segmenter tags 许可 "permit" as a surname and a name)."""
-        return self.tag_of.get(word) == "nt" or self._is_person(word)
 
     def _core_words(self) -> set[str]:
         """The field's core vocabulary: words seen a few times and much more often than in general Chinese,
         and chemical elements."""
         core = {w for w, n in self.tok_count.items() if n >= CORE_MIN_COUNT and self._specificity(w) >= CORE_MIN_SPEC}
         return core | set(elements())
-
-    @staticmethod
-    def _has_core(toks: tuple[str, ...], core: set[str]) -> bool:
-        for t in toks:
-            if t in core:
-                return True
-            if len(t) >= 3:  # a long word holding a core word (稀土金属 holds 稀土)
-                for k in (2, 3):
-                    if any(t[i:i + k] in core for i in range(len(t) - k + 1)):
-                        return True
-            elif len(t) == 2 and (t[0] in core or t[1] in core):
-                return True
-        return False
 
     def attach_files(self, cands: Sequence[Candidate]) -> None:
         """Fill the files each candidate occurs in, with per-file counts."""
@@ -453,9 +401,6 @@ class Miner:
             idx = where[c.term]
             c.files = [paths[i] for i in idx]
             c.file_counts = {paths[i]: counts[i][c.term] for i in idx}
-
-    def _words(self, text: str) -> list[str]:
-        return [t.text for t in self.tokeniser.tokenize(text) if _is_content(t)]
 
     # ------------------------------------------------------------ evidence
     def attach_evidence(self, cands: Sequence[Candidate], max_contexts: int = 3,
@@ -528,20 +473,6 @@ class Miner:
         return out
 
 
-#: directional complements: a verb ending in one moves its object somewhere (送入, 运到, 撤回)
-_DIRECTIONS = frozenset("入出进到回至往")
-
-
-def _moves(verb: str) -> bool:
-    """True when ``verb`` is a verb with a directional complement the dictionary does not list as a word
-    (送入 "send into"; 输入 "input" is a word, and 输入法 a term).
-
-    >>> _moves("送入"), _moves("输入"), _moves("控制")
-    (True, False, False)
-    """
-    return len(verb) == 2 and verb[1] in _DIRECTIONS and not cedict.has_word(verb)
-
-
 def _longest_ending(span: str, terms: Container[str]) -> str | None:
     """The longest of ``terms``, two characters or more, that ``span`` ends with.
 
@@ -584,7 +515,6 @@ def mine_documents(docs: Sequence[Document], limit: int | None = None,
 
         # load the word lists before the fork, once, rather than once in every worker
         background_frequency("的")
-        _common_words()
         _single_char_terms()
         cedict.is_verb("提高")
         cedict.split_words("进度缓慢")

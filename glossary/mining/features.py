@@ -156,7 +156,7 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
     """The feature rows (in :data:`FEATURES` order) of ``keys`` (default: every counted candidate)."""
     keys = list(miner.count if keys is None else keys)
     count, tok_count, tag_of = miner.count, miner.tok_count, miner.tag_of
-    parents_f, parents_n, parents_max, _mutual = miner._nesting()
+    parents_f, parents_n, parents_max = miner._nesting()
     n_docs = max(len(miner.docs), 1)
     elems = elements()
     glossed = miner._glossed_terms()
