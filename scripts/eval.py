@@ -140,7 +140,7 @@ def main() -> int:
     for corpus, m in zip(corpora, mined):
         probs = loo.probabilities[corpus.name]
         path = out_dir / f"loo_{corpus.name}.csv"
-        size = training._sized(model, probs, m.n_hanzi)
+        size = training.output_size(model, probs, m.n_hanzi)
         ranked_export(m.keys, probs, size, path)
         held.append(Row(corpus.name, figures(run_scorer(shared, path, corpus.gold)), size))
 

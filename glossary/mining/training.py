@@ -217,7 +217,8 @@ def size_rule(model: dict, threshold: float, floor: int = 50, per_hanzi: float =
     return {**model, "size": {"threshold": threshold, "floor": floor, "per_hanzi": per_hanzi, "cap": cap}}
 
 
-def _sized(model: dict, probs: Sequence[float], n_hanzi: int) -> int:
+def output_size(model: dict, probs: Sequence[float], n_hanzi: int) -> int:
+    """How many candidates a model's size rule keeps, as the miner would (:meth:`TermhoodModel.size`)."""
     from .model import TermhoodModel
 
     return TermhoodModel.from_dict(model).size(probs, n_hanzi)
@@ -249,7 +250,7 @@ def leave_one_out(sets: Sequence[MinedCorpus], c: float = 0.3) -> LeaveOneOut:
     best: tuple[float, float, dict[str, Score]] | None = None
     for t in THRESHOLDS:
         scores = {s.corpus.name: evaluate(s, probs[s.corpus.name],
-                                          _sized(size_rule(models[s.corpus.name], t), probs[s.corpus.name], s.n_hanzi))
+                                          output_size(size_rule(models[s.corpus.name], t), probs[s.corpus.name], s.n_hanzi))
                   for s in sets}
         recall = sum(sc.must_recall for sc in scores.values()) / len(scores)
         complete = [scores[s.corpus.name].precision for s in sets if not s.corpus.positives_only] or [1.0]
