@@ -80,19 +80,25 @@ SETTING_TAGS = frozenset({"ns", "f", "s", "nr", "nrt"})
 def _affixes() -> tuple[dict[str, float], dict[str, float]]:
     """For each character, the share of CC-CEDICT's words of two or more characters holding it that begin
     with it (a prefix: 反, 非) and that end with it (a suffix: 药, 债, 率): how often a lone character at a
-    candidate's edge builds words rather than being a fragment of the next word."""
-    first: dict[str, int] = {}
-    last: dict[str, int] = {}
-    seen: dict[str, int] = {}
-    for w in cedict.headwords():
-        if len(w) < 2:
-            continue
-        first[w[0]] = first.get(w[0], 0) + 1
-        last[w[-1]] = last.get(w[-1], 0) + 1
-        for c in set(w):
-            seen[c] = seen.get(c, 0) + 1
-    return ({c: first.get(c, 0) / (n + 5) for c, n in seen.items()},
-            {c: last.get(c, 0) / (n + 5) for c, n in seen.items()})
+    candidate's edge builds words rather than being a fragment of the next word. Cached on disk: it reads
+    every headword."""
+    from ..cache import cached
+
+    def build() -> tuple[dict[str, float], dict[str, float]]:
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        seen: dict[str, int] = {}
+        for w in cedict.headwords():
+            if len(w) < 2:
+                continue
+            first[w[0]] = first.get(w[0], 0) + 1
+            last[w[-1]] = last.get(w[-1], 0) + 1
+            for c in set(w):
+                seen[c] = seen.get(c, 0) + 1
+        return ({c: first.get(c, 0) / (n + 5) for c, n in seen.items()},
+                {c: last.get(c, 0) / (n + 5) for c, n in seen.items()})
+
+    return cached("cedict-affixes", cedict.source_key(cedict.source()), build)
 
 
 #: CC-CEDICT's labels of a specialised sense: "(chemistry)", "(finance)", "(medicine)" …

@@ -136,8 +136,9 @@ def word_frequencies(lang: str) -> dict[str, float]:
     return cached(f"wordfreq-{lang}", version("wordfreq"), build)
 
 
+@lru_cache(maxsize=1)
 def _background() -> dict[str, float]:
-    return word_frequencies("zh")
+    return word_frequencies("zh")  # (its own cache: asked for every word counted, a keyed lookup costs)
 
 
 def background_frequency(word: str) -> float:
