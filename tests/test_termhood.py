@@ -88,3 +88,15 @@ def test_training_labels_come_from_the_list_and_the_readme_words_left_out_are_un
     sample = training.load_corpus(SHARED / "seeds", SHARED / "eval" / "dev_gold.tsv", "reference",
                                   positives_only=True)
     assert 0 not in training.mine_corpus(sample).labels  # a sample list gives positives only
+
+
+def test_each_feature_lands_in_its_named_slot() -> None:
+    # the rows are filled by position for speed; a slot off by one would feed the model the wrong signal
+    m = Miner()
+    m.add(Document("a.txt", "国会通过《清洁能源法案》。清洁能源法案影响很大。SEG+产品很多。", "utf-8"))
+    keys, rows = candidate_features(m)
+    row = dict(zip(FEATURES, rows[keys.index("清洁能源法案")]))
+    assert row["title"] == 1.0 and row["latin"] == 0.0 and row["chars"] > 0 and row["words"] >= 1
+    latin = dict(zip(FEATURES, rows[keys.index("SEG+")]))
+    assert latin["latin"] == 1.0 and latin["title"] == 0.0 and latin["first_latin"] == 1.0
+    assert 0.0 <= latin["lexicon_share"] <= 1.0 and latin["acronym"] == 1.0

@@ -48,7 +48,8 @@ POS_GROUPS: dict[str, tuple[str, ...]] = {
     "function": ("p", "c", "u", "zg", "l", "g"),
     "latin": ("eng",),
 }
-_GROUP_OF = {tag: g for g, tags in POS_GROUPS.items() for tag in tags}
+#: tag → the position of its group among POS_GROUPS
+_GROUP_OF = {tag: k for k, tags in enumerate(POS_GROUPS.values()) for tag in tags}
 
 FEATURES: tuple[str, ...] = (
     "count", "nested_count", "seen_once", "file_share", "several_files",
@@ -66,7 +67,6 @@ FEATURES: tuple[str, ...] = (
     "gloss_rarity", "gloss_rarity_last", "has_gloss", "field_label", "idiom_label", "latin_english", "acronym",
     "lexicon_whole", "lexicon_field", "lexicon_last", "lexicon_share",
 )
-_INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 #: names of bodies and laws (…部, …委员会, …法): the words before carry their country or field
 NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "办法", "中心", "委", "会",
@@ -219,12 +219,11 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
         x[27] = float(any(c.isdigit() for c in key))
         base = 28
         g0, g1 = _GROUP_OF.get(tags[0]), _GROUP_OF.get(tags[-1])
-        groups = list(POS_GROUPS)
-        if g0:
-            x[base + groups.index(g0)] = 1.0
-        if g1:
-            x[base + len(groups) + groups.index(g1)] = 1.0
-        i = base + 2 * len(groups)
+        if g0 is not None:
+            x[base + g0] = 1.0
+        if g1 is not None:
+            x[base + len(POS_GROUPS) + g1] = 1.0
+        i = base + 2 * len(POS_GROUPS)
         first_lone = n > 1 and len(toks[0]) == 1 and not toks[0].isascii()
         last_lone = n > 1 and len(toks[-1]) == 1 and not toks[-1].isascii()
         x[i] = float(first_lone)
