@@ -14,5 +14,14 @@ from .errors import GlossaryError  # noqa: E402
 from .models import Candidate, Context, Document, Equivalent, Status, TermEntry  # noqa: E402
 from .termbase.store import TermBase  # noqa: E402
 
-__all__ = ["Candidate", "Context", "Document", "Equivalent", "GlossaryError", "Status", "TermBase",
-           "TermEntry", "__version__"]
+__all__ = [
+    "Candidate",
+    "Context",
+    "Document",
+    "Equivalent",
+    "GlossaryError",
+    "Status",
+    "TermBase",
+    "TermEntry",
+    "__version__",
+]

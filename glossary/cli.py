@@ -11,8 +11,9 @@ import os
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import click
 
@@ -74,9 +75,15 @@ def table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
 
 
 def statuses_option(default: Sequence[str] = ()) -> Callable[[Any], Any]:
-    return click.option("--status", "statuses", multiple=True, default=default, show_default=bool(default),
-                        type=click.Choice([s.value for s in Status]),
-                        help="Only entries with this status (repeatable).")
+    return click.option(
+        "--status",
+        "statuses",
+        multiple=True,
+        default=default,
+        show_default=bool(default),
+        type=click.Choice([s.value for s in Status]),
+        help="Only entries with this status (repeatable).",
+    )
 
 
 by_option = click.option("--by", help="Reviewer name (default: $GLOSSARY_REVIEWER, else git user.name).")
@@ -84,8 +91,14 @@ by_option = click.option("--by", help="Reviewer name (default: $GLOSSARY_REVIEWE
 
 @click.group(cls=GlossaryGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="glossary")
-@click.option("--db", envvar="GLOSSARY_DB", default=DEFAULT_DB, show_default=True,
-              type=click.Path(dir_okay=False), help="Term base file (or set GLOSSARY_DB).")
+@click.option(
+    "--db",
+    envvar="GLOSSARY_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Term base file (or set GLOSSARY_DB).",
+)
 @click.pass_context
 def cli(ctx: click.Context, db: str) -> None:
     """Chinese→English terminology: mine terms, review them, export glossaries.
@@ -116,9 +129,11 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
 
     if sys.stderr.isatty():  # a bar on a terminal, nothing when piped
         with click.progressbar(length=1, label="mining", file=sys.stderr) as bar:
+
             def progress(done: int, total: int) -> None:
                 bar.length = total
                 bar.update(1)
+
             mined = collect(paths, encoding, limit, progress)
     else:
         mined = collect(paths, encoding, limit)
@@ -127,14 +142,15 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
         report = stage(mined, tb, reviewer(by))
     for path, reason in report.skipped:
         click.echo(f"skipped: {reason}", err=True)
-    click.echo(f"mined {report.files} file(s): {report.terms} terms "
-               f"({report.added} new, {report.updated} updated, {report.kept} reviewed kept) into {ctx.obj['db']}")
+    click.echo(
+        f"mined {report.files} file(s): {report.terms} terms "
+        f"({report.added} new, {report.updated} updated, {report.kept} reviewed kept) into {ctx.obj['db']}"
+    )
 
 
 def _row(e: TermEntry) -> list[str]:
     mark = "⛔ " if e.status in (Status.FORBIDDEN, Status.DEPRECATED) else ""
-    return [str(e.id), mark + e.status.value, e.simplified, e.traditional, e.pinyin, e.preferred_english,
-            str(e.count)]
+    return [str(e.id), mark + e.status.value, e.simplified, e.traditional, e.pinyin, e.preferred_english, str(e.count)]
 
 
 HEADER = ["id", "status", "zh-CN", "zh-TW", "pinyin", "en-US", "count"]
@@ -179,9 +195,11 @@ def _pinyin_forms(term: str) -> str:
 
 
 def render_entry(e: TermEntry) -> str:
-    lines = [f"{e.simplified}  [{e.status.value}]  id {e.id}",
-             f"  zh-TW    {e.traditional}",
-             f"  pinyin   {e.pinyin}" + (f"   ({_pinyin_forms(e.simplified)})" if e.pinyin else "")]
+    lines = [
+        f"{e.simplified}  [{e.status.value}]  id {e.id}",
+        f"  zh-TW    {e.traditional}",
+        f"  pinyin   {e.pinyin}" + (f"   ({_pinyin_forms(e.simplified)})" if e.pinyin else ""),
+    ]
     if e.variants:
         lines.append(f"  variants {' | '.join(e.variants)}")
     lines.append(f"  kind     {e.kind}   score {e.score:g}   count {e.count}   files {len(e.files)}")
@@ -193,8 +211,9 @@ def render_entry(e: TermEntry) -> str:
     if not e.english:
         lines.append("    (none)")
     if e.files:
-        lines.append("  files:    " + ", ".join(f"{f} ({e.file_counts.get(f, '?')})" if e.file_counts else f
-                                               for f in e.files))
+        lines.append(
+            "  files:    " + ", ".join(f"{f} ({e.file_counts.get(f, '?')})" if e.file_counts else f for f in e.files)
+        )
     if e.contexts:
         lines.append("  contexts:")
         lines += [f"    {c.file}:{c.offset}: {c.text}" for c in e.contexts]
@@ -233,6 +252,7 @@ def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, 
         click.echo(json.dumps([dict(zip(head, r)) for r in rows], ensure_ascii=False, indent=1))
     elif fmt in ("csv", "tsv"):
         import csv as _csv
+
         w = _csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         w.writerows([head] + rows)
     else:
@@ -248,23 +268,49 @@ def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, 
 
 @cli.command()
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]),
-              help="Default: from the file extension.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]), help="Default: from the file extension."
+)
 @statuses_option()
 @click.option("--traditional", is_flag=True, help="TMX: add a Traditional <tuv>.")
-@click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True,
-              help="3 = TBX-Basic 2019; 2 = martif (OmegaT, translate-toolkit, Weblate).")
+@click.option(
+    "--tbx-version",
+    type=click.Choice(["2", "3"]),
+    default="3",
+    show_default=True,
+    help="3 = TBX-Basic 2019; 2 = martif (OmegaT, translate-toolkit, Weblate).",
+)
 @click.option("--excel", is_flag=True, help="CSV: write a UTF-8 BOM so Excel reads it.")
-@click.option("--csv-style", type=click.Choice(["glossary", "ttk"]), default="glossary", show_default=True,
-              help="CSV header: zh-CN/en-US columns, or source/target for translate-toolkit, Weblate, Pootle.")
-@click.option("--lang-style", type=click.Choice(["region", "script"]), default="region", show_default=True,
-              help="zh-CN/zh-TW/en-US or zh-Hans/zh-Hant/en.")
+@click.option(
+    "--csv-style",
+    type=click.Choice(["glossary", "ttk"]),
+    default="glossary",
+    show_default=True,
+    help="CSV header: zh-CN/en-US columns, or source/target for translate-toolkit, Weblate, Pootle.",
+)
+@click.option(
+    "--lang-style",
+    type=click.Choice(["region", "script"]),
+    default="region",
+    show_default=True,
+    help="zh-CN/zh-TW/en-US or zh-Hans/zh-Hant/en.",
+)
 @click.option("--source-lang", help="Override the Simplified language code.")
 @click.option("--target-lang", help="Override the English language code.")
 @click.pass_context
-def export(ctx: click.Context, output: str, fmt: str | None, statuses: tuple[str, ...], traditional: bool,
-           tbx_version: str, excel: bool, csv_style: str, lang_style: str, source_lang: str | None,
-           target_lang: str | None) -> None:
+def export(
+    ctx: click.Context,
+    output: str,
+    fmt: str | None,
+    statuses: tuple[str, ...],
+    traditional: bool,
+    tbx_version: str,
+    excel: bool,
+    csv_style: str,
+    lang_style: str,
+    source_lang: str | None,
+    target_lang: str | None,
+) -> None:
     """Export entries (approved and forbidden by default) to CSV, TMX, TBX or OmegaT.
 
     \b
@@ -286,24 +332,32 @@ def export(ctx: click.Context, output: str, fmt: str | None, statuses: tuple[str
     wanted = [Status(s) for s in statuses] or [Status.APPROVED, Status.FORBIDDEN]
     with open_tb(ctx) as tb:
         entries = tb.entries(wanted)
-    options = WriteOptions(langs=langs, traditional=traditional, tbx_version=int(tbx_version), excel=excel,
-                           csv_style=csv_style)
+    options = WriteOptions(
+        langs=langs, traditional=traditional, tbx_version=int(tbx_version), excel=excel, csv_style=csv_style
+    )
     write_file(output, format_.write(entries, options))
     click.echo(f"wrote {len(entries)} entries to {output} ({format_.name})")
 
 
 @cli.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]),
-              help="Default: from the file extension.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]), help="Default: from the file extension."
+)
 @click.option("--map", "mapping", help='CSV header mapping, e.g. "Source=zh-CN,Target=en-US".')
-@click.option("--on-conflict", type=click.Choice(["keep", "overwrite", "ask"]), default="keep", show_default=True,
-              help="When a term is already there with other content: keep ours, overwrite, or ask each time.")
+@click.option(
+    "--on-conflict",
+    type=click.Choice(["keep", "overwrite", "ask"]),
+    default="keep",
+    show_default=True,
+    help="When a term is already there with other content: keep ours, overwrite, or ask each time.",
+)
 @click.option("--dry-run", is_flag=True, help="Report what would change, change nothing.")
 @by_option
 @click.pass_context
-def import_(ctx: click.Context, file: str, fmt: str | None, mapping: str | None, on_conflict: str,
-            dry_run: bool, by: str | None) -> None:
+def import_(
+    ctx: click.Context, file: str, fmt: str | None, mapping: str | None, on_conflict: str, dry_run: bool, by: str | None
+) -> None:
     """Import a glossary file; all of it or, on any error, none of it.
 
     \b
@@ -332,8 +386,10 @@ def import_(ctx: click.Context, file: str, fmt: str | None, mapping: str | None,
                         policy = "keep"
                         if tb.conflicts(e):
                             current = tb.get(e.simplified)
-                            click.echo(f"{e.simplified}: ours {current.status.value} {current.preferred_english!r}, "
-                                       f"theirs {e.status.value} {e.preferred_english!r}")
+                            click.echo(
+                                f"{e.simplified}: ours {current.status.value} {current.preferred_english!r}, "
+                                f"theirs {e.status.value} {e.preferred_english!r}"
+                            )
                             policy = "overwrite" if click.confirm("overwrite?", default=False) else "keep"
                     counts[tb.put(e, who, policy)] += 1
                 if dry_run:
@@ -350,26 +406,38 @@ class _DryRun(Exception):
 
 def _decide(status: Status, verb: str) -> click.Command:
     @click.argument("terms", nargs=-1)
-    @click.option("--from", "from_file", type=click.File("r", encoding="utf-8"),
-                  help="Read terms or ids from a file, one per line.")
+    @click.option(
+        "--from",
+        "from_file",
+        type=click.File("r", encoding="utf-8"),
+        help="Read terms or ids from a file, one per line.",
+    )
     @click.option("--note", default="", help="Why (kept in the history).")
     @click.option("--dry-run", is_flag=True, help="Show what would change.")
     @click.option("--force", is_flag=True, help="Approve even when quality checks find problems (logged).")
     @by_option
     @click.pass_context
-    def command(ctx: click.Context, terms: tuple[str, ...], from_file: Any, note: str, dry_run: bool,
-                force: bool, by: str | None) -> None:
+    def command(
+        ctx: click.Context,
+        terms: tuple[str, ...],
+        from_file: Any,
+        note: str,
+        dry_run: bool,
+        force: bool,
+        by: str | None,
+    ) -> None:
         items = list(terms) + ([t.strip() for t in from_file if t.strip()] if from_file else [])
         if not items:
             raise click.UsageError("name at least one term or id, or give --from FILE")
         who = reviewer(by)
-        with open_tb(ctx) as tb:
-            with tb.transaction():  # all or nothing
-                for t in items:
-                    problems = tb.check(t) if status == Status.APPROVED and force else []
-                    before, after = tb.set_status(t, status, who, note, dry_run=dry_run, force=force)
-                    click.echo(f"{'would ' if dry_run else ''}{verb} {t}: {before.value} → {after.value}"
-                               + (f" (forced past: {'; '.join(problems)})" if problems else ""))
+        with open_tb(ctx) as tb, tb.transaction():  # all or nothing
+            for t in items:
+                problems = tb.check(t) if status == Status.APPROVED and force else []
+                before, after = tb.set_status(t, status, who, note, dry_run=dry_run, force=force)
+                click.echo(
+                    f"{'would ' if dry_run else ''}{verb} {t}: {before.value} → {after.value}"
+                    + (f" (forced past: {'; '.join(problems)})" if problems else "")
+                )
 
     command.__doc__ = f"""Mark entries {status.value}.
 
@@ -380,8 +448,13 @@ def _decide(status: Status, verb: str) -> click.Command:
     return click.command(verb)(command)
 
 
-for _status, _verb in [(Status.APPROVED, "approve"), (Status.REJECTED, "reject"), (Status.FORBIDDEN, "forbid"),
-                       (Status.DEPRECATED, "deprecate"), (Status.CANDIDATE, "reopen")]:
+for _status, _verb in [
+    (Status.APPROVED, "approve"),
+    (Status.REJECTED, "reject"),
+    (Status.FORBIDDEN, "forbid"),
+    (Status.DEPRECATED, "deprecate"),
+    (Status.CANDIDATE, "reopen"),
+]:
     cli.add_command(_decide(_status, _verb))
 
 
@@ -394,8 +467,16 @@ for _status, _verb in [(Status.APPROVED, "approve"), (Status.REJECTED, "reject")
 @click.option("--note", help="A note for translators (kept with the entry).")
 @by_option
 @click.pass_context
-def edit(ctx: click.Context, term: str, english: str | None, admit: tuple[str, ...], traditional: str | None,
-         pinyin: str | None, note: str | None, by: str | None) -> None:
+def edit(
+    ctx: click.Context,
+    term: str,
+    english: str | None,
+    admit: tuple[str, ...],
+    traditional: str | None,
+    pinyin: str | None,
+    note: str | None,
+    by: str | None,
+) -> None:
     """Edit an entry's English, Traditional form, pinyin or note; re-mining keeps the edit.
 
     \b
@@ -450,8 +531,11 @@ def review(ctx: click.Context, limit: int | None, by: str | None) -> None:
             while True:
                 e = tb.get(entry.id)
                 click.echo("\n" + render_entry(e))
-                key = click.prompt("[a]pprove [r]eject [e]dit [1-9] pick [s]kip [q]uit", default="s",
-                                   show_default=False).strip().lower()
+                key = (
+                    click.prompt("[a]pprove [r]eject [e]dit [1-9] pick [s]kip [q]uit", default="s", show_default=False)
+                    .strip()
+                    .lower()
+                )
                 if key == "q":
                     click.echo(f"stopped after {done} decision(s); `glossary review` resumes here")
                     return
@@ -508,8 +592,12 @@ def history(ctx: click.Context, term: str) -> None:
     """
     with open_tb(ctx) as tb:
         rows = tb.history(term)
-    click.echo(table([[r["at"], r["by"], r["action"], r["before"], r["after"], r["note"]] for r in rows],
-                     ["at", "by", "action", "before", "after", "note"]))
+    click.echo(
+        table(
+            [[r["at"], r["by"], r["action"], r["before"], r["after"], r["note"]] for r in rows],
+            ["at", "by", "action", "before", "after", "note"],
+        )
+    )
 
 
 @cli.command()
@@ -578,14 +666,19 @@ def tm_export(ctx: click.Context, output: str) -> None:
 
 @tm.command("find")
 @click.argument("sentence", required=False)
-@click.option("--file", "text_file", type=click.Path(exists=True, dir_okay=False),
-              help="A Chinese text: split into sentences the way CAT tools do, each looked up.")
+@click.option(
+    "--file",
+    "text_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A Chinese text: split into sentences the way CAT tools do, each looked up.",
+)
 @click.option("--threshold", type=click.IntRange(1, 100), default=70, show_default=True, help="Lowest match %.")
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def tm_find(ctx: click.Context, sentence: str | None, text_file: str | None, threshold: int, limit: int,
-            as_json: bool) -> None:
+def tm_find(
+    ctx: click.Context, sentence: str | None, text_file: str | None, threshold: int, limit: int, as_json: bool
+) -> None:
     """Earlier translations of similar sentences, with a match % and the differences.
 
     Matching is by character, after folding Traditional to Simplified, full-width forms and
@@ -609,9 +702,20 @@ def tm_find(ctx: click.Context, sentence: str | None, text_file: str | None, thr
         index = FuzzyIndex(folded_sources(tb), folded=True, index_chars=len(queries) > 1)
         for q in queries:
             hits = index.search(q, threshold, limit)
-            results.append({"query": q, "matches": [
-                {"match": round(h.score, 1), "source": unit(tb, h.unit_id)[0], "target": unit(tb, h.unit_id)[1],
-                 "diff": diff(fold(q), h.folded)} for h in hits]})
+            results.append(
+                {
+                    "query": q,
+                    "matches": [
+                        {
+                            "match": round(h.score, 1),
+                            "source": unit(tb, h.unit_id)[0],
+                            "target": unit(tb, h.unit_id)[1],
+                            "diff": diff(fold(q), h.folded),
+                        }
+                        for h in hits
+                    ],
+                }
+            )
     if not any(r["matches"] for r in results):
         click.echo(f"no earlier translation at {threshold}% or more", err=True)
         ctx.exit(1)
@@ -648,8 +752,9 @@ def tm_concord(ctx: click.Context, phrase: str, limit: int) -> None:
 
 
 @tm.command("extract")
-@click.option("--min-pairs", type=click.IntRange(1), default=2, show_default=True,
-              help="A term must occur in this many units.")
+@click.option(
+    "--min-pairs", type=click.IntRange(1), default=2, show_default=True, help="A term must occur in this many units."
+)
 @by_option
 @click.pass_context
 def tm_extract(ctx: click.Context, min_pairs: int, by: str | None) -> None:
@@ -668,8 +773,7 @@ def tm_extract(ctx: click.Context, min_pairs: int, by: str | None) -> None:
         terms = [e.simplified for e in tb.entries([Status.CANDIDATE])]
         proposals = propose(terms, pairs, min_pairs=min_pairs)
         for term, found in proposals.items():
-            tb.edit_suggestions(term, [Equivalent(en, "tm", round(0.5 + 0.4 * d, 2)) for en, d in found],
-                                reviewer(by))
+            tb.edit_suggestions(term, [Equivalent(en, "tm", round(0.5 + 0.4 * d, 2)) for en, d in found], reviewer(by))
     for term, found in proposals.items():
         click.echo(f"{term}: " + " | ".join(f"{en} ({d:.2f})" for en, d in found))
     click.echo(f"proposed English for {len(proposals)} term(s) from {len(pairs)} unit(s)")
@@ -697,9 +801,23 @@ def check(ctx: click.Context, file: str, as_json: bool) -> None:
         glossary = tb.entries([Status.APPROVED, Status.FORBIDDEN])
     problems = check_pairs(pairs, glossary)
     if as_json:
-        click.echo(json.dumps([{"segment": p.segment, "source": p.source, "target": p.target, "term": p.term,
-                                "expected": p.expected, "kind": p.kind} for p in problems],
-                              ensure_ascii=False, indent=1))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "segment": p.segment,
+                        "source": p.source,
+                        "target": p.target,
+                        "term": p.term,
+                        "expected": p.expected,
+                        "kind": p.kind,
+                    }
+                    for p in problems
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     else:
         for p in problems:
             click.echo(f"segment {p.segment}: {p.message}\n  {p.source}\n  {p.target}")

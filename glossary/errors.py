@@ -45,9 +45,7 @@ class TermNotFound(GlossaryError):
 
     def __init__(self, term: str) -> None:
         self.term = term
-        super().__init__(
-            f"no entry for {term!r} in the term base; try `glossary find {term}` to look for near matches"
-        )
+        super().__init__(f"no entry for {term!r} in the term base; try `glossary find {term}` to look for near matches")
 
 
 class InvalidTransition(GlossaryError):

@@ -30,7 +30,7 @@ class Status(str, enum.Enum):
     FORBIDDEN = "forbidden"
 
     @classmethod
-    def parse(cls, value: str) -> "Status":
+    def parse(cls, value: str) -> Status:
         """Read a status name, case-insensitively.
 
         >>> Status.parse("Approved")

@@ -16,15 +16,15 @@ Both the CLI and library users call :func:`mine_paths`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Sequence
 
 from .align import align_candidates
 from .errors import SourceError
 from .mining import mine_documents
-from .normalise import detect_script
 from .models import Candidate, Document, TermEntry
+from .normalise import detect_script
 from .sources import read_sources
 from .termbase import TermBase, known_english
 
@@ -52,8 +52,12 @@ class Mined:
     documents: list[Document] = field(default_factory=list, repr=False)
 
 
-def collect(paths: Sequence[str | Path], encoding: str | None = None, limit: int | None = None,
-            progress: Callable[[int, int], None] | None = None) -> Mined:
+def collect(
+    paths: Sequence[str | Path],
+    encoding: str | None = None,
+    limit: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Mined:
     """Read and mine; touches no term base.
 
     :raises SourceError: when a path is missing or no file could be read.
@@ -74,7 +78,13 @@ def stage(mined: Mined, tb: TermBase, by: str) -> MineReport:
     return MineReport(files=mined.files, skipped=mined.skipped, terms=len(entries), entries=entries, **counts)
 
 
-def mine_paths(paths: Sequence[str | Path], tb: TermBase, by: str, encoding: str | None = None,
-               limit: int | None = None, progress: Callable[[int, int], None] | None = None) -> MineReport:
+def mine_paths(
+    paths: Sequence[str | Path],
+    tb: TermBase,
+    by: str,
+    encoding: str | None = None,
+    limit: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> MineReport:
     """Mine files and folders into the term base; on any error the term base is unchanged."""
     return stage(collect(paths, encoding, limit, progress), tb, by)

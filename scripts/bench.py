@@ -47,13 +47,13 @@ def _child(kind: str, path: str) -> None:
         n = len(jieba.analyse.extract_tags(text, topK=400))
     dt = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": dt, "mine_seconds": t_mine if kind == "glossary" else dt, "terms": n,
-                      "rss_mb": rss}))
+    print(json.dumps({"seconds": dt, "mine_seconds": t_mine if kind == "glossary" else dt, "terms": n, "rss_mb": rss}))
 
 
 def run(kind: str, path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, str(path)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(path)], capture_output=True, text=True, check=True
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -72,10 +72,14 @@ def main() -> int:
     articles = [p for p in sorted(seeds.iterdir()) if p.suffix in (".txt", ".md")]
     size = sum(p.stat().st_size for p in articles)
     reps = max(1, TARGET // 16 // size + 1)
-    print(f"corpus: {seeds} ({size / 1e6:.3f} MB in {len(articles)} files), copied as separate files; "
-          f"baseline: jieba.analyse.extract_tags on the same text joined; best of {a.repeat} interleaved runs each")
-    print(f"{'size':>6} {'MB':>7} {'mine s':>7} {'MB/s':>6} {'+align s':>9} {'RSS MB':>7} {'jieba s':>8} "
-          f"{'MB/s':>6} {'RSS MB':>7} {'mine vs jieba':>14} {'+align vs jieba':>16}")
+    print(
+        f"corpus: {seeds} ({size / 1e6:.3f} MB in {len(articles)} files), copied as separate files; "
+        f"baseline: jieba.analyse.extract_tags on the same text joined; best of {a.repeat} interleaved runs each"
+    )
+    print(
+        f"{'size':>6} {'MB':>7} {'mine s':>7} {'MB/s':>6} {'+align s':>9} {'RSS MB':>7} {'jieba s':>8} "
+        f"{'MB/s':>6} {'RSS MB':>7} {'mine vs jieba':>14} {'+align vs jieba':>16}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         prev = None
         for k in (1, 4, 16):
@@ -94,9 +98,11 @@ def main() -> int:
             # the cost of each added MB over the previous size: flat when the cost grows linearly
             marginal = f"   (mine: +{(gm - prev[1]) / (mb - prev[0]):.2f} s per added MB)" if prev else ""
             prev = (mb, gm)
-            print(f"{k:>5}× {mb:7.2f} {gm:7.2f} {mb / gm:6.2f} {g['seconds']:9.2f} {g['rss_mb']:7.0f} "
-                  f"{j['seconds']:8.2f} {mb / j['seconds']:6.2f} {j['rss_mb']:7.0f} {j['seconds'] / gm:13.1f}× "
-                  f"{j['seconds'] / g['seconds']:15.1f}×" + marginal)
+            print(
+                f"{k:>5}× {mb:7.2f} {gm:7.2f} {mb / gm:6.2f} {g['seconds']:9.2f} {g['rss_mb']:7.0f} "
+                f"{j['seconds']:8.2f} {mb / j['seconds']:6.2f} {j['rss_mb']:7.0f} {j['seconds'] / gm:13.1f}× "
+                f"{j['seconds'] / g['seconds']:15.1f}×" + marginal
+            )
     return 0
 
 

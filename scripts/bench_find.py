@@ -68,8 +68,10 @@ def main() -> int:
     try:
         db = tmp / "big.db"
         build(db, tmp)
-        print(f"{'query kind':<18} {'p50 ms':>7} {'p95 ms':>7}  (in process: TermBase.lookup = find, "
-              f"and 'did you mean' when nothing matches; 5 queries × 5 runs)")
+        print(
+            f"{'query kind':<18} {'p50 ms':>7} {'p95 ms':>7}  (in process: TermBase.lookup = find, "
+            f"and 'did you mean' when nothing matches; 5 queries × 5 runs)"
+        )
         with TermBase(db) as tb:
             worst = 0.0
             for kind, qs in QUERIES.items():
@@ -86,14 +88,19 @@ def main() -> int:
         cold, grep = [], []
         for q in ["稀土", "neodymium", "pu3nv3", "鐠釹"]:
             t0 = time.perf_counter()
-            subprocess.run([str(BIN / "glossary"), "--db", str(db), "find", q], stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [str(BIN / "glossary"), "--db", str(db), "find", q],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             cold.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             subprocess.run(["grep", "-i", q, str(tmp / "dump.tsv")], stdout=subprocess.DEVNULL)
             grep.append(time.perf_counter() - t0)
-        print(f"cold `glossary find`: max {max(cold):.3f} s   grep over the TSV dump: max {max(grep):.3f} s   "
-              f"(worst in-process p95 {worst:.2f} ms)")
+        print(
+            f"cold `glossary find`: max {max(cold):.3f} s   grep over the TSV dump: max {max(grep):.3f} s   "
+            f"(worst in-process p95 {worst:.2f} ms)"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -37,14 +37,16 @@ def main() -> int:
 
     def variant(s: str, n: int) -> str:
         i = rnd.randrange(len(s))
-        return s[:i] + rnd.choice("的了是在和与") + s[i + 1:] + str(n)
+        return s[:i] + rnd.choice("的了是在和与") + s[i + 1 :] + str(n)
 
     units = [(n, variant(rnd.choice(sents), n)) for n in range(a.units)]
     t0 = time.perf_counter()
     folded = [(n, fold(s)) for n, s in units]
     idx = FuzzyIndex(folded, folded=True, index_chars=True)
-    print(f"TM: {len(idx)} units from {len(sents)} sentences of {seeds}; folded and indexed in "
-          f"{time.perf_counter() - t0:.1f} s")
+    print(
+        f"TM: {len(idx)} units from {len(sents)} sentences of {seeds}; folded and indexed in "
+        f"{time.perf_counter() - t0:.1f} s"
+    )
     queries = [variant(rnd.choice(sents), -1) for _ in range(40)]
     times, first = [], []
     for q in queries:
@@ -58,20 +60,26 @@ def main() -> int:
     times.sort()
     first.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
-    print(f"glossary FuzzyIndex.search: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms (40 queries, "
-          f"best of 3 each; single runs: p50 {statistics.median(first):.1f}, "
-          f"p95 {first[int(0.95 * (len(first) - 1))]:.1f} ms)")
+    print(
+        f"glossary FuzzyIndex.search: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms (40 queries, "
+        f"best of 3 each; single runs: p50 {statistics.median(first):.1f}, "
+        f"p95 {first[int(0.95 * (len(first) - 1))]:.1f} ms)"
+    )
     scan = []
     texts = [f for _, f in folded]
     for q in queries[:3]:
         fq = fold(q)
         t0 = time.perf_counter()
-        best = sorted(((difflib.SequenceMatcher(None, fq, t, autojunk=False).ratio(), i) for i, t in enumerate(texts)),
-                      reverse=True)[:5]
+        best = sorted(
+            ((difflib.SequenceMatcher(None, fq, t, autojunk=False).ratio(), i) for i, t in enumerate(texts)),
+            reverse=True,
+        )[:5]
         scan.append((time.perf_counter() - t0) * 1000)
         assert best
-    print(f"difflib linear scan:        mean {statistics.mean(scan):.0f} ms (3 queries); "
-          f"speed-up {statistics.mean(scan) / statistics.median(times):.0f}× at the median")
+    print(
+        f"difflib linear scan:        mean {statistics.mean(scan):.0f} ms (3 queries); "
+        f"speed-up {statistics.mean(scan) / statistics.median(times):.0f}× at the median"
+    )
     return 0
 
 

@@ -27,8 +27,9 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from glossary.mining import training  # noqa: E402
 from train import annotated_sets  # noqa: E402
+
+from glossary.mining import training  # noqa: E402
 
 COLUMNS = ("must", "all", "prec", "P@100", "en1", "en_any", "trad", "pinyin", "ceiling")
 
@@ -41,18 +42,26 @@ class Row:
 
 
 def run_scorer(shared: Path, path: Path, gold: Path, *extra: str) -> dict:
-    out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(path), "--gold", str(gold),
-                          "--json", *extra], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), str(path), "--gold", str(gold), "--json", *extra],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return json.loads(out)
 
 
 def figures(res: dict) -> dict[str, float | None]:
     f = res.get("fields", {})
     return {
-        "must": res["must_recall"], "all": res["all_recall"], "prec": res["precision"],
+        "must": res["must_recall"],
+        "all": res["all_recall"],
+        "prec": res["precision"],
         "P@100": res["recall_at_k"]["100"]["precision"],  # (JSON: the scorer's K is a string key)
-        "en1": f.get("english", {}).get("acc"), "en_any": f.get("english", {}).get("acc_any_suggestion"),
-        "trad": f.get("traditional", {}).get("acc"), "pinyin": f.get("pinyin", {}).get("acc"),
+        "en1": f.get("english", {}).get("acc"),
+        "en_any": f.get("english", {}).get("acc_any_suggestion"),
+        "trad": f.get("traditional", {}).get("acc"),
+        "pinyin": f.get("pinyin", {}).get("acc"),
     }
 
 
@@ -60,10 +69,12 @@ def mine_and_export(corpus: training.AnnotatedCorpus, export: Path) -> list[str]
     glossary = [str(BIN / "glossary")] if (BIN / "glossary").exists() else [sys.executable, "-m", "glossary"]
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "eval.db")
-        subprocess.run([*glossary, "--db", db, "mine", *map(str, corpus.texts)], check=True,
-                       stdout=subprocess.DEVNULL)
-        subprocess.run([*glossary, "--db", db, "export", "--format", "csv", "--status", "candidate",
-                        "-o", str(export)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([*glossary, "--db", db, "mine", *map(str, corpus.texts)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*glossary, "--db", db, "export", "--format", "csv", "--status", "candidate", "-o", str(export)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     with export.open(encoding="utf-8") as f:
         return [row["zh-CN"] for row in csv.DictReader(f)]
 
@@ -148,13 +159,18 @@ def main() -> int:
         held.append(Row(corpus.name, figures(run_scorer(shared, path, corpus.gold)), size))
 
     mining_cols = ("must", "all", "prec", "P@100", "ceiling")
-    lines = table("glossary mine + export, per corpus (precision on the reference list is the scorer's estimate "
-                  "for its full list):", ours, COLUMNS)
+    lines = table(
+        "glossary mine + export, per corpus (precision on the reference list is the scorer's estimate "
+        "for its full list):",
+        ours,
+        COLUMNS,
+    )
     lines.append(macro_line(ours, COLUMNS))
     lines += table("jieba.analyse.extract_tags, same size:", baseline, ("must", "all", "prec", "P@100"))
     lines.append(macro_line(baseline, ("must", "all", "prec", "P@100")))
-    lines += table(f"leave-one-corpus-out (model fitted on the other corpora; threshold {loo.threshold}):",
-                   held, mining_cols[:4])
+    lines += table(
+        f"leave-one-corpus-out (model fitted on the other corpora; threshold {loo.threshold}):", held, mining_cols[:4]
+    )
     loo_macro = macro(held, mining_cols[:4])
     lines.append(macro_line(held, mining_cols[:4]))
     print("\n".join(lines))
@@ -163,8 +179,10 @@ def main() -> int:
     floor_path = Path(a.floor)
     if floor_path.exists():
         floor = json.loads(floor_path.read_text(encoding="utf-8"))
-        got = {**{f"macro_{k}": v for k, v in macro(ours, COLUMNS).items()},
-               **{f"loo_{k}": v for k, v in loo_macro.items()}}
+        got = {
+            **{f"macro_{k}": v for k, v in macro(ours, COLUMNS).items()},
+            **{f"loo_{k}": v for k, v in loo_macro.items()},
+        }
         low = [f"{k} {got[k]:.3f} < {v}" for k, v in floor.items() if got.get(k) is not None and got[k] < v]
         if low:
             print("make eval: below the quality floor in scripts/eval_floor.json: " + "; ".join(low), file=sys.stderr)

@@ -20,11 +20,13 @@ from glossary.mining import training  # noqa: E402
 
 def annotated_sets(shared: Path) -> list[training.AnnotatedCorpus]:
     """The annotated corpora of ``shared/eval``: each folder with a gold.tsv, then the reference articles."""
-    sets = [training.load_corpus(d) for d in sorted((shared / "eval" / "corpora").iterdir())
-            if (d / "gold.tsv").exists()]
+    sets = [
+        training.load_corpus(d) for d in sorted((shared / "eval" / "corpora").iterdir()) if (d / "gold.tsv").exists()
+    ]
     if (shared / "seeds").is_dir() and (shared / "eval" / "dev_gold.tsv").exists():
-        sets.append(training.load_corpus(shared / "seeds", shared / "eval" / "dev_gold.tsv", "reference",
-                                         positives_only=True))
+        sets.append(
+            training.load_corpus(shared / "seeds", shared / "eval" / "dev_gold.tsv", "reference", positives_only=True)
+        )
     return sets
 
 
@@ -40,8 +42,10 @@ def main() -> int:
     mined = [training.mine_corpus(c) for c in corpora]
     loo = training.leave_one_out(mined)
     for name, s in loo.scores.items():
-        print(f"leave-one-out {name:10} must={s.must_recall:.3f} precision={s.precision:.3f} "
-              f"P@100={s.p_at_100:.3f} n={s.size}")
+        print(
+            f"leave-one-out {name:10} must={s.must_recall:.3f} precision={s.precision:.3f} "
+            f"P@100={s.p_at_100:.3f} n={s.size}"
+        )
     model = training.size_rule(training.fit(mined), loo.threshold)
     training.save(model, a.output)
     print(f"threshold {loo.threshold}; wrote {a.output}")

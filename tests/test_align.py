@@ -5,20 +5,24 @@ from __future__ import annotations
 import pytest
 
 from glossary.align import align_candidate, choose_traditional, english_suggestions
-from glossary.align.compose import compose, is_chemical
+from glossary.align.compose import compose
 from glossary.align.dictionary import clean_gloss, glosses, is_description, ranked_glosses
+from glossary.mining.filters import is_chemical
 from glossary.models import Candidate
 
 
-@pytest.mark.parametrize("term, english", [
-    ("氧化镝", "dysprosium oxide"),
-    ("碳酸镧", "lanthanum carbonate"),
-    ("氯化铈", "cerium chloride"),
-    ("镨钕", "praseodymium-neodymium"),
-    ("钕铁硼", "neodymium-iron-boron"),
-    ("氧化镨钕", "praseodymium-neodymium oxide"),
-    ("镨钕合金", "praseodymium-neodymium alloy"),
-])
+@pytest.mark.parametrize(
+    "term, english",
+    [
+        ("氧化镝", "dysprosium oxide"),
+        ("碳酸镧", "lanthanum carbonate"),
+        ("氯化铈", "cerium chloride"),
+        ("镨钕", "praseodymium-neodymium"),
+        ("钕铁硼", "neodymium-iron-boron"),
+        ("氧化镨钕", "praseodymium-neodymium oxide"),
+        ("镨钕合金", "praseodymium-neodymium alloy"),
+    ],
+)
 def test_chemistry_naming(term: str, english: str) -> None:
     assert compose(term)[0] == english
     assert is_chemical(term)
@@ -266,8 +270,12 @@ def test_descriptions_follow_equivalents_and_abbreviations_stand_alone() -> None
 
 def test_a_verb_entry_is_offered_as_the_noun_a_term_names() -> None:
     # terms are nouns: the dictionary's verb first becomes the act's noun, the verb stays after it
-    for term, noun, verb in (("分离", "separation", "separate"), ("精炼", "refining", "refine"),
-                             ("依赖", "dependence", "depend on"), ("调试", "debugging", "debug")):
+    for term, noun, verb in (
+        ("分离", "separation", "separate"),
+        ("精炼", "refining", "refine"),
+        ("依赖", "dependence", "depend on"),
+        ("调试", "debugging", "debug"),
+    ):
         texts = [e.text for e in english_suggestions(Candidate(term=term))]
         assert texts[:2] == [noun, verb], term
     assert [e.text for e in english_suggestions(Candidate(term="审批"))][0] == "approval"  # examine and approve
@@ -325,8 +333,10 @@ def test_the_united_states_has_departments() -> None:
 def test_a_country_s_law_is_named_of_the_country() -> None:
     # every PRC statute's official English is "… Law of the People's Republic of China"
     texts = [e.text for e in english_suggestions(Candidate(term="中华人民共和国出口管制法"))]
-    assert texts[:2] == ["Export Control Law of the People's Republic of China",
-                         "People's Republic of China Export Control Law"]
+    assert texts[:2] == [
+        "Export Control Law of the People's Republic of China",
+        "People's Republic of China Export Control Law",
+    ]
     texts = [e.text for e in english_suggestions(Candidate(term="美国出口管制条例"))]
     assert texts[:2] == ["US Export Control Regulations", "Export Control Regulations of the US"]
 
@@ -391,10 +401,14 @@ def test_a_ministry_takes_the_naming_of_the_one_country_the_texts_give_it() -> N
 
     # CC-CEDICT has 财政部 as "Ministry of Finance"; the United States calls its ministries departments
     assert first_two("财政部", "美国财政部周三宣布", "财政部还说") == [
-        ("Department of Finance", "context"), ("US Department of Finance", "context")]
+        ("Department of Finance", "context"),
+        ("US Department of Finance", "context"),
+    ]
     # CC-CEDICT has 商务部 only as "Department of …"; another country's is a ministry, under its CLDR name
     assert first_two("商务部", "英國商務部表示") == [
-        ("Ministry of Commerce", "context"), ("United Kingdom Ministry of Commerce", "context")]
+        ("Ministry of Commerce", "context"),
+        ("United Kingdom Ministry of Commerce", "context"),
+    ]
     assert first_two("商务部", "英国商务部表示", "日本商务部说")[0][1] != "context"  # two countries: no telling
     assert first_two("商务部发言人", "美国商务部发言人说")[0][1] != "context"  # a spokesperson is no ministry
 
@@ -460,8 +474,10 @@ def test_a_quality_suffix_makes_the_noun_of_the_word_before_it() -> None:
 def test_chinese_regulations_are_also_named_in_their_official_word_order() -> None:
     # PRC statutes are translated "Regulations on …", "Provisions on …", "Measures for …"
     assert "Regulations on Import Management" in compose("进口管理条例")
-    assert compose("出口许可证管理办法")[:2] == ["Export License Management Measures",
-                                           "Measures for Export License Management"]
+    assert compose("出口许可证管理办法")[:2] == [
+        "Export License Management Measures",
+        "Measures for Export License Management",
+    ]
 
 
 def test_every_wording_of_a_sense_and_the_noun_of_every_verb_sense_is_offered() -> None:
@@ -568,10 +584,16 @@ def test_another_field_gets_english_from_its_texts_and_the_dictionary() -> None:
 
     folder = Path(__file__).parent / "data" / "other_field"
     entries = {e.simplified: e for e in align_candidates(mine_documents(read_sources([folder]).documents, limit=300))}
-    first = {t: (entries[t].english[0].text, entries[t].english[0].source)
-             for t in ("信使核糖核酸", "生物新技术公司", "欧洲航空安全局", "美国联邦航空管理局")}
-    assert first == {"信使核糖核酸": ("mRNA", "text"), "生物新技术公司": ("BioNTech", "text"),
-                     "欧洲航空安全局": ("EASA", "text"), "美国联邦航空管理局": ("FAA", "text")}
+    first = {
+        t: (entries[t].english[0].text, entries[t].english[0].source)
+        for t in ("信使核糖核酸", "生物新技术公司", "欧洲航空安全局", "美国联邦航空管理局")
+    }
+    assert first == {
+        "信使核糖核酸": ("mRNA", "text"),
+        "生物新技术公司": ("BioNTech", "text"),
+        "欧洲航空安全局": ("EASA", "text"),
+        "美国联邦航空管理局": ("FAA", "text"),
+    }
     assert entries["世界卫生组织"].english[0].text == "World Health Organization"
     assert entries["适航标准"].english[0].text == "airworthiness standard"
     assert entries["涡扇发动机"].english[0].text == "turbofan engine"

@@ -21,8 +21,9 @@ def test_a_changed_rule_rebuilds_its_cache(tmp_path: Path) -> None:
     rules = tmp_path / "rules_mod.py"
     rules.write_text("def build():\n    return ['old rule']\n", encoding="utf-8")
     first = cached("words", "dict-1", _load(rules, "rules_v1").build, directory=tmp_path / "c")
-    rules.write_text("def build():\n    return ['new rule']\n\ndef other():\n    return ['not built']\n",
-                     encoding="utf-8")
+    rules.write_text(
+        "def build():\n    return ['new rule']\n\ndef other():\n    return ['not built']\n", encoding="utf-8"
+    )
     module = _load(rules, "rules_v2")
     second = cached("words", "dict-1", module.build, directory=tmp_path / "c")
     assert (first, second) == (["old rule"], ["new rule"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from glossary import __version__
@@ -68,7 +67,7 @@ def test_find_table_aligns_double_width(runner: CliRunner, db: str, seed_dir: Pa
     r = run(runner, db, "find", "氧化")
     lines = r.output.splitlines()
     col = lines[0].index("zh-TW")
-    starts = {width(line[:len(line) - len(line[col:].lstrip())]) for line in lines}  # noqa: F841
+    starts = {width(line[: len(line) - len(line[col:].lstrip())]) for line in lines}  # noqa: F841
     widths = [width(line.split("  candidate  ")[0]) for line in lines[1:]]
     assert len(set(widths)) == 1
 
@@ -83,7 +82,10 @@ def test_mine_missing_path_is_one_line_error_and_no_term_base(runner: CliRunner,
 def test_mine_empty_folder(runner: CliRunner, db: str, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     r = run(runner, db, "mine", str(tmp_path / "empty"))
-    assert (r.exit_code, r.output) == (1, f"Error: nothing to mine in {tmp_path / 'empty'}: no .txt or .md files found\n")
+    assert (r.exit_code, r.output) == (
+        1,
+        f"Error: nothing to mine in {tmp_path / 'empty'}: no .txt or .md files found\n",
+    )
 
 
 def test_mine_binary_alone_and_beside_text(runner: CliRunner, db: str, tmp_path: Path, seed_dir: Path) -> None:
@@ -163,7 +165,9 @@ def test_import_bad_file_changes_nothing(runner: CliRunner, db: str) -> None:
     bad = Path(__file__).parent / "data" / "bad" / "tmx_tu_without_source.tmx"
     r = run(runner, db, "import", str(bad))
     assert r.exit_code == 1
-    assert r.output == f"Error: {bad}:5: <tu> has no Chinese source <tuv>; every <tu> needs one in the source language\n"
+    assert (
+        r.output == f"Error: {bad}:5: <tu> has no Chinese source <tuv>; every <tu> needs one in the source language\n"
+    )
 
 
 def test_an_imported_glossary_teaches_alignment(runner: CliRunner, db: str, tmp_path: Path) -> None:
@@ -215,8 +219,14 @@ def test_find_formats_statuses_and_no_match(runner: CliRunner, db: str, seed_dir
     r = run(runner, db, "find", "氧化镝", "--format", "tsv")
     lines = r.output.splitlines()
     assert lines[0].split("\t") == ["match", "id", "status", "zh-CN", "zh-TW", "pinyin", "en-US", "count"]
-    assert lines[1].split("\t")[0:1] + lines[1].split("\t")[2:7] == \
-        ["exact", "approved", "氧化镝", "氧化鏑", "yǎng huà dī", "dysprosium oxide"]
+    assert lines[1].split("\t")[0:1] + lines[1].split("\t")[2:7] == [
+        "exact",
+        "approved",
+        "氧化镝",
+        "氧化鏑",
+        "yǎng huà dī",
+        "dysprosium oxide",
+    ]
     r = run(runner, db, "find", "氧化", "--status", "approved", "--format", "csv")
     assert [line.split(",")[3] for line in r.output.splitlines()[1:]] == ["氧化镝"]
     r = run(runner, db, "find", "dysprosum oxide")

@@ -11,11 +11,21 @@ from glossary.termbase import TermBase
 
 @pytest.fixture
 def filled(tb: TermBase) -> TermBase:
-    rows = [("镨钕", ["praseodymium-neodymium", "PrNd"], 5.0), ("稀土永磁材料", ["rare earth permanent magnet material"], 3.0),
-            ("稀土", ["rare earth"], 9.0), ("钕", ["neodymium"], 4.0), ("女性", ["woman"], 1.0),
-            ("氧化镝", ["dysprosium oxide"], 2.0)]
-    tb.stage([TermEntry(s, to_traditional(s), to_pinyin(s), [Equivalent(x, "cedict", 0.7) for x in en], score=sc)
-              for s, en, sc in rows], by="t")
+    rows = [
+        ("镨钕", ["praseodymium-neodymium", "PrNd"], 5.0),
+        ("稀土永磁材料", ["rare earth permanent magnet material"], 3.0),
+        ("稀土", ["rare earth"], 9.0),
+        ("钕", ["neodymium"], 4.0),
+        ("女性", ["woman"], 1.0),
+        ("氧化镝", ["dysprosium oxide"], 2.0),
+    ]
+    tb.stage(
+        [
+            TermEntry(s, to_traditional(s), to_pinyin(s), [Equivalent(x, "cedict", 0.7) for x in en], score=sc)
+            for s, en, sc in rows
+        ],
+        by="t",
+    )
     tb.set_status("稀土永磁材料", Status.APPROVED, by="t")
     return tb
 

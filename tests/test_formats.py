@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timezone
-from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -24,11 +23,20 @@ BAD = Path(__file__).parent / "data" / "bad"
 
 def sample_entries() -> list[TermEntry]:
     return [
-        TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("praseodymium-neodymium", "chemistry", 0.8),
-                                         Equivalent("PrNd", "text", 0.9)],
-                  status=Status.APPROVED, score=12.5, count=3, files=["a.txt", "b.txt"],
-                  file_counts={"a.txt": 2, "b.txt": 1}, contexts=[Context("a.txt", 7, "镨钕合金是原料。")],
-                  note="checked <&> \"quoted\"\ttabbed", variants=["钕镨"]),
+        TermEntry(
+            "镨钕",
+            "鐠釹",
+            "pǔ nǚ",
+            [Equivalent("praseodymium-neodymium", "chemistry", 0.8), Equivalent("PrNd", "text", 0.9)],
+            status=Status.APPROVED,
+            score=12.5,
+            count=3,
+            files=["a.txt", "b.txt"],
+            file_counts={"a.txt": 2, "b.txt": 1},
+            contexts=[Context("a.txt", 7, "镨钕合金是原料。")],
+            note='checked <&> "quoted"\ttabbed',
+            variants=["钕镨"],
+        ),
         TermEntry("𠀀·稀土＝", "𠀀·稀土＝", "xī tǔ", [Equivalent("=SUM(A1)", "import", 1.0)], score=3.25, count=1),
         TermEntry("MP Materials", "MP Materials", "MP Materials", [], status=Status.FORBIDDEN, kind="latin"),
     ]
@@ -55,11 +63,25 @@ def test_full_formats_keep_everything(name: str) -> None:
     fmt = get_format(name)
     back = fmt.read(fmt.write(sample_entries(), FIXED), "x")
     for a, b in zip(sample_entries(), back):
-        assert (a.simplified, a.traditional, a.pinyin, a.status, a.note, a.kind) == \
-               (b.simplified, b.traditional, b.pinyin, b.status, b.note, b.kind)
-        assert [(q.text, q.source, q.confidence) for q in a.english] == [(q.text, q.source, q.confidence) for q in b.english]
-        assert (a.files, a.file_counts, a.contexts, a.count, a.score, a.variants) == \
-               (b.files, b.file_counts, b.contexts, b.count, b.score, b.variants)
+        assert (a.simplified, a.traditional, a.pinyin, a.status, a.note, a.kind) == (
+            b.simplified,
+            b.traditional,
+            b.pinyin,
+            b.status,
+            b.note,
+            b.kind,
+        )
+        assert [(q.text, q.source, q.confidence) for q in a.english] == [
+            (q.text, q.source, q.confidence) for q in b.english
+        ]
+        assert (a.files, a.file_counts, a.contexts, a.count, a.score, a.variants) == (
+            b.files,
+            b.file_counts,
+            b.contexts,
+            b.count,
+            b.score,
+            b.variants,
+        )
 
 
 def test_csv_ttk_style_round_trip() -> None:
@@ -81,7 +103,7 @@ def test_tbx_v2_round_trip_and_shape() -> None:
 def test_tbx_basic_shape_and_status_mapping() -> None:
     data = get_format("tbx").write(sample_entries(), FIXED).decode()
     assert 'xmlns="urn:iso:std:iso:30042:ed-2"' in data and 'type="TBX-Basic"' in data
-    assert data.count("<conceptEntry") == 3 and "<langSec xml:lang=\"zh-CN\">" in data
+    assert data.count("<conceptEntry") == 3 and '<langSec xml:lang="zh-CN">' in data
     approved = data.split("</conceptEntry>")[0]
     assert approved.count("preferredTerm-admn-sts") == 3  # zh-CN, first English, zh-TW
     assert approved.count("admittedTerm-admn-sts") == 1  # the other English
@@ -93,8 +115,16 @@ def test_tbx_basic_shape_and_status_mapping() -> None:
 def test_tmx_header_and_dates() -> None:
     data = get_format("tmx").write(sample_entries(), WriteOptions(now=FIXED.now, traditional=True)).decode()
     header = data.splitlines()[3]
-    for attr in ('creationtool="glossary"', 'creationtoolversion="0.1.0"', 'segtype="phrase"', 'o-tmf="glossary"',
-                 'adminlang="en-US"', 'srclang="zh-CN"', 'datatype="plaintext"', 'creationdate="20260102T030405Z"'):
+    for attr in (
+        'creationtool="glossary"',
+        'creationtoolversion="0.1.0"',
+        'segtype="phrase"',
+        'o-tmf="glossary"',
+        'adminlang="en-US"',
+        'srclang="zh-CN"',
+        'datatype="plaintext"',
+        'creationdate="20260102T030405Z"',
+    ):
         assert attr in header
     assert data.count("<tu ") == 3 and '<tuv xml:lang="zh-TW"><seg>鐠釹</seg></tuv>' in data
     assert '<prop type="x-pinyin">pǔ nǚ</prop>' in data
@@ -117,8 +147,9 @@ def test_csv_header_and_script_style() -> None:
 def test_csv_from_another_tool_with_a_header_map() -> None:
     data = "Source,Target,Comment\n稀土,rare earth,from the client\n稀土,rare-earth element,\n".encode()
     entries = get_format("csv", header_map={"Source": "zh-CN", "Target": "en-US"}).read(data, "t.csv")
-    assert [(e.simplified, [q.text for q in e.english], e.note) for e in entries] == \
-           [("稀土", ["rare earth", "rare-earth element"], "from the client")]
+    assert [(e.simplified, [q.text for q in e.english], e.note) for e in entries] == [
+        ("稀土", ["rare earth", "rare-earth element"], "from the client")
+    ]
 
 
 def test_omegat_has_no_tabs_inside_fields() -> None:
@@ -128,12 +159,15 @@ def test_omegat_has_no_tabs_inside_fields() -> None:
 
 
 # --------------------------------------------------------------- a real reader
-@pytest.mark.parametrize("name, module, cls, options", [
-    ("csv", "csvl10n", "csvfile", WriteOptions(csv_style="ttk")),
-    ("tmx", "tmx", "tmxfile", FIXED),
-    ("tbx", "tbx", "tbxfile", WriteOptions(tbx_version=2)),
-    ("omegat", "omegat", "OmegaTFile", FIXED),
-])
+@pytest.mark.parametrize(
+    "name, module, cls, options",
+    [
+        ("csv", "csvl10n", "csvfile", WriteOptions(csv_style="ttk")),
+        ("tmx", "tmx", "tmxfile", FIXED),
+        ("tbx", "tbx", "tbxfile", WriteOptions(tbx_version=2)),
+        ("omegat", "omegat", "OmegaTFile", FIXED),
+    ],
+)
 def test_translate_toolkit_reads_our_files(name: str, module: str, cls: str, options: WriteOptions) -> None:
     import importlib
 
@@ -148,7 +182,9 @@ def test_translate_toolkit_reads_our_files(name: str, module: str, cls: str, opt
         langs = [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in store.units[0].xmlelement.iter("{*}tuv")]
         assert (store.sourcelanguage, langs[:2]) == ("zh-CN", ["zh-CN", "en-US"])
     if name == "tbx":
-        langs = [ls.get("{http://www.w3.org/XML/1998/namespace}lang") for ls in store.units[0].xmlelement.iter("langSet")]
+        langs = [
+            ls.get("{http://www.w3.org/XML/1998/namespace}lang") for ls in store.units[0].xmlelement.iter("langSet")
+        ]
         assert langs[:2] == ["zh-CN", "en-US"]
 
 
@@ -164,8 +200,16 @@ def entries(draw):
     out = []
     for t in terms:
         english = draw(st.lists(text, max_size=3, unique=True))
-        out.append(TermEntry(t, draw(text), draw(text), [Equivalent(x, "import", 1.0) for x in english],
-                             status=draw(st.sampled_from(list(Status))), note=draw(note).strip()))
+        out.append(
+            TermEntry(
+                t,
+                draw(text),
+                draw(text),
+                [Equivalent(x, "import", 1.0) for x in english],
+                status=draw(st.sampled_from(list(Status))),
+                note=draw(note).strip(),
+            )
+        )
     return out
 
 

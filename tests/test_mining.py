@@ -22,7 +22,6 @@ def _mine(seed_dir: Path, limit: int | None = 200):
 _LEARNED_RANKING_GAP = pytest.mark.xfail(strict=True, reason="learned ranker on a few sentences (issue #16)")
 
 
-
 def test_both_scripts_feed_one_concept_with_all_surfaces(seed_dir: Path) -> None:
     found = _mine(seed_dir)
     c = found["串级萃取"]
@@ -64,7 +63,7 @@ def test_contexts_point_at_the_term_in_the_original_file(seed_dir: Path) -> None
     texts = {d.path: d.text for d in docs}
     for c in found.values():
         for ctx in c.contexts:
-            surface = texts[ctx.file][ctx.offset:ctx.offset + len(c.term)]
+            surface = texts[ctx.file][ctx.offset : ctx.offset + len(c.term)]
             assert surface in c.surfaces, (c.term, surface)
             assert surface in ctx.text
 
@@ -100,8 +99,9 @@ def test_parallel_counting_gives_the_same_ranking(seed_dir: Path) -> None:
     docs = read_sources([seed_dir]).documents * 3
     one = mine_documents(docs, workers=1)
     two = mine_documents(docs, workers=2)
-    assert [(c.term, c.count, c.score, c.files, c.file_counts) for c in one] == \
-           [(c.term, c.count, c.score, c.files, c.file_counts) for c in two]
+    assert [(c.term, c.count, c.score, c.files, c.file_counts) for c in one] == [
+        (c.term, c.count, c.score, c.files, c.file_counts) for c in two
+    ]
 
 
 def test_latin_codes_rank_by_rarity_in_general_chinese() -> None:
@@ -113,7 +113,9 @@ def test_latin_codes_rank_by_rarity_in_general_chinese() -> None:
 
 @_LEARNED_RANKING_GAP
 def test_a_term_in_a_place_or_side_ranks_below_the_term() -> None:
-    text = "美国稀土战略出台。美国稀土战略包括储备。稀土战略很重要。欧洲也有稀土战略。稀土价格上涨。美国国防部发表声明。"
+    text = (
+        "美国稀土战略出台。美国稀土战略包括储备。稀土战略很重要。欧洲也有稀土战略。稀土价格上涨。美国国防部发表声明。"
+    )
     score = {c.term: c.score for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
     assert score["美国稀土战略"] < 0.5 * score["稀土战略"]  # the term in a setting, not a term of its own
     assert score["美国国防部"] > 0.5 * score["稀土战略"]  # a body keeps its country
@@ -151,8 +153,10 @@ def test_a_chemical_name_holds_together_however_common_its_parts() -> None:
 
 
 def test_an_english_gloss_in_brackets_vouches_for_the_term_before_it() -> None:
-    text = ("据美国采矿、冶金和勘探协会（SME）统计，毕业生不多。协会还说人才短缺。冶金专业很冷门。"
-            "溶剂萃取（solvent extraction）是分离方法。萃取需要溶剂。溶剂很贵。")
+    text = (
+        "据美国采矿、冶金和勘探协会（SME）统计，毕业生不多。协会还说人才短缺。冶金专业很冷门。"
+        "溶剂萃取（solvent extraction）是分离方法。萃取需要溶剂。溶剂很贵。"
+    )
     ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
     # a name with a list inside it, which the enumeration comma would otherwise cut
     assert ranked["美国采矿、冶金和勘探协会"].kind == "name"
@@ -173,8 +177,10 @@ def test_another_field_finds_its_own_vocabulary() -> None:
 
 def test_verbs_in_a_row_naming_one_process_hold_together() -> None:
     # 分离 occurs often apart; 提纯 nearly always after it: together they name one process
-    text = ("稀土需要分离提纯。分离提纯很难。经过分离提纯，得到氧化物。分离很难。分离需要设备。分离成本高。"
-            "分离速度慢。分离工厂很少。提纯也难。美国建设工厂。美国建设港口。")
+    text = (
+        "稀土需要分离提纯。分离提纯很难。经过分离提纯，得到氧化物。分离很难。分离需要设备。分离成本高。"
+        "分离速度慢。分离工厂很少。提纯也难。美国建设工厂。美国建设港口。"
+    )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert ranked[0] == "分离提纯"
 
@@ -192,9 +198,11 @@ def test_a_name_after_a_title_ranks_below_the_name() -> None:
 def test_a_quoted_span_ending_in_a_term_head_is_one_term() -> None:
     # quotation marks set off irony and slogans as often as terms: only a span ending in a term head counts;
     # here its words are everyday ones (反, 补贴, 机制) and it is seen once, beside terms seen twice
-    text = ("欧盟准备启动“反补贴机制”应对。各方讨论很久。有人说这是“一盘大棋”。电池原料需要进口。"
-            "电池原料价格上涨。电池原料很紧张。锂矿开采很难。锂矿开采成本高。正极材料需要锂。正极材料很贵。"
-            "补贴政策很多。机制很复杂。政府反对补贴。")
+    text = (
+        "欧盟准备启动“反补贴机制”应对。各方讨论很久。有人说这是“一盘大棋”。电池原料需要进口。"
+        "电池原料价格上涨。电池原料很紧张。锂矿开采很难。锂矿开采成本高。正极材料需要锂。正极材料很贵。"
+        "补贴政策很多。机制很复杂。政府反对补贴。"
+    )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert ranked[0] == "反补贴机制"
     assert "一盘大棋" not in ranked
@@ -208,8 +216,10 @@ def test_a_quoted_span_ending_in_a_term_head_is_one_term() -> None:
 def test_a_phrase_the_segmenter_lists_whole_is_read_as_a_clause() -> None:
     # jieba's dictionary holds 逐步提高 ("gradually raise"), 进度缓慢 and 覆盖全国 as single words;
     # CC-CEDICT holds their parts: they are clauses, not terms. 最终用户 (adverb-tagged 最终) stays whole.
-    text = ("电池的能量密度逐步提高。能量密度逐步提高以后，续航增加。审批进度缓慢。审批进度缓慢令人担忧。"
-            "充电网络覆盖全国。充电网络覆盖全国以后更方便。最终用户很满意。最终用户的反馈很重要。")
+    text = (
+        "电池的能量密度逐步提高。能量密度逐步提高以后，续航增加。审批进度缓慢。审批进度缓慢令人担忧。"
+        "充电网络覆盖全国。充电网络覆盖全国以后更方便。最终用户很满意。最终用户的反馈很重要。"
+    )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert not {"逐步提高", "进度缓慢", "覆盖全国", "能量密度逐步提高", "审批进度缓慢"} & set(ranked)
     assert {"能量密度", "充电网络", "最终用户"} <= set(ranked)
@@ -219,8 +229,10 @@ def test_a_phrase_the_segmenter_lists_whole_is_read_as_a_clause() -> None:
 def test_a_function_word_or_a_name_tag_the_segmenter_glued_on_does_not_make_a_term() -> None:
     # jieba reads 输送到 ("transport to") as one word, 之日起 ("from the day of") as a place and 明显改善
     # ("clearly improve") as a person's name: the function word cuts the chunk and the phrase is its words
-    text = ("电力远距离输送到东部负荷中心。电力远距离输送到东部负荷中心以后，负荷中心更稳定。"
-            "自义务人知道之日起计算。义务人之日起不同。储能的经济性明显改善。储能的经济性明显改善了。")
+    text = (
+        "电力远距离输送到东部负荷中心。电力远距离输送到东部负荷中心以后，负荷中心更稳定。"
+        "自义务人知道之日起计算。义务人之日起不同。储能的经济性明显改善。储能的经济性明显改善了。"
+    )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert not [t for t in ranked if "到" in t or "之日" in t or t == "日起" or "以后" in t]
     assert {"负荷中心", "经济性"} <= set(ranked)
@@ -234,8 +246,10 @@ def test_a_function_word_or_a_name_tag_the_segmenter_glued_on_does_not_make_a_te
 
 def test_a_term_does_not_end_in_an_adverb_or_a_quantifier() -> None:
     # the segmenter tags 小幅 "slightly" a noun; it is an adverb, which no term ends in
-    text = ("价格指数小幅回落。价格指数小幅上涨。稀土价格有所回升。稀土价格有所下降。价格指数很重要。"
-            "污染源全部纳入管理。污染源全部达标。")
+    text = (
+        "价格指数小幅回落。价格指数小幅上涨。稀土价格有所回升。稀土价格有所下降。价格指数很重要。"
+        "污染源全部纳入管理。污染源全部达标。"
+    )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert not [t for t in ranked if t.endswith(("小幅", "有所", "全部"))]
     assert {"价格指数", "稀土价格"} <= set(ranked)
@@ -245,8 +259,10 @@ def test_a_term_does_not_end_in_an_adverb_or_a_quantifier() -> None:
 def test_a_term_does_not_end_in_an_adjective() -> None:
     # 周期短 is one word to the segmenter, 周期 + 短 "short" to the dictionary; 稀土非法 ends in 非法 "illegal".
     # A verb before one character makes a noun (回收率 "recovery rate"), and a term head stays one (清单)
-    text = ("电池生产周期短。生产周期短的优势明显。稀土非法开采很严重。打击稀土非法开采。"
-            "回收率很高。回收率提高了。企业公布了矿产清单。矿产清单很长。")
+    text = (
+        "电池生产周期短。生产周期短的优势明显。稀土非法开采很严重。打击稀土非法开采。"
+        "回收率很高。回收率提高了。企业公布了矿产清单。矿产清单很长。"
+    )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert not {"周期短", "生产周期短", "稀土非法"} & set(ranked)
     assert {"回收率", "矿产清单", "生产周期"} <= set(ranked)
@@ -260,8 +276,10 @@ def test_a_measure_word_after_a_chinese_numeral_is_split_off() -> None:
 
 
 def test_an_english_gloss_belongs_to_the_longest_term_before_it() -> None:
-    text = ("欧洲航空安全局（EASA）启动审查。欧洲航空安全局的审查很慢。安全局的人员不多。安全局很忙。"
-            "适航审查需要时间。适航审查很严格。")
+    text = (
+        "欧洲航空安全局（EASA）启动审查。欧洲航空安全局的审查很慢。安全局的人员不多。安全局很忙。"
+        "适航审查需要时间。适航审查很严格。"
+    )
     ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
     assert ranked["欧洲航空安全局"].english_in_text == ["EASA"]
     assert ranked["安全局"].english_in_text == []
@@ -269,8 +287,10 @@ def test_an_english_gloss_belongs_to_the_longest_term_before_it() -> None:
 
 def test_an_acronym_gloss_names_as_many_words_as_it_has_letters() -> None:
     # the segmenter reads 高带宽 as one word; the acronym's words stop at the preposition 对
-    text = ("服务器对高带宽存储器（HBM）的需求增长。存储器价格上涨。存储器厂商扩产。存储器库存下降。"
-            "芯片厂商很多。芯片价格下跌。")
+    text = (
+        "服务器对高带宽存储器（HBM）的需求增长。存储器价格上涨。存储器厂商扩产。存储器库存下降。"
+        "芯片厂商很多。芯片价格下跌。"
+    )
     ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
     assert ranked["高带宽存储器"].english_in_text == ["HBM"]
     # and a shorter term does not take it when the longer one is cut from the output
@@ -281,8 +301,9 @@ def test_an_acronym_gloss_names_as_many_words_as_it_has_letters() -> None:
 @_LEARNED_RANKING_GAP
 def test_a_term_does_not_begin_with_an_adverb_the_segmenter_made_up() -> None:
     # 光靠 ("relying only on") is one word to the segmenter, tagged an adjective, and none to CC-CEDICT
-    text = ("光靠海关总署无法完成。光靠海关总署不够。海关总署发布公告。海关总署加强监管。"
-            "新能源汽车增长。新能源汽车出口。")
+    text = (
+        "光靠海关总署无法完成。光靠海关总署不够。海关总署发布公告。海关总署加强监管。新能源汽车增长。新能源汽车出口。"
+    )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert "海关总署" in ranked and "光靠海关总署" not in ranked
     assert "新能源汽车" in ranked  # an adjective the dictionary knows begins a term
@@ -323,8 +344,10 @@ def test_a_latin_name_with_its_chinese_name_in_brackets() -> None:
 @_LEARNED_RANKING_GAP
 def test_a_number_and_a_verb_moving_its_object_are_no_terms() -> None:
     # 两剂 is the segmenter's guess at a noun (a numeral and a measure); 送入 "send into" takes 细胞 as its object
-    text = ("完成两剂接种后产生抗体。两剂接种很重要。疫苗把序列送入细胞。序列送入细胞以后表达蛋白。"
-            "控制系统很复杂。控制系统需要升级。")
+    text = (
+        "完成两剂接种后产生抗体。两剂接种很重要。疫苗把序列送入细胞。序列送入细胞以后表达蛋白。"
+        "控制系统很复杂。控制系统需要升级。"
+    )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert not {"两剂", "两剂接种", "送入细胞", "序列送入细胞"} & set(ranked)
     assert "控制系统" in ranked

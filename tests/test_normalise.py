@@ -8,15 +8,18 @@ from glossary.normalise import fold, split_sentences, to_pinyin, to_simplified, 
 from glossary.normalise.script import to_simplified_aligned
 
 
-@pytest.mark.parametrize("term, expected", [
-    ("重稀土", "zhòng xī tǔ"),
-    ("行业龙头", "háng yè lóng tóu"),
-    ("调控", "tiáo kòng"),
-    ("供应链", "gōng yìng liàn"),
-    ("镨钕", "pǔ nǚ"),
-    ("SK海力士", "SK hǎi lì shì"),
-    ("N52磁体", "N52 cí tǐ"),
-])
+@pytest.mark.parametrize(
+    "term, expected",
+    [
+        ("重稀土", "zhòng xī tǔ"),
+        ("行业龙头", "háng yè lóng tóu"),
+        ("调控", "tiáo kòng"),
+        ("供应链", "gōng yìng liàn"),
+        ("镨钕", "pǔ nǚ"),
+        ("SK海力士", "SK hǎi lì shì"),
+        ("N52磁体", "N52 cí tǐ"),
+    ],
+)
 def test_pinyin_is_phrase_aware_with_latin_kept(term: str, expected: str) -> None:
     assert to_pinyin(term) == expected
 

@@ -19,16 +19,29 @@ from glossary.termbase.checks import english_taken, latin_spacing, run_checks
 
 
 def term(simp: str, trad: str, pinyin: str, *english: str) -> TermEntry:
-    return TermEntry(simp, trad, pinyin, [Equivalent(x, "cedict", 0.7) for x in english], files=["a.txt"],
-                     file_counts={"a.txt": 2}, count=2)
+    return TermEntry(
+        simp,
+        trad,
+        pinyin,
+        [Equivalent(x, "cedict", 0.7) for x in english],
+        files=["a.txt"],
+        file_counts={"a.txt": 2},
+        count=2,
+    )
 
 
 @pytest.fixture
 def base(tb: TermBase) -> TermBase:
-    tb.stage([term("稀土", "稀土", "xī tǔ", "rare earth"), term("镨钕", "鐠釹", "pǔ nǚ"),
-              term("稀土元素", "稀土元素", "xī tǔ yuán sù", "rare earth"),
-              term("稀土磁铁", "稀土磁鐵", "xī tǔ cí tiě", "rare earth magnet"),
-              term("稀土磁体", "稀土磁體", "xī tǔ cí tǐ", "rare earth magnet")], by="miner")
+    tb.stage(
+        [
+            term("稀土", "稀土", "xī tǔ", "rare earth"),
+            term("镨钕", "鐠釹", "pǔ nǚ"),
+            term("稀土元素", "稀土元素", "xī tǔ yuán sù", "rare earth"),
+            term("稀土磁铁", "稀土磁鐵", "xī tǔ cí tiě", "rare earth magnet"),
+            term("稀土磁体", "稀土磁體", "xī tǔ cí tǐ", "rare earth magnet"),
+        ],
+        by="miner",
+    )
     return tb
 
 
@@ -36,10 +49,12 @@ def test_checks_each_find_their_problem(base: TermBase) -> None:
     assert base.check("镨钕") == ["no English equivalent"]
     base.set_status("稀土", Status.APPROVED, by="ann")
     assert english_taken(base.get("稀土元素"), base.con) == [
-        "English 'rare earth' is already the preferred English of 稀土"]
+        "English 'rare earth' is already the preferred English of 稀土"
+    ]
     assert latin_spacing(TermEntry("MP  Materials")) == ["odd spacing in 'MP  Materials'"]
-    assert run_checks(TermEntry("稀土", "稀土", "xī tǔ tǔ", [Equivalent("x", "t")])) == \
-        ["pinyin has 3 syllables for 2 Hanzi"]
+    assert run_checks(TermEntry("稀土", "稀土", "xī tǔ tǔ", [Equivalent("x", "t")])) == [
+        "pinyin has 3 syllables for 2 Hanzi"
+    ]
 
 
 def test_approval_is_refused_then_forced_and_logged(base: TermBase) -> None:
@@ -93,8 +108,14 @@ def run(runner: CliRunner, db: str, *args: str, input: str | None = None):
 
 def test_review_queue_through_its_prompts_and_resume(runner: CliRunner, db: str) -> None:
     with TermBase(db) as tb:
-        tb.stage([term("稀土", "稀土", "xī tǔ", "rare earth", "rare earths"), term("镨钕", "鐠釹", "pǔ nǚ"),
-                  term("磁体", "磁體", "cí tǐ", "magnet")], by="miner")
+        tb.stage(
+            [
+                term("稀土", "稀土", "xī tǔ", "rare earth", "rare earths"),
+                term("镨钕", "鐠釹", "pǔ nǚ"),
+                term("磁体", "磁體", "cí tǐ", "magnet"),
+            ],
+            by="miner",
+        )
         tb.con.execute("UPDATE concepts SET score = CASE simplified WHEN '稀土' THEN 3 WHEN '镨钕' THEN 2 ELSE 1 END")
     # pick the second suggestion, then approve; skip 镨钕; quit at 磁体
     r = run(runner, db, "review", input="2\na\ns\nq\n")
@@ -146,8 +167,10 @@ def test_two_processes_approving_at_once_lose_nothing(tmp_path: Path) -> None:
     with TermBase(db) as tb:
         tb.stage([TermEntry(n, n, "", [Equivalent(f"term {i}", "t")]) for i, n in enumerate(names)], by="miner")
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_approve_many, args=(db, names[:500], "ann")),
-             ctx.Process(target=_approve_many, args=(db, names[500:], "bob"))]
+    procs = [
+        ctx.Process(target=_approve_many, args=(db, names[:500], "ann")),
+        ctx.Process(target=_approve_many, args=(db, names[500:], "bob")),
+    ]
     for p in procs:
         p.start()
     for p in procs:
@@ -155,8 +178,10 @@ def test_two_processes_approving_at_once_lose_nothing(tmp_path: Path) -> None:
     assert [p.exitcode for p in procs] == [0, 0]
     con = sqlite3.connect(db)
     assert con.execute("SELECT COUNT(*) FROM concepts WHERE status='approved'").fetchone()[0] == 1000
-    assert con.execute("SELECT by, COUNT(*) FROM log WHERE action='approved' GROUP BY by ORDER BY by").fetchall() == \
-        [("ann", 500), ("bob", 500)]
+    assert con.execute("SELECT by, COUNT(*) FROM log WHERE action='approved' GROUP BY by ORDER BY by").fetchall() == [
+        ("ann", 500),
+        ("bob", 500),
+    ]
 
 
 def test_mine_keeps_reviewer_edits(tmp_path: Path, seed_dir: Path) -> None:

@@ -49,7 +49,9 @@ def test_binary_file_is_skipped_with_a_reason(tmp_path: Path) -> None:
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     result = read_sources([tmp_path])
     assert [Path(d.path).name for d in result.documents] == ["good.txt"]
-    assert result.skipped == [(str(tmp_path / "image.txt"), f"{tmp_path / 'image.txt'}: binary file, not text; skipped")]
+    assert result.skipped == [
+        (str(tmp_path / "image.txt"), f"{tmp_path / 'image.txt'}: binary file, not text; skipped")
+    ]
 
 
 def test_unsupported_suffix_is_skipped(tmp_path: Path) -> None:
@@ -70,8 +72,7 @@ def test_folders_are_read_recursively(tmp_path: Path) -> None:
 
 
 def test_chrome_is_blanked_and_offsets_kept() -> None:
-    page = ("首页 > 财经 > 正文\n分享至\n0\n" + TEXT + "\n![](pic.png)\n#话题标签#\n"
-            "特别声明：以上内容为用户上传。\n")
+    page = "首页 > 财经 > 正文\n分享至\n0\n" + TEXT + "\n![](pic.png)\n#话题标签#\n特别声明：以上内容为用户上传。\n"
     cleaned, removed = clean_text(page)
     assert len(cleaned) == len(page)
     assert cleaned.index(TEXT) == page.index(TEXT)
@@ -79,9 +80,11 @@ def test_chrome_is_blanked_and_offsets_kept() -> None:
 
 
 def test_trailing_headline_list_with_timestamps_is_cut() -> None:
-    page = (TEXT + "\n" + "另一段正文，讲述磁体的生产。\n"
-            "明星的新电影定档了\n作者甲\n2026-01-28 19:48:49\n"
-            "球队连胜五场\n作者乙\n2026-01-27 10:00:01\n头条要闻\n")
+    page = (
+        TEXT + "\n" + "另一段正文，讲述磁体的生产。\n"
+        "明星的新电影定档了\n作者甲\n2026-01-28 19:48:49\n"
+        "球队连胜五场\n作者乙\n2026-01-27 10:00:01\n头条要闻\n"
+    )
     cleaned, _ = clean_text(page)
     assert cleaned.split() == [TEXT, "另一段正文，讲述磁体的生产。"]
 

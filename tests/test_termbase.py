@@ -15,8 +15,15 @@ from glossary.termbase.migrations import LATEST, MIGRATIONS, current_version, mi
 
 
 def entry(simp: str, trad: str = "", english: str = "x", count: int = 1, files=("a.txt",)) -> TermEntry:
-    return TermEntry(simp, trad or simp, "", [Equivalent(english, "cedict", 0.7)], count=count, files=list(files),
-                     file_counts={f: count for f in files})
+    return TermEntry(
+        simp,
+        trad or simp,
+        "",
+        [Equivalent(english, "cedict", 0.7)],
+        count=count,
+        files=list(files),
+        file_counts={f: count for f in files},
+    )
 
 
 def test_stage_adds_then_merges(tb: TermBase) -> None:
@@ -117,8 +124,10 @@ def test_migrations_run_once_and_first_schema_migrates(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     con = sqlite3.connect(path, isolation_level=None)
     assert migrate(con, target=1) == [1]
-    con.execute("INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
-                "updated_at) VALUES ('镨钕', '鐠釹', 'pǔ nǚ', 'approved', 'term', 1, '', 'x', 'x')")
+    con.execute(
+        "INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
+        "updated_at) VALUES ('镨钕', '鐠釹', 'pǔ nǚ', 'approved', 'term', 1, '', 'x', 'x')"
+    )
     con.execute("INSERT INTO equivalents (concept_id, text, source, confidence, rank) VALUES (1, 'PrNd', 'text', 1, 0)")
     con.close()
     with TermBase(path) as tb:

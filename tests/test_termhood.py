@@ -53,8 +53,9 @@ def test_a_model_of_another_feature_set_is_refused_with_a_fix(tmp_path: Path) ->
 
 def test_the_output_size_follows_the_threshold_between_floor_and_cap() -> None:
     zeros = (0.0,) * len(FEATURES)
-    m = TermhoodModel(FEATURES, zeros, (1.0,) * len(FEATURES), zeros, 0.0, threshold=0.5, floor=10,
-                      per_hanzi=0.01, cap=100)
+    m = TermhoodModel(
+        FEATURES, zeros, (1.0,) * len(FEATURES), zeros, 0.0, threshold=0.5, floor=10, per_hanzi=0.01, cap=100
+    )
     probs = [0.9] * 60 + [0.2] * 500
     assert m.size(probs, n_hanzi=10_000) == 60  # above the threshold
     assert m.size(probs, n_hanzi=1_000) == 10  # a small text: its cap (10 per 1,000 Hanzi) is the floor
@@ -85,8 +86,7 @@ def test_training_labels_come_from_the_list_and_the_readme_words_left_out_are_un
         assert (label == 1) == (form in corpus.forms)
         if form in corpus.unlabelled and form not in corpus.forms:
             assert label is None
-    sample = training.load_corpus(SHARED / "seeds", SHARED / "eval" / "dev_gold.tsv", "reference",
-                                  positives_only=True)
+    sample = training.load_corpus(SHARED / "seeds", SHARED / "eval" / "dev_gold.tsv", "reference", positives_only=True)
     assert 0 not in training.mine_corpus(sample).labels  # a sample list gives positives only
 
 

@@ -46,9 +46,14 @@ def test_tm_commands(runner: CliRunner, db: str, tmp_path: Path) -> None:
     assert r.output == f"imported {SAMPLE}: 12 added, 0 skipped\n"
     assert run(runner, db, "tm", "import", str(SAMPLE)).output == f"imported {SAMPLE}: 0 added, 12 skipped\n"
     r = run(runner, db, "tm", "find", "串級萃取可以得到氧化鏑", "--json")
-    assert json.loads(r.output) == [{"match": 84.6, "source": "串级萃取可以得到高纯度的氧化镝。",
-                                     "target": "Cascade extraction yields high-purity dysprosium oxide.",
-                                     "diff": "串级萃取可以得到{+高纯度的+}氧化镝"}]
+    assert json.loads(r.output) == [
+        {
+            "match": 84.6,
+            "source": "串级萃取可以得到高纯度的氧化镝。",
+            "target": "Cascade extraction yields high-purity dysprosium oxide.",
+            "diff": "串级萃取可以得到{+高纯度的+}氧化镝",
+        }
+    ]
     assert run(runner, db, "tm", "find", "完全无关的句子").exit_code == 1
     r = run(runner, db, "tm", "concord", "出口管制")
     assert [line.split("\t")[0] for line in r.output.splitlines()] == ["6", "7"]
@@ -59,12 +64,16 @@ def test_tm_commands(runner: CliRunner, db: str, tmp_path: Path) -> None:
 
 
 def test_terminology_check_reports_missing_and_forbidden() -> None:
-    glossary = [TermEntry("稀土", english=[Equivalent("rare earth", "reviewer")], status=Status.APPROVED),
-                TermEntry("出口管制", english=[Equivalent("export control", "reviewer")], status=Status.APPROVED),
-                TermEntry("稀有金属", english=[Equivalent("rare metals", "reviewer")], status=Status.FORBIDDEN)]
+    glossary = [
+        TermEntry("稀土", english=[Equivalent("rare earth", "reviewer")], status=Status.APPROVED),
+        TermEntry("出口管制", english=[Equivalent("export control", "reviewer")], status=Status.APPROVED),
+        TermEntry("稀有金属", english=[Equivalent("rare metals", "reviewer")], status=Status.FORBIDDEN),
+    ]
     problems = check_pairs(pairs(), glossary)
     assert [(p.segment, p.term, p.kind, p.expected) for p in problems] == [
-        (12, "稀土", "missing", ["rare earth"]), (12, "稀有金属", "forbidden", [])]
+        (12, "稀土", "missing", ["rare earth"]),
+        (12, "稀有金属", "forbidden", []),
+    ]
 
 
 def test_check_command_exit_codes(runner: CliRunner, db: str, tmp_path: Path) -> None:
@@ -113,6 +122,10 @@ def test_tm_find_on_a_text_sentence_by_sentence(runner: CliRunner, db: str, tmp_
     text.write_text("稀土元素共有十七種。这一句在记忆库里没有！出口管制要求說明最終用戶。", encoding="utf-8")
     r = run(runner, db, "tm", "find", "--file", str(text), "--json")
     found = json.loads(r.output)
-    assert [x["query"] for x in found] == ["稀土元素共有十七種。", "这一句在记忆库里没有！", "出口管制要求說明最終用戶。"]
+    assert [x["query"] for x in found] == [
+        "稀土元素共有十七種。",
+        "这一句在记忆库里没有！",
+        "出口管制要求說明最終用戶。",
+    ]
     assert [[m["match"] for m in x["matches"]] for x in found] == [[100.0], [], [100.0]]
     assert run(runner, db, "tm", "find").exit_code == 2

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+from ..mining.filters import is_chemical
 from ..models import Candidate, Equivalent, TermEntry
 from ..normalise.pinyin import to_pinyin
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
@@ -37,14 +38,18 @@ from . import compose as _compose
 from . import countries, dictionary, english, translit
 from .reading import reading
 
-
-_OFFICE = re.compile(r"^((?:US|UK|EU|United States|[A-Z][a-z]+) )?([A-Z][\w-]*(?: [A-Z][\w-]*)?) "
-                     r"(Department|Ministry)$")
+_OFFICE = re.compile(
+    r"^((?:US|UK|EU|United States|[A-Z][a-z]+) )?([A-Z][\w-]*(?: [A-Z][\w-]*)?) "
+    r"(Department|Ministry)$"
+)
 #: words that qualify an office rather than name its field: "Foreign Ministry" is no "Ministry of Foreign"
-_OFFICE_ADJECTIVES = frozenset({"Foreign", "Home", "Internal", "External", "Federal", "National", "Central",
-                                "General", "Public", "State"})
-_COUNTRY_LAW = re.compile(r"^(People's Republic of China|China|US|United States) "
-                          r"((?:[A-Z][\w-]* )+(?:Law|Act|Regulations))$")
+_OFFICE_ADJECTIVES = frozenset(
+    {"Foreign", "Home", "Internal", "External", "Federal", "National", "Central", "General", "Public", "State"}
+)
+_COUNTRY_LAW = re.compile(
+    r"^(People's Republic of China|China|US|United States) "
+    r"((?:[A-Z][\w-]* )+(?:Law|Act|Regulations))$"
+)
 _US_MINISTRY = re.compile(r"^(US|USA|United States) Ministry of (.+)$")
 _DESCRIPTOR = re.compile(r"\s+(News Agency|Agency|Company|Corporation|Corp\.?|Group|Inc\.?|Ltd\.?)$")
 
@@ -117,7 +122,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         for t in sound:
             add(t, "cedict", 0.5)
     composed = _compose.compose(c.term)
-    if _compose.is_chemical(c.term):
+    if is_chemical(c.term):
         for t in _compose.element_english(c.term) + _compose.chemical(c.term):
             add(t, "chemistry", 0.8)
     for i, g in enumerate(dictionary.ranked_glosses(c.term, limit=4)):  # the sense its compounds use first
@@ -166,9 +171,15 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         add(_pinyin_name(c.term), "pinyin", 0.15)
     elif not out and re.search(r"[A-Za-z]", c.term) and _compose.has_unknown_name(c.term):
         # a name the dictionary lacks beside Latin letters (SK海力士): its Latin as written, its Hanzi in pinyin
-        add(" ".join(_pinyin_name(run) if not run.isascii() else run
-                     for run in re.findall(r"[A-Za-z0-9][A-Za-z0-9 .&+-]*|[^A-Za-z0-9]+", c.term) if run.strip()),
-            "pinyin", 0.15)
+        add(
+            " ".join(
+                _pinyin_name(run) if not run.isascii() else run
+                for run in re.findall(r"[A-Za-z0-9][A-Za-z0-9 .&+-]*|[^A-Za-z0-9]+", c.term)
+                if run.strip()
+            ),
+            "pinyin",
+            0.15,
+        )
     return out
 
 
@@ -186,13 +197,18 @@ def _named_in_setting(c: Candidate, out: list[Equivalent]) -> list[Equivalent]:
         place_en = countries.english(place) or ""
         if full and place_en and full[0].startswith(place_en + " "):
             conf = round(out[0].confidence + 0.02, 2)
-            out = [Equivalent(full[0][len(place_en) + 1:], "context", conf), Equivalent(full[0], "context", conf),
-                   *out]
+            out = [
+                Equivalent(full[0][len(place_en) + 1 :], "context", conf),
+                Equivalent(full[0], "context", conf),
+                *out,
+            ]
             out = [e for i, e in enumerate(out) if all(x.text.lower() != e.text.lower() for x in out[:i])]
-    if out and out[0].text.endswith(" Law") and _ACT_COUNTRIES >= (_settings(c, reach=8) or {""}):
+    if out and out[0].text.endswith(" Law") and (_settings(c, reach=8) or {""}) <= _ACT_COUNTRIES:
         act = next((e for e in out if e.text == out[0].text[:-4] + " Act"), None)
         if act:
-            out = [Equivalent(act.text, "context", round(out[0].confidence + 0.01, 2))] + [e for e in out if e is not act]
+            out = [Equivalent(act.text, "context", round(out[0].confidence + 0.01, 2))] + [
+                e for e in out if e is not act
+            ]
     return out
 
 
@@ -214,10 +230,16 @@ def _settings(c: Candidate, reach: int = 0) -> set[str]:
     for ctx in c.contexts:
         text = to_simplified(ctx.text)
         for m in re.finditer(re.escape(c.term), text):
-            clause = _CLAUSE_END.split(text[max(0, m.start() - reach - 4):m.start()])[-1]
+            clause = _CLAUSE_END.split(text[max(0, m.start() - reach - 4) : m.start()])[-1]
             for i in range(len(clause) - 2, max(-1, len(clause) - reach - 5), -1):
-                found = next((clause[i:i + k] for k in (4, 3, 2) if countries.is_country(clause[i:i + k])
-                              and (reach or i + k == len(clause))), None)
+                found = next(
+                    (
+                        clause[i : i + k]
+                        for k in (4, 3, 2)
+                        if countries.is_country(clause[i : i + k]) and (reach or i + k == len(clause))
+                    ),
+                    None,
+                )
                 if found:
                     places.add(found)
                     break
@@ -252,8 +274,12 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
     if not dictionary.is_verb_only(term, gloss):
         return []
     words = gloss.split()
-    if (len(words) == 2 and words[1] not in _compose.PARTICLES and dictionary.is_english_verb(words[1])
-            and english.action_noun(words[0]) == words[0]):
+    if (
+        len(words) == 2
+        and words[1] not in _compose.PARTICLES
+        and dictionary.is_english_verb(words[1])
+        and english.action_noun(words[0]) == words[0]
+    ):
         # a verb after the word that qualifies it names its act as a noun after that word (批量生产 "mass
         # produce" → mass production), where English derives one
         noun = english.action_noun(words[1])
@@ -288,7 +314,7 @@ def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]
             rest = _compose.head_english(tail)
             if rest:
                 return [_compose.with_head(known[head][0], rest[0], tail)]
-        head, tail = term[:len(term) - k], term[len(term) - k:]
+        head, tail = term[: len(term) - k], term[len(term) - k :]
         if tail in known:
             rest = _compose.phrase_english(head)
             if rest:
@@ -319,8 +345,9 @@ def _region(term: str) -> list[str]:
     >>> _region("克钦邦"), _region("巴库"), _region("橘园")
     (['Kachin', 'Kachin State'], [], [])
     """
-    if dictionary.has_word(term) or (len(term) < 3 and term[-1] not in _PLACE_WORDS
-                                      and not _compose.looks_transliterated(term)):
+    if dictionary.has_word(term) or (
+        len(term) < 3 and term[-1] not in _PLACE_WORDS and not _compose.looks_transliterated(term)
+    ):
         return []
     return countries.region_names(term)
 
@@ -356,9 +383,15 @@ def _is_tagged_name(term: str) -> bool:
     # three characters at least: the segmenter tags rare two-character words as names too (朝贺, 托底); no
     # element's character, which names never use (碳达峰 "carbon peaking" is no "Tanda Peak"); and no suffix of a
     # quality or act at the end (普惠性 "inclusiveness" is no "Puhuixing")
-    return (len(term) >= 3 and len(tags) == 1 and tags[0][1] in _NAME_TAGS and not term.isascii()
-            and not dictionary.has_word(term) and not any(ch in _compose.elements() for ch in term)
-            and not dictionary.is_quality_suffix(term[-1]))
+    return (
+        len(term) >= 3
+        and len(tags) == 1
+        and tags[0][1] in _NAME_TAGS
+        and not term.isascii()
+        and not dictionary.has_word(term)
+        and not any(ch in _compose.elements() for ch in term)
+        and not dictionary.is_quality_suffix(term[-1])
+    )
 
 
 def _split_name(term: str) -> tuple[str, str]:
@@ -375,11 +408,17 @@ def _split_name(term: str) -> tuple[str, str]:
         words = dictionary.segment(rest)
         # the rest: common words the dictionary has (not another name: 芒廷 + 帕斯 "Perth"), one of them
         # at least two characters long; a last single one may be a place word (稀土 + 矿)
-        if (_compose.looks_transliterated(name) and not dictionary.has_word(name)
-                and (any(len(w) > 1 for w in words) or rest in _PLACE_WORDS)
-                and all(dictionary.has_word(w) and not dictionary.is_proper(w)
-                        and (len(w) > 1 or (i == len(words) - 1 and w in _PLACE_WORDS))
-                        for i, w in enumerate(words))):
+        if (
+            _compose.looks_transliterated(name)
+            and not dictionary.has_word(name)
+            and (any(len(w) > 1 for w in words) or rest in _PLACE_WORDS)
+            and all(
+                dictionary.has_word(w)
+                and not dictionary.is_proper(w)
+                and (len(w) > 1 or (i == len(words) - 1 and w in _PLACE_WORDS))
+                for i, w in enumerate(words)
+            )
+        ):
             return name, rest
     if _compose.looks_transliterated(term):
         return term, ""
@@ -407,9 +446,17 @@ def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = No
     regional = {to_traditional(c.term, r) for r in ("tw", "twp", "hk")}
     variants = sorted({s for s in [*surfaces, *regional] if s not in (c.term, trad)})
     return TermEntry(
-        simplified=c.term, traditional=trad, pinyin=reading(c.term),
-        english=english_suggestions(c, known), variants=variants, score=c.score, count=c.count,
-        files=list(c.files), file_counts=dict(c.file_counts), contexts=list(c.contexts), kind=c.kind,
+        simplified=c.term,
+        traditional=trad,
+        pinyin=reading(c.term),
+        english=english_suggestions(c, known),
+        variants=variants,
+        score=c.score,
+        count=c.count,
+        files=list(c.files),
+        file_counts=dict(c.file_counts),
+        contexts=list(c.contexts),
+        kind=c.kind,
     )
 
 
@@ -417,8 +464,9 @@ def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = No
 PARALLEL_MIN = 1000
 
 
-def align_candidates(cands: Iterable[Candidate], known: Mapping[str, Sequence[str]] | None = None,
-                     workers: int | None = None) -> list[TermEntry]:
+def align_candidates(
+    cands: Iterable[Candidate], known: Mapping[str, Sequence[str]] | None = None, workers: int | None = None
+) -> list[TermEntry]:
     """Align every candidate; ``known`` maps Simplified terms to approved English.
 
     :param workers: processes to align in; default one per core (up to 4) from
@@ -434,7 +482,7 @@ def align_candidates(cands: Iterable[Candidate], known: Mapping[str, Sequence[st
 
     warm_up()  # load the dictionaries once, before the fork: every worker shares them
     size = -(-len(cands) // workers)
-    parts = [cands[i:i + size] for i in range(0, len(cands), size)]
+    parts = [cands[i : i + size] for i in range(0, len(cands), size)]
     with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
         return [e for done in pool.map(_align_part, parts, [known] * len(parts)) for e in done]
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import product
 
-from ..mining.filters import elements, is_chemical, transliteration_chars
+from ..mining.filters import elements, transliteration_chars
 from ..normalise.pinyin import to_pinyin
 from . import countries, dictionary, english
 
@@ -81,8 +81,9 @@ def element_english(text: str) -> list[str]:
 def _title(s: str) -> str:
     small = {"and", "of", "the", "for", "on", "in", "to", "a", "an", "with"}
     words = s.split()
-    return " ".join(w if (i and w.lower() in small) or w[:1].isupper() else w[:1].upper() + w[1:]
-                    for i, w in enumerate(words))
+    return " ".join(
+        w if (i and w.lower() in small) or w[:1].isupper() else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 _NOUN_SUFFIXES = frozenset({"ment", "tion", "ation", "sion", "ance", "ence", "ing"})
@@ -143,9 +144,17 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
         # a head is a noun, not a participle (机制 "mechanism", not "machine-processed")
         gl = [g for g in gl if not g.split()[-1].endswith(("ed", "made"))] or gl
         # nor an adjective beside its own noun (安全 "secure; security; safe; safety": 食品安全 → food security)
-        noun = next((h for h in gl[1:4] if " " not in h and (dictionary.is_nominal(h) or h.endswith("ty"))
-                     and len(os.path.commonprefix([h, gl[0]])) >= 4
-                     and (not dictionary.is_nominal(gl[0]) or len(h) > len(gl[0]))), None)
+        noun = next(
+            (
+                h
+                for h in gl[1:4]
+                if " " not in h
+                and (dictionary.is_nominal(h) or h.endswith("ty"))
+                and len(os.path.commonprefix([h, gl[0]])) >= 4
+                and (not dictionary.is_nominal(gl[0]) or len(h) > len(gl[0]))
+            ),
+            None,
+        )
         if noun and " " not in gl[0]:
             gl = [noun] + [g for g in gl if g != noun]
     if final and gl:
@@ -166,8 +175,9 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
                 noun = english.action_noun(verb.split()[0])
                 if noun == verb.split()[0]:
                     break  # a verb that is a noun too names the act itself: 管制 "control"
-                if not noun.endswith("ing") and (verb == gl[0] or all_verbs
-                                                 or any(g != verb and g.split()[0] == noun for g in gl if " " in g)):
+                if not noun.endswith("ing") and (
+                    verb == gl[0] or all_verbs or any(g != verb and g.split()[0] == noun for g in gl if " " in g)
+                ):
                     gl = [noun] + gl
                     break
     return gl[:2]
@@ -230,8 +240,11 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
     """
     first = gl[0]
     pair = first.split(" and ")
-    if (len(pair) == 2 and all(" " not in v and dictionary.is_english_verb(v) for v in pair)
-            and dictionary.is_verb_sense(piece, first)):
+    if (
+        len(pair) == 2
+        and all(" " not in v and dictionary.is_english_verb(v) for v in pair)
+        and dictionary.is_verb_sense(piece, first)
+    ):
         # two verbs for one act name it by their nouns before a noun: 防治 "prevent and cure" + 法 → Prevention
         # and Cure Law, 审批 "examine and approve" + 制度 → examination and approval system
         nouns = " and ".join(english.action_noun(v) for v in pair)
@@ -273,8 +286,13 @@ def verb_object(piece: str, gloss: str) -> tuple[str, str] | None:
     (('smelt', 'metal'), None)
     """
     words = gloss.split()
-    if (len(words) != 2 or words[1] in PARTICLES or words[1] in _NO_OBJECT or not words[1].isalpha()
-            or not dictionary.is_verb_only(piece, gloss)):
+    if (
+        len(words) != 2
+        or words[1] in PARTICLES
+        or words[1] in _NO_OBJECT
+        or not words[1].isalpha()
+        or not dictionary.is_verb_only(piece, gloss)
+    ):
         return None
     verb, obj = words
     if english.frequency(verb) >= _VO_VERB_MAX or obj.endswith("ly") or english.frequency(obj + "ly") >= 1e-7:
@@ -306,11 +324,23 @@ def _listed_noun(verb: str, senses: list[str], piece: str = "") -> str | None:
     """
     stem = verb[:-1] if verb.endswith("e") else verb
     derived = english.action_noun(verb)  # (analyze → analysis)
-    return next((g for g in senses if (g.startswith(stem) and g[len(stem):].lstrip("e") in _NOUN_SUFFIXES)
-                 or (g == derived and g != verb)
-                 or (piece and " " not in g and len(os.path.commonprefix([g, verb])) >= 5
-                     and not english.looks_adjectival(g)
-                     and dictionary.is_verb_only(piece, verb) and not dictionary.is_verb_sense(piece, g))), None)
+    return next(
+        (
+            g
+            for g in senses
+            if (g.startswith(stem) and g[len(stem) :].lstrip("e") in _NOUN_SUFFIXES)
+            or (g == derived and g != verb)
+            or (
+                piece
+                and " " not in g
+                and len(os.path.commonprefix([g, verb])) >= 5
+                and not english.looks_adjectival(g)
+                and dictionary.is_verb_only(piece, verb)
+                and not dictionary.is_verb_sense(piece, g)
+            )
+        ),
+        None,
+    )
 
 
 def _parts(term: str) -> list[str]:
@@ -343,8 +373,11 @@ def looks_transliterated(term: str) -> bool:
     if len(han) < 2 or dictionary.has_word(term):
         return False
     words = dictionary.segment(term)
-    if len(words) > 1 and all(len(w) > 1 and dictionary.has_word(w) for w in words) and \
-            any(not dictionary.is_proper(w) for w in words):
+    if (
+        len(words) > 1
+        and all(len(w) > 1 and dictionary.has_word(w) for w in words)
+        and any(not dictionary.is_proper(w) for w in words)
+    ):
         return False  # words of the dictionary, one common at least: 根本 + 原因, 乌克兰 + 稀土 name no one
     chars = transliteration_chars()
     return sum(c in chars for c in han) >= 0.75 * len(han)
@@ -359,7 +392,7 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
         return [None] * len(parts)
     out, k = [], 0
     for p in parts:
-        out.append(" ".join(syllables[k:k + len(p)]))
+        out.append(" ".join(syllables[k : k + len(p)]))
         k += len(p)
     return out
 
@@ -372,8 +405,9 @@ _AND = frozenset({"与", "和", "及", "以及", "或"})
 
 
 #: words that follow a verb in an English phrasal verb ("trace back to", "set up")
-PARTICLES = frozenset({"back", "to", "up", "out", "off", "down", "on", "in", "over", "from", "away", "with",
-                        "for", "at", "into", "about"})
+PARTICLES = frozenset(
+    {"back", "to", "up", "out", "off", "down", "on", "in", "over", "from", "away", "with", "for", "at", "into", "about"}
+)
 
 
 def _all_verbs(term: str) -> bool:
@@ -398,8 +432,11 @@ def literal(term: str, limit: int = 3) -> list[str]:
     el = elements()
     parts, paired = _paired_modifiers(parts)
     # a loose character guesses, unless it is an element or the first one and a prefix (原 + 矿 "raw ore")
-    singles = sum(1 for i, p in enumerate(parts) if len(p) == 1 and p not in el and not p.isascii()
-                  and not (i == 0 and dictionary.prefix_sense(p)))
+    singles = sum(
+        1
+        for i, p in enumerate(parts)
+        if len(p) == 1 and p not in el and not p.isascii() and not (i == 0 and dictionary.prefix_sense(p))
+    )
     if singles * 2 > len(parts):
         return []  # mostly loose characters: their glosses guess ("choose smelt" for 选冶), so say nothing
     if has_unknown_name(term):
@@ -408,9 +445,10 @@ def literal(term: str, limit: int = 3) -> list[str]:
         return []  # 串级 (cascade) is a word the dictionary lacks: its characters' senses guess ("skewer level")
     readings = _readings(term, parts)
     # a word before "and" is a noun of the coordination, not a modifier (技术与资源: technology and resources)
-    options = [[paired[p]] if p in paired else
-               _piece_options(p, i == len(parts) - 1 or parts[i + 1] in _AND, r, first=i == 0)
-               for i, (p, r) in enumerate(zip(parts, readings))]
+    options = [
+        [paired[p]] if p in paired else _piece_options(p, i == len(parts) - 1 or parts[i + 1] in _AND, r, first=i == 0)
+        for i, (p, r) in enumerate(zip(parts, readings))
+    ]
     for i in range(len(parts) - 2, 0, -1):
         if dictionary.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
             # 政策 + 性 + 贷款: "policy loan", no "nature"; 美国 + 的 + 关键矿产: "US key minerals", no "taxi"
@@ -426,17 +464,26 @@ def literal(term: str, limit: int = 3) -> list[str]:
     for i in range(len(parts) - 1, 0, -1):
         merged = _overlap(parts[i - 1], parts[i], final=i == len(parts) - 1)
         if merged:
-            options[i - 1:i + 1] = [[merged]]
+            options[i - 1 : i + 1] = [[merged]]
     if len(options) > 1 and options[-2][0].endswith(" to"):
         # after "hard to" a verb stays a verb: 难以实现 "hard to achieve"
         options[-1] = dictionary.ranked_glosses(parts[-1], limit=2, reading=readings[-1])
     out = []
-    verbs = [next((g for g in dictionary.ranked_glosses(p, reading=r) if dictionary.is_verb_sense(p, g)), None)
-             if len(p) > 1 else None for p, r in zip(parts, readings)]
+    verbs = [
+        next((g for g in dictionary.ranked_glosses(p, reading=r) if dictionary.is_verb_sense(p, g)), None)
+        if len(p) > 1
+        else None
+        for p, r in zip(parts, readings)
+    ]
     if all(verbs) and _all_verbs(term):
         # (a verb and its object by the verb: 冶炼 "smelt metal" + 分离 → smelting and separation)
-        out.append(" and ".join(english.action_noun(vo[0] if vo else v)
-                                for p, v in zip(parts, verbs) for vo in [verb_object(p, v or "")]))
+        out.append(
+            " and ".join(
+                english.action_noun(vo[0] if vo else v)
+                for p, v in zip(parts, verbs)
+                for vo in [verb_object(p, v or "")]
+            )
+        )
     for combo in product(*options):
         s = _join(combo)
         if s and s not in out:
@@ -503,8 +550,14 @@ def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:
     i = 0
     while i < len(parts):
         a, b = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
-        if (i + 2 < len(parts) and len(a) == len(b) == 1 and not (a + b).isascii() and a not in el
-                and b not in el and (dictionary.prefix_sense(a) or dictionary.prefix_sense(b))):
+        if (
+            i + 2 < len(parts)
+            and len(a) == len(b) == 1
+            and not (a + b).isascii()
+            and a not in el
+            and b not in el
+            and (dictionary.prefix_sense(a) or dictionary.prefix_sense(b))
+        ):
             pair = _coordinated(dictionary.leading_sense(a), dictionary.leading_sense(b))
             if pair:
                 paired[a + b] = pair
@@ -577,8 +630,7 @@ def _unknown_words(term: str) -> tuple[str, ...]:
     """The words the segmenter reads in ``term`` that CC-CEDICT lacks: Hanzi, not a run of elements."""
     import rjieba
 
-    return tuple(w for w in rjieba.cut(term)
-                 if not w.isascii() and not dictionary.has_word(w) and not element_run(w))
+    return tuple(w for w in rjieba.cut(term) if not w.isascii() and not dictionary.has_word(w) and not element_run(w))
 
 
 def _unknown_word(term: str, parts: list[str]) -> bool:
@@ -591,8 +643,11 @@ def _unknown_word(term: str, parts: list[str]) -> bool:
     el = elements()
     # (a prefix or an element has a sense of its own there: 原矿 raw ore, 锑业 antimony industry)
     singles = {i: p for i, p in enumerate(parts) if len(p) == 1 and p not in el}
-    pairs = {singles[i] + singles[i + 1] for i in singles if i + 1 in singles
-             and not any(dictionary.prefix_sense(c) for c in singles[i] + singles[i + 1])}
+    pairs = {
+        singles[i] + singles[i + 1]
+        for i in singles
+        if i + 1 in singles and not any(dictionary.prefix_sense(c) for c in singles[i] + singles[i + 1])
+    }
     return any(w in pairs for w in _unknown_words(term))
 
 
@@ -601,8 +656,9 @@ def _loose(pieces: list[str]) -> bool:
     价值 + 链 a word and its head, 新 + 能源 a prefix and a word; 海 + 力士 is none of these). Only a character
     of the tables for foreign names is loose so: 军 + 工 + 企业 is no name."""
     chars = transliteration_chars()
-    return any(len(p) == 1 and p in chars and not (i == 0 and dictionary.prefix_sense(p))
-               for i, p in enumerate(pieces[:-1]))
+    return any(
+        len(p) == 1 and p in chars and not (i == 0 and dictionary.prefix_sense(p)) for i, p in enumerate(pieces[:-1])
+    )
 
 
 _BORN = re.compile(r"\((?:c\. )?\d{3,4}-")
@@ -638,10 +694,11 @@ def chemical(term: str) -> list[str]:
     out: list[str] = []
     for zh, en in rules["chem"]:
         if term.startswith(zh) and len(term) > len(zh):
-            rest_zh = term[len(zh):]
+            rest_zh = term[len(zh) :]
             # the rest is elements or one noun the dictionary knows (氧化+稀土), not a phrase (氧化+物提纯)
-            rest = element_english(rest_zh) or (dictionary.ranked_glosses(rest_zh)[:1]
-                                                if dictionary.has_word(rest_zh) else [])
+            rest = element_english(rest_zh) or (
+                dictionary.ranked_glosses(rest_zh)[:1] if dictionary.has_word(rest_zh) else []
+            )
             out += [en.format(r) for r in rest[:1]]
     for zh, en in rules["elem"]:
         if term.endswith(zh) and len(term) > len(zh):
@@ -676,9 +733,11 @@ def _has_name(text: str) -> bool:
     >>> _has_name("辉瑞"), _has_name("美国稀土"), _has_name("稀土"), _has_name("阿拉弗拉稀土")
     (True, True, False, True)
     """
-    return bool(_LATIN.search(text)) or any(
-        dictionary.is_proper(w) or (len(w) > 1 and not dictionary.has_word(w)) for w in _parts(text)
-    ) or looks_transliterated(text)
+    return (
+        bool(_LATIN.search(text))
+        or any(dictionary.is_proper(w) or (len(w) > 1 and not dictionary.has_word(w)) for w in _parts(text))
+        or looks_transliterated(text)
+    )
 
 
 def _names_an_act(word: str) -> bool:
@@ -736,7 +795,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:
     add(element_english(term))
     for zh, en in rules["prefix"]:
         if term.startswith(zh) and len(term) > len(zh) + 1:
-            rest = term[len(zh):]
+            rest = term[len(zh) :]
             eng = dictionary.ranked_glosses(rest)[:1] or literal(rest, limit=1)
             if eng and dictionary.is_verb_sense(rest, eng[0]):
                 eng = [english.action_noun(eng[0])]

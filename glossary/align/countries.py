@@ -88,8 +88,22 @@ def place_english(word: str) -> str | None:
 
 #: the kinds of region whose name English says with the kind after it (Kachin State, Mandalay Region, Fukui
 #: Prefecture), and the characters that end a Chinese name which says its kind (克钦邦, 曼德勒省, 福井县)
-_KINDS = frozenset({"State", "Province", "Region", "County", "District", "Prefecture", "Territory", "Governorate",
-                    "Department", "Canton", "Parish", "Division"})
+_KINDS = frozenset(
+    {
+        "State",
+        "Province",
+        "Region",
+        "County",
+        "District",
+        "Prefecture",
+        "Territory",
+        "Governorate",
+        "Department",
+        "Canton",
+        "Parish",
+        "Division",
+    }
+)
 _KIND_CHARS = frozenset("邦州省区县郡府市")
 
 

@@ -32,9 +32,12 @@ class DictEntry:
     senses: tuple[str, ...]
 
 
-_DROP = re.compile(r"^(see |see also|variant of|old variant|abbr\. for|abbr\. of|CL:|surname |used in |\([^)]*surname\)|"
-                   r"classifier for|also pr\.|also written|Japanese variant|erhua variant|"
-                   r"\(old\)|\(archaic\)|\(dialect\)|\(literary\)|\(slang\)|\(Internet slang\)|\(onom\.\))", re.I)
+_DROP = re.compile(
+    r"^(see |see also|variant of|old variant|abbr\. for|abbr\. of|CL:|surname |used in |\([^)]*surname\)|"
+    r"classifier for|also pr\.|also written|Japanese variant|erhua variant|"
+    r"\(old\)|\(archaic\)|\(dialect\)|\(literary\)|\(slang\)|\(Internet slang\)|\(onom\.\))",
+    re.I,
+)
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
 _PLACEHOLDERS = re.compile(r"\b(etc|sth|sb)\b\.?")
 _FIGURATIVE = re.compile(r"(lit|fig)\. ")
@@ -110,7 +113,8 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
     if reading:
         # the same reading, and the common word before the proper noun (中 zhong1 "middle", not Zhong1 "China")
         matching = [e for e in entries if e.pinyin == reading] + [
-            e for e in entries if e.pinyin != reading and fold_reading(e.pinyin) == fold_reading(reading)]
+            e for e in entries if e.pinyin != reading and fold_reading(e.pinyin) == fold_reading(reading)
+        ]
         entries = matching or entries
     # the first wording of every sense, then the other wordings of each ("trade; profession; industry"):
     # a sense's later synonyms are often the one a term needs (行业 "industry")
@@ -198,13 +202,17 @@ def is_description(gloss: str) -> bool:
     return len(gloss.split()) > 5 or bool(_DESCRIPTIVE.search(gloss))
 
 
-_PLACE_NOTE = re.compile(r" (?:prefecture-level city|county-level city|county|district|city|town|township|province|"
-                         r"prefecture|autonomous region|village) (?:in|of|on|near)\b.*$")
+_PLACE_NOTE = re.compile(
+    r" (?:prefecture-level city|county-level city|county|district|city|town|township|province|"
+    r"prefecture|autonomous region|village) (?:in|of|on|near)\b.*$"
+)
 
 
 #: where a place lies, after its name ("Guangdong Province in south China")
-_PLACE_LOCATOR = re.compile(r"(?<=[a-z]) (?:in|of|on|near) (?:(?:north|south|east|west)(?:ern)?|central|"
-                            r"north-?east|north-?west|south-?east|south-?west)\b.*$")
+_PLACE_LOCATOR = re.compile(
+    r"(?<=[a-z]) (?:in|of|on|near) (?:(?:north|south|east|west)(?:ern)?|central|"
+    r"north-?east|north-?west|south-?east|south-?west)\b.*$"
+)
 
 
 def name_only(gloss: str) -> str:
@@ -260,7 +268,7 @@ def _build_compound_index() -> dict[str, list[str]]:
             continue
         for k in (2, 3):
             for i in range(n - k + 1):
-                sub = h[i:i + k]
+                sub = h[i : i + k]
                 if sub != h:
                     idx.setdefault(sub, []).append(h)
     return idx
@@ -363,7 +371,7 @@ def compound_form(word: str, sense: str) -> str:
     """
     words = sense.lower().split()
     heads = headwords()
-    cased = [(glosses(h, limit=1) or [""])[0] for h in _by_first_word(word) if h[len(word):] in heads]
+    cased = [(glosses(h, limit=1) or [""])[0] for h in _by_first_word(word) if h[len(word) :] in heads]
     firsts = [f.lower() for f in cased]
     full = sum(f.startswith(sense.lower() + " ") for f in firsts)
     for k in range(1, len(words)):
@@ -460,8 +468,12 @@ def is_verb_sense(word: str, gloss: str) -> bool:
     """
     want = gloss.lower()
     # "to be airworthy" says what something is: an adjective, not a verb
-    return any(clean_gloss(w).lower() == want and w.strip().lower().startswith("to ")
-               and not w.strip().lower().startswith("to be ") for w in _wordings(word))
+    return any(
+        clean_gloss(w).lower() == want
+        and w.strip().lower().startswith("to ")
+        and not w.strip().lower().startswith("to be ")
+        for w in _wordings(word)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -523,7 +535,8 @@ def is_verb_only(word: str, gloss: str) -> bool:
     """
     want = gloss.lower()
     return is_verb_sense(word, gloss) and not any(
-        not w.strip().lower().startswith("to ") and clean_gloss(w).lower() == want for w in _wordings(word))
+        not w.strip().lower().startswith("to ") and clean_gloss(w).lower() == want for w in _wordings(word)
+    )
 
 
 def is_proper(word: str) -> bool:
@@ -552,8 +565,10 @@ def _rank_glosses(word: str, reading: str | None = None) -> list[str]:
         # no compound of the word itself: the words on which its senses differ, in the compounds of its
         # first word (商务部 "Department of Trade; Department of Commerce": 电子商务 is e-commerce)
         common = set.intersection(*(set(re.findall(r"[a-z]+", g.lower())) for g in gl))
-        texts = [" ".join(s.lower() for e in _entries(h) for s in e.senses)
-                 for h in _compound_index().get(word[:2], [])[:400]]
+        texts = [
+            " ".join(s.lower() for e in _entries(h) for s in e.senses)
+            for h in _compound_index().get(word[:2], [])[:400]
+        ]
         scores = [support(" ".join(w for w in re.findall(r"[a-z]+", g.lower()) if w not in common)) for g in gl]
     order = sorted(range(len(gl)), key=lambda i: (-scores[i], i))
     return [gl[i] for i in order]

@@ -23,15 +23,50 @@ _VOWELS = "aeiou"
 #: regular derivations of an action noun from a verb, by the verb's ending (explore → exploration);
 #: every candidate is checked against English usage before it is proposed
 _DERIVATIONS = (
-    ("ate", "ation"), ("ify", "ification"), ("ize", "ization"), ("ise", "isation"), ("uce", "uction"),
-    ("ct", "ction"), ("pt", "ption"), ("mit", "mission"), ("ide", "ision"), ("vise", "vision"), ("ude", "usion"),
-    ("ss", "ssion"), ("erce", "ercion"), ("ore", "oration"), ("are", "aration"), ("ine", "ination"), ("rm", "rmation"),
-    ("nt", "ntation"), ("lt", "ltation"), ("apply", "application"), ("imply", "implication"),
-    ("multiply", "multiplication"), ("ve", "val"), ("ose", "osal"),
-    ("er", "ery"), ("pend", "pendence"), ("ist", "istance"), ("yze", "ysis"), ("yse", "ysis"),
-    ("isfy", "isfaction"), ("fuse", "fusion"), ("all", "allation"), ("pret", "pretation"), ("ow", "owth"),
-    ("vent", "vention"), ("ute", "ution"), ("and", "ansion"), ("ire", "isition"), ("ume", "umption"),
-    ("ibe", "iption"), ("eive", "eption"), ("ete", "etion"), ("ete", "etition"), ("ail", "ailure"),
+    ("ate", "ation"),
+    ("ify", "ification"),
+    ("ize", "ization"),
+    ("ise", "isation"),
+    ("uce", "uction"),
+    ("ct", "ction"),
+    ("pt", "ption"),
+    ("mit", "mission"),
+    ("ide", "ision"),
+    ("vise", "vision"),
+    ("ude", "usion"),
+    ("ss", "ssion"),
+    ("erce", "ercion"),
+    ("ore", "oration"),
+    ("are", "aration"),
+    ("ine", "ination"),
+    ("rm", "rmation"),
+    ("nt", "ntation"),
+    ("lt", "ltation"),
+    ("apply", "application"),
+    ("imply", "implication"),
+    ("multiply", "multiplication"),
+    ("ve", "val"),
+    ("ose", "osal"),
+    ("er", "ery"),
+    ("pend", "pendence"),
+    ("ist", "istance"),
+    ("yze", "ysis"),
+    ("yse", "ysis"),
+    ("isfy", "isfaction"),
+    ("fuse", "fusion"),
+    ("all", "allation"),
+    ("pret", "pretation"),
+    ("ow", "owth"),
+    ("vent", "vention"),
+    ("ute", "ution"),
+    ("and", "ansion"),
+    ("ire", "isition"),
+    ("ume", "umption"),
+    ("ibe", "iption"),
+    ("eive", "eption"),
+    ("ete", "etion"),
+    ("ete", "etition"),
+    ("ail", "ailure"),
 )
 
 #: the endings English still makes new verbs and their nouns with (sinicize → sinicization): a verb no corpus
@@ -78,8 +113,9 @@ _SHORT = {"ate": 5, "and": 4}
 
 
 def _derivations(verb: str) -> list[str]:
-    return [verb[: -len(end)] + repl for end, repl in _DERIVATIONS
-            if verb.endswith(end) and len(verb) > _SHORT.get(end, 0)] + [verb + "ment"]
+    return [
+        verb[: -len(end)] + repl for end, repl in _DERIVATIONS if verb.endswith(end) and len(verb) > _SHORT.get(end, 0)
+    ] + [verb + "ment"]
 
 
 @lru_cache(maxsize=16384)

@@ -35,8 +35,10 @@ def _polyphone(char: str, syllable: str) -> bool:
     huan2): the dictionary's word then says which one it is (还款 huán kuǎn, 薄膜 bó mó)."""
     from pypinyin import Style, pinyin
 
-    readings = {_TONELESS.sub("", r.replace("ü", "v"))
-                for r in pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]}
+    readings = {
+        _TONELESS.sub("", r.replace("ü", "v"))
+        for r in pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]
+    }
     return len(readings) > 1 and _TONELESS.sub("", syllable) in readings
 
 
@@ -52,10 +54,11 @@ def reading(term: str) -> str:
     i = 0
     for piece in dictionary.segment(term):
         syl = _dictionary_syllables(piece) if len(piece) > 1 else None
-        if syl and all(_TONELESS.sub("", a) == _TONELESS.sub("", b.replace("ü", "v")) or _polyphone(ch, a)
-                       for ch, a, b in zip(piece, syl, numbered[i:i + len(piece)])):
+        if syl and all(
+            _TONELESS.sub("", a) == _TONELESS.sub("", b.replace("ü", "v")) or _polyphone(ch, a)
+            for ch, a, b in zip(piece, syl, numbered[i : i + len(piece)])
+        ):
             # a neutral tone (5) in the dictionary is speech, not the citation tone a glossary gives
-            out[i:i + len(piece)] = [out[i + k] if s.endswith("5") else tone_marks(s)
-                                     for k, s in enumerate(syl)]
+            out[i : i + len(piece)] = [out[i + k] if s.endswith("5") else tone_marks(s) for k, s in enumerate(syl)]
         i += len(piece)
     return " ".join(out)

@@ -20,8 +20,8 @@ A name written with other characters of the same sound is the same name: 阿尔�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -36,16 +36,64 @@ MIN_SIMILARITY = 0.8
 MIN_LENGTH = 3
 
 _PINYIN_INITIALS = (
-    ("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("d", "T"), ("t", "T"), ("g", "K"),
-    ("k", "K"), ("f", "F"), ("l", "L"), ("r", "L"), ("m", "M"), ("n", "N"), ("z", "S"), ("c", "S"),
-    ("s", "S"), ("j", "S"), ("q", "S"), ("x", "S"), ("h", ""), ("y", ""), ("w", ""),
+    ("zh", "S"),
+    ("ch", "S"),
+    ("sh", "S"),
+    ("b", "P"),
+    ("p", "P"),
+    ("d", "T"),
+    ("t", "T"),
+    ("g", "K"),
+    ("k", "K"),
+    ("f", "F"),
+    ("l", "L"),
+    ("r", "L"),
+    ("m", "M"),
+    ("n", "N"),
+    ("z", "S"),
+    ("c", "S"),
+    ("s", "S"),
+    ("j", "S"),
+    ("q", "S"),
+    ("x", "S"),
+    ("h", ""),
+    ("y", ""),
+    ("w", ""),
 )
 _LATIN_RULES = (
-    ("sch", "S"), ("tch", "S"), ("ch", "S"), ("sh", "S"), ("ph", "F"), ("th", "T"), ("ck", "K"), ("ng", "N"),
-    ("qu", "K"), ("x", "KS"), ("ce", "Se"), ("ci", "Si"), ("cy", "Sy"),
+    ("sch", "S"),
+    ("tch", "S"),
+    ("ch", "S"),
+    ("sh", "S"),
+    ("ph", "F"),
+    ("th", "T"),
+    ("ck", "K"),
+    ("ng", "N"),
+    ("qu", "K"),
+    ("x", "KS"),
+    ("ce", "Se"),
+    ("ci", "Si"),
+    ("cy", "Sy"),
 )
-_LATIN_CLASS = {"b": "P", "p": "P", "d": "T", "t": "T", "g": "K", "k": "K", "c": "K", "q": "K", "f": "F",
-                "v": "F", "l": "L", "r": "L", "m": "M", "n": "N", "s": "S", "z": "S", "j": "S"}
+_LATIN_CLASS = {
+    "b": "P",
+    "p": "P",
+    "d": "T",
+    "t": "T",
+    "g": "K",
+    "k": "K",
+    "c": "K",
+    "q": "K",
+    "f": "F",
+    "v": "F",
+    "l": "L",
+    "r": "L",
+    "m": "M",
+    "n": "N",
+    "s": "S",
+    "z": "S",
+    "j": "S",
+}
 
 
 def _merge(classes: str) -> str:
@@ -60,7 +108,7 @@ def skeleton_pinyin(syllables: str) -> str:
         for ini, cls in _PINYIN_INITIALS:
             if syl.startswith(ini):
                 out.append(cls)
-                rest = syl[len(ini):]
+                rest = syl[len(ini) :]
                 break
         if rest == "er":
             out.append("L")  # 尔 writes r or l (阿尔巴尼斯 Albanese)

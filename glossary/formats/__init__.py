@@ -10,8 +10,8 @@ glossary.errors.UnknownFormat: unknown format for 'x.docx'; use one of: csv, ome
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from ..errors import UnknownFormat
 from .base import Format, WriteOptions, write_file
@@ -25,8 +25,9 @@ FORMATS: dict[str, type] = {"csv": CsvFormat, "tmx": TmxFormat, "tbx": TbxFormat
 _BY_EXT = {".csv": "csv", ".tmx": "tmx", ".tbx": "tbx", ".utf8": "omegat"}
 
 
-def get_format(name: str | None = None, path: str | Path | None = None,
-               header_map: Mapping[str, str] | None = None) -> Format:
+def get_format(
+    name: str | None = None, path: str | Path | None = None, header_map: Mapping[str, str] | None = None
+) -> Format:
     """The format named ``name``, or guessed from ``path``'s extension."""
     if name:
         key = name.lower()
@@ -35,8 +36,9 @@ def get_format(name: str | None = None, path: str | Path | None = None,
     else:
         key = _BY_EXT.get(Path(str(path or "")).suffix.lower(), "")
         if not key:
-            raise UnknownFormat(f"unknown format for {str(path)!r}; use one of: "
-                                f"{', '.join(sorted(FORMATS))} (or --format)")
+            raise UnknownFormat(
+                f"unknown format for {str(path)!r}; use one of: {', '.join(sorted(FORMATS))} (or --format)"
+            )
     if key == "csv":
         return CsvFormat(header_map=header_map)
     if header_map:

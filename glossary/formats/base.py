@@ -24,10 +24,11 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from .. import __version__
 from ..models import Context, Status, TermEntry

@@ -20,22 +20,50 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from ..errors import FormatError
 from ..models import Equivalent, Status, TermEntry
 from .base import WriteOptions, apply_meta, decode_context, encode_context, encode_files, fmt_num, join, split
 
 NAME = "csv"
-FIELDS = ("simplified", "traditional", "pinyin", "english", "status", "note", "context", "source",
-          "confidence", "score", "count", "files", "variants", "kind")
+FIELDS = (
+    "simplified",
+    "traditional",
+    "pinyin",
+    "english",
+    "status",
+    "note",
+    "context",
+    "source",
+    "confidence",
+    "score",
+    "count",
+    "files",
+    "variants",
+    "kind",
+)
 #: header synonyms from other tools, compared case-insensitively with '-', '_' and spaces removed
 SYNONYMS = {
-    "simplified": {"zhcn", "zhhans", "zhsg", "zh", "simplified", "chinese", "source", "sourceterm", "term", "中文", "简体"},
+    "simplified": {
+        "zhcn",
+        "zhhans",
+        "zhsg",
+        "zh",
+        "simplified",
+        "chinese",
+        "source",
+        "sourceterm",
+        "term",
+        "中文",
+        "简体",
+    },
     "traditional": {"zhtw", "zhhant", "zhhk", "traditional", "繁體", "繁体"},
     "pinyin": {"pinyin", "拼音"},
     "english": {"enus", "en", "engb", "english", "target", "targetterm", "translation", "英文"},
-    "status": {"status"}, "note": {"note", "notes", "comment", "comments"}, "context": {"context", "example"},
+    "status": {"status"},
+    "note": {"note", "notes", "comment", "comments"},
+    "context": {"context", "example"},
     "source": {"source", "origin"},
 }
 _DANGER = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -82,11 +110,22 @@ class CsvFormat:
         else:
             w.writerow([zh, tw, "pinyin", en, *FIELDS[4:]])
         for e in entries:
-            row = [e.simplified, e.traditional, e.pinyin, join([q.text for q in e.english]), e.status.value, e.note,
-                   "\n".join(encode_context(c) for c in e.contexts), join([q.source for q in e.english]),
-                   join([fmt_num(q.confidence) for q in e.english]), fmt_num(e.score), str(e.count),
-                   encode_files(e),
-                   join(e.variants), e.kind]
+            row = [
+                e.simplified,
+                e.traditional,
+                e.pinyin,
+                join([q.text for q in e.english]),
+                e.status.value,
+                e.note,
+                "\n".join(encode_context(c) for c in e.contexts),
+                join([q.source for q in e.english]),
+                join([fmt_num(q.confidence) for q in e.english]),
+                fmt_num(e.score),
+                str(e.count),
+                encode_files(e),
+                join(e.variants),
+                e.kind,
+            ]
             if options.csv_style == "ttk":  # target: the preferred English; every suggestion in the en-US column
                 row = row[:3] + [e.preferred_english] + row[4:] + [row[3]]
             w.writerow([escape(c) for c in row])
@@ -106,15 +145,18 @@ class CsvFormat:
                     cols[fld] = i
                     break
         # a column named by its language holds every English suggestion; "target" may hold only the first
-        lang_en = next((i for i, h in enumerate(header) if mapped.get(_key(h), _key(h)) in {"enus", "engb", "en"}), None)
+        lang_en = next(
+            (i for i, h in enumerate(header) if mapped.get(_key(h), _key(h)) in {"enus", "engb", "en"}), None
+        )
         if lang_en is not None:
             cols["english"] = lang_en
         if "simplified" not in cols:
             if "traditional" in cols:
                 cols["simplified"] = cols["traditional"]
             else:
-                raise FormatError("no Chinese term column in the header; name it zh-CN or give --map "
-                                  "\"YourColumn=zh-CN\"", path, 1)
+                raise FormatError(
+                    'no Chinese term column in the header; name it zh-CN or give --map "YourColumn=zh-CN"', path, 1
+                )
         return cols
 
     def read(self, data: bytes, path: str) -> list[TermEntry]:
@@ -138,8 +180,12 @@ class CsvFormat:
                 if not any(c.strip() for c in row):
                     continue
                 if len(row) > len(header):
-                    raise FormatError(f"{len(row)} cells but the header has {len(header)}; quote cells that hold "
-                                      f"a '{self.delimiter}'", path, line)
+                    raise FormatError(
+                        f"{len(row)} cells but the header has {len(header)}; quote cells that hold "
+                        f"a '{self.delimiter}'",
+                        path,
+                        line,
+                    )
                 get = lambda f: unescape(row[cols[f]]) if f in cols and cols[f] < len(row) else ""  # noqa: E731
                 entry = self._entry(get, path, line)
                 prev = out.get(entry.simplified)
@@ -170,9 +216,16 @@ class CsvFormat:
             status = Status.parse(get("status")) if get("status").strip() else Status.CANDIDATE
         except ValueError as e:
             raise FormatError(str(e), path, line) from None
-        e = TermEntry(simplified=term, traditional=get("traditional").strip(), pinyin=get("pinyin").strip(),
-                      english=eqs, status=status, note=get("note"), kind=get("kind") or "term",
-                      variants=split(get("variants")))
+        e = TermEntry(
+            simplified=term,
+            traditional=get("traditional").strip(),
+            pinyin=get("pinyin").strip(),
+            english=eqs,
+            status=status,
+            note=get("note"),
+            kind=get("kind") or "term",
+            variants=split(get("variants")),
+        )
         try:
             e.score = float(get("score") or 0)
             e.count = int(get("count") or 0)

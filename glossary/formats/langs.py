@@ -69,6 +69,8 @@ class Langs:
         if self.style not in _STYLES:
             raise UnknownFormat(f"unknown --lang-style {self.style!r}; use 'region' or 'script'")
         s, t, e = _STYLES[self.style]
-        return (normalise_code(self.source) if self.source else s,
-                normalise_code(self.traditional) if self.traditional else t,
-                normalise_code(self.target) if self.target else e)
+        return (
+            normalise_code(self.source) if self.source else s,
+            normalise_code(self.traditional) if self.traditional else t,
+            normalise_code(self.target) if self.target else e,
+        )

@@ -14,7 +14,7 @@ concept's first line carries Traditional, pinyin and status.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..errors import FormatError
 from ..models import Equivalent, Status, TermEntry
@@ -54,8 +54,9 @@ class OmegatFormat:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            raise FormatError("not UTF-8 text; OmegaT glossaries are UTF-8", path,
-                              data[: e.start].count(b"\n") + 1) from None
+            raise FormatError(
+                "not UTF-8 text; OmegaT glossaries are UTF-8", path, data[: e.start].count(b"\n") + 1
+            ) from None
         out: dict[str, TermEntry] = {}
         for n, line in enumerate(text.split("\n"), 1):
             if not line.strip() or line.startswith("#"):

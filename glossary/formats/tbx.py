@@ -16,18 +16,21 @@ descrips; pinyin is a note on the Chinese term; our status and evidence are
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..errors import FormatError
 from ..models import Equivalent, Status, TermEntry
-from .base import WriteOptions, apply_meta, encode_context, fmt_num, meta_pairs, decode_context
+from .base import WriteOptions, apply_meta, decode_context, encode_context, fmt_num, meta_pairs
 from .langs import is_chinese_traditional
 from .xmlsafe import attr, esc, lang_of, local, parse, text_of
 
 NS3 = "urn:iso:std:iso:30042:ed-2"
 _NAMES = {3: ("conceptEntry", "langSec", "termSec"), 2: ("termEntry", "langSet", "tig")}
-ADMIN = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
-         "deprecated": "deprecatedTerm-admn-sts"}
+ADMIN = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+}
 
 
 def _admin(status: Status, first: bool) -> str | None:
@@ -51,22 +54,29 @@ class TbxFormat:
         concept, lang_el, term_el = _NAMES[v]
         zh, tw, en = options.langs.codes
         if v == 3:
-            out = ['<?xml version="1.0" encoding="UTF-8"?>',
-                   '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
-                   'TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
-                   'schematypens="http://relaxng.org/ns/structure/1.0"?>',
-                   f'<tbx type="TBX-Basic" style="dca" xml:lang={attr(en)} xmlns="{NS3}">',
-                   "  <tbxHeader>"]
+            out = [
+                '<?xml version="1.0" encoding="UTF-8"?>',
+                '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
+                'TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
+                'schematypens="http://relaxng.org/ns/structure/1.0"?>',
+                f'<tbx type="TBX-Basic" style="dca" xml:lang={attr(en)} xmlns="{NS3}">',
+                "  <tbxHeader>",
+            ]
         else:
-            out = ['<?xml version="1.0" encoding="UTF-8"?>',
-                   f'<martif type="TBX" xml:lang={attr(en)}>',
-                   "  <martifHeader>"]
-        out += ["    <fileDesc>",
-                f"      <titleStmt><title>Glossary exported by {esc(options.tool)}</title></titleStmt>",
-                f"      <sourceDesc><p>{esc(options.tool)} {esc(options.tool_version)}, {options.stamp}</p></sourceDesc>",
-                "    </fileDesc>",
-                "  </tbxHeader>" if v == 3 else "  </martifHeader>",
-                "  <text>", "    <body>"]
+            out = [
+                '<?xml version="1.0" encoding="UTF-8"?>',
+                f'<martif type="TBX" xml:lang={attr(en)}>',
+                "  <martifHeader>",
+            ]
+        out += [
+            "    <fileDesc>",
+            f"      <titleStmt><title>Glossary exported by {esc(options.tool)}</title></titleStmt>",
+            f"      <sourceDesc><p>{esc(options.tool)} {esc(options.tool_version)}, {options.stamp}</p></sourceDesc>",
+            "    </fileDesc>",
+            "  </tbxHeader>" if v == 3 else "  </martifHeader>",
+            "  <text>",
+            "    <body>",
+        ]
         for i, e in enumerate(entries, 1):
             out.append(f'      <{concept} id="c{i}">')
             for k, val in meta_pairs(e):
@@ -79,8 +89,10 @@ class TbxFormat:
             if e.english:
                 terms = []
                 for j, q in enumerate(e.english):
-                    extra = [f'<admin type="source">{esc(q.source)}</admin>',
-                             f"<note>confidence: {fmt_num(q.confidence)}</note>"]
+                    extra = [
+                        f'<admin type="source">{esc(q.source)}</admin>',
+                        f"<note>confidence: {fmt_num(q.confidence)}</note>",
+                    ]
                     terms.append((q.text, _admin(e.status, j == 0), extra))
                 self._lang(out, lang_el, term_el, en, terms)
             if e.traditional:
@@ -90,8 +102,9 @@ class TbxFormat:
         return "\n".join(out).encode("utf-8")
 
     @staticmethod
-    def _lang(out: list[str], lang_el: str, term_el: str, lang: str,
-              terms: list[tuple[str, str | None, list[str]]]) -> None:
+    def _lang(
+        out: list[str], lang_el: str, term_el: str, lang: str, terms: list[tuple[str, str | None, list[str]]]
+    ) -> None:
         out.append(f"        <{lang_el} xml:lang={attr(lang)}>")
         for text, admin, extra in terms:
             out.append(f"          <{term_el}>")
@@ -168,4 +181,3 @@ class TbxFormat:
         if not entry.simplified:
             raise FormatError("concept entry has no Chinese term (xml:lang zh-…)", path, lines.get(id(ce)))
         return entry
-

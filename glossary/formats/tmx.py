@@ -11,7 +11,7 @@ Pinyin, status and evidence travel as ``<prop type="x-…">``; each English
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..errors import FormatError
 from ..models import Equivalent, TermEntry
@@ -28,13 +28,15 @@ class TmxFormat:
 
     def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
         zh, tw, en = options.langs.codes
-        out = ['<?xml version="1.0" encoding="UTF-8"?>',
-               '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
-               '<tmx version="1.4">',
-               f'  <header creationtool={attr(options.tool)} creationtoolversion={attr(options.tool_version)} '
-               f'segtype="phrase" o-tmf={attr(options.tool)} adminlang={attr(en)} srclang={attr(zh)} '
-               f'datatype="plaintext" creationdate="{options.stamp}"/>',
-               "  <body>"]
+        out = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+            '<tmx version="1.4">',
+            f"  <header creationtool={attr(options.tool)} creationtoolversion={attr(options.tool_version)} "
+            f'segtype="phrase" o-tmf={attr(options.tool)} adminlang={attr(en)} srclang={attr(zh)} '
+            f'datatype="plaintext" creationdate="{options.stamp}"/>',
+            "  <body>",
+        ]
         for i, e in enumerate(entries, 1):
             out.append(f'    <tu tuid="{i}">')
             meta = meta_pairs(e)
@@ -48,12 +50,14 @@ class TmxFormat:
             for k, v in meta:
                 if k != "note":
                     out.append(f'      <prop type="x-{k}">{esc(v)}</prop>')
-            out.append(f'      <tuv xml:lang={attr(zh)}><seg>{esc(e.simplified)}</seg></tuv>')
+            out.append(f"      <tuv xml:lang={attr(zh)}><seg>{esc(e.simplified)}</seg></tuv>")
             if e.traditional and options.traditional:
-                out.append(f'      <tuv xml:lang={attr(tw)}><seg>{esc(e.traditional)}</seg></tuv>')
+                out.append(f"      <tuv xml:lang={attr(tw)}><seg>{esc(e.traditional)}</seg></tuv>")
             for q in e.english:
-                out.append(f'      <tuv xml:lang={attr(en)}><prop type="x-source">{esc(q.source)}</prop>'
-                           f'<prop type="x-confidence">{fmt_num(q.confidence)}</prop><seg>{esc(q.text)}</seg></tuv>')
+                out.append(
+                    f'      <tuv xml:lang={attr(en)}><prop type="x-source">{esc(q.source)}</prop>'
+                    f'<prop type="x-confidence">{fmt_num(q.confidence)}</prop><seg>{esc(q.text)}</seg></tuv>'
+                )
             out.append("    </tu>")
         out += ["  </body>", "</tmx>", ""]
         return "\n".join(out).encode("utf-8")
@@ -78,7 +82,7 @@ class TmxFormat:
                 if tag == "note":
                     entry.note = text_of(child)
                 elif tag == "prop":
-                    kind = (child.get("type") or "")
+                    kind = child.get("type") or ""
                     value = text_of(child)
                     if kind == "x-pinyin":
                         entry.pinyin = value
@@ -92,8 +96,9 @@ class TmxFormat:
                 elif tag == "tuv":
                     self._tuv(child, entry, srclang, path, lines)
             if not entry.simplified:
-                raise FormatError("<tu> has no Chinese source <tuv>; every <tu> needs one in the source language",
-                                  path, line)
+                raise FormatError(
+                    "<tu> has no Chinese source <tuv>; every <tu> needs one in the source language", path, line
+                )
             out.append(entry)
         return out
 

@@ -52,10 +52,14 @@ def parse(data: bytes, path: str) -> tuple[ET.Element, dict[int, int]]:
     except defusedxml.EntitiesForbidden as e:
         line = parser.parser.CurrentLineNumber
         if getattr(e, "sysid", None) or getattr(e, "pubid", None):
-            raise FormatError("XML external entities are not allowed in imported files (nothing is fetched); "
-                              "remove the DTD", path, line) from None
-        raise FormatError("XML entity declarations are not allowed in imported files; remove the DTD",
-                          path, line) from None
+            raise FormatError(
+                "XML external entities are not allowed in imported files (nothing is fetched); remove the DTD",
+                path,
+                line,
+            ) from None
+        raise FormatError(
+            "XML entity declarations are not allowed in imported files; remove the DTD", path, line
+        ) from None
     except (defusedxml.ExternalReferenceForbidden, defusedxml.DTDForbidden, defusedxml.NotSupportedError):
         line = parser.parser.CurrentLineNumber
         raise FormatError("external references are not allowed in imported files", path, line) from None
@@ -92,8 +96,9 @@ def esc(text: str) -> str:
     """
     bad = _NOT_XML.search(text)
     if bad:
-        raise FormatError(f"{text[:30]!r} holds U+{ord(bad.group()):04X}, which XML cannot carry; "
-                          "remove it or export to CSV")
+        raise FormatError(
+            f"{text[:30]!r} holds U+{ord(bad.group()):04X}, which XML cannot carry; remove it or export to CSV"
+        )
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 

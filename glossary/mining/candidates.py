@@ -28,28 +28,27 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Callable, Container, Iterable, Sequence
 from functools import lru_cache
 from operator import itemgetter
-from typing import Callable, Container, Iterable, Sequence
 
 from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
 from . import cedict
-from .filters import (background_frequency, elements, estimated_frequency, function_words, stopwords,
-                      term_head)
 from .features import candidate_features
+from .filters import background_frequency, elements, estimated_frequency, function_words, stopwords, term_head
 from .model import TermhoodModel, load_model
 from .segment import JiebaTokeniser, Tokeniser
 
 #: jieba tags that cut a chunk: punctuation, conjunctions, particles, pronouns, modal particles, interjections,
 #: onomatopoeia and idioms (成语 are figurative phrases, not terms)
-BREAK_TAGS = frozenset("x c cc uj ul uz ug uv ud u r rr rz y e o i".split())
+BREAK_TAGS = frozenset(["x", "c", "cc", "uj", "ul", "uz", "ug", "uv", "ud", "u", "r", "rr", "rz", "y", "e", "o", "i"])
 MAX_TOKENS = 7
 #: tags that neither begin nor end a term: conjunctions and particles (和, 及, 的)
-EDGE_NOT = frozenset("c cc u uj ul uz ug uv ud".split())
+EDGE_NOT = frozenset(["c", "cc", "u", "uj", "ul", "uz", "ug", "uv", "ud"])
 #: tags that end no term: prepositions, numbers and their measure words (在, 3, 种)
-END_NOT_TAGS = frozenset("p m mq".split())
+END_NOT_TAGS = frozenset(["p", "m", "mq"])
 MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 #: a span in quotation marks, without punctuation inside (“反胁迫机制”)
@@ -74,6 +73,8 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（�
 NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "大使")
 #: derivational prefixes, which a stop-word list may hold but which begin terms (去中国化, 反胁迫机制, 多级萃取)
 PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总")
+
+
 @lru_cache(maxsize=1)
 def _single_char_terms() -> frozenset[str]:
     """Element characters that are rare in general Chinese (镝, 铽; not 金 or 铁)."""
@@ -91,8 +92,12 @@ class _Units(dict):
 
     def __missing__(self, pair: tuple[str, str]) -> str:
         w, t = pair
-        brk = (t in BREAK_TAGS and not w.isascii()) or w.isspace() or w in function_words() or (
-            t == "x" and not w.isalnum())
+        brk = (
+            (t in BREAK_TAGS and not w.isascii())
+            or w.isspace()
+            or w in function_words()
+            or (t == "x" and not w.isalnum())
+        )
         self[pair] = out = "\x00" if brk else w
         return out
 
@@ -144,8 +149,10 @@ class Miner:
         # a stop word (进一步, 小幅, 全部, 相关) is no edge of a term, though it may sit inside one
         stop = [chunk[k] in stopwords() and chunk[k] not in PREFIXES for k in range(n)]
         start_ok = [tags[k] not in EDGE_NOT and not stop[k] for k in range(n)]
-        end_ok = [(tags[k] not in EDGE_NOT and tags[k] not in END_NOT_TAGS or chunk[k].isascii()) and not stop[k]
-                  for k in range(n)]
+        end_ok = [
+            (tags[k] not in EDGE_NOT and tags[k] not in END_NOT_TAGS or chunk[k].isascii()) and not stop[k]
+            for k in range(n)
+        ]
         out = []
         for i in range(n):
             if not start_ok[i]:
@@ -168,7 +175,7 @@ class Miner:
                         continue
                 out.append((key, left, chunk[j + 1] if j + 1 < n else ""))
                 if key not in tokens:
-                    tokens[key] = chunk[i:j + 1]
+                    tokens[key] = chunk[i : j + 1]
         return out
 
     def add(self, doc: Document) -> None:
@@ -251,7 +258,7 @@ class Miner:
         if not _ACRONYM.fullmatch(gloss):
             return ()
         words: list[str] = []
-        for w, t in reversed(self._pairs(span)[-len(gloss):]):
+        for w, t in reversed(self._pairs(span)[-len(gloss) :]):
             if not _HAN.search(w) or self._unit[(w, t)] == "\x00" or t == "p":
                 break  # (对 + 高带宽存储器: the words stop at a function word or a preposition)
             words.insert(0, w)
@@ -266,8 +273,8 @@ class Miner:
             # a title before the gloss: 《基础设施投资和就业法案》(Infrastructure Investment and Jobs Act)
             start = simp.rfind("《", max(0, p - 62), p)
             if start >= 0:
-                return simp[start + 1:p - 1].strip()
-        span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS):p])[-1]
+                return simp[start + 1 : p - 1].strip()
+        span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS) : p])[-1]
         pairs = self._pairs(span) if span else []
         # the words after the last preposition (据 + 美国采矿、冶金和勘探协会; 服务器 + 对 + 高带宽存储器), without
         # leading function words: what stands before them is no part of the name
@@ -279,12 +286,23 @@ class Miner:
 
     def state(self) -> dict:
         """What was counted, as plain data (to send from a worker process)."""
-        return {"count": self.count, "df": self.df, "doc_counts": self.doc_counts, "tokens": self.tokens,
-                "left": self.left, "right": self.right,
-                "titles": self.titles, "glossed": self.glossed, "glossed_names": self.glossed_names,
-                "quoted": self.quoted,
-                "tok_count": self.tok_count, "n_tokens": self.n_tokens,
-                "simplified": self.simplified, "same": self._same, "tag_of": self.tag_of}
+        return {
+            "count": self.count,
+            "df": self.df,
+            "doc_counts": self.doc_counts,
+            "tokens": self.tokens,
+            "left": self.left,
+            "right": self.right,
+            "titles": self.titles,
+            "glossed": self.glossed,
+            "glossed_names": self.glossed_names,
+            "quoted": self.quoted,
+            "tok_count": self.tok_count,
+            "n_tokens": self.n_tokens,
+            "simplified": self.simplified,
+            "same": self._same,
+            "tag_of": self.tag_of,
+        }
 
     def merge(self, docs: Sequence[Document], state: dict) -> None:
         """Add what a worker counted over ``docs`` (in order) to this miner."""
@@ -403,8 +421,14 @@ class Miner:
             c.file_counts = {paths[i]: counts[i][c.term] for i in idx}
 
     # ------------------------------------------------------------ evidence
-    def attach_evidence(self, cands: Sequence[Candidate], max_contexts: int = 3,
-                        max_scan: int = 3, max_files: int = 20, ranked: Iterable[str] = ()) -> None:
+    def attach_evidence(
+        self,
+        cands: Sequence[Candidate],
+        max_contexts: int = 3,
+        max_scan: int = 3,
+        max_files: int = 20,
+        ranked: Iterable[str] = (),
+    ) -> None:
         """Fill surface forms, up to ``max_contexts`` example sentences and English written beside each term.
 
         Surfaces are looked for only where the file's text differs from its
@@ -444,7 +468,7 @@ class Miner:
                 text, simp = self.docs[i].text, self.simplified[i]
                 start, seen = simp.find(term), 0
                 while start != -1 and seen < max_scan:
-                    surface = text[start:start + n]
+                    surface = text[start : start + n]
                     files = surfaces.setdefault(surface, [])
                     if not files or files[-1] != path:
                         files.append(path)
@@ -494,9 +518,13 @@ def _count_part(docs: Sequence[Document]) -> dict:
 PARALLEL_MIN_CHARS = 1_000_000
 
 
-def mine_documents(docs: Sequence[Document], limit: int | None = None,
-                   tokeniser: Tokeniser | None = None, progress: Progress | None = None,
-                   workers: int | None = None) -> list[Candidate]:
+def mine_documents(
+    docs: Sequence[Document],
+    limit: int | None = None,
+    tokeniser: Tokeniser | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> list[Candidate]:
     """Mine ranked term candidates, with evidence, from cleaned documents.
 
     :param limit: how many to keep; default the model's size rule (:meth:`TermhoodModel.size`).
@@ -519,7 +547,7 @@ def mine_documents(docs: Sequence[Document], limit: int | None = None,
         cedict.is_verb("提高")
         cedict.split_words("进度缓慢")
         size = -(-len(docs) // workers)
-        parts = [docs[i:i + size] for i in range(0, len(docs), size)]
+        parts = [docs[i : i + size] for i in range(0, len(docs), size)]
         with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
             done = 0
             for part, state in zip(parts, pool.map(_count_part, parts)):

@@ -41,7 +41,7 @@ def _parse(path: Path) -> Raw:
             close = rest.find("]")
             if not rest.startswith("[") or close < 0:
                 continue
-            senses = rest[close + 1:].strip().strip("/")
+            senses = rest[close + 1 :].strip().strip("/")
             row = f"{trad}\t{rest[1:close]}\t{senses}"
             out[simp] = f"{out[simp]}\n{row}" if simp in out else row
     return out
@@ -81,8 +81,7 @@ def headwords() -> dict[str, bool]:
     src = source()
 
     def build() -> dict[str, bool]:
-        return {w: any(row.split("\t", 2)[1][:1].isupper() for row in rows.split("\n"))
-                for w, rows in load().items()}
+        return {w: any(row.split("\t", 2)[1][:1].isupper() for row in rows.split("\n")) for w, rows in load().items()}
 
     return cached("cedict-heads", source_key(src), build)
 
@@ -112,8 +111,11 @@ def split_words(word: str) -> tuple[str, ...] | None:
     n = len(word)
     best: list[tuple[str, ...] | None] = [None] * n + [()]
     for i in range(n - 1, -1, -1):
-        options = [(word[i:j],) + best[j] for j in range(i + 1, n + 1)  # type: ignore[operator]
-                   if best[j] is not None and word[i:j] in words and (j - i > 1 or j == n)]
+        options = [
+            (word[i:j],) + best[j]
+            for j in range(i + 1, n + 1)  # type: ignore[operator]
+            if best[j] is not None and word[i:j] in words and (j - i > 1 or j == n)
+        ]
         best[i] = min(options, key=len) if options else None
     split = best[0]
     return split if split and len(split) > 1 and len(split[0]) > 1 else None

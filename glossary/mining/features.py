@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from . import cedict, lexicon
-from .filters import (background_frequency, elements, ends_in_head, is_chemical, is_stopword, term_head,
-                      word_frequencies)
+from .filters import background_frequency, elements, ends_in_head, is_chemical, is_stopword, term_head, word_frequencies
 
 if TYPE_CHECKING:  # pragma: no cover
     from .candidates import Miner
@@ -52,25 +52,97 @@ POS_GROUPS: dict[str, tuple[str, ...]] = {
 _GROUP_OF = {tag: k for k, tags in enumerate(POS_GROUPS.values()) for tag in tags}
 
 FEATURES: tuple[str, ...] = (
-    "count", "nested_count", "seen_once", "file_share", "several_files",
-    "spec_mean", "spec_min", "spec_max", "spec_last", "general_whole", "general_last", "general_first",
-    "cohesion", "share_of_rarest", "share_of_commonest",
-    "fragment_share", "parents",
-    "left_edge", "right_edge", "left_entropy", "right_entropy", "left_variety", "right_variety",
-    "chars", "words", "latin", "mixed_latin", "digits",
-    *(f"first_{g}" for g in POS_GROUPS), *(f"last_{g}" for g in POS_GROUPS),
-    "first_lone", "last_lone", "prefix_productivity", "suffix_productivity",
-    "term_head", "name_head", "chemical", "element", "title", "quoted", "glossed", "glossed_name",
-    "in_dictionary", "known_word", "dictionary_share", "core_share", "setting",
-    "stop_edge", "stop_inside", "verb_inside", "verb_first", "everyday_verb_first", "preposition_inside",
-    "conjunction_inside", "number_inside",
-    "gloss_rarity", "gloss_rarity_last", "has_gloss", "field_label", "idiom_label", "latin_english", "acronym",
-    "lexicon_whole", "lexicon_field", "lexicon_last", "lexicon_share",
+    "count",
+    "nested_count",
+    "seen_once",
+    "file_share",
+    "several_files",
+    "spec_mean",
+    "spec_min",
+    "spec_max",
+    "spec_last",
+    "general_whole",
+    "general_last",
+    "general_first",
+    "cohesion",
+    "share_of_rarest",
+    "share_of_commonest",
+    "fragment_share",
+    "parents",
+    "left_edge",
+    "right_edge",
+    "left_entropy",
+    "right_entropy",
+    "left_variety",
+    "right_variety",
+    "chars",
+    "words",
+    "latin",
+    "mixed_latin",
+    "digits",
+    *(f"first_{g}" for g in POS_GROUPS),
+    *(f"last_{g}" for g in POS_GROUPS),
+    "first_lone",
+    "last_lone",
+    "prefix_productivity",
+    "suffix_productivity",
+    "term_head",
+    "name_head",
+    "chemical",
+    "element",
+    "title",
+    "quoted",
+    "glossed",
+    "glossed_name",
+    "in_dictionary",
+    "known_word",
+    "dictionary_share",
+    "core_share",
+    "setting",
+    "stop_edge",
+    "stop_inside",
+    "verb_inside",
+    "verb_first",
+    "everyday_verb_first",
+    "preposition_inside",
+    "conjunction_inside",
+    "number_inside",
+    "gloss_rarity",
+    "gloss_rarity_last",
+    "has_gloss",
+    "field_label",
+    "idiom_label",
+    "latin_english",
+    "acronym",
+    "lexicon_whole",
+    "lexicon_field",
+    "lexicon_last",
+    "lexicon_share",
 )
 
 #: names of bodies and laws (…部, …委员会, …法): the words before carry their country or field
-NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "办法", "中心", "委", "会",
-              "所", "处", "厅", "院", "银行")
+NAME_HEADS = (
+    "部",
+    "局",
+    "署",
+    "委员会",
+    "协会",
+    "集团",
+    "公司",
+    "法",
+    "法案",
+    "条例",
+    "政府",
+    "办法",
+    "中心",
+    "委",
+    "会",
+    "所",
+    "处",
+    "厅",
+    "院",
+    "银行",
+)
 #: a verb this frequent in general Chinese, followed by its object, makes an action, not a term (签订, 放弃)
 EVERYDAY_VERB_FREQ = 1.5e-5
 SETTING_TAGS = frozenset({"ns", "f", "s", "nr", "nrt"})
@@ -95,20 +167,22 @@ def _affixes() -> tuple[dict[str, float], dict[str, float]]:
             last[w[-1]] = last.get(w[-1], 0) + 1
             for c in set(w):
                 seen[c] = seen.get(c, 0) + 1
-        return ({c: first.get(c, 0) / (n + 5) for c, n in seen.items()},
-                {c: last.get(c, 0) / (n + 5) for c, n in seen.items()})
+        return (
+            {c: first.get(c, 0) / (n + 5) for c, n in seen.items()},
+            {c: last.get(c, 0) / (n + 5) for c, n in seen.items()},
+        )
 
     return cached("cedict-affixes", cedict.source_key(cedict.source()), build)
 
 
 #: CC-CEDICT's labels of a specialised sense: "(chemistry)", "(finance)", "(medicine)" …
-FIELD_LABELS = frozenset("""chemistry medicine physics geology law finance financial economics computing biology
-anatomy electronics mechanics mining statistics biochemistry pharmacology engineering mathematics math botany
-zoology genetics astronomy meteorology linguistics military electricity accounting business trade stock""".split())
+FIELD_LABELS = frozenset(
+    ["chemistry", "medicine", "physics", "geology", "law", "finance", "financial", "economics", "computing", "biology", "anatomy", "electronics", "mechanics", "mining", "statistics", "biochemistry", "pharmacology", "engineering", "mathematics", "math", "botany", "zoology", "genetics", "astronomy", "meteorology", "linguistics", "military", "electricity", "accounting", "business", "trade", "stock"]
+)
 _LABEL = re.compile(r"\((?:[a-z]+ )?([a-z]+)\)")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 #: words of a gloss that say nothing of its register
-_GLOSS_STOP = frozenset("to of the a an and or in on for by with sb sth etc as at from is be one's".split())
+_GLOSS_STOP = frozenset(["to", "of", "the", "a", "an", "and", "or", "in", "on", "for", "by", "with", "sb", "sth", "etc", "as", "at", "from", "is", "be", "one's"])
 
 
 def _english() -> dict[str, float]:
@@ -132,8 +206,7 @@ def _gloss(word: str) -> tuple[float, bool, bool] | None:
         return None
     senses = cedict.raw_senses(rows)
     first = next((s for s in senses if not s.startswith(("CL:", "surname", "variant of", "old variant"))), "")
-    words = [w for w in _ENGLISH_WORD.findall(re.sub(r"\(.*?\)|\[.*?\]", " ", first))
-             if w.lower() not in _GLOSS_STOP]
+    words = [w for w in _ENGLISH_WORD.findall(re.sub(r"\(.*?\)|\[.*?\]", " ", first)) if w.lower() not in _GLOSS_STOP]
     rarity = min((_zipf(w) for w in words), default=0.0)
     labels = set(_LABEL.findall(rows))
     return rarity, bool(labels & FIELD_LABELS), "idiom" in labels
@@ -244,7 +317,7 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
         x[i + 1] = float(known(key)) if known and not key.isascii() else 0.0
         x[i + 2] = sum(1 for t in toks if cedict.has_word(t) or t.isascii()) / n
         x[i + 3] = sum(1 for t in toks if t in core) / n
-        rest = key[len(toks[0]):]
+        rest = key[len(toks[0]) :]
         x[i + 4] = float(n > 1 and tags[0] in SETTING_TAGS and count.get(rest, 0) >= f0)
         i += 5
         x[i] = float(is_stopword(toks[0]) or is_stopword(toks[-1]))

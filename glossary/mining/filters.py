@@ -218,5 +218,8 @@ def is_chemical(term: str) -> bool:
         return bool(t) and all(c in el for c in t)
 
     rules = _naming()
-    return run(term) or any(term.startswith(zh) and run(term[len(zh):]) for zh in rules.get("chem", ())) or any(
-        term.endswith(zh) and run(term[: -len(zh)]) for zh in rules.get("elem", ()))
+    return (
+        run(term)
+        or any(term.startswith(zh) and run(term[len(zh) :]) for zh in rules.get("chem", ()))
+        or any(term.endswith(zh) and run(term[: -len(zh)]) for zh in rules.get("elem", ()))
+    )

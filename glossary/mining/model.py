@@ -18,11 +18,11 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import ModelError
 from .features import FEATURE_VERSION, FEATURES
@@ -69,15 +69,25 @@ class TermhoodModel:
         return min(len(probabilities), max(self.floor, min(above, ceiling)))
 
     @classmethod
-    def from_dict(cls, data: dict, where: str = "model") -> "TermhoodModel":
+    def from_dict(cls, data: dict, where: str = "model") -> TermhoodModel:
         """Build from the JSON's data, refusing one fitted with another feature set."""
         if data.get("feature_version") != FEATURE_VERSION or tuple(data.get("features", ())) != FEATURES:
-            raise ModelError(f"{where} was fitted with feature set {data.get('feature_version')!r}, this glossary "
-                             f"computes set {FEATURE_VERSION}: refit it with `make train` or `glossary train`")
+            raise ModelError(
+                f"{where} was fitted with feature set {data.get('feature_version')!r}, this glossary "
+                f"computes set {FEATURE_VERSION}: refit it with `make train` or `glossary train`"
+            )
         size = data.get("size", {})
-        return cls(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]),
-                   float(data["intercept"]), float(size.get("threshold", 0.3)), int(size.get("floor", 50)),
-                   float(size.get("per_hanzi", 0.1)), int(size.get("cap", 5000)))
+        return cls(
+            tuple(data["features"]),
+            tuple(data["mean"]),
+            tuple(data["scale"]),
+            tuple(data["coef"]),
+            float(data["intercept"]),
+            float(size.get("threshold", 0.3)),
+            int(size.get("floor", 50)),
+            float(size.get("per_hanzi", 0.1)),
+            int(size.get("cap", 5000)),
+        )
 
 
 def load_model(path: str | Path | None = None) -> TermhoodModel:

@@ -64,8 +64,11 @@ class JiebaTokeniser:
         pairs = _numbers(pairs)
         pairs = _split_phrases(pairs)
         pairs = _join_names(pairs)
-        marks = [k for k in _positions(pairs, _LATIN_TAGS)
-                 if pairs[k][1] == "eng" or (pairs[k][0].isascii() and pairs[k][0][:1].isalnum())]
+        marks = [
+            k
+            for k in _positions(pairs, _LATIN_TAGS)
+            if pairs[k][1] == "eng" or (pairs[k][0].isascii() and pairs[k][0][:1].isalnum())
+        ]
         if not marks:
             return pairs
         out: list[tuple[str, str]] = []
@@ -99,16 +102,22 @@ def _split_measure_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'7' + '种中重' → '7' + '种' + '中重', '数千' + '项符合' → '数千' + '项' + '符合': split a measure word off
     the word after a number."""
     n = len(pairs)
-    hits = [k + 1 for k in _positions(pairs, _NUMBER_TAGS)
-            if k + 1 < n and pairs[k][0][-1:].isnumeric() and len(pairs[k + 1][0]) > 1
-            and pairs[k + 1][0][0] in MEASURE_WORDS and pairs[k + 1][1] != "m"]
+    hits = [
+        k + 1
+        for k in _positions(pairs, _NUMBER_TAGS)
+        if k + 1 < n
+        and pairs[k][0][-1:].isnumeric()
+        and len(pairs[k + 1][0]) > 1
+        and pairs[k + 1][0][0] in MEASURE_WORDS
+        and pairs[k + 1][1] != "m"
+    ]
     if not hits:
         return pairs
     out = list(pairs)
     for k in reversed(hits):
         word, tag = out[k]
         rest = rjieba.tag(word[1:], hmm=False)  # the rest as a word of its own: 符合 is a verb
-        out[k:k + 1] = [(word[0], "q"), *(rest if len(rest) == 1 else [(word[1:], tag)])]
+        out[k : k + 1] = [(word[0], "q"), *(rest if len(rest) == 1 else [(word[1:], tag)])]
     return out
 
 
@@ -119,8 +128,7 @@ _NUMERALS = frozenset("一二两三四五六七八九十百千万几数")
 def _numbers(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'两剂' tagged a noun by the segmenter's guess → a number: a numeral and one more character that the
     dictionary does not hold as a word (两用 "dual-use" and 三星 Samsung are words) is a number and its measure."""
-    hits = [k for k, (w, t) in enumerate(pairs) if len(w) == 2 and w[0] in _NUMERALS and t != "m"
-            and not has_word(w)]
+    hits = [k for k, (w, t) in enumerate(pairs) if len(w) == 2 and w[0] in _NUMERALS and t != "m" and not has_word(w)]
     if not hits:
         return pairs
     out = list(pairs)
@@ -139,13 +147,16 @@ def _split_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     clause (a phrase such as 逐步提高 "gradually raise" or 覆盖全国 is no term for being listed whole); a
     particle glued to such a word is split off (输送到). Names stay whole, unless the name tag is a slip
     (:func:`_misnamed`)."""
-    hits = [k for k, (word, tag) in enumerate(pairs) if len(word) >= 3 and _retagged(word, tag)
-            and (tag not in _WHOLE_TAGS or _misnamed(word, tag))]
+    hits = [
+        k
+        for k, (word, tag) in enumerate(pairs)
+        if len(word) >= 3 and _retagged(word, tag) and (tag not in _WHOLE_TAGS or _misnamed(word, tag))
+    ]
     if not hits:
         return pairs
     out = list(pairs)
     for k in reversed(hits):
-        out[k:k + 1] = _retagged(*out[k])
+        out[k : k + 1] = _retagged(*out[k])
     return out
 
 
@@ -186,8 +197,11 @@ def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
         # a particle the segmenter glued to a word (输送到 "transport to", 之日起): it cuts the chunk
         lead = word[0] in _LEADING_PARTICLES
         # (the rest may hold one more: 在 + 短期内 → 在 + 短期 + 内)
-        rest = tuple(p for w, t in rjieba.tag(word[1:] if lead else word[:-1], hmm=False)
-                     for p in ((len(w) >= 3 and _retagged(w, t)) or ((w, t),)))
+        rest = tuple(
+            p
+            for w, t in rjieba.tag(word[1:] if lead else word[:-1], hmm=False)
+            for p in ((len(w) >= 3 and _retagged(w, t)) or ((w, t),))
+        )
         return ((word[0], "u"),) + rest if lead else rest + ((word[-1], "u"),)
     if not parts:
         return None
@@ -200,8 +214,11 @@ def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
     # a tag "v" counts when the dictionary agrees (下限 "lower bound" is tagged a verb); a verb before a
     # term head qualifies it (控制 + 系统 "control system"), it does not take it as its object
     # a verb before one character makes a noun of it (回收率, 开采量, 依赖度), not a clause
-    if (first[1] == "v" and is_verb(first[0]) and len(last[0]) > 1 and not ends_in_head(last[0])) \
-            or last[1] in _CLAUSE_TAGS - {"v"} or (last[1] == "v" and is_verb(last[0])):
+    if (
+        (first[1] == "v" and is_verb(first[0]) and len(last[0]) > 1 and not ends_in_head(last[0]))
+        or last[1] in _CLAUSE_TAGS - {"v"}
+        or (last[1] == "v" and is_verb(last[0]))
+    ):
         return tagged
     return None
 

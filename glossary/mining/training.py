@@ -19,9 +19,9 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from ..normalise.script import to_simplified
 from ..sources import read_sources
@@ -49,8 +49,9 @@ class AnnotatedCorpus:
     unlabelled: set[str] = field(default_factory=set)  # normalised forms the README says were left out
 
 
-def load_corpus(folder: str | Path, gold: str | Path | None = None, name: str | None = None,
-                positives_only: bool = False) -> AnnotatedCorpus:
+def load_corpus(
+    folder: str | Path, gold: str | Path | None = None, name: str | None = None, positives_only: bool = False
+) -> AnnotatedCorpus:
     """Read an annotated folder: its texts, its ``gold.tsv`` (or ``gold``), and the README's words left out."""
     folder = Path(folder)
     gold_path = Path(gold) if gold else folder / "gold.tsv"
@@ -92,7 +93,8 @@ class MinedCorpus:
 
 def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
     """Count a corpus's candidates and label them."""
-    from .candidates import _HAN as HAN_COUNT, Miner
+    from .candidates import _HAN as HAN_COUNT
+    from .candidates import Miner
 
     docs = read_sources(corpus.texts).documents
     miner = Miner()
@@ -249,9 +251,14 @@ def leave_one_out(sets: Sequence[MinedCorpus], c: float = 0.3) -> LeaveOneOut:
         probs[held.corpus.name] = predict(models[held.corpus.name], held.rows)
     best: tuple[float, float, dict[str, Score]] | None = None
     for t in THRESHOLDS:
-        scores = {s.corpus.name: evaluate(s, probs[s.corpus.name],
-                                          output_size(size_rule(models[s.corpus.name], t), probs[s.corpus.name], s.n_hanzi))
-                  for s in sets}
+        scores = {
+            s.corpus.name: evaluate(
+                s,
+                probs[s.corpus.name],
+                output_size(size_rule(models[s.corpus.name], t), probs[s.corpus.name], s.n_hanzi),
+            )
+            for s in sets
+        }
         recall = sum(sc.must_recall for sc in scores.values()) / len(scores)
         complete = [scores[s.corpus.name].precision for s in sets if not s.corpus.positives_only] or [1.0]
         precision = sum(complete) / len(complete)

@@ -55,8 +55,14 @@ def _to_pinyin(text: str, style: str) -> str:
         return " ".join(out)
     from pypinyin import Style, pinyin
 
-    items = pinyin(text, style=getattr(Style, _STYLES[style]), heteronym=False, errors=lambda s: [s],
-                   neutral_tone_with_five=False, v_to_u=style == "marks")
+    items = pinyin(
+        text,
+        style=getattr(Style, _STYLES[style]),
+        heteronym=False,
+        errors=lambda s: [s],
+        neutral_tone_with_five=False,
+        v_to_u=style == "marks",
+    )
     out = []
     for (syl,) in items:
         syl = syl.strip()
@@ -73,6 +79,7 @@ def pinyin_keys(text: str) -> tuple[str, str]:
     >>> pinyin_keys("镨钕")
     ('pu3nu3', 'punu')
     """
+
     def fold(s: str) -> str:
         return s.replace(" ", "").lower().replace("ü", "u").replace("v", "u")
 

@@ -10,12 +10,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import opencc
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cc(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
@@ -65,8 +65,7 @@ def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
     joined = "\n".join(chars)  # one character per line: each is converted alone
     to_s = to_simplified(joined).split("\n")
     to_t = _cc("s2t").convert(joined).split("\n")
-    return (frozenset(c for c, x in zip(chars, to_s) if x != c),
-            frozenset(c for c, x in zip(chars, to_t) if x != c))
+    return (frozenset(c for c, x in zip(chars, to_s) if x != c), frozenset(c for c, x in zip(chars, to_t) if x != c))
 
 
 def detect_script(text: str) -> str:

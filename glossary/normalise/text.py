@@ -42,7 +42,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 120) -> str:
     if len(s) > limit:
         mid = start - left
         lo = max(0, mid - limit // 2)
-        s = s[lo:lo + limit].strip()
+        s = s[lo : lo + limit].strip()
     return s
 
 

@@ -14,9 +14,9 @@ be read is reported as skipped and the rest goes on.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import SourceError
 from ..models import Document

@@ -18,7 +18,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-_TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}|^\s*\d{1,2}:\d{2}(:\d{2})?\s*$|\d+\s*(分钟|小时)前")
+_TIMESTAMP = re.compile(
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}|^\s*\d{1,2}:\d{2}(:\d{2})?\s*$|\d+\s*(分钟|小时)前"
+)
 _IMAGE = re.compile(r"^\s*(!\[[^\]]*\]\([^)]*\)|\[(图片|图|圖片|image)\]|<img\b[^>]*>)\s*$", re.I)
 _BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S")
 _HASHTAG = re.compile(r"^\s*#[^#\n]{1,40}#\s*$")

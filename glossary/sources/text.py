@@ -24,8 +24,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 @lru_cache(maxsize=1)
 def _common_hanzi() -> frozenset[str]:
     """Characters of the most frequent Chinese words, Simplified and Traditional."""
-    from wordfreq import get_frequency_dict
     import opencc
+    from wordfreq import get_frequency_dict
 
     chars = set()
     for word, freq in get_frequency_dict("zh").items():
@@ -85,7 +85,5 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
     ok = tried and tried[0][0] >= 0.6 and (len(tried) == 1 or tried[0][0] - tried[1][0] >= 0.2)
     best = tried[0] if ok else None
     if best is None:
-        raise DecodeError(
-            f"{name}: not UTF-8, GB18030 or Big5 text; skipped (give the right one with --encoding)"
-        )
+        raise DecodeError(f"{name}: not UTF-8, GB18030 or Big5 text; skipped (give the right one with --encoding)")
     return best[1], best[2]

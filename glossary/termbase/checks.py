@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 from ..models import TermEntry
 from ..normalise.script import to_simplified, to_traditional
@@ -37,7 +37,9 @@ def english_taken(e: TermEntry, con: sqlite3.Connection | None = None) -> list[s
     rows = con.execute(
         "SELECT c.simplified FROM concepts c JOIN equivalents q ON q.concept_id = c.id "
         "WHERE c.status = 'approved' AND q.folded = ? AND c.simplified != ? AND q.rank = "
-        "(SELECT MIN(rank) FROM equivalents WHERE concept_id = c.id)", (e.english[0].text.lower(), e.simplified))
+        "(SELECT MIN(rank) FROM equivalents WHERE concept_id = c.id)",
+        (e.english[0].text.lower(), e.simplified),
+    )
     return [f"English {e.english[0].text!r} is already the preferred English of {s}" for (s,) in rows]
 
 

@@ -14,8 +14,8 @@ Each migration runs once, inside the transaction that records it in
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Callable
 
 from ..errors import TermBaseError
 
@@ -30,7 +30,8 @@ def _run(con: sqlite3.Connection, script: str) -> None:
 
 
 def _v1_initial(con: sqlite3.Connection) -> None:
-    _run(con, 
+    _run(
+        con,
         """
         CREATE TABLE concepts (
             id INTEGER PRIMARY KEY,
@@ -82,7 +83,7 @@ def _v1_initial(con: sqlite3.Connection) -> None:
             note TEXT NOT NULL DEFAULT ''
         );
         CREATE INDEX log_concept ON log(concept_id);
-        """
+        """,
     )
 
 
@@ -98,7 +99,7 @@ def _v2_search_keys(con: sqlite3.Connection) -> None:
         CREATE INDEX concepts_pinyin_plain ON concepts(pinyin_plain);
         CREATE INDEX variants_form ON variants(form);
         CREATE INDEX equivalents_folded ON equivalents(folded);
-        """
+        """,
     )
     from ..normalise.pinyin import pinyin_keys
 
@@ -112,8 +113,10 @@ def _v2_search_keys(con: sqlite3.Connection) -> None:
 def _v3_concept_count(con: sqlite3.Connection) -> None:
     """The total count on the concept itself, for entries imported without per-file evidence."""
     con.execute("ALTER TABLE concepts ADD COLUMN count INTEGER NOT NULL DEFAULT 0")
-    con.execute("UPDATE concepts SET count = COALESCE((SELECT SUM(count) FROM occurrences o "
-                "WHERE o.concept_id = concepts.id), 0)")
+    con.execute(
+        "UPDATE concepts SET count = COALESCE((SELECT SUM(count) FROM occurrences o "
+        "WHERE o.concept_id = concepts.id), 0)"
+    )
 
 
 def _v4_search_index(con: sqlite3.Connection) -> None:
@@ -133,7 +136,7 @@ def _v4_search_index(con: sqlite3.Connection) -> None:
     )
     from .search import index_rows
 
-    for cid, in con.execute("SELECT id FROM concepts").fetchall():
+    for (cid,) in con.execute("SELECT id FROM concepts").fetchall():
         index_rows(con, cid)
 
 
@@ -197,8 +200,10 @@ def migrate(con: sqlite3.Connection, target: int | None = None) -> list[int]:
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if tables and "schema_migrations" not in tables:
         raise TermBaseError("this SQLite file is not a glossary term base; give another --db path")
-    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
     have = current_version(con)
     if have > LATEST:
         raise TermBaseError(f"term base schema v{have} is newer than this glossary (v{LATEST}); upgrade glossary")
@@ -209,8 +214,10 @@ def migrate(con: sqlite3.Connection, target: int | None = None) -> list[int]:
         con.execute("BEGIN IMMEDIATE")
         try:
             step(con)
-            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                        (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

@@ -15,8 +15,9 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from ..models import Status
 from ..normalise.script import to_simplified
@@ -87,20 +88,27 @@ def bigrams(text: str) -> set[str]:
     han = "".join(c for c in text if _HAN.match(c))
     if len(han) == 1:
         return {han}
-    return {han[i:i + 2] for i in range(len(han) - 1)}
+    return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
 def index_rows(con: sqlite3.Connection, cid: int) -> None:
     """Rebuild the search index rows (bigrams, English words) of one concept."""
     con.execute("DELETE FROM grams WHERE concept_id=?", (cid,))
     con.execute("DELETE FROM words WHERE concept_id=?", (cid,))
-    forms = [r[0] for r in con.execute("SELECT simplified FROM concepts WHERE id=? UNION "
-                                       "SELECT traditional FROM concepts WHERE id=? UNION "
-                                       "SELECT form FROM variants WHERE concept_id=?", (cid, cid, cid))]
+    forms = [
+        r[0]
+        for r in con.execute(
+            "SELECT simplified FROM concepts WHERE id=? UNION "
+            "SELECT traditional FROM concepts WHERE id=? UNION "
+            "SELECT form FROM variants WHERE concept_id=?",
+            (cid, cid, cid),
+        )
+    ]
     grams = set().union(*(bigrams(f) for f in forms)) if forms else set()
     con.executemany("INSERT OR IGNORE INTO grams VALUES (?, ?)", [(g, cid) for g in grams])
-    words = {w for (t,) in con.execute("SELECT folded FROM equivalents WHERE concept_id=?", (cid,))
-             for w in _WORD.findall(t)}
+    words = {
+        w for (t,) in con.execute("SELECT folded FROM equivalents WHERE concept_id=?", (cid,)) for w in _WORD.findall(t)
+    }
     con.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", [(w, cid) for w in words])
 
 
@@ -111,9 +119,10 @@ def _rows(con: sqlite3.Connection, sql: str, args: Sequence[object]) -> list[tup
 def _by_ids(con: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, str, float]]:
     out: list[tuple[int, str, float]] = []
     for i in range(0, len(ids), 500):
-        part = ids[i:i + 500]
-        out += con.execute(f"SELECT id, status, score FROM concepts WHERE id IN ({','.join('?' * len(part))})",
-                           part).fetchall()
+        part = ids[i : i + 500]
+        out += con.execute(
+            f"SELECT id, status, score FROM concepts WHERE id IN ({','.join('?' * len(part))})", part
+        ).fetchall()
     return out
 
 
@@ -121,8 +130,9 @@ def _posting(con: sqlite3.Connection, table: str, column: str, keys: Sequence[st
     """Concept ids that have every key (rarest key first), at most ``cap``."""
     if not keys:
         return []
-    sizes = sorted(keys, key=lambda k: con.execute(f"SELECT COUNT(*) FROM {table} WHERE {column}=?", (k,))
-                   .fetchone()[0])
+    sizes = sorted(
+        keys, key=lambda k: con.execute(f"SELECT COUNT(*) FROM {table} WHERE {column}=?", (k,)).fetchone()[0]
+    )
     ids = [r[0] for r in con.execute(f"SELECT concept_id FROM {table} WHERE {column}=? LIMIT ?", (sizes[0], cap))]
     for k in sizes[1:3]:
         have = {r[0] for r in con.execute(f"SELECT concept_id FROM {table} WHERE {column}=?", (k,))}
@@ -130,8 +140,7 @@ def _posting(con: sqlite3.Connection, table: str, column: str, keys: Sequence[st
     return ids
 
 
-def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None = None,
-         limit: int = 20) -> list[Match]:
+def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None = None, limit: int = 20) -> list[Match]:
     """Search the term base; see the module docstring for the ranking.
 
     Every sub-query uses an index (exact forms, prefix ranges, bigram and word postings), so a
@@ -155,46 +164,89 @@ def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None 
     if _HAN.search(q):
         s = to_simplified(q)
         add(_rows(con, f"{base} WHERE simplified IN (?, ?) OR traditional = ?", (q, s, q)), "exact", "hanzi")
-        add(_by_ids(con, [r[0] for r in con.execute("SELECT concept_id FROM variants WHERE form IN (?, ?)", (q, s))]),
-            "exact", "hanzi")
+        add(
+            _by_ids(con, [r[0] for r in con.execute("SELECT concept_id FROM variants WHERE form IN (?, ?)", (q, s))]),
+            "exact",
+            "hanzi",
+        )
         add(_rows(con, f"{base} WHERE simplified >= ? AND simplified < ? LIMIT 500", (s, s + _TOP)), "prefix", "hanzi")
         if not enough():
             # every pair of the query's characters, then the forms themselves confirm the substring
             cands = _posting(con, "grams", "gram", sorted(bigrams(s)))[:500] if len(s) > 1 else []
             rows = _by_ids(con, cands)
-            forms = dict(con.execute(f"SELECT id, simplified || ' ' || traditional FROM concepts WHERE id IN "
-                                     f"({','.join('?' * len(cands))})", cands)) if cands else {}
+            forms = (
+                dict(
+                    con.execute(
+                        f"SELECT id, simplified || ' ' || traditional FROM concepts WHERE id IN "
+                        f"({','.join('?' * len(cands))})",
+                        cands,
+                    )
+                )
+                if cands
+                else {}
+            )
             add([r for r in rows if s in forms.get(r[0], "") or q in forms.get(r[0], "")], "substring", "hanzi")
             if len(s) == 1:
-                add(_rows(con, f"{base} WHERE simplified LIKE ? ESCAPE '\\' LIMIT 200", ("%" + _like(s) + "%",)),
-                    "substring", "hanzi")
+                add(
+                    _rows(con, f"{base} WHERE simplified LIKE ? ESCAPE '\\' LIMIT 200", ("%" + _like(s) + "%",)),
+                    "substring",
+                    "hanzi",
+                )
     else:
         folded = q.lower()
-        add(_by_ids(con, [r[0] for r in con.execute("SELECT concept_id FROM equivalents WHERE folded = ?",
-                                                     (folded,))]), "exact", "english")
+        add(
+            _by_ids(con, [r[0] for r in con.execute("SELECT concept_id FROM equivalents WHERE folded = ?", (folded,))]),
+            "exact",
+            "english",
+        )
         add(_rows(con, f"{base} WHERE simplified = ?", (q,)), "exact", "latin")
-        if _PINYIN_ONLY.match(unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-") or \
-                any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded)):
+        if _PINYIN_ONLY.match(unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-") or any(
+            unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded)
+        ):
             letters, tones = pinyin_query(q)
             if letters:
-                rows = con.execute("SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain = ?",
-                                   (letters,)).fetchall()
-                add([(cid, st, sc) for cid, st, sc, num in rows
-                     if not tones or re.sub(r"\D", "", num) == tones], "exact", "pinyin")
-                rows = con.execute("SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain >= ? "
-                                   "AND pinyin_plain < ? LIMIT 500", (letters, letters + _TOP)).fetchall()
-                add([(cid, st, sc) for cid, st, sc, num in rows
-                     if re.sub(r"\D", "", num).startswith(tones)], "prefix", "pinyin")
-        add(_by_ids(con, [r[0] for r in con.execute(
-            "SELECT concept_id FROM equivalents WHERE folded >= ? AND folded < ? LIMIT 500",
-            (folded, folded + _TOP))]), "prefix", "english")
+                rows = con.execute(
+                    "SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain = ?", (letters,)
+                ).fetchall()
+                add(
+                    [(cid, st, sc) for cid, st, sc, num in rows if not tones or re.sub(r"\D", "", num) == tones],
+                    "exact",
+                    "pinyin",
+                )
+                rows = con.execute(
+                    "SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain >= ? "
+                    "AND pinyin_plain < ? LIMIT 500",
+                    (letters, letters + _TOP),
+                ).fetchall()
+                add(
+                    [(cid, st, sc) for cid, st, sc, num in rows if re.sub(r"\D", "", num).startswith(tones)],
+                    "prefix",
+                    "pinyin",
+                )
+        add(
+            _by_ids(
+                con,
+                [
+                    r[0]
+                    for r in con.execute(
+                        "SELECT concept_id FROM equivalents WHERE folded >= ? AND folded < ? LIMIT 500",
+                        (folded, folded + _TOP),
+                    )
+                ],
+            ),
+            "prefix",
+            "english",
+        )
         if not enough():
             words = _WORD.findall(folded)
             cands = _posting(con, "words", "word", words)
             if cands:
                 texts: dict[int, list[str]] = {}
-                for cid, t in con.execute(f"SELECT concept_id, folded FROM equivalents WHERE concept_id IN "
-                                          f"({','.join('?' * len(cands[:500]))})", cands[:500]):
+                for cid, t in con.execute(
+                    f"SELECT concept_id, folded FROM equivalents WHERE concept_id IN "
+                    f"({','.join('?' * len(cands[:500]))})",
+                    cands[:500],
+                ):
                     texts.setdefault(cid, []).append(t)
                 hits = [cid for cid, ts in texts.items() if any(folded in t for t in ts)]
                 add(_by_ids(con, hits), "substring", "english")
@@ -212,8 +264,9 @@ def vocabulary(con: sqlite3.Connection) -> dict[str, list[str]]:
     return out
 
 
-def suggest(con: sqlite3.Connection, query: str, limit: int = 5,
-            vocab: dict[str, list[str]] | None = None) -> list[str]:
+def suggest(
+    con: sqlite3.Connection, query: str, limit: int = 5, vocab: dict[str, list[str]] | None = None
+) -> list[str]:
     """Near matches for "did you mean …": forms within a small edit distance of ``query``.
 
     Candidates come from the indexes (forms sharing a character pair with a Chinese query;
@@ -238,8 +291,14 @@ def suggest(con: sqlite3.Connection, query: str, limit: int = 5,
         for g in grams:
             shared.update(r[0] for r in con.execute("SELECT concept_id FROM grams WHERE gram=? LIMIT 400", (g,)))
         ids = [i for i, _ in shared.most_common(200)]
-        choices = [r[0] for r in con.execute(f"SELECT simplified FROM concepts WHERE id IN "
-                                             f"({','.join('?' * len(ids))})", ids)] if ids else []
+        choices = (
+            [
+                r[0]
+                for r in con.execute(f"SELECT simplified FROM concepts WHERE id IN ({','.join('?' * len(ids))})", ids)
+            ]
+            if ids
+            else []
+        )
     else:
         q = q.lower()
         words = _WORD.findall(q)
@@ -250,9 +309,13 @@ def suggest(con: sqlite3.Connection, query: str, limit: int = 5,
                 options.append([w])
                 continue
             if vocab is None:
-                choices = [r[0] for r in con.execute("SELECT DISTINCT word FROM words WHERE word >= ? AND word < ? "
-                                                     "AND length(word) BETWEEN ? AND ?",
-                                                     (w[:1], w[:1] + _TOP, max(1, len(w) - 2), len(w) + 2))]
+                choices = [
+                    r[0]
+                    for r in con.execute(
+                        "SELECT DISTINCT word FROM words WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
+                        (w[:1], w[:1] + _TOP, max(1, len(w) - 2), len(w) + 2),
+                    )
+                ]
             else:
                 choices = [x for x in vocab.get(w[:1], ()) if abs(len(x) - len(w)) <= 2]
             hits = process.extract(w, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=60)

@@ -16,18 +16,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from ..errors import CheckFailed, InvalidTransition, TermBaseError, TermNotFound
 from ..models import Context, Equivalent, Status, TermEntry
 from ..normalise.pinyin import pinyin_keys
 from ..normalise.script import to_simplified
 from . import search as _search
-from .migrations import migrate
 from .checks import run_checks
+from .migrations import migrate
 from .review import check_transition
 
 #: sources written by people; mining never replaces them
@@ -71,7 +71,7 @@ class TermBase:
         """Close the connection."""
         self.con.close()
 
-    def __enter__(self) -> "TermBase":
+    def __enter__(self) -> TermBase:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -91,11 +91,14 @@ class TermBase:
             raise
         self.con.execute("COMMIT")
 
-    def _log(self, cid: int | None, by: str, action: str, before: object = "", after: object = "",
-             note: str = "") -> None:
+    def _log(
+        self, cid: int | None, by: str, action: str, before: object = "", after: object = "", note: str = ""
+    ) -> None:
         enc = lambda v: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)
-        self.con.execute("INSERT INTO log (concept_id, at, by, action, before, after, note) VALUES (?,?,?,?,?,?,?)",
-                         (cid, _now(), by, action, enc(before), enc(after), note))
+        self.con.execute(
+            "INSERT INTO log (concept_id, at, by, action, before, after, note) VALUES (?,?,?,?,?,?,?)",
+            (cid, _now(), by, action, enc(before), enc(after), note),
+        )
 
     # ------------------------------------------------------------- reading
     def resolve(self, term_or_id: str | int) -> int:
@@ -109,9 +112,10 @@ class TermBase:
             if row:
                 return row[0]
         for form in dict.fromkeys([key, to_simplified(key)]):
-            row = self.con.execute("SELECT id FROM concepts WHERE simplified=? OR traditional=?",
-                                   (form, form)).fetchone() or self.con.execute(
-                "SELECT concept_id FROM variants WHERE form=?", (form,)).fetchone()
+            row = (
+                self.con.execute("SELECT id FROM concepts WHERE simplified=? OR traditional=?", (form, form)).fetchone()
+                or self.con.execute("SELECT concept_id FROM variants WHERE form=?", (form,)).fetchone()
+            )
             if row:
                 return row[0]
         raise TermNotFound(key)
@@ -126,30 +130,46 @@ class TermBase:
         out = {}
         q = ",".join("?" * len(ids))
         for row in self.con.execute(
-                f"SELECT id, simplified, traditional, pinyin, status, kind, score, note, count FROM concepts "
-                f"WHERE id IN ({q})", ids):
-            out[row[0]] = TermEntry(simplified=row[1], traditional=row[2], pinyin=row[3], status=Status(row[4]),
-                                    kind=row[5], score=row[6], note=row[7], count=row[8], id=row[0])
+            f"SELECT id, simplified, traditional, pinyin, status, kind, score, note, count FROM concepts "
+            f"WHERE id IN ({q})",
+            ids,
+        ):
+            out[row[0]] = TermEntry(
+                simplified=row[1],
+                traditional=row[2],
+                pinyin=row[3],
+                status=Status(row[4]),
+                kind=row[5],
+                score=row[6],
+                note=row[7],
+                count=row[8],
+                id=row[0],
+            )
         for cid, text, source, conf in self.con.execute(
-                f"SELECT concept_id, text, source, confidence FROM equivalents WHERE concept_id IN ({q}) "
-                "ORDER BY concept_id, rank, id", ids):
+            f"SELECT concept_id, text, source, confidence FROM equivalents WHERE concept_id IN ({q}) "
+            "ORDER BY concept_id, rank, id",
+            ids,
+        ):
             out[cid].english.append(Equivalent(text, source, conf))
         for cid, form in self.con.execute(
-                f"SELECT concept_id, form FROM variants WHERE concept_id IN ({q}) ORDER BY form", ids):
+            f"SELECT concept_id, form FROM variants WHERE concept_id IN ({q}) ORDER BY form", ids
+        ):
             if form != out[cid].traditional:  # the Traditional form is kept as a variant for lookups only
                 out[cid].variants.append(form)
         for cid, file, count in self.con.execute(
-                f"SELECT concept_id, file, count FROM occurrences WHERE concept_id IN ({q}) ORDER BY file", ids):
+            f"SELECT concept_id, file, count FROM occurrences WHERE concept_id IN ({q}) ORDER BY file", ids
+        ):
             out[cid].files.append(file)
             out[cid].file_counts[file] = count
         for cid, file, offset, text in self.con.execute(
-                f"SELECT concept_id, file, offset, text FROM contexts WHERE concept_id IN ({q}) "
-                "ORDER BY file, offset", ids):
+            f"SELECT concept_id, file, offset, text FROM contexts WHERE concept_id IN ({q}) ORDER BY file, offset", ids
+        ):
             out[cid].contexts.append(Context(file, offset, text))
         return [out[i] for i in ids if i in out]
 
-    def entries(self, statuses: Sequence[Status] | None = None, sort: str = "score",
-                limit: int | None = None) -> list[TermEntry]:
+    def entries(
+        self, statuses: Sequence[Status] | None = None, sort: str = "score", limit: int | None = None
+    ) -> list[TermEntry]:
         """Entries with the given statuses (all when None), sorted by ``score``, ``term`` or ``date``."""
         # ties keep insertion order, so an export imported into an empty term base exports the same
         order = {"score": "score DESC, id", "term": "simplified, id", "date": "updated_at DESC, id"}[sort]
@@ -164,15 +184,19 @@ class TermBase:
         ids = [r[0] for r in self.con.execute(sql, args)]
         out: list[TermEntry] = []
         for i in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
-            out.extend(self._load(ids[i:i + 500]))
+            out.extend(self._load(ids[i : i + 500]))
         return out
 
     def history(self, term_or_id: str | int) -> list[dict[str, str]]:
         """Audit log rows of one concept, oldest first."""
         cid = self.resolve(term_or_id)
         cols = ("at", "by", "action", "before", "after", "note")
-        return [dict(zip(cols, r)) for r in self.con.execute(
-            "SELECT at, by, action, before, after, note FROM log WHERE concept_id=? ORDER BY id", (cid,))]
+        return [
+            dict(zip(cols, r))
+            for r in self.con.execute(
+                "SELECT at, by, action, before, after, note FROM log WHERE concept_id=? ORDER BY id", (cid,)
+            )
+        ]
 
     def stats(self) -> dict[str, int]:
         """Number of entries per status, and in all."""
@@ -182,8 +206,7 @@ class TermBase:
         out["total"] = sum(out.values())
         return out
 
-    def find(self, query: str, statuses: Sequence[Status] | None = None,
-             limit: int = 20) -> list[_search.Match]:
+    def find(self, query: str, statuses: Sequence[Status] | None = None, limit: int = 20) -> list[_search.Match]:
         """Look a term up by Hanzi (either script), pinyin, English, part of a term, or a near miss."""
         matches = _search.find(self.con, query, statuses, limit)
         entries = {e.id: e for e in self._load([m.concept_id for m in matches])}
@@ -191,8 +214,9 @@ class TermBase:
             m.entry = entries[m.concept_id]
         return matches
 
-    def lookup(self, query: str, statuses: Sequence[Status] | None = None,
-               limit: int = 20) -> tuple[list[_search.Match], list[str]]:
+    def lookup(
+        self, query: str, statuses: Sequence[Status] | None = None, limit: int = 20
+    ) -> tuple[list[_search.Match], list[str]]:
         """:meth:`find`, and "did you mean" suggestions when it finds nothing (what `glossary find` shows)."""
         matches = self.find(query, statuses, limit)
         if matches:
@@ -214,8 +238,21 @@ class TermBase:
         cur = self.con.execute(
             "INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
             "updated_at, pinyin_num, pinyin_plain, count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (e.simplified, e.traditional, e.pinyin, e.status.value, e.kind, e.score, e.note, now, now, num, plain,
-             e.count))
+            (
+                e.simplified,
+                e.traditional,
+                e.pinyin,
+                e.status.value,
+                e.kind,
+                e.score,
+                e.note,
+                now,
+                now,
+                num,
+                plain,
+                e.count,
+            ),
+        )
         cid = cur.lastrowid
         assert cid is not None
         self._add_equivalents(cid, e.english)
@@ -226,13 +263,19 @@ class TermBase:
 
     def _add_equivalents(self, cid: int, eqs: Sequence[Equivalent], replace_machine: bool = False) -> None:
         if replace_machine:
-            self.con.execute(f"DELETE FROM equivalents WHERE concept_id=? AND source NOT IN "
-                             f"({','.join('?' * len(HUMAN_SOURCES))})", (cid, *HUMAN_SOURCES))
-        start = self.con.execute("SELECT COALESCE(MAX(rank), -1) + 1 FROM equivalents WHERE concept_id=?",
-                                 (cid,)).fetchone()[0]
+            self.con.execute(
+                f"DELETE FROM equivalents WHERE concept_id=? AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})",
+                (cid, *HUMAN_SOURCES),
+            )
+        start = self.con.execute(
+            "SELECT COALESCE(MAX(rank), -1) + 1 FROM equivalents WHERE concept_id=?", (cid,)
+        ).fetchone()[0]
         for i, q in enumerate(eqs):
-            self.con.execute("INSERT OR IGNORE INTO equivalents (concept_id, text, source, confidence, rank, folded) "
-                             "VALUES (?,?,?,?,?,?)", (cid, q.text, q.source, q.confidence, start + i, q.text.lower()))
+            self.con.execute(
+                "INSERT OR IGNORE INTO equivalents (concept_id, text, source, confidence, rank, folded) "
+                "VALUES (?,?,?,?,?,?)",
+                (cid, q.text, q.source, q.confidence, start + i, q.text.lower()),
+            )
 
     def _add_evidence(self, cid: int, e: TermEntry) -> None:
         for form in [e.traditional, *e.variants]:
@@ -240,11 +283,16 @@ class TermBase:
                 self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (cid, form))
         for f in e.files:
             n = e.file_counts.get(f, e.count if len(e.files) == 1 else 1)
-            self.con.execute("INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
-                             "DO UPDATE SET count=excluded.count", (cid, f, n))
+            self.con.execute(
+                "INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
+                "DO UPDATE SET count=excluded.count",
+                (cid, f, n),
+            )
         if e.files:  # the total follows the per-file evidence once there is any
-            self.con.execute("UPDATE concepts SET count = (SELECT SUM(count) FROM occurrences WHERE concept_id=?) "
-                             "WHERE id=?", (cid, cid))
+            self.con.execute(
+                "UPDATE concepts SET count = (SELECT SUM(count) FROM occurrences WHERE concept_id=?) WHERE id=?",
+                (cid, cid),
+            )
         have = self.con.execute("SELECT COUNT(*) FROM contexts WHERE concept_id=?", (cid,)).fetchone()[0]
         for c in e.contexts:
             if have >= MAX_CONTEXTS:
@@ -261,8 +309,7 @@ class TermBase:
         counts = {"added": 0, "updated": 0, "kept": 0}
         with self.transaction():
             for e in entries:
-                row = self.con.execute("SELECT id, status FROM concepts WHERE simplified=?",
-                                       (e.simplified,)).fetchone()
+                row = self.con.execute("SELECT id, status FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
                 if row is None:
                     self._insert(e, by, "mine")
                     counts["added"] += 1
@@ -271,10 +318,12 @@ class TermBase:
                 self._add_evidence(cid, e)
                 if status == Status.CANDIDATE.value:
                     # a reviewer's edits stay; mining refreshes only what no one touched
-                    self.con.execute("UPDATE concepts SET score=?, kind=?, updated_at=?, "
-                                     "traditional = CASE edited WHEN 1 THEN traditional ELSE ? END, "
-                                     "pinyin = CASE edited WHEN 1 THEN pinyin ELSE ? END WHERE id=?",
-                                     (e.score, e.kind, _now(), e.traditional, e.pinyin, cid))
+                    self.con.execute(
+                        "UPDATE concepts SET score=?, kind=?, updated_at=?, "
+                        "traditional = CASE edited WHEN 1 THEN traditional ELSE ? END, "
+                        "pinyin = CASE edited WHEN 1 THEN pinyin ELSE ? END WHERE id=?",
+                        (e.score, e.kind, _now(), e.traditional, e.pinyin, cid),
+                    )
                     self._add_equivalents(cid, e.english, replace_machine=True)
                     counts["updated"] += 1
                 else:
@@ -284,8 +333,9 @@ class TermBase:
                 _search.index_rows(self.con, cid)
         return counts
 
-    def set_status(self, term_or_id: str | int, status: Status, by: str, note: str = "",
-                   dry_run: bool = False, force: bool = False) -> tuple[Status, Status]:
+    def set_status(
+        self, term_or_id: str | int, status: Status, by: str, note: str = "", dry_run: bool = False, force: bool = False
+    ) -> tuple[Status, Status]:
         """Move one concept to ``status``; return (before, after).
 
         Approval first runs the quality checks (:mod:`glossary.termbase.checks`).
@@ -301,7 +351,9 @@ class TermBase:
             problems = run_checks(self._load([cid])[0], self.con) if status == Status.APPROVED else []
             if problems and not force:
                 name = self.con.execute("SELECT simplified FROM concepts WHERE id=?", (cid,)).fetchone()[0]
-                raise CheckFailed(f"{name}: {'; '.join(problems)}; fix it with `glossary edit`, or approve with --force")
+                raise CheckFailed(
+                    f"{name}: {'; '.join(problems)}; fix it with `glossary edit`, or approve with --force"
+                )
             if not dry_run:
                 if problems:
                     note = (note + " " if note else "") + "[forced past: " + "; ".join(problems) + "]"
@@ -315,8 +367,16 @@ class TermBase:
         cid = self.resolve(term_or_id)
         return run_checks(self._load([cid])[0], self.con)
 
-    def edit(self, term_or_id: str | int, by: str, english: str | None = None, admit: Sequence[str] = (),
-             traditional: str | None = None, pinyin: str | None = None, note: str | None = None) -> TermEntry:
+    def edit(
+        self,
+        term_or_id: str | int,
+        by: str,
+        english: str | None = None,
+        admit: Sequence[str] = (),
+        traditional: str | None = None,
+        pinyin: str | None = None,
+        note: str | None = None,
+    ) -> TermEntry:
         """Change an entry as a reviewer; mining never overwrites what was edited.
 
         ``english`` becomes the preferred equivalent (the others stay as alternatives);
@@ -328,11 +388,15 @@ class TermBase:
             if english is not None:
                 self.con.execute("UPDATE equivalents SET rank = rank + 1 WHERE concept_id=?", (cid,))
                 self.con.execute("DELETE FROM equivalents WHERE concept_id=? AND folded=?", (cid, english.lower()))
-                self.con.execute("INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded) "
-                                 "VALUES (?, ?, 'reviewer', 1.0, 0, ?)", (cid, english, english.lower()))
+                self.con.execute(
+                    "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded) "
+                    "VALUES (?, ?, 'reviewer', 1.0, 0, ?)",
+                    (cid, english, english.lower()),
+                )
             for alt in admit:
-                if not self.con.execute("SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?",
-                                        (cid, alt.lower())).fetchone():
+                if not self.con.execute(
+                    "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (cid, alt.lower())
+                ).fetchone():
                     self._add_equivalents(cid, [Equivalent(alt, "reviewer", 1.0)])
             for column, value in (("traditional", traditional), ("pinyin", pinyin), ("note", note)):
                 if value is not None:
@@ -349,8 +413,13 @@ class TermBase:
         """Add machine suggestions (e.g. from the translation memory) after the existing ones."""
         with self.transaction():
             cid = self.resolve(term_or_id)
-            new = [q for q in suggestions if not self.con.execute(
-                "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (cid, q.text.lower())).fetchone()]
+            new = [
+                q
+                for q in suggestions
+                if not self.con.execute(
+                    "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (cid, q.text.lower())
+                ).fetchone()
+            ]
             if new:
                 self._add_equivalents(cid, new)
                 _search.index_rows(self.con, cid)
@@ -366,15 +435,28 @@ class TermBase:
             eb = self._load([b])[0]
             for form in {eb.simplified, eb.traditional, *eb.variants} - {""}:
                 self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (a, form))
-            self._add_equivalents(a, [q for q in eb.english if not self.con.execute(
-                "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (a, q.text.lower())).fetchone()])
+            self._add_equivalents(
+                a,
+                [
+                    q
+                    for q in eb.english
+                    if not self.con.execute(
+                        "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (a, q.text.lower())
+                    ).fetchone()
+                ],
+            )
             for f, n in eb.file_counts.items():
-                self.con.execute("INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
-                                 "DO UPDATE SET count = count + excluded.count", (a, f, n))
-            self.con.execute("INSERT OR IGNORE INTO contexts SELECT ?, file, offset, text FROM contexts "
-                             "WHERE concept_id=?", (a, b))
-            self.con.execute("UPDATE concepts SET count = count + ?, edited = 1, updated_at=? WHERE id=?",
-                             (eb.count, _now(), a))
+                self.con.execute(
+                    "INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
+                    "DO UPDATE SET count = count + excluded.count",
+                    (a, f, n),
+                )
+            self.con.execute(
+                "INSERT OR IGNORE INTO contexts SELECT ?, file, offset, text FROM contexts WHERE concept_id=?", (a, b)
+            )
+            self.con.execute(
+                "UPDATE concepts SET count = count + ?, edited = 1, updated_at=? WHERE id=?", (eb.count, _now(), a)
+            )
             self.con.execute("UPDATE log SET concept_id=? WHERE concept_id=?", (a, b))
             self.con.execute("DELETE FROM concepts WHERE id=?", (b,))
             _search.index_rows(self.con, a)
@@ -384,13 +466,16 @@ class TermBase:
     def skip(self, term_or_id: str | int, by: str) -> None:
         """Put an entry aside in ``by``'s review queue (until it is decided or reopened)."""
         with self.transaction():
-            self.con.execute("INSERT OR REPLACE INTO review_skips VALUES (?, ?, ?)",
-                             (self.resolve(term_or_id), by, _now()))
+            self.con.execute(
+                "INSERT OR REPLACE INTO review_skips VALUES (?, ?, ?)", (self.resolve(term_or_id), by, _now())
+            )
 
     def queue(self, by: str, limit: int | None = None) -> list[TermEntry]:
         """Candidates in score order, without those ``by`` skipped: the review queue."""
-        sql = ("SELECT id FROM concepts WHERE status='candidate' AND id NOT IN "
-               "(SELECT concept_id FROM review_skips WHERE by=?) ORDER BY score DESC, id")
+        sql = (
+            "SELECT id FROM concepts WHERE status='candidate' AND id NOT IN "
+            "(SELECT concept_id FROM review_skips WHERE by=?) ORDER BY score DESC, id"
+        )
         ids = [r[0] for r in self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), (by,))]
         return self._load(ids)
 
@@ -422,14 +507,21 @@ class TermBase:
             current = self._load([cid])[0]
             if _same(current, e) or on_conflict == "keep":
                 return "skipped"
-            self.con.execute("UPDATE concepts SET traditional=?, pinyin=?, status=?, note=?, kind=?, updated_at=? "
-                             "WHERE id=?", (e.traditional, e.pinyin, e.status.value, e.note, e.kind, _now(), cid))
+            self.con.execute(
+                "UPDATE concepts SET traditional=?, pinyin=?, status=?, note=?, kind=?, updated_at=? WHERE id=?",
+                (e.traditional, e.pinyin, e.status.value, e.note, e.kind, _now(), cid),
+            )
             self.con.execute("DELETE FROM equivalents WHERE concept_id=?", (cid,))
             self._add_equivalents(cid, e.english)
             self._add_evidence(cid, e)
             _search.index_rows(self.con, cid)
-            self._log(cid, by, "import", {"status": current.status.value, "english": current.preferred_english},
-                      {"status": e.status.value, "english": e.preferred_english})
+            self._log(
+                cid,
+                by,
+                "import",
+                {"status": current.status.value, "english": current.preferred_english},
+                {"status": e.status.value, "english": e.preferred_english},
+            )
             return "updated"
 
 
@@ -439,7 +531,12 @@ def _summary(e: TermEntry) -> dict[str, object]:
 
 def _same(a: TermEntry, b: TermEntry) -> bool:
     return (a.traditional, a.pinyin, a.status, a.note, [q.text for q in a.english]) == (
-        b.traditional, b.pinyin, b.status, b.note, [q.text for q in b.english])
+        b.traditional,
+        b.pinyin,
+        b.status,
+        b.note,
+        [q.text for q in b.english],
+    )
 
 
 def known_english(tb: TermBase) -> dict[str, list[str]]:
@@ -448,9 +545,10 @@ def known_english(tb: TermBase) -> dict[str, list[str]]:
     on entries not rejected, forbidden or deprecated."""
     out: dict[str, list[str]] = {}
     for simp, text in tb.con.execute(
-            "SELECT c.simplified, e.text FROM concepts c JOIN equivalents e ON e.concept_id = c.id "
-            "WHERE c.status = 'approved' "
-            "OR (e.source = 'import' AND c.status NOT IN ('rejected', 'forbidden', 'deprecated')) "
-            "ORDER BY c.status != 'approved', c.id, e.rank, e.id"):
+        "SELECT c.simplified, e.text FROM concepts c JOIN equivalents e ON e.concept_id = c.id "
+        "WHERE c.status = 'approved' "
+        "OR (e.source = 'import' AND c.status NOT IN ('rejected', 'forbidden', 'deprecated')) "
+        "ORDER BY c.status != 'approved', c.id, e.rank, e.id"
+    ):
         out.setdefault(simp, []).append(text)
     return out

@@ -10,22 +10,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timezone
-from typing import Iterable
 
 from ..normalise.text import fold_for_match as fold
 from .store import TermBase
 
 
-def add_units(tb: TermBase, pairs: Iterable[tuple[str, str]], origin: str = "",
-              srclang: str = "zh-CN", tgtlang: str = "en-US") -> tuple[int, int]:
+def add_units(
+    tb: TermBase, pairs: Iterable[tuple[str, str]], origin: str = "", srclang: str = "zh-CN", tgtlang: str = "en-US"
+) -> tuple[int, int]:
     """Add sentence pairs in one transaction; a pair already there is skipped. Return (added, skipped)."""
     added = skipped = 0
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with tb.transaction():
         for src, tgt in pairs:
-            cur = tb.con.execute("INSERT OR IGNORE INTO tm_units (source, target, srclang, tgtlang, folded, origin, "
-                                 "created_at) VALUES (?,?,?,?,?,?,?)", (src, tgt, srclang, tgtlang, fold(src), origin, now))
+            cur = tb.con.execute(
+                "INSERT OR IGNORE INTO tm_units (source, target, srclang, tgtlang, folded, origin, "
+                "created_at) VALUES (?,?,?,?,?,?,?)",
+                (src, tgt, srclang, tgtlang, fold(src), origin, now),
+            )
             if cur.rowcount:
                 added += 1
             else:
@@ -52,5 +56,7 @@ def concordance(tb: TermBase, phrase: str, limit: int = 50) -> list[tuple[int, s
     """Units whose source (either script) or target holds ``phrase`` (case-insensitive for Latin)."""
     f = fold(phrase)
     like = "%" + f.replace("%", "").replace("_", "") + "%"
-    return tb.con.execute("SELECT id, source, target FROM tm_units WHERE folded LIKE ? OR lower(target) LIKE ? "
-                          "ORDER BY id LIMIT ?", (like, "%" + phrase.lower() + "%", limit)).fetchall()
+    return tb.con.execute(
+        "SELECT id, source, target FROM tm_units WHERE folded LIKE ? OR lower(target) LIKE ? ORDER BY id LIMIT ?",
+        (like, "%" + phrase.lower() + "%", limit),
+    ).fetchall()

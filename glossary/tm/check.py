@@ -12,8 +12,8 @@ approved English equivalents does, and any use of a forbidden term.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..models import Status, TermEntry
 from ..normalise.script import to_simplified

@@ -15,13 +15,42 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..normalise.script import to_simplified
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
-_FUNCTION = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "as", "is",
-             "are", "was", "were", "be", "its", "their", "this", "that", "these", "those", "it", "has", "have"}
+_FUNCTION = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "at",
+    "from",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "has",
+    "have",
+}
 
 
 def ngrams(text: str, n_max: int = 4) -> set[str]:
@@ -36,8 +65,9 @@ def ngrams(text: str, n_max: int = 4) -> set[str]:
     return out
 
 
-def propose(terms: Iterable[str], pairs: Sequence[tuple[str, str]], min_pairs: int = 2,
-            limit: int = 3) -> dict[str, list[tuple[str, float]]]:
+def propose(
+    terms: Iterable[str], pairs: Sequence[tuple[str, str]], min_pairs: int = 2, limit: int = 3
+) -> dict[str, list[tuple[str, float]]]:
     """Term -> [(English, Dice)] best first, for terms seen in at least ``min_pairs`` segments."""
     segs = [(to_simplified(s), ngrams(t)) for s, t in pairs]
     gram_freq: Counter[str] = Counter(g for _, grams in segs for g in grams)

@@ -13,8 +13,8 @@ import bisect
 import difflib
 import math
 from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from ..normalise.text import fold_for_match as fold
 
@@ -56,8 +56,9 @@ class FuzzyIndex:
         :param index_chars: build the character index now (a long-running process that will search
             many times); otherwise it is built on the second search.
         """
-        rows = sorted(((len(f), uid, f) for uid, text in units if (f := text if folded else fold(text))),
-                      key=lambda r: r[0])
+        rows = sorted(
+            ((len(f), uid, f) for uid, text in units if (f := text if folded else fold(text))), key=lambda r: r[0]
+        )
         self.lengths = [r[0] for r in rows]
         self.ids = [r[1] for r in rows]
         self.texts = [r[2] for r in rows]
@@ -112,6 +113,6 @@ class FuzzyIndex:
     def _scan(self, q: str, rows: Sequence[int], threshold: float, limit: int) -> list[FuzzyMatch]:
         from rapidfuzz import fuzz, process
 
-        texts = self.texts[rows.start:rows.stop] if isinstance(rows, range) else [self.texts[i] for i in rows]
+        texts = self.texts[rows.start : rows.stop] if isinstance(rows, range) else [self.texts[i] for i in rows]
         hits = process.extract(q, texts, scorer=fuzz.ratio, limit=limit, score_cutoff=threshold)
         return [FuzzyMatch(self.ids[rows[i]], score, self.texts[rows[i]]) for _, score, i in hits]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import FormatError
 from ..formats.base import WriteOptions
@@ -93,12 +93,20 @@ def _read_delimited(data: bytes, path: str, delimiter: str) -> list[tuple[str, s
 def write_tmx(pairs: Sequence[tuple[str, str]], options: WriteOptions) -> bytes:
     """Sentence-level TMX 1.4b."""
     zh, _, en = options.langs.codes
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<tmx version="1.4">',
-           f'  <header creationtool={attr(options.tool)} creationtoolversion={attr(options.tool_version)} '
-           f'segtype="sentence" o-tmf={attr(options.tool)} adminlang={attr(en)} srclang={attr(zh)} '
-           f'datatype="plaintext" creationdate="{options.stamp}"/>', "  <body>"]
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<tmx version="1.4">',
+        f"  <header creationtool={attr(options.tool)} creationtoolversion={attr(options.tool_version)} "
+        f'segtype="sentence" o-tmf={attr(options.tool)} adminlang={attr(en)} srclang={attr(zh)} '
+        f'datatype="plaintext" creationdate="{options.stamp}"/>',
+        "  <body>",
+    ]
     for src, tgt in pairs:
-        out += ["    <tu>", f"      <tuv xml:lang={attr(zh)}><seg>{esc(src)}</seg></tuv>",
-                f"      <tuv xml:lang={attr(en)}><seg>{esc(tgt)}</seg></tuv>", "    </tu>"]
+        out += [
+            "    <tu>",
+            f"      <tuv xml:lang={attr(zh)}><seg>{esc(src)}</seg></tuv>",
+            f"      <tuv xml:lang={attr(en)}><seg>{esc(tgt)}</seg></tuv>",
+            "    </tu>",
+        ]
     out += ["  </body>", "</tmx>", ""]
     return "\n".join(out).encode("utf-8")
