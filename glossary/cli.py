@@ -140,7 +140,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
     # the term base is opened only once the sources were read: a bad path leaves it untouched
     with open_tb(ctx) as tb:
         report = stage(mined, tb, reviewer(by))
-    for path, reason in report.skipped:
+    for _path, reason in report.skipped:
         click.echo(f"skipped: {reason}", err=True)
     click.echo(
         f"mined {report.files} file(s): {report.terms} terms "
@@ -325,7 +325,7 @@ def export(
         raise click.BadParameter("OmegaT ignores .tsv glossaries; name the file .utf8", param_hint="-o")
     langs = Langs(lang_style, source_lang, None, target_lang)
     try:
-        langs.codes
+        _ = langs.codes  # checked now, a usage error, rather than when the file is half written
     except GlossaryError as e:
         raise click.BadParameter(str(e), param_hint="--source-lang/--target-lang") from None
     format_ = get_format(fmt, output)
@@ -528,8 +528,10 @@ def review(ctx: click.Context, limit: int | None, by: str | None) -> None:
     done = 0
     with open_tb(ctx) as tb:
         for entry in tb.queue(who, limit):
+            cid = entry.id
+            assert cid is not None  # queued entries come from the term base
             while True:
-                e = tb.get(entry.id)
+                e = tb.get(cid)
                 click.echo("\n" + render_entry(e))
                 key = (
                     click.prompt("[a]pprove [r]eject [e]dit [1-9] pick [s]kip [q]uit", default="s", show_default=False)
@@ -540,26 +542,26 @@ def review(ctx: click.Context, limit: int | None, by: str | None) -> None:
                     click.echo(f"stopped after {done} decision(s); `glossary review` resumes here")
                     return
                 if key == "s":
-                    tb.skip(e.id, who)
+                    tb.skip(cid, who)
                     break
                 if key == "r":
-                    tb.set_status(e.id, Status.REJECTED, who)
+                    tb.set_status(cid, Status.REJECTED, who)
                     done += 1
                     break
                 if key == "a":
                     try:
-                        tb.set_status(e.id, Status.APPROVED, who)
+                        tb.set_status(cid, Status.APPROVED, who)
                     except CheckFailed as err:
                         click.echo(f"checks: {err}")
                         if not click.confirm("approve anyway?", default=False):
                             continue
-                        tb.set_status(e.id, Status.APPROVED, who, force=True)
+                        tb.set_status(cid, Status.APPROVED, who, force=True)
                     done += 1
                     break
                 if key == "e":
-                    tb.edit(e.id, who, english=click.prompt("English"))
+                    tb.edit(cid, who, english=click.prompt("English"))
                 elif key.isdigit() and 1 <= int(key) <= len(e.english):
-                    tb.edit(e.id, who, english=e.english[int(key) - 1].text)
+                    tb.edit(cid, who, english=e.english[int(key) - 1].text)
                 else:
                     click.echo(f"unknown key {key!r}")
     click.echo(f"queue empty: {done} decision(s)")
@@ -639,7 +641,7 @@ def tm_import(ctx: click.Context, file: str) -> None:
     from .tm.io import read_pairs
 
     pairs = read_pairs(Path(file).read_bytes(), file)
-    with open_tb(ctx.parent) as tb:
+    with open_tb(ctx) as tb:
         added, skipped = add_units(tb, pairs, origin=Path(file).name)
     click.echo(f"imported {file}: {added} added, {skipped} skipped")
 
@@ -658,7 +660,7 @@ def tm_export(ctx: click.Context, output: str) -> None:
     from .termbase.tm import units
     from .tm.io import write_tmx
 
-    with open_tb(ctx.parent) as tb:
+    with open_tb(ctx) as tb:
         pairs = [(s, t) for _, s, t in units(tb)]
     write_file(output, write_tmx(pairs, WriteOptions()))
     click.echo(f"wrote {len(pairs)} units to {output}")
@@ -696,9 +698,13 @@ def tm_find(
 
     if (sentence is None) == (text_file is None):
         raise click.UsageError("give a SENTENCE or --file, not both")
-    queries = [sentence] if sentence else split_sentences(decode_bytes(Path(text_file).read_bytes(), text_file)[0])
-    results = []
-    with open_tb(ctx.parent) as tb:
+    if sentence is not None:
+        queries = [sentence]
+    else:
+        assert text_file is not None  # one of the two, checked above
+        queries = split_sentences(decode_bytes(Path(text_file).read_bytes(), text_file)[0])
+    results: list[dict[str, Any]] = []
+    with open_tb(ctx) as tb:
         index = FuzzyIndex(folded_sources(tb), folded=True, index_chars=len(queries) > 1)
         for q in queries:
             hits = index.search(q, threshold, limit)
@@ -742,7 +748,7 @@ def tm_concord(ctx: click.Context, phrase: str, limit: int) -> None:
     """
     from .termbase.tm import concordance
 
-    with open_tb(ctx.parent) as tb:
+    with open_tb(ctx) as tb:
         rows = concordance(tb, phrase, limit)
     if not rows:
         click.echo(f"no unit holds {phrase!r}", err=True)
@@ -768,7 +774,7 @@ def tm_extract(ctx: click.Context, min_pairs: int, by: str | None) -> None:
     from .termbase.tm import units
     from .tm.extract import propose
 
-    with open_tb(ctx.parent) as tb:
+    with open_tb(ctx) as tb:
         pairs = [(s, t) for _, s, t in units(tb)]
         terms = [e.simplified for e in tb.entries([Status.CANDIDATE])]
         proposals = propose(terms, pairs, min_pairs=min_pairs)

@@ -48,10 +48,10 @@ def build(db: Path, tmp: Path) -> int:
             rows[w] = ("", "")
     src = tmp / "cedict.csv"
     with src.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["zh-CN", "zh-TW", "en-US", "source"])
+        out = csv.writer(f)
+        out.writerow(["zh-CN", "zh-TW", "en-US", "source"])
         for simp, (trad, en) in rows.items():
-            w.writerow([simp, trad, en, " | ".join(["cedict"] * len(en.split(" | "))) if en else ""])
+            out.writerow([simp, trad, en, " | ".join(["cedict"] * len(en.split(" | "))) if en else ""])
     t0 = time.perf_counter()
     subprocess.run([str(BIN / "glossary"), "--db", str(db), "import", str(src)], check=True, stdout=subprocess.DEVNULL)
     print(f"term base: {len(rows)} entries imported through `glossary import` in {time.perf_counter() - t0:.0f} s")

@@ -22,7 +22,7 @@ def test_version(runner: CliRunner) -> None:
 
 
 def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
-    for name, command in cli.commands.items():
+    for name in cli.commands:
         r = runner.invoke(cli, [name, "--help"])
         assert r.exit_code == 0, name
         assert "Example:" in r.output and f"glossary {name}" in r.output, name

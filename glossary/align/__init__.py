@@ -77,101 +77,53 @@ def choose_traditional(simplified: str, surfaces: Iterable[str] = (), traditiona
     return converted
 
 
+class _Suggestions(list[Equivalent]):
+    """English suggestions in the order found; a text already there (in any case) is not added again."""
+
+    def add(self, text: str, source: str, conf: float) -> None:
+        text = text.strip()
+        if text and all(e.text.lower() != text.lower() for e in self):
+            self.append(Equivalent(text, source, round(conf, 2)))
+
+
 def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> list[Equivalent]:
     """Ranked English suggestions for one candidate, each with source and confidence."""
-    out: list[Equivalent] = []
-
-    def add(text: str, source: str, conf: float) -> None:
-        text = text.strip()
-        if text and all(e.text.lower() != text.lower() for e in out):
-            out.append(Equivalent(text, source, round(conf, 2)))
-
+    out = _Suggestions()
     for t in (known or {}).get(c.term, ()):
-        add(t, "termbase", 0.95)
+        out.add(t, "termbase", 0.95)
     for t in _with_known_part(c.term, known or {}):
-        add(t, "termbase", 0.55)
+        out.add(t, "termbase", 0.55)
     if c.term.isascii():
-        add(c.term, "text", 0.9)
+        out.add(c.term, "text", 0.9)
     for t in c.english_in_text:
-        add(t, "text", 0.9)
+        out.add(t, "text", 0.9)
     region = _region(c.term)
     for i, t in enumerate(region):  # a state or province as ISO 3166-2 names it (克钦邦 → Kachin, Kachin State)
-        add(t, "iso3166", 0.72 - 0.01 * i)
+        out.add(t, "iso3166", 0.72 - 0.01 * i)
     stem, rest = _split_name(c.term)
-    place, stem_part = _known_place(stem)
-    name_en = translit.match(stem_part, c.latin_nearby)[:2] if c.latin_nearby and stem else []
-    # else the name CC-CEDICT writes with other characters of the same sound (阿尔忒弥斯: 阿耳忒弥斯 Artemis)
-    sound = translit.homophones(stem_part)[:2] if stem and not name_en else []
-    if place:  # 格陵兰 + 坦布里兹: the place the dictionary knows in English, the name after it as found
-        name_en = [f"{place} {t}" for t in name_en]
-        sound = [f"{place} {t}" for t in sound]
-    if rest:
-        # a name before words the dictionary knows: 芒廷帕斯 + 稀土矿, the name as the texts write it
-        # in Latin, else in pinyin, and the rest translated
-        # 芒廷帕斯 + 矿: "… Mine", as place names are; 阿尔忒弥斯 + 计划: "… Program", as names of things are
-        pattern = _compose.place_words().get(rest) or _compose.name_pattern(rest)
-        rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest, after_name=True)[:1]]
-        if rest_en:
-            # (no pinyin stand-in beside the name ISO 3166-2 gives)
-            for t in name_en or sound or ([] if region else [_pinyin_name(stem)]):
-                source, conf = ("translit", 0.6) if name_en else ("cedict", 0.5) if sound else ("compose", 0.25)
-                add(rest_en[0].format(t), source, conf)
-    else:
-        for t in name_en:
-            add(t, "translit", 0.6)
-        for t in sound:
-            add(t, "cedict", 0.5)
+    _add_name(c, stem, rest, bool(region), out)
     composed = _compose.compose(c.term)
     if is_chemical(c.term):
         for t in _compose.element_english(c.term) + _compose.chemical(c.term):
-            add(t, "chemistry", 0.8)
-    for i, g in enumerate(dictionary.ranked_glosses(c.term, limit=4)):  # the sense its compounds use first
-        short = _DESCRIPTOR.sub("", g)
-        if short != g and dictionary.is_proper(c.term):
-            add(short, "cedict", 0.71 - 0.05 * i)  # 路透社 "Reuters News Agency": a name is cited as "Reuters"
-        # a term names an act or a quality, as a noun: 接种 "to be vaccinated" → vaccination, 分离 "to
-        # separate" → separation, 冶炼 "to smelt" → smelting; a verb that is a noun too stays (管制 control)
-        nouns = _term_nouns(c.term, g)
-        for noun in nouns if i == 0 else []:
-            add(noun, "cedict", 0.7 - 0.05 * i)
-        add(g, "cedict", 0.7 - 0.05 * i)
-        for noun in nouns if i > 0 else []:
-            if not noun.endswith("ing"):  # (萃取 "liquid-liquid extraction; to extract": and "extraction")
-                add(noun, "cedict", 0.7 - 0.05 * i)
+            out.add(t, "chemistry", 0.8)
+    _add_senses(c.term, out)
     literal_head = _compose.literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
     for i, t in enumerate(composed[:4]):
-        add(t, "compose", (0.72 if t in literal_head else 0.4) - 0.03 * i)
-    for t in list(out):
-        m = _OFFICE.match(t.text)
-        if m and m.group(2).split()[0] not in _OFFICE_ADJECTIVES:
-            # "US Defense Department" is the informal word order of "US Department of Defense", the
-            # official name: the official one goes first
-            add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", t.source, round(t.confidence + 0.01, 2))
-        us = _US_MINISTRY.match(t.text)
-        if us:
-            # the United States calls its ministries departments (美国内政部 → US Department of the Interior)
-            add(f"{us.group(1)} Department of {us.group(2)}", t.source, round(t.confidence + 0.01, 2))
-        law = _COUNTRY_LAW.match(t.text)
-        if law:
-            # a country's law is named "… Law of the People's Republic of China", the official form of every
-            # PRC statute; another country's may be either
-            country = law.group(1)
-            the = "the " if " " in country or country.isupper() else ""  # the US, the People's Republic; China
-            first = country == "People's Republic of China"
-            add(f"{law.group(2)} of {the}{country}", t.source, round(t.confidence + (0.01 if first else -0.01), 2))
+        out.add(t, "compose", (0.72 if t in literal_head else 0.4) - 0.03 * i)
+    _add_official_forms(out)
     out.sort(key=lambda e: -e.confidence)
-    out = _named_in_setting(c, out)
+    out = _Suggestions(_named_in_setting(c, out))
     if stem and not rest and not c.term.isascii() and not region:
         # a transliterated name, alone or before a one-character place word (克钦+邦), that no resource names;
         # a word that is no name gets no pinyin "translation" (原矿 is not "Yuankuang")
-        add(_pinyin_name(c.term), "pinyin", 0.15)
+        out.add(_pinyin_name(c.term), "pinyin", 0.15)
     elif not out and _is_tagged_name(c.term):
         # a name the segmenter knows as one (勐拉县, a place) and no resource has: pinyin, with a
         # place word after it translated (Mengla County)
-        add(_pinyin_name(c.term), "pinyin", 0.15)
+        out.add(_pinyin_name(c.term), "pinyin", 0.15)
     elif not out and re.search(r"[A-Za-z]", c.term) and _compose.has_unknown_name(c.term):
         # a name the dictionary lacks beside Latin letters (SK海力士): its Latin as written, its Hanzi in pinyin
-        add(
+        out.add(
             " ".join(
                 _pinyin_name(run) if not run.isascii() else run
                 for run in re.findall(r"[A-Za-z0-9][A-Za-z0-9 .&+-]*|[^A-Za-z0-9]+", c.term)
@@ -180,7 +132,75 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             "pinyin",
             0.15,
         )
-    return out
+    return list(out)
+
+
+def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: _Suggestions) -> None:
+    """A transliterated name's English: as the texts write it in Latin, else the dictionary's name of the same
+    sound, with the words after the name translated."""
+    place, stem_part = _known_place(stem)
+    name_en = translit.match(stem_part, c.latin_nearby)[:2] if c.latin_nearby and stem else []
+    # else the name CC-CEDICT writes with other characters of the same sound (阿尔忒弥斯: 阿耳忒弥斯 Artemis)
+    sound = translit.homophones(stem_part)[:2] if stem and not name_en else []
+    if place:  # 格陵兰 + 坦布里兹: the place the dictionary knows in English, the name after it as found
+        name_en = [f"{place} {t}" for t in name_en]
+        sound = [f"{place} {t}" for t in sound]
+    if not rest:
+        for t in name_en:
+            out.add(t, "translit", 0.6)
+        for t in sound:
+            out.add(t, "cedict", 0.5)
+        return
+    # a name before words the dictionary knows: 芒廷帕斯 + 稀土矿, the name as the texts write it
+    # in Latin, else in pinyin, and the rest translated
+    # 芒廷帕斯 + 矿: "… Mine", as place names are; 阿尔忒弥斯 + 计划: "… Program", as names of things are
+    pattern = _compose.place_words().get(rest) or _compose.name_pattern(rest)
+    rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest, after_name=True)[:1]]
+    if rest_en:
+        # (no pinyin stand-in beside the name ISO 3166-2 gives)
+        for t in name_en or sound or ([] if region else [_pinyin_name(stem)]):
+            source, conf = ("translit", 0.6) if name_en else ("cedict", 0.5) if sound else ("compose", 0.25)
+            out.add(rest_en[0].format(t), source, conf)
+
+
+def _add_senses(term: str, out: _Suggestions) -> None:
+    """CC-CEDICT's senses of the term, in the order its compounds use them, acts and qualities as nouns."""
+    for i, g in enumerate(dictionary.ranked_glosses(term, limit=4)):  # the sense its compounds use first
+        short = _DESCRIPTOR.sub("", g)
+        if short != g and dictionary.is_proper(term):
+            out.add(short, "cedict", 0.71 - 0.05 * i)  # 路透社 "Reuters News Agency": a name is cited as "Reuters"
+        # a term names an act or a quality, as a noun: 接种 "to be vaccinated" → vaccination, 分离 "to
+        # separate" → separation, 冶炼 "to smelt" → smelting; a verb that is a noun too stays (管制 control)
+        nouns = _term_nouns(term, g)
+        for noun in nouns if i == 0 else []:
+            out.add(noun, "cedict", 0.7 - 0.05 * i)
+        out.add(g, "cedict", 0.7 - 0.05 * i)
+        for noun in nouns if i > 0 else []:
+            if not noun.endswith("ing"):  # (萃取 "liquid-liquid extraction; to extract": and "extraction")
+                out.add(noun, "cedict", 0.7 - 0.05 * i)
+
+
+def _add_official_forms(out: _Suggestions) -> None:
+    """Each suggestion's official form beside it, a little more confident: "US Department of Defense" for
+    "US Defense Department", a ministry as the United States names it, a statute as its country names it."""
+    for e in list(out):
+        m = _OFFICE.match(e.text)
+        if m and m.group(2).split()[0] not in _OFFICE_ADJECTIVES:
+            # "US Defense Department" is the informal word order of "US Department of Defense", the
+            # official name: the official one goes first
+            out.add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", e.source, round(e.confidence + 0.01, 2))
+        us = _US_MINISTRY.match(e.text)
+        if us:
+            # the United States calls its ministries departments (美国内政部 → US Department of the Interior)
+            out.add(f"{us.group(1)} Department of {us.group(2)}", e.source, round(e.confidence + 0.01, 2))
+        law = _COUNTRY_LAW.match(e.text)
+        if law:
+            # a country's law is named "… Law of the People's Republic of China", the official form of every
+            # PRC statute; another country's may be either
+            country = law.group(1)
+            the = "the " if " " in country or country.isupper() else ""  # the US, the People's Republic; China
+            first = country == "People's Republic of China"
+            out.add(f"{law.group(2)} of {the}{country}", e.source, round(e.confidence + (0.01 if first else -0.01), 2))
 
 
 def _named_in_setting(c: Candidate, out: list[Equivalent]) -> list[Equivalent]:

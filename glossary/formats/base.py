@@ -71,7 +71,7 @@ class Format(Protocol):
 
 def fmt_num(x: float) -> str:
     """Numbers without noise: ``3`` not ``3.0``; four decimals at most."""
-    return ("%.4f" % x).rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+    return f"{x:.4f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
 
 
 def join(values: Sequence[str]) -> str:

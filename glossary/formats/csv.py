@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from ..errors import FormatError
 from ..models import Equivalent, Status, TermEntry
@@ -82,6 +83,12 @@ def unescape(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and len(cell) > 1 and cell[1:].startswith(_DANGER) else cell
 
 
+def _cell(row: Sequence[str], cols: Mapping[str, int], name: str) -> str:
+    """The unescaped cell of ``row`` in column ``name``; empty where the file has no such column or cell."""
+    i = cols.get(name)
+    return unescape(row[i]) if i is not None and i < len(row) else ""
+
+
 def _key(h: str) -> str:
     return h.strip().lower().replace("-", "").replace("_", "").replace(" ", "")
 
@@ -93,7 +100,7 @@ class CsvFormat:
     """
 
     name = NAME
-    extensions = (".csv",)
+    extensions: tuple[str, ...] = (".csv",)
 
     def __init__(self, header_map: Mapping[str, str] | None = None, delimiter: str = ",") -> None:
         self.header_map = dict(header_map or {})
@@ -186,8 +193,7 @@ class CsvFormat:
                         path,
                         line,
                     )
-                get = lambda f: unescape(row[cols[f]]) if f in cols and cols[f] < len(row) else ""  # noqa: E731
-                entry = self._entry(get, path, line)
+                entry = self._entry(partial(_cell, row, cols), path, line)
                 prev = out.get(entry.simplified)
                 if prev is None:
                     out[entry.simplified] = entry
@@ -214,8 +220,8 @@ class CsvFormat:
             eqs.append(Equivalent(t, sources[i] if i < len(sources) else "import", conf))
         try:
             status = Status.parse(get("status")) if get("status").strip() else Status.CANDIDATE
-        except ValueError as e:
-            raise FormatError(str(e), path, line) from None
+        except ValueError as err:
+            raise FormatError(str(err), path, line) from None
         e = TermEntry(
             simplified=term,
             traditional=get("traditional").strip(),

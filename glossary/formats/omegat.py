@@ -32,7 +32,7 @@ class OmegatFormat:
     """Reader and writer for OmegaT's tab-separated glossary."""
 
     name = "omegat"
-    extensions = (".utf8", ".txt")
+    extensions: tuple[str, ...] = (".utf8", ".txt")
 
     def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
         lines = []
@@ -53,9 +53,9 @@ class OmegatFormat:
     def read(self, data: bytes, path: str) -> list[TermEntry]:
         try:
             text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
+        except UnicodeDecodeError as err:
             raise FormatError(
-                "not UTF-8 text; OmegaT glossaries are UTF-8", path, data[: e.start].count(b"\n") + 1
+                "not UTF-8 text; OmegaT glossaries are UTF-8", path, data[: err.start].count(b"\n") + 1
             ) from None
         out: dict[str, TermEntry] = {}
         for n, line in enumerate(text.split("\n"), 1):

@@ -45,7 +45,7 @@ class TbxFormat:
     """Reader and writer for TBX-Basic (v3, default) and TBX v2."""
 
     name = "tbx"
-    extensions = (".tbx",)
+    extensions: tuple[str, ...] = (".tbx",)
 
     def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
         v = options.tbx_version

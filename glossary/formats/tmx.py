@@ -24,7 +24,7 @@ class TmxFormat:
     """Reader and writer for TMX 1.4b glossaries."""
 
     name = "tmx"
-    extensions = (".tmx",)
+    extensions: tuple[str, ...] = (".tmx",)
 
     def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
         zh, tw, en = options.langs.codes

@@ -32,7 +32,7 @@ class _LineBuilder(ET.TreeBuilder):
         self.parser: Any = None
         self.lines: dict[int, int] = {}
 
-    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:  # type: ignore[override]
+    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
         el = super().start(tag, attrs)
         self.lines[id(el)] = self.parser.parser.CurrentLineNumber
         return el
@@ -46,6 +46,7 @@ def parse(data: bytes, path: str) -> tuple[ET.Element, dict[int, int]]:
     builder = _LineBuilder()
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     builder.parser = parser
+    line: int | None  # where a refused or malformed document went wrong
     try:
         parser.feed(data)
         root = parser.close()

@@ -112,9 +112,9 @@ def split_words(word: str) -> tuple[str, ...] | None:
     best: list[tuple[str, ...] | None] = [None] * n + [()]
     for i in range(n - 1, -1, -1):
         options = [
-            (word[i:j],) + best[j]
-            for j in range(i + 1, n + 1)  # type: ignore[operator]
-            if best[j] is not None and word[i:j] in words and (j - i > 1 or j == n)
+            (word[i:j], *rest)
+            for j in range(i + 1, n + 1)
+            if (rest := best[j]) is not None and word[i:j] in words and (j - i > 1 or j == n)
         ]
         best[i] = min(options, key=len) if options else None
     split = best[0]

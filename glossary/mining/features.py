@@ -177,12 +177,69 @@ def _affixes() -> tuple[dict[str, float], dict[str, float]]:
 
 #: CC-CEDICT's labels of a specialised sense: "(chemistry)", "(finance)", "(medicine)" …
 FIELD_LABELS = frozenset(
-    ["chemistry", "medicine", "physics", "geology", "law", "finance", "financial", "economics", "computing", "biology", "anatomy", "electronics", "mechanics", "mining", "statistics", "biochemistry", "pharmacology", "engineering", "mathematics", "math", "botany", "zoology", "genetics", "astronomy", "meteorology", "linguistics", "military", "electricity", "accounting", "business", "trade", "stock"]
+    [
+        "chemistry",
+        "medicine",
+        "physics",
+        "geology",
+        "law",
+        "finance",
+        "financial",
+        "economics",
+        "computing",
+        "biology",
+        "anatomy",
+        "electronics",
+        "mechanics",
+        "mining",
+        "statistics",
+        "biochemistry",
+        "pharmacology",
+        "engineering",
+        "mathematics",
+        "math",
+        "botany",
+        "zoology",
+        "genetics",
+        "astronomy",
+        "meteorology",
+        "linguistics",
+        "military",
+        "electricity",
+        "accounting",
+        "business",
+        "trade",
+        "stock",
+    ]
 )
 _LABEL = re.compile(r"\((?:[a-z]+ )?([a-z]+)\)")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 #: words of a gloss that say nothing of its register
-_GLOSS_STOP = frozenset(["to", "of", "the", "a", "an", "and", "or", "in", "on", "for", "by", "with", "sb", "sth", "etc", "as", "at", "from", "is", "be", "one's"])
+_GLOSS_STOP = frozenset(
+    [
+        "to",
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "sb",
+        "sth",
+        "etc",
+        "as",
+        "at",
+        "from",
+        "is",
+        "be",
+        "one's",
+    ]
+)
 
 
 def _english() -> dict[str, float]:

@@ -156,7 +156,7 @@ def _split_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return pairs
     out = list(pairs)
     for k in reversed(hits):
-        out[k : k + 1] = _retagged(*out[k])
+        out[k : k + 1] = _retagged(*out[k]) or (out[k],)  # hits are retagged: never the fallback
     return out
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 # pypinyin is imported on first use: loading its dictionaries costs 0.3 s, and `glossary find` never needs it
 _STYLES = {"marks": "TONE", "numbers": "TONE3", "plain": "NORMAL"}
@@ -40,6 +41,11 @@ def tone_marks(numbered: str) -> str:
     return to_tone(numbered.replace("v", "ü"))
 
 
+def _as_is(chars: str) -> Any:
+    """pypinyin's ``errors`` hook: characters without a reading stay one item, unchanged."""
+    return [chars]
+
+
 @lru_cache(maxsize=65536)  # alignment, the term base and `show` ask for the same terms again
 def _to_pinyin(text: str, style: str) -> str:
     if style != "numbers":
@@ -59,7 +65,7 @@ def _to_pinyin(text: str, style: str) -> str:
         text,
         style=getattr(Style, _STYLES[style]),
         heteronym=False,
-        errors=lambda s: [s],
+        errors=_as_is,
         neutral_tone_with_five=False,
         v_to_u=style == "marks",
     )

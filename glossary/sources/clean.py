@@ -64,9 +64,7 @@ def _line_is_chrome(line: str) -> bool:
     if len(parts) > 1 and all(p in widgets for p in parts):
         return True
     # long Latin-only lines in a Chinese text are notices or translations of them
-    if not _HAN.search(s) and len(s) > 60:
-        return True
-    return False
+    return not _HAN.search(s) and len(s) > 60
 
 
 def _headline_list_start(lines: list[str]) -> int | None:

@@ -27,7 +27,7 @@ def _common_hanzi() -> frozenset[str]:
     import opencc
     from wordfreq import get_frequency_dict
 
-    chars = set()
+    chars: set[str] = set()
     for word, freq in get_frequency_dict("zh").items():
         if freq < 1e-6:
             continue

@@ -94,7 +94,9 @@ class TermBase:
     def _log(
         self, cid: int | None, by: str, action: str, before: object = "", after: object = "", note: str = ""
     ) -> None:
-        enc = lambda v: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)
+        def enc(v: object) -> str:
+            return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)
+
         self.con.execute(
             "INSERT INTO log (concept_id, at, by, action, before, after, note) VALUES (?,?,?,?,?,?,?)",
             (cid, _now(), by, action, enc(before), enc(after), note),
