@@ -657,12 +657,12 @@ def tm_export(ctx: click.Context, output: str) -> None:
         glossary tm export -o exports/memory.tmx
     """
     from .formats import WriteOptions, write_file
+    from .formats.tmx import write_sentences
     from .termbase.tm import units
-    from .tm.io import write_tmx
 
     with open_tb(ctx) as tb:
         pairs = [(s, t) for _, s, t in units(tb)]
-    write_file(output, write_tmx(pairs, WriteOptions()))
+    write_file(output, write_sentences(pairs, WriteOptions()))
     click.echo(f"wrote {len(pairs)} units to {output}")
 
 

@@ -74,3 +74,21 @@ class Langs:
             normalise_code(self.traditional) if self.traditional else t,
             normalise_code(self.target) if self.target else e,
         )
+
+
+def is_chinese(label: str) -> bool:
+    """True for a language code or column label naming Chinese in any script.
+
+    >>> is_chinese("zh_TW"), is_chinese("Chinese"), is_chinese("en-US")
+    (True, True, False)
+    """
+    return label.lower().replace("_", "-").startswith(("zh", "chinese", "cmn"))
+
+
+def is_english(label: str) -> bool:
+    """True for a language code or column label naming English.
+
+    >>> is_english("EN-GB"), is_english("English"), is_english("zh")
+    (True, True, False)
+    """
+    return label.lower().replace("_", "-").startswith(("en", "english"))

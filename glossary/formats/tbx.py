@@ -17,6 +17,7 @@ descrips; pinyin is a note on the Chinese term; our status and evidence are
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from ..errors import FormatError
 from ..models import Equivalent, Status, TermEntry
@@ -126,9 +127,8 @@ class TbxFormat:
                 out.append(self._concept(el, path, lines))
         return out
 
-    def _concept(self, ce, path: str, lines: dict[int, int]) -> TermEntry:  # type: ignore[no-untyped-def]
+    def _concept(self, ce: Any, path: str, lines: dict[int, int]) -> TermEntry:
         entry = TermEntry("")
-        admin_seen = False
         for child in ce:
             tag = local(child.tag)
             if tag == "note":
@@ -143,41 +143,44 @@ class TbxFormat:
                 if not lang:
                     raise FormatError(f"<{tag}> without xml:lang", path, lines.get(id(child)))
                 for ts in child:
-                    if local(ts.tag) not in ("termSec", "tig", "ntig"):
-                        continue
-                    term_el = next((t for t in ts.iter() if local(t.tag) == "term"), None)
-                    if term_el is None or not text_of(term_el).strip():
-                        raise FormatError("a term section without a <term>", path, lines.get(id(ts)))
-                    text = text_of(term_el)
-                    fields = {}
-                    contexts = []
-                    for x in ts.iter():
-                        xt = local(x.tag)
-                        if xt in ("termNote", "admin", "descrip"):
-                            if xt == "descrip" and x.get("type") == "context":
-                                contexts.append(decode_context(text_of(x)))
-                            else:
-                                fields[x.get("type")] = text_of(x)
-                        elif xt == "note":
-                            k, _, v = text_of(x).partition(": ")
-                            fields[k] = v
-                    admin_seen = admin_seen or "administrativeStatus" in fields
-                    if lang.startswith("zh") and is_chinese_traditional(lang):
-                        entry.traditional = entry.traditional or text
-                    elif lang.startswith("zh"):
-                        if not entry.simplified:
-                            entry.simplified = text
-                            entry.pinyin = fields.get("pinyin", "")
-                            if contexts and not entry.contexts:
-                                entry.contexts = contexts
-                        elif text not in entry.variants:
-                            entry.variants.append(text)
-                    else:
-                        try:
-                            conf = float(fields.get("confidence", "1"))
-                        except ValueError:
-                            raise FormatError("confidence note is not a number", path, lines.get(id(ts))) from None
-                        entry.english.append(Equivalent(text, fields.get("source", "import"), conf))
+                    if local(ts.tag) in ("termSec", "tig", "ntig"):
+                        _add_term(entry, lang, ts, path, lines)
         if not entry.simplified:
             raise FormatError("concept entry has no Chinese term (xml:lang zh-…)", path, lines.get(id(ce)))
         return entry
+
+
+def _add_term(entry: TermEntry, lang: str, ts: Any, path: str, lines: dict[int, int]) -> None:
+    """One term section of a language section into ``entry``: the Simplified term (the first), a Traditional
+    form, a further Chinese variant or an English equivalent."""
+    term_el = next((t for t in ts.iter() if local(t.tag) == "term"), None)
+    if term_el is None or not text_of(term_el).strip():
+        raise FormatError("a term section without a <term>", path, lines.get(id(ts)))
+    text = text_of(term_el)
+    fields: dict[str, str] = {}
+    contexts = []
+    for x in ts.iter():
+        xt = local(x.tag)
+        if xt == "descrip" and x.get("type") == "context":
+            contexts.append(decode_context(text_of(x)))
+        elif xt in ("termNote", "admin", "descrip"):
+            fields[x.get("type") or ""] = text_of(x)
+        elif xt == "note":
+            k, _, v = text_of(x).partition(": ")
+            fields[k] = v
+    if lang.startswith("zh") and is_chinese_traditional(lang):
+        entry.traditional = entry.traditional or text
+    elif lang.startswith("zh"):
+        if not entry.simplified:
+            entry.simplified = text
+            entry.pinyin = fields.get("pinyin", "")
+            if contexts and not entry.contexts:
+                entry.contexts = contexts
+        elif text not in entry.variants:
+            entry.variants.append(text)
+    else:
+        try:
+            conf = float(fields.get("confidence", "1"))
+        except ValueError:
+            raise FormatError("confidence note is not a number", path, lines.get(id(ts))) from None
+        entry.english.append(Equivalent(text, fields.get("source", "import"), conf))

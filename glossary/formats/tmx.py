@@ -1,4 +1,7 @@
-"""TMX 1.4b: one ``<tu>`` per concept, Simplified source, English target(s), optional Traditional.
+"""TMX 1.4b, the one reader and writer of the package: glossaries and sentence memories.
+
+A glossary has one ``<tu>`` per concept, Simplified source, English target(s), optional Traditional.
+A translation memory (:func:`write_sentences`, :func:`read_sentences`) has one ``<tu>`` per sentence pair.
 
 Pinyin, status and evidence travel as ``<prop type="x-…">``; each English
 ``<tuv>`` carries the suggestion's source and confidence.
@@ -12,12 +15,91 @@ Pinyin, status and evidence travel as ``<prop type="x-…">``; each English
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from ..errors import FormatError
 from ..models import Equivalent, TermEntry
 from .base import WriteOptions, apply_meta, fmt_num, meta_pairs
-from .langs import is_chinese_traditional
+from .langs import is_chinese, is_chinese_traditional, is_english
 from .xmlsafe import attr, esc, lang_of, local, parse, text_of
+
+
+def _head(options: WriteOptions, segtype: str) -> list[str]:
+    """The XML declaration, ``<tmx>`` and its ``<header>``, up to the opening ``<body>``."""
+    zh, _, en = options.langs.codes
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+        '<tmx version="1.4">',
+        f"  <header creationtool={attr(options.tool)} creationtoolversion={attr(options.tool_version)} "
+        f"segtype={attr(segtype)} o-tmf={attr(options.tool)} adminlang={attr(en)} srclang={attr(zh)} "
+        f'datatype="plaintext" creationdate="{options.stamp}"/>',
+        "  <body>",
+    ]
+
+
+_TAIL = ["  </body>", "</tmx>", ""]
+
+
+def _units(data: bytes, path: str) -> tuple[list[Any], dict[int, int], str]:
+    """The ``<tu>`` elements of a TMX document, the line of every element and the header's source language.
+
+    :raises FormatError: for malformed or unsafe XML, another root, or a missing header or body.
+    """
+    root, lines = parse(data, path)
+    if local(root.tag) != "tmx":
+        raise FormatError(f"root element is <{local(root.tag)}>, not <tmx>; is this a TMX file?", path, 1)
+    header = next((c for c in root if local(c.tag) == "header"), None)
+    body = next((c for c in root if local(c.tag) == "body"), None)
+    if header is None or body is None:
+        raise FormatError("a TMX file needs <header> and <body>", path, lines.get(id(root)))
+    return [tu for tu in body if local(tu.tag) == "tu"], lines, (header.get("srclang") or "").lower()
+
+
+def write_sentences(pairs: Sequence[tuple[str, str]], options: WriteOptions) -> bytes:
+    """Sentence pairs as a TMX 1.4b translation memory.
+
+    >>> data = write_sentences([("稀土很重要。", "Rare earths matter.")], WriteOptions())
+    >>> read_sentences(data, "tm.tmx")
+    [('稀土很重要。', 'Rare earths matter.')]
+    """
+    zh, _, en = options.langs.codes
+    out = _head(options, "sentence")
+    for src, tgt in pairs:
+        out += [
+            "    <tu>",
+            f"      <tuv xml:lang={attr(zh)}><seg>{esc(src)}</seg></tuv>",
+            f"      <tuv xml:lang={attr(en)}><seg>{esc(tgt)}</seg></tuv>",
+            "    </tu>",
+        ]
+    return "\n".join(out + _TAIL).encode("utf-8")
+
+
+def read_sentences(data: bytes, path: str) -> list[tuple[str, str]]:
+    """(Chinese, English) pairs of a TMX memory from any CAT tool: the first Chinese and English ``<tuv>`` of
+    each ``<tu>``.
+
+    :raises FormatError: for a malformed file or a ``<tu>`` without both languages, with its line.
+    """
+    tus, lines, _ = _units(data, path)
+    out = []
+    for tu in tus:
+        src = tgt = None
+        for tuv in tu:
+            if local(tuv.tag) != "tuv":
+                continue
+            seg = next((c for c in tuv if local(c.tag) == "seg"), None)
+            lang = lang_of(tuv)
+            if seg is None or not lang:
+                raise FormatError("<tuv> needs xml:lang and a <seg>", path, lines.get(id(tuv)))
+            if is_chinese(lang) and src is None:
+                src = text_of(seg)
+            elif is_english(lang) and tgt is None:
+                tgt = text_of(seg)
+        if src is None or tgt is None:
+            raise FormatError("<tu> without a Chinese and an English <tuv>", path, lines.get(id(tu)))
+        out.append((src, tgt))
+    return out
 
 
 class TmxFormat:
@@ -28,15 +110,7 @@ class TmxFormat:
 
     def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
         zh, tw, en = options.langs.codes
-        out = [
-            '<?xml version="1.0" encoding="UTF-8"?>',
-            '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
-            '<tmx version="1.4">',
-            f"  <header creationtool={attr(options.tool)} creationtoolversion={attr(options.tool_version)} "
-            f'segtype="phrase" o-tmf={attr(options.tool)} adminlang={attr(en)} srclang={attr(zh)} '
-            f'datatype="plaintext" creationdate="{options.stamp}"/>',
-            "  <body>",
-        ]
+        out = _head(options, "phrase")
         for i, e in enumerate(entries, 1):
             out.append(f'    <tu tuid="{i}">')
             meta = meta_pairs(e)
@@ -59,51 +133,32 @@ class TmxFormat:
                     f'<prop type="x-confidence">{fmt_num(q.confidence)}</prop><seg>{esc(q.text)}</seg></tuv>'
                 )
             out.append("    </tu>")
-        out += ["  </body>", "</tmx>", ""]
-        return "\n".join(out).encode("utf-8")
+        return "\n".join(out + _TAIL).encode("utf-8")
 
     def read(self, data: bytes, path: str) -> list[TermEntry]:
-        root, lines = parse(data, path)
-        if local(root.tag) != "tmx":
-            raise FormatError(f"root element is <{local(root.tag)}>, not <tmx>; is this a TMX file?", path, 1)
-        header = next((c for c in root if local(c.tag) == "header"), None)
-        body = next((c for c in root if local(c.tag) == "body"), None)
-        if header is None or body is None:
-            raise FormatError("a TMX file needs <header> and <body>", path, lines.get(id(root)))
-        srclang = (header.get("srclang") or "").lower()
+        tus, lines, srclang = _units(data, path)
         out: list[TermEntry] = []
-        for tu in body:
-            if local(tu.tag) != "tu":
-                continue
-            line = lines.get(id(tu))
+        for tu in tus:
             entry = TermEntry("")
             for child in tu:
                 tag = local(child.tag)
                 if tag == "note":
                     entry.note = text_of(child)
                 elif tag == "prop":
-                    kind = child.get("type") or ""
-                    value = text_of(child)
-                    if kind == "x-pinyin":
-                        entry.pinyin = value
-                    elif kind == "x-traditional":
-                        entry.traditional = value
-                    elif kind.startswith("x-"):
-                        try:
-                            apply_meta(entry, kind[2:], value)
-                        except ValueError as e:
-                            raise FormatError(f"bad {kind} value {value!r} ({e})", path, lines.get(id(child))) from None
+                    _prop(entry, child, path, lines)
                 elif tag == "tuv":
                     self._tuv(child, entry, srclang, path, lines)
             if not entry.simplified:
                 raise FormatError(
-                    "<tu> has no Chinese source <tuv>; every <tu> needs one in the source language", path, line
+                    "<tu> has no Chinese source <tuv>; every <tu> needs one in the source language",
+                    path,
+                    lines.get(id(tu)),
                 )
             out.append(entry)
         return out
 
     @staticmethod
-    def _tuv(tuv, entry: TermEntry, srclang: str, path: str, lines: dict[int, int]) -> None:  # type: ignore[no-untyped-def]
+    def _tuv(tuv: Any, entry: TermEntry, srclang: str, path: str, lines: dict[int, int]) -> None:
         lang = lang_of(tuv)
         if not lang:
             raise FormatError("<tuv> without xml:lang", path, lines.get(id(tuv)))
@@ -123,3 +178,18 @@ class TmxFormat:
             except ValueError:
                 raise FormatError("x-confidence is not a number", path, lines.get(id(tuv))) from None
             entry.english.append(Equivalent(text, props.get("x-source", "import"), conf))
+
+
+def _prop(entry: TermEntry, prop: Any, path: str, lines: dict[int, int]) -> None:
+    """A ``<prop type="x-…">`` of a glossary ``<tu>`` into ``entry``."""
+    kind = prop.get("type") or ""
+    value = text_of(prop)
+    if kind == "x-pinyin":
+        entry.pinyin = value
+    elif kind == "x-traditional":
+        entry.traditional = value
+    elif kind.startswith("x-"):
+        try:
+            apply_meta(entry, kind[2:], value)
+        except ValueError as e:
+            raise FormatError(f"bad {kind} value {value!r} ({e})", path, lines.get(id(prop))) from None
