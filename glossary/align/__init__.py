@@ -26,7 +26,6 @@ pinyin    a name with no other source, rendered in pinyin              0.15
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -34,6 +33,7 @@ from ..mining.filters import is_chemical
 from ..models import Candidate, Equivalent, TermEntry
 from ..normalise.pinyin import to_pinyin
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
+from ..workers import default_workers, fork_map, split
 from . import compose as _compose
 from . import countries, dictionary, english, translit
 from .reading import reading
@@ -494,20 +494,16 @@ def align_candidates(
     """
     cands = list(cands)
     if workers is None:
-        workers = min(os.cpu_count() or 1, 4) if len(cands) >= PARALLEL_MIN else 1
+        workers = default_workers() if len(cands) >= PARALLEL_MIN else 1
     if workers <= 1 or len(cands) < 2:
         return [align_candidate(c, known) for c in cands]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     warm_up()  # load the dictionaries once, before the fork: every worker shares them
-    size = -(-len(cands) // workers)
-    parts = [cands[i : i + size] for i in range(0, len(cands), size)]
-    with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
-        return [e for done in pool.map(_align_part, parts, [known] * len(parts)) for e in done]
+    parts = split(cands, workers)
+    return [e for done in fork_map(_align_part, [(part, known) for part in parts], len(parts)) for e in done]
 
 
-def _align_part(cands: list[Candidate], known: Mapping[str, Sequence[str]] | None) -> list[TermEntry]:
+def _align_part(job: tuple[list[Candidate], Mapping[str, Sequence[str]] | None]) -> list[TermEntry]:
+    cands, known = job
     return [align_candidate(c, known) for c in cands]
 
 

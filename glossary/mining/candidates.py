@@ -25,7 +25,6 @@ How the miner decides (also in the README; ``docs/mining.md`` has it in full):
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
@@ -35,6 +34,7 @@ from operator import itemgetter
 from ..models import Candidate, Context, Document
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
+from ..workers import default_workers, fork_map, split
 from . import cedict
 from .features import candidate_features
 from .filters import background_frequency, elements, estimated_frequency, function_words, stopwords, term_head
@@ -535,26 +535,21 @@ def mine_documents(
     miner = Miner(tokeniser)
     if workers is None:
         big = sum(len(d.text) for d in docs) >= PARALLEL_MIN_CHARS and tokeniser is None
-        workers = min(os.cpu_count() or 1, 4) if big else 1
+        workers = default_workers() if big else 1
     workers = max(1, min(workers, len(docs)))
     if workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         # load the word lists before the fork, once, rather than once in every worker
         background_frequency("的")
         _single_char_terms()
         cedict.is_verb("提高")
         cedict.split_words("进度缓慢")
-        size = -(-len(docs) // workers)
-        parts = [docs[i : i + size] for i in range(0, len(docs), size)]
-        with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
-            done = 0
-            for part, state in zip(parts, pool.map(_count_part, parts)):
-                miner.merge(part, state)
-                done += len(part)
-                if progress:
-                    progress(done, len(docs))
+        parts = split(docs, workers)
+        done = 0
+        for part, state in zip(parts, fork_map(_count_part, parts, len(parts))):
+            miner.merge(part, state)
+            done += len(part)
+            if progress:
+                progress(done, len(docs))
     else:
         for i, doc in enumerate(docs):
             miner.add(doc)

@@ -13,13 +13,13 @@ be read is reported as skipped and the rest goes on.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SourceError
 from ..models import Document
+from ..workers import default_workers, fork_map
 from .clean import clean_text
 from .text import decode_bytes
 
@@ -75,13 +75,9 @@ def read_sources(paths: Iterable[str | Path], encoding: str | None = None) -> Re
     files = iter_files(paths)
     jobs = [(f, encoding) for f in files]
     big = len(files) >= 16 and sum(f.stat().st_size for f in files) >= PARALLEL_MIN_BYTES
-    if big and (os.cpu_count() or 1) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
+    if big and default_workers() > 1:
         # decoding and cleaning are pure Python per file: large folders are read by one process per core
-        with ProcessPoolExecutor(min(os.cpu_count() or 1, 4), mp_context=multiprocessing.get_context("fork")) as pool:
-            outcomes = list(pool.map(_read_one, jobs, chunksize=16))
+        outcomes = list(fork_map(_read_one, jobs, default_workers(), chunksize=16))
     else:
         outcomes = [_read_one(job) for job in jobs]
     for f, (doc, error) in zip(files, outcomes):

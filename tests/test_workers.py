@@ -1,0 +1,74 @@
+"""The shared worker pool: order kept, and no worker outlives a killed parent."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from glossary.workers import fork_map, split
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def test_results_come_back_in_job_order() -> None:
+    assert list(fork_map(_square, range(50), workers=3, chunksize=4)) == [x * x for x in range(50)]
+
+
+def test_split_keeps_order_and_covers_everything() -> None:
+    items = list(range(10))
+    parts = split(items, 3)
+    assert len(parts) == 3 and [x for p in parts for x in p] == items
+    assert split([], 4) == []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie (dead, not yet reaped by init) counts as gone
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    script = f"""
+import os, time
+from glossary.workers import fork_map
+
+def hang(i):
+    with open({str(pids)!r}, "a") as f:
+        f.write(f"{{os.getpid()}}\\n")
+    time.sleep(600)
+
+list(fork_map(hang, range(2), workers=2))
+"""
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and (not pids.exists() or len(pids.read_text().split()) < 2):
+            time.sleep(0.05)
+        workers = [int(p) for p in pids.read_text().split()]
+        assert len(workers) == 2 and all(_alive(p) for p in workers)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(p) for p in workers):
+            time.sleep(0.05)
+        assert not any(_alive(p) for p in workers), "workers outlived their killed parent"
+    finally:
+        parent.kill()
+        for p in pids.read_text().split() if pids.exists() else []:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(p), signal.SIGKILL)
