@@ -252,3 +252,20 @@ def test_import_conflicts_keep_overwrite_ask(runner: CliRunner, db: str, tmp_pat
         assert tb.history("稀土")[-1]["action"] == "import"
     r = run(runner, db, "import", str(first), "--on-conflict", "overwrite")
     assert r.output == f"imported {first}: 0 added, 1 updated, 1 skipped\n"  # 镝 is already the same
+
+
+def test_a_term_with_a_supplementary_plane_character_is_mined_found_and_exported(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # 𫟼 (U+2B7FC, darmstadtium) lies outside the BMP and outside the segmenter's dictionary
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "研究人员合成了𫟼元素。𫟼元素的半衰期很短，科学家研究𫟼元素的性质。镓氮化物与𫟼元素不同。", encoding="utf-8"
+    )
+    db, out = str(tmp_path / "t.db"), tmp_path / "out.csv"
+    assert run(runner, db, "mine", str(src)).exit_code == 0
+    found = run(runner, db, "find", "𫟼元素")
+    assert found.exit_code == 0 and "𫟼元素" in found.output
+    assert run(runner, db, "export", "-o", str(out), "--status", "candidate").exit_code == 0
+    assert "𫟼元素" in out.read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ import gettext
 import re
 from functools import lru_cache
 
+from ..normalise.hanzi import HAN_CLASS
 from . import dictionary
 
 #: the English names of the United States, as CC-CEDICT gives them
@@ -48,7 +49,7 @@ def english(word: str) -> str | None:
     return first[0] if first and first[0].isupper() else name
 
 
-_CITED = re.compile(r"[\u3400-\u9fff]+(?:\|([\u3400-\u9fff]+))?")
+_CITED = re.compile(f"[{HAN_CLASS}]+(?:\\|([{HAN_CLASS}]+))?")
 
 
 @lru_cache(maxsize=4096)

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..cache import cached
 from ..mining.cedict import has_word, headwords, load, raw_senses, source, source_key
+from ..normalise.hanzi import HAN
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ _FIGURATIVE = re.compile(r"(lit|fig)\. ")
 _LEADING = re.compile(r"^(to be|to|an?|the) ", re.I)
 _SPACES = re.compile(r"\s+")
 _OF_ITEMS = re.compile(r"^(\w+) of (?:items|things)$")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = HAN
 
 
 @lru_cache(maxsize=131072)  # senses recur: every word's are cleaned each time it is looked at

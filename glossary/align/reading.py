@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
+from ..normalise.hanzi import HAN_RUN
 from ..normalise.pinyin import to_pinyin, tone_marks
 from . import dictionary
 
 _TONELESS = re.compile(r"[1-5]$")
-_ALL_HAN = re.compile(r"[\u3400-\u9fff]+")
+_ALL_HAN = HAN_RUN
 
 
 def _dictionary_syllables(word: str) -> list[str] | None:

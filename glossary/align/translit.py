@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..cache import cached
 from ..mining.cedict import load, source, source_key
+from ..normalise.hanzi import is_han
 from ..normalise.pinyin import to_pinyin
 from . import dictionary
 
@@ -192,7 +193,7 @@ def homophones(term: str) -> list[str]:
     >>> homophones("阿尔忒弥斯")
     ['Artemis']
     """
-    if len(term) < 3 or not all("\u3400" <= ch <= "\u9fff" for ch in term) or dictionary.has_word(term):
+    if len(term) < 3 or not all(is_han(ch) for ch in term) or dictionary.has_word(term):
         return []
     key = to_pinyin(term, "plain").lower()
     out: list[str] = []

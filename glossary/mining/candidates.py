@@ -32,6 +32,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..models import Candidate, Context, Document
+from ..normalise.hanzi import HAN, HAN_CLASS
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
 from ..workers import default_workers, fork_map, split
@@ -53,8 +54,10 @@ MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 #: a span in quotation marks, without punctuation inside (“反胁迫机制”)
 _QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:！!？?、\s]{3,16})[”」』’]")
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_HAN_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9.&'+\-]+){0,6})\s*[（(]([\u3400-\u9fff·]{2,20})[)）]")
+_HAN = HAN
+_HAN_AFTER = re.compile(
+    rf"\b([A-Z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9.&'+\-]+){{0,6}})\s*[（(]([{HAN_CLASS}·]{{2,20}})[)）]"
+)
 #: an acronym in a gloss: capitals only, one per word it abbreviates (HBM, DRAM, KPI)
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
 _LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,&'+\-]{1,60}?)\s*[)）]")

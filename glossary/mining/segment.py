@@ -20,6 +20,7 @@ from typing import Protocol
 
 import rjieba
 
+from ..normalise.hanzi import HAN, HAN_RUN
 from .cedict import has_word, is_verb, split_words
 from .filters import ends_in_head, transliteration_chars
 
@@ -59,7 +60,7 @@ class JiebaTokeniser:
 
     def pairs(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs covering ``text``; the fast path the miner uses."""
-        pairs = rjieba.tag(text, hmm=True)
+        pairs = _unknown_characters(rjieba.tag(text, hmm=True))
         pairs = _split_measure_words(pairs)
         pairs = _numbers(pairs)
         pairs = _split_phrases(pairs)
@@ -86,6 +87,21 @@ class JiebaTokeniser:
 
 _LATIN_TAGS = frozenset({"eng", "m"})
 _NUMBER_TAGS = frozenset({"m"})
+
+
+def _unknown_characters(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Hanzi the segmenter's dictionary lacks (newer and supplementary-plane characters: 鿏, 𫟼) as nouns.
+
+    jieba tags them ``x``, as it tags punctuation, and the miner cuts its chunks at ``x``: a term holding one
+    would never be a candidate. An unknown character in a technical text is mostly a name (an element, a
+    person, a place), so it is tagged as a noun.
+
+    >>> _unknown_characters([("合成", "v"), ("𫟼", "x"), ("元素", "n"), ("，", "x")])
+    [('合成', 'v'), ('𫟼', 'n'), ('元素', 'n'), ('，', 'x')]
+    """
+    if not any(t == "x" and HAN.match(w) for w, t in pairs):
+        return pairs
+    return [(w, "n" if t == "x" and HAN_RUN.fullmatch(w) else t) for w, t in pairs]
 
 
 def _positions(pairs: list[tuple[str, str]], tags: frozenset[str]) -> list[int]:

@@ -23,12 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..normalise.hanzi import HAN_CLASS
 from ..normalise.script import to_simplified
 from ..sources import read_sources
 from .features import FEATURE_VERSION, FEATURES, candidate_features
 
 _DOTS = re.compile("[\u00b7\u30fb\uff65\u2022\u2027\u2219\u22c5\\s]")
-_HANZI_RUN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]{2,}")
+_HANZI_RUN = re.compile(f"[{HAN_CLASS}]{{2,}}")
 
 
 def norm_form(text: str) -> str:

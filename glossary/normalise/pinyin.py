@@ -16,9 +16,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .hanzi import HAN
+
 # pypinyin is imported on first use: loading its dictionaries costs 0.3 s, and `glossary find` never needs it
 _STYLES = {"marks": "TONE", "numbers": "TONE3", "plain": "NORMAL"}
-_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+_HAN = HAN
 
 
 def to_pinyin(text: str, style: str = "marks") -> str:

@@ -18,13 +18,15 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ..normalise.hanzi import HAN
+
 _TIMESTAMP = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}|^\s*\d{1,2}:\d{2}(:\d{2})?\s*$|\d+\s*(分钟|小时)前"
 )
 _IMAGE = re.compile(r"^\s*(!\[[^\]]*\]\([^)]*\)|\[(图片|图|圖片|image)\]|<img\b[^>]*>)\s*$", re.I)
 _BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S")
 _HASHTAG = re.compile(r"^\s*#[^#\n]{1,40}#\s*$")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = HAN
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 

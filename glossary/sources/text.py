@@ -10,15 +10,15 @@ like Chinese (share of common Hanzi) and refuse when none does.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..errors import DecodeError, SourceError
+from ..normalise.hanzi import HAN
 
 _LEGACY = ("gb18030", "big5")
 #: bytes that text files hold: everything but the C0 controls, except tab, LF, FF, CR and ESC
 _PRINTABLE = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = HAN
 
 
 @lru_cache(maxsize=1)

@@ -19,10 +19,11 @@ import sqlite3
 from collections.abc import Callable
 
 from ..models import TermEntry
+from ..normalise.hanzi import HAN
 from ..normalise.script import to_simplified, to_traditional
 
 Check = Callable[[TermEntry, "sqlite3.Connection | None"], list[str]]
-_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+_HAN = HAN
 
 
 def no_english(e: TermEntry, con: sqlite3.Connection | None = None) -> list[str]:

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import Status
+from ..normalise.hanzi import HAN
 from ..normalise.script import to_simplified
 
 KIND_RANK = {"exact": 0, "prefix": 1, "substring": 2, "fuzzy": 3}
 STATUS_RANK = {"approved": 0, "forbidden": 1, "candidate": 2, "deprecated": 3, "rejected": 4}
-_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+_HAN = HAN
 _MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _PINYIN_ONLY = re.compile(r"^[a-zü:v0-5' ]+$")
 
