@@ -24,16 +24,23 @@ import logging
 import marshal
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 
-def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/glossary`` or ``~/.cache/glossary``."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "glossary"
+def cache_dir(env: Mapping[str, str] = os.environ) -> Path:
+    """``$GLOSSARY_CACHE``, else ``$XDG_CACHE_HOME/glossary``, else ``~/.cache/glossary``.
+
+    >>> str(cache_dir({"GLOSSARY_CACHE": "/tmp/gc"})), str(cache_dir({"XDG_CACHE_HOME": "/var/cache"}))
+    ('/tmp/gc', '/var/cache/glossary')
+    """
+    own = env.get("GLOSSARY_CACHE")
+    if own:
+        return Path(own)
+    return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "glossary"
 
 
 def _safe(part: str) -> str:

@@ -30,3 +30,9 @@ def test_a_changed_rule_rebuilds_its_cache(tmp_path: Path) -> None:
     # the same rules and the same resource are served from disk, not built again; the older file is gone
     assert cached("words", "dict-1", module.other, directory=tmp_path / "c") == ["new rule"]
     assert len(list((tmp_path / "c").glob("words@*.marshal"))) == 1
+
+
+def test_the_test_run_keeps_its_cache_out_of_the_users_home() -> None:
+    from glossary.cache import cache_dir
+
+    assert not cache_dir().resolve().is_relative_to(Path.home().resolve())

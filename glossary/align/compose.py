@@ -13,28 +13,13 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from importlib import resources
 from itertools import product
 
-from ..mining.filters import elements, transliteration_chars
+from ..mining.filters import elements, naming_rules, transliteration_chars
 from ..normalise.pinyin import to_pinyin
 from . import countries, dictionary, english
 
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
-
-
-@lru_cache(maxsize=1)
-def _rules() -> dict[str, list[tuple[str, str]]]:
-    out: dict[str, list[tuple[str, str]]] = {"chem": [], "elem": [], "name": [], "prefix": [], "place": []}
-    text = resources.files("glossary.data").joinpath("naming.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        kind, zh, en = line.split("\t")
-        out[kind].append((zh, en))
-    for k in out:
-        out[k].sort(key=lambda r: -len(r[0]))  # longest affix first
-    return out
 
 
 def name_pattern(head: str) -> str | None:
@@ -43,7 +28,7 @@ def name_pattern(head: str) -> str | None:
     >>> name_pattern("计划"), name_pattern("稀土")
     ('{} Program', None)
     """
-    return next((en for zh, en in _rules()["name"] if zh == head and en.startswith("{}")), None)
+    return next((en for zh, en in naming_rules()["name"] if zh == head and en.startswith("{}")), None)
 
 
 def place_words() -> dict[str, str]:
@@ -53,7 +38,7 @@ def place_words() -> dict[str, str]:
     >>> place_words()["岛"]
     '{} Island'
     """
-    return dict(_rules()["place"])
+    return dict(naming_rules()["place"])
 
 
 def element_run(text: str) -> list[str] | None:
@@ -691,7 +676,7 @@ def chemical(term: str) -> list[str]:
     >>> chemical("氧化镝"), chemical("稀土")
     (['dysprosium oxide'], [])
     """
-    rules = _rules()
+    rules = naming_rules()
     out: list[str] = []
     for zh, en in rules["chem"]:
         if term.startswith(zh) and len(term) > len(zh):
@@ -773,7 +758,7 @@ def with_head(modifier_en: str, head_en: str, head_zh: str) -> str:
     >>> with_head("critical minerals", "list", "清单"), with_head("critical minerals", "Policy Act", "政策法案")
     ('critical minerals list', 'Critical Minerals Policy Act')
     """
-    for zh, en in _rules()["name"]:
+    for zh, en in naming_rules()["name"]:
         if head_zh == zh:
             return _title(en.format(modifier_en)).strip()
     if head_en[:1].isupper():  # the head made the whole a name ("Policy Act"): so is the result
@@ -787,7 +772,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
     :param after_name: ``term`` follows a name (芒廷帕斯 + 材料公司): a company is then said by that name alone
         (Material), as one whose own words hold a name is (辉瑞公司 → Pfizer)
     """
-    rules = _rules()
+    rules = naming_rules()
     out: list[str] = []
 
     def add(xs: list[str]) -> None:

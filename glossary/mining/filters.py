@@ -198,12 +198,19 @@ def common_words(min_freq: float) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _naming() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
+def naming_rules() -> dict[str, list[tuple[str, str]]]:
+    """``data/naming.tsv`` by kind (chem, elem, name, prefix, place): (Chinese, English) pairs, longest affix first.
+
+    >>> naming_rules()["place"][:1] != []
+    True
+    """
+    out: dict[str, list[tuple[str, str]]] = {"chem": [], "elem": [], "name": [], "prefix": [], "place": []}
     for line in _data_lines("naming.tsv"):
-        kind, zh, _ = line.split("\t")
-        out.setdefault(kind, []).append(zh)
-    return {k: tuple(v) for k, v in out.items()}
+        kind, zh, en = line.split("\t")
+        out.setdefault(kind, []).append((zh, en))
+    for rules in out.values():
+        rules.sort(key=lambda r: -len(r[0]))
+    return out
 
 
 def is_chemical(term: str) -> bool:
@@ -217,9 +224,9 @@ def is_chemical(term: str) -> bool:
     def run(t: str) -> bool:
         return bool(t) and all(c in el for c in t)
 
-    rules = _naming()
+    rules = naming_rules()
     return (
         run(term)
-        or any(term.startswith(zh) and run(term[len(zh) :]) for zh in rules.get("chem", ()))
-        or any(term.endswith(zh) and run(term[: -len(zh)]) for zh in rules.get("elem", ()))
+        or any(term.startswith(zh) and run(term[len(zh) :]) for zh, _ in rules["chem"])
+        or any(term.endswith(zh) and run(term[: -len(zh)]) for zh, _ in rules["elem"])
     )
