@@ -37,6 +37,11 @@ class GlossaryGroup(click.Group):
             return super().invoke(ctx)
         except GlossaryError as e:
             raise click.ClickException(str(e)) from None
+        except BrokenPipeError:
+            # the reader went away (`glossary list | head`): stop quietly, as other Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(141)
         except OSError as e:
             raise click.ClickException(f"{e.filename or ''}: {e.strerror or e}".strip(": ")) from None
 
@@ -54,8 +59,25 @@ def reviewer(by: str | None) -> str:
     return name or getpass.getuser()
 
 
-def open_tb(ctx: click.Context) -> TermBase:
-    return TermBase(ctx.obj["db"])
+def open_tb(ctx: click.Context, create: bool = False) -> TermBase:
+    """The command's term base; only commands that add entries (``create=True``) may make a new one."""
+    return TermBase(ctx.obj["db"], create=create)
+
+
+def _write_output(output: str, data: bytes) -> None:
+    """An export's bytes to the file named, or to standard output for ``-``."""
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from .formats import write_file
+
+    write_file(output, data)
+
+
+def _name(output: str) -> str:
+    return "standard output" if output == "-" else output
 
 
 def width(s: str) -> int:
@@ -138,7 +160,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
     else:
         mined = collect(paths, encoding, limit)
     # the term base is opened only once the sources were read: a bad path leaves it untouched
-    with open_tb(ctx) as tb:
+    with open_tb(ctx, create=True) as tb:
         report = stage(mined, tb, reviewer(by))
     for _path, reason in report.skipped:
         click.echo(f"skipped: {reason}", err=True)
@@ -267,7 +289,7 @@ def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, 
 
 
 @cli.command()
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write (- for standard output).")
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]), help="Default: from the file extension."
 )
@@ -318,9 +340,11 @@ def export(
         glossary export -o exports/glossary.tbx
         glossary export -o exports/candidates.csv --status candidate
     """
-    from .formats import WriteOptions, get_format, write_file
+    from .formats import WriteOptions, get_format
     from .formats.langs import Langs
 
+    if output == "-" and not fmt:
+        raise click.UsageError("with -o - (standard output) say which format: --format csv|tmx|tbx|omegat")
     if fmt == "omegat" and output.lower().endswith(".tsv"):
         raise click.BadParameter("OmegaT ignores .tsv glossaries; name the file .utf8", param_hint="-o")
     langs = Langs(lang_style, source_lang, None, target_lang)
@@ -335,8 +359,8 @@ def export(
     options = WriteOptions(
         langs=langs, traditional=traditional, tbx_version=int(tbx_version), excel=excel, csv_style=csv_style
     )
-    write_file(output, format_.write(entries, options))
-    click.echo(f"wrote {len(entries)} entries to {output} ({format_.name})")
+    _write_output(output, format_.write(entries, options))
+    click.echo(f"wrote {len(entries)} entries to {_name(output)} ({format_.name})", err=output == "-")
 
 
 @cli.command("import")
@@ -377,7 +401,9 @@ def import_(
     entries = format_.read(Path(file).read_bytes(), file)
     counts = {"added": 0, "updated": 0, "skipped": 0}
     who = reviewer(by)
-    with open_tb(ctx) as tb:
+    # a dry run against a term base not made yet reports against an empty one, and makes nothing
+    fresh = dry_run and not Path(ctx.obj["db"]).exists()
+    with TermBase(":memory:") if fresh else open_tb(ctx, create=True) as tb:
         try:
             with tb.transaction():
                 for e in entries:
@@ -641,13 +667,13 @@ def tm_import(ctx: click.Context, file: str) -> None:
     from .tm.io import read_pairs
 
     pairs = read_pairs(Path(file).read_bytes(), file)
-    with open_tb(ctx) as tb:
+    with open_tb(ctx, create=True) as tb:
         added, skipped = add_units(tb, pairs, origin=Path(file).name)
     click.echo(f"imported {file}: {added} added, {skipped} skipped")
 
 
 @tm.command("export")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write (- for standard output).")
 @click.pass_context
 def tm_export(ctx: click.Context, output: str) -> None:
     """Export the translation memory as TMX 1.4b (sentence level).
@@ -656,14 +682,14 @@ def tm_export(ctx: click.Context, output: str) -> None:
     Example:
         glossary tm export -o exports/memory.tmx
     """
-    from .formats import WriteOptions, write_file
+    from .formats import WriteOptions
     from .formats.tmx import write_sentences
     from .termbase.tm import units
 
     with open_tb(ctx) as tb:
         pairs = [(s, t) for _, s, t in units(tb)]
-    write_file(output, write_sentences(pairs, WriteOptions()))
-    click.echo(f"wrote {len(pairs)} units to {output}")
+    _write_output(output, write_sentences(pairs, WriteOptions()))
+    click.echo(f"wrote {len(pairs)} units to {_name(output)}", err=output == "-")
 
 
 @tm.command("find")

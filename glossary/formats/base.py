@@ -142,15 +142,35 @@ def apply_meta(e: TermEntry, key: str, value: str) -> None:
 
 
 def write_file(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place,
-    so an interrupted export never leaves half a file."""
+    """Write ``data`` to exactly the file ``path`` names.
+
+    A regular file (new or existing) is written to a temporary file beside it and renamed into place, so an
+    interrupted export never leaves half a file; a new file gets the user's umask, an existing one keeps its
+    mode. A symlink is followed (its target is written, the link stays); a device or FIFO (``/dev/stdout``,
+    ``/dev/null``, a named pipe) is written through, never replaced.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    if path.exists() and not path.is_file():
+        if path.is_dir():
+            raise OSError(f"{path} is a folder; give a file name")
+        with path.open("wb") as f:  # a device or a FIFO: write through
+            f.write(data)
+        return
+    target = path.resolve() if path.is_symlink() else path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.replace(tmp, path)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # reading the umask means setting it: put it straight back
+    os.umask(mask)
+    return mask

@@ -43,9 +43,12 @@ class TermBase:
     """A term base file (or ``":memory:"``); use as a context manager.
 
     :param path: SQLite file; its folder is created when missing.
+    :param create: make the file when it does not exist; without it a missing term base is an error (what
+        read-only commands want: a typo in ``--db`` must not leave an empty database behind).
+    :raises TermBaseError: for a folder, a missing file (``create=False``) or a file that is no term base.
     """
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    def __init__(self, path: str | Path = ":memory:", create: bool = True) -> None:
         self.path = str(path)
         self._vocab: tuple[tuple[int, int], dict[str, list[str]]] | None = None
         self._misses = 0
@@ -53,6 +56,11 @@ class TermBase:
             p = Path(self.path)
             if p.is_dir():
                 raise TermBaseError(f"{p} is a folder; give a file path to --db")
+            if not create and not p.exists():
+                raise TermBaseError(
+                    f"no term base at {p}; make one with `glossary mine DIR` or `glossary import FILE`, "
+                    "or give the right --db"
+                )
             p.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.con = sqlite3.connect(self.path, isolation_level=None, timeout=30)

@@ -1,0 +1,102 @@
+"""Every command keeps its promise: nothing outside the output touched, nothing created by reading."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from glossary.cli import cli
+
+
+def run(runner: CliRunner, db: str, *args: str, input: str | None = None):
+    return runner.invoke(cli, ["--db", db, *args], input=input, env={"GLOSSARY_REVIEWER": "tester"})
+
+
+def _mined(runner: CliRunner, tmp_path: Path, seed_dir: Path) -> str:
+    db = str(tmp_path / "t.db")
+    assert run(runner, db, "mine", str(seed_dir)).exit_code == 0
+    return db
+
+
+# -------------------------------------------------------------- read-only commands create nothing
+def test_read_only_commands_never_create_a_term_base(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "glossry.db"
+    for args in (["list"], ["find", "道岔"], ["show", "道岔"], ["stats"], ["history", "道岔"], ["tm", "concord", "x"]):
+        r = run(runner, str(missing), *args)
+        assert r.exit_code == 1, args
+        assert r.output.startswith("Error: no term base at") and "glossary mine" in r.output, args
+        assert len(r.output.strip().splitlines()) == 1
+    assert not missing.parent.exists()
+
+
+def test_a_dry_run_import_into_a_new_term_base_makes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    f = tmp_path / "g.csv"
+    f.write_text("zh-CN,en-US\n稀土,rare earth\n", encoding="utf-8")
+    db = tmp_path / "new" / "g.db"
+    r = run(runner, str(db), "import", str(f), "--dry-run")
+    assert r.exit_code == 0 and "1 added" in r.output
+    assert not db.parent.exists()
+
+
+# ------------------------------------------------------------------ export writes exactly the file named
+def test_export_dash_is_standard_output(runner: CliRunner, tmp_path: Path, seed_dir: Path) -> None:
+    db = _mined(runner, tmp_path, seed_dir)
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        r = run(runner, db, "export", "-o", "-", "--format", "csv", "--status", "candidate")
+    finally:
+        os.chdir(old)
+    assert r.exit_code == 0 and "zh-CN" in r.stdout
+    assert not (tmp_path / "-").exists()
+    assert run(runner, db, "export", "-o", "-").exit_code == 2  # no format to guess from
+
+
+def test_export_writes_through_a_symlink_and_keeps_it(runner: CliRunner, tmp_path: Path, seed_dir: Path) -> None:
+    db = _mined(runner, tmp_path, seed_dir)
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    assert run(runner, db, "export", "-o", str(link), "--status", "candidate").exit_code == 0
+    assert link.is_symlink() and "zh-CN" in real.read_text(encoding="utf-8")
+
+
+def test_export_writes_into_a_fifo_without_replacing_it(runner: CliRunner, tmp_path: Path, seed_dir: Path) -> None:
+    db = _mined(runner, tmp_path, seed_dir)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    r = run(runner, db, "export", "-o", str(fifo), "--format", "csv", "--status", "candidate")
+    reader.join(10)
+    # (a FIFO replaced by a file leaves the reader waiting on the old pipe: a daemon thread, abandoned at exit)
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and r.exit_code == 0 and b"zh-CN" in got[0]
+
+
+def test_new_export_files_follow_the_umask(runner: CliRunner, tmp_path: Path, seed_dir: Path) -> None:
+    db = _mined(runner, tmp_path, seed_dir)
+    old = os.umask(0o022)
+    try:
+        assert run(runner, db, "export", "-o", str(tmp_path / "g.tbx"), "--status", "candidate").exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "g.tbx").stat().st_mode) == 0o644
+
+
+# ---------------------------------------------------------------------------------- small ones
+def test_a_closed_pipe_ends_output_quietly(tmp_path: Path, seed_dir: Path) -> None:
+    db = tmp_path / "t.db"
+    env = {**os.environ, "GLOSSARY_REVIEWER": "tester"}
+    subprocess.run([sys.executable, "-m", "glossary", "--db", str(db), "mine", str(seed_dir)], env=env, check=True)
+    p = subprocess.run(
+        f"{sys.executable} -m glossary --db {db} list | true", shell=True, capture_output=True, text=True, env=env
+    )
+    assert p.stderr == ""  # no "Error: Broken pipe", no traceback
