@@ -289,7 +289,9 @@ def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, 
 
 
 @cli.command()
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write (- for standard output).")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write (- for standard output)."
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]), help="Default: from the file extension."
 )
@@ -673,7 +675,9 @@ def tm_import(ctx: click.Context, file: str) -> None:
 
 
 @tm.command("export")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write (- for standard output).")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write (- for standard output)."
+)
 @click.pass_context
 def tm_export(ctx: click.Context, output: str) -> None:
     """Export the translation memory as TMX 1.4b (sentence level).
