@@ -442,7 +442,6 @@ def _decide(status: Status, verb: str) -> click.Command:
     )
     @click.option("--note", default="", help="Why (kept in the history).")
     @click.option("--dry-run", is_flag=True, help="Show what would change.")
-    @click.option("--force", is_flag=True, help="Approve even when quality checks find problems (logged).")
     @by_option
     @click.pass_context
     def command(
@@ -451,8 +450,8 @@ def _decide(status: Status, verb: str) -> click.Command:
         from_file: Any,
         note: str,
         dry_run: bool,
-        force: bool,
         by: str | None,
+        force: bool = False,
     ) -> None:
         items = list(terms) + ([t.strip() for t in from_file if t.strip()] if from_file else [])
         if not items:
@@ -473,6 +472,10 @@ def _decide(status: Status, verb: str) -> click.Command:
     Example:
         glossary {verb} 氧化镝 镨钕 --note "checked against the standard"
     """
+    if status == Status.APPROVED:  # the quality checks guard approval only
+        command = click.option(
+            "--force", is_flag=True, help="Approve even when quality checks find problems (logged)."
+        )(command)
     return click.command(verb)(command)
 
 
@@ -727,7 +730,9 @@ def tm_find(
     from .tm.fuzzy import FuzzyIndex, diff, fold
 
     if (sentence is None) == (text_file is None):
-        raise click.UsageError("give a SENTENCE or --file, not both")
+        raise click.UsageError(
+            "give a SENTENCE or --file, not both" if sentence is not None else "give a SENTENCE or --file FILE"
+        )
     if sentence is not None:
         queries = [sentence]
     else:

@@ -62,3 +62,7 @@ class CheckFailed(GlossaryError):
 
 class ModelError(GlossaryError):
     """The termhood model file is missing, unreadable, or fitted with another feature set."""
+
+
+class InvalidEdit(GlossaryError):
+    """An edit the entry cannot take (a pinyin that does not fit its Hanzi)."""

@@ -120,7 +120,7 @@ def test_approve_reject_history_and_illegal_move(runner: CliRunner, db: str, see
     assert (r.exit_code, r.output) == (0, "approve 氧化镝: candidate → approved\n")
     r = run(runner, db, "reject", "氧化镝")
     assert r.exit_code == 1
-    assert r.output == "Error: cannot move a approved entry to rejected; `glossary reopen` it first\n"
+    assert r.output == "Error: cannot move an approved entry to rejected; `glossary reopen` it first\n"
     r = run(runner, db, "history", "氧化镝")
     assert r.output.splitlines()[-1].split()[1:3] == ["tester", "approved"]
     assert "standard name" in r.output

@@ -100,3 +100,46 @@ def test_a_closed_pipe_ends_output_quietly(tmp_path: Path, seed_dir: Path) -> No
         f"{sys.executable} -m glossary --db {db} list | true", shell=True, capture_output=True, text=True, env=env
     )
     assert p.stderr == ""  # no "Error: Broken pipe", no traceback
+
+
+# ------------------------------------------------------------------------- re-mining keeps decisions
+def test_re_mining_feeds_a_merged_form_to_its_concept(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("列车的制动系统很重要。煞车系统需要检修。制动距离和煞车距离都要测量。", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert run(runner, db, "mine", str(src), "--limit", "200").exit_code == 0
+    assert run(runner, db, "merge", "制动", "煞车").exit_code == 0
+    assert run(runner, db, "mine", str(src), "--limit", "200").exit_code == 0
+    shown = run(runner, db, "show", "煞车")
+    assert shown.output.startswith("制动"), shown.output
+    listed = run(runner, db, "list", "--limit", "500").output
+    assert not any(line.split()[2:3] == ["煞车"] for line in listed.splitlines()), "煞车 came back as its own entry"
+
+
+# ---------------------------------------------------------------------------------- small ones
+def test_small_messages_say_what_is_true(runner: CliRunner, tmp_path: Path, seed_dir: Path) -> None:
+    db = _mined(runner, tmp_path, seed_dir)
+    r = run(runner, db, "tm", "find")
+    assert r.exit_code == 2 and "not both" not in r.output and "give a SENTENCE or --file" in r.output
+    for verb in ("reject", "forbid", "deprecate", "reopen"):
+        assert "--force" not in run(runner, db, verb, "--help").output, verb
+    assert "--force" in run(runner, db, "approve", "--help").output
+    assert run(runner, db, "approve", "永磁体").exit_code == 0
+    r = run(runner, db, "reject", "永磁体")
+    assert r.exit_code == 1 and "an approved entry" in r.output
+
+
+def test_edit_refuses_a_pinyin_that_does_not_fit_the_hanzi(runner: CliRunner, tmp_path: Path, seed_dir: Path) -> None:
+    db = _mined(runner, tmp_path, seed_dir)
+    r = run(runner, db, "edit", "永磁体", "--pinyin", "yǒng cí")
+    assert r.exit_code == 1 and "3 characters" in r.output
+    assert "yǒng cí tǐ" in run(runner, db, "show", "永磁体").output
+    assert run(runner, db, "edit", "永磁体", "--pinyin", "yǒng cí tǐ").exit_code == 0
+
+
+def test_a_source_target_header_is_a_header_not_a_segment() -> None:
+    from glossary.tm.io import read_pairs
+
+    data = "source,target\n永磁体很强。,The permanent magnet is strong.\n".encode()
+    assert read_pairs(data, "t.csv") == [("永磁体很强。", "The permanent magnet is strong.")]

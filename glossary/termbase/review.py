@@ -36,4 +36,5 @@ def check_transition(before: Status, after: Status) -> None:
     if before == after:
         raise InvalidTransition(f"the entry is already {after.value}")
     hint = "; `glossary reopen` it first" if before != Status.CANDIDATE else "; approve it first"
-    raise InvalidTransition(f"cannot move a {before.value} entry to {after.value}{hint}")
+    article = "an" if before.value[0] in "aeiou" else "a"
+    raise InvalidTransition(f"cannot move {article} {before.value} entry to {after.value}{hint}")

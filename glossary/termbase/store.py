@@ -21,8 +21,9 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import CheckFailed, InvalidTransition, TermBaseError, TermNotFound
+from ..errors import CheckFailed, InvalidEdit, InvalidTransition, TermBaseError, TermNotFound
 from ..models import Context, Equivalent, Status, TermEntry
+from ..normalise.hanzi import HAN_RUN
 from ..normalise.pinyin import pinyin_keys
 from ..normalise.script import to_simplified
 from . import search as _search
@@ -287,6 +288,16 @@ class TermBase:
                 (cid, q.text, q.source, q.confidence, start + i, q.text.lower()),
             )
 
+    def _new_english(self, cid: int, eqs: Sequence[Equivalent]) -> list[Equivalent]:
+        """The equivalents of ``eqs`` the concept does not have yet (in any letter case)."""
+        return [
+            q
+            for q in eqs
+            if not self.con.execute(
+                "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (cid, q.text.lower())
+            ).fetchone()
+        ]
+
     def _add_evidence(self, cid: int, e: TermEntry) -> None:
         for form in [e.traditional, *e.variants]:
             if form and form != e.simplified:
@@ -314,19 +325,32 @@ class TermBase:
         """Merge mined entries in one transaction: new concepts are added as candidates;
         existing ones gain the new evidence while reviewers' decisions, edits and notes stay.
 
-        A rejected concept stays rejected: its evidence is updated, it does not come back.
+        A rejected concept stays rejected: its evidence is updated, it does not come back. A form merged into
+        another concept (now its variant) feeds that concept: a merge is never undone by mining again.
         """
         counts = {"added": 0, "updated": 0, "kept": 0}
         with self.transaction():
             for e in entries:
                 row = self.con.execute("SELECT id, status FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
-                if row is None:
+                merged = (
+                    row is None
+                    and self.con.execute(
+                        "SELECT c.id, c.status FROM variants v JOIN concepts c ON c.id = v.concept_id WHERE v.form=? "
+                        "ORDER BY c.id LIMIT 1",
+                        (e.simplified,),
+                    ).fetchone()
+                )
+                if row is None and not merged:
                     self._insert(e, by, "mine")
                     counts["added"] += 1
                     continue
-                cid, status = row
+                cid, status = row or merged
                 self._add_evidence(cid, e)
-                if status == Status.CANDIDATE.value:
+                if merged:
+                    # the concept's own forms, score and English stay; the variant's evidence and suggestions join
+                    self._add_equivalents(cid, self._new_english(cid, e.english))
+                    counts["kept"] += 1
+                elif status == Status.CANDIDATE.value:
                     # a reviewer's edits stay; mining refreshes only what no one touched
                     self.con.execute(
                         "UPDATE concepts SET score=?, kind=?, updated_at=?, "
@@ -395,6 +419,8 @@ class TermBase:
         with self.transaction():
             cid = self.resolve(term_or_id)
             before = self._load([cid])[0]
+            if pinyin is not None:
+                _check_pinyin(before.simplified, pinyin)
             if english is not None:
                 self.con.execute("UPDATE equivalents SET rank = rank + 1 WHERE concept_id=?", (cid,))
                 self.con.execute("DELETE FROM equivalents WHERE concept_id=? AND folded=?", (cid, english.lower()))
@@ -423,13 +449,7 @@ class TermBase:
         """Add machine suggestions (e.g. from the translation memory) after the existing ones."""
         with self.transaction():
             cid = self.resolve(term_or_id)
-            new = [
-                q
-                for q in suggestions
-                if not self.con.execute(
-                    "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (cid, q.text.lower())
-                ).fetchone()
-            ]
+            new = self._new_english(cid, suggestions)
             if new:
                 self._add_equivalents(cid, new)
                 _search.index_rows(self.con, cid)
@@ -445,16 +465,7 @@ class TermBase:
             eb = self._load([b])[0]
             for form in {eb.simplified, eb.traditional, *eb.variants} - {""}:
                 self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (a, form))
-            self._add_equivalents(
-                a,
-                [
-                    q
-                    for q in eb.english
-                    if not self.con.execute(
-                        "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (a, q.text.lower())
-                    ).fetchone()
-                ],
-            )
+            self._add_equivalents(a, self._new_english(a, eb.english))
             for f, n in eb.file_counts.items():
                 self.con.execute(
                     "INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
@@ -533,6 +544,18 @@ class TermBase:
                 {"status": e.status.value, "english": e.preferred_english},
             )
             return "updated"
+
+
+def _check_pinyin(term: str, pinyin: str) -> None:
+    """Refuse a pinyin of a term written in Hanzi alone unless it has one syllable per character."""
+    if not HAN_RUN.fullmatch(term):
+        return
+    syllables = pinyin.split()
+    if len(syllables) != len(term):
+        raise InvalidEdit(
+            f"{term} has {len(term)} characters but the pinyin {pinyin!r} has {len(syllables)} syllable(s); "
+            "write one syllable per character, separated by spaces"
+        )
 
 
 def _summary(e: TermEntry) -> dict[str, object]:

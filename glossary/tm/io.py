@@ -1,7 +1,8 @@
 """Reading sentence pairs: TMX from any CAT tool (read by :mod:`glossary.formats.tmx`), and bilingual CSV/TSV.
 
-A CSV/TSV names its languages in the header (``zh-CN``, ``en-US``, ``zh``, ``en`` …) or, when
-it does not, has the source in its first column and the target in its second.
+A CSV/TSV names its languages in the header (``zh-CN``, ``en-US``, ``zh``, ``en`` …, or ``source`` and
+``target`` as translate-toolkit writes them) or, when it has no header, has the source in its first column and
+the target in its second.
 
 >>> read_pairs("zh-CN\\ten-US\\n稀土很重要。\\tRare earths matter.\\n".encode(), "x.tsv")
 [('稀土很重要。', 'Rare earths matter.')]
@@ -40,8 +41,8 @@ def _read_delimited(data: bytes, path: str, delimiter: str) -> list[tuple[str, s
     if not rows:
         return []
     head = rows[0]
-    zh = next((i for i, h in enumerate(head) if is_chinese(h.strip())), None)
-    en = next((i for i, h in enumerate(head) if is_english(h.strip())), None)
+    zh = next((i for i, h in enumerate(head) if is_chinese(h.strip()) or h.strip().lower() == "source"), None)
+    en = next((i for i, h in enumerate(head) if is_english(h.strip()) or h.strip().lower() == "target"), None)
     body = rows[1:] if zh is not None and en is not None else rows
     if zh is None or en is None:
         zh, en = 0, 1
