@@ -332,19 +332,18 @@ class TermBase:
         with self.transaction():
             for e in entries:
                 row = self.con.execute("SELECT id, status FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
-                merged = (
-                    row is None
-                    and self.con.execute(
+                merged = row is None
+                if merged:
+                    row = self.con.execute(
                         "SELECT c.id, c.status FROM variants v JOIN concepts c ON c.id = v.concept_id WHERE v.form=? "
                         "ORDER BY c.id LIMIT 1",
                         (e.simplified,),
                     ).fetchone()
-                )
-                if row is None and not merged:
+                if row is None:
                     self._insert(e, by, "mine")
                     counts["added"] += 1
                     continue
-                cid, status = row or merged
+                cid, status = row
                 self._add_evidence(cid, e)
                 if merged:
                     # the concept's own forms, score and English stay; the variant's evidence and suggestions join
