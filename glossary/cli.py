@@ -229,7 +229,8 @@ def render_entry(e: TermEntry) -> str:
         lines.append(f"  note     {e.note}")
     lines.append("  English:")
     for i, q in enumerate(e.english, 1):
-        lines.append(f"    {i}. {q.text}   ({q.source}, {q.confidence:g})")
+        role = "" if q.role == "suggested" else f", {q.role}"
+        lines.append(f"    {i}. {q.text}   ({q.source}, {q.confidence:g}{role})")
     if not e.english:
         lines.append("    (none)")
     if e.files:
@@ -306,6 +307,15 @@ def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, 
 )
 @click.option("--excel", is_flag=True, help="CSV: write a UTF-8 BOM so Excel reads it.")
 @click.option(
+    "--english",
+    "english_mode",
+    type=click.Choice(["chosen", "preferred", "all"]),
+    default="chosen",
+    show_default=True,
+    help="Reviewed entries: the English a reviewer chose (preferred and admitted), the preferred one only, or "
+    "every suggestion too. Candidates carry their suggestions.",
+)
+@click.option(
     "--csv-style",
     type=click.Choice(["glossary", "ttk"]),
     default="glossary",
@@ -330,6 +340,7 @@ def export(
     traditional: bool,
     tbx_version: str,
     excel: bool,
+    english_mode: str,
     csv_style: str,
     lang_style: str,
     source_lang: str | None,
@@ -343,6 +354,7 @@ def export(
         glossary export -o exports/candidates.csv --status candidate
     """
     from .formats import WriteOptions, get_format
+    from .formats.base import select_english
     from .formats.langs import Langs
 
     if output == "-" and not fmt:
@@ -357,7 +369,7 @@ def export(
     format_ = get_format(fmt, output)
     wanted = [Status(s) for s in statuses] or [Status.APPROVED, Status.FORBIDDEN]
     with open_tb(ctx) as tb:
-        entries = tb.entries(wanted)
+        entries = select_english(tb.entries(wanted), english_mode)
     options = WriteOptions(
         langs=langs, traditional=traditional, tbx_version=int(tbx_version), excel=excel, csv_style=csv_style
     )
@@ -424,6 +436,8 @@ def import_(
                     raise _DryRun
         except _DryRun:
             pass
+        for warning in tb.warnings:
+            click.echo(f"warning: {warning}", err=True)
     prefix = "would import" if dry_run else "imported"
     click.echo(f"{prefix} {file}: {counts['added']} added, {counts['updated']} updated, {counts['skipped']} skipped")
 
@@ -491,8 +505,10 @@ for _status, _verb in [
 
 @cli.command()
 @click.argument("term")
-@click.option("--english", help="The preferred English (the others stay as alternatives).")
-@click.option("--admit", multiple=True, help="Add an admitted alternative English (repeatable).")
+@click.option("--english", help="The preferred English (a former preferred one becomes a suggestion).")
+@click.option("--admit", multiple=True, help="Admit an alternative English, new or suggested (repeatable).")
+@click.option("--drop", multiple=True, help="Remove an English equivalent (repeatable).")
+@click.option("--drop-variant", multiple=True, help="Remove a variant form (repeatable).")
 @click.option("--traditional", help="The Traditional form.")
 @click.option("--pinyin", help="The pinyin, tone marks, one syllable per Hanzi.")
 @click.option("--note", help="A note for translators (kept with the entry).")
@@ -506,18 +522,59 @@ def edit(
     traditional: str | None,
     pinyin: str | None,
     note: str | None,
+    drop: tuple[str, ...],
+    drop_variant: tuple[str, ...],
     by: str | None,
 ) -> None:
     """Edit an entry's English, Traditional form, pinyin or note; re-mining keeps the edit.
 
+    The history keeps the whole entry before and after; `glossary revert` puts it back.
+
     \b
     Example:
         glossary edit 价格下限 --english "price floor" --admit "floor price" --note "US usage"
+        glossary edit 转向架 --drop "change direction rack"
     """
-    if not any([english, admit, traditional, pinyin, note is not None]):
-        raise click.UsageError("say what to change: --english, --admit, --traditional, --pinyin or --note")
+    if not any([english, admit, traditional, pinyin, note is not None, drop, drop_variant]):
+        raise click.UsageError(
+            "say what to change: --english, --admit, --drop, --drop-variant, --traditional, --pinyin or --note"
+        )
     with open_tb(ctx) as tb:
-        e = tb.edit(term, reviewer(by), english, admit, traditional, pinyin, note)
+        e = tb.edit(term, reviewer(by), english, admit, traditional, pinyin, note, drop, drop_variant)
+    click.echo(render_entry(e))
+
+
+@cli.command()
+@click.argument("term")
+@click.option("--note", default="", help="Why (kept in the history).")
+@by_option
+@click.pass_context
+def delete(ctx: click.Context, term: str, note: str, by: str | None) -> None:
+    """Remove an entry; its history keeps it whole. Mining may propose it again: `reject` keeps a term out.
+
+    \b
+    Example:
+        glossary delete 分享收藏 --note "page chrome"
+    """
+    with open_tb(ctx) as tb:
+        e = tb.delete(term, reviewer(by), note)
+    click.echo(f"deleted {e.simplified} (id {e.id})")
+
+
+@cli.command()
+@click.argument("term")
+@click.option("--note", default="", help="Why (kept in the history).")
+@by_option
+@click.pass_context
+def revert(ctx: click.Context, term: str, note: str, by: str | None) -> None:
+    """Undo an entry's last edit or import: the whole entry as the history kept it before.
+
+    \b
+    Example:
+        glossary revert 氧化镝
+    """
+    with open_tb(ctx) as tb:
+        e = tb.revert(term, reviewer(by), note)
     click.echo(render_entry(e))
 
 
@@ -627,10 +684,26 @@ def history(ctx: click.Context, term: str) -> None:
         rows = tb.history(term)
     click.echo(
         table(
-            [[r["at"], r["by"], r["action"], r["before"], r["after"], r["note"]] for r in rows],
+            [[r["at"], r["by"], r["action"], *_changed(r["before"], r["after"]), r["note"]] for r in rows],
             ["at", "by", "action", "before", "after", "note"],
         )
     )
+
+
+def _changed(before: str, after: str) -> tuple[str, str]:
+    """What a history row changed: only the fields that differ when both sides are whole entries."""
+    try:
+        b, a = json.loads(before or "{}"), json.loads(after or "{}")
+    except ValueError:
+        return before, after
+    if not (isinstance(b, dict) and isinstance(a, dict)) or not b or not a:
+        return before, after
+    keys = [k for k in dict.fromkeys([*b, *a]) if b.get(k) != a.get(k)]
+
+    def show(d: dict[str, Any]) -> str:
+        return json.dumps({k: d.get(k) for k in keys}, ensure_ascii=False)
+
+    return show(b), show(a)
 
 
 @cli.command()

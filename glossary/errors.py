@@ -66,3 +66,7 @@ class ModelError(GlossaryError):
 
 class InvalidEdit(GlossaryError):
     """An edit the entry cannot take (a pinyin that does not fit its Hanzi)."""
+
+
+class StaleEntry(GlossaryError):
+    """A decision on an entry that someone else changed since it was shown."""

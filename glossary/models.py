@@ -66,13 +66,19 @@ class Context:
     text: str
 
 
+#: what a reviewer made of an English equivalent: the one to use, others allowed, or only proposed
+ROLES = ("preferred", "admitted", "suggested")
+
+
 @dataclass
 class Equivalent:
-    """One English suggestion with where it came from and how sure we are (0–1)."""
+    """One English equivalent: where it came from, how sure we are (0–1), and its ``role`` — a machine's
+    ``suggested`` until a reviewer makes it ``preferred`` (one per entry) or ``admitted``."""
 
     text: str
     source: str
     confidence: float = 0.5
+    role: str = "suggested"
 
 
 @dataclass
@@ -111,8 +117,21 @@ class TermEntry:
     note: str = ""
     kind: str = "term"
     id: int | None = None
+    #: the fields a file gave (an import changes only those); None: all of them
+    given: frozenset[str] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def chosen_english(self) -> list[Equivalent]:
+        """The English a reviewer chose: the preferred equivalent first, then the admitted ones."""
+        return sorted((q for q in self.english if q.role != "suggested"), key=lambda q: q.role != "preferred")
 
     @property
     def preferred_english(self) -> str:
-        """The English a translator should use: the first suggestion, or ''."""
-        return self.english[0].text if self.english else ""
+        """The English a translator should use: the preferred one, else the first suggestion, or ''.
+
+        >>> TermEntry("稀土", english=[Equivalent("rare soil", "cedict"), Equivalent("rare earth", "reviewer", 1.0,
+        ...     "preferred")]).preferred_english
+        'rare earth'
+        """
+        chosen = self.chosen_english
+        return chosen[0].text if chosen else (self.english[0].text if self.english else "")

@@ -27,7 +27,10 @@ def sample_entries() -> list[TermEntry]:
             "镨钕",
             "鐠釹",
             "pǔ nǚ",
-            [Equivalent("praseodymium-neodymium", "chemistry", 0.8), Equivalent("PrNd", "text", 0.9)],
+            [
+                Equivalent("praseodymium-neodymium", "chemistry", 0.8, "preferred"),
+                Equivalent("PrNd", "text", 0.9, "admitted"),
+            ],
             status=Status.APPROVED,
             score=12.5,
             count=3,
@@ -199,14 +202,17 @@ def entries(draw):
     terms = draw(st.lists(text, min_size=1, max_size=4, unique=True))
     out = []
     for t in terms:
-        english = draw(st.lists(text, max_size=3, unique=True))
+        english = draw(st.lists(text, max_size=3, unique_by=str.lower))
+        status = draw(st.sampled_from(list(Status)))
+        # a reviewed entry has its English chosen: the first preferred, as approval makes it
+        roles = ["preferred" if i == 0 and status != Status.CANDIDATE else "suggested" for i in range(len(english))]
         out.append(
             TermEntry(
                 t,
                 draw(text),
                 draw(text),
-                [Equivalent(x, "import", 1.0) for x in english],
-                status=draw(st.sampled_from(list(Status))),
+                [Equivalent(x, "import", 1.0, r) for x, r in zip(english, roles)],
+                status=status,
                 note=draw(note).strip(),
             )
         )

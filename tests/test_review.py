@@ -146,7 +146,7 @@ def test_cli_edit_merge_force_backup(runner: CliRunner, db: str, tmp_path: Path)
     r = run(runner, db, "approve", "镨钕", "--force")
     assert r.output == "approve 镨钕: candidate → approved (forced past: no English equivalent)\n"
     r = run(runner, db, "edit", "镨钕", "--english", "PrNd")
-    assert "1. PrNd   (reviewer, 1)" in r.output
+    assert "1. PrNd   (reviewer, 1, preferred)" in r.output
     r = run(runner, db, "merge", "镨钕", "钕镨")
     assert r.output == "merged 钕镨 into 镨钕: variants 釹鐠 | 钕镨\n"
     assert run(runner, db, "edit", "镨钕").exit_code == 2

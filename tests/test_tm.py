@@ -65,9 +65,13 @@ def test_tm_commands(runner: CliRunner, db: str, tmp_path: Path) -> None:
 
 def test_terminology_check_reports_missing_and_forbidden() -> None:
     glossary = [
-        TermEntry("稀土", english=[Equivalent("rare earth", "reviewer")], status=Status.APPROVED),
-        TermEntry("出口管制", english=[Equivalent("export control", "reviewer")], status=Status.APPROVED),
-        TermEntry("稀有金属", english=[Equivalent("rare metals", "reviewer")], status=Status.FORBIDDEN),
+        TermEntry("稀土", english=[Equivalent("rare earth", "reviewer", 1.0, "preferred")], status=Status.APPROVED),
+        TermEntry(
+            "出口管制", english=[Equivalent("export control", "reviewer", 1.0, "preferred")], status=Status.APPROVED
+        ),
+        TermEntry(
+            "稀有金属", english=[Equivalent("rare metals", "reviewer", 1.0, "preferred")], status=Status.FORBIDDEN
+        ),
     ]
     problems = check_pairs(pairs(), glossary)
     assert [(p.segment, p.term, p.kind, p.expected) for p in problems] == [

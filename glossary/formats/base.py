@@ -25,7 +25,7 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
@@ -117,10 +117,12 @@ def meta_pairs(e: TermEntry) -> list[tuple[str, str]]:
 
 def apply_meta(e: TermEntry, key: str, value: str) -> None:
     """Set one metadata pair on an entry; unknown keys are ignored (other tools' notes)."""
-    if key == "status":
+    if e.given is not None:
+        e.given = e.given | {key}
+    if key in ("kind", "note", "traditional"):
+        setattr(e, key, value)
+    elif key == "status":
         e.status = Status.parse(value)
-    elif key == "kind":
-        e.kind = value
     elif key == "score":
         e.score = float(value)
     elif key == "count":
@@ -135,10 +137,47 @@ def apply_meta(e: TermEntry, key: str, value: str) -> None:
                 e.files.append(item)
     elif key == "variants":
         e.variants = split(value)
-    elif key == "note":
-        e.note = value
     elif key == "context":
         e.contexts.append(decode_context(value))
+
+
+def mark_given(e: TermEntry) -> TermEntry:
+    """Record on a read entry the fields its file gave: those it set through metadata (a status among them)
+    and every non-empty form, note and English — an import changes only these.
+
+    >>> e = TermEntry("稀土", pinyin="xī tǔ", given=frozenset())
+    >>> sorted(mark_given(e).given or ())
+    ['pinyin']
+    """
+    present = {name for name in ("traditional", "pinyin", "note", "variants") if getattr(e, name)}
+    if e.english:
+        present.add("english")
+    e.given = (e.given or frozenset()) | present
+    return e
+
+
+def select_english(entries: Sequence[TermEntry], mode: str) -> list[TermEntry]:
+    """The entries with the English an export carries: ``chosen`` (reviewed entries keep only what a reviewer
+    chose — preferred and admitted —, candidates their suggestions), ``preferred`` (one English each), or ``all``.
+
+    >>> from glossary.models import Equivalent
+    >>> e = TermEntry("稀土", english=[Equivalent("rare soil", "cedict"), Equivalent("rare earth", "reviewer", 1,
+    ...     "preferred")], status=Status.APPROVED)
+    >>> [q.text for q in select_english([e], "chosen")[0].english], [q.text for q in select_english([e], "all")[0].english]
+    (['rare earth'], ['rare soil', 'rare earth'])
+    """
+    if mode == "all":
+        return list(entries)
+    out = []
+    for e in entries:
+        english = e.english if e.status == Status.CANDIDATE else e.chosen_english
+        if mode == "preferred":
+            english = english[:1]
+        out.append(replace(e, english=list(english)))
+    return out
+
+
+ENGLISH_MODES = ("chosen", "preferred", "all")
 
 
 def write_file(path: str | Path, data: bytes) -> None:

@@ -1,7 +1,8 @@
 """Translator CSV: one row per concept, several English equivalents in one cell separated by `` | ``.
 
 Header: ``zh-CN, zh-TW, pinyin, en-US, status, note, context, source`` then
-``confidence, score, count, files, variants, kind``; with ``csv_style="ttk"`` the term and its
+``confidence, score, count, files, variants, kind, roles`` (each English equivalent's role: preferred,
+admitted or suggested); with ``csv_style="ttk"`` the term and its
 English are ``source`` and ``target`` and the English's origin is ``origin``, the names
 translate-toolkit reads. UTF-8, with a BOM only
 for Excel. Cells that begin with ``= + - @`` (or a tab, CR, or an apostrophe)
@@ -11,7 +12,7 @@ reading removes it again.
 >>> from glossary.models import TermEntry, Equivalent
 >>> data = CsvFormat().write([TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("=PrNd", "text", 0.9)])], WriteOptions())
 >>> data.decode().splitlines()[1]
-"镨钕,鐠釹,pǔ nǚ,'=PrNd,candidate,,,text,0.9,0,0,,,term"
+"镨钕,鐠釹,pǔ nǚ,'=PrNd,candidate,,,text,0.9,0,0,,,term,suggested"
 >>> CsvFormat().read(data, "x.csv")[0].english[0].text
 '=PrNd'
 """
@@ -24,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 
 from ..errors import FormatError
-from ..models import Equivalent, Status, TermEntry
+from ..models import ROLES, Equivalent, Status, TermEntry
 from .base import WriteOptions, apply_meta, decode_context, encode_context, encode_files, fmt_num, join, split
 
 NAME = "csv"
@@ -43,6 +44,7 @@ FIELDS = (
     "files",
     "variants",
     "kind",
+    "roles",
 )
 #: header synonyms from other tools, compared case-insensitively with '-', '_' and spaces removed
 SYNONYMS = {
@@ -89,6 +91,19 @@ def _cell(row: Sequence[str], cols: Mapping[str, int], name: str) -> str:
     return unescape(row[i]) if i is not None and i < len(row) else ""
 
 
+def _delimiter(text: str, default: str) -> str:
+    """The delimiter of the header line: ``default`` unless the line has none of it but a ``;`` or a tab (the
+    CSV of a spreadsheet in a locale that writes decimal commas, or a TSV named .csv).
+
+    >>> _delimiter("zh-CN;en-US\\n", ","), _delimiter("zh-CN,en-US\\n", ",")
+    (';', ',')
+    """
+    first = text.split("\n", 1)[0]
+    if default in first:
+        return default
+    return next((d for d in ("\t", ";") if d in first), default)
+
+
 def _key(h: str) -> str:
     return h.strip().lower().replace("-", "").replace("_", "").replace(" ", "")
 
@@ -132,6 +147,7 @@ class CsvFormat:
                 encode_files(e),
                 join(e.variants),
                 e.kind,
+                join([q.role for q in e.english]),
             ]
             if options.csv_style == "ttk":  # target: the preferred English; every suggestion in the en-US column
                 row = row[:3] + [e.preferred_english] + row[4:] + [row[3]]
@@ -172,7 +188,7 @@ class CsvFormat:
         except UnicodeDecodeError as e:
             line = data[: e.start].count(b"\n") + 1
             raise FormatError("not UTF-8 text; save the file as UTF-8", path, line) from None
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, self.delimiter))
         try:
             header = next(reader)
         except StopIteration:
@@ -211,13 +227,15 @@ class CsvFormat:
         english = split(get("english"))
         sources = split(get("source"))
         confs = split(get("confidence"))
+        roles = split(get("roles"))
         eqs = []
         for i, t in enumerate(english):
             try:
                 conf = float(confs[i]) if i < len(confs) else 1.0
             except ValueError:
                 raise FormatError(f"confidence {confs[i]!r} is not a number", path, line) from None
-            eqs.append(Equivalent(t, sources[i] if i < len(sources) else "import", conf))
+            role = roles[i] if i < len(roles) and roles[i] in ROLES else "suggested"
+            eqs.append(Equivalent(t, sources[i] if i < len(sources) else "import", conf, role))
         try:
             status = Status.parse(get("status")) if get("status").strip() else Status.CANDIDATE
         except ValueError as err:
@@ -231,6 +249,8 @@ class CsvFormat:
             note=get("note"),
             kind=get("kind") or "term",
             variants=split(get("variants")),
+            # what the file says of this term: a column it lacks, or a cell left empty, changes nothing on import
+            given=frozenset(f for f in FIELDS if get(f).strip()),
         )
         try:
             e.score = float(get("score") or 0)

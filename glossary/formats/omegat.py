@@ -3,12 +3,13 @@
 OmegaT ignores a ``.tsv`` name, so we never write one. Tabs and line breaks
 cannot live inside fields: they are written as spaces; a term beginning with ``#`` (a comment
 for OmegaT) is written after a space. The comment of a
-concept's first line carries Traditional, pinyin and status.
+concept's first line carries Traditional, pinyin and status, each line its English's source and role. A
+comment is split only where ``; `` is followed by one of these keys, so a note keeps its own semicolons.
 
 >>> from glossary.models import TermEntry, Equivalent
 >>> data = OmegatFormat().write([TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("PrNd", "text", 0.9)])], WriteOptions())
 >>> data.decode()
-'镨钕\\tPrNd\\tzh-TW: 鐠釹; pinyin: pǔ nǚ; status: candidate; source: text\\n'
+'镨钕\\tPrNd\\tzh-TW: 鐠釹; pinyin: pǔ nǚ; status: candidate; source: text; role: suggested\\n'
 """
 
 from __future__ import annotations
@@ -17,15 +18,16 @@ import re
 from collections.abc import Sequence
 
 from ..errors import FormatError
-from ..models import Equivalent, Status, TermEntry
-from .base import WriteOptions
+from ..models import ROLES, Equivalent, Status, TermEntry
+from .base import WriteOptions, mark_given
 
 _WS = re.compile(r"[\t\r\n]+")
-_KEYS = ("zh-TW", "pinyin", "status", "source", "note")
+_KEYS = ("zh-TW", "pinyin", "status", "source", "note", "role")
+_PARTS = re.compile(f"; (?=(?:{'|'.join(_KEYS)}): )")
 
 
 def _field(s: str) -> str:
-    return _WS.sub(" ", s).replace(";", ",") if s else ""
+    return _WS.sub(" ", s) if s else ""
 
 
 class OmegatFormat:
@@ -43,7 +45,7 @@ class OmegatFormat:
             for i, q in enumerate(targets):
                 c = comment if i == 0 else ""
                 if q.source and q.text:
-                    c = (c + "; " if c else "") + f"source: {_field(q.source)}"
+                    c = (c + "; " if c else "") + f"source: {_field(q.source)}; role: {q.role}"
                 src = _WS.sub(" ", e.simplified)
                 if src.startswith("#"):
                     src = " " + src  # OmegaT reads a line beginning with # as a comment
@@ -67,13 +69,14 @@ class OmegatFormat:
             src, tgt = cols[0].strip(), cols[1].strip()
             if not src:
                 raise FormatError("empty source term", path, n)
-            e = out.setdefault(src, TermEntry(src))
+            e = out.setdefault(src, TermEntry(src, given=frozenset()))
             meta = {}
-            for part in (cols[2] if len(cols) > 2 else "").split("; "):
+            for part in _PARTS.split(cols[2] if len(cols) > 2 else ""):
                 k, sep, v = part.partition(": ")
                 if sep and k in _KEYS:
                     meta[k] = v
             if "status" in meta:
+                e.given = (e.given or frozenset()) | {"status"}
                 try:
                     e.status = Status.parse(meta["status"])
                 except ValueError as err:
@@ -82,5 +85,8 @@ class OmegatFormat:
             e.pinyin = meta.get("pinyin", e.pinyin)
             e.note = meta.get("note", e.note)
             if tgt:
-                e.english.append(Equivalent(tgt, meta.get("source", "import"), 1.0))
-        return list(out.values())
+                role = meta.get("role", "suggested")
+                e.english.append(
+                    Equivalent(tgt, meta.get("source", "import"), 1.0, role if role in ROLES else "suggested")
+                )
+        return [mark_given(e) for e in out.values()]

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import FormatError
-from ..models import Equivalent, Status, TermEntry
-from .base import WriteOptions, apply_meta, decode_context, encode_context, fmt_num, meta_pairs
+from ..models import ROLES, Equivalent, Status, TermEntry
+from .base import WriteOptions, apply_meta, decode_context, encode_context, fmt_num, mark_given, meta_pairs
 from .langs import is_chinese_traditional
 from .xmlsafe import attr, esc, lang_of, local, parse, text_of
 
@@ -34,12 +34,17 @@ ADMIN = {
 }
 
 
-def _admin(status: Status, first: bool) -> str | None:
+def _admin(status: Status, role: str = "preferred") -> str | None:
+    """The administrative status of a term: a forbidden or deprecated concept's terms are deprecated; an
+    approved concept's are preferred or admitted as a reviewer chose them; a suggestion has none."""
     if status in (Status.FORBIDDEN, Status.DEPRECATED):
         return ADMIN["deprecated"]
     if status == Status.APPROVED:
-        return ADMIN["preferred"] if first else ADMIN["admitted"]
+        return ADMIN.get(role)
     return None
+
+
+_ROLE_OF = {v: k for k, v in ADMIN.items() if k != "deprecated"}
 
 
 class TbxFormat:
@@ -83,21 +88,26 @@ class TbxFormat:
             for k, val in meta_pairs(e):
                 if k != "context":
                     out.append(f"        <note>{esc(k)}: {esc(val)}</note>")
+            if e.traditional and not e.english and v == 2:
+                # TBX v2 readers (translate-toolkit, OmegaT) take the second language as the target: with no
+                # English, a Traditional language section would be read as the translation, so it is a note
+                out.append(f"        <note>traditional: {esc(e.traditional)}</note>")
             zh_extra = [f"<note>pinyin: {esc(e.pinyin)}</note>"] if e.pinyin else []
             zh_extra += [f'<descrip type="context">{esc(encode_context(c))}</descrip>' for c in e.contexts]
-            self._lang(out, lang_el, term_el, zh, [(e.simplified, _admin(e.status, True), zh_extra)])
+            self._lang(out, lang_el, term_el, zh, [(e.simplified, _admin(e.status), zh_extra)])
             # English second: TBX v2 readers (translate-toolkit, OmegaT) take the second language as the target
             if e.english:
                 terms = []
-                for j, q in enumerate(e.english):
+                for q in e.english:
                     extra = [
                         f'<admin type="source">{esc(q.source)}</admin>',
                         f"<note>confidence: {fmt_num(q.confidence)}</note>",
+                        f"<note>role: {q.role}</note>",
                     ]
-                    terms.append((q.text, _admin(e.status, j == 0), extra))
+                    terms.append((q.text, _admin(e.status, q.role), extra))
                 self._lang(out, lang_el, term_el, en, terms)
-            if e.traditional:
-                self._lang(out, lang_el, term_el, tw, [(e.traditional, _admin(e.status, True), [])])
+            if e.traditional and (e.english or v == 3):
+                self._lang(out, lang_el, term_el, tw, [(e.traditional, _admin(e.status), [])])
             out.append(f"      </{concept}>")
         out += ["    </body>", "  </text>", "</tbx>" if v == 3 else "</martif>", ""]
         return "\n".join(out).encode("utf-8")
@@ -128,7 +138,7 @@ class TbxFormat:
         return out
 
     def _concept(self, ce: Any, path: str, lines: dict[int, int]) -> TermEntry:
-        entry = TermEntry("")
+        entry = TermEntry("", given=frozenset())
         for child in ce:
             tag = local(child.tag)
             if tag == "note":
@@ -147,7 +157,7 @@ class TbxFormat:
                         _add_term(entry, lang, ts, path, lines)
         if not entry.simplified:
             raise FormatError("concept entry has no Chinese term (xml:lang zh-…)", path, lines.get(id(ce)))
-        return entry
+        return mark_given(entry)
 
 
 def _add_term(entry: TermEntry, lang: str, ts: Any, path: str, lines: dict[int, int]) -> None:
@@ -183,4 +193,7 @@ def _add_term(entry: TermEntry, lang: str, ts: Any, path: str, lines: dict[int, 
             conf = float(fields.get("confidence", "1"))
         except ValueError:
             raise FormatError("confidence note is not a number", path, lines.get(id(ts))) from None
-        entry.english.append(Equivalent(text, fields.get("source", "import"), conf))
+        role = fields.get("role") or _ROLE_OF.get(fields.get("administrativeStatus", ""), "suggested")
+        entry.english.append(
+            Equivalent(text, fields.get("source", "import"), conf, role if role in ROLES else "suggested")
+        )

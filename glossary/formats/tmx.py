@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import FormatError
-from ..models import Equivalent, TermEntry
-from .base import WriteOptions, apply_meta, fmt_num, meta_pairs
+from ..models import ROLES, Equivalent, TermEntry
+from .base import WriteOptions, apply_meta, fmt_num, mark_given, meta_pairs
 from .langs import is_chinese, is_chinese_traditional, is_english
 from .xmlsafe import attr, esc, lang_of, local, parse, text_of
 
@@ -130,7 +130,8 @@ class TmxFormat:
             for q in e.english:
                 out.append(
                     f'      <tuv xml:lang={attr(en)}><prop type="x-source">{esc(q.source)}</prop>'
-                    f'<prop type="x-confidence">{fmt_num(q.confidence)}</prop><seg>{esc(q.text)}</seg></tuv>'
+                    f'<prop type="x-confidence">{fmt_num(q.confidence)}</prop><prop type="x-role">{q.role}</prop>'
+                    f"<seg>{esc(q.text)}</seg></tuv>"
                 )
             out.append("    </tu>")
         return "\n".join(out + _TAIL).encode("utf-8")
@@ -139,7 +140,7 @@ class TmxFormat:
         tus, lines, srclang = _units(data, path)
         out: list[TermEntry] = []
         for tu in tus:
-            entry = TermEntry("")
+            entry = TermEntry("", given=frozenset())
             for child in tu:
                 tag = local(child.tag)
                 if tag == "note":
@@ -154,7 +155,7 @@ class TmxFormat:
                     path,
                     lines.get(id(tu)),
                 )
-            out.append(entry)
+            out.append(mark_given(entry))
         return out
 
     @staticmethod
@@ -177,7 +178,10 @@ class TmxFormat:
                 conf = float(props.get("x-confidence", "1"))
             except ValueError:
                 raise FormatError("x-confidence is not a number", path, lines.get(id(tuv))) from None
-            entry.english.append(Equivalent(text, props.get("x-source", "import"), conf))
+            role = props.get("x-role") or "suggested"
+            entry.english.append(
+                Equivalent(text, props.get("x-source", "import"), conf, role if role in ROLES else "suggested")
+            )
 
 
 def _prop(entry: TermEntry, prop: Any, path: str, lines: dict[int, int]) -> None:

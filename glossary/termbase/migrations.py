@@ -6,7 +6,7 @@ Each migration runs once, inside the transaction that records it in
 >>> import sqlite3
 >>> con = sqlite3.connect(":memory:", isolation_level=None)
 >>> migrate(con)
-[1, 2, 3, 4, 5, 6]
+[1, 2, 3, 4, 5, 6, 7]
 >>> migrate(con)
 []
 """
@@ -173,6 +173,32 @@ def _v6_translation_memory(con: sqlite3.Connection) -> None:
     )
 
 
+def _v7_roles(con: sqlite3.Connection) -> None:
+    """What reviewers chose: each equivalent's role (preferred, admitted, suggested), a revision number per
+    concept (a decision on an entry that changed since it was shown is refused), and review claims (two
+    reviewers are never shown the same entry)."""
+    _run(
+        con,
+        """
+        ALTER TABLE equivalents ADD COLUMN role TEXT NOT NULL DEFAULT 'suggested';
+        ALTER TABLE concepts ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE review_claims (concept_id INTEGER PRIMARY KEY REFERENCES concepts(id) ON DELETE CASCADE,
+                                    by TEXT NOT NULL, at TEXT NOT NULL)
+        """,
+    )
+    # before roles, approval admitted every equivalent; now the reviewed English is what a reviewer wrote or
+    # imported, with the first equivalent (the one the reviewer saw and approved) the preferred one
+    con.execute(
+        "UPDATE equivalents SET role = 'admitted' WHERE source IN ('reviewer', 'import') AND concept_id IN "
+        "(SELECT id FROM concepts WHERE status != 'candidate')"
+    )
+    con.execute(
+        "UPDATE equivalents SET role = 'preferred' WHERE id IN (SELECT e.id FROM equivalents e JOIN concepts c "
+        "ON c.id = e.concept_id WHERE c.status != 'candidate' AND e.rank = (SELECT MIN(rank) FROM equivalents "
+        "WHERE concept_id = e.concept_id))"
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema", _v1_initial),
     (2, "search keys", _v2_search_keys),
@@ -180,6 +206,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (4, "search index", _v4_search_index),
     (5, "review", _v5_review),
     (6, "translation memory", _v6_translation_memory),
+    (7, "english roles, revisions, review claims", _v7_roles),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -21,11 +21,12 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import CheckFailed, InvalidEdit, InvalidTransition, TermBaseError, TermNotFound
+from ..errors import CheckFailed, InvalidEdit, InvalidTransition, StaleEntry, TermBaseError, TermNotFound
 from ..models import Context, Equivalent, Status, TermEntry
 from ..normalise.hanzi import HAN_RUN
 from ..normalise.pinyin import pinyin_keys
 from ..normalise.script import to_simplified
+from . import changes as _changes
 from . import search as _search
 from .checks import run_checks
 from .migrations import migrate
@@ -52,6 +53,8 @@ class TermBase:
     def __init__(self, path: str | Path = ":memory:", create: bool = True) -> None:
         self.path = str(path)
         self._vocab: tuple[tuple[int, int], dict[str, list[str]]] | None = None
+        #: what an import did that a reviewer should hear of (a status it lowered), for the caller to show
+        self.warnings: list[str] = []
         self._misses = 0
         if self.path != ":memory:":
             p = Path(self.path)
@@ -110,6 +113,8 @@ class TermBase:
             "INSERT INTO log (concept_id, at, by, action, before, after, note) VALUES (?,?,?,?,?,?,?)",
             (cid, _now(), by, action, enc(before), enc(after), note),
         )
+        if cid is not None:  # every recorded change is a new revision: a decision on the older one is refused
+            self.con.execute("UPDATE concepts SET revision = revision + 1, updated_at=? WHERE id=?", (_now(), cid))
 
     # ------------------------------------------------------------- reading
     def resolve(self, term_or_id: str | int) -> int:
@@ -156,12 +161,12 @@ class TermBase:
                 count=row[8],
                 id=row[0],
             )
-        for cid, text, source, conf in self.con.execute(
-            f"SELECT concept_id, text, source, confidence FROM equivalents WHERE concept_id IN ({q}) "
+        for cid, text, source, conf, role in self.con.execute(
+            f"SELECT concept_id, text, source, confidence, role FROM equivalents WHERE concept_id IN ({q}) "
             "ORDER BY concept_id, rank, id",
             ids,
         ):
-            out[cid].english.append(Equivalent(text, source, conf))
+            out[cid].english.append(Equivalent(text, source, conf, role))
         for cid, form in self.con.execute(
             f"SELECT concept_id, form FROM variants WHERE concept_id IN ({q}) ORDER BY form", ids
         ):
@@ -275,7 +280,8 @@ class TermBase:
     def _add_equivalents(self, cid: int, eqs: Sequence[Equivalent], replace_machine: bool = False) -> None:
         if replace_machine:
             self.con.execute(
-                f"DELETE FROM equivalents WHERE concept_id=? AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})",
+                f"DELETE FROM equivalents WHERE concept_id=? AND role='suggested' "
+                f"AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})",
                 (cid, *HUMAN_SOURCES),
             )
         start = self.con.execute(
@@ -283,9 +289,9 @@ class TermBase:
         ).fetchone()[0]
         for i, q in enumerate(eqs):
             self.con.execute(
-                "INSERT OR IGNORE INTO equivalents (concept_id, text, source, confidence, rank, folded) "
-                "VALUES (?,?,?,?,?,?)",
-                (cid, q.text, q.source, q.confidence, start + i, q.text.lower()),
+                "INSERT OR IGNORE INTO equivalents (concept_id, text, source, confidence, rank, folded, role) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (cid, q.text, q.source, q.confidence, start + i, q.text.lower(), q.role),
             )
 
     def _new_english(self, cid: int, eqs: Sequence[Equivalent]) -> list[Equivalent]:
@@ -367,11 +373,22 @@ class TermBase:
         return counts
 
     def set_status(
-        self, term_or_id: str | int, status: Status, by: str, note: str = "", dry_run: bool = False, force: bool = False
+        self,
+        term_or_id: str | int,
+        status: Status,
+        by: str,
+        note: str = "",
+        dry_run: bool = False,
+        force: bool = False,
+        revision: int | None = None,
     ) -> tuple[Status, Status]:
         """Move one concept to ``status``; return (before, after).
 
-        Approval first runs the quality checks (:mod:`glossary.termbase.checks`).
+        Approval first runs the quality checks (:mod:`glossary.termbase.checks`), and makes the English the
+        reviewer saw first the preferred one when no English was chosen yet.
+
+        :param revision: the revision the reviewer saw (:meth:`revision`); a concept changed since is refused.
+        :raises StaleEntry: when ``revision`` is given and the concept changed since.
 
         :raises InvalidTransition: when the workflow does not allow the move.
         :raises CheckFailed: when a check finds a problem and ``force`` is false; with
@@ -379,6 +396,7 @@ class TermBase:
         """
         with self.transaction():
             cid = self.resolve(term_or_id)
+            self._expect(cid, revision)
             before = Status(self.con.execute("SELECT status FROM concepts WHERE id=?", (cid,)).fetchone()[0])
             check_transition(before, status)
             problems = run_checks(self._load([cid])[0], self.con) if status == Status.APPROVED else []
@@ -392,8 +410,36 @@ class TermBase:
                     note = (note + " " if note else "") + "[forced past: " + "; ".join(problems) + "]"
                 self.con.execute("UPDATE concepts SET status=?, updated_at=? WHERE id=?", (status.value, _now(), cid))
                 self.con.execute("DELETE FROM review_skips WHERE concept_id=?", (cid,))
+                self.con.execute("DELETE FROM review_claims WHERE concept_id=?", (cid,))
+                if (
+                    status == Status.APPROVED
+                    and not self.con.execute(
+                        "SELECT 1 FROM equivalents WHERE concept_id=? AND role='preferred'", (cid,)
+                    ).fetchone()
+                ):
+                    self.con.execute(
+                        "UPDATE equivalents SET role='preferred' WHERE id = (SELECT id FROM equivalents "
+                        "WHERE concept_id=? ORDER BY rank, id LIMIT 1)",
+                        (cid,),
+                    )
                 self._log(cid, by, status.value, {"status": before.value}, {"status": status.value}, note)
         return before, status
+
+    def revision(self, term_or_id: str | int) -> int:
+        """How many recorded changes the concept has had: pass it back with a decision to refuse a stale one."""
+        cid = self.resolve(term_or_id)
+        return int(self.con.execute("SELECT revision FROM concepts WHERE id=?", (cid,)).fetchone()[0])
+
+    def _expect(self, cid: int, revision: int | None) -> None:
+        if revision is None:
+            return
+        now = self.con.execute("SELECT revision, simplified FROM concepts WHERE id=?", (cid,)).fetchone()
+        if now[0] != revision:
+            last = self.con.execute(
+                "SELECT by, action FROM log WHERE concept_id=? ORDER BY id DESC LIMIT 1", (cid,)
+            ).fetchone()
+            who = f" ({last[0]}: {last[1]})" if last else ""
+            raise StaleEntry(f"{now[1]} changed since it was shown{who}; look at it again before deciding")
 
     def check(self, term_or_id: str | int) -> list[str]:
         """What the quality checks find in one entry (approval would need --force)."""
@@ -409,30 +455,52 @@ class TermBase:
         traditional: str | None = None,
         pinyin: str | None = None,
         note: str | None = None,
+        drop: Sequence[str] = (),
+        drop_variants: Sequence[str] = (),
     ) -> TermEntry:
         """Change an entry as a reviewer; mining never overwrites what was edited.
 
-        ``english`` becomes the preferred equivalent (the others stay as alternatives);
-        ``admit`` adds admitted alternatives.
+        ``english`` becomes the preferred equivalent (a former preferred one becomes a suggestion again);
+        ``admit`` adds admitted alternatives (or admits suggestions); ``drop`` removes English equivalents and
+        ``drop_variants`` surface forms. The history keeps the whole entry before and after.
+
+        :raises InvalidEdit: for a pinyin that does not fit the Hanzi, or a dropped form the entry lacks.
         """
         with self.transaction():
             cid = self.resolve(term_or_id)
             before = self._load([cid])[0]
             if pinyin is not None:
                 _check_pinyin(before.simplified, pinyin)
+            for text in drop:
+                if not self.con.execute(
+                    "DELETE FROM equivalents WHERE concept_id=? AND folded=?", (cid, text.lower())
+                ).rowcount:
+                    raise InvalidEdit(f"{before.simplified} has no English {text!r} to drop")
+            for form in drop_variants:
+                if not self.con.execute("DELETE FROM variants WHERE concept_id=? AND form=?", (cid, form)).rowcount:
+                    raise InvalidEdit(f"{before.simplified} has no variant {form!r} to drop")
             if english is not None:
+                self.con.execute(
+                    "UPDATE equivalents SET role='suggested' WHERE concept_id=? AND role='preferred'", (cid,)
+                )
                 self.con.execute("UPDATE equivalents SET rank = rank + 1 WHERE concept_id=?", (cid,))
                 self.con.execute("DELETE FROM equivalents WHERE concept_id=? AND folded=?", (cid, english.lower()))
                 self.con.execute(
-                    "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded) "
-                    "VALUES (?, ?, 'reviewer', 1.0, 0, ?)",
+                    "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded, role) "
+                    "VALUES (?, ?, 'reviewer', 1.0, 0, ?, 'preferred')",
                     (cid, english, english.lower()),
                 )
             for alt in admit:
-                if not self.con.execute(
-                    "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (cid, alt.lower())
-                ).fetchone():
-                    self._add_equivalents(cid, [Equivalent(alt, "reviewer", 1.0)])
+                if (
+                    not self.con.execute(
+                        "UPDATE equivalents SET role='admitted' WHERE concept_id=? AND folded=? AND role != 'preferred'",
+                        (cid, alt.lower()),
+                    ).rowcount
+                    and not self.con.execute(
+                        "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (cid, alt.lower())
+                    ).fetchone()
+                ):
+                    self._add_equivalents(cid, [Equivalent(alt, "reviewer", 1.0, "admitted")])
             for column, value in (("traditional", traditional), ("pinyin", pinyin), ("note", note)):
                 if value is not None:
                     self.con.execute(f"UPDATE concepts SET {column}=? WHERE id=?", (value, cid))
@@ -441,8 +509,18 @@ class TermBase:
             self.con.execute("UPDATE concepts SET edited=1, updated_at=? WHERE id=?", (_now(), cid))
             _search.index_rows(self.con, cid)
             after = self._load([cid])[0]
-            self._log(cid, by, "edit", _summary(before), _summary(after), note or "")
+            self._log(cid, by, "edit", snapshot(before), snapshot(after), note or "")
         return after
+
+    def delete(self, term_or_id: str | int, by: str, note: str = "") -> TermEntry:
+        """Remove an entry; the history keeps it whole (mining may propose the term again: ``reject`` is the
+        decision that keeps it out)."""
+        with self.transaction():
+            cid = self.resolve(term_or_id)
+            before = self._load([cid])[0]
+            self._log(cid, by, "delete", snapshot(before), "", note)
+            self.con.execute("DELETE FROM concepts WHERE id=?", (cid,))
+        return before
 
     def edit_suggestions(self, term_or_id: str | int, suggestions: Sequence[Equivalent], by: str) -> None:
         """Add machine suggestions (e.g. from the translation memory) after the existing ones."""
@@ -512,37 +590,35 @@ class TermBase:
             dest.close()
 
     def conflicts(self, e: TermEntry) -> bool:
-        """True when an entry for the same term exists and differs from ``e`` (an import would change it)."""
-        row = self.con.execute("SELECT id FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
-        return row is not None and not _same(self._load([row[0]])[0], e)
+        """True when an entry for the same term exists and an import of ``e`` would change it."""
+        return _changes.conflicts(self, e)
 
     def put(self, e: TermEntry, by: str, on_conflict: str = "keep") -> str:
-        """Add or update one entry as given (import); return 'added', 'updated' or 'skipped'."""
-        with self.transaction():
-            row = self.con.execute("SELECT id FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
-            if row is None:
-                self._insert(e, by, "import")
-                return "added"
-            cid = row[0]
-            current = self._load([cid])[0]
-            if _same(current, e) or on_conflict == "keep":
-                return "skipped"
-            self.con.execute(
-                "UPDATE concepts SET traditional=?, pinyin=?, status=?, note=?, kind=?, updated_at=? WHERE id=?",
-                (e.traditional, e.pinyin, e.status.value, e.note, e.kind, _now(), cid),
-            )
-            self.con.execute("DELETE FROM equivalents WHERE concept_id=?", (cid,))
-            self._add_equivalents(cid, e.english)
-            self._add_evidence(cid, e)
-            _search.index_rows(self.con, cid)
-            self._log(
-                cid,
-                by,
-                "import",
-                {"status": current.status.value, "english": current.preferred_english},
-                {"status": e.status.value, "english": e.preferred_english},
-            )
-            return "updated"
+        """Add or update one entry as a file gives it (import); return 'added', 'updated' or 'skipped'.
+
+        Only the fields the file has change (:func:`glossary.termbase.changes.merged`); a status lowered by the
+        file is said in :attr:`warnings`; the history keeps the whole entry before and after.
+        """
+        return _changes.put(self, e, by, on_conflict)
+
+    def revert(self, term_or_id: str | int, by: str, note: str = "") -> TermEntry:
+        """Undo the entry's last edit, import or revert: restore the whole entry the history kept before it."""
+        return _changes.revert(self, term_or_id, by, note)
+
+    def restore(self, cid: int, snap: dict[str, object]) -> None:
+        """Write a :func:`snapshot` back onto concept ``cid`` (its English and variants replaced)."""
+        english = [Equivalent(str(t), str(s), float(c), str(r)) for t, s, c, r in snap["english"]]  # type: ignore[attr-defined]
+        self.con.execute(
+            "UPDATE concepts SET status=?, traditional=?, pinyin=?, note=?, kind=?, edited=1 WHERE id=?",
+            (snap["status"], snap["traditional"], snap["pinyin"], snap["note"], snap["kind"], cid),
+        )
+        self.con.execute("DELETE FROM equivalents WHERE concept_id=?", (cid,))
+        self._add_equivalents(cid, english)
+        self.con.execute("DELETE FROM variants WHERE concept_id=?", (cid,))
+        for form in [str(snap["traditional"]), *snap["variants"]]:  # type: ignore[misc]
+            if form:
+                self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (cid, form))
+        _search.index_rows(self.con, cid)
 
 
 def _check_pinyin(term: str, pinyin: str) -> None:
@@ -557,30 +633,30 @@ def _check_pinyin(term: str, pinyin: str) -> None:
         )
 
 
-def _summary(e: TermEntry) -> dict[str, object]:
-    return {"traditional": e.traditional, "pinyin": e.pinyin, "note": e.note, "english": [q.text for q in e.english]}
-
-
-def _same(a: TermEntry, b: TermEntry) -> bool:
-    return (a.traditional, a.pinyin, a.status, a.note, [q.text for q in a.english]) == (
-        b.traditional,
-        b.pinyin,
-        b.status,
-        b.note,
-        [q.text for q in b.english],
-    )
+def snapshot(e: TermEntry) -> dict[str, object]:
+    """Everything a reviewer or an import can change in an entry, as plain data for the history (and
+    :meth:`TermBase.revert`)."""
+    return {
+        "status": e.status.value,
+        "traditional": e.traditional,
+        "pinyin": e.pinyin,
+        "note": e.note,
+        "kind": e.kind,
+        "english": [[q.text, q.source, q.confidence, q.role] for q in e.english],
+        "variants": sorted(e.variants),
+    }
 
 
 def known_english(tb: TermBase) -> dict[str, list[str]]:
-    """Simplified term -> English the term base vouches for (feeds alignment): every equivalent of an
-    approved entry, preferred first, and the English of glossaries the user imported (source ``import``)
-    on entries not rejected, forbidden or deprecated."""
+    """Simplified term -> English the term base vouches for (feeds alignment): the English reviewers chose for
+    approved entries (preferred first, then admitted; never a machine's suggestion), and the English of
+    glossaries the user imported (source ``import``) on entries not rejected, forbidden or deprecated."""
     out: dict[str, list[str]] = {}
     for simp, text in tb.con.execute(
         "SELECT c.simplified, e.text FROM concepts c JOIN equivalents e ON e.concept_id = c.id "
-        "WHERE c.status = 'approved' "
+        "WHERE (c.status = 'approved' AND e.role != 'suggested') "
         "OR (e.source = 'import' AND c.status NOT IN ('rejected', 'forbidden', 'deprecated')) "
-        "ORDER BY c.status != 'approved', c.id, e.rank, e.id"
+        "ORDER BY c.status != 'approved', c.id, e.role != 'preferred', e.rank, e.id"
     ):
         out.setdefault(simp, []).append(text)
     return out

@@ -1,10 +1,12 @@
 """Terminology QA on bilingual text against the approved glossary.
 
-For every segment: an approved source term that occurs (in either script) while none of its
-approved English equivalents does, and any use of a forbidden term.
+For every segment: an approved source term that occurs (in either script) while none of the English a
+reviewer chose for it (preferred or admitted; a machine's suggestion is no rendering) does, and any use of a
+forbidden term.
 
 >>> from glossary.models import TermEntry, Equivalent, Status
->>> gl = [TermEntry("稀土", english=[Equivalent("rare earth", "reviewer")], status=Status.APPROVED)]
+>>> gl = [TermEntry("稀土", english=[Equivalent("rare earth", "reviewer", 1.0, "preferred"),
+...     Equivalent("rare metals", "cedict")], status=Status.APPROVED)]
 >>> [p.message for p in check_pairs([("稀土出口。", "Exports of rare metals.")], gl)]
 ["稀土 is not translated as 'rare earth'"]
 """
@@ -53,10 +55,10 @@ def check_pairs(pairs: Sequence[tuple[str, str]], glossary: Sequence[TermEntry])
         for e in approved:
             forms = {e.simplified, *e.variants}
             if any(to_simplified(f) in simp for f in forms if f):
-                expected = [q.text for q in e.english]
+                expected = [q.text for q in e.chosen_english]  # never a machine's suggestion
                 if expected and not any(_english_present(tgt, x) for x in expected):
                     out.append(Problem(n, src, tgt, e.simplified, expected, "missing"))
         for e in forbidden:
-            if e.simplified in simp or any(_english_present(tgt, q.text) for q in e.english[:1]):
+            if e.simplified in simp or any(_english_present(tgt, q.text) for q in e.chosen_english[:1]):
                 out.append(Problem(n, src, tgt, e.simplified, [], "forbidden"))
     return out
