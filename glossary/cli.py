@@ -610,49 +610,75 @@ def review(ctx: click.Context, limit: int | None, by: str | None) -> None:
     Example:
         glossary review --by ann
     """
+    who = reviewer(by)
+    with open_tb(ctx) as tb:
+        try:
+            done = _review_loop(tb, who, limit)
+        finally:
+            tb.release(who)
+    if done is None:
+        return
+    click.echo(f"queue empty: {done} decision(s)")
+
+
+def _review_loop(tb: TermBase, who: str, limit: int | None) -> int | None:
+    """Decide entries until the queue is empty (the number decided) or the reviewer quits (None)."""
+    done = shown = 0
+    while limit is None or shown < limit:
+        claimed = tb.claim_next(who)
+        if claimed is None:
+            return done
+        shown += 1
+        entry, rev = claimed
+        cid = entry.id
+        assert cid is not None  # a claimed entry comes from the term base
+        while True:
+            e = tb.get(cid)
+            click.echo("\n" + render_entry(e))
+            prompt = "[a]pprove [r]eject [e]dit [1-9] pick [s]kip [q]uit"
+            key = click.prompt(prompt, default="s", show_default=False).strip().lower()
+            if key == "q":
+                click.echo(f"stopped after {done} decision(s); `glossary review` resumes here")
+                return None
+            try:
+                outcome = _review_key(tb, cid, rev, who, key, e)
+            except GlossaryError as err:  # someone else decided or changed it meanwhile: say so, go on
+                click.echo(f"not decided: {err}")
+                break
+            if outcome == "decided":
+                done += 1
+            if outcome in ("decided", "next"):
+                break
+            rev = tb.revision(cid)  # our own edit is the revision we decide on
+    return done
+
+
+def _review_key(tb: TermBase, cid: int, rev: int, who: str, key: str, e: TermEntry) -> str:
+    """Carry out one key of `review`: 'decided', 'next' (skipped) or 'again' (show the entry again)."""
     from .errors import CheckFailed
 
-    who = reviewer(by)
-    done = 0
-    with open_tb(ctx) as tb:
-        for entry in tb.queue(who, limit):
-            cid = entry.id
-            assert cid is not None  # queued entries come from the term base
-            while True:
-                e = tb.get(cid)
-                click.echo("\n" + render_entry(e))
-                key = (
-                    click.prompt("[a]pprove [r]eject [e]dit [1-9] pick [s]kip [q]uit", default="s", show_default=False)
-                    .strip()
-                    .lower()
-                )
-                if key == "q":
-                    click.echo(f"stopped after {done} decision(s); `glossary review` resumes here")
-                    return
-                if key == "s":
-                    tb.skip(cid, who)
-                    break
-                if key == "r":
-                    tb.set_status(cid, Status.REJECTED, who)
-                    done += 1
-                    break
-                if key == "a":
-                    try:
-                        tb.set_status(cid, Status.APPROVED, who)
-                    except CheckFailed as err:
-                        click.echo(f"checks: {err}")
-                        if not click.confirm("approve anyway?", default=False):
-                            continue
-                        tb.set_status(cid, Status.APPROVED, who, force=True)
-                    done += 1
-                    break
-                if key == "e":
-                    tb.edit(cid, who, english=click.prompt("English"))
-                elif key.isdigit() and 1 <= int(key) <= len(e.english):
-                    tb.edit(cid, who, english=e.english[int(key) - 1].text)
-                else:
-                    click.echo(f"unknown key {key!r}")
-    click.echo(f"queue empty: {done} decision(s)")
+    if key == "s":
+        tb.skip(cid, who)
+        return "next"
+    if key == "r":
+        tb.set_status(cid, Status.REJECTED, who, revision=rev)
+        return "decided"
+    if key == "a":
+        try:
+            tb.set_status(cid, Status.APPROVED, who, revision=rev)
+        except CheckFailed as err:
+            click.echo(f"checks: {err}")
+            if not click.confirm("approve anyway?", default=False):
+                return "again"
+            tb.set_status(cid, Status.APPROVED, who, force=True, revision=rev)
+        return "decided"
+    if key == "e":
+        tb.edit(cid, who, english=click.prompt("English"))
+    elif key.isdigit() and 1 <= int(key) <= len(e.english):
+        tb.edit(cid, who, english=e.english[int(key) - 1].text)
+    else:
+        click.echo(f"unknown key {key!r}")
+    return "again"
 
 
 @cli.command()

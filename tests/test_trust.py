@@ -213,3 +213,48 @@ def test_an_import_that_lowers_a_status_says_so(runner: CliRunner, tmp_path: Pat
     f.write_text("zh-CN,en-US,status\n转向架,bogie,candidate\n", encoding="utf-8")
     r = run(runner, db, "import", str(f), "--on-conflict", "overwrite")
     assert r.exit_code == 0 and "warning: 转向架: status lowered by the file: approved → candidate" in r.output
+
+
+# --------------------------------------------------------------------------- two reviewers
+def test_two_reviewers_are_never_shown_the_same_entry(tmp_path: Path, seed_dir: Path) -> None:
+    from glossary.pipeline import mine_paths
+    from glossary.termbase import TermBase
+
+    db = str(tmp_path / "t.db")
+    with TermBase(db) as tb:
+        mine_paths([str(seed_dir)], tb, by="miner")
+    with TermBase(db) as ann, TermBase(db) as bob:
+        a, b = ann.claim_next("ann"), bob.claim_next("bob")
+        assert a and b and a[0].id != b[0].id
+        assert a[0].id not in [e.id for e in bob.queue("bob")]
+        ann.release("ann")
+        assert a[0].id in [e.id for e in bob.queue("bob")]
+
+
+def test_a_decision_on_an_entry_changed_meanwhile_is_refused_and_review_goes_on(
+    runner: CliRunner, tmp_path: Path, seed_dir: Path, monkeypatch
+) -> None:
+    import glossary.cli as cli_module
+    from glossary.models import Status
+    from glossary.termbase import TermBase
+
+    db = _mined(runner, tmp_path, seed_dir)
+    keys = iter(["r", "q"])
+    shown: list[str] = []
+
+    def prompt(text: str, **kwargs: object) -> str:
+        key = next(keys)
+        if key == "r":  # while ann looks, bob approves the same entry from another process
+            with TermBase(db) as bob:
+                term = bob.queue("ann", 1)[0].simplified if not shown else shown[0]
+                shown.append(term)
+                bob.set_status(term, Status.APPROVED, "bob", force=True)
+        return key
+
+    monkeypatch.setattr(cli_module.click, "prompt", prompt)
+    r = run(runner, db, "review", "--by", "ann")
+    assert r.exit_code == 0, r.output
+    assert "not decided:" in r.output and "changed since it was shown" in r.output
+    assert "stopped after 0 decision(s)" in r.output
+    with TermBase(db) as tb:
+        assert tb.get(shown[0]).status == Status.APPROVED

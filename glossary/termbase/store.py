@@ -18,7 +18,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..errors import CheckFailed, InvalidEdit, InvalidTransition, StaleEntry, TermBaseError, TermNotFound
@@ -37,8 +37,16 @@ HUMAN_SOURCES = frozenset({"reviewer", "termbase", "import"})
 MAX_CONTEXTS = 5
 
 
+#: how long an entry shown in `review` stays held for its reviewer
+CLAIM_SECONDS = 30 * 60
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _ago(seconds: int) -> str:
+    return (datetime.now(timezone.utc) - timedelta(seconds=seconds)).isoformat(timespec="seconds")
 
 
 class TermBase:
@@ -568,14 +576,32 @@ class TermBase:
                 "INSERT OR REPLACE INTO review_skips VALUES (?, ?, ?)", (self.resolve(term_or_id), by, _now())
             )
 
+    _QUEUE = (
+        "SELECT id FROM concepts WHERE status='candidate' "
+        "AND id NOT IN (SELECT concept_id FROM review_skips WHERE by=?) "
+        "AND id NOT IN (SELECT concept_id FROM review_claims WHERE by != ? AND at > ?) ORDER BY score DESC, id"
+    )
+
     def queue(self, by: str, limit: int | None = None) -> list[TermEntry]:
-        """Candidates in score order, without those ``by`` skipped: the review queue."""
-        sql = (
-            "SELECT id FROM concepts WHERE status='candidate' AND id NOT IN "
-            "(SELECT concept_id FROM review_skips WHERE by=?) ORDER BY score DESC, id"
-        )
-        ids = [r[0] for r in self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), (by,))]
-        return self._load(ids)
+        """Candidates in score order, without those ``by`` skipped or another reviewer holds: the review queue."""
+        since = _ago(CLAIM_SECONDS)
+        sql = self._QUEUE + (f" LIMIT {int(limit)}" if limit else "")
+        return self._load([r[0] for r in self.con.execute(sql, (by, by, since))])
+
+    def claim_next(self, by: str) -> tuple[TermEntry, int] | None:
+        """The next entry of ``by``'s queue, held for ``by`` (no other reviewer is shown it for
+        :data:`CLAIM_SECONDS`), with the revision to decide on; None when the queue is empty."""
+        with self.transaction():
+            row = self.con.execute(self._QUEUE + " LIMIT 1", (by, by, _ago(CLAIM_SECONDS))).fetchone()
+            if row is None:
+                return None
+            self.con.execute("INSERT OR REPLACE INTO review_claims VALUES (?, ?, ?)", (row[0], by, _now()))
+            return self._load([row[0]])[0], self.revision(row[0])
+
+    def release(self, by: str) -> None:
+        """Let other reviewers see the entries ``by`` holds (when a review session ends)."""
+        with self.transaction():
+            self.con.execute("DELETE FROM review_claims WHERE by=?", (by,))
 
     def backup(self, target: str | Path) -> None:
         """Write a consistent copy of the term base (SQLite's online backup), even while others write."""
