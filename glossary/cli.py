@@ -383,6 +383,7 @@ def export(
     "--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]), help="Default: from the file extension."
 )
 @click.option("--map", "mapping", help='CSV header mapping, e.g. "Source=zh-CN,Target=en-US".')
+@click.option("--encoding", help="CSV/OmegaT: the file's encoding (gbk, big5 …); default UTF-8 or UTF-16 by its BOM.")
 @click.option(
     "--on-conflict",
     type=click.Choice(["keep", "overwrite", "ask"]),
@@ -394,7 +395,14 @@ def export(
 @by_option
 @click.pass_context
 def import_(
-    ctx: click.Context, file: str, fmt: str | None, mapping: str | None, on_conflict: str, dry_run: bool, by: str | None
+    ctx: click.Context,
+    file: str,
+    fmt: str | None,
+    mapping: str | None,
+    encoding: str | None,
+    on_conflict: str,
+    dry_run: bool,
+    by: str | None,
 ) -> None:
     """Import a glossary file; all of it or, on any error, none of it.
 
@@ -412,7 +420,15 @@ def import_(
         except ValueError:
             raise click.BadParameter('write it as "TheirColumn=zh-CN,Other=en-US"', param_hint="--map") from None
     format_ = get_format(fmt, file, header_map)
-    entries = format_.read(Path(file).read_bytes(), file)
+    data = Path(file).read_bytes()
+    if encoding:
+        if format_.name in ("tmx", "tbx"):
+            raise click.UsageError("TMX and TBX files declare their own encoding; leave --encoding out")
+        try:
+            data = data.decode(encoding).encode("utf-8")
+        except (UnicodeDecodeError, LookupError) as e:
+            raise GlossaryError(f"{file}: cannot decode as {encoding} ({e}); try another --encoding") from None
+    entries = format_.read(data, file)
     counts = {"added": 0, "updated": 0, "skipped": 0}
     who = reviewer(by)
     # a dry run against a term base not made yet reports against an empty one, and makes nothing

@@ -258,3 +258,104 @@ def test_a_decision_on_an_entry_changed_meanwhile_is_refused_and_review_goes_on(
     assert "stopped after 0 decision(s)" in r.output
     with TermBase(db) as tb:
         assert tb.get(shown[0]).status == Status.APPROVED
+
+
+# ------------------------------------------------------------------------------ round trips
+def test_a_merged_entry_survives_every_round_trip_whole(tmp_path: Path) -> None:
+    from glossary.formats import WriteOptions, get_format
+    from glossary.formats.base import select_english
+    from glossary.models import Context, Equivalent, TermEntry
+    from glossary.termbase import TermBase
+
+    def entry(term: str, trad: str, english: str, file: str) -> TermEntry:
+        ctx = [Context(file, 10 * i, f"{term}第{i}例。") for i in range(4)]
+        return TermEntry(term, trad, "", [Equivalent(english, "cedict", 0.7)], files=[file], count=4, contexts=ctx)
+
+    with TermBase(":memory:") as tb:
+        tb.stage([entry("制动", "制動", "braking", "a.txt"), entry("煞车", "煞車", "brake", "b.txt")], by="m")
+        tb.merge("制动", "煞车", by="ann")
+        merged = tb.get("制动")
+        for name in ("csv", "tmx", "tbx"):
+            fmt = get_format(name)
+            data = fmt.write(select_english(tb.entries(), "all"), WriteOptions())
+            with TermBase(":memory:") as other:
+                for e in fmt.read(data, f"x.{name}"):
+                    other.put(e, by="t")
+                back = other.get("制动")
+            assert sorted(back.variants) == sorted(merged.variants), name
+            assert back.contexts == merged.contexts and len(back.contexts) == 8, name
+            assert back.file_counts == merged.file_counts, name
+
+
+def test_omegat_keeps_a_notes_semicolons(tmp_path: Path) -> None:
+    from glossary.formats import WriteOptions, get_format
+    from glossary.models import Equivalent, TermEntry
+
+    fmt = get_format("omegat")
+    e = TermEntry("稀土", note="EU usage; not US; see note 3", english=[Equivalent("rare earth", "reviewer")])
+    assert fmt.read(fmt.write([e], WriteOptions()), "g.utf8")[0].note == "EU usage; not US; see note 3"
+
+
+def test_tmx_inline_codes_are_flattened_on_import(runner: CliRunner, tmp_path: Path) -> None:
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="zh-CN" segtype="sentence" '
+        'datatype="plaintext" adminlang="en" creationtool="x" creationtoolversion="1" o-tmf="x"/><body>'
+        '<tu><tuv xml:lang="zh-CN"><seg><bpt i="1">&lt;b&gt;</bpt>稀土<ept i="1">&lt;/b&gt;</ept>很重要。</seg></tuv>'
+        '<tuv xml:lang="en-US"><seg><bpt i="1">&lt;b&gt;</bpt>Rare earths<ept i="1">&lt;/b&gt;</ept> matter.'
+        '<ph x="2">{1}</ph></seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "t.db")
+    assert run(runner, db, "tm", "import", str(tmx)).exit_code == 0
+    r = run(runner, db, "tm", "concord", "稀土")
+    assert "稀土很重要。" in r.output and "Rare earths matter." in r.output and "&lt;" not in r.output
+    assert "<b>" not in r.output and "{1}" not in r.output
+
+
+def test_tbx_v2_without_english_gives_no_traditional_target() -> None:
+    from translate.storage.tbx import tbxfile
+
+    from glossary.formats import WriteOptions, get_format
+    from glossary.models import TermEntry
+
+    fmt = get_format("tbx")
+    data = fmt.write([TermEntry("稀土", "稀土元素", "xī tǔ")], WriteOptions(tbx_version=2))
+    unit = tbxfile.parsestring(data).units[0]
+    assert unit.target in ("", None)
+    assert fmt.read(data, "g.tbx")[0].traditional == "稀土元素"
+
+
+# ------------------------------------------------------------------------ input that is nothing
+def test_utf16_text_is_mined(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_bytes("钕铁硼永磁体用于驱动电机。钕铁硼永磁体需要镝。".encode("utf-16"))
+    db = str(tmp_path / "t.db")
+    r = run(runner, db, "mine", str(src), "--limit", "20")
+    assert r.exit_code == 0 and "skipped" not in r.output and "钕铁硼" in run(runner, db, "list").output
+
+
+def test_a_forced_encoding_that_yields_no_chinese_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_bytes("钕铁硼永磁体用于驱动电机。".encode("gbk"))
+    r = run(runner, str(tmp_path / "t.db"), "mine", str(src), "--encoding", "latin-1")
+    assert r.exit_code == 1 or "no Chinese" in r.output, r.output
+    assert "0 terms" not in r.output
+
+
+def test_csv_with_semicolons_tabs_or_gbk_imports(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    semi = tmp_path / "semi.csv"
+    semi.write_text("zh-CN;en-US\n稀土;rare earth\n", encoding="utf-8")
+    tabs = tmp_path / "tabs.csv"
+    tabs.write_text("zh-CN\ten-US\n镨钕\tPrNd\n", encoding="utf-8")
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("zh-CN,en-US\n氧化镝,dysprosium oxide\n".encode("gbk"))
+    assert run(runner, db, "import", str(semi)).exit_code == 0
+    assert run(runner, db, "import", str(tabs)).exit_code == 0
+    assert run(runner, db, "import", str(gbk)).exit_code == 1  # not UTF-8: says how to fix
+    assert run(runner, db, "import", str(gbk), "--encoding", "gbk").exit_code == 0
+    listed = run(runner, db, "list").output
+    assert "rare earth" in listed and "PrNd" in listed and "dysprosium oxide" in listed

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import __version__
+from ..errors import FormatError
 from ..models import Context, Status, TermEntry
 from .langs import Langs
 
@@ -139,6 +140,25 @@ def apply_meta(e: TermEntry, key: str, value: str) -> None:
         e.variants = split(value)
     elif key == "context":
         e.contexts.append(decode_context(value))
+
+
+def decode_text(data: bytes, path: str, hint: str = "save the file as UTF-8") -> str:
+    """A delimited file's text: UTF-8 (a BOM allowed) or UTF-16 with its BOM, as Excel's "Unicode text" saves.
+
+    >>> decode_text("稀土".encode("utf-16"), "x.tsv"), decode_text(b"\\xef\\xbb\\xbfzh", "x.csv")
+    ('稀土', 'zh')
+
+    :raises FormatError: for other bytes, with the line of the first one that is not UTF-8 and ``hint``.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FormatError("broken UTF-16 text; save the file as UTF-8", path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise FormatError(f"not UTF-8 text; {hint}", path, data[: e.start].count(b"\n") + 1) from None
 
 
 def mark_given(e: TermEntry) -> TermEntry:

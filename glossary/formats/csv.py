@@ -26,7 +26,17 @@ from functools import partial
 
 from ..errors import FormatError
 from ..models import ROLES, Equivalent, Status, TermEntry
-from .base import WriteOptions, apply_meta, decode_context, encode_context, encode_files, fmt_num, join, split
+from .base import (
+    WriteOptions,
+    apply_meta,
+    decode_context,
+    decode_text,
+    encode_context,
+    encode_files,
+    fmt_num,
+    join,
+    split,
+)
 
 NAME = "csv"
 FIELDS = (
@@ -183,11 +193,7 @@ class CsvFormat:
         return cols
 
     def read(self, data: bytes, path: str) -> list[TermEntry]:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            line = data[: e.start].count(b"\n") + 1
-            raise FormatError("not UTF-8 text; save the file as UTF-8", path, line) from None
+        text = decode_text(data, path, "save it as UTF-8, or give its --encoding")
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, self.delimiter))
         try:
             header = next(reader)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ..errors import FormatError
 from ..models import ROLES, Equivalent, Status, TermEntry
-from .base import WriteOptions, mark_given
+from .base import WriteOptions, decode_text, mark_given
 
 _WS = re.compile(r"[\t\r\n]+")
 _KEYS = ("zh-TW", "pinyin", "status", "source", "note", "role")
@@ -53,12 +53,7 @@ class OmegatFormat:
         return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
 
     def read(self, data: bytes, path: str) -> list[TermEntry]:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            raise FormatError(
-                "not UTF-8 text; OmegaT glossaries are UTF-8", path, data[: err.start].count(b"\n") + 1
-            ) from None
+        text = decode_text(data, path, "OmegaT glossaries are UTF-8")
         out: dict[str, TermEntry] = {}
         for n, line in enumerate(text.split("\n"), 1):
             if not line.strip() or line.startswith("#"):

@@ -81,9 +81,25 @@ def lang_of(el: ET.Element) -> str:
     return el.get(XML_NS + "lang") or el.get("lang") or ""
 
 
+#: TMX/TBX inline elements that hold a native code (``<b>``, ``{1}``), not text of the segment
+_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
+
+
 def text_of(el: ET.Element | None) -> str:
-    """All text inside an element (inline markup flattened)."""
-    return "".join(el.itertext()) if el is not None else ""
+    """The text of an element with inline markup flattened: the text of ``<hi>`` and the like stays, the
+    native codes inside ``<bpt>``, ``<ept>``, ``<ph>``, ``<it>`` and ``<ut>`` go.
+
+    >>> text_of(ET.fromstring('<seg><bpt i="1">&lt;b&gt;</bpt>稀土<ept i="1">&lt;/b&gt;</ept> <hi>NdFeB</hi></seg>'))
+    '稀土 NdFeB'
+    """
+    if el is None:
+        return ""
+    out = [el.text or ""]
+    for child in el:
+        if local(child.tag) not in _CODES:
+            out.append(text_of(child))
+        out.append(child.tail or "")
+    return "".join(out)
 
 
 # characters XML 1.0 cannot hold at all, even as references

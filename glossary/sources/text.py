@@ -1,4 +1,5 @@
-"""Decoding of text files: UTF-8 (with or without BOM), GB18030 and Big5.
+"""Decoding of text files: UTF-8 (with or without BOM), UTF-16 with a BOM (Windows "Unicode"), GB18030 and
+Big5.
 
 Chinese legacy encodings decode almost any byte string without error, so a
 successful decode proves nothing; we pick the encoding whose result reads
@@ -58,16 +59,33 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode file bytes; return (text, encoding used).
 
+    A forced ``encoding`` that yields text without a single Hanzi from a file that has non-ASCII bytes is the
+    wrong one (``latin-1`` on GBK text): an error, not an empty mine.
+
     :raises SourceError: for binary data.
     :raises DecodeError: when no encoding gives plausible Chinese text.
     """
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff") or (encoding or "").lower().replace("-", "").startswith("utf16")
+    if utf16:
+        try:
+            return data.decode(encoding or "utf-16").lstrip("\ufeff"), encoding or "utf-16"
+        except (UnicodeDecodeError, LookupError) as e:
+            raise DecodeError(
+                f"{name}: cannot decode as {encoding or 'UTF-16'} ({e}); try another --encoding"
+            ) from None
     if looks_binary(data):
         raise SourceError(f"{name}: binary file, not text; skipped")
     if encoding:
         try:
-            return data.decode(encoding).lstrip("\ufeff"), encoding
+            text = data.decode(encoding).lstrip("\ufeff")
         except (UnicodeDecodeError, LookupError) as e:
             raise DecodeError(f"{name}: cannot decode as {encoding} ({e}); try another --encoding") from None
+        if not data.isascii() and not _HAN.search(text):
+            raise DecodeError(
+                f"{name}: decoded as {encoding} it holds no Chinese at all; is that its encoding? "
+                "(leave --encoding out to detect it)"
+            )
+        return text, encoding
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:

@@ -103,7 +103,7 @@ def put(tb: TermBase, e: TermEntry, by: str, on_conflict: str = "keep") -> str:
             note = f"status lowered by the file: {current.status.value} → {after.status.value}"
             tb.warnings.append(f"{e.simplified}: {note}")
         tb.restore(cid, snapshot(after))
-        tb._add_evidence(cid, e)
+        tb._add_evidence(cid, e, cap=None)
         tb._log(cid, by, "import", snapshot(current), snapshot(tb.get(cid)), note)
         return "updated"
 

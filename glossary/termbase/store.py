@@ -280,7 +280,7 @@ class TermBase:
         cid = cur.lastrowid
         assert cid is not None
         self._add_equivalents(cid, e.english)
-        self._add_evidence(cid, e)
+        self._add_evidence(cid, e, MAX_CONTEXTS if action == "mine" else None)
         _search.index_rows(self.con, cid)
         self._log(cid, by, action, "", {"status": e.status.value})
         return cid
@@ -312,7 +312,9 @@ class TermBase:
             ).fetchone()
         ]
 
-    def _add_evidence(self, cid: int, e: TermEntry) -> None:
+    def _add_evidence(self, cid: int, e: TermEntry, cap: int | None = MAX_CONTEXTS) -> None:
+        """Add ``e``'s variants, per-file counts and contexts (mining keeps at most ``cap`` contexts; an import
+        keeps every one its file has, as a merged entry may hold more)."""
         for form in [e.traditional, *e.variants]:
             if form and form != e.simplified:
                 self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (cid, form))
@@ -330,7 +332,7 @@ class TermBase:
             )
         have = self.con.execute("SELECT COUNT(*) FROM contexts WHERE concept_id=?", (cid,)).fetchone()[0]
         for c in e.contexts:
-            if have >= MAX_CONTEXTS:
+            if cap is not None and have >= cap:
                 break
             cur = self.con.execute("INSERT OR IGNORE INTO contexts VALUES (?,?,?,?)", (cid, c.file, c.offset, c.text))
             have += cur.rowcount

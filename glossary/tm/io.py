@@ -15,6 +15,7 @@ import io
 from pathlib import Path
 
 from ..errors import FormatError
+from ..formats.base import decode_text
 from ..formats.langs import is_chinese, is_english
 from ..formats.tmx import read_sentences
 
@@ -33,10 +34,7 @@ def read_pairs(data: bytes, path: str) -> list[tuple[str, str]]:
 
 
 def _read_delimited(data: bytes, path: str, delimiter: str) -> list[tuple[str, str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise FormatError("not UTF-8 text; save the file as UTF-8", path, data[: e.start].count(b"\n") + 1) from None
+    text = decode_text(data, path)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if not rows:
         return []
