@@ -426,8 +426,8 @@ def import_(
             raise click.UsageError("TMX and TBX files declare their own encoding; leave --encoding out")
         try:
             data = data.decode(encoding).encode("utf-8")
-        except (UnicodeDecodeError, LookupError) as e:
-            raise GlossaryError(f"{file}: cannot decode as {encoding} ({e}); try another --encoding") from None
+        except (UnicodeDecodeError, LookupError) as err:
+            raise GlossaryError(f"{file}: cannot decode as {encoding} ({err}); try another --encoding") from None
     entries = format_.read(data, file)
     counts = {"added": 0, "updated": 0, "skipped": 0}
     who = reviewer(by)
