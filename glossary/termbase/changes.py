@@ -42,7 +42,7 @@ def _given(e: TermEntry, name: str) -> bool:
 def with_roles(e: TermEntry) -> TermEntry:
     """``e`` with a preferred English when it is reviewed and its file named none: a glossary's first English
     for a concept someone approved is the one they chose."""
-    if e.status == Status.CANDIDATE or not e.english or any(q.role == "preferred" for q in e.english):
+    if e.status != Status.APPROVED or not e.english or any(q.role == "preferred" for q in e.english):
         return e
     first = replace(e.english[0], role="preferred")
     return replace(e, english=[first, *e.english[1:]])

@@ -568,7 +568,9 @@ class TermBase:
             self.con.execute("UPDATE log SET concept_id=? WHERE concept_id=?", (a, b))
             self.con.execute("DELETE FROM concepts WHERE id=?", (b,))
             _search.index_rows(self.con, a)
-            self._log(a, by, "merge", {"merged": eb.simplified, "status": eb.status.value}, "", note)
+            status = self.con.execute("SELECT status FROM concepts WHERE id=?", (a,)).fetchone()[0]
+            # the merged entry's rows now sit among the kept one's: this row says where the kept one stands
+            self._log(a, by, "merge", {"merged": eb.simplified, "status": eb.status.value}, {"status": status}, note)
         return self._load([a])[0]
 
     def skip(self, term_or_id: str | int, by: str) -> None:
