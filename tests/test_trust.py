@@ -359,3 +359,55 @@ def test_csv_with_semicolons_tabs_or_gbk_imports(runner: CliRunner, tmp_path: Pa
     assert run(runner, db, "import", str(gbk), "--encoding", "gbk").exit_code == 0
     listed = run(runner, db, "list").output
     assert "rare earth" in listed and "PrNd" in listed and "dysprosium oxide" in listed
+
+
+# ------------------------------------------------------------------------- a killed mine
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        kids = (task / "children").read_text().split() if (task / "children").exists() else []
+        out += [int(k) for k in kids]
+    return out
+
+
+def test_a_killed_mine_leaves_no_worker_and_no_term_base_change(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from conftest import SIMPLIFIED, TRADITIONAL
+
+    if not Path("/proc/self/task").exists():
+        import pytest
+
+        pytest.skip("needs /proc")
+    src = tmp_path / "big"
+    src.mkdir()
+    for i in range(24):  # over 1 MB in more than 16 files: read, counted and aligned in worker processes
+        (src / f"{i:02}.txt").write_text((SIMPLIFIED + TRADITIONAL + f"第{i}篇。\n") * 120, encoding="utf-8")
+    db = tmp_path / "t.db"
+    env = {**os.environ, "GLOSSARY_REVIEWER": "tester"}
+    proc = subprocess.Popen([sys.executable, "-m", "glossary", "--db", str(db), "mine", str(src)], env=env)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not workers and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.02)
+    if not workers:
+        proc.kill()
+        import pytest
+
+        pytest.skip("the mine finished before its workers could be seen")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.05)
+    alive = [
+        w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]
+    ]
+    assert not alive, f"workers {alive} outlived the killed mine"
+    if db.exists():  # killed before its one transaction committed: nothing in it
+        from glossary.termbase import TermBase
+
+        with TermBase(db) as tb:
+            assert tb.stats()["total"] == 0
