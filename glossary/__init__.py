@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 
 from .errors import GlossaryError  # noqa: E402
 from .models import Candidate, Context, Document, Equivalent, Status, TermEntry  # noqa: E402
-from .termbase.store import TermBase  # noqa: E402
+from .termbase.decisions import TermBase  # noqa: E402
 
 __all__ = [
     "Candidate",

@@ -28,7 +28,7 @@ from ..errors import InvalidEdit
 from ..models import Status, TermEntry
 
 if TYPE_CHECKING:
-    from .store import TermBase
+    from .decisions import TermBase
 
 _TEXT_FIELDS = ("traditional", "pinyin", "note", "kind")
 #: log actions whose ``before`` is a whole entry that :func:`revert` can restore

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from ..normalise.text import fold_for_match as fold
-from .store import TermBase
+from .decisions import TermBase
 
 
 def add_units(
