@@ -1,0 +1,181 @@
+"""The ``glossary`` command: each subcommand parses, calls the library, renders. No domain logic here.
+
+Library errors become ``Error: …`` with exit 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..errors import GlossaryError
+from ..models import Status, TermEntry
+from ..termbase import TermBase
+
+# Mining, alignment and the file formats are imported inside the commands that use them,
+# so that `glossary find` starts fast.
+
+DEFAULT_DB = "terms/glossary.db"
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class GlossaryGroup(click.Group):
+    """A click group that turns library errors into one-line messages with exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GlossaryError as e:
+            raise click.ClickException(str(e)) from None
+        except BrokenPipeError:
+            # the reader went away (`glossary list | head`): stop quietly, as other Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(141)
+        except OSError as e:
+            raise click.ClickException(f"{e.filename or ''}: {e.strerror or e}".strip(": ")) from None
+
+
+def reviewer(by: str | None) -> str:
+    """Who is acting: --by, else GLOSSARY_REVIEWER, else the git user name, else the login name."""
+    if by:
+        return by
+    if os.environ.get("GLOSSARY_REVIEWER"):
+        return os.environ["GLOSSARY_REVIEWER"]
+    try:
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        name = ""
+    return name or getpass.getuser()
+
+
+def open_tb(ctx: click.Context, create: bool = False) -> TermBase:
+    """The command's term base; only commands that add entries (``create=True``) may make a new one."""
+    return TermBase(ctx.obj["db"], create=create)
+
+
+def _write_output(output: str, data: bytes) -> None:
+    """An export's bytes to the file named, or to standard output for ``-``."""
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from ..formats import write_file
+
+    write_file(output, data)
+
+
+def _name(output: str) -> str:
+    return "standard output" if output == "-" else output
+
+
+def width(s: str) -> int:
+    """Display width on a terminal: East Asian wide characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
+    """Rows aligned in columns that allow for double-width Hanzi."""
+    cols = list(zip(*([header] + [list(r) for r in rows])))
+    widths = [max(width(c) for c in col) for col in cols]
+    lines = []
+    for r in [header] + [list(r) for r in rows]:
+        cells = [c + " " * (w - width(c)) for c, w in zip(r, widths)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def statuses_option(default: Sequence[str] = ()) -> Callable[[Any], Any]:
+    return click.option(
+        "--status",
+        "statuses",
+        multiple=True,
+        default=default,
+        show_default=bool(default),
+        type=click.Choice([s.value for s in Status]),
+        help="Only entries with this status (repeatable).",
+    )
+
+
+by_option = click.option("--by", help="Reviewer name (default: $GLOSSARY_REVIEWER, else git user.name).")
+
+
+@click.group(cls=GlossaryGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="glossary")
+@click.option(
+    "--db",
+    envvar="GLOSSARY_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Term base file (or set GLOSSARY_DB).",
+)
+@click.pass_context
+def cli(ctx: click.Context, db: str) -> None:
+    """Chinese→English terminology: mine terms, review them, export glossaries.
+
+    \b
+    Example:
+        glossary mine seeds/
+        glossary list --limit 10
+        glossary export -o exports/glossary.tbx --status candidate
+    """
+    ctx.obj = {"db": db}
+
+
+def _row(e: TermEntry) -> list[str]:
+    mark = "⛔ " if e.status in (Status.FORBIDDEN, Status.DEPRECATED) else ""
+    return [str(e.id), mark + e.status.value, e.simplified, e.traditional, e.pinyin, e.preferred_english, str(e.count)]
+
+
+HEADER = ["id", "status", "zh-CN", "zh-TW", "pinyin", "en-US", "count"]
+
+
+def _pinyin_forms(term: str) -> str:
+    from ..normalise.pinyin import to_pinyin
+
+    return f"{to_pinyin(term, 'numbers')}; {to_pinyin(term, 'plain')}"
+
+
+def render_entry(e: TermEntry) -> str:
+    lines = [
+        f"{e.simplified}  [{e.status.value}]  id {e.id}",
+        f"  zh-TW    {e.traditional}",
+        f"  pinyin   {e.pinyin}" + (f"   ({_pinyin_forms(e.simplified)})" if e.pinyin else ""),
+    ]
+    if e.variants:
+        lines.append(f"  variants {' | '.join(e.variants)}")
+    lines.append(f"  kind     {e.kind}   score {e.score:g}   count {e.count}   files {len(e.files)}")
+    if e.note:
+        lines.append(f"  note     {e.note}")
+    lines.append("  English:")
+    for i, q in enumerate(e.english, 1):
+        role = "" if q.role == "suggested" else f", {q.role}"
+        lines.append(f"    {i}. {q.text}   ({q.source}, {q.confidence:g}{role})")
+    if not e.english:
+        lines.append("    (none)")
+    if e.files:
+        lines.append(
+            "  files:    " + ", ".join(f"{f} ({e.file_counts.get(f, '?')})" if e.file_counts else f for f in e.files)
+        )
+    if e.contexts:
+        lines.append("  contexts:")
+        lines += [f"    {c.file}:{c.offset}: {c.text}" for c in e.contexts]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    cli(prog_name="glossary")
+
+
+# the commands register themselves on the group when their modules are imported
+from . import entries, review, tm  # noqa: E402,F401

@@ -1,0 +1,313 @@
+"""Commands that fill the term base and read it: mine, list, show, find, export, import."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import GlossaryError
+from ..models import Status
+from ..termbase import TermBase
+from . import (
+    HEADER,
+    _name,
+    _row,
+    _write_output,
+    by_option,
+    cli,
+    open_tb,
+    render_entry,
+    reviewer,
+    statuses_option,
+    table,
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--encoding", help="Force an input encoding (utf-8, gb18030, big5); default: detect.")
+@click.option("--limit", type=click.IntRange(1), help="Keep this many candidates (default: scales with input).")
+@by_option
+@click.pass_context
+def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit: int | None, by: str | None) -> None:
+    """Mine term candidates from .txt/.md files and folders into the term base.
+
+    \b
+    Example:
+        glossary mine seeds/
+    """
+    from ..pipeline import collect, stage
+
+    if sys.stderr.isatty():  # a bar on a terminal, nothing when piped
+        with click.progressbar(length=1, label="mining", file=sys.stderr) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.length = total
+                bar.update(1)
+
+            mined = collect(paths, encoding, limit, progress)
+    else:
+        mined = collect(paths, encoding, limit)
+    # the term base is opened only once the sources were read: a bad path leaves it untouched
+    with open_tb(ctx, create=True) as tb:
+        report = stage(mined, tb, reviewer(by))
+    for _path, reason in report.skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    click.echo(
+        f"mined {report.files} file(s): {report.terms} terms "
+        f"({report.added} new, {report.updated} updated, {report.kept} reviewed kept) into {ctx.obj['db']}"
+    )
+
+
+@cli.command("list")
+@statuses_option()
+@click.option("--sort", type=click.Choice(["score", "term", "date"]), default="score", show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@click.pass_context
+def list_(ctx: click.Context, statuses: tuple[str, ...], sort: str, limit: int | None) -> None:
+    """List entries of the term base.
+
+    \b
+    Example:
+        glossary list --status candidate --sort score --limit 20
+    """
+    with open_tb(ctx) as tb:
+        entries = tb.entries([Status(s) for s in statuses] or None, sort=sort, limit=limit)
+    click.echo(table([_row(e) for e in entries], HEADER))
+
+
+@cli.command()
+@click.argument("term")
+@click.pass_context
+def show(ctx: click.Context, term: str) -> None:
+    """Show one entry with all its forms, English suggestions and evidence.
+
+    \b
+    Example:
+        glossary show 氧化镝
+    """
+    with open_tb(ctx) as tb:
+        e = tb.get(term)
+    click.echo(render_entry(e))
+
+
+@cli.command()
+@click.argument("query")
+@statuses_option()
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv"]), default="table", show_default=True)
+@click.pass_context
+def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, as_json: bool, fmt: str) -> None:
+    """Look a term up by Hanzi (either script), pinyin, English, or part of a term.
+
+    Exit 0 when something is found, 1 when nothing is.
+
+    \b
+    Example:
+        glossary find 鐠釹
+        glossary find pu3nv3
+        glossary find neodymium
+    """
+    with open_tb(ctx) as tb:
+        matches, hints = tb.lookup(query, [Status(s) for s in statuses] or None, limit)
+    if not matches:
+        msg = f"no match for {query!r}"
+        if hints:
+            msg += "; did you mean: " + ", ".join(hints) + "?"
+        click.echo(msg, err=True)
+        ctx.exit(1)
+    rows = [[m.kind] + _row(m.entry) for m in matches]
+    head = ["match"] + HEADER
+    if as_json:
+        click.echo(json.dumps([dict(zip(head, r)) for r in rows], ensure_ascii=False, indent=1))
+    elif fmt in ("csv", "tsv"):
+        import csv as _csv
+
+        w = _csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerows([head] + rows)
+    else:
+        # colour marks the status; click drops it when the output is not a terminal
+        colours = {"approved": "green", "⛔ forbidden": "red", "⛔ deprecated": "yellow"}
+        for line in table(rows, head).splitlines():
+            for word, colour in colours.items():
+                if f"  {word}  " in line:
+                    line = line.replace(f"  {word}  ", "  " + click.style(word, fg=colour, bold=True) + "  ", 1)
+                    break
+            click.echo(line)
+
+
+@cli.command()
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write (- for standard output)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]), help="Default: from the file extension."
+)
+@statuses_option()
+@click.option("--traditional", is_flag=True, help="TMX: add a Traditional <tuv>.")
+@click.option(
+    "--tbx-version",
+    type=click.Choice(["2", "3"]),
+    default="3",
+    show_default=True,
+    help="3 = TBX-Basic 2019; 2 = martif (OmegaT, translate-toolkit, Weblate).",
+)
+@click.option("--excel", is_flag=True, help="CSV: write a UTF-8 BOM so Excel reads it.")
+@click.option(
+    "--english",
+    "english_mode",
+    type=click.Choice(["chosen", "preferred", "all"]),
+    default="chosen",
+    show_default=True,
+    help="Reviewed entries: the English a reviewer chose (preferred and admitted), the preferred one only, or "
+    "every suggestion too. Candidates carry their suggestions.",
+)
+@click.option(
+    "--csv-style",
+    type=click.Choice(["glossary", "ttk"]),
+    default="glossary",
+    show_default=True,
+    help="CSV header: zh-CN/en-US columns, or source/target for translate-toolkit, Weblate, Pootle.",
+)
+@click.option(
+    "--lang-style",
+    type=click.Choice(["region", "script"]),
+    default="region",
+    show_default=True,
+    help="zh-CN/zh-TW/en-US or zh-Hans/zh-Hant/en.",
+)
+@click.option("--source-lang", help="Override the Simplified language code.")
+@click.option("--target-lang", help="Override the English language code.")
+@click.pass_context
+def export(
+    ctx: click.Context,
+    output: str,
+    fmt: str | None,
+    statuses: tuple[str, ...],
+    traditional: bool,
+    tbx_version: str,
+    excel: bool,
+    english_mode: str,
+    csv_style: str,
+    lang_style: str,
+    source_lang: str | None,
+    target_lang: str | None,
+) -> None:
+    """Export entries (approved and forbidden by default) to CSV, TMX, TBX or OmegaT.
+
+    \b
+    Example:
+        glossary export -o exports/glossary.tbx
+        glossary export -o exports/candidates.csv --status candidate
+    """
+    from ..formats import WriteOptions, get_format
+    from ..formats.base import select_english
+    from ..formats.langs import Langs
+
+    if output == "-" and not fmt:
+        raise click.UsageError("with -o - (standard output) say which format: --format csv|tmx|tbx|omegat")
+    if fmt == "omegat" and output.lower().endswith(".tsv"):
+        raise click.BadParameter("OmegaT ignores .tsv glossaries; name the file .utf8", param_hint="-o")
+    langs = Langs(lang_style, source_lang, None, target_lang)
+    try:
+        _ = langs.codes  # checked now, a usage error, rather than when the file is half written
+    except GlossaryError as e:
+        raise click.BadParameter(str(e), param_hint="--source-lang/--target-lang") from None
+    format_ = get_format(fmt, output)
+    wanted = [Status(s) for s in statuses] or [Status.APPROVED, Status.FORBIDDEN]
+    with open_tb(ctx) as tb:
+        entries = select_english(tb.entries(wanted), english_mode)
+    options = WriteOptions(
+        langs=langs, traditional=traditional, tbx_version=int(tbx_version), excel=excel, csv_style=csv_style
+    )
+    _write_output(output, format_.write(entries, options))
+    click.echo(f"wrote {len(entries)} entries to {_name(output)} ({format_.name})", err=output == "-")
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "tmx", "tbx", "omegat"]), help="Default: from the file extension."
+)
+@click.option("--map", "mapping", help='CSV header mapping, e.g. "Source=zh-CN,Target=en-US".')
+@click.option("--encoding", help="CSV/OmegaT: the file's encoding (gbk, big5 …); default UTF-8 or UTF-16 by its BOM.")
+@click.option(
+    "--on-conflict",
+    type=click.Choice(["keep", "overwrite", "ask"]),
+    default="keep",
+    show_default=True,
+    help="When a term is already there with other content: keep ours, overwrite, or ask each time.",
+)
+@click.option("--dry-run", is_flag=True, help="Report what would change, change nothing.")
+@by_option
+@click.pass_context
+def import_(
+    ctx: click.Context,
+    file: str,
+    fmt: str | None,
+    mapping: str | None,
+    encoding: str | None,
+    on_conflict: str,
+    dry_run: bool,
+    by: str | None,
+) -> None:
+    """Import a glossary file; all of it or, on any error, none of it.
+
+    \b
+    Example:
+        glossary import exports/glossary.tbx
+        glossary import theirs.csv --map "Source=zh-CN,Target=en-US"
+    """
+    from ..formats import get_format
+
+    header_map = None
+    if mapping:
+        try:
+            header_map = dict(part.split("=", 1) for part in mapping.split(","))
+        except ValueError:
+            raise click.BadParameter('write it as "TheirColumn=zh-CN,Other=en-US"', param_hint="--map") from None
+    format_ = get_format(fmt, file, header_map)
+    data = Path(file).read_bytes()
+    if encoding:
+        if format_.name in ("tmx", "tbx"):
+            raise click.UsageError("TMX and TBX files declare their own encoding; leave --encoding out")
+        try:
+            data = data.decode(encoding).encode("utf-8")
+        except (UnicodeDecodeError, LookupError) as err:
+            raise GlossaryError(f"{file}: cannot decode as {encoding} ({err}); try another --encoding") from None
+    entries = format_.read(data, file)
+    counts = {"added": 0, "updated": 0, "skipped": 0}
+    who = reviewer(by)
+    # a dry run against a term base not made yet reports against an empty one, and makes nothing
+    fresh = dry_run and not Path(ctx.obj["db"]).exists()
+    with TermBase(":memory:") if fresh else open_tb(ctx, create=True) as tb:
+        try:
+            with tb.transaction():
+                for e in entries:
+                    policy = on_conflict
+                    if on_conflict == "ask":
+                        policy = "keep"
+                        if tb.conflicts(e):
+                            current = tb.get(e.simplified)
+                            click.echo(
+                                f"{e.simplified}: ours {current.status.value} {current.preferred_english!r}, "
+                                f"theirs {e.status.value} {e.preferred_english!r}"
+                            )
+                            policy = "overwrite" if click.confirm("overwrite?", default=False) else "keep"
+                    counts[tb.put(e, who, policy)] += 1
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        for warning in tb.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    prefix = "would import" if dry_run else "imported"
+    click.echo(f"{prefix} {file}: {counts['added']} added, {counts['updated']} updated, {counts['skipped']} skipped")
+
+
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll it back."""

@@ -1,0 +1,309 @@
+"""The term base with reviewers' decisions: status moves, edits, merges, deletions, the review queue, imports
+and reverts, each recorded in the history.
+
+>>> from glossary.models import TermEntry, Equivalent, Status
+>>> with TermBase(":memory:") as tb:
+...     tb.stage([TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("PrNd", "text", 0.9)])], by="ann")
+...     _ = tb.set_status("鐠釹", Status.APPROVED, by="ann")
+...     e = tb.get("镨钕")
+...     e.status.value, e.english[0].role
+{'added': 1, 'updated': 0, 'kept': 0}
+('approved', 'preferred')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+
+from ..errors import CheckFailed, InvalidEdit, InvalidTransition, StaleEntry
+from ..models import Equivalent, Status, TermEntry
+from ..normalise.hanzi import HAN_RUN
+from . import changes as _changes
+from . import search as _search
+from .checks import run_checks
+from .review import check_transition
+from .store import Store, _now, snapshot
+
+#: how long an entry shown in `review` stays held for its reviewer
+CLAIM_SECONDS = 30 * 60
+
+
+def _ago(seconds: int) -> str:
+    return (datetime.now(timezone.utc) - timedelta(seconds=seconds)).isoformat(timespec="seconds")
+
+
+class TermBase(Store):
+    """A term base file (or ``":memory:"``) with the decisions reviewers make on it; use as a context manager.
+
+    :param path: SQLite file; its folder is created when missing.
+    :param create: make the file when it does not exist (read-only commands pass False).
+    """
+
+    def set_status(
+        self,
+        term_or_id: str | int,
+        status: Status,
+        by: str,
+        note: str = "",
+        dry_run: bool = False,
+        force: bool = False,
+        revision: int | None = None,
+    ) -> tuple[Status, Status]:
+        """Move one concept to ``status``; return (before, after).
+
+        Approval first runs the quality checks (:mod:`glossary.termbase.checks`), and makes the English the
+        reviewer saw first the preferred one when no English was chosen yet.
+
+        :param revision: the revision the reviewer saw (:meth:`revision`); a concept changed since is refused.
+        :raises StaleEntry: when ``revision`` is given and the concept changed since.
+
+        :raises InvalidTransition: when the workflow does not allow the move.
+        :raises CheckFailed: when a check finds a problem and ``force`` is false; with
+            ``force`` the approval goes ahead and the log records the problems.
+        """
+        with self.transaction():
+            cid = self.resolve(term_or_id)
+            self._expect(cid, revision)
+            before = Status(self.con.execute("SELECT status FROM concepts WHERE id=?", (cid,)).fetchone()[0])
+            check_transition(before, status)
+            problems = run_checks(self._load([cid])[0], self.con) if status == Status.APPROVED else []
+            if problems and not force:
+                name = self.con.execute("SELECT simplified FROM concepts WHERE id=?", (cid,)).fetchone()[0]
+                raise CheckFailed(
+                    f"{name}: {'; '.join(problems)}; fix it with `glossary edit`, or approve with --force"
+                )
+            if not dry_run:
+                if problems:
+                    note = (note + " " if note else "") + "[forced past: " + "; ".join(problems) + "]"
+                self.con.execute("UPDATE concepts SET status=?, updated_at=? WHERE id=?", (status.value, _now(), cid))
+                self.con.execute("DELETE FROM review_skips WHERE concept_id=?", (cid,))
+                self.con.execute("DELETE FROM review_claims WHERE concept_id=?", (cid,))
+                if (
+                    status == Status.APPROVED
+                    and not self.con.execute(
+                        "SELECT 1 FROM equivalents WHERE concept_id=? AND role='preferred'", (cid,)
+                    ).fetchone()
+                ):
+                    self.con.execute(
+                        "UPDATE equivalents SET role='preferred' WHERE id = (SELECT id FROM equivalents "
+                        "WHERE concept_id=? ORDER BY rank, id LIMIT 1)",
+                        (cid,),
+                    )
+                self._log(cid, by, status.value, {"status": before.value}, {"status": status.value}, note)
+        return before, status
+
+    def revision(self, term_or_id: str | int) -> int:
+        """How many recorded changes the concept has had: pass it back with a decision to refuse a stale one."""
+        cid = self.resolve(term_or_id)
+        return int(self.con.execute("SELECT revision FROM concepts WHERE id=?", (cid,)).fetchone()[0])
+
+    def _expect(self, cid: int, revision: int | None) -> None:
+        if revision is None:
+            return
+        now = self.con.execute("SELECT revision, simplified FROM concepts WHERE id=?", (cid,)).fetchone()
+        if now[0] != revision:
+            last = self.con.execute(
+                "SELECT by, action FROM log WHERE concept_id=? ORDER BY id DESC LIMIT 1", (cid,)
+            ).fetchone()
+            who = f" ({last[0]}: {last[1]})" if last else ""
+            raise StaleEntry(f"{now[1]} changed since it was shown{who}; look at it again before deciding")
+
+    def check(self, term_or_id: str | int) -> list[str]:
+        """What the quality checks find in one entry (approval would need --force)."""
+        cid = self.resolve(term_or_id)
+        return run_checks(self._load([cid])[0], self.con)
+
+    def edit(
+        self,
+        term_or_id: str | int,
+        by: str,
+        english: str | None = None,
+        admit: Sequence[str] = (),
+        traditional: str | None = None,
+        pinyin: str | None = None,
+        note: str | None = None,
+        drop: Sequence[str] = (),
+        drop_variants: Sequence[str] = (),
+    ) -> TermEntry:
+        """Change an entry as a reviewer; mining never overwrites what was edited.
+
+        ``english`` becomes the preferred equivalent (a former preferred one becomes a suggestion again);
+        ``admit`` adds admitted alternatives (or admits suggestions); ``drop`` removes English equivalents and
+        ``drop_variants`` surface forms. The history keeps the whole entry before and after.
+
+        :raises InvalidEdit: for a pinyin that does not fit the Hanzi, or a dropped form the entry lacks.
+        """
+        with self.transaction():
+            cid = self.resolve(term_or_id)
+            before = self._load([cid])[0]
+            if pinyin is not None:
+                _check_pinyin(before.simplified, pinyin)
+            for text in drop:
+                if not self.con.execute(
+                    "DELETE FROM equivalents WHERE concept_id=? AND folded=?", (cid, text.lower())
+                ).rowcount:
+                    raise InvalidEdit(f"{before.simplified} has no English {text!r} to drop")
+            for form in drop_variants:
+                if not self.con.execute("DELETE FROM variants WHERE concept_id=? AND form=?", (cid, form)).rowcount:
+                    raise InvalidEdit(f"{before.simplified} has no variant {form!r} to drop")
+            if english is not None:
+                self.con.execute(
+                    "UPDATE equivalents SET role='suggested' WHERE concept_id=? AND role='preferred'", (cid,)
+                )
+                self.con.execute("UPDATE equivalents SET rank = rank + 1 WHERE concept_id=?", (cid,))
+                self.con.execute("DELETE FROM equivalents WHERE concept_id=? AND folded=?", (cid, english.lower()))
+                self.con.execute(
+                    "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded, role) "
+                    "VALUES (?, ?, 'reviewer', 1.0, 0, ?, 'preferred')",
+                    (cid, english, english.lower()),
+                )
+            for alt in admit:
+                if (
+                    not self.con.execute(
+                        "UPDATE equivalents SET role='admitted' WHERE concept_id=? AND folded=? AND role != 'preferred'",
+                        (cid, alt.lower()),
+                    ).rowcount
+                    and not self.con.execute(
+                        "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (cid, alt.lower())
+                    ).fetchone()
+                ):
+                    self._add_equivalents(cid, [Equivalent(alt, "reviewer", 1.0, "admitted")])
+            for column, value in (("traditional", traditional), ("pinyin", pinyin), ("note", note)):
+                if value is not None:
+                    self.con.execute(f"UPDATE concepts SET {column}=? WHERE id=?", (value, cid))
+            if traditional:
+                self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (cid, traditional))
+            self.con.execute("UPDATE concepts SET edited=1, updated_at=? WHERE id=?", (_now(), cid))
+            _search.index_rows(self.con, cid)
+            after = self._load([cid])[0]
+            self._log(cid, by, "edit", snapshot(before), snapshot(after), note or "")
+        return after
+
+    def delete(self, term_or_id: str | int, by: str, note: str = "") -> TermEntry:
+        """Remove an entry; the history keeps it whole (mining may propose the term again: ``reject`` is the
+        decision that keeps it out)."""
+        with self.transaction():
+            cid = self.resolve(term_or_id)
+            before = self._load([cid])[0]
+            self._log(cid, by, "delete", snapshot(before), "", note)
+            self.con.execute("DELETE FROM concepts WHERE id=?", (cid,))
+        return before
+
+    def edit_suggestions(self, term_or_id: str | int, suggestions: Sequence[Equivalent], by: str) -> None:
+        """Add machine suggestions (e.g. from the translation memory) after the existing ones."""
+        with self.transaction():
+            cid = self.resolve(term_or_id)
+            new = self._new_english(cid, suggestions)
+            if new:
+                self._add_equivalents(cid, new)
+                _search.index_rows(self.con, cid)
+                self._log(cid, by, "suggest", "", {"english": [q.text for q in new], "source": new[0].source})
+
+    def merge(self, keep: str | int, other: str | int, by: str, note: str = "") -> TermEntry:
+        """Merge ``other`` into ``keep``: one concept; ``other``'s forms become variants, its English
+        alternatives, its evidence and history are added; ``other`` is removed."""
+        with self.transaction():
+            a, b = self.resolve(keep), self.resolve(other)
+            if a == b:
+                raise InvalidTransition("both names are the same entry; nothing to merge")
+            eb = self._load([b])[0]
+            for form in {eb.simplified, eb.traditional, *eb.variants} - {""}:
+                self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (a, form))
+            self._add_equivalents(a, self._new_english(a, eb.english))
+            for f, n in eb.file_counts.items():
+                self.con.execute(
+                    "INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
+                    "DO UPDATE SET count = count + excluded.count",
+                    (a, f, n),
+                )
+            self.con.execute(
+                "INSERT OR IGNORE INTO contexts SELECT ?, file, offset, text FROM contexts WHERE concept_id=?", (a, b)
+            )
+            self.con.execute(
+                "UPDATE concepts SET count = count + ?, edited = 1, updated_at=? WHERE id=?", (eb.count, _now(), a)
+            )
+            self.con.execute("UPDATE log SET concept_id=? WHERE concept_id=?", (a, b))
+            self.con.execute("DELETE FROM concepts WHERE id=?", (b,))
+            _search.index_rows(self.con, a)
+            status = self.con.execute("SELECT status FROM concepts WHERE id=?", (a,)).fetchone()[0]
+            # the merged entry's rows now sit among the kept one's: this row says where the kept one stands
+            self._log(a, by, "merge", {"merged": eb.simplified, "status": eb.status.value}, {"status": status}, note)
+        return self._load([a])[0]
+
+    def skip(self, term_or_id: str | int, by: str) -> None:
+        """Put an entry aside in ``by``'s review queue (until it is decided or reopened)."""
+        with self.transaction():
+            self.con.execute(
+                "INSERT OR REPLACE INTO review_skips VALUES (?, ?, ?)", (self.resolve(term_or_id), by, _now())
+            )
+
+    _QUEUE = (
+        "SELECT id FROM concepts WHERE status='candidate' "
+        "AND id NOT IN (SELECT concept_id FROM review_skips WHERE by=?) "
+        "AND id NOT IN (SELECT concept_id FROM review_claims WHERE by != ? AND at > ?) ORDER BY score DESC, id"
+    )
+
+    def queue(self, by: str, limit: int | None = None) -> list[TermEntry]:
+        """Candidates in score order, without those ``by`` skipped or another reviewer holds: the review queue."""
+        since = _ago(CLAIM_SECONDS)
+        sql = self._QUEUE + (f" LIMIT {int(limit)}" if limit else "")
+        return self._load([r[0] for r in self.con.execute(sql, (by, by, since))])
+
+    def claim_next(self, by: str) -> tuple[TermEntry, int] | None:
+        """The next entry of ``by``'s queue, held for ``by`` (no other reviewer is shown it for
+        :data:`CLAIM_SECONDS`), with the revision to decide on; None when the queue is empty."""
+        with self.transaction():
+            row = self.con.execute(self._QUEUE + " LIMIT 1", (by, by, _ago(CLAIM_SECONDS))).fetchone()
+            if row is None:
+                return None
+            self.con.execute("INSERT OR REPLACE INTO review_claims VALUES (?, ?, ?)", (row[0], by, _now()))
+            return self._load([row[0]])[0], self.revision(row[0])
+
+    def release(self, by: str) -> None:
+        """Let other reviewers see the entries ``by`` holds (when a review session ends)."""
+        with self.transaction():
+            self.con.execute("DELETE FROM review_claims WHERE by=?", (by,))
+
+    def conflicts(self, e: TermEntry) -> bool:
+        """True when an entry for the same term exists and an import of ``e`` would change it."""
+        return _changes.conflicts(self, e)
+
+    def put(self, e: TermEntry, by: str, on_conflict: str = "keep") -> str:
+        """Add or update one entry as a file gives it (import); return 'added', 'updated' or 'skipped'.
+
+        Only the fields the file has change (:func:`glossary.termbase.changes.merged`); a status lowered by the
+        file is said in :attr:`warnings`; the history keeps the whole entry before and after.
+        """
+        return _changes.put(self, e, by, on_conflict)
+
+    def revert(self, term_or_id: str | int, by: str, note: str = "") -> TermEntry:
+        """Undo the entry's last edit, import or revert: restore the whole entry the history kept before it."""
+        return _changes.revert(self, term_or_id, by, note)
+
+    def restore(self, cid: int, snap: dict[str, object]) -> None:
+        """Write a :func:`snapshot` back onto concept ``cid`` (its English and variants replaced)."""
+        english = [Equivalent(str(t), str(s), float(c), str(r)) for t, s, c, r in snap["english"]]  # type: ignore[attr-defined]
+        self.con.execute(
+            "UPDATE concepts SET status=?, traditional=?, pinyin=?, note=?, kind=?, edited=1 WHERE id=?",
+            (snap["status"], snap["traditional"], snap["pinyin"], snap["note"], snap["kind"], cid),
+        )
+        self.con.execute("DELETE FROM equivalents WHERE concept_id=?", (cid,))
+        self._add_equivalents(cid, english)
+        self.con.execute("DELETE FROM variants WHERE concept_id=?", (cid,))
+        for form in [str(snap["traditional"]), *snap["variants"]]:  # type: ignore[misc]
+            if form:
+                self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (cid, form))
+        _search.index_rows(self.con, cid)
+
+
+def _check_pinyin(term: str, pinyin: str) -> None:
+    """Refuse a pinyin of a term written in Hanzi alone unless it has one syllable per character."""
+    if not HAN_RUN.fullmatch(term):
+        return
+    syllables = pinyin.split()
+    if len(syllables) != len(term):
+        raise InvalidEdit(
+            f"{term} has {len(term)} characters but the pinyin {pinyin!r} has {len(syllables)} syllable(s); "
+            "write one syllable per character, separated by spaces"
+        )
