@@ -107,6 +107,7 @@ def statuses_option(default: Sequence[str] = ()) -> Callable[[Any], Any]:
 
 
 by_option = click.option("--by", help="Reviewer name (default: $GLOSSARY_REVIEWER, else git user.name).")
+note_option = click.option("--note", default="", help="Why (kept in the history).")
 
 
 @click.group(cls=GlossaryGroup, context_settings=CONTEXT_SETTINGS)

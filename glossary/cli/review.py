@@ -12,6 +12,7 @@ from ..models import Status, TermEntry
 from ..termbase import TermBase
 from . import (
     by_option,
+    note_option,
     cli,
     open_tb,
     render_entry,
@@ -28,7 +29,7 @@ def _decide(status: Status, verb: str) -> click.Command:
         type=click.File("r", encoding="utf-8"),
         help="Read terms or ids from a file, one per line.",
     )
-    @click.option("--note", default="", help="Why (kept in the history).")
+    @note_option
     @click.option("--dry-run", is_flag=True, help="Show what would change.")
     @by_option
     @click.pass_context
@@ -120,7 +121,7 @@ def edit(
 
 @cli.command()
 @click.argument("term")
-@click.option("--note", default="", help="Why (kept in the history).")
+@note_option
 @by_option
 @click.pass_context
 def delete(ctx: click.Context, term: str, note: str, by: str | None) -> None:
@@ -137,7 +138,7 @@ def delete(ctx: click.Context, term: str, note: str, by: str | None) -> None:
 
 @cli.command()
 @click.argument("term")
-@click.option("--note", default="", help="Why (kept in the history).")
+@note_option
 @by_option
 @click.pass_context
 def revert(ctx: click.Context, term: str, note: str, by: str | None) -> None:
@@ -155,7 +156,7 @@ def revert(ctx: click.Context, term: str, note: str, by: str | None) -> None:
 @cli.command()
 @click.argument("keep")
 @click.argument("other")
-@click.option("--note", default="", help="Why (kept in the history).")
+@note_option
 @by_option
 @click.pass_context
 def merge(ctx: click.Context, keep: str, other: str, note: str, by: str | None) -> None:
