@@ -12,8 +12,8 @@ from ..models import Status, TermEntry
 from ..termbase import TermBase
 from . import (
     by_option,
-    note_option,
     cli,
+    note_option,
     open_tb,
     render_entry,
     reviewer,
