@@ -62,7 +62,8 @@ def _build(src: Path) -> dict[str, tuple[int, bool]]:
     out: dict[str, list[int]] = {}
     with src.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            for line in (row.get("translation") or "").split("\n"):
+            # the CSV writes a translation's line breaks as the two characters backslash and n
+            for line in (row.get("translation") or "").replace("\\n", "\n").split("\n"):
                 line = _POS.sub("", line.strip())  # "n. [医] 生物等效性": the part of speech, then the label
                 m = _LABEL.match(line)
                 label = m.group(1) if m else ""
