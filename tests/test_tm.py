@@ -93,11 +93,13 @@ def test_check_command_exit_codes(runner: CliRunner, db: str, tmp_path: Path) ->
     assert run(runner, db, "check", str(good)).exit_code == 0
 
 
-def test_bilingual_extraction_by_dice() -> None:
+def test_bilingual_extraction_finds_the_span_its_parts_and_statistics_point_to() -> None:
     found = propose(["串级萃取", "出口管制", "价格下限"], pairs())
-    assert found["串级萃取"][0] == ("cascade extraction", 1.0)
-    assert found["出口管制"][0] == ("export controls", 1.0)
-    assert "价格下限" not in found  # one segment is not evidence
+    cascade, export, floor = (found[t][0] for t in ["串级萃取", "出口管制", "价格下限"])
+    assert cascade[0] == "cascade extraction"  # its first part is no dictionary word: the statistics decide
+    assert export[0] == "export controls"
+    assert floor[0] == "price floor"  # one unit: the parts' senses pin it down
+    assert export[1] > floor[1]  # more units, more evidence
 
 
 def test_character_index_finds_what_a_full_scan_finds() -> None:

@@ -166,12 +166,13 @@ def tm_concord(ctx: click.Context, phrase: str, limit: int) -> None:
 
 @tm.command("extract")
 @click.option(
-    "--min-pairs", type=click.IntRange(1), default=2, show_default=True, help="A term must occur in this many units."
+    "--min-pairs", type=click.IntRange(1), default=1, show_default=True, help="A term must occur in this many units."
 )
 @by_option
 @click.pass_context
 def tm_extract(ctx: click.Context, min_pairs: int, by: str | None) -> None:
-    """Propose English for candidates from the memory's sentence pairs (Dice co-occurrence).
+    """Find each candidate's English in the memory's sentence pairs (the span its parts' senses and the
+    statistics point to); a rendering with strong evidence goes before the dictionary's and composed suggestions.
 
     \b
     Example:
@@ -179,17 +180,22 @@ def tm_extract(ctx: click.Context, min_pairs: int, by: str | None) -> None:
     """
     from ..models import Equivalent
     from ..termbase.tm import units
-    from ..tm.extract import propose
+    from ..tm.extract import STRONG, confidence, propose
 
     with open_tb(ctx) as tb:
         pairs = [(s, t) for _, s, t in units(tb)]
-        terms = [e.simplified for e in tb.entries([Status.CANDIDATE])]
-        proposals = propose(terms, pairs, min_pairs=min_pairs)
+        entries = tb.entries([Status.CANDIDATE])
+        known = {e.simplified: [q.text for q in e.english] for e in entries}
+        proposals = propose(known, pairs, min_pairs=min_pairs, known=known)
         for term, found in proposals.items():
-            tb.edit_suggestions(term, [Equivalent(en, "tm", round(0.5 + 0.4 * d, 2)) for en, d in found], reviewer(by))
+            best = [Equivalent(en, "tm", confidence(s)) for en, s in found[:1]]
+            rest = [Equivalent(en, "tm", confidence(s)) for en, s in found[1:]]
+            tb.edit_suggestions(term, best, reviewer(by), first=found[0][1] >= STRONG)
+            if rest:
+                tb.edit_suggestions(term, rest, reviewer(by))
     for term, found in proposals.items():
-        click.echo(f"{term}: " + " | ".join(f"{en} ({d:.2f})" for en, d in found))
-    click.echo(f"proposed English for {len(proposals)} term(s) from {len(pairs)} unit(s)")
+        click.echo(f"{term}: " + " | ".join(f"{en} ({confidence(s):.2f})" for en, s in found))
+    click.echo(f"English from the memory for {len(proposals)} term(s), from {len(pairs)} unit(s)")
 
 
 @cli.command()

@@ -190,15 +190,34 @@ class TermBase(Store):
             self.con.execute("DELETE FROM concepts WHERE id=?", (cid,))
         return before
 
-    def edit_suggestions(self, term_or_id: str | int, suggestions: Sequence[Equivalent], by: str) -> None:
-        """Add machine suggestions (e.g. from the translation memory) after the existing ones."""
+    def edit_suggestions(
+        self, term_or_id: str | int, suggestions: Sequence[Equivalent], by: str, first: bool = False
+    ) -> None:
+        """Add machine suggestions (e.g. from the translation memory) after the existing ones, or with ``first``
+        before them (a machine's suggestion of the same text gives way); a reviewer's choice keeps its role."""
         with self.transaction():
             cid = self.resolve(term_or_id)
+            if first:
+                for q in suggestions:
+                    self.con.execute(
+                        "DELETE FROM equivalents WHERE concept_id=? AND folded=? AND role='suggested'",
+                        (cid, q.text.lower()),
+                    )
             new = self._new_english(cid, suggestions)
-            if new:
+            if not new:
+                return
+            if first:
+                self.con.execute("UPDATE equivalents SET rank = rank + ? WHERE concept_id=?", (len(new), cid))
+                for i, q in enumerate(new):
+                    self.con.execute(
+                        "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded, role) "
+                        "VALUES (?,?,?,?,?,?,?)",
+                        (cid, q.text, q.source, q.confidence, i, q.text.lower(), q.role),
+                    )
+            else:
                 self._add_equivalents(cid, new)
-                _search.index_rows(self.con, cid)
-                self._log(cid, by, "suggest", "", {"english": [q.text for q in new], "source": new[0].source})
+            _search.index_rows(self.con, cid)
+            self._log(cid, by, "suggest", "", {"english": [q.text for q in new], "source": new[0].source})
 
     def merge(self, keep: str | int, other: str | int, by: str, note: str = "") -> TermEntry:
         """Merge ``other`` into ``keep``: one concept; ``other``'s forms become variants, its English
