@@ -27,6 +27,7 @@ from .models import Candidate, Document, TermEntry
 from .normalise import detect_script
 from .sources import read_sources
 from .termbase import TermBase, known_english
+from .termbase.tm import english_from_memory
 
 
 @dataclass
@@ -39,6 +40,8 @@ class MineReport:
     added: int = 0
     updated: int = 0
     kept: int = 0
+    #: terms that got English from the translation memory in the term base
+    from_memory: int = 0
     entries: list[TermEntry] = field(default_factory=list, repr=False)
 
 
@@ -74,8 +77,17 @@ def collect(
 def stage(mined: Mined, tb: TermBase, by: str) -> MineReport:
     """Align mined candidates (approved English first) and merge them into ``tb`` in one transaction."""
     entries = align_candidates(mined.candidates, known_english(tb))
-    counts = tb.stage(entries, by)
-    return MineReport(files=mined.files, skipped=mined.skipped, terms=len(entries), entries=entries, **counts)
+    with tb.transaction():  # the mined entries and the memory's English for them, all or nothing
+        counts = tb.stage(entries, by)
+        found = english_from_memory(tb, [e.simplified for e in entries], by=by)
+    return MineReport(
+        files=mined.files,
+        skipped=mined.skipped,
+        terms=len(entries),
+        entries=entries,
+        from_memory=len(found),
+        **counts,
+    )
 
 
 def mine_paths(

@@ -175,6 +175,9 @@ def main() -> int:
     lines.append(macro_line(held, mining_cols[:4]))
     print("\n".join(lines))
     print(f"export: {(out_dir / 'glossary.csv').relative_to(ROOT)}")
+    import eval_tm  # the bilingual measure: English from the hand translations in ../shared/eval/parallel
+
+    eval_tm.report(shared)
 
     floor_path = Path(a.floor)
     if floor_path.exists():

@@ -65,13 +65,11 @@ def measure(shared: Path, stem: str, corpus: str) -> dict[str, float]:
     return {"en1": before[0], "en_any": before[1], "tm_en1": after[0], "tm_en_any": after[1]}
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    shared = Path(ap.parse_args().shared)
+def report(shared: Path) -> dict[str, float]:
+    """Print one row per translated article and the mean; return the mean (empty without the translations)."""
     if not (shared / "eval" / "parallel").is_dir():
         print("bilingual measure: skipped, no eval/parallel in ../shared")
-        return 0
+        return {}
     print("English from the translation memory (article a of each corpus, every candidate, gold rows of a):")
     print(f"  {'article':10} {'en1':>7} {'en_any':>7} {'tm_en1':>7} {'tm_any':>7}")
     rows = {
@@ -79,9 +77,17 @@ def main() -> int:
     }
     for s, r in rows.items():
         print(f"  {s:10} {r['en1']:7.3f} {r['en_any']:7.3f} {r['tm_en1']:7.3f} {r['tm_en_any']:7.3f}")
-    if rows:
-        mean = {k: sum(r[k] for r in rows.values()) / len(rows) for k in ("en1", "en_any", "tm_en1", "tm_en_any")}
-        print(f"  {'mean':10} {mean['en1']:7.3f} {mean['en_any']:7.3f} {mean['tm_en1']:7.3f} {mean['tm_en_any']:7.3f}")
+    if not rows:
+        return {}
+    mean = {k: sum(r[k] for r in rows.values()) / len(rows) for k in ("en1", "en_any", "tm_en1", "tm_en_any")}
+    print(f"  {'mean':10} {mean['en1']:7.3f} {mean['en_any']:7.3f} {mean['tm_en1']:7.3f} {mean['tm_en_any']:7.3f}")
+    return mean
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    report(Path(ap.parse_args().shared))
     return 0
 
 

@@ -135,3 +135,18 @@ def test_tm_find_on_a_text_sentence_by_sentence(runner: CliRunner, db: str, tmp_
     ]
     assert [[m["match"] for m in x["matches"]] for x in found] == [[100.0], [], [100.0]]
     assert run(runner, db, "tm", "find").exit_code == 2
+
+
+def test_mining_uses_the_memory_already_in_the_term_base(tmp_path: Path, seed_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    db, runner = str(tmp_path / "g.db"), CliRunner()
+    env = {"GLOSSARY_REVIEWER": "tester"}
+    assert runner.invoke(cli, ["--db", db, "tm", "import", str(SAMPLE)], env=env).exit_code == 0
+    r = runner.invoke(cli, ["--db", db, "mine", str(seed_dir)], env=env)
+    assert r.exit_code == 0 and "English from the translation memory for" in r.output, r.output
+    with TermBase(db) as tb:
+        assert tb.get("串级萃取").english[0].text == "cascade extraction"
+        assert tb.get("串级萃取").english[0].source == "tm"

@@ -60,6 +60,8 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
         f"mined {report.files} file(s): {report.terms} terms "
         f"({report.added} new, {report.updated} updated, {report.kept} reviewed kept) into {ctx.obj['db']}"
     )
+    if report.from_memory:
+        click.echo(f"English from the translation memory for {report.from_memory} term(s)")
 
 
 @cli.command("list")

@@ -178,24 +178,14 @@ def tm_extract(ctx: click.Context, min_pairs: int, by: str | None) -> None:
     Example:
         glossary tm extract
     """
-    from ..models import Equivalent
-    from ..termbase.tm import units
-    from ..tm.extract import STRONG, confidence, propose
+    from ..termbase.tm import english_from_memory, units
 
     with open_tb(ctx) as tb:
-        pairs = [(s, t) for _, s, t in units(tb)]
-        entries = tb.entries([Status.CANDIDATE])
-        known = {e.simplified: [q.text for q in e.english] for e in entries}
-        proposals = propose(known, pairs, min_pairs=min_pairs, known=known)
-        for term, found in proposals.items():
-            best = [Equivalent(en, "tm", confidence(s)) for en, s in found[:1]]
-            rest = [Equivalent(en, "tm", confidence(s)) for en, s in found[1:]]
-            tb.edit_suggestions(term, best, reviewer(by), first=found[0][1] >= STRONG)
-            if rest:
-                tb.edit_suggestions(term, rest, reviewer(by))
+        n_units = len(units(tb))
+        proposals = english_from_memory(tb, by=reviewer(by), min_pairs=min_pairs)
     for term, found in proposals.items():
-        click.echo(f"{term}: " + " | ".join(f"{en} ({confidence(s):.2f})" for en, s in found))
-    click.echo(f"English from the memory for {len(proposals)} term(s), from {len(pairs)} unit(s)")
+        click.echo(f"{term}: " + " | ".join(f"{en} ({c:.2f})" for en, c in found))
+    click.echo(f"English from the memory for {len(proposals)} term(s), from {n_units} unit(s)")
 
 
 @cli.command()

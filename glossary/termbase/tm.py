@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
 from ..normalise.text import fold_for_match as fold
@@ -60,3 +60,28 @@ def concordance(tb: TermBase, phrase: str, limit: int = 50) -> list[tuple[int, s
         "SELECT id, source, target FROM tm_units WHERE folded LIKE ? OR lower(target) LIKE ? ORDER BY id LIMIT ?",
         (like, "%" + phrase.lower() + "%", limit),
     ).fetchall()
+
+
+def english_from_memory(
+    tb: TermBase, terms: Sequence[str] | None = None, by: str = "tm", min_pairs: int = 1
+) -> dict[str, list[tuple[str, float]]]:
+    """Find candidates' English in the memory (:func:`glossary.tm.extract.propose`) and add it to their entries:
+    a rendering with strong evidence before the other suggestions, weaker ones after. ``terms`` default: every
+    candidate. Returns what was found, term → [(English, confidence)]."""
+    from ..models import Equivalent, Status
+    from ..tm.extract import STRONG, confidence, propose
+
+    pairs = [(s, t) for _, s, t in units(tb)]
+    if not pairs:
+        return {}
+    wanted = set(terms) if terms is not None else None
+    entries = [e for e in tb.entries([Status.CANDIDATE]) if wanted is None or e.simplified in wanted]
+    known = {e.simplified: [q.text for q in e.english] for e in entries}
+    found = propose(list(known), pairs, min_pairs=min_pairs, known=known)
+    with tb.transaction():
+        for term, spans in found.items():
+            best, rest = spans[0], spans[1:]
+            tb.edit_suggestions(term, [Equivalent(best[0], "tm", confidence(best[1]))], by, first=best[1] >= STRONG)
+            if rest:
+                tb.edit_suggestions(term, [Equivalent(en, "tm", confidence(s)) for en, s in rest], by)
+    return {t: [(en, confidence(s)) for en, s in spans] for t, spans in found.items()}
