@@ -177,7 +177,7 @@ def main() -> int:
     print(f"export: {(out_dir / 'glossary.csv').relative_to(ROOT)}")
     import eval_tm  # the bilingual measure: English from the hand translations in ../shared/eval/parallel
 
-    eval_tm.report(shared)
+    bilingual = eval_tm.report(shared)
 
     floor_path = Path(a.floor)
     if floor_path.exists():
@@ -185,6 +185,7 @@ def main() -> int:
         got = {
             **{f"macro_{k}": v for k, v in macro(ours, COLUMNS).items()},
             **{f"loo_{k}": v for k, v in loo_macro.items()},
+            **{f"bilingual_{k}": v for k, v in bilingual.items()},
         }
         low = [f"{k} {got[k]:.3f} < {v}" for k, v in floor.items() if got.get(k) is not None and got[k] < v]
         if low:
