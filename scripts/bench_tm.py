@@ -1,5 +1,5 @@
 """`make bench` (third part): fuzzy lookup over 100,000 translation-memory units, against a plain
-linear scan with difflib in the same run.
+linear scan with difflib in the same run; then `tm extract`'s alignment of 5,000 terms over 100,000 units.
 
 Units are sentences of the reference articles (../shared/seeds; our seeds/ when absent), each
 with one character changed and a serial number, so no two are equal; queries are other such
@@ -80,7 +80,59 @@ def main() -> int:
         f"difflib linear scan:        mean {statistics.mean(scan):.0f} ms (3 queries); "
         f"speed-up {statistics.mean(scan) / statistics.median(times):.0f}× at the median"
     )
+    bench_extract(Path(a.shared), a.units, rnd)
     return 0
+
+
+def bench_extract(shared: Path, n_units: int, rnd: random.Random) -> None:
+    """Time the memory's term alignment on a memory whose vocabulary grows: Chinese sentences of every corpus in
+    ../shared with words of wordfreq's Chinese list spliced in, English sentences of the hand translations with
+    words of its English list spliced in (pairs unaligned: the cost, not the quality, is measured), and 5,000
+    terms (the gold lists' forms, then frequent Chinese words)."""
+    import csv
+
+    from wordfreq import top_n_list
+
+    from glossary.normalise import split_sentences
+    from glossary.tm.extract import propose
+
+    corpora = shared / "eval" / "corpora"
+    parallel = shared / "eval" / "parallel"
+    if not corpora.is_dir() or not parallel.is_dir():
+        print("tm extract: skipped (needs ../shared/eval)")
+        return
+    zh_sents = [
+        s for f in sorted(corpora.glob("*/*.txt")) for s in split_sentences(f.read_text(encoding="utf-8")) if len(s) > 8
+    ]
+    en_sents = [
+        row[1]
+        for f in sorted(parallel.glob("*.tsv"))
+        for row in list(csv.reader(f.open(encoding="utf-8"), delimiter="\t"))[1:]
+        if len(row) > 1
+    ]
+    zh_words = [w for w in top_n_list("zh", 50_000) if len(w) >= 2]
+    en_words = top_n_list("en", 50_000)
+    pairs = []
+    for _ in range(n_units):
+        zh, en = rnd.choice(zh_sents), rnd.choice(en_sents).split()
+        i, j = rnd.randrange(len(zh)), rnd.randrange(len(en))
+        zh = zh[:i] + rnd.choice(zh_words) + zh[i:]
+        en[j] = rnd.choice(en_words)
+        pairs.append((zh, " ".join(en)))
+    terms = list(
+        dict.fromkeys(
+            row["simplified"]
+            for f in sorted(corpora.glob("*/gold.tsv"))
+            for row in csv.DictReader(f.open(encoding="utf-8"), delimiter="\t")
+        )
+    )
+    terms += [w for w in zh_words[:20_000] if w not in terms][: 5_000 - len(terms)]
+    t0 = time.perf_counter()
+    found = propose(terms, pairs)
+    print(
+        f"tm extract: {len(terms)} terms over {len(pairs):,} units in {time.perf_counter() - t0:.1f} s "
+        f"({len(found)} found a rendering)"
+    )
 
 
 if __name__ == "__main__":

@@ -226,7 +226,7 @@ def _sense_keys(word: str) -> set[str]:
 
 
 def score_spans(
-    term: str, units: Sequence[str], freq: Counter[str], n_units: int, known: Sequence[str] = ()
+    term: str, units: Sequence[str], freq: Mapping[str, int], n_units: int, known: Sequence[str] = ()
 ) -> list[tuple[float, str]]:
     """Every candidate span of the English ``units`` (those whose source holds ``term``), best first."""
     parts = _parts(term)
@@ -259,12 +259,15 @@ def score_spans(
         if not keys:
             continue
         have = set(keys)
+        hits = have & evidence
+        if not hits:
+            continue  # a span no sense or suggestion speaks for is no rendering of the term
         # each part by its best sense: the share of that sense's words the span says ("power plant" for 电厂)
         by_part = [max((len(sense & have) / len(sense) for sense in senses), default=0.0) for senses in part_senses]
         covered_parts = sum(by_part) / max(1, len(by_part))
         # a part no word of the span accounts for is said by some word all the same: one word needs no evidence
-        unknown = sum(1 for c in by_part if c == 0)
-        accounted = len({x for x in keys if x in evidence})  # (converter, converts: one word's evidence once)
+        unknown = sum(1 for share in by_part if share == 0)
+        accounted = len(hits)  # (converter, converts: one word's evidence once)
         free = min(unknown, len(keys) - accounted)
         accounted += free
         consistency = c / len(units)
@@ -284,6 +287,60 @@ def score_spans(
     return out
 
 
+class _Memory:
+    """Sentence pairs indexed for term extraction: Hanzi bigram → units, English word → units, so finding a
+    term's units and counting a span's units never scans the whole memory (100,000 units take seconds)."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+        self.sources = [to_simplified(s) for s, _ in pairs]
+        self.targets = [t for _, t in pairs]
+        self.padded = [" " + " ".join(w.lower() for w in _WORDS.findall(t)) + " " for t in self.targets]
+        self.by_gram: dict[str, list[int]] = {}
+        for i, src in enumerate(self.sources):
+            for g in {src[k : k + 2] for k in range(max(1, len(src) - 1))}:
+                self.by_gram.setdefault(g, []).append(i)
+        self.by_word: dict[str, list[int]] = {}
+        for i, text in enumerate(self.padded):
+            for w in set(text.split()):
+                self.by_word.setdefault(w, []).append(i)
+        self.counts: dict[str, int] = {}
+
+    def units(self, term: str) -> list[int]:
+        """The units whose (Simplified) source holds ``term``."""
+        grams = [term[k : k + 2] for k in range(max(1, len(term) - 1))]
+        postings = [self.by_gram.get(g, []) for g in grams]
+        if len(term) == 1:
+            postings = [[i for g, ids in self.by_gram.items() if term in g for i in ids]]
+        rarest = min(postings, key=len) if postings else []
+        return [i for i in dict.fromkeys(rarest) if term in self.sources[i]]
+
+    def count(self, span: str) -> int:
+        """How many units' English holds the (lower-cased) span."""
+        if span not in self.counts:
+            words = span.split()
+            postings = [self.by_word.get(w, []) for w in words]
+            rarest = min(postings, key=len) if postings else []
+            needle = " " + span + " "
+            self.counts[span] = sum(1 for i in rarest if needle in self.padded[i])
+        return self.counts[span]
+
+
+class _SpanCounts(dict[str, int]):
+    """``memory.count`` as a mapping, computed on first use."""
+
+    def __init__(self, memory: _Memory) -> None:
+        super().__init__()
+        self.memory = memory
+
+    def __missing__(self, span: str) -> int:
+        self[span] = n = self.memory.count(" ".join(w.lower() for w in _WORDS.findall(span)))
+        return n
+
+
+#: a term in more units than this is aligned on an even sample of them (the statistics are settled by then)
+MAX_UNITS = 50
+
+
 def propose(
     terms: Iterable[str],
     pairs: Sequence[tuple[str, str]],
@@ -293,18 +350,18 @@ def propose(
 ) -> dict[str, list[tuple[str, float]]]:
     """Term -> [(English as the memory writes it, score)] best first, for terms seen in at least ``min_pairs``
     units; ``known`` gives each term's English suggestions so far (more evidence for its words)."""
-    terms = list(terms)
-    segs = [(to_simplified(s), t) for s, t in pairs]
-    longest = 1 + _SLACK + max((len(t) for t in terms if not t.isascii()), default=1) if segs else 1
-    freq: Counter[str] = Counter(k for _, t in segs for k in {s.lower() for s in _spans(t, min(longest, 12))})
+    memory = _Memory(pairs)
+    freq = _SpanCounts(memory)
     out: dict[str, list[tuple[str, float]]] = {}
     for term in terms:
-        units = [t for s, t in segs if term in s]
-        if len(units) < min_pairs:
+        ids = memory.units(term)
+        if len(ids) < min_pairs or not ids:
             continue
-        scored = [
-            (s, g) for s, g in score_spans(term, units, freq, len(segs), (known or {}).get(term, ())) if s >= MIN_SCORE
-        ]
+        if len(ids) > MAX_UNITS:
+            ids = ids[:: -(-len(ids) // MAX_UNITS)]
+        units = [memory.targets[i] for i in ids]
+        spans = score_spans(term, units, freq, len(memory.targets), (known or {}).get(term, ()))
+        scored = [(s, g) for s, g in spans if s >= MIN_SCORE]
         if scored:
             out[term] = [(g, s) for s, g in scored[:limit]]
     return out
