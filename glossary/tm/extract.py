@@ -177,6 +177,16 @@ def _cut_spans(text: str, n_max: int) -> dict[str, bool]:
     return out
 
 
+#: an article inside a span joins two phrases ("price and a capacity"), no term
+_ARTICLE = re.compile(r" (?:a|an|the) ")
+
+
+def _glosses(word: str) -> list[str]:
+    from ..align import dictionary
+
+    return [] if word.isascii() else dictionary.ranked_glosses(word, limit=4)
+
+
 #: endings of English adjectives: a span ending in one lacks its head noun ("clinical" of "clinical trial")
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ory|ous|ary|ible|able)$")
 
@@ -235,6 +245,9 @@ def score_spans(
     evidence |= {_key(w) for text in known for w in _words(text)}
     n_parts = max(1, len(parts))
     last_sense = " ".join(sorted(part_senses[-1][0])) if part_senses and part_senses[-1] else ""
+    # English puts the head last: the last part's (or the whole term's) sense should end the span
+    head = set().union(*part_senses[-1]) if part_senses and part_senses[-1] else set()
+    head |= {_key(g.split()[-1]) for g in _glosses(term) if g.split()}
     # English says a Chinese term in about one word per two Hanzi (a Latin part is its own words)
     hanzi = sum(1 for ch in term if not ch.isascii())
     expected = max(1, round(hanzi / 2) + len(_WORDS.findall(term)))
@@ -280,11 +293,21 @@ def score_spans(
             - 0.1 * (len(keys) - accounted)
             - (0.35 * (expected - len(keys)) if len(keys) < expected else 0.2 * (len(keys) - expected))
             - (0.5 if cut[k] else 0.0)
+            + (0.3 if keys[-1] in head else 0.0)
+            - (0.5 if _ARTICLE.search(k) else 0.0)
             - (0.5 if _ADJECTIVE_END.search(k) and not _ADJECTIVE_END.search(last_sense) else 0.0)
         )
         out.append((round(score, 3), surface[k]))
-    out.sort(key=lambda t: (-t[0], len(t[1]), t[1]))
-    return out
+    # a plural and its singular both found: the singular, as glossaries list terms
+    best: dict[str, tuple[float, str]] = {}
+    for score, text in out:
+        low = text.lower()
+        key = low[:-1] if low.endswith("s") and low[:-1] in seen else low
+        shown = surface[key] if key != low else text
+        if key not in best or score > best[key][0]:
+            best[key] = (score, shown)
+    ranked = sorted(best.values(), key=lambda t: (-t[0], len(t[1]), t[1]))
+    return ranked
 
 
 class _Memory:
