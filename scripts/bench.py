@@ -5,6 +5,11 @@ repeated to 1×, 4× and 16× a base size (16× ≥ 5 MB). Each measurement runs
 a fresh process so peak memory (max RSS) is its own. Both sides are timed from
 their imports, dictionary loading included (as jieba's is).
 
+A second table mines a corpus whose vocabulary grows with its size, as real text's does (Heaps' law): the
+sentences of every text in ../shared (reference articles and annotated corpora) shuffled and spliced across
+fields, half their nouns swapped for words drawn from wordfreq's Chinese list with Zipf weights, written as
+files of about 20 KB. A repeated text hides the cost of a growing vocabulary; this one does not.
+
 *mine* is the miner, what jieba's keyword extraction is compared with: read →
 clean → segment → count → rank → evidence (``pipeline.collect``). *+align* adds
 stage 4, Traditional forms, pinyin and English for every candidate, which is
@@ -15,6 +20,7 @@ it, with its own ratio, so neither figure hides the other.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import resource
 import subprocess
@@ -103,7 +109,64 @@ def main() -> int:
                 f"{j['seconds']:8.2f} {mb / j['seconds']:6.2f} {j['rss_mb']:7.0f} {j['seconds'] / gm:13.1f}× "
                 f"{j['seconds'] / g['seconds']:15.1f}×" + marginal
             )
+        grown_table(Path(a.shared), Path(tmp), a.repeat)
     return 0
+
+
+def grown_corpus(shared: Path, target: int, out: Path, seed: int = 11) -> tuple[float, int]:
+    """Write a corpus of about ``target`` bytes whose vocabulary grows with its size (see the module
+    docstring); return (MB written, distinct words). Deterministic for a seed."""
+    import random
+
+    import rjieba
+    from wordfreq import top_n_list
+
+    from glossary.normalise import split_sentences
+
+    texts = sorted((shared / "seeds").glob("*.*")) + sorted((shared / "eval" / "corpora").glob("*/*.txt"))
+    sentences = [s for t in texts if t.suffix in (".txt", ".md") for s in split_sentences(t.read_text("utf-8"))]
+    sentences = [s for s in sentences if len(s) >= 10]
+    words = [w for w in top_n_list("zh", 200_000) if len(w) >= 2]
+    # Zipf: the r-th word about 1/r as frequent (cumulative once: choices() would sum 150,000 weights per draw)
+    cum = list(itertools.accumulate(1 / (r + 10) for r in range(len(words))))
+    rnd = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    written, n, size = 0, 0, 0
+    vocab: set[str] = set()
+    buf: list[str] = []
+    while written < target:
+        tagged = rjieba.tag(rnd.choice(sentences))
+        draws = iter(rnd.choices(words, cum_weights=cum, k=len(tagged)))
+        pieces = [next(draws) if t in ("n", "nz", "vn") and rnd.random() < 0.5 else w for w, t in tagged]
+        vocab.update(pieces)
+        sentence = "".join(pieces)
+        buf.append(sentence)
+        size += len(sentence.encode()) + 1
+        if size >= 20_000:
+            (out / f"{n:05d}.txt").write_text("\n".join(buf), encoding="utf-8")
+            written, n, size, buf = written + size, n + 1, 0, []
+    return written / 1e6, len(vocab)
+
+
+def grown_table(shared: Path, tmp: Path, repeat: int) -> None:
+    if not (shared / "eval" / "corpora").is_dir():
+        print("growing vocabulary: skipped (needs ../shared/eval/corpora)")
+        return
+    print(
+        f"growing vocabulary (reference articles and annotated corpora respliced, nouns from wordfreq by Zipf); best of {repeat}:"
+    )
+    print(f"{'MB':>7} {'words':>8} {'mine s':>7} {'MB/s':>6} {'RSS MB':>7} {'jieba s':>8} {'mine vs jieba':>14}")
+    for mb_target in (1, 4):
+        p = tmp / f"grown_{mb_target}"
+        mb, vocab = grown_corpus(shared, mb_target * 1_000_000, p)
+        runs = [(run("glossary", p), run("jieba", p)) for _ in range(repeat)]
+        gm = min(r[0]["mine_seconds"] for r in runs)
+        g = min((r[0] for r in runs), key=lambda r: r["mine_seconds"])
+        j = min((r[1] for r in runs), key=lambda r: r["seconds"])
+        print(
+            f"{mb:7.2f} {vocab:8,} {gm:7.2f} {mb / gm:6.2f} {g['rss_mb']:7.0f} {j['seconds']:8.2f} "
+            f"{j['seconds'] / gm:13.1f}×"
+        )
 
 
 if __name__ == "__main__":
