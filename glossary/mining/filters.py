@@ -220,6 +220,9 @@ def is_chemical(term: str) -> bool:
     (True, True, True, False)
     """
     el = elements()
+    if term[-1:] not in el and term[:1] not in el:
+        # every rule needs a run of element names at one end (the miner asks this of every candidate)
+        return False
 
     def run(t: str) -> bool:
         return bool(t) and all(c in el for c in t)
