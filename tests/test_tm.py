@@ -150,3 +150,5 @@ def test_mining_uses_the_memory_already_in_the_term_base(tmp_path: Path, seed_di
     with TermBase(db) as tb:
         assert tb.get("串级萃取").english[0].text == "cascade extraction"
         assert tb.get("串级萃取").english[0].source == "tm"
+    shown = runner.invoke(cli, ["--db", db, "show", "串级萃取"], env=env).output
+    assert "1. cascade extraction   (tm," in shown and "in memory units " in shown

@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import click
@@ -147,7 +147,8 @@ def _pinyin_forms(term: str) -> str:
     return f"{to_pinyin(term, 'numbers')}; {to_pinyin(term, 'plain')}"
 
 
-def render_entry(e: TermEntry) -> str:
+def render_entry(e: TermEntry, memory: Mapping[str, Sequence[int]] | None = None) -> str:
+    """An entry as `show` prints it; ``memory`` maps English found in the translation memory to its units."""
     lines = [
         f"{e.simplified}  [{e.status.value}]  id {e.id}",
         f"  zh-TW    {e.traditional}",
@@ -162,6 +163,8 @@ def render_entry(e: TermEntry) -> str:
     for i, q in enumerate(e.english, 1):
         role = "" if q.role == "suggested" else f", {q.role}"
         lines.append(f"    {i}. {q.text}   ({q.source}, {q.confidence:g}{role})")
+        if memory and q.source == "tm" and memory.get(q.text):
+            lines.append("       in memory units " + ", ".join(map(str, memory[q.text][:10])))
     if not e.english:
         lines.append("    (none)")
     if e.files:

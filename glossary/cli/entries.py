@@ -91,9 +91,12 @@ def show(ctx: click.Context, term: str) -> None:
     Example:
         glossary show 氧化镝
     """
+    from ..termbase.tm import memory_evidence
+
     with open_tb(ctx) as tb:
         e = tb.get(term)
-    click.echo(render_entry(e))
+        memory = memory_evidence(tb, term) if any(q.source == "tm" for q in e.english) else {}
+    click.echo(render_entry(e, memory))
 
 
 @cli.command()

@@ -13,7 +13,7 @@ and reverts, each recorded in the history.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 
 from ..errors import CheckFailed, InvalidEdit, InvalidTransition, StaleEntry
@@ -191,7 +191,12 @@ class TermBase(Store):
         return before
 
     def edit_suggestions(
-        self, term_or_id: str | int, suggestions: Sequence[Equivalent], by: str, first: bool = False
+        self,
+        term_or_id: str | int,
+        suggestions: Sequence[Equivalent],
+        by: str,
+        first: bool = False,
+        evidence: Mapping[str, list[int]] | None = None,
     ) -> None:
         """Add machine suggestions (e.g. from the translation memory) after the existing ones, or with ``first``
         before them (a machine's suggestion of the same text gives way); a reviewer's choice keeps its role."""
@@ -217,7 +222,10 @@ class TermBase(Store):
             else:
                 self._add_equivalents(cid, new)
             _search.index_rows(self.con, cid)
-            self._log(cid, by, "suggest", "", {"english": [q.text for q in new], "source": new[0].source})
+            after: dict[str, object] = {"english": [q.text for q in new], "source": new[0].source}
+            if evidence:
+                after["units"] = {q.text: evidence[q.text] for q in new if q.text in evidence}
+            self._log(cid, by, "suggest", "", after)
 
     def merge(self, keep: str | int, other: str | int, by: str, note: str = "") -> TermEntry:
         """Merge ``other`` into ``keep``: one concept; ``other``'s forms become variants, its English

@@ -66,22 +66,41 @@ def english_from_memory(
     tb: TermBase, terms: Sequence[str] | None = None, by: str = "tm", min_pairs: int = 1
 ) -> dict[str, list[tuple[str, float]]]:
     """Find candidates' English in the memory (:func:`glossary.tm.extract.propose`) and add it to their entries:
-    a rendering with strong evidence before the other suggestions, weaker ones after. ``terms`` default: every
-    candidate. Returns what was found, term → [(English, confidence)]."""
+    a rendering with strong evidence before the other suggestions, weaker ones after; the history records the
+    memory units each came from (`glossary show` lists them). ``terms`` default: every candidate. Returns what was
+    found, term → [(English, confidence)]."""
     from ..models import Equivalent, Status
-    from ..tm.extract import STRONG, confidence, propose
+    from ..tm.extract import STRONG, confidence, propose_with_evidence
 
-    pairs = [(s, t) for _, s, t in units(tb)]
-    if not pairs:
+    rows = units(tb)
+    if not rows:
         return {}
+    pairs = [(s, t) for _, s, t in rows]
     wanted = set(terms) if terms is not None else None
     entries = [e for e in tb.entries([Status.CANDIDATE]) if wanted is None or e.simplified in wanted]
     known = {e.simplified: [q.text for q in e.english] for e in entries}
-    found = propose(list(known), pairs, min_pairs=min_pairs, known=known)
+    found = propose_with_evidence(list(known), pairs, min_pairs=min_pairs, known=known)
     with tb.transaction():
         for term, spans in found.items():
+            evidence = {en: [rows[i][0] for i in ids] for en, _, ids in spans}
             best, rest = spans[0], spans[1:]
-            tb.edit_suggestions(term, [Equivalent(best[0], "tm", confidence(best[1]))], by, first=best[1] >= STRONG)
+            first = best[1] >= STRONG
+            tb.edit_suggestions(term, [Equivalent(best[0], "tm", confidence(best[1]))], by, first, evidence)
             if rest:
-                tb.edit_suggestions(term, [Equivalent(en, "tm", confidence(s)) for en, s in rest], by)
-    return {t: [(en, confidence(s)) for en, s in spans] for t, spans in found.items()}
+                tb.edit_suggestions(
+                    term, [Equivalent(en, "tm", confidence(s)) for en, s, _ in rest], by, False, evidence
+                )
+    return {t: [(en, confidence(s)) for en, s, _ in spans] for t, spans in found.items()}
+
+
+def memory_evidence(tb: TermBase, term_or_id: str | int) -> dict[str, list[int]]:
+    """English from the memory on an entry → the memory units it was found in (from the history)."""
+    import json
+
+    out: dict[str, list[int]] = {}
+    for row in tb.history(term_or_id):
+        if row["action"] == "suggest" and row["after"].startswith("{"):
+            after = json.loads(row["after"])
+            for en, ids in (after.get("units") or {}).items():
+                out[en] = ids
+    return out

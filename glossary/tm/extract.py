@@ -327,6 +327,13 @@ class _Memory:
             for w in set(text.split()):
                 self.by_word.setdefault(w, []).append(i)
         self.counts: dict[str, int] = {}
+        #: term → rendering → the units whose English holds it (filled by :func:`_propose`)
+        self.found: dict[str, dict[str, list[int]]] = {}
+
+    def holding(self, ids: Sequence[int], english: str) -> list[int]:
+        """The units among ``ids`` whose English holds ``english`` (whole words, any case)."""
+        needle = " " + " ".join(w.lower() for w in _WORDS.findall(english)) + " "
+        return [i for i in ids if needle in self.padded[i]]
 
     def units(self, term: str) -> list[int]:
         """The units whose (Simplified) source holds ``term``."""
@@ -373,7 +380,16 @@ def propose(
 ) -> dict[str, list[tuple[str, float]]]:
     """Term -> [(English as the memory writes it, score)] best first, for terms seen in at least ``min_pairs``
     units; ``known`` gives each term's English suggestions so far (more evidence for its words)."""
-    memory = _Memory(pairs)
+    return _propose(terms, _Memory(pairs), min_pairs, limit, known)
+
+
+def _propose(
+    terms: Iterable[str],
+    memory: _Memory,
+    min_pairs: int,
+    limit: int,
+    known: Mapping[str, Sequence[str]] | None,
+) -> dict[str, list[tuple[str, float]]]:
     freq = _SpanCounts(memory)
     out: dict[str, list[tuple[str, float]]] = {}
     for term in terms:
@@ -387,4 +403,20 @@ def propose(
         scored = [(s, g) for s, g in spans if s >= MIN_SCORE]
         if scored:
             out[term] = [(g, s) for s, g in scored[:limit]]
+            memory.found[term] = {g: memory.holding(ids, g) for _, g in scored[:limit]}
+    return out
+
+
+def propose_with_evidence(
+    terms: Iterable[str],
+    pairs: Sequence[tuple[str, str]],
+    min_pairs: int = 1,
+    limit: int = 3,
+    known: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, list[tuple[str, float, list[int]]]]:
+    """:func:`propose`, each rendering with the indexes (into ``pairs``) of the units whose English holds it."""
+    out: dict[str, list[tuple[str, float, list[int]]]] = {}
+    memory = _Memory(pairs)
+    for term, spans in _propose(terms, memory, min_pairs, limit, known).items():
+        out[term] = [(g, s, memory.found[term][g]) for g, s in spans]
     return out
