@@ -137,6 +137,29 @@ def test_migrations_run_once_and_first_schema_migrates(tmp_path: Path) -> None:
         assert tb.get("鐠釹").status == Status.APPROVED
 
 
+def test_a_term_base_from_before_roles_keeps_what_reviewers_chose(tmp_path: Path) -> None:
+    """Migration 7: an approved entry's first English becomes its preferred one, English a reviewer wrote or a
+    glossary brought stays admitted, and machine suggestions become suggestions; candidates choose nothing."""
+    path = tmp_path / "v6.db"
+    con = sqlite3.connect(path, isolation_level=None)
+    assert migrate(con, target=6) == [1, 2, 3, 4, 5, 6]
+    for cid, (term, status) in enumerate([("转向架", "approved"), ("道岔", "candidate")], 1):
+        con.execute(
+            "INSERT INTO concepts (simplified, status, created_at, updated_at) VALUES (?, ?, 'x', 'x')", (term, status)
+        )
+        for rank, (text, source) in enumerate([("bogie", "reviewer"), ("truck", "import"), ("turn frame", "compose")]):
+            con.execute(
+                "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded) VALUES (?,?,?,1,?,?)",
+                (cid, text, source, rank, text),
+            )
+    con.close()
+    with TermBase(path) as tb:
+        approved = {q.text: q.role for q in tb.get("转向架").english}
+        candidate = {q.role for q in tb.get("道岔").english}
+    assert approved == {"bogie": "preferred", "truck": "admitted", "turn frame": "suggested"}
+    assert candidate == {"suggested"}
+
+
 def _sql(path: Path, statement: str) -> None:
     """Run one statement on a database file behind the term base's back."""
     con = sqlite3.connect(path)
