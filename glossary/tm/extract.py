@@ -174,7 +174,22 @@ def _cut_spans(text: str, n_max: int) -> dict[str, bool]:
             )
             span = " ".join(words[i:j])
             out[span] = out.get(span, False) or cut
+    # a title in title case, whatever its length ("Trial Administrative Measures of Overseas Securities …")
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (words[j][0].isupper() or (j > i and words[j] in _JOINERS)):
+            j += 1
+        while j > i and words[j - 1] in _JOINERS:
+            j -= 1
+        if j - i > n_max:
+            out.setdefault(" ".join(words[i:j]), False)
+        i = max(j, i + 1)
     return out
+
+
+#: lower-case words inside an English title
+_JOINERS = frozenset({"of", "and", "for", "on", "the", "by", "in", "to", "with", "a"})
 
 
 #: an article inside a span joins two phrases ("price and a capacity"), no term
