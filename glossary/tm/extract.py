@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..normalise.script import to_simplified
 
@@ -145,17 +145,13 @@ def _content(words: Sequence[str]) -> list[str]:
     return [w for w in words if w.lower() not in _FUNCTION]
 
 
-def ngrams(text: str, n_max: int = 4) -> set[str]:
-    """Lower-cased English word n-grams that neither begin nor end with a function word.
+def _padded(text: str) -> str:
+    """``text``'s words, lower-cased, one space between and around: a span is in it as ``_padded(span)``.
 
-    >>> sorted(ngrams("The rare earth", 2))
-    ['earth', 'rare', 'rare earth']
+    >>> _padded("Rare-earth exports, rose.")
+    ' rare-earth exports rose '
     """
-    return {s.lower() for s in _spans(text, n_max)}
-
-
-def _spans(text: str, n_max: int) -> set[str]:
-    return set(_cut_spans(text, n_max))
+    return " " + " ".join(w.lower() for w in _WORDS.findall(text)) + " "
 
 
 def _cut_spans(text: str, n_max: int) -> dict[str, bool]:
@@ -251,9 +247,10 @@ def _sense_keys(word: str) -> set[str]:
 
 
 def score_spans(
-    term: str, units: Sequence[str], freq: Mapping[str, int], n_units: int, known: Sequence[str] = ()
+    term: str, units: Sequence[str], count: Callable[[str], int], known: Sequence[str] = ()
 ) -> list[tuple[float, str]]:
-    """Every candidate span of the English ``units`` (those whose source holds ``term``), best first."""
+    """Every candidate span of the English ``units`` (those whose source holds ``term``), best first;
+    ``count(span)`` is how many units of the whole memory hold a (lower-cased) span."""
     parts = _parts(term)
     part_senses = [_senses(p) for p in parts]
     evidence = set().union(_sense_keys(term), *(k for senses in part_senses for k in senses))
@@ -299,7 +296,7 @@ def score_spans(
         free = min(unknown, len(keys) - accounted)
         accounted += free
         consistency = c / len(units)
-        dice = 2 * c / (len(units) + freq[k])
+        dice = 2 * c / (len(units) + count(k))
         score = (
             2.0 * covered_parts
             + 1.0 * accounted / len(keys)
@@ -332,7 +329,7 @@ class _Memory:
     def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
         self.sources = [to_simplified(s) for s, _ in pairs]
         self.targets = [t for _, t in pairs]
-        self.padded = [" " + " ".join(w.lower() for w in _WORDS.findall(t)) + " " for t in self.targets]
+        self.padded = [_padded(t) for t in self.targets]
         self.by_gram: dict[str, list[int]] = {}
         for i, src in enumerate(self.sources):
             for g in {src[k : k + 2] for k in range(max(1, len(src) - 1))}:
@@ -342,12 +339,10 @@ class _Memory:
             for w in set(text.split()):
                 self.by_word.setdefault(w, []).append(i)
         self.counts: dict[str, int] = {}
-        #: term → rendering → the units whose English holds it (filled by :func:`_propose`)
-        self.found: dict[str, dict[str, list[int]]] = {}
 
     def holding(self, ids: Sequence[int], english: str) -> list[int]:
         """The units among ``ids`` whose English holds ``english`` (whole words, any case)."""
-        needle = " " + " ".join(w.lower() for w in _WORDS.findall(english)) + " "
+        needle = _padded(english)
         return [i for i in ids if needle in self.padded[i]]
 
     def units(self, term: str) -> list[int]:
@@ -365,21 +360,9 @@ class _Memory:
             words = span.split()
             postings = [self.by_word.get(w, []) for w in words]
             rarest = min(postings, key=len) if postings else []
-            needle = " " + span + " "
+            needle = _padded(span)
             self.counts[span] = sum(1 for i in rarest if needle in self.padded[i])
         return self.counts[span]
-
-
-class _SpanCounts(dict[str, int]):
-    """``memory.count`` as a mapping, computed on first use."""
-
-    def __init__(self, memory: _Memory) -> None:
-        super().__init__()
-        self.memory = memory
-
-    def __missing__(self, span: str) -> int:
-        self[span] = n = self.memory.count(" ".join(w.lower() for w in _WORDS.findall(span)))
-        return n
 
 
 #: a term in more units than this is aligned on an even sample of them (the statistics are settled by then)
@@ -395,31 +378,8 @@ def propose(
 ) -> dict[str, list[tuple[str, float]]]:
     """Term -> [(English as the memory writes it, score)] best first, for terms seen in at least ``min_pairs``
     units; ``known`` gives each term's English suggestions so far (more evidence for its words)."""
-    return _propose(terms, _Memory(pairs), min_pairs, limit, known)
-
-
-def _propose(
-    terms: Iterable[str],
-    memory: _Memory,
-    min_pairs: int,
-    limit: int,
-    known: Mapping[str, Sequence[str]] | None,
-) -> dict[str, list[tuple[str, float]]]:
-    freq = _SpanCounts(memory)
-    out: dict[str, list[tuple[str, float]]] = {}
-    for term in terms:
-        ids = memory.units(term)
-        if len(ids) < min_pairs or not ids:
-            continue
-        if len(ids) > MAX_UNITS:
-            ids = ids[:: -(-len(ids) // MAX_UNITS)]
-        units = [memory.targets[i] for i in ids]
-        spans = score_spans(term, units, freq, len(memory.targets), (known or {}).get(term, ()))
-        scored = [(s, g) for s, g in spans if s >= MIN_SCORE]
-        if scored:
-            out[term] = [(g, s) for s, g in scored[:limit]]
-            memory.found[term] = {g: memory.holding(ids, g) for _, g in scored[:limit]}
-    return out
+    found = propose_with_evidence(terms, pairs, min_pairs, limit, known)
+    return {term: [(g, s) for g, s, _ in spans] for term, spans in found.items()}
 
 
 def propose_with_evidence(
@@ -430,8 +390,17 @@ def propose_with_evidence(
     known: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, list[tuple[str, float, list[int]]]]:
     """:func:`propose`, each rendering with the indexes (into ``pairs``) of the units whose English holds it."""
-    out: dict[str, list[tuple[str, float, list[int]]]] = {}
     memory = _Memory(pairs)
-    for term, spans in _propose(terms, memory, min_pairs, limit, known).items():
-        out[term] = [(g, s, memory.found[term][g]) for g, s in spans]
+    out: dict[str, list[tuple[str, float, list[int]]]] = {}
+    for term in terms:
+        ids = memory.units(term)
+        if len(ids) < min_pairs or not ids:
+            continue
+        if len(ids) > MAX_UNITS:
+            ids = ids[:: -(-len(ids) // MAX_UNITS)]
+        units = [memory.targets[i] for i in ids]
+        spans = score_spans(term, units, memory.count, (known or {}).get(term, ()))
+        scored = [(s, g) for s, g in spans if s >= MIN_SCORE][:limit]
+        if scored:
+            out[term] = [(g, s, memory.holding(ids, g)) for s, g in scored]
     return out
