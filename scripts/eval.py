@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import eval_tm  # noqa: E402
+from eval_tm import glossary_command, run_scorer  # noqa: E402
 from train import annotated_sets  # noqa: E402
 
 from glossary.mining import training  # noqa: E402
@@ -39,16 +40,6 @@ class Row:
     name: str
     values: dict[str, float | None]
     n: int
-
-
-def run_scorer(shared: Path, path: Path, gold: Path, *extra: str) -> dict:
-    out = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score.py"), str(path), "--gold", str(gold), "--json", *extra],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out)
 
 
 def figures(res: dict) -> dict[str, float | None]:
@@ -66,7 +57,7 @@ def figures(res: dict) -> dict[str, float | None]:
 
 
 def mine_and_export(corpus: training.AnnotatedCorpus, export: Path) -> list[str]:
-    glossary = [str(BIN / "glossary")] if (BIN / "glossary").exists() else [sys.executable, "-m", "glossary"]
+    glossary = glossary_command()
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "eval.db")
         subprocess.run([*glossary, "--db", db, "mine", *map(str, corpus.texts)], check=True, stdout=subprocess.DEVNULL)
@@ -175,9 +166,7 @@ def main() -> int:
     lines.append(macro_line(held, mining_cols[:4]))
     print("\n".join(lines))
     print(f"export: {(out_dir / 'glossary.csv').relative_to(ROOT)}")
-    import eval_tm  # the bilingual measure: English from the hand translations in ../shared/eval/parallel
-
-    bilingual = eval_tm.report(shared)
+    bilingual = eval_tm.report(shared)  # English from the hand translations in ../shared/eval/parallel
 
     floor_path = Path(a.floor)
     if floor_path.exists():

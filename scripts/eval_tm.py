@@ -16,13 +16,25 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
+BIN = Path(sys.executable).parent  # the environment running make eval
 #: parallel file stem → the annotated corpus it translates
 ARTICLES = {"med_a": "medicine", "energy_a": "energy", "finance_a": "finance"}
 
 
-def _glossary() -> list[str]:
+def glossary_command() -> list[str]:
+    """The `glossary` of this interpreter's environment (``python -m glossary`` where no script is installed)."""
     return [str(BIN / "glossary")] if (BIN / "glossary").exists() else [sys.executable, "-m", "glossary"]
+
+
+def run_scorer(shared: Path, path: Path, gold: Path, *extra: str) -> dict:
+    """../shared/eval/score.py's JSON for an export scored against a gold list."""
+    out = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), str(path), "--gold", str(gold), "--json", *extra],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(out)
 
 
 def _gold_rows(gold: Path, letter: str, out: Path) -> None:
@@ -35,19 +47,13 @@ def _gold_rows(gold: Path, letter: str, out: Path) -> None:
 
 
 def _score(shared: Path, export: Path, gold: Path) -> tuple[float, float]:
-    out = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score.py"), str(export), "--gold", str(gold), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    f = json.loads(out).get("fields", {}).get("english", {})
+    f = run_scorer(shared, export, gold).get("fields", {}).get("english", {})
     return f.get("acc") or 0.0, f.get("acc_any_suggestion") or 0.0
 
 
 def measure(shared: Path, stem: str, corpus: str) -> dict[str, float]:
     """English top-1 and any on the article's gold rows, without and with the memory."""
-    g = _glossary()
+    g = glossary_command()
     text = shared / "eval" / "corpora" / corpus / f"{stem}.txt"
     tmx = shared / "eval" / "parallel" / f"{stem}.tmx"
     with tempfile.TemporaryDirectory() as tmp:
