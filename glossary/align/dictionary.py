@@ -45,7 +45,6 @@ _FIGURATIVE = re.compile(r"(lit|fig)\. ")
 _LEADING = re.compile(r"^(to be|to|an?|the) ", re.I)
 _SPACES = re.compile(r"\s+")
 _OF_ITEMS = re.compile(r"^(\w+) of (?:items|things)$")
-_HAN = HAN
 
 
 @lru_cache(maxsize=131072)  # senses recur: every word's are cleaned each time it is looked at
@@ -67,7 +66,7 @@ def clean_gloss(sense: str) -> str:
         s = s.split(";")[0].strip()
     s = _SPACES.sub(" ", s).strip(" ,.").replace(" ,", ",")  # ("tyrosine (Tyr), …" less its label)
     s = _OF_ITEMS.sub(r"\1", s)  # "list of items" says no more than "list"
-    if not s or _HAN.search(s) or "|" in s or "[" in s:
+    if not s or HAN.search(s) or "|" in s or "[" in s:
         return ""
     return s
 
@@ -127,7 +126,7 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (
             g = clean_gloss(s)
             if g and proper:
                 g = name_only(g)
-            elif not g and proper and _HAN.search(s):
+            elif not g and proper and HAN.search(s):
                 cited.append(name_only(clean_gloss(s.split(",")[0])))
             if proper:
                 wordings = _names(g)

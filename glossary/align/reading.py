@@ -20,7 +20,6 @@ from ..normalise.pinyin import to_pinyin, tone_marks
 from . import dictionary
 
 _TONELESS = re.compile(r"[1-5]$")
-_ALL_HAN = HAN_RUN
 
 
 def _dictionary_syllables(word: str) -> list[str] | None:
@@ -45,7 +44,7 @@ def _polyphone(char: str, syllable: str) -> bool:
 
 def reading(term: str) -> str:
     """Tone-marked pinyin, one syllable per Hanzi, Latin kept as written."""
-    if not _ALL_HAN.fullmatch(term):
+    if not HAN_RUN.fullmatch(term):
         return to_pinyin(term)  # Latin parts or punctuation: pypinyin's alignment as it is
     numbered = to_pinyin(term, "numbers").split()
     if len(numbered) != len(term):

@@ -54,7 +54,6 @@ MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 #: a span in quotation marks, without punctuation inside (“反胁迫机制”)
 _QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:！!？?、\s]{3,16})[”」』’]")
-_HAN = HAN
 _HAN_AFTER = re.compile(
     rf"\b([A-Z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9.&'+\-]+){{0,6}})\s*[（(]([{HAN_CLASS}·]{{2,20}})[)）]"
 )
@@ -224,7 +223,7 @@ class Miner:
             # quotation marks set off slogans, idioms and irony as often as terms; a quoted span that
             # ends in a term head (…机制, …协议, …俱乐部) is a term the writer names as one
             pairs = self._pairs(q)
-            if _HAN.search(q) and term_head(q) and all(self._unit[p] != "\x00" for p in pairs):
+            if HAN.search(q) and term_head(q) and all(self._unit[p] != "\x00" for p in pairs):
                 # (and no word inside that would cut a chunk: “从矿山到磁体” is a slogan)
                 local[q] = max(local[q], n)
                 self.quoted.add(q)
@@ -262,7 +261,7 @@ class Miner:
             return ()
         words: list[str] = []
         for w, t in reversed(self._pairs(span)[-len(gloss) :]):
-            if not _HAN.search(w) or self._unit[(w, t)] == "\x00" or t == "p":
+            if not HAN.search(w) or self._unit[(w, t)] == "\x00" or t == "p":
                 break  # (对 + 高带宽存储器: the words stop at a function word or a preposition)
             words.insert(0, w)
         return tuple(words) if len(words) >= 2 else ()
@@ -483,7 +482,7 @@ class Miner:
             c.traditional_surfaces = list(traditional)
             found = english.get(term) or Counter()
             c.english_in_text = sorted(found, key=lambda e: -found[e])
-            if _HAN.search(term):
+            if HAN.search(term):
                 # the names in its own files first, then the corpus's most frequent (a name and its
                 # transliteration need not share a file)
                 own = sorted({n for path in c.files[:NEARBY_FILES] for n in names[index[path]]})
@@ -561,7 +560,7 @@ def mine_documents(
     model = load_model()
     ranked = miner.score(model)
     if limit is None:
-        n_hanzi = sum(len(_HAN.findall(d.text)) for d in docs)
+        n_hanzi = sum(len(HAN.findall(d.text)) for d in docs)
         limit = model.size([c.score for c in ranked], n_hanzi)
     kept = ranked[:limit]
     miner.attach_files(kept)

@@ -37,7 +37,6 @@ _LABEL = re.compile(r"^\[([^\]]{1,4})\]\s*")
 _POS = re.compile(r"^(?:[a-z]{1,5}\.\s*)+")
 _BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]")
 _ITEM_SPLIT = re.compile(r"[；;，,、/]")
-_HAN = HAN
 #: labels that say where a name is from, or that the line came from the web: no field
 _NO_FIELD = frozenset(
     {"网络", "人名", "地名", "美国", "英国", "法国", "德国", "日本", "意大利", "俄罗斯", "电影", "拉"}
@@ -71,7 +70,7 @@ def _build(src: Path) -> dict[str, tuple[int, bool]]:
                 field = bool(label) and label not in _NO_FIELD
                 for item in _ITEM_SPLIT.split(_BRACKETS.sub("", line)):
                     item = item.strip().strip("的")
-                    if 2 <= len(item) <= MAX_ITEM and _HAN.search(item) and " " not in item:
+                    if 2 <= len(item) <= MAX_ITEM and HAN.search(item) and " " not in item:
                         got = out.setdefault(item, [0, 0])
                         got[0] += 1
                         got[1] |= field

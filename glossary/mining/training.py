@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..normalise.hanzi import HAN_CLASS
+from ..normalise.hanzi import HAN, HAN_CLASS
 from ..normalise.script import to_simplified
 from ..sources import read_sources
 from .features import FEATURE_VERSION, FEATURES, candidate_features
@@ -94,7 +94,6 @@ class MinedCorpus:
 
 def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
     """Count a corpus's candidates and label them."""
-    from .candidates import _HAN as HAN_COUNT
     from .candidates import Miner
 
     docs = read_sources(corpus.texts).documents
@@ -111,7 +110,7 @@ def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
             labels.append(None)
         else:
             labels.append(0)
-    n_hanzi = sum(len(HAN_COUNT.findall(d.text)) for d in docs)
+    n_hanzi = sum(len(HAN.findall(d.text)) for d in docs)
     return MinedCorpus(corpus, keys, rows, labels, n_hanzi)
 
 

@@ -16,11 +16,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .hanzi import HAN
-
 # pypinyin is imported on first use: loading its dictionaries costs 0.3 s, and `glossary find` never needs it
 _STYLES = {"marks": "TONE", "numbers": "TONE3", "plain": "NORMAL"}
-_HAN = HAN
 
 
 def to_pinyin(text: str, style: str = "marks") -> str:

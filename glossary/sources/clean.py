@@ -26,7 +26,6 @@ _TIMESTAMP = re.compile(
 _IMAGE = re.compile(r"^\s*(!\[[^\]]*\]\([^)]*\)|\[(图片|图|圖片|image)\]|<img\b[^>]*>)\s*$", re.I)
 _BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S")
 _HASHTAG = re.compile(r"^\s*#[^#\n]{1,40}#\s*$")
-_HAN = HAN
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
@@ -66,7 +65,7 @@ def _line_is_chrome(line: str) -> bool:
     if len(parts) > 1 and all(p in widgets for p in parts):
         return True
     # long Latin-only lines in a Chinese text are notices or translations of them
-    return not _HAN.search(s) and len(s) > 60
+    return not HAN.search(s) and len(s) > 60
 
 
 def _headline_list_start(lines: list[str]) -> int | None:

@@ -19,7 +19,6 @@ from ..normalise.hanzi import HAN
 _LEGACY = ("gb18030", "big5")
 #: bytes that text files hold: everything but the C0 controls, except tab, LF, FF, CR and ESC
 _PRINTABLE = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
-_HAN = HAN
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +31,7 @@ def _common_hanzi() -> frozenset[str]:
     for word, freq in get_frequency_dict("zh").items():
         if freq < 1e-6:
             continue
-        chars.update(c for c in word if _HAN.match(c))
+        chars.update(c for c in word if HAN.match(c))
     s2t = opencc.OpenCC("s2t")
     chars.update(s2t.convert("".join(sorted(chars))))
     return frozenset(chars)
@@ -40,7 +39,7 @@ def _common_hanzi() -> frozenset[str]:
 
 def _plausibility(text: str) -> float:
     """Share of Hanzi in ``text`` that are common characters (1.0 when there are none)."""
-    han = _HAN.findall(text)
+    han = HAN.findall(text)
     if not han:
         return 1.0
     common = _common_hanzi()
@@ -80,7 +79,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
             text = data.decode(encoding).lstrip("\ufeff")
         except (UnicodeDecodeError, LookupError) as e:
             raise DecodeError(f"{name}: cannot decode as {encoding} ({e}); try another --encoding") from None
-        if not data.isascii() and not _HAN.search(text):
+        if not data.isascii() and not HAN.search(text):
             raise DecodeError(
                 f"{name}: decoded as {encoding} it holds no Chinese at all; is that its encoding? "
                 "(leave --encoding out to detect it)"

@@ -23,7 +23,6 @@ from ..normalise.hanzi import HAN
 from ..normalise.script import to_simplified, to_traditional
 
 Check = Callable[[TermEntry, "sqlite3.Connection | None"], list[str]]
-_HAN = HAN
 
 
 def no_english(e: TermEntry, con: sqlite3.Connection | None = None) -> list[str]:
@@ -58,7 +57,7 @@ def pinyin_matches_hanzi(e: TermEntry, con: sqlite3.Connection | None = None) ->
     """One syllable per Hanzi, each a possible reading of its character."""
     from pypinyin import Style, pinyin
 
-    han = _HAN.findall(e.simplified)
+    han = HAN.findall(e.simplified)
     if not e.pinyin or not han:
         return []
     syllables = [s for s in e.pinyin.split() if re.search(r"[^\x00-\x7f]", s) or s.islower()]

@@ -26,7 +26,6 @@ from ..normalise.script import to_simplified
 
 KIND_RANK = {"exact": 0, "prefix": 1, "substring": 2, "fuzzy": 3}
 STATUS_RANK = {"approved": 0, "forbidden": 1, "candidate": 2, "deprecated": 3, "rejected": 4}
-_HAN = HAN
 _MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _PINYIN_ONLY = re.compile(r"^[a-zü:v0-5' ]+$")
 
@@ -87,7 +86,7 @@ def bigrams(text: str) -> set[str]:
     >>> sorted(bigrams("稀土矿"))
     ['土矿', '稀土']
     """
-    han = "".join(c for c in text if _HAN.match(c))
+    han = "".join(c for c in text if HAN.match(c))
     if len(han) == 1:
         return {han}
     return {han[i : i + 2] for i in range(len(han) - 1)}
@@ -163,7 +162,7 @@ def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None 
         return len(found) >= limit
 
     base = "SELECT id, status, score FROM concepts"
-    if _HAN.search(q):
+    if HAN.search(q):
         s = to_simplified(q)
         add(_rows(con, f"{base} WHERE simplified IN (?, ?) OR traditional = ?", (q, s, q)), "exact", "hanzi")
         add(
@@ -286,7 +285,7 @@ def suggest(
     from rapidfuzz import fuzz, process
 
     q = query.strip()
-    if _HAN.search(q):
+    if HAN.search(q):
         q = to_simplified(q)
         grams = sorted(bigrams(q)) or [q]
         shared: Counter[int] = Counter()
