@@ -151,13 +151,8 @@ class TermBase(Store):
                 self.con.execute(
                     "UPDATE equivalents SET role='suggested' WHERE concept_id=? AND role='preferred'", (cid,)
                 )
-                self.con.execute("UPDATE equivalents SET rank = rank + 1 WHERE concept_id=?", (cid,))
                 self.con.execute("DELETE FROM equivalents WHERE concept_id=? AND folded=?", (cid, english.lower()))
-                self.con.execute(
-                    "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded, role) "
-                    "VALUES (?, ?, 'reviewer', 1.0, 0, ?, 'preferred')",
-                    (cid, english, english.lower()),
-                )
+                self._add_equivalents(cid, [Equivalent(english, "reviewer", 1.0, "preferred")], first=True)
             for alt in admit:
                 if (
                     not self.con.execute(
@@ -211,16 +206,7 @@ class TermBase(Store):
             new = self._new_english(cid, suggestions)
             if not new:
                 return
-            if first:
-                self.con.execute("UPDATE equivalents SET rank = rank + ? WHERE concept_id=?", (len(new), cid))
-                for i, q in enumerate(new):
-                    self.con.execute(
-                        "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded, role) "
-                        "VALUES (?,?,?,?,?,?,?)",
-                        (cid, q.text, q.source, q.confidence, i, q.text.lower(), q.role),
-                    )
-            else:
-                self._add_equivalents(cid, new)
+            self._add_equivalents(cid, new, first=first)
             _search.index_rows(self.con, cid)
             after: dict[str, object] = {"english": [q.text for q in new], "source": new[0].source}
             if evidence:

@@ -277,16 +277,24 @@ class Store:
         self._log(cid, by, action, "", {"status": e.status.value})
         return cid
 
-    def _add_equivalents(self, cid: int, eqs: Sequence[Equivalent], replace_machine: bool = False) -> None:
+    def _add_equivalents(
+        self, cid: int, eqs: Sequence[Equivalent], replace_machine: bool = False, first: bool = False
+    ) -> None:
+        """Add ``eqs`` after the concept's English, or with ``first`` before it; ``replace_machine`` first drops
+        the machine suggestions nobody chose."""
         if replace_machine:
             self.con.execute(
                 f"DELETE FROM equivalents WHERE concept_id=? AND role='suggested' "
                 f"AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})",
                 (cid, *HUMAN_SOURCES),
             )
-        start = self.con.execute(
-            "SELECT COALESCE(MAX(rank), -1) + 1 FROM equivalents WHERE concept_id=?", (cid,)
-        ).fetchone()[0]
+        if first:
+            self.con.execute("UPDATE equivalents SET rank = rank + ? WHERE concept_id=?", (len(eqs), cid))
+            start = 0
+        else:
+            start = self.con.execute(
+                "SELECT COALESCE(MAX(rank), -1) + 1 FROM equivalents WHERE concept_id=?", (cid,)
+            ).fetchone()[0]
         for i, q in enumerate(eqs):
             self.con.execute(
                 "INSERT OR IGNORE INTO equivalents (concept_id, text, source, confidence, rank, folded, role) "
