@@ -76,8 +76,19 @@ def english_from_memory(
     if not rows:
         return {}
     pairs = [(s, t) for _, s, t in rows]
-    wanted = set(terms) if terms is not None else None
-    entries = [e for e in tb.entries([Status.CANDIDATE]) if wanted is None or e.simplified in wanted]
+    if terms is None:
+        entries = tb.entries([Status.CANDIDATE])
+    else:  # only the mined terms are loaded, not every candidate of a large term base
+        terms = list(dict.fromkeys(terms))
+        ids = [
+            row[0]
+            for k in range(0, len(terms), 500)  # SQLite caps the number of bound parameters
+            for row in tb.con.execute(
+                f"SELECT id FROM concepts WHERE status='candidate' AND simplified IN ({','.join('?' * len(terms[k : k + 500]))})",
+                terms[k : k + 500],
+            )
+        ]
+        entries = [e for k in range(0, len(ids), 500) for e in tb._load(ids[k : k + 500])]
     known = {e.simplified: [q.text for q in e.english] for e in entries}
     found = propose_with_evidence(list(known), pairs, min_pairs=min_pairs, known=known)
     with tb.transaction():
