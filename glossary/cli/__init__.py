@@ -182,4 +182,4 @@ def main() -> None:
 
 
 # the commands register themselves on the group when their modules are imported
-from . import entries, review, tm  # noqa: E402,F401
+from . import entries, review, tm, web  # noqa: E402,F401

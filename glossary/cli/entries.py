@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import GlossaryError
-from ..models import Status
+from ..models import Status, TermEntry
 from ..termbase import TermBase
 from . import (
     HEADER,
@@ -285,34 +285,21 @@ def import_(
         except (UnicodeDecodeError, LookupError) as err:
             raise GlossaryError(f"{file}: cannot decode as {encoding} ({err}); try another --encoding") from None
     entries = format_.read(data, file)
-    counts = {"added": 0, "updated": 0, "skipped": 0}
     who = reviewer(by)
+
+    def ask(ours: TermEntry, theirs: TermEntry) -> bool:
+        click.echo(
+            f"{theirs.simplified}: ours {ours.status.value} {ours.preferred_english!r}, "
+            f"theirs {theirs.status.value} {theirs.preferred_english!r}"
+        )
+        return click.confirm("overwrite?", default=False)
+
     # a dry run against a term base not made yet reports against an empty one, and makes nothing
     fresh = dry_run and not Path(ctx.obj["db"]).exists()
     with TermBase(":memory:") if fresh else open_tb(ctx, create=True) as tb:
-        try:
-            with tb.transaction():
-                for e in entries:
-                    policy = on_conflict
-                    if on_conflict == "ask":
-                        policy = "keep"
-                        if tb.conflicts(e):
-                            current = tb.get(e.simplified)
-                            click.echo(
-                                f"{e.simplified}: ours {current.status.value} {current.preferred_english!r}, "
-                                f"theirs {e.status.value} {e.preferred_english!r}"
-                            )
-                            policy = "overwrite" if click.confirm("overwrite?", default=False) else "keep"
-                    counts[tb.put(e, who, policy)] += 1
-                if dry_run:
-                    raise _DryRun
-        except _DryRun:
-            pass
+        counts = tb.import_entries(entries, who, on_conflict, dry_run, ask)
         for warning in tb.warnings:
             click.echo(f"warning: {warning}", err=True)
     prefix = "would import" if dry_run else "imported"
     click.echo(f"{prefix} {file}: {counts['added']} added, {counts['updated']} updated, {counts['skipped']} skipped")
 
-
-class _DryRun(Exception):
-    """Raised inside the import transaction to roll it back."""

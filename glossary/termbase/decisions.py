@@ -13,14 +13,16 @@ and reverts, each recorded in the history.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 
 from ..errors import CheckFailed, InvalidEdit, InvalidTransition, StaleEntry
 from ..models import Equivalent, Status, TermEntry
 from ..normalise.hanzi import HAN_RUN
 from . import changes as _changes
+from . import browse as _browse
 from . import search as _search
+from . import undo as _undo
 from .checks import run_checks
 from .review import check_transition
 from .store import Store, _now, snapshot
@@ -79,19 +81,75 @@ class TermBase(Store):
                 self.con.execute("UPDATE concepts SET status=?, updated_at=? WHERE id=?", (status.value, _now(), cid))
                 self.con.execute("DELETE FROM review_skips WHERE concept_id=?", (cid,))
                 self.con.execute("DELETE FROM review_claims WHERE concept_id=?", (cid,))
+                after: dict[str, object] = {"status": status.value}
                 if (
                     status == Status.APPROVED
                     and not self.con.execute(
                         "SELECT 1 FROM equivalents WHERE concept_id=? AND role='preferred'", (cid,)
                     ).fetchone()
                 ):
-                    self.con.execute(
-                        "UPDATE equivalents SET role='preferred' WHERE id = (SELECT id FROM equivalents "
-                        "WHERE concept_id=? ORDER BY rank, id LIMIT 1)",
-                        (cid,),
-                    )
-                self._log(cid, by, status.value, {"status": before.value}, {"status": status.value}, note)
+                    first = self.con.execute(
+                        "SELECT id, text FROM equivalents WHERE concept_id=? ORDER BY rank, id LIMIT 1", (cid,)
+                    ).fetchone()
+                    if first:
+                        self.con.execute("UPDATE equivalents SET role='preferred' WHERE id=?", (first[0],))
+                        after["preferred"] = first[1]  # so that undoing the approval gives the choice back
+                self._log(cid, by, status.value, {"status": before.value}, after, note)
         return before, status
+
+    def decide_many(
+        self,
+        items: Sequence[tuple[str | int, int | None]],
+        status: Status,
+        by: str,
+        note: str = "",
+        force: bool = False,
+    ) -> list[tuple[Status, Status]]:
+        """Move several concepts, each given with the revision the reviewer saw (or None), to ``status`` in one
+        transaction: all of them or, when one is refused, none."""
+        with self.transaction():
+            return [self.set_status(t, status, by, note, force=force, revision=rev) for t, rev in items]
+
+    def undo(self, by: str, note: str = "") -> tuple[TermEntry, str]:
+        """Take back ``by``'s last decision (:func:`glossary.termbase.undo.undo`)."""
+        return _undo.undo(self, by, note)
+
+    def browse(self, f: _browse.Filter) -> _browse.Page:
+        """One page of the filtered, sorted queue, with each entry's revision (:mod:`glossary.termbase.browse`)."""
+        ids, total = _browse.page_ids(self.con, f)
+        revisions = dict(
+            self.con.execute(f"SELECT id, revision FROM concepts WHERE id IN ({','.join('?' * len(ids))})", ids)
+        )
+        return _browse.Page(self._load(ids), total, f, revisions)
+
+    def import_entries(
+        self,
+        entries: Sequence[TermEntry],
+        by: str,
+        on_conflict: str = "keep",
+        dry_run: bool = False,
+        ask: Callable[[TermEntry, TermEntry], bool] | None = None,
+    ) -> dict[str, int]:
+        """Put a file's entries in one transaction (all or none); return how many were added, updated, skipped.
+
+        :param ask: with ``on_conflict="ask"``, called with (ours, theirs) for each conflict: True overwrites.
+        :param dry_run: count, then roll everything back. :attr:`warnings` says what a reviewer should hear.
+        """
+        counts = {"added": 0, "updated": 0, "skipped": 0}
+        try:
+            with self.transaction():
+                for e in entries:
+                    policy = on_conflict
+                    if on_conflict == "ask":
+                        policy = "keep"
+                        if ask is not None and self.conflicts(e):
+                            policy = "overwrite" if ask(self.get(e.simplified), e) else "keep"
+                    counts[self.put(e, by, policy)] += 1
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        return counts
 
     def revision(self, term_or_id: str | int) -> int:
         """How many recorded changes the concept has had: pass it back with a decision to refuse a stale one."""
@@ -125,6 +183,7 @@ class TermBase(Store):
         note: str | None = None,
         drop: Sequence[str] = (),
         drop_variants: Sequence[str] = (),
+        revision: int | None = None,
     ) -> TermEntry:
         """Change an entry as a reviewer; mining never overwrites what was edited.
 
@@ -133,9 +192,11 @@ class TermBase(Store):
         ``drop_variants`` surface forms. The history keeps the whole entry before and after.
 
         :raises InvalidEdit: for a pinyin that does not fit the Hanzi, or a dropped form the entry lacks.
+        :raises StaleEntry: when ``revision`` is given and the entry changed since.
         """
         with self.transaction():
             cid = self.resolve(term_or_id)
+            self._expect(cid, revision)
             before = self._load([cid])[0]
             if pinyin is not None:
                 _check_pinyin(before.simplified, pinyin)
@@ -220,7 +281,8 @@ class TermBase(Store):
             a, b = self.resolve(keep), self.resolve(other)
             if a == b:
                 raise InvalidTransition("both names are the same entry; nothing to merge")
-            eb = self._load([b])[0]
+            ea, eb = self._load([a, b])
+            kept = _undo.merge_record(self, ea, eb)
             for form in {eb.simplified, eb.traditional, *eb.variants} - {""}:
                 self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (a, form))
             self._add_equivalents(a, self._new_english(a, eb.english))
@@ -241,7 +303,7 @@ class TermBase(Store):
             _search.index_rows(self.con, a)
             status = self.con.execute("SELECT status FROM concepts WHERE id=?", (a,)).fetchone()[0]
             # the merged entry's rows now sit among the kept one's: this row says where the kept one stands
-            self._log(a, by, "merge", {"merged": eb.simplified, "status": eb.status.value}, {"status": status}, note)
+            self._log(a, by, "merge", kept, {"status": status}, note)
         return self._load([a])[0]
 
     def skip(self, term_or_id: str | int, by: str) -> None:
@@ -308,6 +370,10 @@ class TermBase(Store):
             if form:
                 self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (cid, form))
         _search.index_rows(self.con, cid)
+
+
+class _DryRun(Exception):
+    """Raised inside an import's transaction to roll it back."""
 
 
 def _check_pinyin(term: str, pinyin: str) -> None:

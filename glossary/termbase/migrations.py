@@ -6,7 +6,7 @@ Each migration runs once, inside the transaction that records it in
 >>> import sqlite3
 >>> con = sqlite3.connect(":memory:", isolation_level=None)
 >>> migrate(con)
-[1, 2, 3, 4, 5, 6, 7]
+[1, 2, 3, 4, 5, 6, 7, 8]
 >>> migrate(con)
 []
 """
@@ -199,6 +199,22 @@ def _v7_roles(con: sqlite3.Connection) -> None:
     )
 
 
+def _v8_workspace(con: sqlite3.Connection) -> None:
+    """The browser workspace: indexes for its queue (status and score order, filter by file) and reviewer
+    accounts for serving beyond this machine (passwords kept as Argon2 hashes only)."""
+    _run(
+        con,
+        """
+        CREATE INDEX concepts_status_score ON concepts(status, score DESC, id);
+        CREATE INDEX concepts_score ON concepts(score DESC, id);
+        CREATE INDEX occurrences_file ON occurrences(file);
+        CREATE INDEX equivalents_source ON equivalents(source, concept_id);
+        CREATE INDEX log_by ON log(by, id);
+        CREATE TABLE users (name TEXT PRIMARY KEY, hash TEXT NOT NULL, created_at TEXT NOT NULL)
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema", _v1_initial),
     (2, "search keys", _v2_search_keys),
@@ -207,6 +223,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (5, "review", _v5_review),
     (6, "translation memory", _v6_translation_memory),
     (7, "english roles, revisions, review claims", _v7_roles),
+    (8, "workspace indexes, reviewer accounts", _v8_workspace),
 ]
 LATEST = MIGRATIONS[-1][0]
 

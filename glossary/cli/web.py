@@ -1,0 +1,98 @@
+"""The browser workspace and its accounts: serve, user add/remove/list."""
+
+from __future__ import annotations
+
+import click
+
+from ..termbase.users import add_user, remove_user, users
+from ..web.app import LOOPBACK
+from . import cli, open_tb, reviewer
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on; beyond 127.0.0.1 needs --login.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--login", is_flag=True, help="Ask reviewers to log in (accounts: `glossary user add NAME`).")
+@click.option("--by", help="Reviewer name recorded without --login (default: $GLOSSARY_REVIEWER, else git user.name).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, login: bool, by: str | None) -> None:
+    """Review in the browser: the queue, entries, decisions, import and export, on http://HOST:PORT/.
+
+    \b
+    Example:
+        glossary serve
+        glossary serve --host 0.0.0.0 --login
+    """
+    import uvicorn
+
+    from ..web import create_app
+
+    if host not in LOOPBACK and not login:
+        raise click.UsageError("serving beyond this machine needs reviewer accounts: add --login")
+    with open_tb(ctx) as tb:  # a missing term base is an error here, before the server starts
+        if login and not users(tb):
+            raise click.UsageError("no reviewer accounts yet; add one with `glossary user add NAME`")
+    app = create_app(ctx.obj["db"], reviewer=reviewer(by), login=login, host=host)
+    click.echo(f"serving {ctx.obj['db']} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.group()
+def user() -> None:
+    """Reviewer accounts for `glossary serve --login`.
+
+    \b
+    Example:
+        glossary user add ann
+        glossary user list
+    """
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input (for scripts).")
+@click.pass_context
+def user_add(ctx: click.Context, name: str, password_stdin: bool) -> None:
+    """Add a reviewer account, or set a new password for one.
+
+    \b
+    Example:
+        glossary user add ann
+        printf 'correct horse battery\\n' | glossary user add ann --password-stdin
+    """
+    if password_stdin:
+        password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+    else:
+        password = click.prompt("password", hide_input=True, confirmation_prompt=True)
+    with open_tb(ctx, create=True) as tb:
+        add_user(tb, name, password)
+    click.echo(f"reviewer {name} can log in")
+
+
+@user.command("remove")
+@click.argument("name")
+@click.pass_context
+def user_remove(ctx: click.Context, name: str) -> None:
+    """Remove a reviewer account (their decisions stay in the history).
+
+    \b
+    Example:
+        glossary user remove ann
+    """
+    with open_tb(ctx) as tb:
+        remove_user(tb, name)
+    click.echo(f"removed {name}")
+
+
+@user.command("list")
+@click.pass_context
+def user_list(ctx: click.Context) -> None:
+    """List reviewer accounts.
+
+    \b
+    Example:
+        glossary user list
+    """
+    with open_tb(ctx) as tb:
+        for name in users(tb):
+            click.echo(name)

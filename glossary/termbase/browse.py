@@ -1,0 +1,117 @@
+"""The review queue as a page of a filtered, sorted list: what the browser workspace shows.
+
+One query finds a page of ids and one counts the rows the filter keeps, both on indexes, so a page of a
+128,000-entry term base costs milliseconds whatever its number.
+
+>>> from glossary.models import TermEntry, Equivalent
+>>> from glossary.termbase import TermBase
+>>> with TermBase(":memory:") as tb:
+...     _ = tb.stage([TermEntry("镨钕", pinyin="pǔ nǚ", score=2.0, english=[Equivalent("PrNd", "text")]),
+...                   TermEntry("稀土", pinyin="xī tǔ", score=1.0)], by="ann")
+...     page = tb.browse(Filter(missing_english=True))
+...     page.total, [e.simplified for e in page.entries]
+(1, ['稀土'])
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+
+from ..models import Status, TermEntry
+from . import search as _search
+
+#: the orders a page can be sorted in: the SQL for each (every one ends in id, so pages never overlap)
+SORTS = {
+    "score": "score DESC, id",
+    "count": "count DESC, score DESC, id",
+    "pinyin": "pinyin_plain, simplified, id",
+    "date": "updated_at DESC, id",
+}
+#: how many entries a search narrows the queue to before the other filters apply
+SEARCH_CAP = 2000
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What the queue shows: every field narrows it; the defaults show all candidates by score."""
+
+    statuses: tuple[Status, ...] = (Status.CANDIDATE,)
+    file: str = ""
+    source: str = ""  # only entries with an English suggestion from this source (text, cedict, tm …)
+    missing_english: bool = False
+    min_score: float | None = None
+    max_score: float | None = None
+    query: str = ""  # what `glossary find` takes: either script, pinyin in any spelling, English
+    sort: str = "score"
+    offset: int = 0
+    limit: int = 50
+
+    def page(self, number: int) -> Filter:
+        """The same filter on page ``number`` (from 1)."""
+        return replace(self, offset=max(0, number - 1) * self.limit)
+
+
+@dataclass
+class Page:
+    """One page of the queue: its entries with the revision each was shown at, and how many the filter keeps."""
+
+    entries: list[TermEntry]
+    total: int
+    filter: Filter
+    revisions: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def first(self) -> int:
+        """Position (from 1) of the page's first entry in the whole list; 0 for an empty page."""
+        return self.filter.offset + 1 if self.entries else 0
+
+
+def _where(con: sqlite3.Connection, f: Filter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    args: list[object] = []
+    if f.statuses:
+        clauses.append(f"status IN ({','.join('?' * len(f.statuses))})")
+        args += [s.value for s in f.statuses]
+    if f.file:
+        clauses.append("id IN (SELECT concept_id FROM occurrences WHERE file = ?)")
+        args.append(f.file)
+    if f.source:
+        clauses.append("id IN (SELECT concept_id FROM equivalents WHERE source = ?)")
+        args.append(f.source)
+    if f.missing_english:
+        clauses.append("NOT EXISTS (SELECT 1 FROM equivalents WHERE concept_id = concepts.id)")
+    if f.min_score is not None:
+        clauses.append("score >= ?")
+        args.append(f.min_score)
+    if f.max_score is not None:
+        clauses.append("score <= ?")
+        args.append(f.max_score)
+    if f.query.strip():
+        ids = [m.concept_id for m in _search.find(con, f.query, list(f.statuses) or None, SEARCH_CAP)]
+        clauses.append(f"id IN ({','.join(map(str, ids)) or 'NULL'})")  # ids are ints from our own index
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+
+def page_ids(con: sqlite3.Connection, f: Filter) -> tuple[list[int], int]:
+    """The ids of the page ``f`` asks for, and the number of entries the filter keeps."""
+    where, args = _where(con, f)
+    order = SORTS.get(f.sort, SORTS["score"])
+    ids = [
+        r[0]
+        for r in con.execute(
+            f"SELECT id FROM concepts{where} ORDER BY {order} LIMIT ? OFFSET ?", [*args, f.limit, f.offset]
+        )
+    ]
+    total = con.execute(f"SELECT COUNT(*) FROM concepts{where}", args).fetchone()[0]
+    return ids, int(total)
+
+
+def files(con: sqlite3.Connection) -> list[str]:
+    """Every source file the term base has evidence from, for the queue's file filter."""
+    return [r[0] for r in con.execute("SELECT DISTINCT file FROM occurrences ORDER BY file")]
+
+
+def sources(con: sqlite3.Connection) -> list[str]:
+    """Every source English suggestions came from (text, cedict, tm, reviewer …)."""
+    return [r[0] for r in con.execute("SELECT DISTINCT source FROM equivalents ORDER BY source")]

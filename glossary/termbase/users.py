@@ -1,0 +1,68 @@
+"""Reviewer accounts for a workspace served beyond this machine: a name and an Argon2 hash of the password
+(argon2-cffi), never the password itself.
+
+>>> from glossary.termbase import TermBase
+>>> with TermBase(":memory:") as tb:
+...     add_user(tb, "ann", "correct horse")
+...     verify(tb, "ann", "correct horse"), verify(tb, "ann", "wrong"), verify(tb, "bob", "x")
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from ..errors import InvalidEdit
+
+if TYPE_CHECKING:
+    from .store import Store
+
+_HASHER = PasswordHasher()
+#: a reviewer name as the history records it: letters of any script, digits, . _ - and inner spaces
+NAME = re.compile(r"\w[\w .\-]{0,62}\w|\w")
+MIN_PASSWORD = 8
+# a hash to verify against when the name is unknown, so that a wrong name takes as long as a wrong password
+_DUMMY = _HASHER.hash("no such reviewer")
+
+
+def add_user(tb: Store, name: str, password: str) -> None:
+    """Add a reviewer, or give an existing one a new password.
+
+    :raises InvalidEdit: for a name the history could not record plainly, or a password under 8 characters.
+    """
+    from .store import _now
+
+    if not NAME.fullmatch(name):
+        raise InvalidEdit(f"{name!r} is not a usable reviewer name; use letters, digits, . _ - (up to 64)")
+    if len(password) < MIN_PASSWORD:
+        raise InvalidEdit(f"the password needs at least {MIN_PASSWORD} characters")
+    with tb.transaction():
+        tb.con.execute(
+            "INSERT INTO users VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET hash=excluded.hash",
+            (name, _HASHER.hash(password), _now()),
+        )
+
+
+def remove_user(tb: Store, name: str) -> None:
+    """Remove a reviewer's account (their decisions stay in the history under their name)."""
+    with tb.transaction():
+        if not tb.con.execute("DELETE FROM users WHERE name=?", (name,)).rowcount:
+            raise InvalidEdit(f"no reviewer account {name!r}; `glossary user list` shows them")
+
+
+def users(tb: Store) -> list[str]:
+    """The reviewer accounts, by name."""
+    return [r[0] for r in tb.con.execute("SELECT name FROM users ORDER BY name")]
+
+
+def verify(tb: Store, name: str, password: str) -> bool:
+    """True when ``password`` is ``name``'s."""
+    row = tb.con.execute("SELECT hash FROM users WHERE name=?", (name,)).fetchone()
+    try:
+        return _HASHER.verify(row[0] if row else _DUMMY, password) and row is not None
+    except (VerificationError, InvalidHashError):
+        return False
