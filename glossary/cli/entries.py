@@ -302,4 +302,3 @@ def import_(
             click.echo(f"warning: {warning}", err=True)
     prefix = "would import" if dry_run else "imported"
     click.echo(f"{prefix} {file}: {counts['added']} added, {counts['updated']} updated, {counts['skipped']} skipped")
-

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ..termbase.users import add_user, remove_user, users
@@ -10,7 +12,9 @@ from . import cli, open_tb, reviewer
 
 
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on; beyond 127.0.0.1 needs --login.")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to serve on; beyond 127.0.0.1 needs --login."
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
 @click.option("--login", is_flag=True, help="Ask reviewers to log in (accounts: `glossary user add NAME`).")
 @click.option("--by", help="Reviewer name recorded without --login (default: $GLOSSARY_REVIEWER, else git user.name).")
@@ -61,7 +65,7 @@ def user_add(ctx: click.Context, name: str, password_stdin: bool) -> None:
         printf 'correct horse battery\\n' | glossary user add ann --password-stdin
     """
     if password_stdin:
-        password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+        password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("password", hide_input=True, confirmation_prompt=True)
     with open_tb(ctx, create=True) as tb:

@@ -19,8 +19,8 @@ from datetime import datetime, timedelta, timezone
 from ..errors import CheckFailed, InvalidEdit, InvalidTransition, StaleEntry
 from ..models import Equivalent, Status, TermEntry
 from ..normalise.hanzi import HAN_RUN
-from . import changes as _changes
 from . import browse as _browse
+from . import changes as _changes
 from . import search as _search
 from . import undo as _undo
 from .checks import run_checks

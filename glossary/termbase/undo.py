@@ -97,7 +97,9 @@ def undo(tb: TermBase, by: str, note: str = "") -> tuple[TermEntry, str]:
         what = f"{action} {current.simplified}" + (f" ← {before['merged']}" if action == "merge" else "")
         after = tb._load([cid])[0]
         # the row says which decision it took back (so it is not undone twice) beside the entry before and after
-        tb._log(cid, by, "undo", {**snapshot(current), "undid": log_id, "action": action}, snapshot(after), note or what)
+        tb._log(
+            cid, by, "undo", {**snapshot(current), "undid": log_id, "action": action}, snapshot(after), note or what
+        )
         return after, what
 
 

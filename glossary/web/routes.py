@@ -216,7 +216,7 @@ async def english(request: Request) -> Response:
     what, text = str(form.get("action", "")), str(form.get("text", "")).strip()
     if what not in ("prefer", "admit", "drop") or not text:
         return _failed(request, form, GlossaryError("say which English and whether to prefer, admit or drop it"))
-    kw = {"prefer": {"english": text}, "admit": {"admit": [text]}, "drop": {"drop": [text]}}[what]
+    kw: dict[str, Any] = {"english": text} if what == "prefer" else {what: [text]}
     try:
         await _call(request, lambda tb: tb.edit(cid, user(request), revision=_revision(form), **kw))
     except GlossaryError as e:
@@ -310,7 +310,7 @@ async def import_(request: Request) -> Response:
         ws.pending.pop(next(iter(ws.pending)))
     token = secrets.token_urlsafe(16)
     ws.pending[token] = (user(request), name, fmt.name, data, policy, now)
-    return _page(request, "import.html", report=counts, warnings=warnings, name=name, token=token, policy=policy)
+    return _page(request, "import.html", report=counts, warnings=warnings, filename=name, token=token, policy=policy)
 
 
 def _dry_run(tb: Any, entries: Any, by: str, policy: str) -> tuple[dict[str, int], list[str]]:

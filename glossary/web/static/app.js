@@ -38,7 +38,8 @@ async function send(form, nextId) {
   if (note && form.querySelector('input[name="note"]')) form.querySelector('input[name="note"]').value = note.value;
   let answer;
   try {
-    const response = await fetch(form.action, {
+    // getAttribute: a field named "action" hides the form's own action property
+    const response = await fetch(form.getAttribute("action"), {
       method: "POST",
       body: new URLSearchParams(new FormData(form)),
       headers: { "X-Requested-With": "fetch", "X-CSRF-Token": csrf() },
@@ -88,7 +89,7 @@ function decide(verb) {
     const data = new FormData(form);
     data.set("action", verb);
     const copy = document.createElement("form");
-    copy.action = "/decide";
+    copy.setAttribute("action", "/decide");
     for (const [k, v] of data) {
       const input = document.createElement("input");
       input.type = "hidden"; input.name = k; input.value = v;

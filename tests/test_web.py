@@ -1,0 +1,259 @@
+"""The browser workspace, server side, through Starlette's test client: every route, the permission rules,
+escaping, stale decisions, imports and exports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from glossary.formats import WriteOptions, get_format
+from glossary.models import Context, Equivalent, Status, TermEntry
+from glossary.termbase import TermBase
+from glossary.termbase.users import add_user
+from glossary.web import create_app
+
+FETCH = {"x-requested-with": "fetch"}
+
+
+def _entries() -> list[TermEntry]:
+    return [
+        TermEntry(
+            "镨钕",
+            "鐠釹",
+            "pǔ nǚ",
+            [Equivalent("PrNd", "text", 0.9), Equivalent("praseodymium-neodymium", "cedict", 0.6)],
+            score=3.0,
+            count=3,
+            files=["a.txt"],
+            file_counts={"a.txt": 3},
+            contexts=[Context("a.txt", 5, "镨钕价格上涨，鐠釹也是。"), Context("b.txt", 7, "镨钕价格上涨，鐠釹也是。")],
+        ),
+        TermEntry("稀土", "稀土", "xī tǔ", [Equivalent("rare earth", "cedict", 0.8)], score=2.0, count=7),
+        TermEntry("<script>alert(1)</script>", "", "", [Equivalent("<b>bold</b>", "text", 0.5)], score=1.0),
+    ]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "t.db")
+    with TermBase(path) as tb:
+        tb.stage(_entries(), by="miner")
+    return path
+
+
+@pytest.fixture
+def client(db: str) -> TestClient:
+    return TestClient(create_app(db, reviewer="ann"))
+
+
+def _csrf(client: TestClient) -> str:
+    m = re.search(r'name="csrf-token" content="([^"]+)"', client.get("/").text)
+    assert m
+    return m.group(1)
+
+
+def _id(db: str, term: str) -> int:
+    with TermBase(db) as tb:
+        return tb.resolve(term)
+
+
+def _post(client: TestClient, path: str, **data: object) -> dict[str, object]:
+    r = client.post(path, data={"csrf": _csrf(client), **data}, headers=FETCH)  # type: ignore[dict-item]
+    body: dict[str, object] = r.json()
+    body["status_code"] = r.status_code
+    return body
+
+
+def test_queue_shows_candidates_in_score_order_with_n_of_n(client: TestClient) -> None:
+    page = client.get("/").text
+    assert re.findall(r'data-term="([^"]+)"', page)[:2] == ["镨钕", "稀土"]
+    assert "1–3 of 3" in page
+
+
+def test_queue_filters_search_by_toneless_pinyin_and_rejects_bad_numbers(client: TestClient) -> None:
+    assert re.findall(r'data-term="([^"]+)"', client.get("/?q=xitu&status=").text) == ["稀土"]
+    assert re.findall(r'data-term="([^"]+)"', client.get("/?min=2.5").text) == ["镨钕"]
+    assert client.get("/?min=lots").status_code == 400
+
+
+def test_every_term_note_and_context_is_escaped(client: TestClient, db: str) -> None:
+    cid = _id(db, "<script>alert(1)</script>")
+    for page in (client.get("/").text, client.get(f"/entry/{cid}").text):
+        assert "<script>alert(1)</script>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>bold</b>" not in client.get(f"/entry/{cid}").text
+    assert "default-src 'self'" in client.get("/").headers["content-security-policy"]
+
+
+def test_entry_page_marks_the_term_and_shows_each_sentence_once(client: TestClient, db: str) -> None:
+    page = client.get(f"/entry/{_id(db, '镨钕')}").text
+    assert page.count("价格上涨") == 1
+    assert "<mark>镨钕</mark>" in page and "<mark>鐠釹</mark>" in page
+    assert "a.txt:5, b.txt:7" in page
+    assert client.get("/entry/9999").status_code == 404
+
+
+def test_decide_records_the_reviewer_and_undo_takes_it_back(client: TestClient, db: str) -> None:
+    cid = _id(db, "镨钕")
+    body = _post(client, f"/entry/{cid}/decide", action="approve", note="checked")
+    assert body["ok"] and body["status"] == "approved"
+    with TermBase(db) as tb:
+        last = tb.history(cid)[-1]
+        assert (last["by"], last["action"], last["note"]) == ("ann", "approved", "checked")
+    assert _post(client, "/undo")["ok"]
+    with TermBase(db) as tb:
+        assert tb.get(cid).status == Status.CANDIDATE
+
+
+def test_a_decision_on_an_entry_changed_meanwhile_is_refused(client: TestClient, db: str) -> None:
+    cid = _id(db, "镨钕")
+    page = client.get(f"/entry/{cid}").text
+    shown = re.search(r'data-rev="(\d+)"', page).group(1)  # type: ignore[union-attr]
+    with TermBase(db) as tb:
+        tb.set_status(cid, Status.REJECTED, by="bob")
+    body = _post(client, f"/entry/{cid}/decide", action="approve", revision=shown)
+    assert body["status_code"] == 409 and "bob" in str(body["error"])
+    with TermBase(db) as tb:
+        assert tb.get(cid).status == Status.REJECTED
+
+
+def test_a_questioned_approval_is_refused_then_forced_and_recorded(client: TestClient, db: str) -> None:
+    cid = _id(db, "<script>alert(1)</script>")
+    assert _post(client, f"/entry/{cid}/english", action="drop", text="<b>bold</b>")["ok"]
+    body = _post(client, f"/entry/{cid}/decide", action="approve")  # no English left: the checks question it
+    assert "no English" in str(body["error"])
+    body = _post(client, f"/entry/{cid}/decide", action="approve")
+    assert body["status_code"] == 422 and body["force"] is True
+    assert _post(client, f"/entry/{cid}/decide", action="approve", force="1")["ok"]
+    with TermBase(db) as tb:
+        assert "forced past" in tb.history(cid)[-1]["note"]
+
+
+def test_choose_admit_drop_and_type_english(client: TestClient, db: str) -> None:
+    cid = _id(db, "镨钕")
+    assert _post(client, f"/entry/{cid}/english", action="prefer", text="praseodymium-neodymium")["ok"]
+    assert _post(client, f"/entry/{cid}/english", action="admit", text="PrNd")["ok"]
+    assert _post(client, f"/entry/{cid}/edit", english="Pr-Nd", note="")["ok"]
+    with TermBase(db) as tb:
+        roles = {q.text: q.role for q in tb.get(cid).english}
+    assert roles == {"Pr-Nd": "preferred", "praseodymium-neodymium": "suggested", "PrNd": "admitted"}
+    assert _post(client, f"/entry/{cid}/english", action="drop", text="PrNd")["ok"]
+    assert _post(client, f"/entry/{cid}/edit", pinyin="pǔ")["status_code"] == 422  # one syllable per Hanzi
+
+
+def test_batch_decision_is_one_transaction(client: TestClient, db: str) -> None:
+    a, b = _id(db, "镨钕"), _id(db, "稀土")
+    with TermBase(db) as tb:
+        tb.set_status(b, Status.REJECTED, by="bob")
+    body = _post(client, "/decide", action="approve", item=[f"{a}:", f"{b}:"])
+    assert body["status_code"] == 422
+    with TermBase(db) as tb:
+        assert tb.get(a).status == Status.CANDIDATE
+    assert _post(client, "/decide", action="reject", item=[f"{a}:"])["ok"]
+
+
+def test_merge_from_the_page_and_undo(client: TestClient, db: str) -> None:
+    a, b = _id(db, "镨钕"), _id(db, "稀土")
+    assert _post(client, "/merge", keep=str(a), other=str(b))["ok"]
+    assert client.get(f"/entry/{b}").status_code == 404
+    assert _post(client, "/undo")["ok"]
+    assert client.get(f"/entry/{b}").status_code == 200
+
+
+def test_writes_without_the_csrf_token_are_refused(client: TestClient, db: str) -> None:
+    cid = _id(db, "镨钕")
+    client.get("/")
+    r = client.post(f"/entry/{cid}/decide", data={"action": "reject"})
+    assert r.status_code == 403
+    r = client.post(f"/entry/{cid}/decide", data={"action": "reject", "csrf": "forged"})
+    assert r.status_code == 403
+    with TermBase(db) as tb:
+        assert tb.get(cid).status == Status.CANDIDATE
+
+
+def test_forms_without_script_redirect_back_to_our_own_pages_only(client: TestClient, db: str) -> None:
+    cid = _id(db, "镨钕")
+    token = _csrf(client)
+    r = client.post(
+        f"/entry/{cid}/decide",
+        data={"csrf": token, "action": "reject", "next": "//evil.example/"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/"
+    assert "reject: candidate → rejected" in client.get("/").text  # the flash message
+
+
+def test_export_downloads_every_format(client: TestClient, db: str) -> None:
+    with TermBase(db) as tb:
+        tb.set_status("稀土", Status.APPROVED, by="ann")
+    for fmt in ("tbx", "tmx", "csv", "omegat"):
+        r = client.get(f"/export?format={fmt}")
+        assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
+        assert "稀土" in r.content.decode("utf-8")
+    assert client.get("/export?format=docx").status_code == 400
+    assert "Download TBX" in client.get("/export").text
+
+
+def test_import_shows_a_dry_run_then_imports_all_of_it(client: TestClient, db: str) -> None:
+    data = get_format("tbx").write(
+        [TermEntry("钕铁硼", "釹鐵硼", "nǚ tiě péng", [Equivalent("NdFeB", "import", 1.0)])], WriteOptions()
+    )
+    token = _csrf(client)
+    r = client.post("/import", data={"csrf": token}, files={"file": ("../../etc/new.tbx", data)})
+    assert r.status_code == 200 and "would import: 1 added" in r.text
+    with TermBase(db) as tb:
+        assert "钕铁硼" not in {e.simplified for e in tb.entries()}
+    pending = re.search(r'name="token" value="([^"]+)"', r.text).group(1)  # type: ignore[union-attr]
+    r = client.post("/import/confirm", data={"csrf": token, "token": pending, "next": "/"})
+    assert r.status_code == 200 and "imported new.tbx: 1 added" in r.text
+    with TermBase(db) as tb:
+        assert tb.get("釹鐵硼").preferred_english == "NdFeB"
+    r = client.post("/import/confirm", data={"csrf": token, "token": pending})  # a token works once
+    assert r.status_code == 400
+
+
+def test_a_bad_upload_is_refused_whole_and_a_large_one_by_its_size(db: str) -> None:
+    client = TestClient(create_app(db, reviewer="ann", upload_limit=2000))
+    token = _csrf(client)
+    r = client.post("/import", data={"csrf": token}, files={"file": ("x.tbx", b"<martif><text><body>")})
+    assert r.status_code == 400 and "x.tbx" in r.text
+    r = client.post("/import", data={"csrf": token}, files={"file": ("big.csv", b"a" * 5000)})
+    assert r.status_code == 413
+    with TermBase(db) as tb:
+        assert tb.stats()["total"] == 3
+
+
+def test_with_login_anonymous_writes_are_refused_and_the_logged_in_reviewer_is_recorded(db: str) -> None:
+    with TermBase(db) as tb:
+        add_user(tb, "bea", "correct horse battery")
+    client = TestClient(create_app(db, login=True, host="0.0.0.0"))
+    r = client.get("/", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login"
+    token = re.search(r'name="csrf-token" content="([^"]+)"', client.get("/login").text).group(1)  # type: ignore[union-attr]
+    cid = _id(db, "镨钕")
+    assert client.post(f"/entry/{cid}/decide", data={"csrf": token, "action": "reject"}).status_code == 403
+    wrong = client.post("/login", data={"csrf": token, "name": "bea", "password": "nope"})
+    assert wrong.status_code == 401
+    client.post("/login", data={"csrf": token, "name": "bea", "password": "correct horse battery"})
+    assert _post(client, f"/entry/{cid}/decide", action="reject")["ok"]
+    with TermBase(db) as tb:
+        assert tb.history(cid)[-1]["by"] == "bea"
+
+
+def test_session_cookie_is_httponly_and_samesite(client: TestClient) -> None:
+    r = client.get("/")
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_a_request_naming_another_host_is_refused_on_loopback(db: str) -> None:
+    client = TestClient(create_app(db, reviewer="ann"), base_url="http://evil.example")
+    assert client.get("/").status_code == 400
+
+
+def test_static_assets_are_served_from_the_package(client: TestClient) -> None:
+    assert "keydown" in client.get("/static/app.js").text
+    assert client.get("/static/../app.py").status_code == 404
