@@ -58,6 +58,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --shared $(SHARED)
 	$(BIN)/python scripts/bench_find.py
 	$(BIN)/python scripts/bench_tm.py --shared $(SHARED)
+	$(BIN)/python scripts/bench_web.py
 
 # the exact versions of a fresh install of the ranges in pyproject.toml, for CI and `make demo`
 lock:

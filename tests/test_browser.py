@@ -118,13 +118,17 @@ def _session(page: sync_api.Page, base: str, db: str, shots: Path) -> None:
     expect(page.locator("#count")).to_have_text("1–5 of 5")
     expect(page.locator("article.entry h2")).to_contain_text("镨钕")  # the first row is selected and shown
 
-    # approve two entries by keyboard: each approval moves on to the next entry
+    # approve two entries by keyboard, the first with a note: each approval moves on to the next entry
+    page.locator(".decision-note").fill("standard name")
+    page.keyboard.press("Escape")
     page.keyboard.press("a")
     expect(page.locator("#flash")).to_have_text("approve: candidate → approved")
     expect(page.locator("article.entry h2")).to_contain_text("氧化镝")
     page.keyboard.press("a")
     expect(page.locator("article.entry h2")).to_contain_text("稀土永磁")
     assert (_status(db, "镨钕"), _status(db, "氧化镝")) == (Status.APPROVED, Status.APPROVED)
+    with TermBase(db) as tb:
+        assert [(h["by"], h["note"]) for h in tb.history("镨钕")][-1] == ("ann", "standard name")
     page.screenshot(path=str(shots / "queue.png"))
 
     # choose the second English suggestion of the entry shown

@@ -116,6 +116,10 @@ def test_browse_filters_sorts_and_pages(full: TermBase) -> None:
     full.set_status("稀土", Status.REJECTED, by="ann")
     assert terms() == ["镨钕", "镨钕合金"]
     assert terms(statuses=(Status.REJECTED,)) == ["稀土"]
+    full.edit("镨钕合金", by="ann", drop=["PrNd alloy"])  # the count of English follows every change
+    assert terms(missing_english=True) == ["镨钕合金"]
+    full.undo(by="ann")
+    assert terms(missing_english=True) == []
     page = full.browse(Filter())
     assert page.revisions == {e.id: full.revision(e.id) for e in page.entries}  # type: ignore[misc]
 

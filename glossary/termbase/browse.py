@@ -77,10 +77,11 @@ def _where(con: sqlite3.Connection, f: Filter) -> tuple[str, list[object]]:
         clauses.append("id IN (SELECT concept_id FROM occurrences WHERE file = ?)")
         args.append(f.file)
     if f.source:
-        clauses.append("id IN (SELECT concept_id FROM equivalents WHERE source = ?)")
+        # EXISTS, not IN: a page stops at its 50th row instead of first listing every entry from the source
+        clauses.append("EXISTS (SELECT 1 FROM equivalents WHERE source = ? AND concept_id = concepts.id)")
         args.append(f.source)
     if f.missing_english:
-        clauses.append("NOT EXISTS (SELECT 1 FROM equivalents WHERE concept_id = concepts.id)")
+        clauses.append("english_count = 0")  # kept by triggers on equivalents (migration 8)
     if f.min_score is not None:
         clauses.append("score >= ?")
         args.append(f.min_score)
@@ -107,11 +108,23 @@ def page_ids(con: sqlite3.Connection, f: Filter) -> tuple[list[int], int]:
     return ids, int(total)
 
 
+def _distinct(con: sqlite3.Connection, table: str, column: str) -> list[str]:
+    # a skip scan down the column's index: one probe per distinct value, not a pass over every row
+    return [
+        r[0]
+        for r in con.execute(
+            f"WITH RECURSIVE v(x) AS (SELECT MIN({column}) FROM {table} UNION ALL "
+            f"SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > x) FROM v WHERE x IS NOT NULL) "
+            "SELECT x FROM v WHERE x IS NOT NULL"
+        )
+    ]
+
+
 def files(con: sqlite3.Connection) -> list[str]:
     """Every source file the term base has evidence from, for the queue's file filter."""
-    return [r[0] for r in con.execute("SELECT DISTINCT file FROM occurrences ORDER BY file")]
+    return _distinct(con, "occurrences", "file")
 
 
 def sources(con: sqlite3.Connection) -> list[str]:
     """Every source English suggestions came from (text, cedict, tm, reviewer …)."""
-    return [r[0] for r in con.execute("SELECT DISTINCT source FROM equivalents ORDER BY source")]
+    return _distinct(con, "equivalents", "source")

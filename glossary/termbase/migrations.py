@@ -200,18 +200,34 @@ def _v7_roles(con: sqlite3.Connection) -> None:
 
 
 def _v8_workspace(con: sqlite3.Connection) -> None:
-    """The browser workspace: indexes for its queue (status and score order, filter by file) and reviewer
-    accounts for serving beyond this machine (passwords kept as Argon2 hashes only)."""
+    """The browser workspace: indexes for its queue (each order it sorts by, the file and source filters),
+    a count of each concept's English kept by triggers (the "no English" filter counts on an index instead of
+    probing every concept), and reviewer accounts (passwords kept as Argon2 hashes only)."""
     _run(
         con,
         """
         CREATE INDEX concepts_status_score ON concepts(status, score DESC, id);
         CREATE INDEX concepts_score ON concepts(score DESC, id);
+        CREATE INDEX concepts_status_count ON concepts(status, count DESC, score DESC, id);
+        CREATE INDEX concepts_status_pinyin ON concepts(status, pinyin_plain, simplified, id);
+        CREATE INDEX concepts_status_date ON concepts(status, updated_at DESC, id);
         CREATE INDEX occurrences_file ON occurrences(file);
         CREATE INDEX equivalents_source ON equivalents(source, concept_id);
         CREATE INDEX log_by ON log(by, id);
-        CREATE TABLE users (name TEXT PRIMARY KEY, hash TEXT NOT NULL, created_at TEXT NOT NULL)
+        CREATE TABLE users (name TEXT PRIMARY KEY, hash TEXT NOT NULL, created_at TEXT NOT NULL);
+        ALTER TABLE concepts ADD COLUMN english_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE concepts SET english_count = (SELECT COUNT(*) FROM equivalents WHERE concept_id = concepts.id);
+        CREATE INDEX concepts_status_english ON concepts(status, english_count)
         """,
+    )
+    # one statement each: a trigger's body has semicolons of its own
+    con.execute(
+        "CREATE TRIGGER equivalents_counted AFTER INSERT ON equivalents BEGIN "
+        "UPDATE concepts SET english_count = english_count + 1 WHERE id = NEW.concept_id; END"
+    )
+    con.execute(
+        "CREATE TRIGGER equivalents_uncounted AFTER DELETE ON equivalents BEGIN "
+        "UPDATE concepts SET english_count = english_count - 1 WHERE id = OLD.concept_id; END"
     )
 
 
