@@ -59,11 +59,13 @@ class Document:
 
 @dataclass(frozen=True)
 class Context:
-    """Where a term was seen: file, character offset in the cleaned text, sentence."""
+    """Where a term was seen: file, character offset in the cleaned text (which keeps the file's offsets),
+    sentence, and the line of the file (from 1; 0 when not known, as for contexts a glossary file brought)."""
 
     file: str
     offset: int
     text: str
+    line: int = 0
 
 
 #: what a reviewer made of an English equivalent: the one to use, others allowed, or only proposed

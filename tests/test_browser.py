@@ -51,7 +51,7 @@ def _entry(simp: str, trad: str, pinyin: str, english: list[str], score: float, 
         count=2,
         files=["news.txt"],
         file_counts={"news.txt": 2},
-        contexts=[Context("news.txt", int(score * 10), sentence)],
+        contexts=[Context("news.txt", int(score * 10), sentence, int(score))],
     )
 
 

@@ -66,6 +66,8 @@ def test_contexts_point_at_the_term_in_the_original_file(seed_dir: Path) -> None
             surface = texts[ctx.file][ctx.offset : ctx.offset + len(c.term)]
             assert surface in c.surfaces, (c.term, surface)
             assert surface in ctx.text
+            # the line a reader opens the file at (chrome lines are blanked, never removed, so lines hold)
+            assert surface in Path(ctx.file).read_text(encoding="utf-8").splitlines()[ctx.line - 1]
 
 
 def test_english_in_brackets_is_kept_as_evidence(seed_dir: Path) -> None:

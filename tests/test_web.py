@@ -29,7 +29,10 @@ def _entries() -> list[TermEntry]:
             count=3,
             files=["a.txt"],
             file_counts={"a.txt": 3},
-            contexts=[Context("a.txt", 5, "镨钕价格上涨，鐠釹也是。"), Context("b.txt", 7, "镨钕价格上涨，鐠釹也是。")],
+            contexts=[
+                Context("a.txt", 5, "镨钕价格上涨，鐠釹也是。", 1),
+                Context("b.txt", 70, "镨钕价格上涨，鐠釹也是。", 3),
+            ],
         ),
         TermEntry("稀土", "稀土", "xī tǔ", [Equivalent("rare earth", "cedict", 0.8)], score=2.0, count=7),
         TermEntry("<script>alert(1)</script>", "", "", [Equivalent("<b>bold</b>", "text", 0.5)], score=1.0),
@@ -92,7 +95,7 @@ def test_entry_page_marks_the_term_and_shows_each_sentence_once(client: TestClie
     page = client.get(f"/entry/{_id(db, '镨钕')}").text
     assert page.count("价格上涨") == 1
     assert "<mark>镨钕</mark>" in page and "<mark>鐠釹</mark>" in page
-    assert "a.txt:5, b.txt:7" in page
+    assert "a.txt:1, b.txt:3" in page  # file:line
     assert client.get("/entry/9999").status_code == 404
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
 from functools import lru_cache
@@ -135,6 +136,13 @@ class Miner:
         self._ngrams: dict[str, list[tuple[str, str, str]]] = {}
         self.tag_of: dict[str, str] = {}
         self._unit = _Units()
+        self._lines: dict[int, list[int]] = {}  # document index -> offsets of its line breaks (for context lines)
+
+    def _newlines(self, i: int) -> list[int]:
+        """Where document ``i``'s lines break, found once when its first context is placed."""
+        if i not in self._lines:
+            self._lines[i] = [m.start() for m in re.finditer("\n", self.docs[i].text)]
+        return self._lines[i]
 
     # ------------------------------------------------------------ counting
     def _expand(self, chunk: tuple[str, ...]) -> list[tuple[str, str, str]]:
@@ -459,7 +467,8 @@ class Miner:
                 text, simp = self.docs[i].text, self.simplified[i]
                 start = simp.find(term)
                 while start != -1 and len(ctx) < max_contexts:
-                    ctx.append(Context(path, start, sentence_around(text, start, start + n)))
+                    line = bisect_right(self._newlines(i), start) + 1
+                    ctx.append(Context(path, start, sentence_around(text, start, start + n), line))
                     start = simp.find(term, start + n)
             # a Simplified file shows the term itself; the others are looked at
             plain = [path for path, i in where if same_of[i]]

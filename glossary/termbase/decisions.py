@@ -293,7 +293,9 @@ class TermBase(Store):
                     (a, f, n),
                 )
             self.con.execute(
-                "INSERT OR IGNORE INTO contexts SELECT ?, file, offset, text FROM contexts WHERE concept_id=?", (a, b)
+                "INSERT OR IGNORE INTO contexts (concept_id, file, offset, text, line) "
+                "SELECT ?, file, offset, text, line FROM contexts WHERE concept_id=?",
+                (a, b),
             )
             self.con.execute(
                 "UPDATE concepts SET count = count + ?, edited = 1, updated_at=? WHERE id=?", (eb.count, _now(), a)

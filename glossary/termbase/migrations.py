@@ -202,7 +202,7 @@ def _v7_roles(con: sqlite3.Connection) -> None:
 def _v8_workspace(con: sqlite3.Connection) -> None:
     """The browser workspace: indexes for its queue (each order it sorts by, the file and source filters),
     a count of each concept's English kept by triggers (the "no English" filter counts on an index instead of
-    probing every concept), and reviewer accounts (passwords kept as Argon2 hashes only)."""
+    probing every concept), the line of each context in its file, and reviewer accounts (passwords kept as Argon2 hashes only)."""
     _run(
         con,
         """
@@ -215,6 +215,7 @@ def _v8_workspace(con: sqlite3.Connection) -> None:
         CREATE INDEX equivalents_source ON equivalents(source, concept_id);
         CREATE INDEX log_by ON log(by, id);
         CREATE TABLE users (name TEXT PRIMARY KEY, hash TEXT NOT NULL, created_at TEXT NOT NULL);
+        ALTER TABLE contexts ADD COLUMN line INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE concepts ADD COLUMN english_count INTEGER NOT NULL DEFAULT 0;
         UPDATE concepts SET english_count = (SELECT COUNT(*) FROM equivalents WHERE concept_id = concepts.id);
         CREATE INDEX concepts_status_english ON concepts(status, english_count)

@@ -177,10 +177,12 @@ class Store:
         ):
             out[cid].files.append(file)
             out[cid].file_counts[file] = count
-        for cid, file, offset, text in self.con.execute(
-            f"SELECT concept_id, file, offset, text FROM contexts WHERE concept_id IN ({q}) ORDER BY file, offset", ids
+        for cid, file, offset, text, line in self.con.execute(
+            f"SELECT concept_id, file, offset, text, line FROM contexts WHERE concept_id IN ({q}) "
+            "ORDER BY file, offset",
+            ids,
         ):
-            out[cid].contexts.append(Context(file, offset, text))
+            out[cid].contexts.append(Context(file, offset, text, line))
         return [out[i] for i in ids if i in out]
 
     def entries(
@@ -334,7 +336,10 @@ class Store:
         for c in e.contexts:
             if cap is not None and have >= cap:
                 break
-            cur = self.con.execute("INSERT OR IGNORE INTO contexts VALUES (?,?,?,?)", (cid, c.file, c.offset, c.text))
+            cur = self.con.execute(
+                "INSERT OR IGNORE INTO contexts (concept_id, file, offset, text, line) VALUES (?,?,?,?,?)",
+                (cid, c.file, c.offset, c.text, c.line),
+            )
             have += cur.rowcount
 
     def stage(self, entries: Sequence[TermEntry], by: str) -> dict[str, int]:

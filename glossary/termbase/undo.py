@@ -42,7 +42,7 @@ def merge_record(tb: TermBase, kept: TermEntry, merged: TermEntry) -> dict[str, 
             "score": e.score,
             "count": e.count,
             "file_counts": e.file_counts,
-            "contexts": [[c.file, c.offset, c.text] for c in e.contexts],
+            "contexts": [[c.file, c.offset, c.text, c.line] for c in e.contexts],
             "created_at": row[0],
             "edited": row[1],
         }
@@ -151,7 +151,7 @@ def _unmerge(tb: TermBase, cid: int, record: dict[str, object]) -> None:
         count=gone["count"],
         files=list(gone["file_counts"]),
         file_counts=dict(gone["file_counts"]),
-        contexts=[Context(f, o, t) for f, o, t in gone["contexts"]],
+        contexts=[Context(*c) for c in gone["contexts"]],
     )
     tb._add_equivalents(gone["id"], entry.english)
     tb._add_evidence(gone["id"], entry, cap=None)
@@ -162,8 +162,8 @@ def _unmerge(tb: TermBase, cid: int, record: dict[str, object]) -> None:
     for f, n in dict(kept["file_counts"]).items():
         con.execute("INSERT INTO occurrences VALUES (?,?,?)", (cid, f, n))
     con.execute("DELETE FROM contexts WHERE concept_id=?", (cid,))
-    for f, o, t in kept["contexts"]:
-        con.execute("INSERT INTO contexts VALUES (?,?,?,?)", (cid, f, o, t))
+    for c in kept["contexts"]:
+        con.execute("INSERT INTO contexts (concept_id, file, offset, text, line) VALUES (?,?,?,?,?)", (cid, *c))
     moved = [int(i) for i in record.get("log", [])]  # type: ignore[attr-defined]
     for i in range(0, len(moved), 500):
         part = moved[i : i + 500]

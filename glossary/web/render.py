@@ -2,9 +2,9 @@
 term marked, each sentence once, and history rows as field: before → after.
 
 >>> from glossary.models import TermEntry, Context
->>> e = TermEntry("镨钕", "鐠釹", contexts=[Context("a.txt", 3, "镨钕价格上涨，鐠釹也是。"), Context("b.txt", 9, "镨钕价格上涨，鐠釹也是。")])
+>>> e = TermEntry("镨钕", "鐠釹", contexts=[Context("a.txt", 3, "镨钕价格上涨，鐠釹也是。", 2), Context("b.txt", 9, "镨钕价格上涨，鐠釹也是。")])
 >>> [(c.where, [(part, marked) for part, marked in c.parts]) for c in contexts(e)]
-[('a.txt:3, b.txt:9', [('镨钕', True), ('价格上涨，', False), ('鐠釹', True), ('也是。', False)])]
+[('a.txt:2, b.txt, character 9', [('镨钕', True), ('价格上涨，', False), ('鐠釹', True), ('也是。', False)])]
 >>> changes({"status": "candidate"}, {"status": "approved", "preferred": "PrNd"})
 [('status', 'candidate', 'approved'), ('preferred', '', 'PrNd')]
 """
@@ -22,7 +22,7 @@ from ..models import TermEntry
 
 @dataclass
 class Shown:
-    """One sentence an entry was seen in, with every place it was seen (file:offset) and its parts, each
+    """One sentence an entry was seen in, with every place it was seen (file:line) and its parts, each
     marked True where it is a form of the term."""
 
     text: str
@@ -43,7 +43,7 @@ def contexts(e: TermEntry) -> list[Shown]:
         shown = out.get(c.text)
         if shown is None:
             shown = out[c.text] = Shown(c.text, parts=_parts(c.text, pattern))
-        shown.places.append(f"{c.file}:{c.offset}")
+        shown.places.append(f"{c.file}:{c.line}" if c.line else f"{c.file}, character {c.offset}")
     return list(out.values())
 
 
