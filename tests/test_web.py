@@ -260,3 +260,39 @@ def test_a_request_naming_another_host_is_refused_on_loopback(db: str) -> None:
 def test_static_assets_are_served_from_the_package(client: TestClient) -> None:
     assert "keydown" in client.get("/static/app.js").text
     assert client.get("/static/../app.py").status_code == 404
+
+
+def test_logout_ends_the_session_and_pages_without_a_form_still_render(db: str) -> None:
+    with TermBase(db) as tb:
+        add_user(tb, "bea", "correct horse battery")
+    client = TestClient(create_app(db, login=True))
+    token = re.search(r'name="csrf-token" content="([^"]+)"', client.get("/login").text).group(1)  # type: ignore[union-attr]
+    client.post("/login", data={"csrf": token, "name": "bea", "password": "correct horse battery"})
+    assert client.get("/import").status_code == 200 and "bea" in client.get("/").text
+    r = client.post("/logout", data={"csrf": _csrf(client)}, follow_redirects=False)
+    assert r.headers["location"] == "/login"
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_serve_and_user_commands(tmp_path: Path, db: str) -> None:
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    runner = CliRunner()
+    r = runner.invoke(cli, ["--db", db, "serve", "--host", "0.0.0.0"])
+    assert r.exit_code == 2 and "--login" in r.output
+    r = runner.invoke(cli, ["--db", db, "serve", "--host", "0.0.0.0", "--login"])
+    assert r.exit_code == 2 and "glossary user add" in r.output
+    r = runner.invoke(cli, ["--db", str(tmp_path / "none.db"), "serve"])
+    assert r.exit_code == 1 and "no term base" in r.output
+    r = runner.invoke(cli, ["--db", db, "user", "add", "bea", "--password-stdin"], input="short\n")
+    assert r.exit_code == 1 and "8 characters" in r.output
+    r = runner.invoke(cli, ["--db", db, "user", "add", "bea", "--password-stdin"], input="correct horse battery\n")
+    assert r.exit_code == 0
+    assert runner.invoke(cli, ["--db", db, "user", "list"]).output == "bea\n"
+    with TermBase(db) as tb:
+        stored = tb.con.execute("SELECT hash FROM users").fetchone()[0]
+    assert stored.startswith("$argon2") and "correct horse" not in stored
+    assert runner.invoke(cli, ["--db", db, "user", "remove", "bea"]).exit_code == 0
+    assert runner.invoke(cli, ["--db", db, "user", "remove", "bea"]).exit_code == 1
