@@ -287,6 +287,43 @@ def test_a_merged_entry_survives_every_round_trip_whole(tmp_path: Path) -> None:
             assert back.file_counts == merged.file_counts, name
 
 
+def test_an_approved_entry_with_only_suggestions_keeps_them_suggestions_through_every_format() -> None:
+    # found by the stateful test: approved with no English, then a merge brought a suggestion; the import
+    # of our own export made that suggestion the preferred English, a choice no reviewer made
+    from glossary.formats import WriteOptions, get_format
+    from glossary.formats.base import select_english
+    from glossary.models import Equivalent, Status, TermEntry
+    from glossary.termbase import TermBase
+
+    with TermBase(":memory:") as tb:
+        tb.stage(
+            [
+                TermEntry("串级", "串級", "chuàn jí"),
+                TermEntry("级联", "級聯", "jí lián", [Equivalent("cascade", "cedict", 0.6)]),
+            ],
+            by="m",
+        )
+        tb.set_status("串级", Status.APPROVED, by="ann", force=True)
+        tb.merge("串级", "级联", by="ann")
+        for name in ("csv", "tmx", "tbx", "omegat"):
+            fmt = get_format(name)
+            data = fmt.write(select_english(tb.entries(), "all"), WriteOptions())
+            with TermBase(":memory:") as other:
+                for e in fmt.read(data, f"x.{name}"):
+                    other.put(e, by="t")
+                assert [q.role for q in other.get("串级").english] == ["suggested"], name
+    # a foreign glossary that names no roles: its approved entry's first English is the one chosen
+    tbx = get_format("tbx").write(
+        [TermEntry("串级", english=[Equivalent("cascade", "import", 1.0)], status=Status.APPROVED)], WriteOptions()
+    )
+    foreign = tbx.replace(b"<note>role: suggested</note>", b"")
+    assert b"role:" not in foreign
+    with TermBase(":memory:") as other:
+        for e in get_format("tbx").read(foreign, "x.tbx"):
+            other.put(e, by="t")
+        assert [q.role for q in other.get("串级").english] == ["preferred"]
+
+
 def test_omegat_keeps_a_notes_semicolons(tmp_path: Path) -> None:
     from glossary.formats import WriteOptions, get_format
     from glossary.models import Equivalent, TermEntry

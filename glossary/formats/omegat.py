@@ -81,6 +81,8 @@ class OmegatFormat:
             e.note = meta.get("note", e.note)
             if tgt:
                 role = meta.get("role", "suggested")
+                if "role" in meta:
+                    e.given = (e.given or frozenset()) | {"roles"}
                 e.english.append(
                     Equivalent(tgt, meta.get("source", "import"), 1.0, role if role in ROLES else "suggested")
                 )

@@ -194,6 +194,8 @@ def _add_term(entry: TermEntry, lang: str, ts: Any, path: str, lines: dict[int, 
         except ValueError:
             raise FormatError("confidence note is not a number", path, lines.get(id(ts))) from None
         role = fields.get("role") or _ROLE_OF.get(fields.get("administrativeStatus", ""), "suggested")
+        if "role" in fields:  # our own TBX says each English's role; a foreign one leaves it to with_roles
+            entry.given = (entry.given or frozenset()) | {"roles"}
         entry.english.append(
             Equivalent(text, fields.get("source", "import"), conf, role if role in ROLES else "suggested")
         )

@@ -179,6 +179,8 @@ class TmxFormat:
             except ValueError:
                 raise FormatError("x-confidence is not a number", path, lines.get(id(tuv))) from None
             role = props.get("x-role") or "suggested"
+            if "x-role" in props:
+                entry.given = (entry.given or frozenset()) | {"roles"}
             entry.english.append(
                 Equivalent(text, props.get("x-source", "import"), conf, role if role in ROLES else "suggested")
             )

@@ -41,7 +41,10 @@ def _given(e: TermEntry, name: str) -> bool:
 
 def with_roles(e: TermEntry) -> TermEntry:
     """``e`` with a preferred English when it is reviewed and its file named none: a glossary's first English
-    for a concept someone approved is the one they chose."""
+    for a concept someone approved is the one they chose. A file that states each English's role (ours do) is
+    taken at its word: an approved entry whose English is all suggestions stays so."""
+    if e.given is not None and "roles" in e.given:
+        return e
     if e.status != Status.APPROVED or not e.english or any(q.role == "preferred" for q in e.english):
         return e
     first = replace(e.english[0], role="preferred")
