@@ -189,13 +189,15 @@ def _add_term(entry: TermEntry, lang: str, ts: Any, path: str, lines: dict[int, 
         elif text not in entry.variants:
             entry.variants.append(text)
     else:
-        try:
-            conf = float(fields.get("confidence", "1"))
-        except ValueError:
-            raise FormatError("confidence note is not a number", path, lines.get(id(ts))) from None
-        role = fields.get("role") or _ROLE_OF.get(fields.get("administrativeStatus", ""), "suggested")
-        if "role" in fields:  # our own TBX says each English's role; a foreign one leaves it to with_roles
-            entry.given = (entry.given or frozenset()) | {"roles"}
-        entry.english.append(
-            Equivalent(text, fields.get("source", "import"), conf, role if role in ROLES else "suggested")
-        )
+        _add_english(entry, text, fields, path, lines.get(id(ts)))
+
+
+def _add_english(entry: TermEntry, text: str, fields: dict[str, str], path: str, line: int | None) -> None:
+    try:
+        conf = float(fields.get("confidence", "1"))
+    except ValueError:
+        raise FormatError("confidence note is not a number", path, line) from None
+    role = fields.get("role") or _ROLE_OF.get(fields.get("administrativeStatus", ""), "suggested")
+    if "role" in fields:  # our own TBX says each English's role; a foreign one leaves it to with_roles
+        entry.given = (entry.given or frozenset()) | {"roles"}
+    entry.english.append(Equivalent(text, fields.get("source", "import"), conf, role if role in ROLES else "suggested"))
