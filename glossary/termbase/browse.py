@@ -15,11 +15,11 @@ One query finds a page of ids and one counts the rows the filter keeps, both on 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field, replace
 
 from ..models import Status, TermEntry
 from . import search as _search
+from .backend import Connection
 
 #: the orders a page can be sorted in: the SQL for each (every one ends in id, so pages never overlap)
 SORTS = {
@@ -67,7 +67,7 @@ class Page:
         return self.filter.offset + 1 if self.entries else 0
 
 
-def _where(con: sqlite3.Connection, f: Filter) -> tuple[str, list[object]]:
+def _where(con: Connection, f: Filter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     args: list[object] = []
     if f.statuses:
@@ -94,7 +94,7 @@ def _where(con: sqlite3.Connection, f: Filter) -> tuple[str, list[object]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
 
-def page_ids(con: sqlite3.Connection, f: Filter) -> tuple[list[int], int]:
+def page_ids(con: Connection, f: Filter) -> tuple[list[int], int]:
     """The ids of the page ``f`` asks for, and the number of entries the filter keeps."""
     where, args = _where(con, f)
     order = SORTS.get(f.sort, SORTS["score"])
@@ -108,7 +108,7 @@ def page_ids(con: sqlite3.Connection, f: Filter) -> tuple[list[int], int]:
     return ids, int(total)
 
 
-def _distinct(con: sqlite3.Connection, table: str, column: str) -> list[str]:
+def _distinct(con: Connection, table: str, column: str) -> list[str]:
     # a skip scan down the column's index: one probe per distinct value, not a pass over every row
     return [
         r[0]
@@ -120,11 +120,11 @@ def _distinct(con: sqlite3.Connection, table: str, column: str) -> list[str]:
     ]
 
 
-def files(con: sqlite3.Connection) -> list[str]:
+def files(con: Connection) -> list[str]:
     """Every source file the term base has evidence from, for the queue's file filter."""
     return _distinct(con, "occurrences", "file")
 
 
-def sources(con: sqlite3.Connection) -> list[str]:
+def sources(con: Connection) -> list[str]:
     """Every source English suggestions came from (text, cedict, tm, reviewer …)."""
     return _distinct(con, "equivalents", "source")

@@ -15,22 +15,22 @@ returns a list of problems, each a one-line message; none means it passed.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 
 from ..models import TermEntry
 from ..normalise.hanzi import HAN
 from ..normalise.script import to_simplified, to_traditional
+from .backend import Connection
 
-Check = Callable[[TermEntry, "sqlite3.Connection | None"], list[str]]
+Check = Callable[[TermEntry, "Connection | None"], list[str]]
 
 
-def no_english(e: TermEntry, con: sqlite3.Connection | None = None) -> list[str]:
+def no_english(e: TermEntry, con: Connection | None = None) -> list[str]:
     """An approved term needs an English equivalent."""
     return [] if e.english else ["no English equivalent"]
 
 
-def english_taken(e: TermEntry, con: sqlite3.Connection | None = None) -> list[str]:
+def english_taken(e: TermEntry, con: Connection | None = None) -> list[str]:
     """The preferred English should not already be the preferred English of another approved concept."""
     if con is None or not e.english:
         return []
@@ -43,7 +43,7 @@ def english_taken(e: TermEntry, con: sqlite3.Connection | None = None) -> list[s
     return [f"English {e.english[0].text!r} is already the preferred English of {s}" for (s,) in rows]
 
 
-def traditional_matches_opencc(e: TermEntry, con: sqlite3.Connection | None = None) -> list[str]:
+def traditional_matches_opencc(e: TermEntry, con: Connection | None = None) -> list[str]:
     """The Traditional form should be what OpenCC gives, or at least convert back to the Simplified one."""
     if not e.traditional:
         return []
@@ -53,7 +53,7 @@ def traditional_matches_opencc(e: TermEntry, con: sqlite3.Connection | None = No
     return [f"Traditional {e.traditional!r} differs from OpenCC's {to_traditional(e.simplified)!r}"]
 
 
-def pinyin_matches_hanzi(e: TermEntry, con: sqlite3.Connection | None = None) -> list[str]:
+def pinyin_matches_hanzi(e: TermEntry, con: Connection | None = None) -> list[str]:
     """One syllable per Hanzi, each a possible reading of its character."""
     from pypinyin import Style, pinyin
 
@@ -71,7 +71,7 @@ def pinyin_matches_hanzi(e: TermEntry, con: sqlite3.Connection | None = None) ->
     return out
 
 
-def latin_spacing(e: TermEntry, con: sqlite3.Connection | None = None) -> list[str]:
+def latin_spacing(e: TermEntry, con: Connection | None = None) -> list[str]:
     """Latin names: no doubled, leading or trailing spaces, no space before punctuation."""
     out = []
     for text in [e.simplified] + [q.text for q in e.english]:
@@ -83,6 +83,6 @@ def latin_spacing(e: TermEntry, con: sqlite3.Connection | None = None) -> list[s
 CHECKS: list[Check] = [no_english, english_taken, traditional_matches_opencc, pinyin_matches_hanzi, latin_spacing]
 
 
-def run_checks(e: TermEntry, con: sqlite3.Connection | None = None) -> list[str]:
+def run_checks(e: TermEntry, con: Connection | None = None) -> list[str]:
     """Every problem every check finds."""
     return [p for check in CHECKS for p in check(e, con)]

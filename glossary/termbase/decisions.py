@@ -293,8 +293,8 @@ class TermBase(Store):
                     (a, f, n),
                 )
             self.con.execute(
-                "INSERT OR IGNORE INTO contexts (concept_id, file, offset, text, line) "
-                "SELECT ?, file, offset, text, line FROM contexts WHERE concept_id=?",
+                'INSERT OR IGNORE INTO contexts (concept_id, file, "offset", text, line) '
+                'SELECT ?, file, "offset", text, line FROM contexts WHERE concept_id=?',
                 (a, b),
             )
             self.con.execute(
@@ -312,7 +312,8 @@ class TermBase(Store):
         """Put an entry aside in ``by``'s review queue (until it is decided or reopened)."""
         with self.transaction():
             self.con.execute(
-                "INSERT OR REPLACE INTO review_skips VALUES (?, ?, ?)", (self.resolve(term_or_id), by, _now())
+                "INSERT INTO review_skips VALUES (?, ?, ?) ON CONFLICT (concept_id, by) DO UPDATE SET at = excluded.at",
+                (self.resolve(term_or_id), by, _now()),
             )
 
     _QUEUE = (
@@ -334,7 +335,11 @@ class TermBase(Store):
             row = self.con.execute(self._QUEUE + " LIMIT 1", (by, by, _ago(CLAIM_SECONDS))).fetchone()
             if row is None:
                 return None
-            self.con.execute("INSERT OR REPLACE INTO review_claims VALUES (?, ?, ?)", (row[0], by, _now()))
+            self.con.execute(
+                "INSERT INTO review_claims VALUES (?, ?, ?) "
+                "ON CONFLICT (concept_id) DO UPDATE SET by = excluded.by, at = excluded.at",
+                (row[0], by, _now()),
+            )
             return self._load([row[0]])[0], self.revision(row[0])
 
     def release(self, by: str) -> None:

@@ -13,23 +13,24 @@ Each migration runs once, inside the transaction that records it in
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
 
 from ..errors import TermBaseError
+from . import backend
+from .backend import Connection
 
-Step = Callable[[sqlite3.Connection], None]
+Step = Callable[[Connection], None]
 
 
-def _run(con: sqlite3.Connection, script: str) -> None:
+def _run(con: Connection, script: str) -> None:
     # executescript() would COMMIT first; statements one by one stay inside our transaction
     for stmt in script.split(";"):
         if stmt.strip():
             con.execute(stmt)
 
 
-def _v1_initial(con: sqlite3.Connection) -> None:
+def _v1_initial(con: Connection) -> None:
     _run(
         con,
         """
@@ -87,7 +88,7 @@ def _v1_initial(con: sqlite3.Connection) -> None:
     )
 
 
-def _v2_search_keys(con: sqlite3.Connection) -> None:
+def _v2_search_keys(con: Connection) -> None:
     """Pinyin keys and lower-cased English, so `find` works from indexes."""
     _run(
         con,
@@ -110,7 +111,7 @@ def _v2_search_keys(con: sqlite3.Connection) -> None:
     con.execute("UPDATE equivalents SET folded = lower(text)")
 
 
-def _v3_concept_count(con: sqlite3.Connection) -> None:
+def _v3_concept_count(con: Connection) -> None:
     """The total count on the concept itself, for entries imported without per-file evidence."""
     con.execute("ALTER TABLE concepts ADD COLUMN count INTEGER NOT NULL DEFAULT 0")
     con.execute(
@@ -119,7 +120,7 @@ def _v3_concept_count(con: sqlite3.Connection) -> None:
     )
 
 
-def _v4_search_index(con: sqlite3.Connection) -> None:
+def _v4_search_index(con: Connection) -> None:
     """Indexes for `find` on large term bases: character bigrams of the Chinese forms and the words
     of the English, so a part of a term is found without scanning every row."""
     _run(
@@ -140,7 +141,7 @@ def _v4_search_index(con: sqlite3.Connection) -> None:
         index_rows(con, cid)
 
 
-def _v5_review(con: sqlite3.Connection) -> None:
+def _v5_review(con: Connection) -> None:
     """Reviewer edits are protected from re-mining; skipped entries let `review` resume where it stopped."""
     _run(
         con,
@@ -152,7 +153,7 @@ def _v5_review(con: sqlite3.Connection) -> None:
     )
 
 
-def _v6_translation_memory(con: sqlite3.Connection) -> None:
+def _v6_translation_memory(con: Connection) -> None:
     """Sentence pairs for the translation memory, in the same file as the term base."""
     _run(
         con,
@@ -173,7 +174,7 @@ def _v6_translation_memory(con: sqlite3.Connection) -> None:
     )
 
 
-def _v7_roles(con: sqlite3.Connection) -> None:
+def _v7_roles(con: Connection) -> None:
     """What reviewers chose: each equivalent's role (preferred, admitted, suggested), a revision number per
     concept (a decision on an entry that changed since it was shown is refused), and review claims (two
     reviewers are never shown the same entry)."""
@@ -199,9 +200,10 @@ def _v7_roles(con: sqlite3.Connection) -> None:
     )
 
 
-def _v8_workspace(con: sqlite3.Connection) -> None:
+def _v8_workspace(con: Connection) -> None:
     """The browser workspace: indexes for its queue (each order it sorts by, the file and source filters),
-    a count of each concept's English kept by triggers (the "no English" filter counts on an index instead of
+    a count of each concept's English kept by triggers, which history rows were undone, a number that every write
+    transaction moves (caches of the term base check it) (the "no English" filter counts on an index instead of
     probing every concept), the line of each context in its file, and reviewer accounts (passwords kept as Argon2 hashes only)."""
     _run(
         con,
@@ -215,6 +217,9 @@ def _v8_workspace(con: sqlite3.Connection) -> None:
         CREATE INDEX equivalents_source ON equivalents(source, concept_id);
         CREATE INDEX log_by ON log(by, id);
         CREATE TABLE users (name TEXT PRIMARY KEY, hash TEXT NOT NULL, created_at TEXT NOT NULL);
+        ALTER TABLE log ADD COLUMN undone INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE termbase_version (n INTEGER NOT NULL);
+        INSERT INTO termbase_version VALUES (0);
         ALTER TABLE contexts ADD COLUMN line INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE concepts ADD COLUMN english_count INTEGER NOT NULL DEFAULT 0;
         UPDATE concepts SET english_count = (SELECT COUNT(*) FROM equivalents WHERE concept_id = concepts.id);
@@ -222,14 +227,19 @@ def _v8_workspace(con: sqlite3.Connection) -> None:
         """,
     )
     # one statement each: a trigger's body has semicolons of its own
-    con.execute(
-        "CREATE TRIGGER equivalents_counted AFTER INSERT ON equivalents BEGIN "
-        "UPDATE concepts SET english_count = english_count + 1 WHERE id = NEW.concept_id; END"
-    )
-    con.execute(
-        "CREATE TRIGGER equivalents_uncounted AFTER DELETE ON equivalents BEGIN "
-        "UPDATE concepts SET english_count = english_count - 1 WHERE id = OLD.concept_id; END"
-    )
+    for name, when, sign, row in (("counted", "INSERT", "+", "NEW"), ("uncounted", "DELETE", "-", "OLD")):
+        body = f"UPDATE concepts SET english_count = english_count {sign} 1 WHERE id = {row}.concept_id"
+        if backend.kind(con) == "postgresql":
+            con.execute(
+                f"CREATE FUNCTION equivalents_{name}() RETURNS trigger LANGUAGE plpgsql AS "
+                f"$$ BEGIN {body}; RETURN NULL; END $$"
+            )
+            con.execute(
+                f"CREATE TRIGGER equivalents_{name} AFTER {when} ON equivalents "
+                f"FOR EACH ROW EXECUTE FUNCTION equivalents_{name}()"
+            )
+        else:
+            con.execute(f"CREATE TRIGGER equivalents_{name} AFTER {when} ON equivalents BEGIN {body}; END")
 
 
 MIGRATIONS: list[tuple[int, str, Step]] = [
@@ -245,35 +255,40 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
 LATEST = MIGRATIONS[-1][0]
 
 
-def current_version(con: sqlite3.Connection) -> int:
+def current_version(con: Connection) -> int:
     """Highest applied migration, 0 for an empty database."""
-    has = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'").fetchone()
-    if not has:
+    if "schema_migrations" not in backend.tables(con):
         return 0
     return con.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
 
 
-def migrate(con: sqlite3.Connection, target: int | None = None) -> list[int]:
+def migrate(con: Connection, target: int | None = None) -> list[int]:
     """Apply missing migrations up to ``target`` (default: all); return the versions applied.
 
     :raises TermBaseError: when the file is not a term base or is newer than this program.
     """
-    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    tables = backend.tables(con)
     if tables and "schema_migrations" not in tables:
-        raise TermBaseError("this SQLite file is not a glossary term base; give another --db path")
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations "
-        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
+        what = "SQLite file" if backend.kind(con) == "sqlite" else "database (it has other tables)"
+        raise TermBaseError(f"this {what} is not a glossary term base; give another --db")
     have = current_version(con)
     if have > LATEST:
         raise TermBaseError(f"term base schema v{have} is newer than this glossary (v{LATEST}); upgrade glossary")
     applied = []
+    if have == LATEST:
+        return applied
     for version, name, step in MIGRATIONS:
         if version <= have or (target is not None and version > target):
             continue
-        con.execute("BEGIN IMMEDIATE")
+        backend.begin(con)  # one writer: two processes opening a new term base do not both migrate it
         try:
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            if current_version(con) >= version:  # another process applied it meanwhile
+                con.execute("COMMIT")
+                continue
             step(con)
             con.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?, ?)",

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sqlite3
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from typing import Any
 from ..models import Status
 from ..normalise.hanzi import HAN
 from ..normalise.script import to_simplified
+from .backend import Connection
 
 KIND_RANK = {"exact": 0, "prefix": 1, "substring": 2, "fuzzy": 3}
 STATUS_RANK = {"approved": 0, "forbidden": 1, "candidate": 2, "deprecated": 3, "rejected": 4}
@@ -92,7 +92,7 @@ def bigrams(text: str) -> set[str]:
     return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
-def index_rows(con: sqlite3.Connection, cid: int) -> None:
+def index_rows(con: Connection, cid: int) -> None:
     """Rebuild the search index rows (bigrams, English words) of one concept."""
     con.execute("DELETE FROM grams WHERE concept_id=?", (cid,))
     con.execute("DELETE FROM words WHERE concept_id=?", (cid,))
@@ -113,11 +113,11 @@ def index_rows(con: sqlite3.Connection, cid: int) -> None:
     con.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", [(w, cid) for w in words])
 
 
-def _rows(con: sqlite3.Connection, sql: str, args: Sequence[object]) -> list[tuple[int, str, float]]:
+def _rows(con: Connection, sql: str, args: Sequence[object]) -> list[tuple[int, str, float]]:
     return con.execute(sql, args).fetchall()
 
 
-def _by_ids(con: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, str, float]]:
+def _by_ids(con: Connection, ids: Sequence[int]) -> list[tuple[int, str, float]]:
     out: list[tuple[int, str, float]] = []
     for i in range(0, len(ids), 500):
         part = ids[i : i + 500]
@@ -127,7 +127,7 @@ def _by_ids(con: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, str,
     return out
 
 
-def _posting(con: sqlite3.Connection, table: str, column: str, keys: Sequence[str], cap: int = 2000) -> list[int]:
+def _posting(con: Connection, table: str, column: str, keys: Sequence[str], cap: int = 2000) -> list[int]:
     """Concept ids that have every key (rarest key first), at most ``cap``."""
     if not keys:
         return []
@@ -141,7 +141,7 @@ def _posting(con: sqlite3.Connection, table: str, column: str, keys: Sequence[st
     return ids
 
 
-def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None = None, limit: int = 20) -> list[Match]:  # noqa: C901 (older than the ceiling; split when next reworked)
+def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, limit: int = 20) -> list[Match]:  # noqa: C901 (older than the ceiling; split when next reworked)
     """Search the term base; see the module docstring for the ranking.
 
     Every sub-query uses an index (exact forms, prefix ranges, bigram and word postings), so a
@@ -257,7 +257,7 @@ def find(con: sqlite3.Connection, query: str, statuses: Sequence[Status] | None 
     return sorted(found.values(), key=lambda m: m.rank)[:limit]
 
 
-def vocabulary(con: sqlite3.Connection) -> dict[str, list[str]]:
+def vocabulary(con: Connection) -> dict[str, list[str]]:
     """Every English word of the term base, grouped by first letter (for "did you mean")."""
     out: dict[str, list[str]] = {}
     for (w,) in con.execute("SELECT DISTINCT word FROM words"):
@@ -265,15 +265,14 @@ def vocabulary(con: sqlite3.Connection) -> dict[str, list[str]]:
     return out
 
 
-def suggest(
-    con: sqlite3.Connection, query: str, limit: int = 5, vocab: dict[str, list[str]] | None = None
-) -> list[str]:
+def suggest(con: Connection, query: str, limit: int = 5, vocab: dict[str, list[str]] | None = None) -> list[str]:
     """Near matches for "did you mean …": forms within a small edit distance of ``query``.
 
     Candidates come from the indexes (forms sharing a character pair with a Chinese query;
     English words with the same first letter and about the same length), so the fuzzy comparison
     never scans the whole term base.
 
+    >>> import sqlite3
     >>> con = sqlite3.connect(":memory:")
     >>> _ = con.execute("CREATE TABLE words (word TEXT, concept_id INT)")
     >>> _ = con.executemany("INSERT INTO words VALUES (?, 1)", [("neodymium",), ("dysprosium",)])

@@ -26,6 +26,7 @@ from ..errors import TermBaseError, TermNotFound
 from ..models import Context, Equivalent, Status, TermEntry
 from ..normalise.pinyin import pinyin_keys
 from ..normalise.script import to_simplified
+from . import backend
 from . import search as _search
 from .migrations import migrate
 
@@ -52,10 +53,25 @@ class Store:
 
     def __init__(self, path: str | Path = ":memory:", create: bool = True) -> None:
         self.path = str(path)
-        self._vocab: tuple[tuple[int, int], dict[str, list[str]]] | None = None
+        #: the term base as output and errors name it (a URL's password hidden)
+        self.name = backend.redact(self.path)
+        self._vocab: tuple[object, dict[str, list[str]]] | None = None
         #: what an import did that a reviewer should hear of (a status it lowered), for the caller to show
         self.warnings: list[str] = []
         self._misses = 0
+        if backend.is_postgres(self.path):
+            self.con: backend.Connection = backend.Postgres(self.path)
+            try:
+                if not create and "schema_migrations" not in backend.tables(self.con):
+                    raise TermBaseError(
+                        f"no term base at {self.name}; make one with `glossary mine DIR`, `glossary import FILE` or "
+                        "`glossary db copy`, or give the right --db"
+                    )
+                migrate(self.con)
+            except BaseException:
+                self.con.close()
+                raise
+            return
         if self.path != ":memory:":
             p = Path(self.path)
             if p.is_dir():
@@ -90,18 +106,24 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (``BEGIN IMMEDIATE``); rolled back on any exception."""
+    def transaction(self) -> Iterator[backend.Connection]:
+        """One write transaction (SQLite's ``BEGIN IMMEDIATE``, PostgreSQL's writers' lock); rolled back on any
+        exception. Each one counts as a change of the term base (:meth:`version`)."""
         if self.con.in_transaction:
             yield self.con
             return
-        self.con.execute("BEGIN IMMEDIATE")
+        backend.begin(self.con)
         try:
             yield self.con
+            self.con.execute("UPDATE termbase_version SET n = n + 1")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
         self.con.execute("COMMIT")
+
+    def version(self) -> int:
+        """A number that changes with every write transaction, whoever made it (for caches of the term base)."""
+        return int(self.con.execute("SELECT n FROM termbase_version").fetchone()[0])
 
     def _log(
         self, cid: int | None, by: str, action: str, before: object = "", after: object = "", note: str = ""
@@ -178,8 +200,8 @@ class Store:
             out[cid].files.append(file)
             out[cid].file_counts[file] = count
         for cid, file, offset, text, line in self.con.execute(
-            f"SELECT concept_id, file, offset, text, line FROM contexts WHERE concept_id IN ({q}) "
-            "ORDER BY file, offset",
+            f'SELECT concept_id, file, "offset", text, line FROM contexts WHERE concept_id IN ({q}) '
+            'ORDER BY file, "offset"',
             ids,
         ):
             out[cid].contexts.append(Context(file, offset, text, line))
@@ -244,7 +266,7 @@ class Store:
         self._misses += 1
         if self._misses == 1:
             return matches, _search.suggest(self.con, query)
-        version = (self.con.execute("PRAGMA data_version").fetchone()[0], self.con.total_changes)
+        version = self.version()
         if self._vocab is None or self._vocab[0] != version:
             self._vocab = (version, _search.vocabulary(self.con))
         return matches, _search.suggest(self.con, query, vocab=self._vocab[1])
@@ -255,7 +277,7 @@ class Store:
         num, plain = pinyin_keys(e.simplified)
         cur = self.con.execute(
             "INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
-            "updated_at, pinyin_num, pinyin_plain, count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "updated_at, pinyin_num, pinyin_plain, count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
             (
                 e.simplified,
                 e.traditional,
@@ -271,8 +293,7 @@ class Store:
                 e.count,
             ),
         )
-        cid = cur.lastrowid
-        assert cid is not None
+        cid = int(cur.fetchone()[0])
         self._add_equivalents(cid, e.english)
         self._add_evidence(cid, e, MAX_CONTEXTS if action == "mine" else None)
         _search.index_rows(self.con, cid)
@@ -337,7 +358,7 @@ class Store:
             if cap is not None and have >= cap:
                 break
             cur = self.con.execute(
-                "INSERT OR IGNORE INTO contexts (concept_id, file, offset, text, line) VALUES (?,?,?,?,?)",
+                'INSERT OR IGNORE INTO contexts (concept_id, file, "offset", text, line) VALUES (?,?,?,?,?)',
                 (cid, c.file, c.offset, c.text, c.line),
             )
             have += cur.rowcount
@@ -389,6 +410,8 @@ class Store:
 
     def backup(self, target: str | Path) -> None:
         """Write a consistent copy of the term base (SQLite's online backup), even while others write."""
+        if backend.kind(self.con) == "postgresql":
+            raise TermBaseError("a PostgreSQL term base is backed up with `glossary db copy URL FILE` or pg_dump")
         target = Path(target)
         if target.exists():
             raise TermBaseError(f"{target} exists; choose a new file for the backup")

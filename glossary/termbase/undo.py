@@ -61,9 +61,8 @@ def last_decision(tb: TermBase, by: str) -> tuple[int, int, str, str] | None:
     """(log id, concept id, action, before) of ``by``'s last decision not undone yet, or None."""
     return tb.con.execute(
         f"SELECT id, concept_id, action, before FROM log WHERE by=? AND action IN ({','.join('?' * len(UNDOABLE))}) "
-        "AND concept_id IS NOT NULL AND id NOT IN (SELECT CAST(json_extract(before, '$.undid') AS INTEGER) "
-        "FROM log WHERE action='undo' AND by=?) ORDER BY id DESC LIMIT 1",
-        (by, *UNDOABLE, by),
+        "AND concept_id IS NOT NULL AND undone = 0 ORDER BY id DESC LIMIT 1",
+        (by, *UNDOABLE),
     ).fetchone()
 
 
@@ -97,6 +96,7 @@ def undo(tb: TermBase, by: str, note: str = "") -> tuple[TermEntry, str]:
         what = f"{action} {current.simplified}" + (f" ← {before['merged']}" if action == "merge" else "")
         after = tb._load([cid])[0]
         # the row says which decision it took back (so it is not undone twice) beside the entry before and after
+        tb.con.execute("UPDATE log SET undone = 1 WHERE id=?", (log_id,))
         tb._log(
             cid, by, "undo", {**snapshot(current), "undid": log_id, "action": action}, snapshot(after), note or what
         )
@@ -163,7 +163,7 @@ def _unmerge(tb: TermBase, cid: int, record: dict[str, object]) -> None:
         con.execute("INSERT INTO occurrences VALUES (?,?,?)", (cid, f, n))
     con.execute("DELETE FROM contexts WHERE concept_id=?", (cid,))
     for c in kept["contexts"]:
-        con.execute("INSERT INTO contexts (concept_id, file, offset, text, line) VALUES (?,?,?,?,?)", (cid, *c))
+        con.execute('INSERT INTO contexts (concept_id, file, "offset", text, line) VALUES (?,?,?,?,?)', (cid, *c))
     moved = [int(i) for i in record.get("log", [])]  # type: ignore[attr-defined]
     for i in range(0, len(moved), 500):
         part = moved[i : i + 500]
