@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from glossary.termbase import TermBase
+from pgserver import PgServer
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -26,9 +29,34 @@ TRADITIONAL = (
 )
 
 
-@pytest.fixture
-def tb():
-    with TermBase(":memory:") as t:
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL server of the tests' own; skipped where none can be had, unless GLOSSARY_REQUIRE_POSTGRES
+    is set (as `.ci/run` sets it), when its absence fails."""
+    server = PgServer()
+    if server.bin is None:
+        if os.environ.get("GLOSSARY_REQUIRE_POSTGRES"):
+            pytest.fail("no PostgreSQL binaries: run scripts/install-postgres")
+        pytest.skip("no PostgreSQL here; scripts/install-postgres installs Debian's")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def termbase_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty term base on each back end: a SQLite file, a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "terms" / "glossary.db")
+    server: PgServer = request.getfixturevalue("pg_server")
+    return server.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def tb(request: pytest.FixtureRequest) -> Iterator[TermBase]:
+    """A new term base on each back end (SQLite in memory, a fresh PostgreSQL database)."""
+    url = ":memory:" if request.param == "sqlite" else request.getfixturevalue("pg_server").new_database()
+    with TermBase(url) as t:
         yield t
 
 

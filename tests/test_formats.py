@@ -45,10 +45,13 @@ def sample_entries() -> list[TermEntry]:
     ]
 
 
-def roundtrip(name: str, entries: list[TermEntry], options: WriteOptions = FIXED) -> tuple[bytes, bytes]:
+def roundtrip(
+    name: str, entries: list[TermEntry], options: WriteOptions = FIXED, into: str = ":memory:"
+) -> tuple[bytes, bytes]:
+    """Write ``entries``, import the file into the term base ``into``, write what it holds again."""
     fmt = get_format(name)
     first = fmt.write(entries, options)
-    with TermBase(":memory:") as tb:
+    with TermBase(into) as tb:
         for e in fmt.read(first, f"x.{name}"):
             tb.put(e, by="test")
         again = tb.entries()
@@ -56,8 +59,8 @@ def roundtrip(name: str, entries: list[TermEntry], options: WriteOptions = FIXED
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
-def test_export_import_export_is_identical(name: str) -> None:
-    first, second = roundtrip(name, sample_entries())
+def test_export_import_export_is_identical(name: str, termbase_url: str) -> None:
+    first, second = roundtrip(name, sample_entries(), into=termbase_url)  # on both back ends
     assert first == second
 
 

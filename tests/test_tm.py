@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from glossary.cli import cli
@@ -15,6 +16,12 @@ from glossary.tm.check import check_pairs
 from glossary.tm.extract import propose
 from glossary.tm.fuzzy import FuzzyIndex, diff, fold
 from glossary.tm.io import read_pairs
+
+
+@pytest.fixture
+def db(termbase_url: str) -> str:
+    """The memory's commands run on both back ends: a SQLite file and a PostgreSQL database."""
+    return termbase_url
 
 SAMPLE = Path(__file__).parent / "data" / "tm_sample.tsv"
 

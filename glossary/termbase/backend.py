@@ -60,6 +60,7 @@ def translate(sql: str) -> str:
     elif head.startswith(("CREATE TABLE", "ALTER TABLE")):
         out = re.sub(r"\bid INTEGER PRIMARY KEY\b", "id SERIAL PRIMARY KEY", out)
         out = re.sub(r"\bREAL\b", "DOUBLE PRECISION", out)
+        out = re.sub(r"\)\s*WITHOUT ROWID\s*$", ")", out)  # SQLite's storage hint; PostgreSQL has no rowid
     return out
 
 

@@ -117,9 +117,8 @@ class TermBase(Store):
     def browse(self, f: _browse.Filter) -> _browse.Page:
         """One page of the filtered, sorted queue, with each entry's revision (:mod:`glossary.termbase.browse`)."""
         ids, total = _browse.page_ids(self.con, f)
-        revisions = dict(
-            self.con.execute(f"SELECT id, revision FROM concepts WHERE id IN ({','.join('?' * len(ids))})", ids)
-        )
+        q = ",".join("?" * len(ids))
+        revisions = dict(self.con.execute(f"SELECT id, revision FROM concepts WHERE id IN ({q})", ids)) if ids else {}
         return _browse.Page(self._load(ids), total, f, revisions)
 
     def import_entries(
@@ -289,7 +288,7 @@ class TermBase(Store):
             for f, n in eb.file_counts.items():
                 self.con.execute(
                     "INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
-                    "DO UPDATE SET count = count + excluded.count",
+                    "DO UPDATE SET count = occurrences.count + excluded.count",
                     (a, f, n),
                 )
             self.con.execute(

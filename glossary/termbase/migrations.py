@@ -69,9 +69,9 @@ def _v1_initial(con: Connection) -> None:
         CREATE TABLE contexts (
             concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
             file TEXT NOT NULL,
-            offset INTEGER NOT NULL,
+            "offset" INTEGER NOT NULL,
             text TEXT NOT NULL,
-            PRIMARY KEY (concept_id, file, offset)
+            PRIMARY KEY (concept_id, file, "offset")
         );
         CREATE TABLE log (
             id INTEGER PRIMARY KEY,
