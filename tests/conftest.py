@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pgserver import PgServer
 
 from glossary.termbase import TermBase
-from pgserver import PgServer
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

@@ -53,9 +53,7 @@ class PgServer:
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
         data = self.dir / "data"
-        self._run(
-            str(self.bin / "initdb"), "-D", str(data), "-A", "trust", "-U", self.user, "-E", "UTF8", "--locale=C"
-        )
+        self._run(str(self.bin / "initdb"), "-D", str(data), "-A", "trust", "-U", self.user, "-E", "UTF8", "--locale=C")
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]

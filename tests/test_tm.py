@@ -23,6 +23,7 @@ def db(termbase_url: str) -> str:
     """The memory's commands run on both back ends: a SQLite file and a PostgreSQL database."""
     return termbase_url
 
+
 SAMPLE = Path(__file__).parent / "data" / "tm_sample.tsv"
 
 

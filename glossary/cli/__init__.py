@@ -130,7 +130,9 @@ def cli(ctx: click.Context, db: str) -> None:
         glossary list --limit 10
         glossary export -o exports/glossary.tbx --status candidate
     """
-    ctx.obj = {"db": db}
+    from ..termbase.backend import redact
+
+    ctx.obj = {"db": db, "name": redact(db)}  # name: as output shows it, a URL's password hidden
 
 
 def _row(e: TermEntry) -> list[str]:
@@ -182,4 +184,4 @@ def main() -> None:
 
 
 # the commands register themselves on the group when their modules are imported
-from . import entries, review, tm, web  # noqa: E402,F401
+from . import entries, review, tm, web, whole  # noqa: E402,F401

@@ -11,6 +11,7 @@ import click
 from ..errors import GlossaryError
 from ..models import Status, TermEntry
 from ..termbase import TermBase
+from ..termbase.backend import is_postgres
 from . import (
     HEADER,
     _name,
@@ -58,7 +59,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
         click.echo(f"skipped: {reason}", err=True)
     click.echo(
         f"mined {report.files} file(s): {report.terms} terms "
-        f"({report.added} new, {report.updated} updated, {report.kept} reviewed kept) into {ctx.obj['db']}"
+        f"({report.added} new, {report.updated} updated, {report.kept} reviewed kept) into {ctx.obj['name']}"
     )
     if report.from_memory:
         click.echo(f"English from the translation memory for {report.from_memory} term(s)")
@@ -295,7 +296,7 @@ def import_(
         return click.confirm("overwrite?", default=False)
 
     # a dry run against a term base not made yet reports against an empty one, and makes nothing
-    fresh = dry_run and not Path(ctx.obj["db"]).exists()
+    fresh = dry_run and not is_postgres(ctx.obj["db"]) and not Path(ctx.obj["db"]).exists()
     with TermBase(":memory:") if fresh else open_tb(ctx, create=True) as tb:
         counts = tb.import_entries(entries, who, on_conflict, dry_run, ask)
         for warning in tb.warnings:

@@ -268,7 +268,7 @@ def backup(ctx: click.Context, target: str) -> None:
     """
     with open_tb(ctx) as tb:
         tb.backup(target)
-    click.echo(f"backed up {ctx.obj['db']} to {target}")
+    click.echo(f"backed up {ctx.obj['name']} to {target}")
 
 
 @cli.command()

@@ -274,7 +274,7 @@ def migrate(con: Connection, target: int | None = None) -> list[int]:
     have = current_version(con)
     if have > LATEST:
         raise TermBaseError(f"term base schema v{have} is newer than this glossary (v{LATEST}); upgrade glossary")
-    applied = []
+    applied: list[int] = []
     if have == LATEST:
         return applied
     for version, name, step in MIGRATIONS:

@@ -1,0 +1,51 @@
+"""Term bases as wholes: `db copy` between SQLite files and PostgreSQL databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..termbase import TermBase
+from ..termbase.backend import is_postgres, redact
+from ..termbase.copy import copy_termbase
+from . import cli
+
+
+@cli.group()
+def db() -> None:
+    """Whole term bases: copy one between a SQLite file and a PostgreSQL database.
+
+    \b
+    Example:
+        glossary db copy terms/glossary.db postgresql://ann@db.example/terms
+    """
+
+
+@db.command("copy")
+@click.argument("src")
+@click.argument("dst")
+def copy(src: str, dst: str) -> None:
+    """Copy the whole term base SRC into the new, empty term base DST (a file or a postgresql:// URL).
+
+    Everything goes: entries, English, evidence, history, the translation memory, accounts; all of it or, on
+    any error, none of it.
+
+    \b
+    Example:
+        glossary db copy terms/glossary.db postgresql://ann@db.example/terms
+        glossary db copy postgresql://ann@db.example/terms backups/terms.db
+    """
+    new_file = not is_postgres(dst) and not Path(dst).exists()
+    try:
+        with TermBase(src, create=False) as a, TermBase(dst) as b:
+            counts = copy_termbase(a, b)
+    except BaseException:
+        if new_file:  # a failed copy leaves no half-made file behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(dst + suffix).unlink(missing_ok=True)
+        raise
+    click.echo(
+        f"copied {redact(src)} to {redact(dst)}: {counts['concepts']} entries, {counts['log']} history rows, "
+        f"{counts['tm_units']} memory units"
+    )
