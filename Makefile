@@ -59,6 +59,8 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench_find.py
 	$(BIN)/python scripts/bench_tm.py --shared $(SHARED)
 	$(BIN)/python scripts/bench_web.py
+	scripts/install-postgres
+	$(BIN)/python scripts/bench_backends.py
 
 # the exact versions of a fresh install of the ranges in pyproject.toml, for CI and `make demo`
 lock:

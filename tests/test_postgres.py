@@ -158,3 +158,31 @@ def test_a_database_with_other_tables_is_not_taken_for_a_term_base(pg_server: Pg
         con.execute("CREATE TABLE invoices (id int)")
     r = CliRunner().invoke(cli, ["--db", url, "mine", str(seed_dir)])
     assert r.exit_code == 1 and "not a glossary term base" in r.output
+
+
+def test_the_readme_quickstart_runs_unchanged_on_postgresql(tmp_path: Path, pg_server: PgServer) -> None:
+    import shlex
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "seeds", tmp_path / "seeds")
+    (tmp_path / "tests" / "data").mkdir(parents=True)
+    shutil.copy(root / "tests" / "data" / "tm_sample.tsv", tmp_path / "tests" / "data")
+    url = pg_server.new_database()
+    blocks = (root / "README.md").read_text(encoding="utf-8").split("```console\n")[1:]
+    ran = 0
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        for block in blocks:
+            text = block.split("```")[0]
+            for part in text.split("$ .venv/bin/glossary ")[1:]:
+                line, _, shown = part.partition("\n")
+                r = CliRunner().invoke(cli, shlex.split(line), env={"GLOSSARY_DB": url, "GLOSSARY_REVIEWER": "ann"})
+                assert r.exit_code == 0, (line, r.output)
+                # what the README shows, but for the term base's name
+                assert r.output.replace(url, "terms/glossary.db") == shown, line
+                ran += 1
+    finally:
+        os.chdir(old)
+    assert ran >= 8

@@ -40,11 +40,11 @@ def _entries() -> list[TermEntry]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = str(tmp_path / "t.db")
-    with TermBase(path) as tb:
+def db(termbase_url: str) -> str:
+    """The workspace over each back end: a SQLite file, a PostgreSQL database."""
+    with TermBase(termbase_url) as tb:
         tb.stage(_entries(), by="miner")
-    return path
+    return termbase_url
 
 
 @pytest.fixture
