@@ -186,3 +186,32 @@ def test_the_readme_quickstart_runs_unchanged_on_postgresql(tmp_path: Path, pg_s
     finally:
         os.chdir(old)
     assert ran >= 8
+
+
+def _restage(url: str, entries: list[TermEntry], times: int) -> None:
+    with TermBase(url) as tb:
+        for _ in range(times):
+            tb.stage(entries, by="miner")
+
+
+def test_mining_while_others_review_keeps_every_decision(pg_server: PgServer) -> None:
+    url = pg_server.new_database()
+    names = [f"术语{i:04d}" for i in range(300)]
+    entries = [TermEntry(n, n, "", [Equivalent(f"term {i}", "cedict")], score=1.0) for i, n in enumerate(names)]
+    with TermBase(url) as tb:
+        tb.stage(entries, by="miner")
+    ctx = multiprocessing.get_context("spawn")
+    again = [TermEntry(e.simplified, e.traditional, "", [Equivalent("new", "cedict")], score=2.0) for e in entries]
+    procs = [
+        ctx.Process(target=_restage, args=(url, again, 5)),
+        ctx.Process(target=_decide, args=(url, names[:150], "ann")),
+        ctx.Process(target=_decide, args=(url, names[150:], "bob")),
+    ]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(300)
+    assert [p.exitcode for p in procs] == [0, 0, 0]
+    with TermBase(url) as tb:
+        assert tb.stats()["candidate"] == 0  # every decision stands, whatever the mine staged around it
+        assert tb.con.execute("SELECT COUNT(*) FROM log WHERE by IN ('ann', 'bob')").fetchone()[0] == 300
