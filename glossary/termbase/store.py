@@ -27,6 +27,7 @@ from ..models import Context, Equivalent, Status, TermEntry
 from ..normalise.pinyin import pinyin_keys
 from ..normalise.script import to_simplified
 from . import backend
+from . import bulk as _bulk
 from . import search as _search
 from .migrations import migrate
 
@@ -371,8 +372,15 @@ class Store:
         another concept (now its variant) feeds that concept: a merge is never undone by mining again.
         """
         counts = {"added": 0, "updated": 0, "kept": 0}
+        # new concepts wait to be written together (bulk.insert_new); a term that is a form of one of them
+        # first has them written, so that it finds its concept as the one-by-one path would
+        pending: list[TermEntry] = []
+        forms: set[str] = set()
         with self.transaction():
             for e in entries:
+                if e.simplified in forms:
+                    _bulk.insert_new(self, pending, by, "mine", MAX_CONTEXTS)
+                    pending, forms = [], set()
                 row = self.con.execute("SELECT id, status FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
                 merged = row is None
                 if merged:
@@ -382,7 +390,8 @@ class Store:
                         (e.simplified,),
                     ).fetchone()
                 if row is None:
-                    self._insert(e, by, "mine")
+                    pending.append(e)
+                    forms.update([e.simplified, e.traditional, *e.variants])
                     counts["added"] += 1
                     continue
                 cid, status = row
@@ -406,6 +415,7 @@ class Store:
                     self._add_equivalents(cid, e.english)
                     counts["kept"] += 1
                 _search.index_rows(self.con, cid)
+            _bulk.insert_new(self, pending, by, "mine", MAX_CONTEXTS)
         return counts
 
     def backup(self, target: str | Path) -> None:
