@@ -53,6 +53,7 @@ eval: $(STAMP)
 
 train: $(STAMP)
 	$(BIN)/python scripts/train.py --shared $(SHARED)
+	$(BIN)/python scripts/train_tm.py --shared $(SHARED)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --shared $(SHARED)

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))  # train_tm, for the leave-one-article-out weights
 BIN = Path(sys.executable).parent  # the environment running make eval
 #: parallel file stem → the annotated corpus it translates
 ARTICLES = {"med_a": "medicine", "energy_a": "energy", "finance_a": "finance"}
@@ -51,8 +52,42 @@ def _score(shared: Path, export: Path, gold: Path) -> tuple[float, float]:
     return f.get("acc") or 0.0, f.get("acc_any_suggestion") or 0.0
 
 
+_EXAMPLES: dict[str, list] = {}
+
+
+def _examples(shared: Path, stem: str, corpus: str) -> list:
+    """An article's training examples, computed once per run."""
+    import train_tm
+
+    if stem not in _EXAMPLES:
+        _EXAMPLES[stem] = train_tm.examples(shared, stem, corpus)
+    return _EXAMPLES[stem]
+
+
+def _loo_model(shared: Path, stem: str, out: Path) -> bool:
+    """The span weights fitted on the other translated articles (scripts/train_tm.py), written to ``out``."""
+    import train_tm
+
+    others = {s: c for s, c in ARTICLES.items() if s != stem and (shared / "eval" / "parallel" / f"{s}.tmx").exists()}
+    if not others:
+        return False
+    data = {s: _examples(shared, s, c) for s, c in others.items()}
+    model = train_tm.fit([e for rows in data.values() for e in rows])
+    pooled = []
+    for s, rows in data.items():  # its calibration, itself leave-one-out among the others
+        rest = [e for t, r in data.items() if t != s for e in r] or rows
+        pooled += train_tm.evaluate(train_tm.fit(rest), rows)[1]
+    model["calibration"] = train_tm.calibrate(pooled)
+    out.write_text(json.dumps(model), encoding="utf-8")
+    return True
+
+
 def measure(shared: Path, stem: str, corpus: str) -> dict[str, float]:
-    """English top-1 and any on the article's gold rows, without and with the memory."""
+    """English top-1 and any on the article's gold rows: without the memory, with it (the shipped span weights),
+    and with span weights fitted without this article (leave-one-article-out)."""
+    import os
+    import shutil
+
     g = glossary_command()
     text = shared / "eval" / "corpora" / corpus / f"{stem}.txt"
     tmx = shared / "eval" / "parallel" / f"{stem}.tmx"
@@ -60,15 +95,35 @@ def measure(shared: Path, stem: str, corpus: str) -> dict[str, float]:
         t = Path(tmp)
         db, gold = str(t / "g.db"), t / "gold.tsv"
         _gold_rows(shared / "eval" / "corpora" / corpus / "gold.tsv", stem.split("_")[-1], gold)
-        run = lambda *args: subprocess.run([*g, "--db", db, *args], check=True, stdout=subprocess.DEVNULL)  # noqa: E731
+
+        def run(*args: str, base: str = db, env: dict[str, str] | None = None) -> None:
+            subprocess.run([*g, "--db", base, *args], check=True, stdout=subprocess.DEVNULL, env=env)
+
         run("mine", str(text), "--limit", "5000")
         run("export", "--format", "csv", "--status", "candidate", "-o", str(t / "before.csv"))
         before = _score(shared, t / "before.csv", gold)
         run("tm", "import", str(tmx))
+        shutil.copy(db, t / "loo.db")
         run("tm", "extract")
         run("export", "--format", "csv", "--status", "candidate", "-o", str(t / "after.csv"))
         after = _score(shared, t / "after.csv", gold)
-    return {"en1": before[0], "en_any": before[1], "tm_en1": after[0], "tm_en_any": after[1]}
+        loo = (0.0, 0.0)
+        if _loo_model(shared, stem, t / "loo.json"):
+            env = {**os.environ, "GLOSSARY_TM_SPANS": str(t / "loo.json")}
+            run("tm", "extract", base=str(t / "loo.db"), env=env)
+            run("export", "--format", "csv", "--status", "candidate", "-o", str(t / "loo.csv"), base=str(t / "loo.db"))
+            loo = _score(shared, t / "loo.csv", gold)
+    return {
+        "en1": before[0],
+        "en_any": before[1],
+        "tm_en1": after[0],
+        "tm_en_any": after[1],
+        "loo_en1": loo[0],
+        "loo_any": loo[1],
+    }
+
+
+KEYS = ("en1", "en_any", "tm_en1", "tm_en_any", "loo_en1", "loo_any")
 
 
 def report(shared: Path) -> dict[str, float]:
@@ -76,17 +131,18 @@ def report(shared: Path) -> dict[str, float]:
     if not (shared / "eval" / "parallel").is_dir():
         print("bilingual measure: skipped, no eval/parallel in ../shared")
         return {}
-    print("English from the translation memory (article a of each corpus, every candidate, gold rows of a):")
-    print(f"  {'article':10} {'en1':>7} {'en_any':>7} {'tm_en1':>7} {'tm_any':>7}")
+    print("English from the translation memory (article a of each corpus, every candidate, gold rows of a;")
+    print("tm_: the shipped span weights, loo_: weights fitted without the article):")
+    print(f"  {'article':10} " + " ".join(f"{k:>9}" for k in KEYS))
     rows = {
         s: measure(shared, s, c) for s, c in ARTICLES.items() if (shared / "eval" / "parallel" / f"{s}.tmx").exists()
     }
     for s, r in rows.items():
-        print(f"  {s:10} {r['en1']:7.3f} {r['en_any']:7.3f} {r['tm_en1']:7.3f} {r['tm_en_any']:7.3f}")
+        print(f"  {s:10} " + " ".join(f"{r[k]:9.3f}" for k in KEYS))
     if not rows:
         return {}
-    mean = {k: sum(r[k] for r in rows.values()) / len(rows) for k in ("en1", "en_any", "tm_en1", "tm_en_any")}
-    print(f"  {'mean':10} {mean['en1']:7.3f} {mean['en_any']:7.3f} {mean['tm_en1']:7.3f} {mean['tm_en_any']:7.3f}")
+    mean = {k: sum(r[k] for r in rows.values()) / len(rows) for k in KEYS}
+    print(f"  {'mean':10} " + " ".join(f"{mean[k]:9.3f}" for k in KEYS))
     return mean
 
 

@@ -93,6 +93,58 @@ def _index() -> dict[str, tuple[int, bool]]:
     return cached("ecdict-reversed", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: _build(src))
 
 
+#: English headwords kept per Chinese rendering (the most fitting first)
+MAX_ENGLISH = 3
+_HEADWORD = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
+
+
+def _build_english(src: Path) -> dict[str, list[str]]:
+    """Chinese rendering → the English headwords ECDICT gives it, best first: a rendering that is the whole of
+    a translation line before one that shares it, then earlier items and lines, a field label, a commoner word."""
+    found: dict[str, list[tuple[bool, int, int, bool, int, str]]] = {}
+    with src.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            word = row.get("word") or ""
+            if len(word.split()) > 5 or not _HEADWORD.fullmatch(word):
+                continue
+            ranks = [int(row.get(k) or 0) for k in ("frq", "bnc")]
+            common = min((r for r in ranks if r > 0), default=10**6)
+            for li, line in enumerate((row.get("translation") or "").replace("\\n", "\n").split("\n")):
+                line = _POS.sub("", line.strip())
+                m = _LABEL.match(line)
+                label = m.group(1) if m else ""
+                if label == "网络":  # the web's guesses, not the dictionary's
+                    continue
+                line = line[m.end() :] if m else line
+                items = [i.strip().strip("的") for i in _ITEM_SPLIT.split(_BRACKETS.sub("", line))]
+                items = [i for i in items if i]
+                for ii, item in enumerate(items):
+                    if 2 <= len(item) <= MAX_ITEM and HAN.search(item) and " " not in item:
+                        field = bool(label) and label not in _NO_FIELD
+                        found.setdefault(item, []).append((len(items) > 1, ii, li, not field, common, word))
+    return {k: list(dict.fromkeys(w for *_, w in sorted(v)))[:MAX_ENGLISH] for k, v in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _english_index() -> dict[str, list[str]]:
+    src = path()
+    if src is None:
+        return {}
+    from ..cache import cached
+
+    stat = src.stat()
+    return cached("ecdict-english", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: _build_english(src))
+
+
+def english(chinese: str) -> list[str]:
+    """The English headwords ECDICT renders as exactly ``chinese``, the most fitting first (at most three).
+
+    >>> english("生物等效性")[:1] if available() else ["bioequivalence"]
+    ['bioequivalence']
+    """
+    return _english_index().get(chinese, [])
+
+
 def entry(chinese: str) -> tuple[int, bool] | None:
     """(how many English headwords ECDICT translates as ``chinese``, whether one does under a field label),
     or None when it translates none as exactly this string."""

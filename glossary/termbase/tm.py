@@ -95,7 +95,7 @@ def english_from_memory(
         for term, spans in found.items():
             evidence = {en: [rows[i][0] for i in ids] for en, _, ids in spans}
             best, rest = spans[0], spans[1:]
-            first = best[1] >= STRONG
+            first = confidence(best[1]) >= STRONG
             tb.edit_suggestions(term, [Equivalent(best[0], "tm", confidence(best[1]))], by, first, evidence)
             if rest:
                 tb.edit_suggestions(

@@ -1,0 +1,387 @@
+"""The candidate renderings of a term in the English of aligned sentences, and what speaks for each: the
+spans of the units' English (up to a few words more than the term has parts, not beginning or ending with a
+function word) with their features — how the term's parts' dictionary senses (CC-CEDICT, and ECDICT's English for
+the Chinese) are covered, how consistently and exclusively the span comes with the term (Dice), its length
+against the term's, its shape (cut names, punctuation crossed, articles, plural). The weights are learned
+(:mod:`glossary.tm.extract`); nothing here is a particular term.
+
+Words match by their first four letters, so "trading" meets "trade" and "issuance" "issue".
+
+>>> spans = span_features("稀土", ["Rare earth exports rose.", "Rare earth prices fell."], lambda s: 2)
+>>> "rare earth" in [s.text for s in spans], len(FEATURES) == len(spans[0].features)
+(True, True)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+_WORDS = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’&./-]*[A-Za-z0-9])?")
+_FUNCTION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "should",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "than",
+        "then",
+        "also",
+        "not",
+        "no",
+        "but",
+        "into",
+        "over",
+        "under",
+        "between",
+        "after",
+        "before",
+        "during",
+        "while",
+        "about",
+        "such",
+        "each",
+        "any",
+        "all",
+        "other",
+        "more",
+        "most",
+        "some",
+        "up",
+        "down",
+        "out",
+        "off",
+        "so",
+        "if",
+        "there",
+        "they",
+        "we",
+        "he",
+        "she",
+        "his",
+        "her",
+        "our",
+    ]
+)
+#: a span may have this many words more than the term has parts
+_SLACK = 2
+
+
+def _key(word: str) -> str:
+    w = word.lower()
+    return w[:4] if len(w) > 4 else w
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w.lower() not in _FUNCTION]
+
+
+def _padded(text: str) -> str:
+    """``text``'s words, lower-cased, one space between and around: a span is in it as ``_padded(span)``.
+
+    >>> _padded("Rare-earth exports, rose.")
+    ' rare-earth exports rose '
+    """
+    return " " + " ".join(w.lower() for w in _WORDS.findall(text)) + " "
+
+
+_BREAK = re.compile(r"[,;:()\[\]（）“”\"!?。，；：]|\s[-–—]\s")
+
+
+def _cut_spans(text: str, n_max: int) -> dict[str, tuple[bool, bool, str, str]]:
+    """Every span of ``text`` → (whether it cuts a name short: a capitalised word at its edge with another
+    capitalised word beside it, "Center for Drug" of "Center for Drug Evaluation"; whether it runs across
+    punctuation, "Evaluation (CDE" of "Evaluation (CDE)"; the word before it and the word after it, lower-cased,
+    "" at punctuation or the sentence's edge)."""
+    found = list(_WORDS.finditer(text))
+    words = [m.group() for m in found]
+    # a break before word k: punctuation between it and the word before
+    breaks = [False] + [bool(_BREAK.search(text[a.end() : b.start()])) for a, b in zip(found, found[1:])]
+    out: dict[str, tuple[bool, bool, str, str]] = {}
+
+    def beside(i: int, j: int) -> tuple[str, str]:
+        before = words[i - 1].lower() if i > 0 and not breaks[i] else ""
+        after = words[j].lower() if j < len(words) and not breaks[j] else ""
+        return before, after
+
+    for i in range(len(words)):
+        if words[i].lower() in _FUNCTION:
+            continue
+        crossed = False
+        for j in range(i + 1, min(len(words), i + n_max) + 1):
+            crossed = crossed or (j - 1 > i and breaks[j - 1])
+            if words[j - 1].lower() in _FUNCTION:
+                continue
+            cut = (j < len(words) and words[j - 1][0].isupper() and words[j][0].isupper()) or (
+                i > 0 and words[i][0].isupper() and words[i - 1][0].isupper()
+            )
+            span = " ".join(words[i:j])
+            was = out.get(span)
+            out[span] = (was[0] or cut, was[1] and crossed, *was[2:]) if was else (cut, crossed, *beside(i, j))
+    # a title in title case, whatever its length ("Trial Administrative Measures of Overseas Securities …")
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (words[j][0].isupper() or (j > i and words[j] in _JOINERS)):
+            j += 1
+        while j > i and words[j - 1] in _JOINERS:
+            j -= 1
+        if j - i > n_max:
+            out.setdefault(" ".join(words[i:j]), (False, any(breaks[i + 1 : j]), *beside(i, j)))
+        i = max(j, i + 1)
+    return out
+
+
+#: lower-case words inside an English title
+_JOINERS = frozenset({"of", "and", "for", "on", "the", "by", "in", "to", "with", "a"})
+
+
+#: an article inside a span joins two phrases ("price and a capacity"), no term
+_ARTICLE = re.compile(r" (?:a|an|the) ")
+
+
+def _glosses(word: str) -> list[str]:
+    from ..align import dictionary
+
+    return [] if word.isascii() else dictionary.ranked_glosses(word, limit=4)
+
+
+#: endings of English adjectives: a span ending in one lacks its head noun ("clinical" of "clinical trial")
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ory|ous|ary|ible|able)$")
+
+
+def _parts(term: str) -> list[str]:
+    """The term's dictionary words, loose characters in a row joined (串 + 级 of 串级萃取 is one word the
+    dictionary lacks); a term the dictionary has whole is split into the words inside it."""
+    from ..align import dictionary
+
+    if term.isascii():
+        return [term]
+    parts = dictionary.segment(term)
+    if len(parts) == 1 and len(term) > 1:
+        parts = dictionary.segment(term, max_len=len(term) - 1)
+    out: list[str] = []
+    loose = False
+    for p in parts:
+        single = len(p) == 1 and not p.isascii() and len(parts) > 1
+        if single and loose:
+            out[-1] += p
+        else:
+            out.append(p)
+        loose = single
+    return [p for p in out if p.strip()]
+
+
+def _words(text: str) -> list[str]:
+    """Content words, a hyphenated compound as its words (new-type: new, type)."""
+    return _content([w for token in _WORDS.findall(text) for w in token.split("-") if w])
+
+
+def _senses(word: str) -> list[set[str]]:
+    """Each of ``word``'s senses — CC-CEDICT's, and the English ECDICT gives it — as the keys of its content
+    words (a Latin part is itself); a word the dictionaries lack has its characters' senses."""
+    from ..align import dictionary
+    from ..mining import lexicon
+
+    if word.isascii():
+        return [k] if (k := {_key(w) for w in _words(word)}) else []
+    glosses = [*dictionary.ranked_glosses(word, limit=8), *lexicon.english(word)]
+    senses = [k for g in glosses if (k := {_key(w) for w in _words(g)})]
+    if senses or len(word) == 1:
+        return senses
+    return [k for ch in word for k in _senses(ch)]
+
+
+def _sense_keys(word: str) -> set[str]:
+    return set().union(*_senses(word))
+
+
+#: what is measured of each span, in this order (the learned weights follow it)
+FEATURES: tuple[str, ...] = (
+    "covered_parts",
+    "least_part",
+    "unknown_parts",
+    "accounted",
+    "unaccounted",
+    "consistency",
+    "dice",
+    "log_units",
+    "log_count",
+    "words",
+    "too_short",
+    "too_long",
+    "cut_name",
+    "crosses_punctuation",
+    "head_last",
+    "article_inside",
+    "adjective_end",
+    "plural",
+    "title_case",
+    "acronym",
+    "gloss_exact",
+    "known_exact",
+    "digits",
+    "commonest",
+    "coverage_gap",
+    "dice_gap",
+    "next_same",
+    "prev_same",
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
+
+
+def _closed(beside: Counter[str]) -> float:
+    """How often a span comes with the same content word beside it (the share of its occurrences): a span
+    always followed by "administration" is a name cut short, one followed by anything stands on its own."""
+    word, n = beside.most_common(1)[0] if beside else ("", 0)
+    return 0.0 if not word or word in _FUNCTION else n / sum(beside.values())
+
+
+@dataclass
+class Span:
+    """A candidate rendering: as the memory writes it, its lower-cased key, its features (:data:`FEATURES`)."""
+
+    text: str
+    key: str
+    features: list[float]
+
+
+def span_features(
+    term: str, units: Sequence[str], count: Callable[[str], int], known: Sequence[str] = ()
+) -> list[Span]:
+    """Every candidate span of the English ``units`` (those whose source holds ``term``) that some sense of
+    the term or of its parts speaks for, with its features; ``count(span)`` is how many units of the whole
+    memory hold the (lower-cased) span, ``known`` the term's English suggestions so far."""
+    from ..align import dictionary
+    from ..mining import lexicon
+
+    parts = _parts(term)
+    part_senses = [_senses(p) for p in parts]
+    evidence = set().union(_sense_keys(term), *(k for senses in part_senses for k in senses))
+    evidence |= {_key(w) for text in known for w in _words(text)}
+    last_sense = " ".join(sorted(part_senses[-1][0])) if part_senses and part_senses[-1] else ""
+    # English puts the head last: the last part's (or the whole term's) sense should end the span
+    head = set().union(*part_senses[-1]) if part_senses and part_senses[-1] else set()
+    whole = [] if term.isascii() else [*dictionary.ranked_glosses(term, limit=4), *lexicon.english(term)]
+    head |= {_key(g.split()[-1]) for g in whole if g.split()}
+    exact = {g.lower() for g in whole}
+    suggested = {k.lower() for k in known}
+    # English says a Chinese term in about one word per two Hanzi (a Latin part is its own words)
+    hanzi = sum(1 for ch in term if not ch.isascii())
+    expected = max(1, round(hanzi / 2) + len(_WORDS.findall(term)))
+    seen: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    shape: dict[str, tuple[bool, bool]] = {}
+    nexts: dict[str, Counter[str]] = {}
+    prevs: dict[str, Counter[str]] = {}
+    for u in units:
+        spans = _cut_spans(u, max(len(parts), expected) + _SLACK)
+        first = next(iter(_WORDS.findall(u)), "")
+        for s, (cut, crossed, before, after) in spans.items():
+            k = s.lower()
+            if not s.startswith(first) or k not in surface:
+                # a capital that only starts the sentence is no part of the term ("Rare earth" → "rare earth")
+                at_start = s.startswith(first) and s[:1].isupper() and s.split()[0][1:].islower()
+                surface[k] = s[:1].lower() + s[1:] if at_start and k not in surface else s
+            was = shape.get(k, (False, True))
+            shape[k] = (was[0] or cut, was[1] and crossed)
+            nexts.setdefault(k, Counter())[after] += 1
+            prevs.setdefault(k, Counter())[before] += 1
+        for k in {s.lower() for s in spans}:
+            seen[k] += 1
+    top = max(seen.values(), default=0)
+    out = []
+    for k, c in seen.items():
+        keys = [_key(w) for w in _words(k)]
+        have = set(keys)
+        hits = have & evidence
+        if not keys or not hits:
+            continue  # a span no sense or suggestion speaks for is no rendering of the term
+        # each part by its best sense: the share of that sense's words the span says ("power plant" for 电厂)
+        by_part = [max((len(sense & have) / len(sense) for sense in senses), default=0.0) for senses in part_senses]
+        # a part no word of the span accounts for is said by some word all the same: one word needs no evidence
+        unknown = sum(1 for share in by_part if share == 0)
+        accounted = len(hits) + min(unknown, len(keys) - len(hits))
+        text = surface[k]
+        words = text.split()
+        out.append(
+            Span(
+                text,
+                k,
+                [
+                    sum(by_part) / max(1, len(by_part)),
+                    min(by_part, default=0.0),
+                    unknown / max(1, len(by_part)),
+                    accounted / len(keys),
+                    len(keys) - accounted,
+                    c / len(units),
+                    2 * c / (len(units) + count(k)),
+                    math.log1p(len(units)),
+                    math.log1p(count(k)),
+                    len(keys),
+                    max(0, expected - len(keys)),
+                    max(0, len(keys) - expected),
+                    float(shape[k][0]),
+                    float(shape[k][1]),
+                    float(keys[-1] in head),
+                    float(bool(_ARTICLE.search(f" {k} "))),
+                    float(bool(_ADJECTIVE_END.search(k)) and not _ADJECTIVE_END.search(last_sense)),
+                    float(k.endswith("s") and k[:-1] in seen),
+                    float(all(w[:1].isupper() for w in words)),
+                    float(bool(_ACRONYM.search(text))),
+                    float(k in exact),
+                    float(k in suggested),
+                    float(any(ch.isdigit() for ch in k)),
+                    float(c == top),
+                    _closed(nexts[k]),
+                    _closed(prevs[k]),
+                ],
+            )
+        )
+    # how each span stands among the term's others: a pointwise model sees the ranking it is part of
+    if out:
+        best_cover = max(s.features[0] for s in out)
+        best_dice = max(s.features[6] for s in out)
+        for span in out:
+            span.features += [best_cover - span.features[0], best_dice - span.features[6]]
+    return out

@@ -1,0 +1,144 @@
+"""`make train` (second part): fit the weights that rank a term's candidate renderings in a translation memory.
+
+Data: the hand translations in ``../shared/eval/parallel`` (one article of each annotated corpus, as TMX) and the
+gold rows of that article in the corpus's ``gold.tsv``. For each gold term found in the memory, every candidate
+span (:func:`glossary.tm.spans.span_features`) is an example, labelled by whether it is one of the term's gold
+English renderings. A logistic regression (scikit-learn) over the span's features — shape and statistics, never
+the term or the words — is written to ``glossary/data/tm_spans.json``; its probability is the confidence shown.
+
+Prints leave-one-article-out: fitted on two articles, the share of the third's terms whose best span is right,
+beside the same for the fit on all three, and the calibration of the best spans' probabilities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from eval_tm import ARTICLES  # noqa: E402
+
+from glossary.tm.extract import MAX_UNITS, _Memory  # noqa: E402
+from glossary.tm.io import read_pairs  # noqa: E402
+from glossary.tm.spans import FEATURES, span_features  # noqa: E402
+
+OUT = ROOT / "glossary" / "data" / "tm_spans.json"
+
+
+def examples(shared: Path, stem: str, corpus: str) -> list[tuple[str, list[str], list[list[float]], list[int]]]:
+    """(term, spans, features, labels) for each gold term of the article found in its memory."""
+    tmx = shared / "eval" / "parallel" / f"{stem}.tmx"
+    memory = _Memory(read_pairs(tmx.read_bytes(), str(tmx)))
+    letter = stem.split("_")[-1]
+    out = []
+    with (shared / "eval" / "corpora" / corpus / "gold.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter="\t"))
+    h = rows[0]
+    for r in rows[1:]:
+        if letter not in r[h.index("files")].split():
+            continue
+        term = r[h.index("simplified")]
+        golds = {g.strip().lower() for g in r[h.index("english")].split("|") if g.strip()}
+        ids = memory.units(term)
+        if not ids:
+            continue
+        if len(ids) > MAX_UNITS:
+            ids = ids[:: -(-len(ids) // MAX_UNITS)]
+        spans = span_features(term, [memory.targets[i] for i in ids], memory.count)
+        if spans:
+            out.append(
+                (term, [s.key for s in spans], [s.features for s in spans], [int(s.key in golds) for s in spans])
+            )
+    return out
+
+
+def fit(data: list) -> dict:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([f for _, _, feats, _ in data for f in feats], dtype=float)
+    y = np.array([label for _, _, _, labels in data for label in labels])
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=1.0, max_iter=3000).fit((x - mean) / scale, y)
+    return {
+        "version": 1,
+        "features": list(FEATURES),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "weights": [round(float(v), 6) for v in model.coef_[0]],
+        "intercept": round(float(model.intercept_[0]), 6),
+    }
+
+
+def calibrate(pooled: list[tuple[float, int]]) -> list[list[float]]:
+    """The probability of the best span → the share of such spans that were right, leave-one-article-out
+    (isotonic regression, read at eleven points): the confidence shown is what it claims."""
+    from sklearn.isotonic import IsotonicRegression
+
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(
+        [p for p, _ in pooled], [r for _, r in pooled]
+    )
+    return [[x / 10, round(float(iso.predict([x / 10])[0]), 3)] for x in range(11)]
+
+
+def best(model: dict, feats: list[list[float]]) -> tuple[int, float]:
+    from glossary.tm.extract import probability
+
+    probs = [probability(model, f) for f in feats]
+    i = max(range(len(probs)), key=lambda k: probs[k])
+    return i, probs[i]
+
+
+def evaluate(model: dict, data: list) -> tuple[float, list[tuple[float, int]]]:
+    right, scored = 0, []
+    for _, _, feats, labels in data:
+        i, p = best(model, feats)
+        right += labels[i]
+        scored.append((p, labels[i]))
+    return right / max(1, len(data)), scored
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    data = {
+        s: examples(shared, s, c) for s, c in ARTICLES.items() if (shared / "eval" / "parallel" / f"{s}.tmx").exists()
+    }
+    if not data:
+        print("no translations in ../shared/eval/parallel: nothing to fit")
+        return 1
+    every = [e for rows in data.values() for e in rows]
+    model = fit(every)
+    print(f"{'article':10} {'terms':>6} {'loo top-1':>10} {'in-sample':>10}   (best span is a gold rendering)")
+    pooled: list[tuple[float, int]] = []
+    for stem, rows in data.items():
+        rest = [e for s, r in data.items() if s != stem for e in r]
+        loo, scored = evaluate(fit(rest), rows)
+        pooled += scored
+        print(f"{stem:10} {len(rows):6d} {loo:10.3f} {evaluate(model, rows)[0]:10.3f}")
+    model["calibration"] = calibrate(pooled)
+    from glossary.tm.extract import confidence
+
+    bands: dict[float, list[int]] = defaultdict(list)
+    for p, right in pooled:
+        bands[min(0.8, int(confidence(p, model) * 5) / 5)].append(right)
+    print("calibration of the best span, leave-one-article-out (confidence band: share right, n):")
+    for band in sorted(bands):
+        got = bands[band]
+        print(f"  {band:.1f}–{band + 0.2:.1f}: {sum(got) / len(got):.2f}  ({len(got)})")
+    OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
