@@ -145,6 +145,38 @@ def english(chinese: str) -> list[str]:
     return _english_index().get(chinese, [])
 
 
+def _build_plurals(src: Path) -> dict[str, str]:
+    """English plural → its singular, from ECDICT's ``exchange`` column (``0:`` the lemma, ``1:s`` a plural)."""
+    out: dict[str, str] = {}
+    with src.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            forms = dict(part.split(":", 1) for part in (row.get("exchange") or "").split("/") if ":" in part)
+            word, lemma = row.get("word") or "", forms.get("0", "")
+            if lemma and "s" in forms.get("1", "") and word.isalpha() and word.lower() != lemma.lower():
+                out[word.lower()] = lemma.lower()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _plurals() -> dict[str, str]:
+    src = path()
+    if src is None:
+        return {}
+    from ..cache import cached
+
+    stat = src.stat()
+    return cached("ecdict-plurals", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: _build_plurals(src))
+
+
+def singular(word: str) -> str | None:
+    """The singular of an English plural (ECDICT's word forms), or None when ``word`` is no plural it knows.
+
+    >>> singular("therapies") if available() else "therapy"
+    'therapy'
+    """
+    return _plurals().get(word.lower())
+
+
 def entry(chinese: str) -> tuple[int, bool] | None:
     """(how many English headwords ECDICT translates as ``chinese``, whether one does under a field label),
     or None when it translates none as exactly this string."""

@@ -23,8 +23,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
+from ..mining import lexicon
 from ..normalise.script import to_simplified
-from .spans import _padded, span_features
+from .spans import _FUNCTION, _padded, span_features
 
 #: below this probability a span is no rendering worth proposing
 MIN_SCORE = 0.05
@@ -86,7 +87,26 @@ def score_spans(
         key = s.key[:-1] if s.key.endswith("s") and s.key[:-1] in keys else s.key
         if key not in best or p > best[key][0]:
             best[key] = (round(p, 4), shown[key])
-    return sorted(best.values(), key=lambda t: (-t[0], len(t[1]), t[1]))
+    ranked = sorted(best.values(), key=lambda t: (-t[0], len(t[1]), t[1]))
+    out: dict[str, tuple[float, str]] = {}
+    for p, text in ranked:  # a glossary lists a compound in the singular ("CAR-T cell therapies" → "… therapy")
+        one = singular_compound(text)
+        out.setdefault(one.lower(), (p, one))
+    return list(out.values())
+
+
+def singular_compound(text: str) -> str:
+    """A noun compound (two words or more, no function word) with its last word in the singular when it is a
+    plural the English lexicon knows; one word stays as it is ("photovoltaics", "biologics").
+
+    >>> singular_compound("nodal prices") if lexicon.available() else "nodal price"
+    'nodal price'
+    """
+    words = text.split(" ")
+    # a phrase with a function word has its head elsewhere ("drugs for rare diseases"): left as it is
+    compound = len(words) > 1 and not any(w.lower() in _FUNCTION for w in words)
+    one = lexicon.singular(words[-1]) if compound and words[-1].isalpha() and words[-1].islower() else None
+    return " ".join([*words[:-1], one]) if one else text
 
 
 class _Memory:
