@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import eval_calibration  # noqa: E402
 import eval_tm  # noqa: E402
 from eval_tm import glossary_command, run_scorer  # noqa: E402
 from train import annotated_sets  # noqa: E402
@@ -166,6 +167,12 @@ def main() -> int:
     lines.append(macro_line(held, mining_cols[:4]))
     print("\n".join(lines))
     print(f"export: {(out_dir / 'glossary.csv').relative_to(ROOT)}")
+    pairs = []
+    for corpus in corpora:  # the default exports above, every gold term they hold
+        stem = "glossary" if corpus.positives_only else f"glossary_{corpus.name}"
+        pairs += eval_calibration.first_suggestions(shared, out_dir / f"{stem}.csv", corpus.gold)
+    print("calibration of the first English suggestion (all corpora; a band is honest when 'right' ≈ 'mean conf'):")
+    print("\n".join(eval_calibration.table(pairs)))
     bilingual = eval_tm.report(shared)  # English from the hand translations in ../shared/eval/parallel
 
     floor_path = Path(a.floor)

@@ -11,8 +11,8 @@ chemistry element names and IUPAC naming rules                         0.8
 cedict    CC-CEDICT entry for the whole term, or for a name of the     0.7 → 0.5
           same sound written with other characters (阿耳忒弥斯)
 translit  a Latin name in the same files that sounds like the term     0.6
-compose   dictionary senses of the parts plus naming rules             0.4 → 0.3
-ecdict    an English headword ECDICT translates as the whole term      0.35, 0.3
+compose   dictionary senses of the parts plus naming rules             0.2 → 0.15
+ecdict    an English headword ECDICT translates as the whole term      0.18, 0.15
 context   a ministry the texts also name with its one country          above the
           (美国内政部 → 内政部 "Department of the Interior"), a law    best other
           in an American or British clause as an Act
@@ -98,7 +98,7 @@ def _add_lexicon(term: str, out: _Suggestions) -> None:
     # its lower-case abbreviations (dod) and verb forms (dodded) are no glossary English
     found = [t for t in lexicon.english(term) if len(t) > 3 and not t.endswith(("ed", "ing"))]
     for i, t in enumerate(found[:2]):
-        out.add(t, "ecdict", 0.35 - 0.05 * i)
+        out.add(t, "ecdict", 0.175 - 0.025 * i)
 
 
 def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> list[Equivalent]:
@@ -124,7 +124,8 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     _add_senses(c.term, out)
     literal_head = _compose.literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
     for i, t in enumerate(composed[:4]):
-        out.add(t, "compose", (0.72 if t in literal_head else 0.4) - 0.03 * i)
+        # a composition's first rendering is right about one time in six (`make eval`'s calibration table)
+        out.add(t, "compose", (0.72 if t in literal_head else 0.2) - 0.015 * i)
     _add_lexicon(c.term, out)
     _add_official_forms(out)
     out.sort(key=lambda e: -e.confidence)
