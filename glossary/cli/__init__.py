@@ -175,7 +175,10 @@ def render_entry(e: TermEntry, memory: Mapping[str, Sequence[int]] | None = None
         )
     if e.contexts:
         lines.append("  contexts:")
-        lines += [f"    {c.file}:{c.offset}: {c.text}" for c in e.contexts]
+        # file:line as editors and grep give it; a context an imported glossary brought has only its offset
+        lines += [
+            f"    {c.file}:{c.line}: {c.text}" if c.line else f"    {c.file} @{c.offset}: {c.text}" for c in e.contexts
+        ]
     return "\n".join(lines)
 
 
