@@ -155,6 +155,9 @@ def test_cli_edit_merge_force_backup(runner: CliRunner, db: str, tmp_path: Path)
     assert "1. PrNd   (reviewer, 1, preferred)" in r.output
     r = run(runner, db, "merge", "镨钕", "钕镨")
     assert r.output == "merged 钕镨 into 镨钕: variants 釹鐠 | 钕镨\n"
+    merge_row = run(runner, db, "history", "镨钕").output.splitlines()[-1]
+    # what the history keeps to undo the merge (both entries whole) is not printed, what it changed is
+    assert '"merged": "钕镨"' in merge_row and '"entry"' not in merge_row and '"kept"' not in merge_row
     assert run(runner, db, "edit", "镨钕").exit_code == 2
     r = run(runner, db, "backup", str(tmp_path / "b.db"))
     if db.startswith("postgresql://"):  # a server's term base is copied with `db copy` (or pg_dump)

@@ -10,6 +10,7 @@ import click
 from ..errors import GlossaryError
 from ..models import Status, TermEntry
 from ..termbase import TermBase
+from ..termbase.undo import changes
 from . import (
     by_option,
     cli,
@@ -292,19 +293,15 @@ def history(ctx: click.Context, term: str) -> None:
 
 
 def _changed(before: str, after: str) -> tuple[str, str]:
-    """What a history row changed: only the fields that differ when both sides are whole entries."""
-    try:
-        b, a = json.loads(before or "{}"), json.loads(after or "{}")
-    except ValueError:
+    """What a history row changed: only the fields that differ when both sides are entries (what a merge or an
+    undo keeps only for undoing is left out)."""
+    found = changes(before, after)
+    if found is None or before in ("", "{}") or after in ("", "{}"):
         return before, after
-    if not (isinstance(b, dict) and isinstance(a, dict)) or not b or not a:
-        return before, after
-    keys = [k for k in dict.fromkeys([*b, *a]) if b.get(k) != a.get(k)]
-
-    def show(d: dict[str, Any]) -> str:
-        return json.dumps({k: d.get(k) for k in keys}, ensure_ascii=False)
-
-    return show(b), show(a)
+    return (
+        json.dumps({k: b for k, b, _ in found}, ensure_ascii=False),
+        json.dumps({k: a for k, _, a in found}, ensure_ascii=False),
+    )
 
 
 @cli.command()

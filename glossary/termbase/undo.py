@@ -24,6 +24,25 @@ if TYPE_CHECKING:
 
 #: the history actions a reviewer can take back
 UNDOABLE = (*(s.value for s in Status), "edit", "import", "revert", "merge")
+#: what a history row keeps only so that it can be undone: the entries a merge joined and the rows it moved,
+#: the decision an undo took back (the row's note says it in words)
+RECORD_KEYS = frozenset({"entry", "kept", "log", "undid", "action"})
+
+
+def changes(before: str, after: str) -> list[tuple[str, object, object]] | None:
+    """The fields a history row changed, as (field, before, after), leaving out what is kept only for undo;
+    None when a side is no JSON object (a row written as free text). An empty side is an empty entry.
+
+    >>> changes('{"status": "candidate"}', '{"status": "approved", "preferred": "PrNd"}')
+    [('status', 'candidate', 'approved'), ('preferred', None, 'PrNd')]
+    """
+    try:
+        b, a = json.loads(before or "{}"), json.loads(after or "{}")
+    except ValueError:
+        return None
+    if not isinstance(b, dict) or not isinstance(a, dict):
+        return None
+    return [(k, b.get(k), a.get(k)) for k in dict.fromkeys([*b, *a]) if k not in RECORD_KEYS and b.get(k) != a.get(k)]
 
 
 def merge_record(tb: TermBase, kept: TermEntry, merged: TermEntry) -> dict[str, object]:

@@ -5,7 +5,7 @@ term marked, each sentence once, and history rows as field: before → after.
 >>> e = TermEntry("镨钕", "鐠釹", contexts=[Context("a.txt", 3, "镨钕价格上涨，鐠釹也是。", 2), Context("b.txt", 9, "镨钕价格上涨，鐠釹也是。")])
 >>> [(c.where, [(part, marked) for part, marked in c.parts]) for c in contexts(e)]
 [('a.txt:2, b.txt, character 9', [('镨钕', True), ('价格上涨，', False), ('鐠釹', True), ('也是。', False)])]
->>> changes({"status": "candidate"}, {"status": "approved", "preferred": "PrNd"})
+>>> changes('{"status": "candidate"}', '{"status": "approved", "preferred": "PrNd"}')
 [('status', 'candidate', 'approved'), ('preferred', '', 'PrNd')]
 """
 
@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import TermEntry
+from ..termbase.undo import changes as _changes
 
 
 @dataclass
@@ -70,30 +70,15 @@ def _show(v: Any) -> str:
     return "" if v is None else str(v)
 
 
-def changes(before: Any, after: Any) -> list[tuple[str, str, str]]:
-    """The fields a history row changed, as (field, before, after); unchanged fields are left out."""
-    b = before if isinstance(before, Mapping) else {}
-    a = after if isinstance(after, Mapping) else {}
-    out = []
-    for key in dict.fromkeys([*b, *a]):
-        if key in ("entry", "kept", "log", "undid", "action"):  # records for undo; the row's note says what
-            continue
-        old, new = _show(b.get(key, "")), _show(a.get(key, ""))
-        if old != new:
-            out.append((key, old, new))
-    return out
+def changes(before: str, after: str) -> list[tuple[str, str, str]]:
+    """The fields a history row changed (:func:`glossary.termbase.undo.changes`) as the page shows them."""
+    shown = [(k, _show(b), _show(a)) for k, b, a in _changes(before, after) or []]
+    return [(k, b, a) for k, b, a in shown if b != a]
 
 
 def history(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
     """History rows, newest first, with their changes worked out."""
-
-    def load(text: str) -> Any:
-        try:
-            return json.loads(text) if text[:1] in "{[" else text
-        except ValueError:
-            return text
-
-    return [{**r, "changes": changes(load(r["before"]), load(r["after"]))} for r in reversed(rows)]
+    return [{**r, "changes": changes(r["before"], r["after"])} for r in reversed(rows)]
 
 
 def pct(x: float) -> str:
