@@ -38,7 +38,6 @@ def insert_new(store: Store, entries: Sequence[TermEntry], by: str, action: str,
     first = int(con.execute("SELECT COALESCE(MAX(id), 0) FROM concepts").fetchone()[0]) + 1
     now = _now()
     concepts, english, variants, occurrences, contexts, grams, words, log = [], [], [], [], [], [], [], []
-    after: dict[str, str] = {}
     for k, e in enumerate(entries):
         cid = first + k
         num, plain = pinyin_keys(e.simplified)
@@ -66,8 +65,7 @@ def insert_new(store: Store, entries: Sequence[TermEntry], by: str, action: str,
         index_forms = {e.simplified, e.traditional, *forms} - {""}
         grams += [(g, cid) for g in set().union(*(bigrams(f) for f in index_forms))]
         words += [(w, cid) for w in {w for t in seen_english for w in _WORD.findall(t.lower())}]
-        after[e.status.value] = after.get(e.status.value) or json.dumps({"status": e.status.value})
-        log.append((cid, now, by, action, "", after[e.status.value], ""))
+        log.append((cid, now, by, action, "", json.dumps({"status": e.status.value}), ""))
     con.executemany(
         "INSERT INTO concepts (id, simplified, traditional, pinyin, status, kind, score, note, created_at, "
         "updated_at, pinyin_num, pinyin_plain, count, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
