@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.datastructures import FormData
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -76,6 +77,14 @@ def csrf_token(request: Request) -> str:
     if not token:
         token = request.session["csrf"] = secrets.token_urlsafe(32)
     return str(token)
+
+
+async def form_of(request: Request) -> FormData:
+    """The request's form: as the CSRF check parsed it, else parsed now (up to the upload limit)."""
+    parsed = request.scope.get("state", {}).get("form")
+    if isinstance(parsed, FormData):
+        return parsed
+    return await request.form(max_part_size=request.app.state.ws.upload_limit)
 
 
 def wants_json(request: Request) -> bool:
@@ -140,6 +149,7 @@ class Guard:
         ):
             form = await request.form(max_part_size=request.app.state.ws.upload_limit)
             given = str(form.get("csrf", ""))
+            request.scope.setdefault("state", {})["form"] = form  # the handler takes it, not parsing it again
         if not expected or not hmac.compare_digest(str(expected), given):
             return _error(request, "the form is out of date (CSRF check); reload the page and try again", 403)
         return None

@@ -19,7 +19,7 @@ from ..errors import CheckFailed, GlossaryError, StaleEntry, TermNotFound
 from ..models import Status
 from ..termbase.browse import SORTS, Filter
 from . import render
-from .app import Workspace, csrf_token, user, wants_json
+from .app import Workspace, csrf_token, form_of, user, wants_json
 
 T = TypeVar("T")
 DECISIONS = {
@@ -169,7 +169,7 @@ async def entry(request: Request) -> Response:
 
 # ---------------------------------------------------------------- actions
 async def decide(request: Request) -> Response:
-    form = await request.form()
+    form = await form_of(request)
     cid = request.path_params["id"]
     verb = str(form.get("action", ""))
     if verb not in DECISIONS:
@@ -192,7 +192,7 @@ async def decide(request: Request) -> Response:
 
 
 async def decide_many(request: Request) -> Response:
-    form = await request.form()
+    form = await form_of(request)
     verb = str(form.get("action", ""))
     items: list[tuple[int, int | None]] = []
     for raw in form.getlist("item"):  # "id:revision"
@@ -211,7 +211,7 @@ async def decide_many(request: Request) -> Response:
 
 async def english(request: Request) -> Response:
     """Choose the preferred English, admit or drop one, or type a new one (it becomes the preferred)."""
-    form = await request.form()
+    form = await form_of(request)
     cid = request.path_params["id"]
     what, text = str(form.get("action", "")), str(form.get("text", "")).strip()
     if what not in ("prefer", "admit", "drop") or not text:
@@ -225,7 +225,7 @@ async def english(request: Request) -> Response:
 
 
 async def edit(request: Request) -> Response:
-    form = await request.form()
+    form = await form_of(request)
     cid = request.path_params["id"]
     kw: dict[str, Any] = {}
     for key in ("english", "traditional", "pinyin", "note"):
@@ -240,7 +240,7 @@ async def edit(request: Request) -> Response:
 
 
 async def merge(request: Request) -> Response:
-    form = await request.form()
+    form = await form_of(request)
     keep, other = str(form.get("keep", "")), str(form.get("other", ""))
     if not keep or not other:
         return _failed(request, form, GlossaryError("choose two entries to merge"))
@@ -252,7 +252,7 @@ async def merge(request: Request) -> Response:
 
 
 async def undo(request: Request) -> Response:
-    form = await request.form()
+    form = await form_of(request)
     try:
         e, what = await _call(request, lambda tb: tb.undo(user(request)))
     except GlossaryError as err:
@@ -290,7 +290,7 @@ async def import_(request: Request) -> Response:
     from ..formats import get_format
 
     ws = _ws(request)
-    form = await request.form(max_part_size=ws.upload_limit)
+    form = await form_of(request)
     upload = form.get("file")
     if upload is None or isinstance(upload, str) or not upload.filename:
         return _page(request, "import.html", status=400, error="choose a file to import")
@@ -322,7 +322,7 @@ def _dry_run(tb: Any, entries: Any, by: str, policy: str) -> tuple[dict[str, int
 async def import_confirm(request: Request) -> Response:
     from ..formats import get_format
 
-    form = await request.form()
+    form = await form_of(request)
     ws = _ws(request)
     pending = ws.pending.pop(str(form.get("token", "")), None)
     if pending is None or pending[0] != user(request) or time.monotonic() - pending[5] > PENDING_SECONDS:
@@ -343,7 +343,7 @@ async def login(request: Request) -> Response:
         return _page(request, "login.html")
     from ..termbase.users import verify
 
-    form = await request.form()
+    form = await form_of(request)
     name, password = str(form.get("name", "")), str(form.get("password", ""))
     if not await _call(request, verify, name, password):
         return _page(request, "login.html", status=401, error="wrong name or password")
