@@ -128,12 +128,13 @@ class Miner:
         self.glossed: dict[str, Counter[str]] = {}  # the words right before an English gloss → the glosses
         self.glossed_names: set[str] = set()
         self.quoted: set[str] = set()  # terms the texts set in quotation marks (“反胁迫机制”)
+        self.cut: Counter[str] = Counter()  # occurrences found beginning or ending inside a glued word
         self.tok_count: Counter[str] = Counter()
         self.n_tokens = 0
         self.docs: list[Document] = []
         self.simplified: list[str] = []
         self._same: list[bool] = []
-        self._ngrams: dict[str, list[tuple[str, str, str]]] = {}
+        self._ngrams: dict[str, list[tuple[str, str, str, bool]]] = {}
         self.tag_of: dict[str, str] = {}
         self._unit = _Units()
         self._lines: dict[int, list[int]] = {}  # document index -> offsets of its line breaks (for context lines)
@@ -145,7 +146,7 @@ class Miner:
         return self._lines[i]
 
     # ------------------------------------------------------------ counting
-    def _expand(self, chunk: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    def _expand(self, chunk: tuple[str, ...]) -> list[tuple[str, str, str, bool]]:
         """Candidate n-grams of one chunk, each with the word before and after it ("" at the chunk's edge).
 
         Only what no term does is ruled out here: a conjunction or particle at either edge, a preposition or a
@@ -183,9 +184,42 @@ class Miner:
                         continue  # a number or a code of digits
                     if tags[i] == "m" and not t.isascii() and t not in elems:
                         continue
-                out.append((key, left, chunk[j + 1] if j + 1 < n else ""))
+                out.append((key, left, chunk[j + 1] if j + 1 < n else "", False))
                 if key not in tokens:
                     tokens[key] = chunk[i : j + 1]
+        return out + self._cut_edges(chunk, start_ok, end_ok)
+
+    def _cut_edges(
+        self, chunk: tuple[str, ...], start_ok: list[bool], end_ok: list[bool]
+    ) -> list[tuple[str, str, str, bool]]:
+        """Candidates that begin or end inside a word the segmenter glued on: the word's end or start is a word
+        of its own (中国银行|间 → 银行间…, 诉讼案 → …诉讼), and the run goes on past it. The termhood model sees how
+        often a candidate was found only so (``cut_share``)."""
+        out: list[tuple[str, str, str, bool]] = []
+        n, tokens = len(chunk), self.tokens
+        for k, word in enumerate(chunk):
+            if len(word) < 3 or word.isascii():
+                continue
+            tail = _inner_word(word, last=False)
+            if tail is not None and start_ok[k]:
+                key = tail
+                for j in range(k + 1, min(n, k + MAX_TOKENS)):
+                    key += chunk[j]
+                    if len(key) > MAX_CHARS:
+                        break
+                    if end_ok[j]:
+                        out.append((key, word[: len(word) - len(tail)], chunk[j + 1] if j + 1 < n else "", True))
+                        tokens.setdefault(key, (tail, *chunk[k + 1 : j + 1]))
+            head = _inner_word(word, last=True)
+            if head is not None and end_ok[k]:
+                key = head
+                for i in range(k - 1, max(-1, k - MAX_TOKENS), -1):
+                    key = chunk[i] + key
+                    if len(key) > MAX_CHARS:
+                        break
+                    if start_ok[i]:
+                        out.append((key, chunk[i - 1] if i else "", word[len(head) :], True))
+                        tokens.setdefault(key, (*chunk[i:k], head))
         return out
 
     def add(self, doc: Document) -> None:  # noqa: C901 (older than the ceiling; split when next reworked)
@@ -207,13 +241,15 @@ class Miner:
         chunks = Counter(part.strip("\x01") for part in seq.split("\x00"))
         chunks.pop("", None)
         local: Counter[str] = Counter()
-        left, right = self.left, self.right
+        left, right, cut = self.left, self.right, self.cut
         for part, k in chunks.items():
             grams = cache.get(part)
             if grams is None:
                 grams = cache[part] = expand(tuple(part.split("\x01")))
-            for gram, before, after in grams:
+            for gram, before, after, inner in grams:
                 local[gram] += k
+                if inner:
+                    cut[gram] += k
                 lc = left.get(gram)
                 if lc is None:
                     lc = left[gram] = Counter()
@@ -307,6 +343,7 @@ class Miner:
             "glossed": self.glossed,
             "glossed_names": self.glossed_names,
             "quoted": self.quoted,
+            "cut": self.cut,
             "tok_count": self.tok_count,
             "n_tokens": self.n_tokens,
             "simplified": self.simplified,
@@ -334,6 +371,7 @@ class Miner:
             self.glossed.setdefault(span, Counter()).update(found)
         self.glossed_names |= state["glossed_names"]
         self.quoted |= state["quoted"]
+        self.cut.update(state["cut"])
         self.tok_count.update(state["tok_count"])
         self.n_tokens += state["n_tokens"]
         self.simplified.extend(state["simplified"])
@@ -506,6 +544,21 @@ class Miner:
             if term:
                 out.setdefault(term, Counter()).update(found)
         return out
+
+
+@lru_cache(maxsize=65536)
+def _inner_word(word: str, last: bool) -> str | None:
+    """The longest word of two characters or more that ``word`` begins with (``last``: that it ends with), short
+    of the whole, or None. A word, here, is one CC-CEDICT lists.
+
+    >>> _inner_word("诉讼案", last=True), _inner_word("中国银行", last=False)
+    ('诉讼', '银行')
+    """
+    for size in range(len(word) - 1, 1, -1):
+        part = word[:size] if last else word[len(word) - size :]
+        if cedict.has_word(part):
+            return part
+    return None
 
 
 def _longest_ending(span: str, terms: Container[str]) -> str | None:

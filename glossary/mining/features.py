@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: bumped whenever a feature is added, removed or computed differently; the shipped model names the version it
 #: was fitted with, and a model of another version is refused
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 
 #: jieba's tags in coarse groups, for the first and the last word of a candidate
 POS_GROUPS: dict[str, tuple[str, ...]] = {
@@ -118,6 +118,7 @@ FEATURES: tuple[str, ...] = (
     "lexicon_field",
     "lexicon_last",
     "lexicon_share",
+    "cut_share",
 )
 
 #: names of bodies and laws (…部, …委员会, …法): the words before carry their country or field
@@ -402,5 +403,6 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
         x[i + 1] = float(bool(whole and whole[1]))
         x[i + 2] = float(n > 1 and lexicon.entry(toks[-1]) is not None)
         x[i + 3] = sum(1 for t in toks if lexicon.entry(t) is not None) / n
+        x[i + 4] = miner.cut.get(key, 0) / f0 if f0 else 0.0
         rows.append(x)
     return keys, rows
