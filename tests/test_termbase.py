@@ -143,20 +143,22 @@ def test_a_term_base_from_before_roles_keeps_what_reviewers_chose(tmp_path: Path
     path = tmp_path / "v6.db"
     con = sqlite3.connect(path, isolation_level=None)
     assert migrate(con, target=6) == [1, 2, 3, 4, 5, 6]
-    for cid, (term, status) in enumerate([("转向架", "approved"), ("道岔", "candidate")], 1):
+    for cid, (term, status) in enumerate([("擀面杖", "approved"), ("砧板", "candidate")], 1):
         con.execute(
             "INSERT INTO concepts (simplified, status, created_at, updated_at) VALUES (?, ?, 'x', 'x')", (term, status)
         )
-        for rank, (text, source) in enumerate([("bogie", "reviewer"), ("truck", "import"), ("turn frame", "compose")]):
+        for rank, (text, source) in enumerate(
+            [("rolling pin", "reviewer"), ("dough roller", "import"), ("roll flour stick", "compose")]
+        ):
             con.execute(
                 "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded) VALUES (?,?,?,1,?,?)",
                 (cid, text, source, rank, text),
             )
     con.close()
     with TermBase(path) as tb:
-        approved = {q.text: q.role for q in tb.get("转向架").english}
-        candidate = {q.role for q in tb.get("道岔").english}
-    assert approved == {"bogie": "preferred", "truck": "admitted", "turn frame": "suggested"}
+        approved = {q.text: q.role for q in tb.get("擀面杖").english}
+        candidate = {q.role for q in tb.get("砧板").english}
+    assert approved == {"rolling pin": "preferred", "dough roller": "admitted", "roll flour stick": "suggested"}
     assert candidate == {"suggested"}
 
 

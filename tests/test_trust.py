@@ -27,7 +27,7 @@ def _mined(runner: CliRunner, tmp_path: Path, seed_dir: Path) -> str:
 # -------------------------------------------------------------- read-only commands create nothing
 def test_read_only_commands_never_create_a_term_base(runner: CliRunner, tmp_path: Path) -> None:
     missing = tmp_path / "typo" / "glossry.db"
-    for args in (["list"], ["find", "道岔"], ["show", "道岔"], ["stats"], ["history", "道岔"], ["tm", "concord", "x"]):
+    for args in (["list"], ["find", "砧板"], ["show", "砧板"], ["stats"], ["history", "砧板"], ["tm", "concord", "x"]):
         r = run(runner, str(missing), *args)
         assert r.exit_code == 1, args
         assert r.output.startswith("Error: no term base at") and "glossary mine" in r.output, args
@@ -152,10 +152,10 @@ def _approved_with_suggestions(runner: CliRunner, tmp_path: Path) -> str:
 
     db = str(tmp_path / "t.db")
     with TermBase(db) as tb:
-        suggestions = [Equivalent("change direction rack", "compose", 0.4), Equivalent("steering frame", "cedict", 0.3)]
-        tb.stage([TermEntry("转向架", "轉向架", "zhuǎn xiàng jià", suggestions)], by="miner")
-    assert run(runner, db, "edit", "转向架", "--english", "bogie").exit_code == 0
-    assert run(runner, db, "approve", "转向架").exit_code == 0
+        suggestions = [Equivalent("roll noodle stick", "compose", 0.4), Equivalent("noodle stick", "cedict", 0.3)]
+        tb.stage([TermEntry("擀面杖", "擀麵杖", "gǎn miàn zhàng", suggestions)], by="miner")
+    assert run(runner, db, "edit", "擀面杖", "--english", "rolling pin").exit_code == 0
+    assert run(runner, db, "approve", "擀面杖").exit_code == 0
     return db
 
 
@@ -165,25 +165,25 @@ def test_approval_admits_only_what_the_reviewer_chose(runner: CliRunner, tmp_pat
     assert run(runner, db, "export", "-o", str(tbx)).exit_code == 0
     assert run(runner, db, "export", "-o", str(omegat)).exit_code == 0
     text = tbx.read_text(encoding="utf-8")
-    assert "bogie" in text and "change direction rack" not in text and "steering frame" not in text
+    assert "rolling pin" in text and "roll noodle stick" not in text and "noodle stick" not in text
     assert omegat.read_text(encoding="utf-8").count("\n") == 1
     everything = tmp_path / "all.tbx"
     assert run(runner, db, "export", "-o", str(everything), "--english", "all").exit_code == 0
-    assert "change direction rack" in everything.read_text(encoding="utf-8")
+    assert "roll noodle stick" in everything.read_text(encoding="utf-8")
     seg = tmp_path / "t.tsv"
-    seg.write_text("zh\ten\n转向架需要检修。\tThe change direction rack needs repair.\n", encoding="utf-8")
+    seg.write_text("zh\ten\n擀面杖需要检修。\tThe roll noodle stick needs repair.\n", encoding="utf-8")
     r = run(runner, db, "check", str(seg))
-    assert r.exit_code == 1 and "bogie" in r.output  # a suggestion is no accepted rendering
+    assert r.exit_code == 1 and "rolling pin" in r.output  # a suggestion is no accepted rendering
 
 
 def test_a_reviewer_drops_a_suggestion_a_variant_or_an_entry(runner: CliRunner, tmp_path: Path) -> None:
     db = _approved_with_suggestions(runner, tmp_path)
-    assert run(runner, db, "edit", "转向架", "--drop", "change direction rack").exit_code == 0
-    assert "change direction rack" not in run(runner, db, "show", "转向架").output
-    assert run(runner, db, "edit", "转向架", "--drop-variant", "轉向架").exit_code == 0
-    assert run(runner, db, "edit", "转向架", "--drop", "no such English").exit_code == 1
-    assert run(runner, db, "delete", "转向架", "--note", "test").exit_code == 0
-    assert run(runner, db, "show", "转向架").exit_code == 1
+    assert run(runner, db, "edit", "擀面杖", "--drop", "roll noodle stick").exit_code == 0
+    assert "roll noodle stick" not in run(runner, db, "show", "擀面杖").output
+    assert run(runner, db, "edit", "擀面杖", "--drop-variant", "擀麵杖").exit_code == 0
+    assert run(runner, db, "edit", "擀面杖", "--drop", "no such English").exit_code == 1
+    assert run(runner, db, "delete", "擀面杖", "--note", "test").exit_code == 0
+    assert run(runner, db, "show", "擀面杖").exit_code == 1
     from glossary.termbase import TermBase
 
     with TermBase(db) as tb:
@@ -194,25 +194,25 @@ def test_a_reviewer_drops_a_suggestion_a_variant_or_an_entry(runner: CliRunner, 
 # --------------------------------------------------------------------- import never wipes
 def test_a_thin_import_changes_only_what_the_file_has_and_revert_restores(runner: CliRunner, tmp_path: Path) -> None:
     db = _approved_with_suggestions(runner, tmp_path)
-    assert run(runner, db, "edit", "转向架", "--admit", "truck").exit_code == 0
-    before = run(runner, db, "show", "转向架").output
+    assert run(runner, db, "edit", "擀面杖", "--admit", "dough roller").exit_code == 0
+    before = run(runner, db, "show", "擀面杖").output
     thin = tmp_path / "thin.csv"
-    thin.write_text("Chinese,English,Note\n转向架,bogie frame,from the client\n", encoding="utf-8")
+    thin.write_text("Chinese,English,Note\n擀面杖,rolling pin frame,from the client\n", encoding="utf-8")
     r = run(runner, db, "import", str(thin), "--on-conflict", "overwrite", "--map", "Chinese=zh-CN,English=en-US")
     assert r.exit_code == 0 and "1 updated" in r.output, r.output
-    after = run(runner, db, "show", "转向架").output
-    assert "[approved]" in after and "轉向架" in after and "zhuǎn xiàng jià" in after
-    assert "truck" in after and "bogie frame" in after and "note     from the client" in after
-    assert run(runner, db, "revert", "转向架").exit_code == 0
-    assert run(runner, db, "show", "转向架").output.replace("[approved]", "") == before.replace("[approved]", "")
+    after = run(runner, db, "show", "擀面杖").output
+    assert "[approved]" in after and "擀麵杖" in after and "gǎn miàn zhàng" in after
+    assert "dough roller" in after and "rolling pin frame" in after and "note     from the client" in after
+    assert run(runner, db, "revert", "擀面杖").exit_code == 0
+    assert run(runner, db, "show", "擀面杖").output.replace("[approved]", "") == before.replace("[approved]", "")
 
 
 def test_an_import_that_lowers_a_status_says_so(runner: CliRunner, tmp_path: Path) -> None:
     db = _approved_with_suggestions(runner, tmp_path)
     f = tmp_path / "g.csv"
-    f.write_text("zh-CN,en-US,status\n转向架,bogie,candidate\n", encoding="utf-8")
+    f.write_text("zh-CN,en-US,status\n擀面杖,rolling pin,candidate\n", encoding="utf-8")
     r = run(runner, db, "import", str(f), "--on-conflict", "overwrite")
-    assert r.exit_code == 0 and "warning: 转向架: status lowered by the file: approved → candidate" in r.output
+    assert r.exit_code == 0 and "warning: 擀面杖: status lowered by the file: approved → candidate" in r.output
 
 
 # --------------------------------------------------------------------------- two reviewers

@@ -103,7 +103,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
         head = dictionary.suffix_sense(piece) if len(piece) == 1 and not first and not prefix else None
         if head:
             # a character that heads the words it ends, after a word, heads that word: 排放 + 权 → "emission
-            # right" (碳排放权交易), not "emission authority"
+            # right" (排污权交易), not "emission authority"
             return [head]
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
         pair = _coordinated(*[dictionary.prefix_sense(c) for c in piece]) if len(piece) == 2 else None
@@ -816,7 +816,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
         if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
             stem = term[: -len(zh)]
             if zh == "公司" and (_names_an_act(stem) or (en == "{}" and not after_name and not _has_name(stem))):
-                # a company is named by a noun (上市公司 is a listed company, no "Floating Company"), and by
+                # a company is named by a noun (承包公司 is a contract company, no "Contract Company"), and by
                 # its name alone only when it has one (辉瑞公司 → Pfizer; 投资公司 is no "Investment")
                 continue
             # a stem of one word before the head takes the form it has before a noun (勘探基金 → "Exploration

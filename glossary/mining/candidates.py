@@ -39,7 +39,15 @@ from ..normalise.text import sentence_around
 from ..workers import default_workers, fork_map, split
 from . import cedict
 from .features import candidate_features
-from .filters import background_frequency, elements, estimated_frequency, function_words, stopwords, term_head
+from .filters import (
+    NAME_HEADS,
+    background_frequency,
+    elements,
+    estimated_frequency,
+    function_words,
+    stopwords,
+    term_head,
+)
 from .model import TermhoodModel, load_model
 from .segment import JiebaTokeniser, Tokeniser
 
@@ -72,8 +80,6 @@ Progress = Callable[[int, int], None]
 CORE_MIN_COUNT = 3
 CORE_MIN_SPEC = 1.5
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
-#: endings of names of bodies and laws, which carry their country (美国国防部, 中华人民共和国出口管制法)
-NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "大使")
 #: derivational prefixes, which a stop-word list may hold but which begin terms (去中国化, 反胁迫机制, 多级萃取)
 PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总")
 
@@ -90,8 +96,8 @@ def _is_name_head(term: str) -> bool:
 
 class _Units(dict):
     """(word, tag) → the word, or "\\x00" where it cuts a chunk: punctuation, particles, pronouns and the
-    function words of ``data/function_words.txt``. Everything else may sit inside a term (加速批准, 无砟轨道,
-    证券及期货事务监察委员会); what it says about a candidate is a feature the termhood model weighs."""
+    function words of ``data/function_words.txt``. Everything else may sit inside a term (审批流程, 高速铁路,
+    证券及衍生品监管委员会); what it says about a candidate is a feature the termhood model weighs."""
 
     def __missing__(self, pair: tuple[str, str]) -> str:
         w, t = pair

@@ -100,9 +100,9 @@ def is_common_word(word: str) -> bool:
 def split_words(word: str) -> tuple[str, ...] | None:
     """``word`` as two or more CC-CEDICT words, the fewest that cover it, when CC-CEDICT lacks it whole; every
     word two characters or more but the last (进度缓慢 → 进度 + 缓慢, 周期短 → 周期 + 短); else None (稀土 is a
-    word, 新能源 begins with a loose 新).
+    word, 新设备 begins with a loose 新).
 
-    >>> split_words("进度缓慢"), split_words("周期短"), split_words("稀土"), split_words("新能源")
+    >>> split_words("进度缓慢"), split_words("周期短"), split_words("稀土"), split_words("新设备")
     (('进度', '缓慢'), ('周期', '短'), None, None)
     """
     words = headwords()

@@ -27,6 +27,10 @@ BG_FLOOR = 1e-8
 LISTED_WORD = 5e-8
 
 
+#: endings of names of bodies and laws, which carry their country (美国国防部, 中华人民共和国出口管制法)
+NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "大使")
+
+
 def _data_lines(name: str) -> list[str]:
     text = resources.files("glossary.data").joinpath(name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

