@@ -24,7 +24,8 @@ import logging
 import marshal
 import os
 import re
-from collections.abc import Callable, Mapping
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -79,3 +80,94 @@ def cached(name: str, key: str, build: Callable[[], Any], directory: str | Path 
     except (OSError, ValueError) as e:  # a read-only home only costs time
         log.debug("cannot write cache %s: %s", path, e)
     return value
+
+
+class Table:
+    """A large str → value mapping kept on disk in SQLite and read a key at a time, so a command that asks for a
+    few hundred keys does not load 700,000 (:func:`cached_table`). Values are plain data (``marshal``); the keys
+    asked for are remembered in memory, and :meth:`prefetch` reads many in a few queries.
+
+    >>> import tempfile
+    >>> t = cached_table("demo-table", "v1", lambda: {"稀有": (1, True)}, directory=tempfile.mkdtemp())
+    >>> t.get("稀有"), t.get("其重"), "稀有" in t
+    ((1, True), None, True)
+    """
+
+    #: keys asked for in one query (SQLite's limit on bound parameters is 32,766; this keeps queries short)
+    BATCH = 500
+
+    def __init__(self, path: Path | None, data: dict[str, Any] | None = None) -> None:
+        self._path = path
+        self._pid = os.getpid()
+        self._con = self._connect() if path else None
+        self._seen: dict[str, Any] = dict(data or {})
+        self._complete = data is not None  # built in memory (the cache could not be written): all is here
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+
+    def _query(self, sql: str, args: Sequence[str]) -> list[tuple[str, bytes]]:
+        if os.getpid() != self._pid:  # a forked worker opens its own connection: SQLite's are not to cross a fork
+            self._pid, self._con = os.getpid(), self._connect()
+        assert self._con is not None
+        return self._con.execute(sql, args).fetchall()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key in self._seen:
+            got = self._seen[key]
+            return default if got is None else got
+        if self._complete or self._con is None:
+            return default
+        rows = self._query("SELECT k, v FROM kv WHERE k = ?", (key,))
+        self._seen[key] = value = marshal.loads(rows[0][1]) if rows else None
+        return default if value is None else value
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Read every key of ``keys`` not read yet, :data:`BATCH` to a query."""
+        if self._complete or self._con is None:
+            return
+        todo = [k for k in dict.fromkeys(keys) if k not in self._seen]
+        for i in range(0, len(todo), self.BATCH):
+            part = todo[i : i + self.BATCH]
+            for k in part:
+                self._seen[k] = None
+            marks = ",".join("?" * len(part))
+            for k, v in self._query(f"SELECT k, v FROM kv WHERE k IN ({marks})", part):
+                self._seen[k] = marshal.loads(v)
+
+
+def cached_table(
+    name: str, key: str, build: Callable[[], dict[str, Any]], directory: str | Path | None = None
+) -> Table:
+    """:func:`cached` for a large mapping read a key at a time: ``build()``'s dict is written once to a SQLite
+    file under ``name`` and ``key`` (and the version of the module that defines ``build``) and read from there."""
+    rules = _rule_digest(build)
+    path = Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}.sqlite"
+    if path.is_file():
+        try:
+            table = Table(path)
+            table.get("")  # (a file that is no table fails here, and is rebuilt)
+            return table
+        except sqlite3.Error:
+            pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        con = sqlite3.connect(tmp)
+        with con:
+            con.execute("CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID")
+            con.executemany("INSERT INTO kv VALUES (?, ?)", ((k, marshal.dumps(v)) for k, v in value.items()))
+        con.close()
+        os.replace(tmp, path)
+        for old in path.parent.glob(f"{_safe(name)}@*"):
+            if old != path and old.suffix in (".sqlite", ".marshal"):
+                old.unlink(missing_ok=True)
+        return Table(path)
+    except (OSError, sqlite3.Error) as e:  # a read-only home only costs time
+        log.debug("cannot write cache %s: %s", path, e)
+        return Table(None, value)

@@ -36,3 +36,38 @@ def test_the_test_run_keeps_its_cache_out_of_the_users_home() -> None:
     from glossary.cache import cache_dir
 
     assert not cache_dir().resolve().is_relative_to(Path.home().resolve())
+
+
+def test_a_table_is_read_a_key_at_a_time_in_any_process_and_rebuilt_when_unreadable(tmp_path: Path) -> None:
+    import marshal
+    import os
+
+    from glossary.cache import cached_table
+
+    built = []
+
+    def build() -> dict:
+        built.append(1)
+        return {"稀有": (1, True), "𠀀字": ["outside the BMP"], "全角Ａ": [0]}
+
+    table = cached_table("t", "v1", build, directory=tmp_path)
+    assert table.get("稀有") == (1, True) and table.get("其重") is None and "𠀀字" in table
+    again = cached_table("t", "v1", build, directory=tmp_path)  # from disk: not built a second time
+    again.prefetch(["全角Ａ", "其重", "全角Ａ"])
+    assert again.get("全角Ａ") == [0] and len(built) == 1
+    # a worker forked after the parent read the table opens its own connection (SQLite's cannot cross a fork)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the child)
+        os.write(write, marshal.dumps(again.get("𠀀字")))
+        os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    assert marshal.loads(os.read(read, 1000)) == ["outside the BMP"]
+    [path] = tmp_path.glob("t@v1*.sqlite")
+    path.write_bytes(b"not a database")  # a damaged cache is rebuilt, not served
+    assert cached_table("t", "v1", build, directory=tmp_path).get("稀有") == (1, True) and len(built) == 2
+    # where no cache can be written (a file stands where its folder should), the table is kept in memory
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    in_memory = cached_table("t", "v1", build, directory=tmp_path / "file")
+    assert in_memory.get("全角Ａ") == [0] and in_memory.get("其重", "none") == "none" and len(built) == 3

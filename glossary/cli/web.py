@@ -7,8 +7,9 @@ import sys
 import click
 
 from ..termbase.users import add_user, remove_user, users
-from ..web.app import LOOPBACK
 from . import cli, open_tb, reviewer
+
+# (the web application, Starlette and uvicorn are imported by `serve` alone: every other command starts faster)
 
 
 @cli.command()
@@ -30,6 +31,7 @@ def serve(ctx: click.Context, host: str, port: int, login: bool, by: str | None)
     import uvicorn
 
     from ..web import create_app
+    from ..web.app import LOOPBACK
 
     if host not in LOOPBACK and not login:
         raise click.UsageError("serving beyond this machine needs reviewer accounts: add --login")

@@ -16,6 +16,7 @@ particular string, so a model fitted on some fields carries to others. ``docs/mi
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -301,6 +302,7 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
     prefix, suffix = _affixes()
     known = getattr(miner.tokeniser, "known", None)
     spec_cache: dict[str, float] = {}
+    lexicon.prefetch(itertools.chain(keys, *(miner.tokens.get(k, ()) for k in keys)))
 
     def spec(w: str) -> float:
         s = spec_cache.get(w)

