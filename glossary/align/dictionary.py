@@ -277,7 +277,13 @@ def _build_compound_index() -> dict[str, list[str]]:
 @lru_cache(maxsize=2)
 def _by_char(last: bool) -> dict[str, list[str]]:
     """Character -> headwords of three or more characters that are it and a common word, the character
-    first (新 + 能源) or ``last`` (概念 + 股); beside a name they do not count (原 + 苏联 "former Soviet Union")."""
+    first (新 + 能源) or ``last`` (概念 + 股); beside a name they do not count (原 + 苏联 "former Soviet Union").
+    Cached on disk: counting them over CC-CEDICT costs 0.2 s a run."""
+    name = "cedict-last-char" if last else "cedict-first-char"
+    return cached(name, source_key(source()), lambda: _build_by_char(last))
+
+
+def _build_by_char(last: bool) -> dict[str, list[str]]:
     words = headwords()
     idx: dict[str, list[str]] = {}
     for h in words:
