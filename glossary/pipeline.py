@@ -28,6 +28,7 @@ from .normalise import detect_script
 from .sources import read_sources
 from .termbase import TermBase, known_english
 from .termbase.tm import english_from_memory
+from .workers import collection_paused
 
 
 @dataclass
@@ -70,16 +71,18 @@ def collect(
     if not result.documents:
         reasons = "; ".join(r for _, r in result.skipped[:3]) or "no .txt or .md files found"
         raise SourceError(f"nothing to mine in {', '.join(map(str, paths))}: {reasons}")
-    cands = mine_documents(result.documents, limit=limit, progress=progress)
+    with collection_paused():
+        cands = mine_documents(result.documents, limit=limit, progress=progress)
     return Mined(len(result.documents), result.skipped, cands, result.documents)
 
 
 def stage(mined: Mined, tb: TermBase, by: str) -> MineReport:
     """Align mined candidates (approved English first) and merge them into ``tb`` in one transaction."""
-    entries = align_candidates(mined.candidates, known_english(tb))
-    with tb.transaction():  # the mined entries and the memory's English for them, all or nothing
-        counts = tb.stage(entries, by)
-        found = english_from_memory(tb, [e.simplified for e in entries], by=by)
+    with collection_paused():
+        entries = align_candidates(mined.candidates, known_english(tb))
+        with tb.transaction():  # the mined entries and the memory's English for them, all or nothing
+            counts = tb.stage(entries, by)
+            found = english_from_memory(tb, [e.simplified for e in entries], by=by)
     return MineReport(
         files=mined.files,
         skipped=mined.skipped,

@@ -65,3 +65,27 @@ def fork_map(fn: Callable[[T], R], jobs: Iterable[T], workers: int, chunksize: i
         initargs=(os.getpid(),),
     ) as pool:
         yield from pool.map(fn, jobs, chunksize=chunksize)
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for a batch of work that builds many small objects and no cycles.
+
+    Mining builds hundreds of thousands of counters, tuples and candidates beside dictionaries of millions of
+    entries; each full collection walks them all and finds nothing to free (about a tenth of a mine's time).
+    Reference counting still frees everything; the collector resumes, as it was, afterwards.
+
+    >>> import gc
+    >>> with collection_paused():
+    ...     gc.isenabled()
+    False
+    """
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
