@@ -8,7 +8,10 @@ their imports, dictionary loading included (as jieba's is).
 A second table mines a corpus whose vocabulary grows with its size, as real text's does (Heaps' law): the
 sentences of every text in ../shared (reference articles and annotated corpora) shuffled and spliced across
 fields, half their nouns swapped for words drawn from wordfreq's Chinese list with Zipf weights, written as
-files of about 20 KB. A repeated text hides the cost of a growing vocabulary; this one does not.
+files of about 20 KB. A repeated text hides the cost of a growing vocabulary; this one does not. That table
+times ``glossary mine DIR`` as a whole process (start-up, alignment and the term base included) beside jieba's, at
+one file of 1,500 Hanzi, 1 MB and 4 MB (``--large``: 16 MB too), with the peak memory of the largest process and
+the cost of each added MB; ``--grown-only`` prints it alone.
 
 *mine* is the miner, what jieba's keyword extraction is compared with: read →
 clean → segment → count → rank → evidence (``pipeline.collect``). *+align* adds
@@ -27,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,9 +72,15 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--repeat", type=int, default=3, help="runs of each side per size; the best is shown")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--large", action="store_true", help="also 16 MB of growing vocabulary (minutes per run)")
+    ap.add_argument("--grown-only", action="store_true", help="only the growing-vocabulary table")
     a = ap.parse_args()
     if a.child:
         _child(*a.child)
+        return 0
+    if a.grown_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            grown_table(Path(a.shared), Path(tmp), a.repeat, (1, 4, 16) if a.large else (1, 4))
         return 0
     seeds = Path(a.shared) / "seeds"
     if not seeds.is_dir():
@@ -109,7 +119,7 @@ def main() -> int:
                 f"{j['seconds']:8.2f} {mb / j['seconds']:6.2f} {j['rss_mb']:7.0f} {j['seconds'] / gm:13.1f}× "
                 f"{j['seconds'] / g['seconds']:15.1f}×" + marginal
             )
-        grown_table(Path(a.shared), Path(tmp), a.repeat)
+        grown_table(Path(a.shared), Path(tmp), a.repeat, (1, 4, 16) if a.large else (1, 4))
     return 0
 
 
@@ -148,24 +158,80 @@ def grown_corpus(shared: Path, target: int, out: Path, seed: int = 11) -> tuple[
     return written / 1e6, len(vocab)
 
 
-def grown_table(shared: Path, tmp: Path, repeat: int) -> None:
+#: times one command as a whole process and reports the peak memory of its largest process (ru_maxrss of the
+#: children this wrapper waited for: the parent or a worker, whichever was largest)
+_WRAP = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+subprocess.run(json.loads(sys.argv[1]), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(json.dumps({"seconds": time.perf_counter() - t,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def whole(kind: str, path: Path, tmp: Path) -> dict:
+    """``glossary mine PATH`` into a new term base, or jieba's keyword extraction, timed as a whole process."""
+    if kind == "glossary":
+        db = tmp / "bench.db"
+        db.unlink(missing_ok=True)
+        cmd = [str(Path(sys.executable).parent / "glossary"), "--db", str(db), "mine", str(path)]
+    else:
+        cmd = [sys.executable, __file__, "--child", "jieba", str(path)]
+    out = subprocess.run([sys.executable, "-c", _WRAP, json.dumps(cmd)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def small_file(corpus: Path, out: Path, hanzi: int = 1500) -> Path:
+    """A folder holding one file of the first ``hanzi`` Hanzi (and what stands between them) of ``corpus``."""
+    text = next(iter(sorted(corpus.iterdir()))).read_text(encoding="utf-8")
+    seen, end = 0, len(text)
+    for i, ch in enumerate(text):
+        seen += "\u4e00" <= ch <= "\u9fff"
+        if seen >= hanzi:
+            end = i + 1
+            break
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "one.txt").write_text(text[:end], encoding="utf-8")
+    return out
+
+
+def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = (1, 4)) -> None:
     if not (shared / "eval" / "corpora").is_dir():
         print("growing vocabulary: skipped (needs ../shared/eval/corpora)")
         return
     print(
-        f"growing vocabulary (reference articles and annotated corpora respliced, nouns from wordfreq by Zipf); best of {repeat}:"
+        f"growing vocabulary (reference articles and annotated corpora respliced, nouns from wordfreq by Zipf); "
+        f"best of {repeat} interleaved runs; 'glossary mine' is the whole command (start-up, alignment, term base), "
+        f"'mine' the miner alone in one process:"
     )
-    print(f"{'MB':>7} {'words':>8} {'mine s':>7} {'MB/s':>6} {'RSS MB':>7} {'jieba s':>8} {'mine vs jieba':>14}")
-    for mb_target in (1, 4):
-        p = tmp / f"grown_{mb_target}"
-        mb, vocab = grown_corpus(shared, mb_target * 1_000_000, p)
-        runs = [(run("glossary", p), run("jieba", p)) for _ in range(repeat)]
-        gm = min(r[0]["mine_seconds"] for r in runs)
-        g = min((r[0] for r in runs), key=lambda r: r["mine_seconds"])
+    print(
+        f"{'input':>9} {'words':>8} {'glossary mine s':>16} {'MB/s':>6} {'RSS MB':>7} {'mine s':>7} {'jieba s':>8} "
+        f"{'RSS MB':>7} {'glossary mine vs jieba':>23}"
+    )
+    prev = None
+    words = {1: grown_corpus(shared, 1_000_000, tmp / "grown_1")[1]}
+    for mb_target in (0, *sizes):
+        if mb_target == 0:
+            p = small_file(tmp / "grown_1", tmp / "small")
+            mb, vocab, label = sum(f.stat().st_size for f in p.iterdir()) / 1e6, 0, "1,500 Hanzi"
+        else:
+            p = tmp / f"grown_{mb_target}"
+            if mb_target not in words:
+                words[mb_target] = grown_corpus(shared, mb_target * 1_000_000, p)[1]
+            mb = sum(f.stat().st_size for f in p.iterdir()) / 1e6
+            vocab, label = words[mb_target], f"{mb:.2f} MB"
+        runs = [(whole("glossary", p, tmp), whole("jieba", p, tmp)) for _ in range(repeat)]
+        g = min((r[0] for r in runs), key=lambda r: r["seconds"])
         j = min((r[1] for r in runs), key=lambda r: r["seconds"])
+        inner = min(run("glossary", p)["mine_seconds"] for _ in range(repeat)) if mb_target else float("nan")
+        marginal = ""
+        if mb_target and prev:
+            marginal = f"   (+{(g['seconds'] - prev[1]) / (mb - prev[0]):.2f} s per added MB)"
+        if mb_target:
+            prev = (mb, g["seconds"])
         print(
-            f"{mb:7.2f} {vocab:8,} {gm:7.2f} {mb / gm:6.2f} {g['rss_mb']:7.0f} {j['seconds']:8.2f} "
-            f"{j['seconds'] / gm:13.1f}×"
+            f"{label:>9} {f'{vocab:,}' if vocab else '':>8} {g['seconds']:16.2f} {mb / g['seconds']:6.2f} {g['rss_mb']:7.0f} "
+            f"{inner:7.2f} {j['seconds']:8.2f} {j['rss_mb']:7.0f} {j['seconds'] / g['seconds']:22.2f}×" + marginal
         )
 
 
