@@ -72,6 +72,11 @@ class Context:
 ROLES = ("preferred", "admitted", "suggested")
 
 
+#: the confidence below which a suggestion is a guess: a composition from the parts' senses (0.2) is right one
+#: time in five (`make eval`'s calibration table); ECDICT's whole-term English (0.4) half the time
+RELIABLE_ENGLISH = 0.3
+
+
 @dataclass
 class Equivalent:
     """One English equivalent: where it came from, how sure we are (0–1), and its ``role`` — a machine's
@@ -121,6 +126,16 @@ class TermEntry:
     id: int | None = None
     #: the fields a file gave (an import changes only those); None: all of them
     given: frozenset[str] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def reliable_english(self) -> bool:
+        """True when a reviewer chose English or a suggestion reaches :data:`RELIABLE_ENGLISH`; otherwise every
+        suggestion is a guess, and the entry says so rather than put one at its top as if it were an answer.
+
+        >>> TermEntry("变电所", english=[Equivalent("power transformation place", "compose", 0.2)]).reliable_english
+        False
+        """
+        return bool(self.chosen_english) or any(q.confidence >= RELIABLE_ENGLISH for q in self.english)
 
     @property
     def chosen_english(self) -> list[Equivalent]:

@@ -448,3 +448,24 @@ def test_a_killed_mine_leaves_no_worker_and_no_term_base_change(tmp_path: Path) 
 
         with TermBase(db) as tb:
             assert tb.stats()["total"] == 0
+
+
+def test_an_entry_whose_english_is_all_guesses_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    from glossary.models import Equivalent, TermEntry
+    from glossary.termbase import TermBase
+
+    db = str(tmp_path / "t.db")
+    guesses = [Equivalent("roll noodle stick", "compose", 0.2), Equivalent("roll flour stick", "compose", 0.18)]
+    with TermBase(db) as tb:
+        tb.stage(
+            [
+                TermEntry("擀面杖", "擀麵杖", "gǎn miàn zhàng", guesses),
+                TermEntry("发酵罐", "發酵罐", "fā jiào guàn", [Equivalent("fermenter", "ecdict", 0.4), *guesses]),
+            ],
+            by="miner",
+        )
+    assert "no reliable English" in run(runner, db, "show", "擀面杖").output
+    assert "no reliable English" not in run(runner, db, "show", "发酵罐").output
+    # a reviewer's choice is reliable, whatever its confidence
+    assert run(runner, db, "edit", "擀面杖", "--admit", "roll noodle stick").exit_code == 0
+    assert "no reliable English" not in run(runner, db, "show", "擀面杖").output

@@ -296,3 +296,15 @@ def test_serve_and_user_commands(tmp_path: Path, db: str) -> None:
     assert stored.startswith("$argon2") and "correct horse" not in stored
     assert runner.invoke(cli, ["--db", db, "user", "remove", "bea"]).exit_code == 0
     assert runner.invoke(cli, ["--db", db, "user", "remove", "bea"]).exit_code == 1
+
+
+def test_english_that_is_all_guesses_is_marked_on_the_entry_and_in_the_queue(client: TestClient, db: str) -> None:
+    with TermBase(db) as tb:
+        tb.stage(
+            [TermEntry("擀面杖", "擀麵杖", "gǎn miàn zhàng", [Equivalent("roll noodle stick", "compose", 0.2)])], "m"
+        )
+    page = client.get(f"/entry/{_id(db, '擀面杖')}").text
+    assert "No reliable English" in page and "guess below 0.30" in page
+    assert "No reliable English" not in client.get(f"/entry/{_id(db, '稀土')}").text
+    queue = client.get("/?q=擀面杖").text
+    assert 'class="en guess"' in queue

@@ -17,7 +17,7 @@ import click
 
 from .. import __version__
 from ..errors import GlossaryError
-from ..models import Status, TermEntry
+from ..models import RELIABLE_ENGLISH, Status, TermEntry
 from ..termbase import TermBase
 
 # Mining, alignment and the file formats are imported inside the commands that use them,
@@ -169,6 +169,8 @@ def render_entry(e: TermEntry, memory: Mapping[str, Sequence[int]] | None = None
             lines.append("       in memory units " + ", ".join(map(str, memory[q.text][:10])))
     if not e.english:
         lines.append("    (none)")
+    elif not e.reliable_english:
+        lines.append(f"    (no reliable English: each is a guess below {RELIABLE_ENGLISH:g}; choose one or type it)")
     if e.files:
         lines.append(
             "  files:    " + ", ".join(f"{f} ({e.file_counts.get(f, '?')})" if e.file_counts else f for f in e.files)

@@ -34,6 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..models import RELIABLE_ENGLISH
 from ..termbase import TermBase
 
 HERE = Path(__file__).parent
@@ -235,6 +236,7 @@ def templates() -> Jinja2Templates:
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
     env.filters.update(render.FILTERS)
+    env.globals["reliable"] = RELIABLE_ENGLISH
     return Jinja2Templates(env=env)
 
 
