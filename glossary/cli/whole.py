@@ -1,4 +1,4 @@
-"""Term bases as wholes: `db copy` between SQLite files and PostgreSQL databases."""
+"""Term bases as wholes (`db copy` between SQLite files and PostgreSQL databases) and the resources glossary reads."""
 
 from __future__ import annotations
 
@@ -49,3 +49,21 @@ def copy(src: str, dst: str) -> None:
         f"copied {redact(src)} to {redact(dst)}: {counts['concepts']} entries, {counts['log']} history rows, "
         f"{counts['tm_units']} memory units"
     )
+
+
+@cli.command("resources")
+@click.option("--quick", is_flag=True, help="Do not load the resources to count their entries.")
+def resources_command(quick: bool) -> None:
+    """List the dictionaries, lists and models glossary reads: version, licence, entries, where; and what is absent.
+
+    \b
+    Example:
+        glossary resources
+    """
+    from ..resources import resources
+
+    for r in resources(count=not quick):
+        size = f"{r.entries:,} {r.unit}" if r.entries else ""
+        state = r.where if r.present else f"ABSENT: {r.remedy}"
+        click.echo(f"{r.name:24} {r.version:22} {r.licence:32} {size:18} {state}")
+        click.echo(f"{'':24} {r.use}")

@@ -155,6 +155,11 @@ def _plurals() -> Table:
     return _table("ecdict-plurals", _build_plurals)
 
 
+def size() -> int:
+    """How many Chinese strings the reversed index holds (0 without ECDICT)."""
+    return len(_index())
+
+
 def prefetch(strings: Iterable[str]) -> None:
     """Read ECDICT's entries for many strings at once (the miner asks for every candidate and its words)."""
     _index().prefetch(strings)
