@@ -125,7 +125,7 @@ class Table:
     def __len__(self) -> int:
         if self._complete or self._con is None:
             return sum(v is not None for v in self._seen.values())
-        return int(self._con.execute("SELECT count(*) FROM kv").fetchone()[0])
+        return int(self._query("SELECT count(*) FROM kv", ())[0][0])
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None

@@ -54,7 +54,7 @@ def test_a_table_is_read_a_key_at_a_time_in_any_process_and_rebuilt_when_unreada
     assert table.get("稀有") == (1, True) and table.get("其重") is None and "𠀀字" in table
     again = cached_table("t", "v1", build, directory=tmp_path)  # from disk: not built a second time
     again.prefetch(["全角Ａ", "其重", "全角Ａ"])
-    assert again.get("全角Ａ") == [0] and len(built) == 1
+    assert again.get("全角Ａ") == [0] and len(built) == 1 and len(again) == 3
     # a worker forked after the parent read the table opens its own connection (SQLite's cannot cross a fork)
     read, write = os.pipe()
     pid = os.fork()
@@ -71,3 +71,4 @@ def test_a_table_is_read_a_key_at_a_time_in_any_process_and_rebuilt_when_unreada
     (tmp_path / "file").write_text("x", encoding="utf-8")
     in_memory = cached_table("t", "v1", build, directory=tmp_path / "file")
     assert in_memory.get("全角Ａ") == [0] and in_memory.get("其重", "none") == "none" and len(built) == 3
+    assert len(in_memory) == 3
