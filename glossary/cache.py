@@ -100,8 +100,8 @@ class Table:
         self._path = path
         self._pid = os.getpid()
         self._con = self._connect() if path else None
+        # without a file (the cache could not be written) the whole mapping is here, in memory
         self._seen: dict[str, Any] = dict(data or {})
-        self._complete = data is not None  # built in memory (the cache could not be written): all is here
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
@@ -116,15 +116,15 @@ class Table:
         if key in self._seen:
             got = self._seen[key]
             return default if got is None else got
-        if self._complete or self._con is None:
+        if self._con is None:
             return default
         rows = self._query("SELECT k, v FROM kv WHERE k = ?", (key,))
         self._seen[key] = value = marshal.loads(rows[0][1]) if rows else None
         return default if value is None else value
 
     def __len__(self) -> int:
-        if self._complete or self._con is None:
-            return sum(v is not None for v in self._seen.values())
+        if self._con is None:
+            return len(self._seen)
         return int(self._query("SELECT count(*) FROM kv", ())[0][0])
 
     def __contains__(self, key: str) -> bool:
@@ -132,7 +132,7 @@ class Table:
 
     def prefetch(self, keys: Iterable[str]) -> None:
         """Read every key of ``keys`` not read yet, :data:`BATCH` to a query."""
-        if self._complete or self._con is None:
+        if self._con is None:
             return
         todo = [k for k in dict.fromkeys(keys) if k not in self._seen]
         for i in range(0, len(todo), self.BATCH):

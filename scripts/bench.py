@@ -183,13 +183,10 @@ def whole(kind: str, path: Path, tmp: Path) -> dict:
 
 def small_file(corpus: Path, out: Path, hanzi: int = 1500) -> Path:
     """A folder holding one file of the first ``hanzi`` Hanzi (and what stands between them) of ``corpus``."""
+    from glossary.normalise.hanzi import HAN
+
     text = next(iter(sorted(corpus.iterdir()))).read_text(encoding="utf-8")
-    seen, end = 0, len(text)
-    for i, ch in enumerate(text):
-        seen += "\u4e00" <= ch <= "\u9fff"
-        if seen >= hanzi:
-            end = i + 1
-            break
+    end = next((m.end() for k, m in enumerate(HAN.finditer(text), 1) if k == hanzi), len(text))
     out.mkdir(parents=True, exist_ok=True)
     (out / "one.txt").write_text(text[:end], encoding="utf-8")
     return out
@@ -208,31 +205,36 @@ def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = (1,
         f"{'input':>9} {'words':>8} {'glossary mine s':>16} {'MB/s':>6} {'RSS MB':>7} {'mine s':>7} {'jieba s':>8} "
         f"{'RSS MB':>7} {'glossary mine vs jieba':>23}"
     )
-    prev = None
-    words = {1: grown_corpus(shared, 1_000_000, tmp / "grown_1")[1]}
-    for mb_target in (0, *sizes):
-        if mb_target == 0:
-            p = small_file(tmp / "grown_1", tmp / "small")
-            mb, vocab, label = sum(f.stat().st_size for f in p.iterdir()) / 1e6, 0, "1,500 Hanzi"
-        else:
-            p = tmp / f"grown_{mb_target}"
-            if mb_target not in words:
-                words[mb_target] = grown_corpus(shared, mb_target * 1_000_000, p)[1]
-            mb = sum(f.stat().st_size for f in p.iterdir()) / 1e6
-            vocab, label = words[mb_target], f"{mb:.2f} MB"
+
+    def measure(label: str | None, p: Path, vocab: int, inner: bool) -> dict:
         runs = [(whole("glossary", p, tmp), whole("jieba", p, tmp)) for _ in range(repeat)]
         g = min((r[0] for r in runs), key=lambda r: r["seconds"])
         j = min((r[1] for r in runs), key=lambda r: r["seconds"])
-        inner = min(run("glossary", p)["mine_seconds"] for _ in range(repeat)) if mb_target else float("nan")
-        marginal = ""
-        if mb_target and prev:
-            marginal = f"   (+{(g['seconds'] - prev[1]) / (mb - prev[0]):.2f} s per added MB)"
-        if mb_target:
-            prev = (mb, g["seconds"])
+        alone = min(run("glossary", p)["mine_seconds"] for _ in range(repeat)) if inner else float("nan")
+        mb = sum(f.stat().st_size for f in p.iterdir()) / 1e6
+        label = label or f"{mb:.2f} MB"
         print(
-            f"{label:>9} {f'{vocab:,}' if vocab else '':>8} {g['seconds']:16.2f} {mb / g['seconds']:6.2f} {g['rss_mb']:7.0f} "
-            f"{inner:7.2f} {j['seconds']:8.2f} {j['rss_mb']:7.0f} {j['seconds'] / g['seconds']:22.2f}×" + marginal
+            f"{label:>9} {f'{vocab:,}' if vocab else '':>8} {g['seconds']:16.2f} {mb / g['seconds']:6.2f} "
+            f"{g['rss_mb']:7.0f} {alone:7.2f} {j['seconds']:8.2f} {j['rss_mb']:7.0f} {j['seconds'] / g['seconds']:22.2f}×",
+            end="",
         )
+        return {"mb": mb, "seconds": g["seconds"]}
+
+    first = tmp / "grown_1"
+    words = {1: grown_corpus(shared, 1_000_000, first)[1]}
+    measure("1,500 Hanzi", small_file(first, tmp / "small"), 0, inner=False)
+    print()
+    prev = None
+    for mb_target in sizes:
+        p = tmp / f"grown_{mb_target}"
+        if mb_target not in words:
+            words[mb_target] = grown_corpus(shared, mb_target * 1_000_000, p)[1]
+        got = measure(None, p, words[mb_target], inner=True)
+        # the cost of each added MB over the previous size: flat when the cost grows linearly
+        print(
+            f"   (+{(got['seconds'] - prev['seconds']) / (got['mb'] - prev['mb']):.2f} s per added MB)" if prev else ""
+        )
+        prev = got
 
 
 if __name__ == "__main__":

@@ -88,8 +88,8 @@ class _Suggestions(list[Equivalent]):
             self.append(Equivalent(text, source, round(conf, 2)))
 
 
-#: ECDICT's English for the whole term is right about four times in ten where CC-CEDICT has none (`make eval`'s
-#: calibration table); a composition's first rendering, one time in six
+#: ECDICT's English for the whole term, where CC-CEDICT has none, is right about half the time as a first suggestion
+#: (`make eval`'s calibration table); a composition's first rendering one time in five
 ECDICT_CONFIDENCE = 0.4
 #: … and below the compositions for the name of a body or a law
 ECDICT_NAME_CONFIDENCE = 0.15

@@ -302,7 +302,7 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
     prefix, suffix = _affixes()
     known = getattr(miner.tokeniser, "known", None)
     spec_cache: dict[str, float] = {}
-    lexicon.prefetch(itertools.chain(keys, *(miner.tokens.get(k, ()) for k in keys)))
+    lexicon.prefetch(itertools.chain(keys, itertools.chain.from_iterable(miner.tokens.get(k, ()) for k in keys)))
 
     def spec(w: str) -> float:
         s = spec_cache.get(w)

@@ -186,5 +186,5 @@ def english(chinese: str) -> list[str]:
 def entry(chinese: str) -> tuple[int, bool] | None:
     """(how many English headwords ECDICT translates as ``chinese``, whether one does under a field label),
     or None when it translates none as exactly this string."""
-    got = _index().get(chinese)
-    return (got[0], got[1]) if got is not None else None
+    got: tuple[int, bool] | None = _index().get(chinese)  # (marshal keeps the tuple)
+    return got
