@@ -50,7 +50,9 @@ def examples(shared: Path, stem: str, corpus: str) -> list[tuple[str, list[str],
             continue
         if len(ids) > MAX_UNITS:
             ids = ids[:: -(-len(ids) // MAX_UNITS)]
-        spans = span_features(term, [memory.targets[i] for i in ids], memory.count)
+        spans = span_features(
+            term, [memory.targets[i] for i in ids], memory.count, sources=[memory.sources[i] for i in ids]
+        )
         if spans:
             out.append(
                 (term, [s.key for s in spans], [s.features for s in spans], [int(s.key in golds) for s in spans])

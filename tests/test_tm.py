@@ -111,6 +111,20 @@ def test_bilingual_extraction_finds_the_span_its_parts_and_statistics_point_to()
     assert all(s < 0.3 for t in found for _, s in found[t][1:] if len(_.split()) == 1)
 
 
+def test_words_another_source_word_accounts_for_speak_against_a_span() -> None:
+    from glossary.tm.spans import FEATURES, span_features
+
+    units = ["Fermenters involved in the case were sealed.", "The fermenters were cleaned."]
+    sources = ["涉及此案的发酵罐已被查封。", "发酵罐已清洗。"]
+    at = FEATURES.index("foreign")
+    with_sources = {s.key: s.features[at] for s in span_features("发酵罐", units, lambda s: 1, sources=sources)}
+    # "involved" is 涉及's English: one of the span's two words, in the one unit that has the span
+    assert with_sources["fermenters involved"] == pytest.approx(0.5)
+    assert with_sources["fermenters"] == 0.0
+    # without the source sentences nothing is known against a span
+    assert {s.features[at] for s in span_features("发酵罐", units, lambda s: 1)} == {0.0}
+
+
 def test_character_index_finds_what_a_full_scan_finds() -> None:
     import random
 

@@ -72,13 +72,18 @@ def confidence(score: float, weights: Mapping | None = None) -> float:
 
 
 def score_spans(
-    term: str, units: Sequence[str], count: Callable[[str], int], known: Sequence[str] = ()
+    term: str,
+    units: Sequence[str],
+    count: Callable[[str], int],
+    known: Sequence[str] = (),
+    sources: Sequence[str] = (),
 ) -> list[tuple[float, str]]:
     """Every candidate span of the English ``units`` (those whose source holds ``term``) with its probability,
     best first; a plural and its singular both found count as the singular, as glossaries list terms.
-    ``count(span)`` is how many units of the whole memory hold a (lower-cased) span."""
+    ``count(span)`` is how many units of the whole memory hold a (lower-cased) span; ``sources`` are the units'
+    source sentences (their other words take the English they account for)."""
     weights = model()
-    spans = span_features(term, units, count, known)
+    spans = span_features(term, units, count, known, sources)
     keys = {s.key for s in spans}
     best: dict[str, tuple[float, str]] = {}
     shown = {s.key: s.text for s in spans}
@@ -186,7 +191,8 @@ def propose_with_evidence(
         if len(ids) > MAX_UNITS:
             ids = ids[:: -(-len(ids) // MAX_UNITS)]
         units = [memory.targets[i] for i in ids]
-        spans = score_spans(term, units, memory.count, (known or {}).get(term, ()))
+        sources = [memory.sources[i] for i in ids]
+        spans = score_spans(term, units, memory.count, (known or {}).get(term, ()), sources)
         scored = [(s, g) for s, g in spans if s >= MIN_SCORE][:limit]
         if scored:
             out[term] = [(g, s, memory.holding(ids, g)) for s, g in scored]

@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..normalise.hanzi import HAN_RUN
+
 _WORDS = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’&./-]*[A-Za-z0-9])?")
 _FUNCTION = frozenset(
     [
@@ -262,12 +264,38 @@ FEATURES: tuple[str, ...] = (
     "known_exact",
     "digits",
     "commonest",
-    "coverage_gap",
-    "dice_gap",
     "next_same",
     "prev_same",
+    "foreign",
+    "foreign_edge",
+    # how the span stands among the term's others (appended last, once all are measured)
+    "coverage_gap",
+    "dice_gap",
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
+
+
+#: the source's other words shorter than this say too many things to speak against a span (大 "big; large")
+_FOREIGN_MIN = 2
+
+
+def foreign_keys(source: str, term: str, own: set[str]) -> set[str]:
+    """The sense keys of the words of ``source`` outside ``term`` that are none of the term's own (``own``): an
+    English word one of them accounts for renders that word, not the term — competitive linking, as word
+    aligners exclude a word another has taken ("involved" in "fermenters involved" is 涉及's).
+
+    >>> "invo" in foreign_keys("发酵罐涉及此案", "发酵罐", set()), "ferm" in foreign_keys("发酵罐涉及此案", "发酵罐", set())
+    (True, False)
+    """
+    from ..align import dictionary
+
+    out: set[str] = set()
+    for piece in source.split(term):
+        for run in HAN_RUN.findall(piece):
+            for word in dictionary.segment(run):
+                if len(word) >= _FOREIGN_MIN:
+                    out |= _sense_keys(word)
+    return out - own
 
 
 def _closed(beside: Counter[str]) -> float:
@@ -287,11 +315,16 @@ class Span:
 
 
 def span_features(
-    term: str, units: Sequence[str], count: Callable[[str], int], known: Sequence[str] = ()
+    term: str,
+    units: Sequence[str],
+    count: Callable[[str], int],
+    known: Sequence[str] = (),
+    sources: Sequence[str] = (),
 ) -> list[Span]:
     """Every candidate span of the English ``units`` (those whose source holds ``term``) that some sense of
     the term or of its parts speaks for, with its features; ``count(span)`` is how many units of the whole
-    memory hold the (lower-cased) span, ``known`` the term's English suggestions so far."""
+    memory hold the (lower-cased) span, ``known`` the term's English suggestions so far, ``sources`` the units'
+    (Simplified) source sentences, whose other words' senses speak against a span."""
     from ..align import dictionary
     from ..mining import lexicon
 
@@ -314,8 +347,16 @@ def span_features(
     shape: dict[str, tuple[bool, bool]] = {}
     nexts: dict[str, Counter[str]] = {}
     prevs: dict[str, Counter[str]] = {}
-    for u in units:
+    # per span: the share of its words the source's other words account for, and whether one is at its edge
+    foreign: dict[str, list[float]] = {}
+    edges: dict[str, list[float]] = {}
+    for n, u in enumerate(units):
         spans = _cut_spans(u, max(len(parts), expected) + _SLACK)
+        taken = foreign_keys(sources[n], term, evidence) if n < len(sources) else set()
+        for k in {s.lower() for s in spans}:
+            ks = [_key(w) for w in _words(k)]
+            foreign.setdefault(k, []).append(sum(w in taken for w in ks) / max(1, len(ks)))
+            edges.setdefault(k, []).append(float(bool(ks) and (ks[0] in taken or ks[-1] in taken)))
         first = next(iter(_WORDS.findall(u)), "")
         for s, (cut, crossed, before, after) in spans.items():
             k = s.lower()
@@ -375,6 +416,8 @@ def span_features(
                     float(c == top),
                     _closed(nexts[k]),
                     _closed(prevs[k]),
+                    sum(foreign[k]) / len(foreign[k]),
+                    sum(edges[k]) / len(edges[k]),
                 ],
             )
         )
