@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..normalise.hanzi import HAN_RUN
 
@@ -234,8 +235,9 @@ def _senses(word: str) -> list[set[str]]:
     return [k for ch in word for k in _senses(ch)]
 
 
-def _sense_keys(word: str) -> set[str]:
-    return set().union(*_senses(word))
+@lru_cache(maxsize=65536)  # the same words recur in the sentences of a memory
+def _sense_keys(word: str) -> frozenset[str]:
+    return frozenset().union(*_senses(word))
 
 
 #: what is measured of each span, in this order (the learned weights follow it)
@@ -287,15 +289,27 @@ def foreign_keys(source: str, term: str, own: set[str]) -> set[str]:
     >>> "invo" in foreign_keys("发酵罐涉及此案", "发酵罐", set()), "ferm" in foreign_keys("发酵罐涉及此案", "发酵罐", set())
     (True, False)
     """
+    held = [(m.start(), m.start() + len(term)) for m in re.finditer(re.escape(term), source)] if term else []
+    out: set[str] = set()
+    for start, end, keys in _source_words(source):
+        if not any(start < b and a < end for a, b in held):
+            out |= keys
+    return out - own
+
+
+@lru_cache(maxsize=8192)  # a unit's source is read for every term it holds
+def _source_words(source: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """Each dictionary word of ``source`` (two characters or more) with its place and its senses' keys."""
     from ..align import dictionary
 
-    out: set[str] = set()
-    for piece in source.split(term):
-        for run in HAN_RUN.findall(piece):
-            for word in dictionary.segment(run):
-                if len(word) >= _FOREIGN_MIN:
-                    out |= _sense_keys(word)
-    return out - own
+    out = []
+    for run in HAN_RUN.finditer(source):
+        at = run.start()
+        for word in dictionary.segment(run.group()):
+            if len(word) >= _FOREIGN_MIN and (keys := _sense_keys(word)):
+                out.append((at, at + len(word), keys))
+            at += len(word)
+    return tuple(out)
 
 
 def _closed(beside: Counter[str]) -> float:
@@ -347,16 +361,9 @@ def span_features(
     shape: dict[str, tuple[bool, bool]] = {}
     nexts: dict[str, Counter[str]] = {}
     prevs: dict[str, Counter[str]] = {}
-    # per span: the share of its words the source's other words account for, and whether one is at its edge
-    foreign: dict[str, list[float]] = {}
-    edges: dict[str, list[float]] = {}
+    where: dict[str, list[int]] = {}  # span → the units that hold it
     for n, u in enumerate(units):
         spans = _cut_spans(u, max(len(parts), expected) + _SLACK)
-        taken = foreign_keys(sources[n], term, evidence) if n < len(sources) else set()
-        for k in {s.lower() for s in spans}:
-            ks = [_key(w) for w in _words(k)]
-            foreign.setdefault(k, []).append(sum(w in taken for w in ks) / max(1, len(ks)))
-            edges.setdefault(k, []).append(float(bool(ks) and (ks[0] in taken or ks[-1] in taken)))
         first = next(iter(_WORDS.findall(u)), "")
         for s, (cut, crossed, before, after) in spans.items():
             k = s.lower()
@@ -370,7 +377,9 @@ def span_features(
             prevs.setdefault(k, Counter())[before] += 1
         for k in {s.lower() for s in spans}:
             seen[k] += 1
+            where.setdefault(k, []).append(n)
     top = max(seen.values(), default=0)
+    taken: dict[int, set[str]] = {}  # unit → the keys its source's other words take (asked for lazily)
     out = []
     for k, c in seen.items():
         keys = [_key(w) for w in _words(k)]
@@ -378,6 +387,15 @@ def span_features(
         hits = have & evidence
         if not keys or not hits:
             continue  # a span no sense or suggestion speaks for is no rendering of the term
+        # the share of its words the source's other words account for, and whether one is at its edge
+        foreign = edge = 0.0
+        for n in where[k]:
+            if n >= len(sources):
+                continue
+            if n not in taken:
+                taken[n] = foreign_keys(sources[n], term, evidence)
+            foreign += sum(w in taken[n] for w in keys) / len(keys)
+            edge += keys[0] in taken[n] or keys[-1] in taken[n]
         # each part by its best sense: the share of that sense's words the span says ("power plant" for 电厂)
         by_part = [max((len(sense & have) / len(sense) for sense in senses), default=0.0) for senses in part_senses]
         # a part no word of the span accounts for is said by some word all the same: one word needs no evidence
@@ -416,8 +434,8 @@ def span_features(
                     float(c == top),
                     _closed(nexts[k]),
                     _closed(prevs[k]),
-                    sum(foreign[k]) / len(foreign[k]),
-                    sum(edges[k]) / len(edges[k]),
+                    foreign / c,
+                    edge / c,
                 ],
             )
         )
