@@ -375,7 +375,7 @@ def span_features(
             shape[k] = (was[0] or cut, was[1] and crossed)
             nexts.setdefault(k, Counter())[after] += 1
             prevs.setdefault(k, Counter())[before] += 1
-        for k in {s.lower() for s in spans}:
+        for k in dict.fromkeys(s.lower() for s in spans):  # in the text's order: a fit does not vary by hash seed
             seen[k] += 1
             where.setdefault(k, []).append(n)
     top = max(seen.values(), default=0)
