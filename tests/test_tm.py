@@ -125,6 +125,14 @@ def test_words_another_source_word_accounts_for_speak_against_a_span() -> None:
     assert {s.features[at] for s in span_features("发酵罐", units, lambda s: 1)} == {0.0}
 
 
+def test_an_abbreviation_keeps_its_last_dot() -> None:
+    # "U.S." was cut to "U.S" as a word may not end in punctuation
+    units = ["The U.S. Department of Agriculture said so.", "The U.S. Department of Agriculture agreed."]
+    found = propose(["美国农业部"], list(zip(["美国农业部如是说。", "美国农业部同意。"], units)))
+    spans = [text for text, _ in found["美国农业部"]]
+    assert "U.S. Department of Agriculture" in spans and not any("U.S " in t for t in spans)
+
+
 def test_character_index_finds_what_a_full_scan_finds() -> None:
     import random
 

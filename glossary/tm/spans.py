@@ -23,7 +23,8 @@ from functools import lru_cache
 
 from ..normalise.hanzi import HAN_RUN
 
-_WORDS = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’&./-]*[A-Za-z0-9])?")
+#: a word: letters and digits with joiners inside; an abbreviation of dotted letters keeps its last dot ("U.S.")
+_WORDS = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9](?:[A-Za-z0-9'’&./-]*[A-Za-z0-9])?")
 _FUNCTION = frozenset(
     [
         "a",
@@ -313,10 +314,11 @@ def _source_words(source: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
 
 
 def _closed(beside: Counter[str]) -> float:
-    """How often a span comes with the same content word beside it (the share of its occurrences): a span
-    always followed by "administration" is a name cut short, one followed by anything stands on its own."""
+    """How often a span comes with the same content word beside it (the share of its occurrences; ``beside``
+    counts the words' keys, "" for a function word or none): a span always followed by "administration" is a
+    name cut short, one followed by anything stands on its own."""
     word, n = beside.most_common(1)[0] if beside else ("", 0)
-    return 0.0 if not word or word in _FUNCTION else n / sum(beside.values())
+    return 0.0 if not word else n / sum(beside.values())
 
 
 @dataclass
@@ -373,8 +375,9 @@ def span_features(
                 surface[k] = s[:1].lower() + s[1:] if at_start and k not in surface else s
             was = shape.get(k, (False, True))
             shape[k] = (was[0] or cut, was[1] and crossed)
-            nexts.setdefault(k, Counter())[after] += 1
-            prevs.setdefault(k, Counter())[before] += 1
+            # the word beside it by its key: "silicon" before "wafers" and before "wafer" is cut short alike
+            nexts.setdefault(k, Counter())["" if after in _FUNCTION else _key(after)] += 1
+            prevs.setdefault(k, Counter())["" if before in _FUNCTION else _key(before)] += 1
         for k in dict.fromkeys(s.lower() for s in spans):  # in the text's order: a fit does not vary by hash seed
             seen[k] += 1
             where.setdefault(k, []).append(n)
