@@ -25,10 +25,11 @@ _PRINTABLE = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
 def _common_hanzi() -> frozenset[str]:
     """Characters of the most frequent Chinese words, Simplified and Traditional."""
     import opencc
-    from wordfreq import get_frequency_dict
+
+    from ..mining.filters import word_frequencies  # wordfreq's list, cached on disk (importing wordfreq costs)
 
     chars: set[str] = set()
-    for word, freq in get_frequency_dict("zh").items():
+    for word, freq in word_frequencies("zh").items():
         if freq < 1e-6:
             continue
         chars.update(c for c in word if HAN.match(c))
