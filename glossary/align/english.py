@@ -93,9 +93,9 @@ def frequency(word: str) -> float:
     >>> frequency("separation") == 1.35e-05, frequency("Control") == frequency("control") > 0
     (True, True)
     """
-    from ..mining.filters import word_frequencies
+    from ..mining.filters import english_frequencies
 
-    f = word_frequencies("en").get(word.lower(), 0.0)
+    f = english_frequencies().get(word.lower(), 0.0)
     return float(f"{f:.3g}")
 
 

@@ -24,7 +24,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import cedict, lexicon
-from .filters import background_frequency, elements, ends_in_head, is_chemical, is_stopword, term_head, word_frequencies
+from .filters import (
+    background_frequency,
+    elements,
+    ends_in_head,
+    english_frequencies,
+    is_chemical,
+    is_stopword,
+    term_head,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .candidates import Miner
@@ -244,14 +252,9 @@ _GLOSS_STOP = frozenset(
 )
 
 
-def _english() -> dict[str, float]:
-    """wordfreq's general English: word → frequency."""
-    return word_frequencies("en")
-
-
 def _zipf(word: str) -> float:
     """Zipf frequency of an English word (log10 per billion words; 0 when unlisted)."""
-    f = _english().get(word.lower(), 0.0)
+    f = english_frequencies().get(word.lower(), 0.0)
     return math.log10(f * 1e9) if f > 0 else 0.0
 
 
