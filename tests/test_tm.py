@@ -133,6 +133,13 @@ def test_an_abbreviation_keeps_its_last_dot() -> None:
     assert "U.S. Department of Agriculture" in spans and not any("U.S " in t for t in spans)
 
 
+def test_a_plus_inside_a_word_holds_it_together() -> None:
+    from glossary.tm.spans import _padded
+
+    # "T+1 settlement" was read as "T 1 settlement", which no glossary writes
+    assert _padded("Under T+1 settlement, A+H shares trade.") == " under t+1 settlement a+h shares trade "
+
+
 def test_character_index_finds_what_a_full_scan_finds() -> None:
     import random
 

@@ -23,8 +23,9 @@ from functools import lru_cache
 
 from ..normalise.hanzi import HAN_RUN
 
-#: a word: letters and digits with joiners inside; an abbreviation of dotted letters keeps its last dot ("U.S.")
-_WORDS = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9](?:[A-Za-z0-9'’&./-]*[A-Za-z0-9])?")
+#: a word: letters and digits with joiners inside (A+H, T+1); an abbreviation of dotted letters keeps its last dot
+#: ("U.S.")
+_WORDS = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9](?:[A-Za-z0-9'’&./+-]*[A-Za-z0-9])?")
 _FUNCTION = frozenset(
     [
         "a",
