@@ -568,9 +568,9 @@ def test_parallel_alignment_gives_the_same_entries(seed_dir) -> None:
 def test_proper_nouns_lose_the_dictionary_s_description() -> None:
     from glossary.align.dictionary import name_only
 
-    assert glosses("辉瑞")[0] == "Pfizer"  # CC-CEDICT: "Pfizer, American pharmaceutical company"
+    assert glosses("雅虎")[0] == "Yahoo"  # CC-CEDICT: "Yahoo, Internet portal"
     assert name_only("Ganzhou prefecture-level city in Jiangxi") == "Ganzhou"
-    assert english_suggestions(Candidate(term="辉瑞公司"))[0].text == "Pfizer"  # not "Pfizer Company"
+    assert english_suggestions(Candidate(term="雅虎公司"))[0].text == "Yahoo"  # not "Yahoo Company"
     texts = [e.text for e in english_suggestions(Candidate(term="中国外交部"))]
     assert "China Office of Foreign" not in texts  # an adjective before an office word stays there
 
@@ -657,7 +657,7 @@ def test_a_sense_that_says_what_a_word_is_gives_the_word() -> None:
 
 
 def test_a_company_is_said_by_its_name_alone_only_when_it_has_one() -> None:
-    assert compose("辉瑞公司")[0] == "Pfizer"
+    assert compose("雅虎公司")[0] == "Yahoo"
     assert compose("投资公司")[0] == "Investment Company"  # no "Investment": 投资 names no one
     # a stem that is only a verb names no company: no "Contract Company" for 承包公司
     assert "Contract Company" not in compose("承包公司") and "contract company" in compose("承包公司")

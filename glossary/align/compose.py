@@ -716,7 +716,7 @@ _OFFICE_PREFIXES = frozenset("总分副支")
 def _has_name(text: str) -> bool:
     """True when ``text`` holds a name: Latin letters, a proper noun or a word the dictionary lacks.
 
-    >>> _has_name("辉瑞"), _has_name("美国稀土"), _has_name("稀土"), _has_name("阿拉弗拉稀土")
+    >>> _has_name("雅虎"), _has_name("美国稀土"), _has_name("稀土"), _has_name("阿拉弗拉稀土")
     (True, True, False, True)
     """
     return (
@@ -770,7 +770,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
     """Compositional proposals for ``term``, best first; [] when nothing applies.
 
     :param after_name: ``term`` follows a name (芒廷帕斯 + 材料公司): a company is then said by that name alone
-        (Material), as one whose own words hold a name is (辉瑞公司 → Pfizer)
+        (Material), as one whose own words hold a name is (雅虎公司 → Yahoo)
     """
     rules = naming_rules()
     out: list[str] = []
@@ -787,7 +787,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
                 eng = [english.action_noun(eng[0])]
             add([en.format(r) for r in eng])
     # a place name before a name the dictionary knows: 美国 + 国防部 → US Defense Department (not
-    # 辉瑞 + 公司 "Pfizer Company": 公司 is a common noun, which the naming rules handle)
+    # 雅虎 + 公司 "Yahoo Company": 公司 is a common noun, which the naming rules handle)
     for i in range(1, len(term) - 1):
         head, rest = term[:i], term[i:]
         # (or the one character that stands for a country: 美 + 国防部 → US Defense Department)
@@ -817,7 +817,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
             stem = term[: -len(zh)]
             if zh == "公司" and (_names_an_act(stem) or (en == "{}" and not after_name and not _has_name(stem))):
                 # a company is named by a noun (承包公司 is a contract company, no "Contract Company"), and by
-                # its name alone only when it has one (辉瑞公司 → Pfizer; 投资公司 is no "Investment")
+                # its name alone only when it has one (雅虎公司 → Yahoo; 投资公司 is no "Investment")
                 continue
             # a stem of one word before the head takes the form it has before a noun (勘探基金 → "Exploration
             # Fund"); after "of" it stays a noun (商务部 → "Department of Commerce", not "of Commercial")

@@ -218,8 +218,8 @@ _PLACE_LOCATOR = re.compile(
 def name_only(gloss: str) -> str:
     """A proper noun's gloss without the description CC-CEDICT adds after it.
 
-    >>> name_only("Pfizer, American pharmaceutical company"), name_only("Baotou prefecture-level city in Inner Mongolia")
-    ('Pfizer', 'Baotou')
+    >>> name_only("Yahoo, Internet portal"), name_only("Baotou prefecture-level city in Inner Mongolia")
+    ('Yahoo', 'Baotou')
     >>> name_only("Ministry of the Interior"), name_only("Guangdong Province in south China")
     ('Ministry of the Interior', 'Guangdong Province')
     """

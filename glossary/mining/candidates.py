@@ -97,7 +97,7 @@ def _is_name_head(term: str) -> bool:
 class _Units(dict):
     """(word, tag) → the word, or "\\x00" where it cuts a chunk: punctuation, particles, pronouns and the
     function words of ``data/function_words.txt``. Everything else may sit inside a term (审批流程, 高速铁路,
-    证券及衍生品监管委员会); what it says about a candidate is a feature the termhood model weighs."""
+    建筑及工程监理协会); what it says about a candidate is a feature the termhood model weighs."""
 
     def __missing__(self, pair: tuple[str, str]) -> str:
         w, t = pair

@@ -135,8 +135,8 @@ _BREAK = re.compile(r"[,;:()\[\]（）“”\"!?。，；：]|\s[-–—]\s")
 
 def _cut_spans(text: str, n_max: int) -> dict[str, tuple[bool, bool, str, str]]:
     """Every span of ``text`` → (whether it cuts a name short: a capitalised word at its edge with another
-    capitalised word beside it, "Center for Drug" of "Center for Drug Evaluation"; whether it runs across
-    punctuation, "Evaluation (CDE" of "Evaluation (CDE)"; the word before it and the word after it, lower-cased,
+    capitalised word beside it, "Bureau of Food" of "Bureau of Food Safety"; whether it runs across
+    punctuation, "Safety (BFS" of "Safety (BFS)"; the word before it and the word after it, lower-cased,
     "" at punctuation or the sentence's edge)."""
     found = list(_WORDS.finditer(text))
     words = [m.group() for m in found]
@@ -191,7 +191,7 @@ def _glosses(word: str) -> list[str]:
     return [] if word.isascii() else dictionary.ranked_glosses(word, limit=4)
 
 
-#: endings of English adjectives: a span ending in one lacks its head noun ("clinical" of "clinical trial")
+#: endings of English adjectives: a span ending in one lacks its head noun ("structural" of "structural steel")
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ory|ous|ary|ible|able)$")
 
 
