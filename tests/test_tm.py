@@ -134,7 +134,7 @@ def test_an_abbreviation_keeps_its_last_dot() -> None:
 
 
 def test_a_plus_inside_a_word_holds_it_together() -> None:
-    from glossary.tm.spans import _padded
+    from glossary.tm.words import _padded
 
     # "T+1 settlement" was read as "T 1 settlement", which no glossary writes
     assert _padded("Under T+1 settlement, A+H shares trade.") == " under t+1 settlement a+h shares trade "

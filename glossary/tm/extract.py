@@ -25,7 +25,8 @@ from importlib import resources
 
 from ..mining import lexicon
 from ..normalise.script import to_simplified
-from .spans import _FUNCTION, _padded, span_features
+from .spans import span_features
+from .words import _FUNCTION, _padded
 
 #: below this probability a span is no rendering worth proposing
 MIN_SCORE = 0.05

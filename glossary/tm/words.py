@@ -1,0 +1,172 @@
+"""The English side of a memory's units: words (letters and digits with joiners inside; an abbreviation keeps its
+dot), function words, a word's four-letter key ("trading" meets "trade"), and every span of a sentence with its
+shape (:func:`_cut_spans`). :mod:`glossary.tm.spans` describes the spans; nothing here is a particular term.
+
+>>> _padded("Rare-earth exports, rose."), _words("new-type U.S. controls")
+(' rare-earth exports rose ', ['new', 'type', 'U.S.', 'controls'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+#: a word: letters and digits with joiners inside (A+H, T+1); an abbreviation of dotted letters keeps its last dot
+#: ("U.S.")
+_WORDS = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9](?:[A-Za-z0-9'’&./+-]*[A-Za-z0-9])?")
+_FUNCTION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "should",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "than",
+        "then",
+        "also",
+        "not",
+        "no",
+        "but",
+        "into",
+        "over",
+        "under",
+        "between",
+        "after",
+        "before",
+        "during",
+        "while",
+        "about",
+        "such",
+        "each",
+        "any",
+        "all",
+        "other",
+        "more",
+        "most",
+        "some",
+        "up",
+        "down",
+        "out",
+        "off",
+        "so",
+        "if",
+        "there",
+        "they",
+        "we",
+        "he",
+        "she",
+        "his",
+        "her",
+        "our",
+    ]
+)
+
+
+def _key(word: str) -> str:
+    w = word.lower()
+    return w[:4] if len(w) > 4 else w
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w.lower() not in _FUNCTION]
+
+
+def _padded(text: str) -> str:
+    """``text``'s words, lower-cased, one space between and around: a span is in it as ``_padded(span)``.
+
+    >>> _padded("Rare-earth exports, rose.")
+    ' rare-earth exports rose '
+    """
+    return " " + " ".join(w.lower() for w in _WORDS.findall(text)) + " "
+
+
+_BREAK = re.compile(r"[,;:()\[\]（）“”\"!?。，；：]|\s[-–—]\s")
+
+
+def _cut_spans(text: str, n_max: int) -> dict[str, tuple[bool, bool, str, str]]:
+    """Every span of ``text`` → (whether it cuts a name short: a capitalised word at its edge with another
+    capitalised word beside it, "Bureau of Food" of "Bureau of Food Safety"; whether it runs across
+    punctuation, "Safety (BFS" of "Safety (BFS)"; the word before it and the word after it, lower-cased,
+    "" at punctuation or the sentence's edge)."""
+    found = list(_WORDS.finditer(text))
+    words = [m.group() for m in found]
+    # a break before word k: punctuation between it and the word before
+    breaks = [False] + [bool(_BREAK.search(text[a.end() : b.start()])) for a, b in zip(found, found[1:])]
+    out: dict[str, tuple[bool, bool, str, str]] = {}
+
+    def beside(i: int, j: int) -> tuple[str, str]:
+        before = words[i - 1].lower() if i > 0 and not breaks[i] else ""
+        after = words[j].lower() if j < len(words) and not breaks[j] else ""
+        return before, after
+
+    for i in range(len(words)):
+        if words[i].lower() in _FUNCTION:
+            continue
+        crossed = False
+        for j in range(i + 1, min(len(words), i + n_max) + 1):
+            crossed = crossed or (j - 1 > i and breaks[j - 1])
+            if words[j - 1].lower() in _FUNCTION:
+                continue
+            cut = (j < len(words) and words[j - 1][0].isupper() and words[j][0].isupper()) or (
+                i > 0 and words[i][0].isupper() and words[i - 1][0].isupper()
+            )
+            span = " ".join(words[i:j])
+            was = out.get(span)
+            out[span] = (was[0] or cut, was[1] and crossed, *was[2:]) if was else (cut, crossed, *beside(i, j))
+    # a title in title case, whatever its length ("Trial Administrative Measures of Overseas Securities …")
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (words[j][0].isupper() or (j > i and words[j] in _JOINERS)):
+            j += 1
+        while j > i and words[j - 1] in _JOINERS:
+            j -= 1
+        if j - i > n_max:
+            out.setdefault(" ".join(words[i:j]), (False, any(breaks[i + 1 : j]), *beside(i, j)))
+        i = max(j, i + 1)
+    return out
+
+
+#: lower-case words inside an English title
+_JOINERS = frozenset({"of", "and", "for", "on", "the", "by", "in", "to", "with", "a"})
+
+
+def _words(text: str) -> list[str]:
+    """Content words, a hyphenated compound as its words (new-type: new, type)."""
+    return _content([w for token in _WORDS.findall(text) for w in token.split("-") if w])
