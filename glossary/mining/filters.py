@@ -154,7 +154,8 @@ def english_frequencies() -> Table:
 
         return dict(get_frequency_dict("en"))
 
-    return cached_table("wordfreq-en-words", version("wordfreq"), build)
+    # under the name the whole list was cached as, so that building the table removes that 4.6 MB file
+    return cached_table("wordfreq-en", version("wordfreq"), build)
 
 
 @lru_cache(maxsize=1)
