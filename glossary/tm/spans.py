@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalise.hanzi import HAN_RUN
-from .words import _FUNCTION, _WORDS, _cut_spans, _key, _words
+from .words import _FUNCTION, _WORDS, _cut_spans, _key, _tokens, _vocabulary, _words
 
 #: a span may have this many words more than the term has parts
 _SLACK = 2
@@ -158,6 +158,26 @@ def _closed(beside: Counter[str]) -> float:
     return 0.0 if not word else n / sum(beside.values())
 
 
+class _Anchors(dict):
+    """Word → whether some of ``evidence`` (sense keys) speaks for it or for its plural (so a plural span's
+    singular is cut too): a span without such a word is no rendering. Filled as words are asked for."""
+
+    def __init__(self, evidence: set[str]) -> None:
+        super().__init__()
+        self.evidence = evidence
+
+    def __missing__(self, word: str) -> bool:
+        found = not self.evidence.isdisjoint(_anchor_keys(word))
+        self[word] = found
+        return found
+
+
+@lru_cache(maxsize=65536)  # the words of a memory recur for every term
+def _anchor_keys(word: str) -> frozenset[str]:
+    """The keys evidence for ``word`` would have: its content words' and their plurals'."""
+    return frozenset(k for p in _words(word) for k in (_key(p), _key(p + "s")))
+
+
 @dataclass
 class Span:
     """A candidate rendering: as the memory writes it, its lower-cased key, its features (:data:`FEATURES`)."""
@@ -183,6 +203,7 @@ def span_features(
 
     parts = _parts(term)
     part_senses = [_senses(p) for p in parts]
+    part_unions = [set().union(*senses) for senses in part_senses]
     evidence = set().union(_sense_keys(term), *(k for senses in part_senses for k in senses))
     evidence |= {_key(w) for text in known for w in _words(text)}
     last_sense = " ".join(sorted(part_senses[-1][0])) if part_senses and part_senses[-1] else ""
@@ -201,9 +222,14 @@ def span_features(
     nexts: dict[str, Counter[str]] = {}
     prevs: dict[str, Counter[str]] = {}
     where: dict[str, list[int]] = {}  # span → the units that hold it
+    anchors = _Anchors(evidence)
+    # the most units any span is in (a feature is being that one): a single word's count bounds every span's
+    # that holds it, so the single words' counts say it without the spans cut
+    alone: Counter[str] = Counter()
     for n, u in enumerate(units):
-        spans = _cut_spans(u, max(len(parts), expected) + _SLACK)
-        first = next(iter(_WORDS.findall(u)), "")
+        alone.update(_vocabulary(u))
+        spans = _cut_spans(u, max(len(parts), expected) + _SLACK, anchors)
+        first = next(iter(_tokens(u)[0]), "")
         for s, (cut, crossed, before, after) in spans.items():
             k = s.lower()
             if not s.startswith(first) or k not in surface:
@@ -218,7 +244,7 @@ def span_features(
         for k in dict.fromkeys(s.lower() for s in spans):  # in the text's order: a fit does not vary by hash seed
             seen[k] += 1
             where.setdefault(k, []).append(n)
-    top = max(seen.values(), default=0)
+    top = max(alone.values(), default=0)
     taken: dict[int, set[str]] = {}  # unit → the keys its source's other words take (asked for lazily)
     out = []
     for k, c in seen.items():
@@ -237,7 +263,10 @@ def span_features(
             foreign += sum(w in taken[n] for w in keys) / len(keys)
             edge += keys[0] in taken[n] or keys[-1] in taken[n]
         # each part by its best sense: the share of that sense's words the span says ("power plant" for 电厂)
-        by_part = [max((len(sense & have) / len(sense) for sense in senses), default=0.0) for senses in part_senses]
+        by_part = [
+            max((len(sense & have) / len(sense) for sense in senses), default=0.0) if have & union else 0.0
+            for senses, union in zip(part_senses, part_unions)
+        ]
         # a part no word of the span accounts for is said by some word all the same: one word needs no evidence
         unknown = sum(1 for share in by_part if share == 0)
         accounted = len(hits) + min(unknown, len(keys) - len(hits))

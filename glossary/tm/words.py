@@ -9,7 +9,8 @@ shape (:func:`_cut_spans`). :mod:`glossary.tm.spans` describes the spans; nothin
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 #: a word: letters and digits with joiners inside (A+H, T+1); an abbreviation of dotted letters keeps its last dot
 #: ("U.S.")
@@ -119,29 +120,38 @@ def _padded(text: str) -> str:
 _BREAK = re.compile(r"[,;:()\[\]（）“”\"!?。，；：]|\s[-–—]\s")
 
 
-def _cut_spans(text: str, n_max: int) -> dict[str, tuple[bool, bool, str, str]]:
+def _cut_spans(
+    text: str, n_max: int, anchor: Mapping[str, bool] | None = None
+) -> dict[str, tuple[bool, bool, str, str]]:
     """Every span of ``text`` → (whether it cuts a name short: a capitalised word at its edge with another
     capitalised word beside it, "Bureau of Food" of "Bureau of Food Safety"; whether it runs across
     punctuation, "Safety (BFS" of "Safety (BFS)"; the word before it and the word after it, lower-cased,
-    "" at punctuation or the sentence's edge)."""
-    found = list(_WORDS.finditer(text))
-    words = [m.group() for m in found]
-    # a break before word k: punctuation between it and the word before
-    breaks = [False] + [bool(_BREAK.search(text[a.end() : b.start()])) for a, b in zip(found, found[1:])]
+    "" at punctuation or the sentence's edge). With ``anchor`` (word → whether it is one), only the spans
+    holding an anchor: a term's evidence is in a few words of a sentence, and most spans have none.
+
+    >>> sorted(_cut_spans("Steel exports rose", 2, anchor={"Steel": False, "exports": True, "rose": False}))
+    ['Steel exports', 'exports', 'exports rose']
+    """
+    words, lower, breaks = _tokens(text)
+    # the first anchor at or after each word (len(words) when none): a span (i, j) holds one when j > this
+    first_anchor = [len(words)] * (len(words) + 1)
+    for k in range(len(words) - 1, -1, -1):
+        first_anchor[k] = k if anchor is None or anchor[words[k]] else first_anchor[k + 1]
     out: dict[str, tuple[bool, bool, str, str]] = {}
 
     def beside(i: int, j: int) -> tuple[str, str]:
-        before = words[i - 1].lower() if i > 0 and not breaks[i] else ""
-        after = words[j].lower() if j < len(words) and not breaks[j] else ""
+        before = lower[i - 1] if i > 0 and not breaks[i] else ""
+        after = lower[j] if j < len(words) and not breaks[j] else ""
         return before, after
 
     for i in range(len(words)):
-        if words[i].lower() in _FUNCTION:
+        last = min(len(words), i + n_max)
+        if first_anchor[i] >= last or lower[i] in _FUNCTION:
             continue
         crossed = False
-        for j in range(i + 1, min(len(words), i + n_max) + 1):
+        for j in range(i + 1, last + 1):
             crossed = crossed or (j - 1 > i and breaks[j - 1])
-            if words[j - 1].lower() in _FUNCTION:
+            if j <= first_anchor[i] or lower[j - 1] in _FUNCTION:
                 continue
             cut = (j < len(words) and words[j - 1][0].isupper() and words[j][0].isupper()) or (
                 i > 0 and words[i][0].isupper() and words[i - 1][0].isupper()
@@ -157,10 +167,24 @@ def _cut_spans(text: str, n_max: int) -> dict[str, tuple[bool, bool, str, str]]:
             j += 1
         while j > i and words[j - 1] in _JOINERS:
             j -= 1
-        if j - i > n_max:
+        if j - i > n_max and first_anchor[i] < j:
             out.setdefault(" ".join(words[i:j]), (False, any(breaks[i + 1 : j]), *beside(i, j)))
         i = max(j, i + 1)
     return out
+
+
+@lru_cache(maxsize=65536)  # a unit is cut for every term its source holds
+def _tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
+    """``text``'s words, the same lower-cased, and whether punctuation stands before each (a break)."""
+    found = list(_WORDS.finditer(text))
+    words = tuple(m.group() for m in found)
+    breaks = (False, *(bool(_BREAK.search(text[a.end() : b.start()])) for a, b in zip(found, found[1:])))
+    return words, tuple(w.lower() for w in words), breaks
+
+
+def _vocabulary(text: str) -> frozenset[str]:
+    """The content words of ``text``, lower-cased: each a span of its own."""
+    return frozenset(_tokens(text)[1]) - _FUNCTION
 
 
 #: lower-case words inside an English title
