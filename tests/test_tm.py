@@ -190,3 +190,42 @@ def test_mining_uses_the_memory_already_in_the_term_base(tmp_path: Path, seed_di
         assert tb.get("串级萃取").english[0].source == "tm"
     shown = runner.invoke(cli, ["--db", db, "show", "串级萃取"], env=env).output
     assert "1. cascade extraction   (tm," in shown and "in memory units " in shown
+
+
+def test_forked_workers_propose_what_one_process_proposes() -> None:
+    from glossary.align import dictionary
+    from glossary.tm.extract import propose_with_evidence
+
+    memory = pairs()
+    terms = list(dict.fromkeys(w for src, _ in memory for w in dictionary.segment(src) if len(w) >= 2))
+    assert len(terms) > 10  # more than the few aligned before the fork
+    alone = propose_with_evidence(terms, memory, workers=1)
+    assert alone and propose_with_evidence(terms, memory, workers=2) == alone
+    assert list(propose_with_evidence(terms, memory, workers=2)) == list(alone)  # in the terms' order
+
+
+def test_memory_counts_and_units_match_a_full_scan() -> None:
+    from glossary.tm.extract import _Memory
+    from glossary.tm.words import _padded
+
+    memory = pairs()
+    indexed, whole = _Memory(memory, ["稀土", "土", "价格下限"]), _Memory(memory)
+    for term in ["稀土", "土", "价格下限"]:
+        expected = [i for i, (src, _) in enumerate(memory) if term in src]
+        assert indexed.units(term) == whole.units(term) == expected
+    words = [w for _, en in memory for w in _padded(en).split()]
+    for n in (1, 2, 3):
+        for k in range(0, len(words) - n, 7):
+            span = " ".join(words[k : k + n])
+            assert indexed.count(span) == sum(_padded(span) in _padded(en) for _, en in memory), span
+
+
+def test_spans_cut_round_an_anchor_are_the_spans_that_hold_one() -> None:
+    from glossary.tm.words import _cut_spans, _tokens
+
+    for _, en in pairs():
+        words = _tokens(en)[0]
+        marked = {w: i % 3 == 0 for i, w in enumerate(dict.fromkeys(words))}
+        every = _cut_spans(en, 4)
+        held = {s: v for s, v in every.items() if any(marked[w] for w in s.split())}
+        assert _cut_spans(en, 4, anchor=marked) == held

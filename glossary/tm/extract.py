@@ -19,12 +19,14 @@ from __future__ import annotations
 import json
 import math
 import os
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
 from ..mining import lexicon
 from ..normalise.script import to_simplified
+from ..workers import collection_paused, default_workers, fork_map, split
 from .spans import span_features
 from .words import _FUNCTION, _padded
 
@@ -117,19 +119,28 @@ def singular_compound(text: str) -> str:
 
 class _Memory:
     """Sentence pairs indexed for term extraction: Hanzi bigram → units, English word → units, so finding a
-    term's units and counting a span's units never scans the whole memory (100,000 units take seconds)."""
+    term's units and counting a span's units never scans the whole memory (100,000 units take seconds). Given
+    the ``terms`` to be looked up, only their bigrams (and single characters) are indexed."""
 
-    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, pairs: Sequence[tuple[str, str]], terms: Iterable[str] | None = None) -> None:
         self.sources = [to_simplified(s) for s, _ in pairs]
         self.targets = [t for _, t in pairs]
         self.padded = [_padded(t) for t in self.targets]
+        needed = None if terms is None else {g for t in terms for g in _grams(to_simplified(t))}
+        self.chars = needed is not None  # single characters indexed too
         self.by_gram: dict[str, list[int]] = {}
         for i, src in enumerate(self.sources):
-            for g in {src[k : k + 2] for k in range(max(1, len(src) - 1))}:
+            grams = {src[k : k + 2] for k in range(max(1, len(src) - 1))}
+            if needed is not None:
+                grams = (grams | set(src)) & needed
+            for g in grams:
                 self.by_gram.setdefault(g, []).append(i)
+        # a word and two words in a row → the units holding them: a span of one or two words is counted by its
+        # posting alone, a longer one among the units holding its rarest two-word piece
         self.by_word: dict[str, list[int]] = {}
         for i, text in enumerate(self.padded):
-            for w in set(text.split()):
+            words = text.split()
+            for w in {*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))}:
                 self.by_word.setdefault(w, []).append(i)
         self.counts: dict[str, int] = {}
 
@@ -140,8 +151,9 @@ class _Memory:
 
     def units(self, term: str) -> list[int]:
         """The units whose (Simplified) source holds ``term``."""
-        grams = [term[k : k + 2] for k in range(max(1, len(term) - 1))]
-        postings = [self.by_gram.get(g, []) for g in grams]
+        if len(term) == 1 and self.chars:
+            return list(self.by_gram.get(term, []))
+        postings = [self.by_gram.get(g, []) for g in _grams(term)]
         if len(term) == 1:
             postings = [[i for g, ids in self.by_gram.items() if term in g for i in ids]]
         rarest = min(postings, key=len) if postings else []
@@ -151,11 +163,19 @@ class _Memory:
         """How many units' English holds the (lower-cased) span."""
         if span not in self.counts:
             words = span.split()
-            postings = [self.by_word.get(w, []) for w in words]
-            rarest = min(postings, key=len) if postings else []
-            needle = _padded(span)
-            self.counts[span] = sum(1 for i in rarest if needle in self.padded[i])
+            pieces = [f"{a} {b}" for a, b in zip(words, words[1:])] or words
+            posting = min((self.by_word.get(p, []) for p in pieces), key=len, default=[])
+            if len(words) <= 2:  # the padded text is whole words, one space apart: the posting is exact
+                self.counts[span] = len(posting)
+            else:
+                needle = _padded(span)
+                self.counts[span] = sum(1 for i in posting if needle in self.padded[i])
         return self.counts[span]
+
+
+def _grams(term: str) -> list[str]:
+    """What the memory indexes a term's units by: its bigrams, a single character itself."""
+    return [term] if len(term) == 1 else [term[k : k + 2] for k in range(len(term) - 1)]
 
 
 #: a term in more units than this is aligned on an even sample of them (the statistics are settled by then)
@@ -181,20 +201,65 @@ def propose_with_evidence(
     min_pairs: int = 1,
     limit: int = 3,
     known: Mapping[str, Sequence[str]] | None = None,
+    workers: int | None = None,
 ) -> dict[str, list[tuple[str, float, list[int]]]]:
-    """:func:`propose`, each rendering with the indexes (into ``pairs``) of the units whose English holds it."""
-    memory = _Memory(pairs)
-    out: dict[str, list[tuple[str, float, list[int]]]] = {}
-    for term in terms:
-        ids = memory.units(term)
-        if len(ids) < min_pairs or not ids:
-            continue
-        if len(ids) > MAX_UNITS:
-            ids = ids[:: -(-len(ids) // MAX_UNITS)]
+    """:func:`propose`, each rendering with the indexes (into ``pairs``) of the units whose English holds it.
+
+    :param workers: processes to align in; by default one per core (up to 4) from :data:`PARALLEL_MIN` unit
+        visits on, in the main thread only (forking a threaded server can deadlock). Any split gives the same.
+    """
+    global _SHARED
+    terms = list(terms)
+    with collection_paused():  # millions of postings and spans, no cycles: the collector would only walk them
+        memory = _Memory(pairs, terms)
+        jobs = []
+        for term in terms:
+            ids = memory.units(term)
+            if len(ids) < min_pairs or not ids:
+                continue
+            if len(ids) > MAX_UNITS:
+                ids = ids[:: -(-len(ids) // MAX_UNITS)]
+            jobs.append((term, ids))
+        if workers is None:
+            big = sum(len(ids) for _, ids in jobs) >= PARALLEL_MIN
+            workers = default_workers() if big and threading.current_thread() is threading.main_thread() else 1
+        if workers <= 1 or len(jobs) <= _WARM_UP:
+            return dict(_align(memory, jobs, limit, known or {}))
+        # the first terms in this process load the dictionaries every worker then shares (forked, not loaded again)
+        done = _align(memory, jobs[:_WARM_UP], limit, known or {})
+        _SHARED = (memory, limit, known or {})
+        try:
+            parts = split(jobs[_WARM_UP:], workers * 4)  # small parts: a worker with frequent terms is not waited for
+            done += [found for part in fork_map(_align_part, parts, workers) for found in part]
+        finally:
+            _SHARED = None
+        return dict(done)
+
+
+#: from this many units to read (each term's, sampled, summed over the terms) the terms are shared among forked
+#: workers: about five seconds' work, against a tenth of a second to start them
+PARALLEL_MIN = 20_000
+#: terms aligned before forking, so the dictionaries they load are loaded once
+_WARM_UP = 5
+#: what a forked worker aligns against: the memory, the limit, the known English (inherited, never pickled)
+_SHARED: tuple[_Memory, int, Mapping[str, Sequence[str]]] | None = None
+
+
+def _align_part(jobs: list[tuple[str, list[int]]]) -> list[tuple[str, list[tuple[str, float, list[int]]]]]:
+    assert _SHARED is not None, "a worker forked by propose_with_evidence"
+    return _align(_SHARED[0], jobs, *_SHARED[1:])
+
+
+def _align(
+    memory: _Memory, jobs: Sequence[tuple[str, list[int]]], limit: int, known: Mapping[str, Sequence[str]]
+) -> list[tuple[str, list[tuple[str, float, list[int]]]]]:
+    """Each term's renderings in its units (``jobs``: term, unit ids), terms without any left out."""
+    out = []
+    for term, ids in jobs:
         units = [memory.targets[i] for i in ids]
         sources = [memory.sources[i] for i in ids]
-        spans = score_spans(term, units, memory.count, (known or {}).get(term, ()), sources)
+        spans = score_spans(term, units, memory.count, known.get(term, ()), sources)
         scored = [(s, g) for s, g in spans if s >= MIN_SCORE][:limit]
         if scored:
-            out[term] = [(g, s, memory.holding(ids, g)) for s, g in scored]
+            out.append((term, [(g, s, memory.holding(ids, g)) for s, g in scored]))
     return out

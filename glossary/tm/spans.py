@@ -58,19 +58,20 @@ def _parts(term: str) -> list[str]:
     return [p for p in out if p.strip()]
 
 
-def _senses(word: str) -> list[set[str]]:
+@lru_cache(maxsize=65536)  # the same parts recur in a memory's terms and sentences
+def _senses(word: str) -> tuple[frozenset[str], ...]:
     """Each of ``word``'s senses — CC-CEDICT's, and the English ECDICT gives it — as the keys of its content
     words (a Latin part is itself); a word the dictionaries lack has its characters' senses."""
     from ..align import dictionary
     from ..mining import lexicon
 
     if word.isascii():
-        return [k] if (k := {_key(w) for w in _words(word)}) else []
+        return (k,) if (k := frozenset(_key(w) for w in _words(word))) else ()
     glosses = [*dictionary.ranked_glosses(word, limit=8), *lexicon.english(word)]
-    senses = [k for g in glosses if (k := {_key(w) for w in _words(g)})]
+    senses = tuple(k for g in glosses if (k := frozenset(_key(w) for w in _words(g))))
     if senses or len(word) == 1:
         return senses
-    return [k for ch in word for k in _senses(ch)]
+    return tuple(k for ch in word for k in _senses(ch))
 
 
 @lru_cache(maxsize=65536)  # the same words recur in the sentences of a memory

@@ -178,10 +178,18 @@ def _tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ..
     """``text``'s words, the same lower-cased, and whether punctuation stands before each (a break)."""
     found = list(_WORDS.finditer(text))
     words = tuple(m.group() for m in found)
-    breaks = (False, *(bool(_BREAK.search(text[a.end() : b.start()])) for a, b in zip(found, found[1:])))
-    return words, tuple(w.lower() for w in words), breaks
+    # punctuation never sits inside a word, so one pass over the text finds every gap's
+    marks = iter([m.start() for m in _BREAK.finditer(text)] + [len(text)])
+    mark = next(marks)
+    breaks = [False]
+    for a, b in zip(found, found[1:]):
+        while mark < a.end():
+            mark = next(marks)
+        breaks.append(mark < b.start())
+    return words, tuple(w.lower() for w in words), tuple(breaks)
 
 
+@lru_cache(maxsize=65536)
 def _vocabulary(text: str) -> frozenset[str]:
     """The content words of ``text``, lower-cased: each a span of its own."""
     return frozenset(_tokens(text)[1]) - _FUNCTION
