@@ -146,9 +146,9 @@ class TermEntry:
     def preferred_english(self) -> str:
         """The English a translator should use: the preferred one, else the first suggestion, or ''.
 
-        >>> TermEntry("稀土", english=[Equivalent("rare soil", "cedict"), Equivalent("rare earth", "reviewer", 1.0,
+        >>> TermEntry("大豆", english=[Equivalent("big bean", "cedict"), Equivalent("soybean", "reviewer", 1.0,
         ...     "preferred")]).preferred_english
-        'rare earth'
+        'soybean'
         """
         chosen = self.chosen_english
         return chosen[0].text if chosen else (self.english[0].text if self.english else "")

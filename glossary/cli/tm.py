@@ -151,7 +151,7 @@ def tm_concord(ctx: click.Context, phrase: str, limit: int) -> None:
 
     \b
     Example:
-        glossary tm concord 稀土
+        glossary tm concord 大豆
     """
     from ..termbase.tm import concordance
 

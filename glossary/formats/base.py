@@ -9,11 +9,11 @@ metadata (:func:`meta_pairs` / :func:`apply_meta`), so every format keeps
 status, evidence and the source of every suggestion.
 
 >>> from glossary.models import TermEntry, Context
->>> e = TermEntry("稀土", count=3, files=["a.txt"], contexts=[Context("a.txt", 5, "稀土很重要。")])
+>>> e = TermEntry("大豆", count=3, files=["a.txt"], contexts=[Context("a.txt", 5, "大豆很重要。")])
 >>> pairs = meta_pairs(e)
 >>> pairs[:3]
 [('status', 'candidate'), ('kind', 'term'), ('score', '0')]
->>> f = TermEntry("稀土")
+>>> f = TermEntry("大豆")
 >>> for k, v in pairs: apply_meta(f, k, v)
 >>> f.contexts == e.contexts and f.files == e.files and f.count == 3
 True
@@ -145,8 +145,8 @@ def apply_meta(e: TermEntry, key: str, value: str) -> None:
 def decode_text(data: bytes, path: str, hint: str = "save the file as UTF-8") -> str:
     """A delimited file's text: UTF-8 (a BOM allowed) or UTF-16 with its BOM, as Excel's "Unicode text" saves.
 
-    >>> decode_text("稀土".encode("utf-16"), "x.tsv"), decode_text(b"\\xef\\xbb\\xbfzh", "x.csv")
-    ('稀土', 'zh')
+    >>> decode_text("大豆".encode("utf-16"), "x.tsv"), decode_text(b"\\xef\\xbb\\xbfzh", "x.csv")
+    ('大豆', 'zh')
 
     :raises FormatError: for other bytes, with the line of the first one that is not UTF-8 and ``hint``.
     """
@@ -165,7 +165,7 @@ def mark_given(e: TermEntry) -> TermEntry:
     """Record on a read entry the fields its file gave: those it set through metadata (a status among them)
     and every non-empty form, note and English — an import changes only these.
 
-    >>> e = TermEntry("稀土", pinyin="xī tǔ", given=frozenset())
+    >>> e = TermEntry("大豆", pinyin="dà dòu", given=frozenset())
     >>> sorted(mark_given(e).given or ())
     ['pinyin']
     """
@@ -181,10 +181,10 @@ def select_english(entries: Sequence[TermEntry], mode: str) -> list[TermEntry]:
     chose — preferred and admitted —, candidates their suggestions), ``preferred`` (one English each), or ``all``.
 
     >>> from glossary.models import Equivalent
-    >>> e = TermEntry("稀土", english=[Equivalent("rare soil", "cedict"), Equivalent("rare earth", "reviewer", 1,
+    >>> e = TermEntry("大豆", english=[Equivalent("big bean", "cedict"), Equivalent("soybean", "reviewer", 1,
     ...     "preferred")], status=Status.APPROVED)
     >>> [q.text for q in select_english([e], "chosen")[0].english], [q.text for q in select_english([e], "all")[0].english]
-    (['rare earth'], ['rare soil', 'rare earth'])
+    (['soybean'], ['big bean', 'soybean'])
     """
     if mode == "all":
         return list(entries)

@@ -85,8 +85,8 @@ _DANGER = ("=", "+", "-", "@", "\t", "\r", "'")
 def escape(cell: str) -> str:
     """Make a cell inert in spreadsheets.
 
-    >>> escape("=1+1"), escape("稀土")
-    ("'=1+1", '稀土')
+    >>> escape("=1+1"), escape("大豆")
+    ("'=1+1", '大豆')
     """
     return "'" + cell if cell.startswith(_DANGER) else cell
 

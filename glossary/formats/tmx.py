@@ -59,9 +59,9 @@ def _units(data: bytes, path: str) -> tuple[list[Any], dict[int, int], str]:
 def write_sentences(pairs: Sequence[tuple[str, str]], options: WriteOptions) -> bytes:
     """Sentence pairs as a TMX 1.4b translation memory.
 
-    >>> data = write_sentences([("稀土很重要。", "Rare earths matter.")], WriteOptions())
+    >>> data = write_sentences([("大豆很重要。", "Soybeans matter.")], WriteOptions())
     >>> read_sentences(data, "tm.tmx")
-    [('稀土很重要。', 'Rare earths matter.')]
+    [('大豆很重要。', 'Soybeans matter.')]
     """
     zh, _, en = options.langs.codes
     out = _head(options, "sentence")

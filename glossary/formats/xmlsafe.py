@@ -89,8 +89,8 @@ def text_of(el: ET.Element | None) -> str:
     """The text of an element with inline markup flattened: the text of ``<hi>`` and the like stays, the
     native codes inside ``<bpt>``, ``<ept>``, ``<ph>``, ``<it>`` and ``<ut>`` go.
 
-    >>> text_of(ET.fromstring('<seg><bpt i="1">&lt;b&gt;</bpt>稀土<ept i="1">&lt;/b&gt;</ept> <hi>NdFeB</hi></seg>'))
-    '稀土 NdFeB'
+    >>> text_of(ET.fromstring('<seg><bpt i="1">&lt;b&gt;</bpt>大豆<ept i="1">&lt;/b&gt;</ept> <hi>non-GMO</hi></seg>'))
+    '大豆 non-GMO'
     """
     if el is None:
         return ""

@@ -2,8 +2,8 @@
 
 >>> fold("ＭＰ　Ｍａｔｅｒｉａｌｓ")
 'MP Materials'
->>> split_sentences("稀土很重要。“是的！”他说。")
-['稀土很重要。', '“是的！”', '他说。']
+>>> split_sentences("大豆很重要。“是的！”他说。")
+['大豆很重要。', '“是的！”', '他说。']
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ def split_sentences(text: str) -> list[str]:
 def sentence_around(text: str, start: int, end: int, limit: int = 120) -> str:
     """The sentence (or line) of ``text`` that holds ``text[start:end]``, trimmed to ``limit``.
 
-    >>> sentence_around("甲。稀土很重要。乙", 2, 4)
-    '稀土很重要。'
+    >>> sentence_around("甲。大豆很重要。乙", 2, 4)
+    '大豆很重要。'
     """
     left = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
     rights = [i for c in "。！？!?\n" if (i := text.find(c, end)) != -1]
@@ -53,8 +53,8 @@ def fold_for_match(text: str) -> str:
     """What translation-memory matching compares: Simplified, NFKC (full-width to half-width),
     no punctuation or spaces, lower case.
 
-    >>> fold_for_match("「稀土」出口管制，  很重要！")
-    '稀土出口管制很重要'
+    >>> fold_for_match("「大豆」出口管制，  很重要！")
+    '大豆出口管制很重要'
     """
     from .script import to_simplified
 

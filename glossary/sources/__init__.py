@@ -5,10 +5,10 @@ be read is reported as skipped and the rest goes on.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
->>> _ = (d / "a.txt").write_text("稀土永磁材料。\\n", encoding="utf-8")
+>>> _ = (d / "a.txt").write_text("大豆蛋白粉。\\n", encoding="utf-8")
 >>> result = read_sources([d])
 >>> [doc.text.strip() for doc in result.documents], result.skipped
-(['稀土永磁材料。'], [])
+(['大豆蛋白粉。'], [])
 """
 
 from __future__ import annotations

@@ -6,10 +6,10 @@ about the *shape* of page furniture on Chinese websites — breadcrumbs, share
 widgets, image placeholders, legal notices, repeated headlines, lists of
 headlines with timestamps — never about strings of a particular article.
 
->>> text = "首页 > 新闻 > 正文\\n分享\\n稀土是一类金属。\\n![]()\\n"
+>>> text = "首页 > 新闻 > 正文\\n分享\\n大豆是一种作物。\\n![]()\\n"
 >>> cleaned, removed = clean_text(text)
 >>> cleaned.split("\\n")[2], removed
-('稀土是一类金属。', 3)
+('大豆是一种作物。', 3)
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ Chinese legacy encodings decode almost any byte string without error, so a
 successful decode proves nothing; we pick the encoding whose result reads
 like Chinese (share of common Hanzi) and refuse when none does.
 
->>> decode_bytes("稀土".encode("gb18030"), "x.txt")
-('稀土', 'gb18030')
+>>> decode_bytes("大豆价格上涨。".encode("gb18030"), "x.txt")
+('大豆价格上涨。', 'gb18030')
 """
 
 from __future__ import annotations

@@ -7,10 +7,10 @@ One query finds a page of ids and one counts the rows the filter keeps, both on 
 >>> from glossary.termbase import TermBase
 >>> with TermBase(":memory:") as tb:
 ...     _ = tb.stage([TermEntry("镨钕", pinyin="pǔ nǚ", score=2.0, english=[Equivalent("PrNd", "text")]),
-...                   TermEntry("稀土", pinyin="xī tǔ", score=1.0)], by="ann")
+...                   TermEntry("大豆", pinyin="dà dòu", score=1.0)], by="ann")
 ...     page = tb.browse(Filter(missing_english=True))
 ...     page.total, [e.simplified for e in page.entries]
-(1, ['稀土'])
+(1, ['大豆'])
 """
 
 from __future__ import annotations

@@ -8,14 +8,14 @@ each change, so :func:`revert` can put it back.
 >>> from glossary.termbase import TermBase
 >>> from glossary.models import Equivalent, Status, TermEntry
 >>> with TermBase(":memory:") as tb:
-...     _ = tb.put(TermEntry("稀土", "稀土", "xī tǔ", [Equivalent("rare earth", "reviewer", 1.0, "preferred")],
+...     _ = tb.put(TermEntry("大豆", "大豆", "dà dòu", [Equivalent("soybean", "reviewer", 1.0, "preferred")],
 ...                          Status.APPROVED), by="ann")
-...     thin = TermEntry("稀土", english=[Equivalent("rare-earth", "import", 1.0)], given=frozenset({"english"}))
+...     thin = TermEntry("大豆", english=[Equivalent("soya bean", "import", 1.0)], given=frozenset({"english"}))
 ...     tb.put(thin, by="bob", on_conflict="overwrite")
-...     e = tb.get("稀土")
+...     e = tb.get("大豆")
 ...     (e.status.value, e.pinyin, [(q.text, q.role) for q in e.english])
 'updated'
-('approved', 'xī tǔ', [('rare-earth', 'preferred'), ('rare earth', 'admitted')])
+('approved', 'dà dòu', [('soya bean', 'preferred'), ('soybean', 'admitted')])
 """
 
 from __future__ import annotations

@@ -4,12 +4,12 @@ Each check takes the entry (and the term base, for checks across concepts) and
 returns a list of problems, each a one-line message; none means it passed.
 
 >>> from glossary.models import TermEntry
->>> no_english(TermEntry("稀土"))
+>>> no_english(TermEntry("大豆"))
 ['no English equivalent']
->>> traditional_matches_opencc(TermEntry("稀土管理条例", traditional="稀土管理条列"))
-["Traditional '稀土管理条列' differs from OpenCC's '稀土管理條例'"]
->>> pinyin_matches_hanzi(TermEntry("稀土", pinyin="xī dì"))
-["pinyin syllable 'dì' is not a reading of 土"]
+>>> traditional_matches_opencc(TermEntry("大豆管理条例", traditional="大豆管理条列"))
+["Traditional '大豆管理条列' differs from OpenCC's '大豆管理條例'"]
+>>> pinyin_matches_hanzi(TermEntry("大豆", pinyin="dà dū"))
+["pinyin syllable 'dū' is not a reading of 豆"]
 """
 
 from __future__ import annotations

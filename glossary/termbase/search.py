@@ -83,8 +83,8 @@ _WORD = re.compile(r"[^\W_]+")
 def bigrams(text: str) -> set[str]:
     """Character pairs of the Chinese in ``text`` (single characters too, for one-character terms).
 
-    >>> sorted(bigrams("稀土矿"))
-    ['土矿', '稀土']
+    >>> sorted(bigrams("大豆粉"))
+    ['大豆', '豆粉']
     """
     han = "".join(c for c in text if HAN.match(c))
     if len(han) == 1:

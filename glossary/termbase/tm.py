@@ -2,8 +2,8 @@
 
 >>> from glossary.termbase import TermBase
 >>> with TermBase(":memory:") as tb:
-...     add_units(tb, [("稀土很重要。", "Rare earths matter.")], origin="demo")
-...     add_units(tb, [("稀土很重要。", "Rare earths matter.")], origin="demo")
+...     add_units(tb, [("大豆很重要。", "Soybeans matter.")], origin="demo")
+...     add_units(tb, [("大豆很重要。", "Soybeans matter.")], origin="demo")
 (1, 0)
 (0, 1)
 """

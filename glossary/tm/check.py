@@ -5,10 +5,10 @@ reviewer chose for it (preferred or admitted; a machine's suggestion is no rende
 forbidden term.
 
 >>> from glossary.models import TermEntry, Equivalent, Status
->>> gl = [TermEntry("稀土", english=[Equivalent("rare earth", "reviewer", 1.0, "preferred"),
-...     Equivalent("rare metals", "cedict")], status=Status.APPROVED)]
->>> [p.message for p in check_pairs([("稀土出口。", "Exports of rare metals.")], gl)]
-["稀土 is not translated as 'rare earth'"]
+>>> gl = [TermEntry("大豆", english=[Equivalent("soybean", "reviewer", 1.0, "preferred"),
+...     Equivalent("soya", "cedict")], status=Status.APPROVED)]
+>>> [p.message for p in check_pairs([("大豆出口。", "Exports of soya.")], gl)]
+["大豆 is not translated as 'soybean'"]
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class Problem:
 
 
 def _english_present(target: str, english: str) -> bool:
-    # whole words, case-insensitive, a final plural s allowed ("rare earths" for "rare earth")
+    # whole words, case-insensitive, a final plural s allowed ("soybeans" for "soybean")
     pattern = r"(?<![\w-])" + re.escape(english.lower()) + r"(?:e?s)?(?![\w-])"
     return re.search(pattern, target.lower()) is not None
 

@@ -8,10 +8,10 @@ turns them into the probability that the span is the term's rendering: that prob
 the confidence shown. Works from one unit up: with one unit the parts' senses decide, with many the statistics
 weigh in.
 
->>> pairs = [("稀土出口增加。", "Rare earth exports rose."), ("稀土价格下跌。", "Rare earth prices fell."),
+>>> pairs = [("大豆出口增加。", "Soybean exports rose."), ("大豆价格下跌。", "Soybean prices fell."),
 ...          ("钢铁出口增加。", "Steel exports rose.")]
->>> propose(["稀土"], pairs)["稀土"][0][0]
-'rare earth'
+>>> propose(["大豆"], pairs)["大豆"][0][0]
+'soybean'
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Fuzzy matching of sentences: character-level, after folding script, width and punctuation.
 
->>> fold("「稀土」出口管制，  很重要！")
-'稀土出口管制很重要'
->>> idx = FuzzyIndex([(1, "中国对稀土实施出口管制。"), (2, "美国扩大了芯片出口管制。")])
->>> [(m.unit_id, round(m.score)) for m in idx.search("中國對稀土實施出口管制", threshold=70)]
+>>> fold("「大豆」出口管制，  很重要！")
+'大豆出口管制很重要'
+>>> idx = FuzzyIndex([(1, "中国对大豆实施出口管制。"), (2, "美国扩大了芯片出口管制。")])
+>>> [(m.unit_id, round(m.score)) for m in idx.search("中國對大豆實施出口管制", threshold=70)]
 [(1, 100)]
 """
 
@@ -31,8 +31,8 @@ class FuzzyMatch:
 def diff(query: str, found: str) -> str:
     """The differences between two sentences, marked ``[-removed-]`` and ``{+added+}``.
 
-    >>> diff("稀土出口管制", "稀土进口管制")
-    '稀土[-出-]{+进+}口管制'
+    >>> diff("大豆出口管制", "大豆进口管制")
+    '大豆[-出-]{+进+}口管制'
     """
     out = []
     sm = difflib.SequenceMatcher(a=query, b=found, autojunk=False)

@@ -4,8 +4,8 @@ A CSV/TSV names its languages in the header (``zh-CN``, ``en-US``, ``zh``, ``en`
 ``target`` as translate-toolkit writes them) or, when it has no header, has the source in its first column and
 the target in its second.
 
->>> read_pairs("zh-CN\\ten-US\\n稀土很重要。\\tRare earths matter.\\n".encode(), "x.tsv")
-[('稀土很重要。', 'Rare earths matter.')]
+>>> read_pairs("zh-CN\\ten-US\\n大豆很重要。\\tSoybeans matter.\\n".encode(), "x.tsv")
+[('大豆很重要。', 'Soybeans matter.')]
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ against the term's, its shape (cut names, punctuation crossed, articles, plural)
 
 Words match by their first four letters, so "trading" meets "trade" and "issuance" "issue".
 
->>> spans = span_features("稀土", ["Rare earth exports rose.", "Rare earth prices fell."], lambda s: 2)
->>> "rare earth" in [s.text for s in spans], len(FEATURES) == len(spans[0].features)
+>>> spans = span_features("大豆", ["Soybean exports rose.", "Soybean prices fell."], lambda s: 2)
+>>> "soybean" in [s.text for s in spans], len(FEATURES) == len(spans[0].features)
 (True, True)
 """
 
@@ -234,7 +234,7 @@ def span_features(
         for s, (cut, crossed, before, after) in spans.items():
             k = s.lower()
             if not s.startswith(first) or k not in surface:
-                # a capital that only starts the sentence is no part of the term ("Rare earth" → "rare earth")
+                # a capital that only starts the sentence is no part of the term ("Soybean" → "soybean")
                 at_start = s.startswith(first) and s[:1].isupper() and s.split()[0][1:].islower()
                 surface[k] = s[:1].lower() + s[1:] if at_start and k not in surface else s
             was = shape.get(k, (False, True))
