@@ -5,11 +5,11 @@ Both the CLI and library users call :func:`mine_paths`.
 >>> import tempfile, pathlib
 >>> from glossary.termbase import TermBase
 >>> d = pathlib.Path(tempfile.mkdtemp())
->>> _ = (d / "a.txt").write_text("氧化镝和氧化铽是重稀土产品。氧化镝用于磁体。", encoding="utf-8")
+>>> _ = (d / "a.txt").write_text("硫酸铜和硫酸锌是常见化工产品。硫酸铜用于农药。", encoding="utf-8")
 >>> with TermBase(":memory:") as tb:
 ...     report = mine_paths([d], tb, by="demo")
-...     tb.get("氧化镝").english[0].text
-'dysprosium oxide'
+...     tb.get("硫酸铜").english[0].text
+'copper sulfate'
 >>> report.files, report.added > 0
 (1, True)
 """

@@ -165,7 +165,7 @@ def merge(ctx: click.Context, keep: str, other: str, note: str, by: str | None) 
 
     \b
     Example:
-        glossary merge 稀土磁体 稀土磁铁
+        glossary merge 大豆油 豆油
     """
     with open_tb(ctx) as tb:
         e = tb.merge(keep, other, reviewer(by), note)

@@ -16,10 +16,10 @@ How the miner decides (also in the README; ``docs/mining.md`` has it in full):
    candidate the probability that it is a term; that is its score, and the
    output is every candidate above the model's threshold, within a floor and a cap.
 
->>> docs = [Document("a.txt", "钕铁硼磁体需要添加镝。钕铁硼磁体用于电机。钕铁硼很硬。", "utf-8")]
+>>> docs = [Document("a.txt", "聚氯乙烯管材需要添加稳定剂。聚氯乙烯管材用于排水。聚氯乙烯很硬。", "utf-8")]
 >>> terms = [c.term for c in mine_documents(docs)]
->>> terms[0], "钕铁硼" in terms, "镝" in terms, "铁硼磁" in terms
-('钕铁硼磁体', True, True, False)
+>>> terms[0], "聚氯乙烯" in terms, "稳定剂" in terms, "氯乙烯管" in terms
+('聚氯乙烯管材', True, True, False)
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ EDGE_NOT = frozenset(["c", "cc", "u", "uj", "ul", "uz", "ug", "uv", "ud"])
 END_NOT_TAGS = frozenset(["p", "m", "mq"])
 MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
-#: a span in quotation marks, without punctuation inside (“反胁迫机制”)
+#: a span in quotation marks, without punctuation inside (“菜篮子工程”)
 _QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:！!？?、\s]{3,16})[”」』’]")
 _HAN_AFTER = re.compile(
     rf"\b([A-Z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9.&'+\-]+){{0,6}})\s*[（(]([{HAN_CLASS}·]{{2,20}})[)）]"
@@ -80,7 +80,7 @@ Progress = Callable[[int, int], None]
 CORE_MIN_COUNT = 3
 CORE_MIN_SPEC = 1.5
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
-#: derivational prefixes, which a stop-word list may hold but which begin terms (去中国化, 反胁迫机制, 多级萃取)
+#: derivational prefixes, which a stop-word list may hold but which begin terms (去工业化, 反渗透膜, 多级过滤)
 PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总")
 
 
@@ -133,7 +133,7 @@ class Miner:
         self.titles: set[str] = set()
         self.glossed: dict[str, Counter[str]] = {}  # the words right before an English gloss → the glosses
         self.glossed_names: set[str] = set()
-        self.quoted: set[str] = set()  # terms the texts set in quotation marks (“反胁迫机制”)
+        self.quoted: set[str] = set()  # terms the texts set in quotation marks (“菜篮子工程”)
         self.cut: Counter[str] = Counter()  # occurrences found beginning or ending inside a glued word
         self.tok_count: Counter[str] = Counter()
         self.n_tokens = 0
@@ -274,12 +274,12 @@ class Miner:
             # ends in a term head (…机制, …协议, …俱乐部) is a term the writer names as one
             pairs = self._pairs(q)
             if HAN.search(q) and term_head(q) and all(self._unit[p] != "\x00" for p in pairs):
-                # (and no word inside that would cut a chunk: “从矿山到磁体” is a slogan)
+                # (and no word inside that would cut a chunk: “从农田到餐桌” is a slogan)
                 local[q] = max(local[q], n)
                 self.quoted.add(q)
                 self.tokens.setdefault(q, tuple(w for w, _ in pairs) or (q,))
         for m in _HAN_AFTER.finditer(simp):
-            # a Latin name with its Chinese name in brackets after it: Lynas Rare Earths（莱纳斯稀土）
+            # a Latin name with its Chinese name in brackets after it: Archer Daniels Midland（阿彻丹尼尔斯米德兰）
             self.glossed.setdefault(m.group(2), Counter())[m.group(1).strip()] += 1
         for m in _LATIN_AFTER.finditer(simp):
             before = self._glossed_span(simp, m.start())
@@ -292,7 +292,7 @@ class Miner:
                     local[named] = max(local[named], 1)
                     self.tokens.setdefault(named, spelled)
                 if "、" in before and _is_name_head(before):
-                    # a name with a list inside (美国采矿、冶金和勘探协会), which the enumeration comma would
+                    # a name with a list inside (中国食品、饮料和烟草协会), which the enumeration comma would
                     # otherwise cut: the English after it vouches for it as one name
                     local[before] += 1
                     self.glossed_names.add(before)
@@ -318,7 +318,7 @@ class Miner:
 
     def _glossed_span(self, simp: str, p: int) -> str:
         """The words right before position ``p`` (an opening bracket), back to the clause's start or the last
-        function word or preposition: "。根据美国采矿、冶金和勘探协会(" → "美国采矿、冶金和勘探协会"."""
+        function word or preposition: "。根据中国食品、饮料和烟草协会(" → "中国食品、饮料和烟草协会"."""
         while p > 0 and simp[p - 1] == " ":
             p -= 1
         if p > 0 and simp[p - 1] == "》":
@@ -328,9 +328,9 @@ class Miner:
                 return simp[start + 1 : p - 1].strip()
         span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS) : p])[-1]
         pairs = self._pairs(span) if span else []
-        # the words after the last preposition (据 + 美国采矿、冶金和勘探协会; 服务器 + 对 + 高带宽存储器), without
+        # the words after the last preposition (据 + 中国食品、饮料和烟草协会; 服务器 + 对 + 高带宽存储器), without
         # leading function words: what stands before them is no part of the name
-        # (a conjunction inside stays: 美国采矿、冶金和勘探协会 is one name, as its English gloss says)
+        # (a conjunction inside stays: 中国食品、饮料和烟草协会 is one name, as its English gloss says)
         k = max((i + 1 for i, (_, t) in enumerate(pairs) if t == "p"), default=0)
         while k < len(pairs) and self._unit[pairs[k]] == "\x00":
             k += 1

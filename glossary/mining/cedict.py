@@ -5,9 +5,9 @@
 whether a string is a word of general Chinese; alignment (:mod:`glossary.align.dictionary`)
 turns its senses into English. CC-CEDICT is © MDBG and contributors, CC BY-SA 4.0.
 
->>> has_word("稀土"), has_word("其重")
+>>> has_word("大豆"), has_word("其重")
 (True, False)
->>> is_common_word("许可"), is_common_word("特朗普"), is_common_word("坦布里兹")
+>>> is_common_word("许可"), is_common_word("特朗普"), is_common_word("阿基米德")
 (True, False, False)
 """
 
@@ -99,10 +99,10 @@ def is_common_word(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def split_words(word: str) -> tuple[str, ...] | None:
     """``word`` as two or more CC-CEDICT words, the fewest that cover it, when CC-CEDICT lacks it whole; every
-    word two characters or more but the last (进度缓慢 → 进度 + 缓慢, 周期短 → 周期 + 短); else None (稀土 is a
+    word two characters or more but the last (进度缓慢 → 进度 + 缓慢, 周期短 → 周期 + 短); else None (大豆 is a
     word, 新设备 begins with a loose 新).
 
-    >>> split_words("进度缓慢"), split_words("周期短"), split_words("稀土"), split_words("新设备")
+    >>> split_words("进度缓慢"), split_words("周期短"), split_words("大豆"), split_words("新设备")
     (('进度', '缓慢'), ('周期', '短'), None, None)
     """
     words = headwords()

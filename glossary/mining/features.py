@@ -7,9 +7,9 @@ particular string, so a model fitted on some fields carries to others. ``docs/mi
 >>> from glossary.models import Document
 >>> from glossary.mining.candidates import Miner
 >>> m = Miner()
->>> m.add(Document("a.txt", "钕铁硼磁体需要添加镝。钕铁硼磁体用于电机。", "utf-8"))
+>>> m.add(Document("a.txt", "聚氯乙烯管材需要添加稳定剂。聚氯乙烯管材用于排水。", "utf-8"))
 >>> keys, rows = candidate_features(m)
->>> row = rows[keys.index("钕铁硼磁体")]
+>>> row = rows[keys.index("聚氯乙烯管材")]
 >>> len(row) == len(FEATURES), row[FEATURES.index("count")] > 0
 (True, True)
 """

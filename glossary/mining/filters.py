@@ -4,7 +4,7 @@ All lists are data files in ``glossary/data`` and hold field-independent
 knowledge: function words, chemical elements, heads of technical and
 administrative terms, and general-language word frequencies (``wordfreq``).
 
->>> is_stopword("的"), is_stopword("稀土")
+>>> is_stopword("的"), is_stopword("大豆")
 (True, False)
 >>> elements()["镝"]
 ('鏑', 'Dy', 'dysprosium')
@@ -23,12 +23,12 @@ from . import cedict
 #: frequency given to words missing from the background list (below its floor)
 BG_FLOOR = 1e-8
 #: a string the segmenter does not know, listed this often (five times the list's floor) and found in the
-#: general dictionary, is a word all the same (清关, 断供); listed alone, it may be the list's tokenizer
+#: general dictionary, is a word all the same (入职, 热帖); listed alone, it may be the list's tokenizer
 #: making the segmenter's slip (全说, 价涨)
 LISTED_WORD = 5e-8
 
 
-#: endings of names of bodies and laws, which carry their country (美国国防部, 中华人民共和国出口管制法)
+#: endings of names of bodies and laws, which carry their country (美国农业部, 中华人民共和国食品安全法)
 NAME_HEADS = ("部", "局", "署", "委员会", "协会", "集团", "公司", "法", "法案", "条例", "政府", "大使")
 
 
@@ -100,7 +100,7 @@ def is_head(word: str) -> bool:
 
 
 def ends_in_head(word: str) -> bool:
-    """True when ``word`` is a term head or ends with one (机制, 反胁迫机制, 国防部).
+    """True when ``word`` is a term head or ends with one (机制, 预警机制, 国防部).
 
     >>> ends_in_head("机制"), ends_in_head("国防部"), ends_in_head("美国")
     (True, True, False)
@@ -111,7 +111,7 @@ def ends_in_head(word: str) -> bool:
 def term_head(term: str) -> str | None:
     """The term head that ``term`` ends with, if any (the longest one).
 
-    >>> term_head("出口管制"), term_head("美国稀土")
+    >>> term_head("出口管制"), term_head("美国大豆")
     ('管制', None)
     """
     heads = _head_set()
@@ -166,7 +166,7 @@ def _background() -> dict[str, float]:
 def background_frequency(word: str) -> float:
     """Frequency of ``word`` in general Chinese (wordfreq), or 0.0 when unlisted.
 
-    >>> background_frequency("政府") > background_frequency("稀土") > 0
+    >>> background_frequency("政府") > background_frequency("大豆") > 0
     True
     """
     return _background().get(word, 0.0)
@@ -184,11 +184,11 @@ def estimated_frequency(word: str, invented: bool = False) -> float:
 
     >>> estimated_frequency("其重", invented=True) > 1e-5 > estimated_frequency("芒廷", invented=True)
     True
-    >>> estimated_frequency("清关", invented=True) < 1e-6  # listed well above the floor, in CC-CEDICT: a word
+    >>> estimated_frequency("入职", invented=True) < 1e-6  # listed well above the floor, in CC-CEDICT: a word
     True
     >>> estimated_frequency("全说", invented=True) > 1e-6  # listed as often, in no dictionary: a slip
     True
-    >>> estimated_frequency("坦布里兹", invented=True) < 1e-7  # characters of foreign names: a name
+    >>> estimated_frequency("克拉维斯", invented=True) < 1e-7  # characters of foreign names: a name
     True
     >>> estimated_frequency("GDP") > estimated_frequency("N52")  # Latin: as Chinese text uses it
     True
@@ -203,7 +203,7 @@ def estimated_frequency(word: str, invented: bool = False) -> float:
     if f and (not invented or len(word) == 1 or (f >= LISTED_WORD and cedict.has_word(word))):
         return f
     if len(word) >= 3 and all(c in transliteration_chars() for c in word):
-        # three or more characters of the tables for foreign names: a name (坦布里兹), however common
+        # three or more characters of the tables for foreign names: a name (克拉维斯), however common
         # each of its characters is on its own; as rare as the list's floor, since the list lacks it
         return max(f, BG_FLOOR)
     logs = [math.log(max(bg.get(c, 0.0), BG_FLOOR)) for c in word]
@@ -213,7 +213,7 @@ def estimated_frequency(word: str, invented: bool = False) -> float:
 def common_words(min_freq: float) -> list[str]:
     """Words at least this frequent in general Chinese.
 
-    >>> "进行" in common_words(1e-4), "稀土" in common_words(1e-4)
+    >>> "进行" in common_words(1e-4), "大豆" in common_words(1e-4)
     (True, False)
     """
     return [w for w, f in _background().items() if f >= min_freq]
@@ -238,7 +238,7 @@ def naming_rules() -> dict[str, list[tuple[str, str]]]:
 def is_chemical(term: str) -> bool:
     """True for element names and compounds named by the chemistry rules in ``data/naming.tsv``.
 
-    >>> is_chemical("碳酸镧"), is_chemical("镨钕"), is_chemical("铈精矿"), is_chemical("稀土")
+    >>> is_chemical("碳酸钙"), is_chemical("铜锌"), is_chemical("铁精矿"), is_chemical("大豆")
     (True, True, True, False)
     """
     el = elements()

@@ -153,7 +153,7 @@ def _numbers(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-#: tags of names, which stay whole even when made of dictionary words (美国国防部)
+#: tags of names, which stay whole even when made of dictionary words (美国农业部)
 _WHOLE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "m", "x"})
 
 
@@ -177,7 +177,7 @@ def _split_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 #: a phrase of dictionary words is a clause when a verb begins it (覆盖全国) or a verb, adverb or adjective
-#: ends it (逐步提高, 进度缓慢); 价格下限, 最终用户 (最终 is tagged an adverb), 出口管制 stay whole
+#: ends it (逐步提高, 进度缓慢); 价格上限, 最终产品 (最终 is tagged an adverb), 出口管制 stay whole
 _CLAUSE_TAGS = frozenset({"v", "d", "a", "ad"})
 
 
@@ -195,7 +195,7 @@ def _misnamed(word: str, tag: str) -> bool:
 
 
 #: particles, prepositions and localizers that begin or end no content word the dictionary lacks, whatever the
-#: segmenter glued them to (之日起, 输送到, 在短期内, 每公斤); other function words do (功能, 储能: 能 "can";
+#: segmenter glued them to (之日起, 输送到, 在短期内, 每公斤); other function words do (功能, 动能: 能 "can";
 #: 可用性: 可 "may"), and words the dictionary has keep them (在建 "under construction", 国内)
 _LEADING_PARTICLES = frozenset("之的了着把被在每")
 _TRAILING_PARTICLES = frozenset("到了着的地得过内")
@@ -205,7 +205,7 @@ _TRAILING_PARTICLES = frozenset("到了着的地得过内")
 def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
     """``word`` (tagged ``tag``) as its dictionary words with their tags when it is a clause, else None.
 
-    >>> _retagged("逐步提高", "l"), _retagged("价格下限", "n")
+    >>> _retagged("逐步提高", "l"), _retagged("价格上限", "n")
     ((('逐步', 'd'), ('提高', 'v')), None)
     """
     parts = split_words(word)
@@ -246,8 +246,8 @@ MAX_NAME = 6
 
 
 def _join_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Rejoin a transliterated name the segmenter cut: '莱纳' + '斯' → '莱纳斯', '阿尔巴尼' + '斯签' →
-    '阿尔巴尼斯' + '签'.
+    """Rejoin a transliterated name the segmenter cut: '克拉维' + '斯' → '克拉维斯', and a
+    name's last character glued to the next word taken back from it.
 
     A person-name token made only of transliteration characters takes in the loose
     transliteration characters around it: single-character pieces before and after it, and

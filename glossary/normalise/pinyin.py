@@ -1,9 +1,9 @@
 """Pinyin through pypinyin: phrase-aware, one syllable per Hanzi, Latin kept as written.
 
->>> to_pinyin("重稀土")
-'zhòng xī tǔ'
->>> to_pinyin("SK海力士")
-'SK hǎi lì shì'
+>>> to_pinyin("重金属")
+'zhòng jīn shǔ'
+>>> to_pinyin("LG化学")
+'LG huà xué'
 >>> to_pinyin("镨钕", style="numbers")
 'pu3 nv3'
 >>> to_pinyin("镨钕", style="plain")

@@ -2,9 +2,9 @@
 
 >>> to_simplified("鐠釹")
 '镨钕'
->>> to_traditional("稀土管理条例")
-'稀土管理條例'
->>> detect_script("稀土磁鐵市場")
+>>> to_traditional("大豆管理条例")
+'大豆管理條例'
+>>> detect_script("鋼鐵市場")
 'traditional'
 """
 
@@ -42,7 +42,7 @@ def to_simplified_aligned(text: str) -> str:
     converted text must point at the same characters in the original, so
     lines whose length changes are converted character by character instead.
 
-    >>> to_simplified_aligned("鐠釹\\n稀土") == "镨钕\\n稀土"
+    >>> to_simplified_aligned("鐠釹\\n大豆") == "镨钕\\n大豆"
     True
     """
     out = to_simplified(text)
