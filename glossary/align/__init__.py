@@ -15,7 +15,7 @@ ecdict    an English headword ECDICT translates as the whole term      0.4, 0.35
           where CC-CEDICT has none
 compose   dictionary senses of the parts plus naming rules             0.2 → 0.15
 context   a ministry the texts also name with its one country          above the
-          (美国内政部 → 内政部 "Department of the Interior"), a law    best other
+          (美国农业部 → 农业部 "Department of Agriculture"), a law    best other
           in an American or British clause as an Act
 pinyin    a name with no other source, rendered in pinyin              0.15
 ========  ===========================================================  ==========
@@ -64,8 +64,8 @@ def choose_traditional(simplified: str, surfaces: Iterable[str] = (), traditiona
     Traditional files, where one may be the Simplified form itself: 核定 is written so in Taiwan, where OpenCC's
     standard form is 覈定.
 
-    >>> choose_traditional("稀土磁铁", ["稀土磁鐵"])
-    '稀土磁鐵'
+    >>> choose_traditional("钢铁厂", ["鋼鐵廠"])
+    '鋼鐵廠'
     >>> choose_traditional("采购价", ["采購價"])
     '採購價'
     >>> choose_traditional("核定", ["核定"]), choose_traditional("核定", ["核定"], traditional=["核定"])
@@ -100,7 +100,7 @@ def _add_lexicon(term: str, out: _Suggestions) -> None:
     entry for it (where both have one they mostly agree), before the compositions, which are right less often
     (:data:`ECDICT_CONFIDENCE`); a plural beside its singular is left out, and one a composition says too goes
     first (two sources agree), in place of the composition. The name of a body or a law is composed by the naming
-    rules before it: for such names ECDICT gives nicknames (美国国防部 → Penta)."""
+    rules before it: for such names ECDICT gives nicknames (a defence ministry as "Penta")."""
     if term.isascii() or any(e.source == "cedict" for e in out):
         return
     confidence = ECDICT_NAME_CONFIDENCE if term.endswith(NAME_HEADS) else ECDICT_CONFIDENCE
@@ -132,7 +132,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     for t in c.english_in_text:
         out.add(t, "text", 0.9)
     region = _region(c.term)
-    for i, t in enumerate(region):  # a state or province as ISO 3166-2 names it (克钦邦 → Kachin, Kachin State)
+    for i, t in enumerate(region):  # a state or province as ISO 3166-2 names it (阿萨姆邦 → Assam, Assam State)
         out.add(t, "iso3166", 0.72 - 0.01 * i)
     stem, rest = _split_name(c.term)
     _add_name(c, stem, rest, bool(region), out)
@@ -150,15 +150,15 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     out.sort(key=lambda e: -e.confidence)
     out = _Suggestions(_named_in_setting(c, out))
     if stem and not rest and not c.term.isascii() and not region:
-        # a transliterated name, alone or before a one-character place word (克钦+邦), that no resource names;
-        # a word that is no name gets no pinyin "translation" (原矿 is not "Yuankuang")
+        # a transliterated name, alone or before a one-character place word (阿萨姆+邦), that no resource names;
+        # a word that is no name gets no pinyin "translation" (钢材 is not "Gangcai")
         out.add(_pinyin_name(c.term), "pinyin", 0.15)
     elif not out and _is_tagged_name(c.term):
         # a name the segmenter knows as one (勐拉县, a place) and no resource has: pinyin, with a
         # place word after it translated (Mengla County)
         out.add(_pinyin_name(c.term), "pinyin", 0.15)
     elif not out and re.search(r"[A-Za-z]", c.term) and _compose.has_unknown_name(c.term):
-        # a name the dictionary lacks beside Latin letters (SK海力士): its Latin as written, its Hanzi in pinyin
+        # a name the dictionary lacks beside Latin letters (AB克拉维斯, an invented name): its Latin as written, its Hanzi in pinyin
         out.add(
             " ".join(
                 _pinyin_name(run) if not run.isascii() else run
@@ -178,7 +178,7 @@ def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: _Suggestion
     name_en = translit.match(stem_part, c.latin_nearby)[:2] if c.latin_nearby and stem else []
     # else the name CC-CEDICT writes with other characters of the same sound (阿尔忒弥斯: 阿耳忒弥斯 Artemis)
     sound = translit.homophones(stem_part)[:2] if stem and not name_en else []
-    if place:  # 格陵兰 + 坦布里兹: the place the dictionary knows in English, the name after it as found
+    if place:  # 冰岛 + 克拉维斯: the place the dictionary knows in English, the name after it as found
         name_en = [f"{place} {t}" for t in name_en]
         sound = [f"{place} {t}" for t in sound]
     if not rest:
@@ -187,9 +187,9 @@ def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: _Suggestion
         for t in sound:
             out.add(t, "cedict", 0.5)
         return
-    # a name before words the dictionary knows: 芒廷帕斯 + 稀土矿, the name as the texts write it
+    # a name before words the dictionary knows: 卡拉瓦兹 + 铁矿, the name as the texts write it
     # in Latin, else in pinyin, and the rest translated
-    # 芒廷帕斯 + 矿: "… Mine", as place names are; 阿尔忒弥斯 + 计划: "… Program", as names of things are
+    # 卡拉瓦兹 + 矿: "… Mine", as place names are; 阿尔忒弥斯 + 计划: "… Program", as names of things are
     pattern = _compose.place_words().get(rest) or _compose.name_pattern(rest)
     rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest, after_name=True)[:1]]
     if rest_en:
@@ -204,7 +204,7 @@ def _add_senses(term: str, out: _Suggestions) -> None:
     for i, g in enumerate(dictionary.ranked_glosses(term, limit=4)):  # the sense its compounds use first
         short = _DESCRIPTOR.sub("", g)
         if short != g and dictionary.is_proper(term):
-            out.add(short, "cedict", 0.71 - 0.05 * i)  # 路透社 "Reuters News Agency": a name is cited as "Reuters"
+            out.add(short, "cedict", 0.71 - 0.05 * i)  # 新华社 "Xinhua News Agency": a name is cited as "Xinhua"
         # a term names an act or a quality, as a noun: 接种 "to be vaccinated" → vaccination, 分离 "to
         # separate" → separation, 冶炼 "to smelt" → smelting; a verb that is a noun too stays (管制 control)
         nouns = _term_nouns(term, g)
@@ -227,7 +227,7 @@ def _add_official_forms(out: _Suggestions) -> None:
             out.add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", e.source, round(e.confidence + 0.01, 2))
         us = _US_MINISTRY.match(e.text)
         if us:
-            # the United States calls its ministries departments (美国内政部 → US Department of the Interior)
+            # the United States calls its ministries departments (美国农业部 → US Department of Agriculture)
             out.add(f"{us.group(1)} Department of {us.group(2)}", e.source, round(e.confidence + 0.01, 2))
         law = _COUNTRY_LAW.match(e.text)
         if law:
@@ -242,8 +242,8 @@ def _add_official_forms(out: _Suggestions) -> None:
 def _named_in_setting(c: Candidate, out: list[Equivalent]) -> list[Equivalent]:
     """``out`` with the names the term's country gives it first, where its contexts name the country.
 
-    A ministry the texts name with its country (美国内政部) and without it (内政部) is that country's: named as
-    that country names it ("Department of the Interior", not CC-CEDICT's "Ministry of …"), and in full after it;
+    A ministry the texts name with its country (美国农业部) and without it (农业部) is that country's: named as
+    that country names it ("Department of Agriculture", not CC-CEDICT's "Ministry of …"), and in full after it;
     a statute in the clause of a country that names them Acts is an Act (国防生产法 in American texts).
     """
     places = _settings(c) if out and _OFFICIAL.search(out[0].text) else set()
@@ -273,13 +273,13 @@ _OFFICIAL = re.compile(r"^(?:Department|Ministry) of (?:the )?[A-Z][\w-]*(?: (?:
 
 
 def _settings(c: Candidate, reach: int = 0) -> set[str]:
-    """The countries the texts put right before ``c.term`` in its contexts (美国 + 内政部), or within ``reach``
-    characters before it in the same clause (美国国防部《国防生产法》).
+    """The countries the texts put right before ``c.term`` in its contexts (美国 + 农业部), or within ``reach``
+    characters before it in the same clause (美国农业部《农业法》).
 
     >>> from glossary.models import Context
-    >>> _settings(Candidate(term="内政部", contexts=[Context("a", 0, "美国内政部与国防部"), Context("a", 9, "授权内政部")]))
+    >>> _settings(Candidate(term="农业部", contexts=[Context("a", 0, "美国农业部与商务部"), Context("a", 9, "授权农业部")]))
     {'美国'}
-    >>> _settings(Candidate(term="国防生产法", contexts=[Context("a", 0, "据美国国防部《国防生产法》")]), reach=8)
+    >>> _settings(Candidate(term="农业法", contexts=[Context("a", 0, "据美国农业部《农业法》")]), reach=8)
     {'美国'}
     """
     places: set[str] = set()
@@ -355,12 +355,12 @@ _EVERYDAY_VERB = 1e-4
 
 def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]:
     """English built on an approved entry the term begins or ends with, the rest from the dictionary: once
-    关键矿产 is approved as "critical minerals", 关键矿产协议 is offered as "Critical Minerals Agreement".
+    粮食安全 is approved as "food security", 粮食安全协议 is offered as "Food Security Agreement".
 
-    >>> _with_known_part("关键矿产协议", {"关键矿产": ["critical minerals"]})
-    ['Critical Minerals Agreement']
-    >>> _with_known_part("稀土出口管制", {"出口管制": ["export control"]})
-    ['rare earth export control']
+    >>> _with_known_part("粮食安全协议", {"粮食安全": ["food security"]})
+    ['Food Security Agreement']
+    >>> _with_known_part("大豆出口管制", {"出口管制": ["export control"]})
+    ['soybean export control']
     """
     if not known:
         return []
@@ -380,26 +380,26 @@ def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]
 
 def _pinyin_name(term: str) -> str:
     """A name in pinyin, one word; a place the dictionary knows before it keeps its English
-    (格陵兰坦布里兹 → "Greenland Tanbulizi", not "Gelinglantanbulizi").
+    (冰岛克拉维斯 → "Iceland Kelaweisi", not "Bingdaokelaweisi").
 
-    >>> _pinyin_name("坦布里兹"), _pinyin_name("格陵兰坦布里兹"), _pinyin_name("克钦邦")
-    ('Tanbulizi', 'Greenland Tanbulizi', 'Keqin State')
+    >>> _pinyin_name("克拉维斯"), _pinyin_name("冰岛克拉维斯"), _pinyin_name("阿萨姆邦")
+    ('Kelaweisi', 'Iceland Kelaweisi', 'Asamu State')
     """
     place, name = _known_place(term)
     pattern = "{}"
     if len(name) > 2 and name[-1] in _PLACE_WORDS:
-        name, pattern = name[:-1], _compose.place_words()[name[-1]]  # 克钦 + 邦: Keqin State
+        name, pattern = name[:-1], _compose.place_words()[name[-1]]  # 阿萨姆 + 邦: Asamu State
     spelled = pattern.format(to_pinyin(name, "plain").replace(" ", "").replace("v", "ü").capitalize())
     return f"{place} {spelled}" if place else spelled
 
 
 def _region(term: str) -> list[str]:
-    """The English names of a region ISO 3166-2 names and the dictionary lacks (克钦邦 → Kachin, Kachin State);
+    """The English names of a region ISO 3166-2 names and the dictionary lacks (阿萨姆邦 → Assam, Assam State);
     none for a word the dictionary has (its English is better than the standard's local form: 巴库 Baku, not
     "Bakı") nor for two characters that read as a common word (橘园 "orange orchard" is no "Orange Walk").
 
-    >>> _region("克钦邦"), _region("巴库"), _region("橘园")
-    (['Kachin', 'Kachin State'], [], [])
+    >>> _region("阿萨姆邦"), _region("巴库"), _region("橘园")
+    (['Assam', 'Assam State'], [], [])
     """
     if dictionary.has_word(term) or (
         len(term) < 3 and term[-1] not in _PLACE_WORDS and not _compose.looks_transliterated(term)
@@ -426,9 +426,9 @@ _NAME_TAGS = frozenset({"nr", "nrt", "ns", "nz"})
 
 
 def _is_tagged_name(term: str) -> bool:
-    """True when the segmenter reads ``term`` as one name and the dictionary lacks it (克钦邦).
+    """True when the segmenter reads ``term`` as one name and the dictionary lacks it (巴塔哥尼亚).
 
-    >>> _is_tagged_name("克钦邦"), _is_tagged_name("原矿"), _is_tagged_name("托底"), _is_tagged_name("碳达峰")
+    >>> _is_tagged_name("巴塔哥尼亚"), _is_tagged_name("钢材"), _is_tagged_name("托底"), _is_tagged_name("碳达峰")
     (True, False, False, False)
     >>> _is_tagged_name("普惠性")
     False
@@ -453,17 +453,17 @@ def _is_tagged_name(term: str) -> bool:
 def _split_name(term: str) -> tuple[str, str]:
     """(the transliterated name in ``term``, the words after it), or ('', '') when ``term`` holds no name.
 
-    The name is the whole term, or the term before a one-character place or body word (克钦+邦), or a
-    name the dictionary lacks before words it has (芒廷帕斯+稀土矿 → ('芒廷帕斯', '稀土矿')).
+    The name is the whole term, or the term before a one-character place or body word (阿萨姆+邦), or a
+    name the dictionary lacks before words it has (卡拉瓦兹+铁矿 → ('卡拉瓦兹', '铁矿')).
 
-    >>> _split_name("坦布里兹"), _split_name("芒廷帕斯稀土矿"), _split_name("原矿")
-    (('坦布里兹', ''), ('芒廷帕斯', '稀土矿'), ('', ''))
+    >>> _split_name("克拉维斯"), _split_name("卡拉瓦兹铁矿"), _split_name("钢材")
+    (('克拉维斯', ''), ('卡拉瓦兹', '铁矿'), ('', ''))
     """
     for k in range(2, len(term)):
         name, rest = term[:k], term[k:]
         words = dictionary.segment(rest)
-        # the rest: common words the dictionary has (not another name: 芒廷 + 帕斯 "Perth"), one of them
-        # at least two characters long; a last single one may be a place word (稀土 + 矿)
+        # the rest: common words the dictionary has (not another name: 帕斯 "Perth"), one of them
+        # at least two characters long; a last single one may be a place word (卡拉瓦兹 + 矿)
         if (
             _compose.looks_transliterated(name)
             and not dictionary.has_word(name)
@@ -482,14 +482,14 @@ def _split_name(term: str) -> tuple[str, str]:
         return term[:-1], ""
     for k in (2, 3, 4):
         if countries.is_country(term[:k]) and len(term) > k + 1:
-            # a country before it: 美国 + 芒廷帕斯 + 稀土矿 (the country is said in English by _known_place)
+            # a country before it: 美国 + 卡拉瓦兹 + 铁矿 (the country is said in English by _known_place)
             name, rest = _split_name(term[k:])
-            if name and any(len(w) == 1 for w in dictionary.segment(name)):  # (本土 + 稀土 are words, no name)
+            if name and any(len(w) == 1 for w in dictionary.segment(name)):  # (本土 + 钢铁 are words, no name)
                 return term[:k] + name, rest
     return "", ""
 
 
-#: one-character words for places and features that follow a name (克钦邦, 芒廷帕斯矿, 格陵兰岛)
+#: one-character words for places and features that follow a name (阿萨姆邦, 卡拉瓦兹矿, 格陵兰岛)
 _PLACE_WORDS = frozenset(_compose.place_words())
 
 
@@ -545,7 +545,7 @@ def _align_part(job: tuple[list[Candidate], Mapping[str, Sequence[str]] | None])
 
 def warm_up() -> None:
     """Load the dictionaries and tables alignment uses (CC-CEDICT, pypinyin, OpenCC, wordfreq, CLDR), once."""
-    align_candidate(Candidate(term="稀土氧化物"))
+    align_candidate(Candidate(term="硫酸铜溶液"))
     dictionary.ranked_glosses("出口")
     dictionary.prefix_sense("新")  # and the indexes of prefixes and heads behind them
     dictionary.suffix_sense("量")

@@ -1,8 +1,8 @@
 """Countries and their regions: which words name one, and their English, from CLDR through babel (countries)
 and ISO 3166-2 through pycountry (states, provinces and other regions).
 
->>> is_country("荷兰"), english("荷兰"), region_names("克钦邦")
-(True, 'Netherlands', ['Kachin', 'Kachin State'])
+>>> is_country("荷兰"), english("荷兰"), region_names("阿萨姆邦")
+(True, 'Netherlands', ['Assam', 'Assam State'])
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def abbreviated(char: str) -> str | None:
 
 def place_english(word: str) -> str | None:
     """The English of a proper noun before a name: a country's (:func:`english`), else the dictionary's first
-    sense (格陵兰 → Greenland), else a region's (:func:`region_names`: 克钦邦 → Kachin).
+    sense (格陵兰 → Greenland), else a region's (:func:`region_names`: 阿萨姆邦 → Assam).
 
     >>> place_english("荷兰"), place_english("格陵兰")
     ('Netherlands', 'Greenland')
@@ -87,8 +87,8 @@ def place_english(word: str) -> str | None:
     return next(iter(dictionary.ranked_glosses(word, limit=1) or region_names(word)), None)
 
 
-#: the kinds of region whose name English says with the kind after it (Kachin State, Mandalay Region, Fukui
-#: Prefecture), and the characters that end a Chinese name which says its kind (克钦邦, 曼德勒省, 福井县)
+#: the kinds of region whose name English says with the kind after it (Assam State, Mandalay Region, Fukui
+#: Prefecture), and the characters that end a Chinese name which says its kind (阿萨姆邦, 曼德勒省, 福井县)
 _KINDS = frozenset(
     {
         "State",
@@ -111,8 +111,8 @@ _KIND_CHARS = frozenset("邦州省区县郡府市")
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, tuple[str, ...]]:
     """Chinese name of each ISO 3166-2 region → its English names: the English exonym iso-codes gives (Bayern →
-    Bavaria), else the region's own name (Kachin), then that name with its kind when the Chinese says the kind
-    (克钦邦 → Kachin State). Names two regions share in Chinese are left out: a name that says no one place is
+    Bavaria), else the region's own name (Assam), then that name with its kind when the Chinese says the kind
+    (阿萨姆邦 → Assam State). Names two regions share in Chinese are left out: a name that says no one place is
     no evidence."""
     import pycountry
 
@@ -136,10 +136,10 @@ def _regions() -> dict[str, tuple[str, ...]]:
 
 
 def region_names(word: str) -> list[str]:
-    """The English names of a state, province or other region of a country, from ISO 3166-2 (克钦邦 → Kachin,
-    Kachin State; 巴伐利亚 → Bavaria); none for a word that names no one region.
+    """The English names of a state, province or other region of a country, from ISO 3166-2 (阿萨姆邦 → Assam,
+    Assam State; 巴伐利亚 → Bavaria); none for a word that names no one region.
 
-    >>> region_names("克钦邦"), region_names("巴伐利亚"), region_names("稀土")
-    (['Kachin', 'Kachin State'], ['Bavaria'], [])
+    >>> region_names("阿萨姆邦"), region_names("巴伐利亚"), region_names("大豆")
+    (['Assam', 'Assam State'], ['Bavaria'], [])
     """
     return list(_regions().get(word, ()))

@@ -2,8 +2,8 @@
 
 CC-CEDICT is © MDBG and contributors, CC BY-SA 4.0.
 
->>> glosses("稀土")
-['rare earth']
+>>> glosses("大豆")
+['soybean']
 >>> clean_gloss("abbr. for 中华人民共和国")
 ''
 >>> clean_gloss("to export")
@@ -101,12 +101,12 @@ def glosses(word: str, limit: int = 8, reading: str | None = None) -> list[str]:
     """Cleaned, de-duplicated English glosses of ``word``, in dictionary order.
 
     :param reading: numbered pinyin of the word where it occurs (``"zhong4"``): only the
-        entries with that reading count, so 重 in 中重稀土 is "heavy", not "repeat".
+        entries with that reading count, so 重 in 重金属 is "heavy", not "repeat".
     """
     return list(_glosses(word, reading)[:limit])
 
 
-@lru_cache(maxsize=65536)  # the parts of terms recur (稀土 in hundreds of them)
+@lru_cache(maxsize=65536)  # the parts of terms recur (材料 in hundreds of them)
 def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (older than the ceiling; split when next reworked)
     out: list[str] = []
     entries = lookup(word)
@@ -231,8 +231,8 @@ def segment(term: str, max_len: int = 8) -> list[str]:
     """Split ``term`` into dictionary words: the fewest pieces, then the fewest loose characters, then the
     longest words first (unknown characters alone). 中国海关 is 中国 + 海关, not 中国海 "China Seas" + 关.
 
-    >>> segment("稀土供应链"), segment("中国海关")
-    (['稀土', '供应链'], ['中国', '海关'])
+    >>> segment("大豆供应链"), segment("中国海关")
+    (['大豆', '供应链'], ['中国', '海关'])
     """
     return list(_segment(term, max_len))
 
@@ -368,12 +368,12 @@ _QUALITY_SHARE = 0.4
 @lru_cache(maxsize=8192)
 def compound_form(word: str, sense: str) -> str:
     """The form ``sense`` of ``word`` takes at the start of the words built on it, when the dictionary's
-    compounds say so: 国防 "national defense" begins 国防工业 "defense industry", 国防预算 "defense budget",
+    compounds say so: 国防 "national defense" begins 国防预算 "defense budget",
     国防部 "Defense Department" — before a noun it is "defense"; 战略 "strategy" begins them as "strategic".
     Else ``sense``.
 
-    >>> compound_form("国防", "national defense"), compound_form("稀土", "rare earth"), compound_form("战略", "strategy")
-    ('defense', 'rare earth', 'strategic')
+    >>> compound_form("国防", "national defense"), compound_form("钢铁", "steel"), compound_form("战略", "strategy")
+    ('defense', 'steel', 'strategic')
     """
     words = sense.lower().split()
     heads = headwords()
@@ -403,7 +403,7 @@ def compound_form(word: str, sense: str) -> str:
 
 
 def _by_first_word(word: str) -> list[str]:
-    """Headwords that begin with ``word`` and are longer (国防 → 国防工业, 国防部, …)."""
+    """Headwords that begin with ``word`` and are longer (国防 → 国防预算, 国防部, …)."""
     return [h for h in _compound_index().get(word, []) if h.startswith(word)] if len(word) > 1 else []
 
 
@@ -431,7 +431,7 @@ def prefix_sense(char: str) -> str | None:
 def leading_sense(char: str) -> str | None:
     """The sense a character most often has at the start of words, when at least three words begin their
     English with it, though too few of all its words for :func:`prefix_sense` (中 "middle": 中世纪, 中西部,
-    中量级 …, among many 中国 words). Beside a prefix it is one of two modifiers (中重稀土).
+    中量级 …, among many 中国 words). Beside a prefix it is one of two modifiers (中 + 重 + a noun).
 
     >>> leading_sense("中"), leading_sense("粗")
     ('middle', None)
@@ -469,7 +469,7 @@ def ranked_glosses(word: str, limit: int = 4, reading: str | None = None) -> lis
 def is_verb_sense(word: str, gloss: str) -> bool:
     """True when ``gloss`` came from a verb sense of ``word`` ("to separate" → "separate").
 
-    >>> is_verb_sense("分离", "separate"), is_verb_sense("纯度", "purity")
+    >>> is_verb_sense("分离", "separate"), is_verb_sense("硬度", "hardness")
     (True, False)
     """
     want = gloss.lower()
@@ -509,7 +509,7 @@ def is_english_verb(word: str) -> bool:
 
 def is_adjective_suffix(char: str) -> bool:
     """True when CC-CEDICT says ``char`` forms adjectives (性: 政策性 "policy-based"): before a noun, English
-    says it by word order alone (政策性贷款 → policy loan).
+    says it by word order alone (政策性银行 → policy bank).
 
     >>> is_adjective_suffix("性"), is_adjective_suffix("化")
     (True, False)
@@ -546,7 +546,7 @@ def is_verb_only(word: str, gloss: str) -> bool:
 
 
 def is_proper(word: str) -> bool:
-    """True when CC-CEDICT writes the word's reading capitalised: a name (美国, 路透社)."""
+    """True when CC-CEDICT writes the word's reading capitalised: a name (美国, 新华社)."""
     entries = lookup(word)
     return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
 

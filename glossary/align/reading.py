@@ -5,10 +5,10 @@ reading for most words. Where a dictionary word of the term has a single reading
 agree with pypinyin's except for tones, the dictionary's tones win (except its neutral tones:
 a glossary gives citation tones).
 
->>> reading("关键矿物与稀土元素框架协议")
-'guān jiàn kuàng wù yǔ xī tǔ yuán sù kuàng jià xié yì'
->>> reading("重稀土"), reading("还款期限")
-('zhòng xī tǔ', 'huán kuǎn qī xiàn')
+>>> reading("大豆种植框架协议")
+'dà dòu zhòng zhí kuàng jià xié yì'
+>>> reading("重金属"), reading("还款期限")
+('zhòng jīn shǔ', 'huán kuǎn qī xiàn')
 """
 
 from __future__ import annotations
