@@ -132,7 +132,7 @@ class TermEntry:
         """True when a reviewer chose English or a suggestion reaches :data:`RELIABLE_ENGLISH`; otherwise every
         suggestion is a guess, and the entry says so rather than put one at its top as if it were an answer.
 
-        >>> TermEntry("变电所", english=[Equivalent("power transformation place", "compose", 0.2)]).reliable_english
+        >>> TermEntry("散热片", english=[Equivalent("scatter heat piece", "compose", 0.2)]).reliable_english
         False
         """
         return bool(self.chosen_english) or any(q.confidence >= RELIABLE_ENGLISH for q in self.english)

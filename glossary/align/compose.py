@@ -4,8 +4,8 @@
 'dysprosium oxide'
 >>> compose("镨钕")[:2]
 ['praseodymium-neodymium', 'PrNd']
->>> compose("稀土管理条例")[0]
-'Rare Earth Management Regulations'
+>>> compose("大豆管理条例")[0]
+'Soybean Management Regulations'
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
 def name_pattern(head: str) -> str | None:
     """The naming rule's English pattern for a head word standing after a name (计划 → "{} Program"), or None.
 
-    >>> name_pattern("计划"), name_pattern("稀土")
+    >>> name_pattern("计划"), name_pattern("大豆")
     ('{} Program', None)
     """
     return next((en for zh, en in naming_rules()["name"] if zh == head and en.startswith("{}")), None)
@@ -33,7 +33,7 @@ def name_pattern(head: str) -> str | None:
 
 def place_words() -> dict[str, str]:
     """One-character words for places and features that follow a name, and their English pattern
-    (邦 → "{} State": 克钦邦 is Keqin State).
+    (邦 → "{} State": 阿萨姆邦 is Asamu State).
 
     >>> place_words()["岛"]
     '{} Island'
@@ -108,7 +108,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
         pair = _coordinated(*[dictionary.prefix_sense(c) for c in piece]) if len(piece) == 2 else None
         if pair:
-            # two prefixes before a noun are two modifiers: 轻重 + 稀土 → "light and heavy rare earth" (alone,
+            # two prefixes before a noun are two modifiers: 轻重 + 金属 → "light and heavy metal" (alone,
             # 轻重 is "severity"; 负极 is no "negative and extremely")
             gl = [pair] + gl
         # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
@@ -151,8 +151,8 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
         if nominal:
             gl = [nominal] + gl
         else:
-            # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 稀土 + 依赖 "depend on" →
-            # "rare earth dependence"; 出口 + 申请 "apply for; application form" → "export application" (the
+            # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 大豆 + 依赖 "depend on" →
+            # "soybean dependence"; 出口 + 申请 "apply for; application form" → "export application" (the
             # first verb with a noun of its own; a first verb that is a noun too stays: 适航审定 "… screen")
             verbs = [g for g in gl[:3] if dictionary.is_verb_only(piece, g) and is_phrasal(g)]
             all_verbs = len(verbs) == len(gl[:3])
@@ -173,7 +173,7 @@ def named_act(word: str, gloss: str) -> str | None:
     适航 "to be airworthy" → airworthiness, 审批 "to examine and approve" → approval (the act is named by its
     outcome).
 
-    >>> named_act("适航", "airworthy"), named_act("审批", "examine and approve"), named_act("稀土", "rare earth")
+    >>> named_act("适航", "airworthy"), named_act("审批", "examine and approve"), named_act("大豆", "soybean")
     ('airworthiness', 'approval', None)
     """
     if dictionary.is_state_sense(word, gloss):
@@ -190,11 +190,11 @@ _FUNCTION_WORDS = frozenset({"of", "and", "the", "a", "an", "for", "in", "on", "
 
 def literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
     """The composition when the dictionary's gloss says the same but for its head noun, and the composition
-    names the term's own head: 稀土金属 is "rare earth metal" (金属 metal), the dictionary's "rare earth
+    names the term's own head: 碱金属 is "alkali metal" (金属 metal), a dictionary's "alkali
     element" a paraphrase. A term base wants the term, so the literal one goes first.
 
-    >>> literal_head("稀土金属", ["rare earth metal"], ["rare earth element"])
-    ['rare earth metal']
+    >>> literal_head("碱金属", ["alkali metal"], ["alkali element"])
+    ['alkali metal']
     """
     if not composed or not gloss:
         return []
@@ -329,10 +329,10 @@ def _listed_noun(verb: str, senses: list[str], piece: str = "") -> str | None:
 
 
 def _parts(term: str) -> list[str]:
-    """The words of ``term``; elements in a row are one word, a material (钕 铁 硼 → 钕铁硼, NdFeB).
+    """The words of ``term``; elements in a row are one word, a material (镍 钴 锰 → 镍钴锰, NCM).
 
-    >>> _parts("钕铁硼产能")
-    ['钕铁硼', '产能']
+    >>> _parts("镍钴锰产量")
+    ['镍钴锰', '产量']
     """
     pieces: list[str] = []
     for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*|[^A-Za-z0-9]+", term):
@@ -351,7 +351,7 @@ def _parts(term: str) -> list[str]:
 def looks_transliterated(term: str) -> bool:
     """True when most characters of a term not in the dictionary are name-transliteration characters.
 
-    >>> looks_transliterated("坦布里兹"), looks_transliterated("原矿"), looks_transliterated("根本原因")
+    >>> looks_transliterated("克拉维斯"), looks_transliterated("钢材"), looks_transliterated("根本原因")
     (True, False, False)
     """
     han = [c for c in term if not c.isascii()]
@@ -363,7 +363,7 @@ def looks_transliterated(term: str) -> bool:
         and all(len(w) > 1 and dictionary.has_word(w) for w in words)
         and any(not dictionary.is_proper(w) for w in words)
     ):
-        return False  # words of the dictionary, one common at least: 根本 + 原因, 乌克兰 + 稀土 name no one
+        return False  # words of the dictionary, one common at least: 根本 + 原因, 巴西 + 大豆 name no one
     chars = transliteration_chars()
     return sum(c in chars for c in han) >= 0.75 * len(han)
 
@@ -383,10 +383,10 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
     return out
 
 
-#: particles that join a modifier to its noun (美国的关键矿产): English word order says the same
+#: particles that join a modifier to its noun (美国的粮食安全): English word order says the same
 _POSSESSIVE = frozenset({"的", "之"})
 
-#: conjunctions that join two nouns in a term (稀土及关键材料, 技术与资源)
+#: conjunctions that join two nouns in a term (钢铁及有色金属, 技术与资源)
 _AND = frozenset({"与", "和", "及", "以及", "或"})
 
 
@@ -408,13 +408,13 @@ def _all_verbs(term: str) -> bool:
 def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than the ceiling; split when next reworked)
     """Word-by-word renderings from dictionary senses, best first (may be empty).
 
-    A compound of verbs is read as a process (分离提纯 → separation and purification).
+    A compound of verbs is read as a process ("separation and …").
     """
     parts = _parts(term)
     if len(parts) == 1 and len(term) > 2 and not term.isascii():
         parts = dictionary.segment(term, max_len=len(term) - 1)  # a headword: also read it by its parts
     if len(parts) < 2 or looks_transliterated(term) or dictionary.is_proper(term):
-        return []  # a name is not translated word by word (路透社 is not "Reuters society")
+        return []  # a name is not translated word by word (新华社 is not "Xinhua society")
     el = elements()
     parts, paired = _paired_modifiers(parts)
     # a loose character guesses, unless it is an element or the first one and a prefix (原 + 矿 "raw ore")
@@ -424,7 +424,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
         if len(p) == 1 and p not in el and not p.isascii() and not (i == 0 and dictionary.prefix_sense(p))
     )
     if singles * 2 > len(parts):
-        return []  # mostly loose characters: their glosses guess ("choose smelt" for 选冶), so say nothing
+        return []  # mostly loose characters: their glosses guess (a guess such as "choose smelt" for two loose characters), so say nothing
     if has_unknown_name(term):
         return []  # a word of three or more characters the dictionary lacks is a name: 海力士 is no "sea strong man"
     if _unknown_word(term, parts):
@@ -437,7 +437,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     ]
     for i in range(len(parts) - 2, 0, -1):
         if dictionary.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
-            # 政策 + 性 + 贷款: "policy loan", no "nature"; 美国 + 的 + 关键矿产: "US key minerals", no "taxi"
+            # 政策 + 性 + 贷款: "policy loan", no "nature"; 美国 + 的 + 粮食安全: "US food security", no "taxi"
             del options[i], parts[i], readings[i]
     if len(parts) >= 2 and dictionary.is_quality_suffix(parts[-1]) and len(parts[-2]) > 1:
         quality = _quality_of(parts[-2], readings[-2])
@@ -524,11 +524,11 @@ def _coordinated(first: str | None, second: str | None) -> str | None:
 
 def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:
     """Two loose characters before a noun that are each a modifier of it: one a prefix, the other a
-    character that begins words with one sense (中 + 重 + 稀土 → "middle and heavy rare earth", as 轻重稀土
+    character that begins words with one sense (中 + 重 + 金属 → "middle and heavy metal", as 轻重金属
     is "light and heavy rare earth"). Returns the parts with each such pair as one, and its English.
 
-    >>> _paired_modifiers(["中", "重", "稀土"])
-    (['中重', '稀土'], {'中重': 'middle and heavy'})
+    >>> _paired_modifiers(["中", "重", "金属"])
+    (['中重', '金属'], {'中重': 'middle and heavy'})
     """
     out: list[str] = []
     paired: dict[str, str] = {}
@@ -557,12 +557,12 @@ def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:
 
 def _overlap(first: str, char: str, final: bool = True) -> str | None:
     """English for a word and the character after it when that character makes a word with the one
-    before it as well (永磁 + 体, and 磁体 "magnet"): when both words render the shared character alike
-    ("permanent magnetism", "magnet"), the first word's modifiers and the second word's noun
-    ("permanent magnet", not "permanent magnetism body").
+    before it as well (液晶 + 体, and 晶体 "crystal"): when both words render the shared character alike
+    ("liquid crystal", "crystal"), the first word's modifiers and the second word's noun
+    ("liquid crystal", not "liquid crystal body").
 
-    >>> _overlap("永磁", "体"), _overlap("稀土", "金属")
-    ('permanent magnet', None)
+    >>> _overlap("液晶", "体"), _overlap("大豆", "蛋白")
+    ('liquid crystal', None)
     """
     if len(char) != 1 or len(first) < 2 or char in elements():
         return None
@@ -603,9 +603,9 @@ def _join(words: tuple[str, ...]) -> str | None:
 
 def has_unknown_name(term: str) -> bool:
     """True when the segmenter reads a word of three or more Hanzi in ``term`` that CC-CEDICT lacks and can
-    only break with a loose character (a name: SK海力士 as 海 + 力士 "strong man").
+    only break with a loose character (a name, as in AB克拉维斯).
 
-    >>> has_unknown_name("SK海力士"), has_unknown_name("加工能力")
+    >>> has_unknown_name("AB克拉维斯"), has_unknown_name("加工能力")
     (True, False)
     """
     return any(len(w) >= 3 and _loose(dictionary.segment(w)) for w in _unknown_words(term))
@@ -623,11 +623,11 @@ def _unknown_word(term: str, parts: list[str]) -> bool:
     """True when the segmenter reads two characters of ``term`` as one word that CC-CEDICT lacks, and the
     composition would render them as two loose characters (串级萃取技术: 串级 as 串 "skewer" + 级 "level").
 
-    >>> _unknown_word("串级萃取技术", ["串", "级", "萃取", "技术"]), _unknown_word("原矿", ["原", "矿"])
+    >>> _unknown_word("串级萃取技术", ["串", "级", "萃取", "技术"]), _unknown_word("钢材", ["钢", "材"])
     (True, False)
     """
     el = elements()
-    # (a prefix or an element has a sense of its own there: 原矿 raw ore, 锑业 antimony industry)
+    # (a prefix or an element has a sense of its own there: 原 "raw", 锑业 antimony industry)
     singles = {i: p for i, p in enumerate(parts) if len(p) == 1 and p not in el}
     pairs = {
         singles[i] + singles[i + 1]
@@ -673,7 +673,7 @@ def _government_of(word: str) -> list[str]:
 def chemical(term: str) -> list[str]:
     """Names by chemistry's rules alone: elements, element runs, anions, materials of elements.
 
-    >>> chemical("氧化镝"), chemical("稀土")
+    >>> chemical("氧化镝"), chemical("大豆")
     (['dysprosium oxide'], [])
     """
     rules = naming_rules()
@@ -681,7 +681,7 @@ def chemical(term: str) -> list[str]:
     for zh, en in rules["chem"]:
         if term.startswith(zh) and len(term) > len(zh):
             rest_zh = term[len(zh) :]
-            # the rest is elements or one noun the dictionary knows (氧化+稀土), not a phrase (氧化+物提纯)
+            # the rest is elements or one noun the dictionary knows (氧化 + a noun), not a phrase (氧化+物提纯)
             rest = element_english(rest_zh) or (
                 dictionary.ranked_glosses(rest_zh)[:1] if dictionary.has_word(rest_zh) else []
             )
@@ -694,12 +694,12 @@ def chemical(term: str) -> list[str]:
 
 def _ends_as_word(term: str, head: str) -> bool:
     """True when a one-character head ends ``term`` as a word of its own, not as the end of a
-    two-character word: 美国地质调查局 ends in 局, 稀土困局 does not (困局 "predicament"), nor
-    稀土非法 in 法; 总署 is the head 署 itself with the prefix 总 ("general").
+    two-character word: 美国地质调查局 ends in 局, 钢铁困局 does not (困局 "predicament"), nor
+    钢铁非法 in 法; 总署 is the head 署 itself with the prefix 总 ("general").
 
-    >>> _ends_as_word("稀土困局", "局"), _ends_as_word("海关总署", "署"), _ends_as_word("稀土管理条例", "条例")
+    >>> _ends_as_word("钢铁困局", "局"), _ends_as_word("审计总署", "署"), _ends_as_word("大豆管理条例", "条例")
     (False, True, True)
-    >>> _ends_as_word("个人信息保护法", "法"), _ends_as_word("稀土非法", "法")
+    >>> _ends_as_word("个人信息保护法", "法"), _ends_as_word("钢铁非法", "法")
     (True, False)
     """
     if len(head) > 1:
@@ -716,7 +716,7 @@ _OFFICE_PREFIXES = frozenset("总分副支")
 def _has_name(text: str) -> bool:
     """True when ``text`` holds a name: Latin letters, a proper noun or a word the dictionary lacks.
 
-    >>> _has_name("雅虎"), _has_name("美国稀土"), _has_name("稀土"), _has_name("阿拉弗拉稀土")
+    >>> _has_name("雅虎"), _has_name("美国大豆"), _has_name("大豆"), _has_name("阿萨姆大豆")
     (True, True, False, True)
     """
     return (
@@ -729,7 +729,7 @@ def _has_name(text: str) -> bool:
 def _names_an_act(word: str) -> bool:
     """True when every sense of a word the dictionary has is a verb's (上市 "float (a company)").
 
-    >>> _names_an_act("上市"), _names_an_act("稀土"), _names_an_act("投资")
+    >>> _names_an_act("上市"), _names_an_act("大豆"), _names_an_act("投资")
     (True, False, False)
     """
     senses = dictionary.ranked_glosses(word)
@@ -739,7 +739,7 @@ def _names_an_act(word: str) -> bool:
 def phrase_english(text: str, after_name: bool = False) -> list[str]:
     """The best English for a stretch of a term: its composition, else the dictionary's first sense.
 
-    :param after_name: the stretch follows a name in its term (芒廷帕斯 + 材料公司), which :func:`compose` is told
+    :param after_name: the stretch follows a name in its term (卡拉瓦兹 + 材料公司), which :func:`compose` is told
     """
     return compose(text, after_name)[:1] or dictionary.ranked_glosses(text, limit=1)
 
@@ -769,7 +769,7 @@ def with_head(modifier_en: str, head_en: str, head_zh: str) -> str:
 def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (older than the ceiling; split when next reworked)
     """Compositional proposals for ``term``, best first; [] when nothing applies.
 
-    :param after_name: ``term`` follows a name (芒廷帕斯 + 材料公司): a company is then said by that name alone
+    :param after_name: ``term`` follows a name (卡拉瓦兹 + 材料公司): a company is then said by that name alone
         (Material), as one whose own words hold a name is (雅虎公司 → Yahoo)
     """
     rules = naming_rules()
@@ -812,7 +812,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
         add(_government_of(term[:-2]))  # 特朗普政府 → Trump administration
     for zh, en in rules["name"]:
         if term == zh and len(zh) > 2:
-            add([_title(en.format("")).strip()])  # the head alone, in the rule's words: 框架协议 Framework Agreement
+            add([_title(en.format("")).strip()])  # the head alone, in the rule's words: 管理条例 Management Regulations
         if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
             stem = term[: -len(zh)]
             if zh == "公司" and (_names_an_act(stem) or (en == "{}" and not after_name and not _has_name(stem))):

@@ -5,8 +5,8 @@ reading for most words. Where a dictionary word of the term has a single reading
 agree with pypinyin's except for tones, the dictionary's tones win (except its neutral tones:
 a glossary gives citation tones).
 
->>> reading("大豆种植框架协议")
-'dà dòu zhòng zhí kuàng jià xié yì'
+>>> reading("框架结构设计")
+'kuàng jià jié gòu shè jì'
 >>> reading("重金属"), reading("还款期限")
 ('zhòng jīn shǔ', 'huán kuǎn qī xiàn')
 """

@@ -112,7 +112,7 @@ def skeleton_pinyin(syllables: str) -> str:
                 rest = syl[len(ini) :]
                 break
         if rest == "er":
-            out.append("L")  # 尔 writes r or l (阿尔巴尼斯 Albanese)
+            out.append("L")  # 尔 writes r or l (阿尔卑斯 Alps)
         elif rest.endswith(("n", "ng")):
             out.append("N")
     return _merge("".join(out))
@@ -151,7 +151,7 @@ def match(term: str, names: Iterable[str]) -> list[str]:
             for j in range(i + 1, min(len(words), i + 3) + 1):
                 phrase = " ".join(words[i:j])
                 if (phrase[:1].lower() in "aeiou") != vowel_first:
-                    continue  # 路透社 (lu…) is not "Earths": names begin alike
+                    continue  # 路易斯 (lu…) is not "Earths": names begin alike
                 sk = skeleton_latin(phrase)
                 if len(sk) < MIN_LENGTH:
                     continue
