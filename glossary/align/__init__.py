@@ -217,12 +217,12 @@ def _add_senses(term: str, out: _Suggestions) -> None:
 
 
 def _add_official_forms(out: _Suggestions) -> None:
-    """Each suggestion's official form beside it, a little more confident: "US Department of Defense" for
+    """Each suggestion's official form beside it, a little more confident: "US Department of Agriculture" for
     "US Defense Department", a ministry as the United States names it, a statute as its country names it."""
     for e in list(out):
         m = _OFFICE.match(e.text)
         if m and m.group(2).split()[0] not in _OFFICE_ADJECTIVES:
-            # "US Defense Department" is the informal word order of "US Department of Defense", the
+            # "US Agriculture Department" is the informal word order of "US Department of Agriculture", the
             # official name: the official one goes first
             out.add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", e.source, round(e.confidence + 0.01, 2))
         us = _US_MINISTRY.match(e.text)
@@ -551,7 +551,7 @@ def warm_up() -> None:
     dictionary.suffix_sense("量")
     translit.homophones("阿尔忒弥斯")  # the index of names by sound
     english.frequency("the")  # wordfreq's English list
-    _compose.looks_transliterated("莱纳斯")
+    _compose.looks_transliterated("卡特彼勒")
     countries.is_country("美国")  # CLDR's names of countries
 
 

@@ -417,7 +417,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
         return []  # a name is not translated word by word (新华社 is not "Xinhua society")
     el = elements()
     parts, paired = _paired_modifiers(parts)
-    # a loose character guesses, unless it is an element or the first one and a prefix (原 + 矿 "raw ore")
+    # a loose character guesses, unless it is an element or the first one and a prefix (原 + 棉 "raw cotton")
     singles = sum(
         1
         for i, p in enumerate(parts)
@@ -437,7 +437,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     ]
     for i in range(len(parts) - 2, 0, -1):
         if dictionary.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
-            # 政策 + 性 + 贷款: "policy loan", no "nature"; 美国 + 的 + 粮食安全: "US food security", no "taxi"
+            # 政策 + 性 + 银行: "policy bank", no "nature"; 美国 + 的 + 粮食安全: "US food security", no "taxi"
             del options[i], parts[i], readings[i]
     if len(parts) >= 2 and dictionary.is_quality_suffix(parts[-1]) and len(parts[-2]) > 1:
         quality = _quality_of(parts[-2], readings[-2])
@@ -525,7 +525,7 @@ def _coordinated(first: str | None, second: str | None) -> str | None:
 def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:
     """Two loose characters before a noun that are each a modifier of it: one a prefix, the other a
     character that begins words with one sense (中 + 重 + 金属 → "middle and heavy metal", as 轻重金属
-    is "light and heavy rare earth"). Returns the parts with each such pair as one, and its English.
+    is "light and heavy metal"). Returns the parts with each such pair as one, and its English.
 
     >>> _paired_modifiers(["中", "重", "金属"])
     (['中重', '金属'], {'中重': 'middle and heavy'})
@@ -583,8 +583,8 @@ def _join(words: tuple[str, ...]) -> str | None:
     """The words of a composition as one phrase; a suffix sense ("-ization" of 化) is attached to the word
     before it when English has the result, else the composition is dropped ("hollow -ization" is no English).
 
-    >>> _join(("rare earth", "oxide")), _join(("commerce", "-ization")), _join(("hollow", "-ization"))
-    ('rare earth oxide', 'commercialization', None)
+    >>> _join(("soybean", "oil")), _join(("commerce", "-ization")), _join(("hollow", "-ization"))
+    ('soybean oil', 'commercialization', None)
     >>> _join(("re-", "open a business"))
     're-open a business'
     """
@@ -755,8 +755,8 @@ def head_english(word: str) -> list[str]:
 def with_head(modifier_en: str, head_en: str, head_zh: str) -> str:
     """English of a modifier before a head, in the order the naming rules give for that head.
 
-    >>> with_head("critical minerals", "list", "清单"), with_head("critical minerals", "Policy Act", "政策法案")
-    ('critical minerals list', 'Critical Minerals Policy Act')
+    >>> with_head("food security", "list", "清单"), with_head("food security", "Policy Act", "政策法案")
+    ('food security list', 'Food Security Policy Act')
     """
     for zh, en in naming_rules()["name"]:
         if head_zh == zh:

@@ -182,8 +182,8 @@ def adjective_first(senses: list[str]) -> list[str]:
     """``senses`` with an adjective moved first when it is formed from an earlier noun sense
     (economy, economic → economic first): before a noun, English modifies with the adjective.
 
-    >>> adjective_first(["economy", "economic"]), adjective_first(["rare earth"])
-    (['economic', 'economy'], ['rare earth'])
+    >>> adjective_first(["economy", "economic"]), adjective_first(["soybean"])
+    (['economic', 'economy'], ['soybean'])
     """
     for i, adj in enumerate(senses[:4]):
         if i == 0 or " " in adj or not adj.endswith(_ADJECTIVE_ENDINGS):

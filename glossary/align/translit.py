@@ -1,6 +1,6 @@
 """Transliteration matching: the Latin name a Chinese transliteration stands for, when the texts hold it.
 
-Pinyin cannot turn 莱纳斯 into "Lynas", but a text that mentions Lynas in Latin
+Pinyin cannot turn 卡特彼勒 into "Caterpillar", but a text that mentions Caterpillar in Latin
 script usually does so near its Chinese name. Both are reduced to a *sound
 skeleton* — their consonants in coarse classes (b/p, d/t, g/k/hard c, f/v/ph,
 l/r, m, n/ng, and every sibilant: s z c x j q zh ch sh), vowels and h, w, y
@@ -8,10 +8,10 @@ dropped, repeats merged — and a Latin name whose skeleton is nearly the same
 is proposed. This is how a reader recognises a transliteration; it needs no
 list of names.
 
->>> skeleton_pinyin("lai na si"), skeleton_latin("Lynas")
-('LNS', 'LNS')
->>> match("莱纳斯", ["MP Materials", "Lynas Rare Earths", "NBA"])
-['Lynas']
+>>> skeleton_pinyin("ka te bi le"), skeleton_latin("Caterpillar")
+('KTPL', 'KTLPL')
+>>> match("卡特彼勒", ["MP Materials", "Caterpillar Inc", "NBA"])
+['Caterpillar']
 
 A name written with other characters of the same sound is the same name: 阿尔忒弥斯 is CC-CEDICT's 阿耳忒弥斯,
 "Artemis" (:func:`homophones`).
@@ -134,7 +134,7 @@ def match(term: str, names: Iterable[str]) -> list[str]:
     """Latin words or runs of words in ``names`` that sound like the Hanzi of ``term``, best first.
 
     Only the Hanzi part of ``term`` is matched; a run of capitalised words is
-    tried from each word on, so "Lynas Rare Earths" offers "Lynas".
+    tried from each word on, so "Caterpillar Inc" offers "Caterpillar".
     """
     han = "".join(ch for ch in term if not ch.isascii())
     if not han:

@@ -69,7 +69,7 @@ _HAN_AFTER = re.compile(
 #: an acronym in a gloss: capitals only, one per word it abbreviates (HBM, DRAM, KPI)
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
 _LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,&'+\-]{1,60}?)\s*[)）]")
-#: a Latin-script name: capitalised words, as in "Lynas Rare Earths" (for transliteration matching)
+#: a Latin-script name: capitalised words, as in "Archer Daniels Midland" (for transliteration matching)
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
 MAX_NEARBY = 200
 NEARBY_FILES = 20

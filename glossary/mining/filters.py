@@ -73,7 +73,7 @@ def elements() -> dict[str, tuple[str, str, str]]:
 def transliteration_chars() -> frozenset[str]:
     """Characters of the standard tables for writing foreign names (``data/transliteration.txt``).
 
-    >>> all(c in transliteration_chars() for c in "莱纳斯"), "稀" in transliteration_chars()
+    >>> all(c in transliteration_chars() for c in "卡特彼勒"), "豆" in transliteration_chars()
     (True, False)
     """
     return frozenset(c for line in _data_lines("transliteration.txt") for c in line.strip())

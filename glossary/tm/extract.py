@@ -97,7 +97,7 @@ def score_spans(
             best[key] = (round(p, 4), shown[key])
     ranked = sorted(best.values(), key=lambda t: (-t[0], len(t[1]), t[1]))
     out: dict[str, tuple[float, str]] = {}
-    for p, text in ranked:  # a glossary lists a compound in the singular ("CAR-T cell therapies" → "… therapy")
+    for p, text in ranked:  # a glossary lists a compound in the singular ("heat pump systems" → "… system")
         one = singular_compound(text)
         out.setdefault(one.lower(), (p, one))
     return list(out.values())
@@ -107,11 +107,11 @@ def singular_compound(text: str) -> str:
     """A noun compound (two words or more, no function word) with its last word in the singular when it is a
     plural the English lexicon knows; one word stays as it is ("photovoltaics", "biologics").
 
-    >>> singular_compound("nodal prices") if lexicon.available() else "nodal price"
-    'nodal price'
+    >>> singular_compound("spot prices") if lexicon.available() else "spot price"
+    'spot price'
     """
     words = text.split(" ")
-    # a phrase with a function word has its head elsewhere ("drugs for rare diseases"): left as it is
+    # a phrase with a function word has its head elsewhere ("rights of way"): left as it is
     compound = len(words) > 1 and not any(w.lower() in _FUNCTION for w in words)
     one = lexicon.singular(words[-1]) if compound and words[-1].isalpha() and words[-1].islower() else None
     return " ".join([*words[:-1], one]) if one else text
