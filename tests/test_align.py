@@ -720,3 +720,13 @@ def test_ecdict_english_goes_before_a_composition_but_not_before_a_name_s() -> N
     assert "fermenters" not in [e.text for e in got] and any(e.source == "compose" for e in got)
     # for the name of a body ECDICT has nicknames: the naming rules compose it first
     assert english_suggestions(Candidate(term="美国国防部"))[0].text == "US Department of Defense"
+
+
+def test_a_place_at_the_start_of_a_name_ends_where_a_word_ends() -> None:
+    from glossary.align import _pinyin_name
+
+    # the characters of a place begin these transliterations, and the segmenter reads no word ending there:
+    # they were "Al Mahrah Shitela State" and "Saarland Waduosi"
+    assert _pinyin_name("马哈拉施特拉邦") == "Mahalashitela State"
+    assert _pinyin_name("萨尔瓦多斯") == "Saerwaduosi"
+    assert _pinyin_name("冰岛克拉维斯") == "Iceland Kelaweisi"  # a country the segmenter reads as a word stays

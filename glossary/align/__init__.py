@@ -410,9 +410,22 @@ def _region(term: str) -> list[str]:
 
 def _known_place(name: str) -> tuple[str, str]:
     """(the English of a proper noun the dictionary or ISO 3166-2 has at the start of ``name``, the rest), or
-    ('', name)."""
+    ('', name). The place ends where the segmenter ends a word: a transliteration may begin with the characters
+    of a place (萨尔 "Saar" in 萨尔瓦多斯, ISO's 马哈拉 "Al Mahrah" in 马哈拉施特拉邦), which then names nothing.
+
+    >>> _known_place("冰岛克拉维斯"), _known_place("马哈拉施特拉邦")
+    (('Iceland', '克拉维斯'), ('', '马哈拉施特拉邦'))
+    """
+    import rjieba
+
+    ends, at = set(), 0
+    for word in rjieba.cut(name):
+        at += len(word)
+        ends.add(at)
     for k in range(len(name) - 2, 1, -1):
         head, rest = name[:k], name[k:]
+        if k not in ends:
+            continue
         if not dictionary.has_word(rest) and (dictionary.is_proper(head) or countries.region_names(head)):
             # (a country by its CLDR name: 荷兰 is the Netherlands, CC-CEDICT's first sense "Holland")
             place = countries.place_english(head)
