@@ -106,6 +106,16 @@ def test_parallel_counting_gives_the_same_ranking(seed_dir: Path) -> None:
     ]
 
 
+def test_features_measured_in_forked_workers_rank_the_same(seed_dir: Path) -> None:
+    from glossary.mining.candidates import Miner
+
+    miner = Miner()
+    for doc in read_sources([seed_dir]).documents:
+        miner.add(doc)
+    one, two = miner.score(workers=1), miner.score(workers=2)
+    assert len(one) > 100 and [(c.term, c.score) for c in one] == [(c.term, c.score) for c in two]
+
+
 def test_latin_codes_rank_by_rarity_in_general_chinese() -> None:
     # GDP is everyday in Chinese text; a product code is not: same count, same context
     text = "这种磁体的牌号是N52。今年的GDP增长很快。" * 2

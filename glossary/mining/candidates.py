@@ -400,14 +400,29 @@ class Miner:
         bg = estimated_frequency(word, invented=known is not None and not word.isascii() and not known(word))
         return max(-1.0, min(5.0, math.log10(max(rel, 1e-12) / bg)))
 
-    def score(self, model: TermhoodModel | None = None) -> list[Candidate]:
+    def score(self, model: TermhoodModel | None = None, workers: int | None = None) -> list[Candidate]:
         """Rank every counted candidate by the termhood model's probability that it is a term; best first.
+        ``workers``: processes that measure the features; default one per core from
+        :data:`PARALLEL_MIN_CANDIDATES` candidates on.
 
         The score of each candidate is that probability (see :mod:`glossary.mining.features` for what the
         model sees and ``docs/mining.md`` for how it was fitted).
         """
         model = model or load_model()
-        keys, rows = candidate_features(self)
+        keys = list(self.count)
+        if workers is None:
+            workers = default_workers() if len(keys) >= PARALLEL_MIN_CANDIDATES else 1
+        if workers > 1 and len(keys) > 1:
+            # the rows are the same in any split: each worker measures its share against the whole count
+            global _SCORING
+            _SCORING = self
+            try:
+                parts = split(keys, workers)
+                rows = [row for done in fork_map(_features_part, parts, len(parts)) for row in done]
+            finally:
+                _SCORING = None
+        else:
+            keys, rows = candidate_features(self, keys)
         probs = model.probabilities(rows)
         count = self.count
         kinds = self._kinds()
@@ -574,6 +589,17 @@ def _longest_ending(span: str, terms: Container[str]) -> str | None:
     '欧洲航空安全局'
     """
     return next((span[i:] for i in range(len(span) - 1) if span[i:] in terms), None)
+
+
+#: from this many candidates their features are measured in forked workers (about a second's work per 10,000)
+PARALLEL_MIN_CANDIDATES = 20_000
+#: the miner a forked worker measures features against (inherited, never pickled)
+_SCORING: Miner | None = None
+
+
+def _features_part(keys: list[str]) -> list[list[float]]:
+    assert _SCORING is not None, "a worker forked by Miner.score"
+    return candidate_features(_SCORING, keys)[1]
 
 
 def _count_part(docs: Sequence[Document]) -> dict:
