@@ -58,9 +58,9 @@ def _entry(simp: str, trad: str, pinyin: str, english: list[str], score: float, 
 ENTRIES = [
     _entry("镨钕", "鐠釹", "pǔ nǚ", ["PrNd"], 9.0, "镨钕价格本周上涨。"),
     _entry("氧化镝", "氧化鏑", "yǎng huà dī", ["dysprosium oxide"], 8.0, "氧化镝出口减少。"),
-    _entry("稀土永磁", "稀土永磁", "xī tǔ yǒng cí", ["rare earth permanent magnet", "REPM"], 7.0, "稀土永磁用于电机。"),
-    _entry("稀土", "稀土", "xī tǔ", ["rare earth"], 6.0, "稀土是关键矿产。"),
-    _entry("稀土元素", "稀土元素", "xī tǔ yuán sù", ["rare earth element"], 5.0, "稀土元素共有十七种。"),
+    _entry("大豆永磁", "大豆永磁", "dà dòu yǒng cí", ["soybean permanent magnet", "REPM"], 7.0, "大豆永磁用于电机。"),
+    _entry("大豆", "大豆", "dà dòu", ["soybean"], 6.0, "大豆是关键矿产。"),
+    _entry("大豆元素", "大豆元素", "dà dòu yuán sù", ["soybean element"], 5.0, "大豆元素共有十七种。"),
 ]
 
 
@@ -125,7 +125,7 @@ def _session(page: sync_api.Page, base: str, db: str, shots: Path) -> None:
     expect(page.locator("#flash")).to_have_text("approve: candidate → approved")
     expect(page.locator("article.entry h2")).to_contain_text("氧化镝")
     page.keyboard.press("a")
-    expect(page.locator("article.entry h2")).to_contain_text("稀土永磁")
+    expect(page.locator("article.entry h2")).to_contain_text("大豆永磁")
     assert (_status(db, "镨钕"), _status(db, "氧化镝")) == (Status.APPROVED, Status.APPROVED)
     with TermBase(db) as tb:
         assert [(h["by"], h["note"]) for h in tb.history("镨钕")][-1] == ("ann", "standard name")
@@ -135,31 +135,31 @@ def _session(page: sync_api.Page, base: str, db: str, shots: Path) -> None:
     page.keyboard.press("2")
     expect(page.locator("#flash")).to_have_text("prefer: REPM")
     with TermBase(db) as tb:
-        assert tb.get("稀土永磁").preferred_english == "REPM"
+        assert tb.get("大豆永磁").preferred_english == "REPM"
 
     # search by toneless pinyin, from the keyboard
     page.keyboard.press("/")
-    page.keyboard.type("xitu")
+    page.keyboard.type("dadou")
     page.keyboard.press("Enter")
-    expect(page.locator("#count")).to_contain_text("matching “xitu”")
+    expect(page.locator("#count")).to_contain_text("matching “dadou”")
     terms = page.locator("table.queue tbody tr").evaluate_all("rows => rows.map(r => r.dataset.term)")
-    assert "稀土" in terms and "稀土元素" in terms and "镨钕" not in terms
+    assert "大豆" in terms and "大豆元素" in terms and "镨钕" not in terms
 
-    # merge 稀土元素 into 稀土: tick both rows, m
-    for term in ("稀土", "稀土元素"):
+    # merge 大豆元素 into 大豆: tick both rows, m
+    for term in ("大豆", "大豆元素"):
         page.locator(f'tr[data-term="{term}"] td:nth-child(5)').click()  # the pinyin cell: no link in it
         expect(page.locator("article.entry h2")).to_contain_text(term)
         page.keyboard.press("x")
     page.keyboard.press("m")
-    expect(page.locator("#flash")).to_have_text("merged into 稀土")
+    expect(page.locator("#flash")).to_have_text("merged into 大豆")
     with TermBase(db) as tb:
-        assert "稀土元素" in tb.get("稀土").variants and tb.stats()["total"] == 4
+        assert "大豆元素" in tb.get("大豆").variants and tb.stats()["total"] == 4
 
     # and undo it
     page.keyboard.press("u")
-    expect(page.locator("#flash")).to_contain_text("undid: merge 稀土")
+    expect(page.locator("#flash")).to_contain_text("undid: merge 大豆")
     with TermBase(db) as tb:
-        assert tb.stats()["total"] == 5 and tb.get("稀土元素").status == Status.CANDIDATE
+        assert tb.stats()["total"] == 5 and tb.get("大豆元素").status == Status.CANDIDATE
 
     # the entry's own page, for the README
     page.goto(base + "/entry/1")
@@ -173,6 +173,6 @@ def _session(page: sync_api.Page, base: str, db: str, shots: Path) -> None:
     target = shots.parent / "browser-export.tbx" if os.environ.get("GLOSSARY_SCREENSHOTS") else shots / "x.tbx"
     info.value.save_as(target)
     text = target.read_text(encoding="utf-8")
-    assert "鐠釹" in text and "dysprosium oxide" in text and "稀土永磁" not in text  # approved only
+    assert "鐠釹" in text and "dysprosium oxide" in text and "大豆永磁" not in text  # approved only
     if os.environ.get("GLOSSARY_SCREENSHOTS"):
         target.unlink()

@@ -109,7 +109,7 @@ def test_mine_binary_alone_and_beside_text(runner: CliRunner, db: str, tmp_path:
 def test_mine_gbk_file_is_decoded_not_mojibake(runner: CliRunner, db: str, tmp_path: Path) -> None:
     d = tmp_path / "gbk"
     d.mkdir()
-    (d / "a.txt").write_bytes("氧化镝和氧化铽是重稀土产品。氧化镝用于磁体。".encode("gbk"))
+    (d / "a.txt").write_bytes("氧化镝和氧化铽是重大豆产品。氧化镝用于磁体。".encode("gbk"))
     assert run(runner, db, "mine", str(d)).exit_code == 0
     assert run(runner, db, "show", "氧化镝").exit_code == 0
 
@@ -185,7 +185,7 @@ def test_an_imported_glossary_teaches_alignment(runner: CliRunner, db: str, tmp_
 
 def test_import_dry_run(runner: CliRunner, db: str, tmp_path: Path) -> None:
     f = tmp_path / "g.csv"
-    f.write_text("zh-CN,en-US\n稀土,rare earth\n", encoding="utf-8")
+    f.write_text("zh-CN,en-US\n大豆,soybean\n", encoding="utf-8")
     r = run(runner, db, "import", str(f), "--dry-run")
     assert r.output == f"would import {f}: 1 added, 0 updated, 0 skipped\n"
     with TermBase(db) as tb:
@@ -239,18 +239,18 @@ def test_find_formats_statuses_and_no_match(runner: CliRunner, db: str, seed_dir
 
 def test_import_conflicts_keep_overwrite_ask(runner: CliRunner, db: str, tmp_path: Path) -> None:
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
-    first.write_text("zh-CN,en-US\n稀土,rare earth\n镝,dysprosium\n", encoding="utf-8")
-    second.write_text("zh-CN,en-US,status\n稀土,rare-earth element,approved\n镝,Dy,candidate\n", encoding="utf-8")
+    first.write_text("zh-CN,en-US\n大豆,soybean\n镝,dysprosium\n", encoding="utf-8")
+    second.write_text("zh-CN,en-US,status\n大豆,soya bean element,approved\n镝,Dy,candidate\n", encoding="utf-8")
     run(runner, db, "import", str(first))
     r = run(runner, db, "import", str(second))
     assert r.output == f"imported {second}: 0 added, 0 updated, 2 skipped\n"
     r = run(runner, db, "import", str(second), "--on-conflict", "ask", input="y\nn\n")
-    assert "稀土: ours candidate 'rare earth', theirs approved 'rare-earth element'" in r.output
+    assert "大豆: ours candidate 'soybean', theirs approved 'soya bean element'" in r.output
     assert r.output.endswith(f"imported {second}: 0 added, 1 updated, 1 skipped\n")
     with TermBase(db) as tb:
-        assert (tb.get("稀土").status.value, tb.get("稀土").preferred_english) == ("approved", "rare-earth element")
+        assert (tb.get("大豆").status.value, tb.get("大豆").preferred_english) == ("approved", "soya bean element")
         assert tb.get("镝").preferred_english == "dysprosium"
-        assert tb.history("稀土")[-1]["action"] == "import"
+        assert tb.history("大豆")[-1]["action"] == "import"
     r = run(runner, db, "import", str(first), "--on-conflict", "overwrite")
     assert r.output == f"imported {first}: 0 added, 1 updated, 1 skipped\n"  # 镝 is already the same
 

@@ -40,7 +40,7 @@ def sample_entries() -> list[TermEntry]:
             note='checked <&> "quoted"\ttabbed',
             variants=["钕镨"],
         ),
-        TermEntry("𠀀·稀土＝", "𠀀·稀土＝", "xī tǔ", [Equivalent("=SUM(A1)", "import", 1.0)], score=3.25, count=1),
+        TermEntry("𠀀·大豆＝", "𠀀·大豆＝", "dà dòu", [Equivalent("=SUM(A1)", "import", 1.0)], score=3.25, count=1),
         TermEntry("MP Materials", "MP Materials", "MP Materials", [], status=Status.FORBIDDEN, kind="latin"),
     ]
 
@@ -142,7 +142,7 @@ def test_csv_escapes_formulas_and_bom_only_for_excel() -> None:
     assert b"'=SUM(A1)" in plain
     excel = get_format("csv").write(sample_entries(), WriteOptions(excel=True))
     assert excel.startswith(b"\xef\xbb\xbf")
-    assert [escape(x) for x in ("+1", "-1", "@x", "稀土", "'a")] == ["'+1", "'-1", "'@x", "稀土", "''a"]
+    assert [escape(x) for x in ("+1", "-1", "@x", "大豆", "'a")] == ["'+1", "'-1", "'@x", "大豆", "''a"]
 
 
 def test_csv_header_and_script_style() -> None:
@@ -151,10 +151,10 @@ def test_csv_header_and_script_style() -> None:
 
 
 def test_csv_from_another_tool_with_a_header_map() -> None:
-    data = "Source,Target,Comment\n稀土,rare earth,from the client\n稀土,rare-earth element,\n".encode()
+    data = "Source,Target,Comment\n大豆,soybean,from the client\n大豆,soya bean element,\n".encode()
     entries = get_format("csv", header_map={"Source": "zh-CN", "Target": "en-US"}).read(data, "t.csv")
     assert [(e.simplified, [q.text for q in e.english], e.note) for e in entries] == [
-        ("稀土", ["rare earth", "rare-earth element"], "from the client")
+        ("大豆", ["soybean", "soya bean element"], "from the client")
     ]
 
 
@@ -183,7 +183,7 @@ def test_translate_toolkit_reads_our_files(name: str, module: str, cls: str, opt
     pairs = [(u.source, u.target) for u in store.units if u.source]
     assert pairs[0] == ("镨钕", "praseodymium-neodymium")
     # our CSV keeps a formula inert for spreadsheets ('=…); translate-toolkit reads the cell as written
-    assert ("𠀀·稀土＝", "'=SUM(A1)" if name == "csv" else "=SUM(A1)") in pairs
+    assert ("𠀀·大豆＝", "'=SUM(A1)" if name == "csv" else "=SUM(A1)") in pairs
     if name == "tmx":  # the languages too
         langs = [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in store.units[0].xmlelement.iter("{*}tuv")]
         assert (store.sourcelanguage, langs[:2]) == ("zh-CN", ["zh-CN", "en-US"])

@@ -11,7 +11,7 @@ from glossary.normalise.script import to_simplified_aligned
 @pytest.mark.parametrize(
     "term, expected",
     [
-        ("重稀土", "zhòng xī tǔ"),
+        ("重大豆", "zhòng dà dòu"),
         ("行业龙头", "háng yè lóng tóu"),
         ("调控", "tiáo kòng"),
         ("供应链", "gōng yìng liàn"),
@@ -25,7 +25,7 @@ def test_pinyin_is_phrase_aware_with_latin_kept(term: str, expected: str) -> Non
 
 
 def test_pinyin_styles() -> None:
-    assert to_pinyin("稀土", "numbers") == "xi1 tu3"
+    assert to_pinyin("大豆", "numbers") == "da4 dou4"
     assert to_pinyin("钕", "plain") == "nv"
 
 
@@ -34,13 +34,13 @@ def test_pinyin_has_one_syllable_per_hanzi_and_skips_punctuation() -> None:
 
 
 def test_traditional_by_phrase() -> None:
-    assert to_traditional("稀土管理条例") == "稀土管理條例"
+    assert to_traditional("大豆管理条例") == "大豆管理條例"
     assert to_traditional("出口管制", "tw") == "出口管制"
     assert to_simplified("鐠釹") == "镨钕"
 
 
 def test_aligned_simplified_keeps_length_including_non_bmp() -> None:
-    text = "𠀀鐠釹·MP Materials\n稀土"
+    text = "𠀀鐠釹·MP Materials\n大豆"
     out = to_simplified_aligned(text)
     assert len(out) == len(text) and out.startswith("𠀀镨钕·")
 
@@ -50,7 +50,7 @@ def test_fold_full_width() -> None:
 
 
 def test_sentences_do_not_break_before_closing_quotes() -> None:
-    assert split_sentences("他说：“稀土很重要。”然后走了！好吗？") == ["他说：“稀土很重要。”", "然后走了！", "好吗？"]
+    assert split_sentences("他说：“大豆很重要。”然后走了！好吗？") == ["他说：“大豆很重要。”", "然后走了！", "好吗？"]
 
 
 def test_pinyin_styles_agree_and_leave_latin_alone() -> None:

@@ -49,7 +49,7 @@ def test_db_copy_both_ways_keeps_everything(tmp_path: Path, seed_dir: Path, pg_s
         tb.merge(tb.entries()[1].id or 0, tb.entries()[2].id or 0, by="ann")
         add_user(tb, "ann", "correct horse battery")
     pairs = tmp_path / "tm.tsv"
-    pairs.write_text("稀土很重要。\tRare earths matter.\n", encoding="utf-8")
+    pairs.write_text("大豆很重要。\tSoybeans matter.\n", encoding="utf-8")
     assert runner.invoke(cli, ["--db", lite, "tm", "import", str(pairs)]).exit_code == 0
     pg = pg_server.new_database()
     r = runner.invoke(cli, ["db", "copy", lite, pg])

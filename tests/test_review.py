@@ -40,11 +40,11 @@ def term(simp: str, trad: str, pinyin: str, *english: str) -> TermEntry:
 def base(tb: TermBase) -> TermBase:
     tb.stage(
         [
-            term("稀土", "稀土", "xī tǔ", "rare earth"),
+            term("大豆", "大豆", "dà dòu", "soybean"),
             term("镨钕", "鐠釹", "pǔ nǚ"),
-            term("稀土元素", "稀土元素", "xī tǔ yuán sù", "rare earth"),
-            term("稀土磁铁", "稀土磁鐵", "xī tǔ cí tiě", "rare earth magnet"),
-            term("稀土磁体", "稀土磁體", "xī tǔ cí tǐ", "rare earth magnet"),
+            term("大豆元素", "大豆元素", "dà dòu yuán sù", "soybean"),
+            term("大豆磁铁", "大豆磁鐵", "dà dòu cí tiě", "soybean magnet"),
+            term("大豆磁体", "大豆磁體", "dà dòu cí tǐ", "soybean magnet"),
         ],
         by="miner",
     )
@@ -53,12 +53,12 @@ def base(tb: TermBase) -> TermBase:
 
 def test_checks_each_find_their_problem(base: TermBase) -> None:
     assert base.check("镨钕") == ["no English equivalent"]
-    base.set_status("稀土", Status.APPROVED, by="ann")
-    assert english_taken(base.get("稀土元素"), base.con) == [
-        "English 'rare earth' is already the preferred English of 稀土"
+    base.set_status("大豆", Status.APPROVED, by="ann")
+    assert english_taken(base.get("大豆元素"), base.con) == [
+        "English 'soybean' is already the preferred English of 大豆"
     ]
     assert latin_spacing(TermEntry("MP  Materials")) == ["odd spacing in 'MP  Materials'"]
-    assert run_checks(TermEntry("稀土", "稀土", "xī tǔ tǔ", [Equivalent("x", "t")])) == [
+    assert run_checks(TermEntry("大豆", "大豆", "dà dòu tǔ", [Equivalent("x", "t")])) == [
         "pinyin has 3 syllables for 2 Hanzi"
     ]
 
@@ -84,28 +84,28 @@ def test_edit_sets_preferred_english_and_survives_remining(base: TermBase) -> No
 
 
 def test_merge_keeps_both_forms_and_the_evidence(base: TermBase) -> None:
-    base.merge("稀土磁体", "稀土磁铁", by="ann", note="same concept")
-    e = base.get("稀土磁铁")  # the merged form now finds the kept concept
-    assert e.simplified == "稀土磁体"
-    assert {"稀土磁铁", "稀土磁鐵"} <= set(e.variants)
+    base.merge("大豆磁体", "大豆磁铁", by="ann", note="same concept")
+    e = base.get("大豆磁铁")  # the merged form now finds the kept concept
+    assert e.simplified == "大豆磁体"
+    assert {"大豆磁铁", "大豆磁鐵"} <= set(e.variants)
     assert e.count == 4 and e.file_counts == {"a.txt": 4}
-    assert base.history("稀土磁体")[-1]["action"] == "merge"
+    assert base.history("大豆磁体")[-1]["action"] == "merge"
     assert base.stats()["total"] == 4
 
 
 def test_rejected_does_not_come_back(base: TermBase) -> None:
-    base.set_status("稀土元素", Status.REJECTED, by="ann")
-    base.stage([term("稀土元素", "稀土元素", "xī tǔ yuán sù", "rare earth element")], by="miner")
-    assert base.get("稀土元素").status == Status.REJECTED
-    assert [e.simplified for e in base.queue("ann")] == ["稀土", "镨钕", "稀土磁铁", "稀土磁体"]
+    base.set_status("大豆元素", Status.REJECTED, by="ann")
+    base.stage([term("大豆元素", "大豆元素", "dà dòu yuán sù", "soybean element")], by="miner")
+    assert base.get("大豆元素").status == Status.REJECTED
+    assert [e.simplified for e in base.queue("ann")] == ["大豆", "镨钕", "大豆磁铁", "大豆磁体"]
 
 
 def test_backup_is_a_consistent_copy(tmp_path: Path) -> None:
     with TermBase(tmp_path / "g.db") as tb:
-        tb.stage([term("稀土", "稀土", "xī tǔ", "rare earth")], by="t")
+        tb.stage([term("大豆", "大豆", "dà dòu", "soybean")], by="t")
         tb.backup(tmp_path / "copy.db")
     with TermBase(tmp_path / "copy.db") as copy:
-        assert copy.get("稀土").english[0].text == "rare earth"
+        assert copy.get("大豆").english[0].text == "soybean"
 
 
 def run(runner: CliRunner, db: str, *args: str, input: str | None = None):
@@ -116,20 +116,20 @@ def test_review_queue_through_its_prompts_and_resume(runner: CliRunner, db: str)
     with TermBase(db) as tb:
         tb.stage(
             [
-                term("稀土", "稀土", "xī tǔ", "rare earth", "rare earths"),
+                term("大豆", "大豆", "dà dòu", "soybean", "soybeans"),
                 term("镨钕", "鐠釹", "pǔ nǚ"),
                 term("磁体", "磁體", "cí tǐ", "magnet"),
             ],
             by="miner",
         )
-        tb.con.execute("UPDATE concepts SET score = CASE simplified WHEN '稀土' THEN 3 WHEN '镨钕' THEN 2 ELSE 1 END")
+        tb.con.execute("UPDATE concepts SET score = CASE simplified WHEN '大豆' THEN 3 WHEN '镨钕' THEN 2 ELSE 1 END")
     # pick the second suggestion, then approve; skip 镨钕; quit at 磁体
     r = run(runner, db, "review", input="2\na\ns\nq\n")
     assert r.exit_code == 0, r.output
     assert "stopped after 1 decision(s)" in r.output
     with TermBase(db) as tb:
-        e = tb.get("稀土")
-        assert (e.status, e.english[0].text) == (Status.APPROVED, "rare earths")
+        e = tb.get("大豆")
+        assert (e.status, e.english[0].text) == (Status.APPROVED, "soybeans")
     # resumes at 磁体 (镨钕 was skipped); approving an entry without English asks first
     r = run(runner, db, "review", input="r\n")
     assert r.output.count("[candidate]") == 1 and "磁体  [candidate]" in r.output

@@ -11,7 +11,7 @@ from glossary.sources import read_document, read_sources
 from glossary.sources.clean import clean_text
 from glossary.sources.text import decode_bytes
 
-TEXT = "稀土永磁材料用于电动汽车的驱动电机。"
+TEXT = "大豆蛋白粉用于电动汽车的驱动电机。"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
@@ -22,7 +22,7 @@ def test_simplified_encodings_decode_exactly(encoding: str) -> None:
 
 
 def test_big5_decodes_exactly() -> None:
-    trad = "稀土永磁材料用於電動汽車的驅動電機。"
+    trad = "大豆蛋白粉用於電動汽車的驅動電機。"
     assert decode_bytes(trad.encode("big5"), "x.txt") == (trad, "big5")
 
 
@@ -97,8 +97,8 @@ def test_repeated_line_is_dropped_but_first_kept() -> None:
 def test_script_is_detected_when_collected(tmp_path: Path) -> None:
     from glossary.pipeline import collect
 
-    (tmp_path / "t.txt").write_text("稀土磁鐵市場與釹鐵硼。稀土磁鐵。", encoding="utf-8")
-    (tmp_path / "s.txt").write_text("稀土磁铁市场与钕铁硼。稀土磁铁。", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("大豆磁鐵市場與釹鐵硼。大豆磁鐵。", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("大豆磁铁市场与钕铁硼。大豆磁铁。", encoding="utf-8")
     scripts = {Path(d.path).name: d.script for d in read_sources([tmp_path]).documents}
     assert scripts == {"s.txt": "", "t.txt": ""}  # reading alone does not judge the script
     mined = collect([tmp_path])

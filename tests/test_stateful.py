@@ -44,7 +44,7 @@ def mined() -> Mined:
 
 
 DECISIONS = {"approve": Status.APPROVED, "reject": Status.REJECTED, "forbid": Status.FORBIDDEN}
-WORDS = st.sampled_from(["rare earth", "magnet", "cascade extraction", "export control", "oxide", "alloy"])
+WORDS = st.sampled_from(["soybean", "magnet", "cascade extraction", "export control", "oxide", "alloy"])
 
 
 class TermBaseMachine(RuleBasedStateMachine):
@@ -163,8 +163,8 @@ TestTermBase.settings = settings(
 
 def test_a_thin_import_keeps_an_approved_entry_approved() -> None:
     with TermBase(":memory:") as tb:
-        tb.stage([TermEntry("稀土", "稀土", "xī tǔ", [Equivalent("rare soil", "cedict", 0.5)])], by="m")
-        tb.set_status("稀土", Status.APPROVED, "ann", force=True)
+        tb.stage([TermEntry("大豆", "大豆", "dà dòu", [Equivalent("big bean", "cedict", 0.5)])], by="m")
+        tb.set_status("大豆", Status.APPROVED, "ann", force=True)
         fmt = get_format("csv")
-        tb.put(fmt.read("zh-CN,en-US\n稀土,rare earth\n".encode(), "g.csv")[0], "bob", on_conflict="overwrite")
-        assert tb.get("稀土").status == Status.APPROVED and tb.get("稀土").preferred_english == "rare earth"
+        tb.put(fmt.read("zh-CN,en-US\n大豆,soybean\n".encode(), "g.csv")[0], "bob", on_conflict="overwrite")
+        assert tb.get("大豆").status == Status.APPROVED and tb.get("大豆").preferred_english == "soybean"

@@ -27,9 +27,9 @@ def entry(simp: str, trad: str = "", english: str = "x", count: int = 1, files=(
 
 
 def test_stage_adds_then_merges(tb: TermBase) -> None:
-    assert tb.stage([entry("稀土")], by="t") == {"added": 1, "updated": 0, "kept": 0}
-    assert tb.stage([entry("稀土", count=4, files=("b.txt",))], by="t") == {"added": 0, "updated": 1, "kept": 0}
-    e = tb.get("稀土")
+    assert tb.stage([entry("大豆")], by="t") == {"added": 1, "updated": 0, "kept": 0}
+    assert tb.stage([entry("大豆", count=4, files=("b.txt",))], by="t") == {"added": 0, "updated": 1, "kept": 0}
+    e = tb.get("大豆")
     assert e.files == ["a.txt", "b.txt"] and e.count == 5
 
 
@@ -50,42 +50,42 @@ ALL = list(Status)
 @pytest.mark.parametrize("after", ALL)
 def test_every_transition_legal_or_refused(before: Status, after: Status) -> None:
     with TermBase(":memory:") as tb:
-        e = entry("稀土")
+        e = entry("大豆")
         e.status = before
         tb.stage([e], by="t")
         if after in TRANSITIONS[before]:
-            assert tb.set_status("稀土", after, by="ann", note="why") == (before, after)
-            assert tb.get("稀土").status == after
-            last = tb.history("稀土")[-1]
+            assert tb.set_status("大豆", after, by="ann", note="why") == (before, after)
+            assert tb.get("大豆").status == after
+            last = tb.history("大豆")[-1]
             assert (last["by"], last["action"], last["note"]) == ("ann", after.value, "why")
             assert before.value in last["before"] and after.value in last["after"]
         else:
             with pytest.raises(InvalidTransition):
-                tb.set_status("稀土", after, by="ann")
-            assert tb.get("稀土").status == before
+                tb.set_status("大豆", after, by="ann")
+            assert tb.get("大豆").status == before
 
 
 def test_dry_run_changes_nothing(tb: TermBase) -> None:
-    tb.stage([entry("稀土")], by="t")
-    tb.set_status("稀土", Status.APPROVED, by="ann", dry_run=True)
-    assert tb.get("稀土").status == Status.CANDIDATE
-    assert [h["action"] for h in tb.history("稀土")] == ["mine"]
+    tb.stage([entry("大豆")], by="t")
+    tb.set_status("大豆", Status.APPROVED, by="ann", dry_run=True)
+    assert tb.get("大豆").status == Status.CANDIDATE
+    assert [h["action"] for h in tb.history("大豆")] == ["mine"]
 
 
 def test_remining_keeps_decisions_and_rejected_stays_rejected(tb: TermBase) -> None:
-    tb.stage([entry("稀土", english="rare earth"), entry("美国")], by="t")
-    tb.set_status("稀土", Status.APPROVED, by="ann")
+    tb.stage([entry("大豆", english="soybean"), entry("美国")], by="t")
+    tb.set_status("大豆", Status.APPROVED, by="ann")
     tb.set_status("美国", Status.REJECTED, by="ann")
-    counts = tb.stage([entry("稀土", english="rare-earth element", files=("c.txt",)), entry("美国")], by="t")
+    counts = tb.stage([entry("大豆", english="soya bean element", files=("c.txt",)), entry("美国")], by="t")
     assert counts == {"added": 0, "updated": 0, "kept": 2}
-    assert tb.get("稀土").status == Status.APPROVED
-    assert [q.text for q in tb.get("稀土").english] == ["rare earth", "rare-earth element"]
+    assert tb.get("大豆").status == Status.APPROVED
+    assert [q.text for q in tb.get("大豆").english] == ["soybean", "soya bean element"]
     assert tb.get("美国").status == Status.REJECTED
-    assert tb.get("稀土").files == ["a.txt", "c.txt"]
+    assert tb.get("大豆").files == ["a.txt", "c.txt"]
 
 
 def test_failed_stage_leaves_term_base_as_it_was(tb: TermBase) -> None:
-    tb.stage([entry("稀土")], by="t")
+    tb.stage([entry("大豆")], by="t")
     bad = entry("镝")
     bad.status = "not a status"  # type: ignore[assignment]  # fails on the second entry, mid-transaction
     with pytest.raises(AttributeError):

@@ -37,7 +37,7 @@ def test_read_only_commands_never_create_a_term_base(runner: CliRunner, tmp_path
 
 def test_a_dry_run_import_into_a_new_term_base_makes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     f = tmp_path / "g.csv"
-    f.write_text("zh-CN,en-US\n稀土,rare earth\n", encoding="utf-8")
+    f.write_text("zh-CN,en-US\n大豆,soybean\n", encoding="utf-8")
     db = tmp_path / "new" / "g.db"
     r = run(runner, str(db), "import", str(f), "--dry-run")
     assert r.exit_code == 0 and "1 added" in r.output
@@ -329,7 +329,7 @@ def test_omegat_keeps_a_notes_semicolons(tmp_path: Path) -> None:
     from glossary.models import Equivalent, TermEntry
 
     fmt = get_format("omegat")
-    e = TermEntry("稀土", note="EU usage; not US; see note 3", english=[Equivalent("rare earth", "reviewer")])
+    e = TermEntry("大豆", note="EU usage; not US; see note 3", english=[Equivalent("soybean", "reviewer")])
     assert fmt.read(fmt.write([e], WriteOptions()), "g.utf8")[0].note == "EU usage; not US; see note 3"
 
 
@@ -338,15 +338,15 @@ def test_tmx_inline_codes_are_flattened_on_import(runner: CliRunner, tmp_path: P
     tmx.write_text(
         '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="zh-CN" segtype="sentence" '
         'datatype="plaintext" adminlang="en" creationtool="x" creationtoolversion="1" o-tmf="x"/><body>'
-        '<tu><tuv xml:lang="zh-CN"><seg><bpt i="1">&lt;b&gt;</bpt>稀土<ept i="1">&lt;/b&gt;</ept>很重要。</seg></tuv>'
-        '<tuv xml:lang="en-US"><seg><bpt i="1">&lt;b&gt;</bpt>Rare earths<ept i="1">&lt;/b&gt;</ept> matter.'
+        '<tu><tuv xml:lang="zh-CN"><seg><bpt i="1">&lt;b&gt;</bpt>大豆<ept i="1">&lt;/b&gt;</ept>很重要。</seg></tuv>'
+        '<tuv xml:lang="en-US"><seg><bpt i="1">&lt;b&gt;</bpt>Soybeans<ept i="1">&lt;/b&gt;</ept> matter.'
         '<ph x="2">{1}</ph></seg></tuv></tu></body></tmx>',
         encoding="utf-8",
     )
     db = str(tmp_path / "t.db")
     assert run(runner, db, "tm", "import", str(tmx)).exit_code == 0
-    r = run(runner, db, "tm", "concord", "稀土")
-    assert "稀土很重要。" in r.output and "Rare earths matter." in r.output and "&lt;" not in r.output
+    r = run(runner, db, "tm", "concord", "大豆")
+    assert "大豆很重要。" in r.output and "Soybeans matter." in r.output and "&lt;" not in r.output
     assert "<b>" not in r.output and "{1}" not in r.output
 
 
@@ -357,10 +357,10 @@ def test_tbx_v2_without_english_gives_no_traditional_target() -> None:
     from glossary.models import TermEntry
 
     fmt = get_format("tbx")
-    data = fmt.write([TermEntry("稀土", "稀土元素", "xī tǔ")], WriteOptions(tbx_version=2))
+    data = fmt.write([TermEntry("大豆", "大豆元素", "dà dòu")], WriteOptions(tbx_version=2))
     unit = tbxfile.parsestring(data).units[0]
     assert unit.target in ("", None)
-    assert fmt.read(data, "g.tbx")[0].traditional == "稀土元素"
+    assert fmt.read(data, "g.tbx")[0].traditional == "大豆元素"
 
 
 # ------------------------------------------------------------------------ input that is nothing
@@ -385,7 +385,7 @@ def test_a_forced_encoding_that_yields_no_chinese_is_an_error(runner: CliRunner,
 def test_csv_with_semicolons_tabs_or_gbk_imports(runner: CliRunner, tmp_path: Path) -> None:
     db = str(tmp_path / "t.db")
     semi = tmp_path / "semi.csv"
-    semi.write_text("zh-CN;en-US\n稀土;rare earth\n", encoding="utf-8")
+    semi.write_text("zh-CN;en-US\n大豆;soybean\n", encoding="utf-8")
     tabs = tmp_path / "tabs.csv"
     tabs.write_text("zh-CN\ten-US\n镨钕\tPrNd\n", encoding="utf-8")
     gbk = tmp_path / "gbk.csv"
@@ -395,7 +395,7 @@ def test_csv_with_semicolons_tabs_or_gbk_imports(runner: CliRunner, tmp_path: Pa
     assert run(runner, db, "import", str(gbk)).exit_code == 1  # not UTF-8: says how to fix
     assert run(runner, db, "import", str(gbk), "--encoding", "gbk").exit_code == 0
     listed = run(runner, db, "list").output
-    assert "rare earth" in listed and "PrNd" in listed and "dysprosium oxide" in listed
+    assert "soybean" in listed and "PrNd" in listed and "dysprosium oxide" in listed
 
 
 # ------------------------------------------------------------------------- a killed mine

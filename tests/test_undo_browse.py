@@ -38,7 +38,7 @@ def _entries() -> list[TermEntry]:
             file_counts={"b.txt": 2},
             contexts=[Context("b.txt", 9, "镨钕合金是原料。")],
         ),
-        TermEntry("稀土", "稀土", "xī tǔ", [], score=1.0, count=7, files=["a.txt"], file_counts={"a.txt": 7}),
+        TermEntry("大豆", "大豆", "dà dòu", [], score=1.0, count=7, files=["a.txt"], file_counts={"a.txt": 7}),
     ]
 
 
@@ -63,14 +63,14 @@ def test_undo_of_an_approval_gives_back_the_status_and_the_english_choice(full: 
 
 
 def test_undo_of_an_edit_restores_the_entry_and_a_second_undo_takes_back_the_one_before(full: TermBase) -> None:
-    full.set_status("稀土", Status.REJECTED, by="ann")
+    full.set_status("大豆", Status.REJECTED, by="ann")
     full.edit("镨钕", by="ann", english="praseodymium-neodymium", note="checked")
     assert full.get("镨钕").preferred_english == "praseodymium-neodymium"
     full.undo(by="ann")
     e = full.get("镨钕")
     assert (e.note, [q.role for q in e.english]) == ("", ["suggested", "suggested"])
     full.undo(by="ann")
-    assert full.get("稀土").status == Status.CANDIDATE
+    assert full.get("大豆").status == Status.CANDIDATE
     with pytest.raises(InvalidEdit, match="no decision left"):
         full.undo(by="ann")
 
@@ -96,29 +96,29 @@ def test_undo_is_refused_when_someone_changed_the_entry_since(full: TermBase) ->
 
 def test_undo_takes_back_only_the_reviewers_own_decisions(full: TermBase) -> None:
     full.set_status("镨钕", Status.APPROVED, by="ann")
-    full.set_status("稀土", Status.REJECTED, by="bob")
+    full.set_status("大豆", Status.REJECTED, by="bob")
     full.undo(by="ann")
-    assert (full.get("镨钕").status, full.get("稀土").status) == (Status.CANDIDATE, Status.REJECTED)
+    assert (full.get("镨钕").status, full.get("大豆").status) == (Status.CANDIDATE, Status.REJECTED)
 
 
 def test_browse_filters_sorts_and_pages(full: TermBase) -> None:
     def terms(**kw: object) -> list[str]:
         return [e.simplified for e in full.browse(Filter(**kw)).entries]  # type: ignore[arg-type]
 
-    assert terms() == ["镨钕", "镨钕合金", "稀土"]
-    assert terms(sort="count") == ["稀土", "镨钕", "镨钕合金"]
-    assert terms(sort="pinyin") == ["镨钕", "镨钕合金", "稀土"]
+    assert terms() == ["镨钕", "镨钕合金", "大豆"]
+    assert terms(sort="count") == ["大豆", "镨钕", "镨钕合金"]
+    assert terms(sort="pinyin") == ["大豆", "镨钕", "镨钕合金"]  # dà before pǔ
     assert terms(file="b.txt") == ["镨钕", "镨钕合金"]
     assert terms(source="cedict") == ["镨钕"]
-    assert terms(missing_english=True) == ["稀土"]
+    assert terms(missing_english=True) == ["大豆"]
     assert terms(min_score=1.5, max_score=2.5) == ["镨钕合金"]
     assert terms(query="pu nv he jin") == ["镨钕合金"]
     assert terms(query="鐠釹") == ["镨钕", "镨钕合金"]
     page = full.browse(Filter(limit=2).page(2))
-    assert (page.total, page.first, [e.simplified for e in page.entries]) == (3, 3, ["稀土"])
-    full.set_status("稀土", Status.REJECTED, by="ann")
+    assert (page.total, page.first, [e.simplified for e in page.entries]) == (3, 3, ["大豆"])
+    full.set_status("大豆", Status.REJECTED, by="ann")
     assert terms() == ["镨钕", "镨钕合金"]
-    assert terms(statuses=(Status.REJECTED,)) == ["稀土"]
+    assert terms(statuses=(Status.REJECTED,)) == ["大豆"]
     full.edit("镨钕合金", by="ann", drop=["PrNd alloy"])  # the count of English follows every change
     assert terms(missing_english=True) == ["镨钕合金"]
     full.undo(by="ann")
@@ -128,13 +128,13 @@ def test_browse_filters_sorts_and_pages(full: TermBase) -> None:
 
 
 def test_decide_many_is_all_or_nothing(full: TermBase) -> None:
-    stale = full.revision("稀土")
-    full.edit("稀土", by="bob", note="changed meanwhile")
+    stale = full.revision("大豆")
+    full.edit("大豆", by="bob", note="changed meanwhile")
     with pytest.raises(StaleEntry):
-        full.decide_many([("镨钕", None), ("稀土", stale)], Status.REJECTED, by="ann")
+        full.decide_many([("镨钕", None), ("大豆", stale)], Status.REJECTED, by="ann")
     assert full.get("镨钕").status == Status.CANDIDATE
-    full.decide_many([("镨钕", None), ("稀土", None)], Status.REJECTED, by="ann")
-    assert {full.get(t).status for t in ("镨钕", "稀土")} == {Status.REJECTED}
+    full.decide_many([("镨钕", None), ("大豆", None)], Status.REJECTED, by="ann")
+    assert {full.get(t).status for t in ("镨钕", "大豆")} == {Status.REJECTED}
 
 
 def test_import_entries_dry_run_changes_nothing(tb: TermBase) -> None:

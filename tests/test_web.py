@@ -34,7 +34,7 @@ def _entries() -> list[TermEntry]:
                 Context("b.txt", 70, "镨钕价格上涨，鐠釹也是。", 3),
             ],
         ),
-        TermEntry("稀土", "稀土", "xī tǔ", [Equivalent("rare earth", "cedict", 0.8)], score=2.0, count=7),
+        TermEntry("大豆", "大豆", "dà dòu", [Equivalent("soybean", "cedict", 0.8)], score=2.0, count=7),
         TermEntry("<script>alert(1)</script>", "", "", [Equivalent("<b>bold</b>", "text", 0.5)], score=1.0),
     ]
 
@@ -72,12 +72,12 @@ def _post(client: TestClient, path: str, **data: object) -> dict[str, object]:
 
 def test_queue_shows_candidates_in_score_order_with_n_of_n(client: TestClient) -> None:
     page = client.get("/").text
-    assert re.findall(r'data-term="([^"]+)"', page)[:2] == ["镨钕", "稀土"]
+    assert re.findall(r'data-term="([^"]+)"', page)[:2] == ["镨钕", "大豆"]
     assert "1–3 of 3" in page
 
 
 def test_queue_filters_search_by_toneless_pinyin_and_rejects_bad_numbers(client: TestClient) -> None:
-    assert re.findall(r'data-term="([^"]+)"', client.get("/?q=xitu&status=").text) == ["稀土"]
+    assert re.findall(r'data-term="([^"]+)"', client.get("/?q=dadou&status=").text) == ["大豆"]
     assert re.findall(r'data-term="([^"]+)"', client.get("/?min=2.5").text) == ["镨钕"]
     assert client.get("/?min=lots").status_code == 400
 
@@ -148,7 +148,7 @@ def test_choose_admit_drop_and_type_english(client: TestClient, db: str) -> None
 
 
 def test_batch_decision_is_one_transaction(client: TestClient, db: str) -> None:
-    a, b = _id(db, "镨钕"), _id(db, "稀土")
+    a, b = _id(db, "镨钕"), _id(db, "大豆")
     with TermBase(db) as tb:
         tb.set_status(b, Status.REJECTED, by="bob")
     body = _post(client, "/decide", action="approve", item=[f"{a}:", f"{b}:"])
@@ -159,7 +159,7 @@ def test_batch_decision_is_one_transaction(client: TestClient, db: str) -> None:
 
 
 def test_merge_from_the_page_and_undo(client: TestClient, db: str) -> None:
-    a, b = _id(db, "镨钕"), _id(db, "稀土")
+    a, b = _id(db, "镨钕"), _id(db, "大豆")
     assert _post(client, "/merge", keep=str(a), other=str(b))["ok"]
     assert client.get(f"/entry/{b}").status_code == 404
     assert _post(client, "/undo")["ok"]
@@ -191,11 +191,11 @@ def test_forms_without_script_redirect_back_to_our_own_pages_only(client: TestCl
 
 def test_export_downloads_every_format(client: TestClient, db: str) -> None:
     with TermBase(db) as tb:
-        tb.set_status("稀土", Status.APPROVED, by="ann")
+        tb.set_status("大豆", Status.APPROVED, by="ann")
     for fmt in ("tbx", "tmx", "csv", "omegat"):
         r = client.get(f"/export?format={fmt}")
         assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
-        assert "稀土" in r.content.decode("utf-8")
+        assert "大豆" in r.content.decode("utf-8")
     assert client.get("/export?format=docx").status_code == 400
     assert "Download TBX" in client.get("/export").text
 
@@ -305,6 +305,6 @@ def test_english_that_is_all_guesses_is_marked_on_the_entry_and_in_the_queue(cli
         )
     page = client.get(f"/entry/{_id(db, '擀面杖')}").text
     assert "No reliable English" in page and "guess below 0.30" in page
-    assert "No reliable English" not in client.get(f"/entry/{_id(db, '稀土')}").text
+    assert "No reliable English" not in client.get(f"/entry/{_id(db, '大豆')}").text
     queue = client.get("/?q=擀面杖").text
     assert 'class="en guess"' in queue
