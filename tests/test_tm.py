@@ -36,36 +36,36 @@ def run(runner: CliRunner, db: str, *args: str):
 
 
 def test_segmentation_like_a_cat_tool() -> None:
-    text = "稀土很重要。“出口管制呢？”他问。Prices fell! 价格下跌了"
-    assert split_sentences(text) == ["稀土很重要。", "“出口管制呢？”", "他问。", "Prices fell!", "价格下跌了"]
+    text = "大豆很重要。“进口管制呢？”他问。Prices fell! 价格下跌了"
+    assert split_sentences(text) == ["大豆很重要。", "“进口管制呢？”", "他问。", "Prices fell!", "价格下跌了"]
 
 
 def test_fuzzy_match_folds_script_width_and_punctuation() -> None:
     idx = FuzzyIndex(enumerate(s for s, _ in pairs()))
-    hits = idx.search("串級萃取可以得到氧化鏑", threshold=70)
+    hits = idx.search("膜過濾可以得到大豆蛋白", threshold=70)
     assert [(h.unit_id, round(h.score, 1)) for h in hits] == [(2, 84.6)]
-    assert diff(fold("串級萃取可以得到氧化鏑"), hits[0].folded) == "串级萃取可以得到{+高纯度的+}氧化镝"
+    assert diff(fold("膜過濾可以得到大豆蛋白"), hits[0].folded) == "膜过滤可以得到{+高纯度的+}大豆蛋白"
     assert idx.search("完全无关的句子", threshold=70) == []
-    assert [(h.unit_id, h.score) for h in idx.search("「稀土價格」持續下跌！", threshold=70)] == [(8, 100.0)]
+    assert [(h.unit_id, h.score) for h in idx.search("「大豆價格」持續下跌！", threshold=70)] == [(8, 100.0)]
 
 
 def test_tm_commands(runner: CliRunner, db: str, tmp_path: Path) -> None:
     r = run(runner, db, "tm", "import", str(SAMPLE))
     assert r.output == f"imported {SAMPLE}: 12 added, 0 skipped\n"
     assert run(runner, db, "tm", "import", str(SAMPLE)).output == f"imported {SAMPLE}: 0 added, 12 skipped\n"
-    r = run(runner, db, "tm", "find", "串級萃取可以得到氧化鏑", "--json")
+    r = run(runner, db, "tm", "find", "膜過濾可以得到大豆蛋白", "--json")
     assert json.loads(r.output) == [
         {
             "match": 84.6,
-            "source": "串级萃取可以得到高纯度的氧化镝。",
-            "target": "Cascade extraction yields high-purity dysprosium oxide.",
-            "diff": "串级萃取可以得到{+高纯度的+}氧化镝",
+            "source": "膜过滤可以得到高纯度的大豆蛋白。",
+            "target": "Membrane filtration yields high-purity soybean protein.",
+            "diff": "膜过滤可以得到{+高纯度的+}大豆蛋白",
         }
     ]
     assert run(runner, db, "tm", "find", "完全无关的句子").exit_code == 1
-    r = run(runner, db, "tm", "concord", "出口管制")
+    r = run(runner, db, "tm", "concord", "进口管制")
     assert [line.split("\t")[0] for line in r.output.splitlines()] == ["6", "7"]
-    assert run(runner, db, "tm", "concord", "export licence").output.splitlines()[0].startswith("8\t")
+    assert run(runner, db, "tm", "concord", "import licence").output.splitlines()[0].startswith("8\t")
     out = tmp_path / "m.tmx"
     run(runner, db, "tm", "export", "-o", str(out))
     assert read_pairs(out.read_bytes(), str(out)) == pairs()
@@ -73,41 +73,39 @@ def test_tm_commands(runner: CliRunner, db: str, tmp_path: Path) -> None:
 
 def test_terminology_check_reports_missing_and_forbidden() -> None:
     glossary = [
-        TermEntry("稀土", english=[Equivalent("rare earth", "reviewer", 1.0, "preferred")], status=Status.APPROVED),
+        TermEntry("大豆", english=[Equivalent("soybean", "reviewer", 1.0, "preferred")], status=Status.APPROVED),
         TermEntry(
-            "出口管制", english=[Equivalent("export control", "reviewer", 1.0, "preferred")], status=Status.APPROVED
+            "进口管制", english=[Equivalent("import control", "reviewer", 1.0, "preferred")], status=Status.APPROVED
         ),
-        TermEntry(
-            "稀有金属", english=[Equivalent("rare metals", "reviewer", 1.0, "preferred")], status=Status.FORBIDDEN
-        ),
+        TermEntry("豆粕", english=[Equivalent("soy meal", "reviewer", 1.0, "preferred")], status=Status.FORBIDDEN),
     ]
     problems = check_pairs(pairs(), glossary)
     assert [(p.segment, p.term, p.kind, p.expected) for p in problems] == [
-        (12, "稀土", "missing", ["rare earth"]),
-        (12, "稀有金属", "forbidden", []),
+        (12, "大豆", "missing", ["soybean"]),
+        (12, "豆粕", "forbidden", []),
     ]
 
 
 def test_check_command_exit_codes(runner: CliRunner, db: str, tmp_path: Path) -> None:
     with TermBase(db) as tb:
-        tb.stage([TermEntry("稀土", "稀土", "xī tǔ", [Equivalent("rare earth", "cedict")])], by="t")
-        tb.set_status("稀土", Status.APPROVED, by="ann")
+        tb.stage([TermEntry("大豆", "大豆", "dà dòu", [Equivalent("soybean", "cedict")])], by="t")
+        tb.set_status("大豆", Status.APPROVED, by="ann")
     r = run(runner, db, "check", str(SAMPLE))
     assert r.exit_code == 1
-    assert r.output.splitlines()[0] == "segment 12: 稀土 is not translated as 'rare earth'"
+    assert r.output.splitlines()[0] == "segment 12: 大豆 is not translated as 'soybean'"
     assert r.output.splitlines()[-1] == "1 problem(s) in 12 segment(s)"
     good = tmp_path / "good.tsv"
-    good.write_text("zh-CN\ten-US\n稀土很贵。\tRare earths are dear.\n", encoding="utf-8")
+    good.write_text("zh-CN\ten-US\n大豆很贵。\tSoybeans are dear.\n", encoding="utf-8")
     assert run(runner, db, "check", str(good)).exit_code == 0
 
 
 def test_bilingual_extraction_finds_the_span_its_parts_and_statistics_point_to() -> None:
-    found = propose(["串级萃取", "出口管制", "价格下限"], pairs())
-    cascade, export, floor = (found[t][0] for t in ["串级萃取", "出口管制", "价格下限"])
-    assert cascade[0] == "cascade extraction"  # its first part is no dictionary word: the statistics decide
-    assert export[0] == "export control"  # "export controls" in the memory: a glossary lists the singular
-    assert floor[0] == "price floor"  # one unit: the parts' senses pin it down
-    # a part alone ("controls", "extraction") is proposed, if at all, far below the whole rendering
+    found = propose(["不锈钢储罐", "进口管制", "收购底价"], pairs())
+    tank, imports, floor = (found[t][0] for t in ["不锈钢储罐", "进口管制", "收购底价"])
+    assert tank[0] == "stainless steel tank"  # its last part is no dictionary word (储 + 罐): the statistics decide
+    assert imports[0] == "import control"  # "import controls" in the memory: a glossary lists the singular
+    assert floor[0] == "purchase floor price"  # one unit: the parts' senses pin it down
+    # a part alone ("controls", "steel") is proposed, if at all, far below the whole rendering
     assert all(s < 0.3 for t in found for _, s in found[t][1:] if len(_.split()) == 1)
 
 
@@ -163,33 +161,39 @@ def test_character_index_finds_what_a_full_scan_finds() -> None:
 def test_tm_find_on_a_text_sentence_by_sentence(runner: CliRunner, db: str, tmp_path: Path) -> None:
     run(runner, db, "tm", "import", str(SAMPLE))
     text = tmp_path / "t.txt"
-    text.write_text("稀土元素共有十七種。这一句在记忆库里没有！出口管制要求說明最終用戶。", encoding="utf-8")
+    text.write_text("大豆品種共有十七種。这一句在记忆库里没有！進口管制要求說明原產地。", encoding="utf-8")
     r = run(runner, db, "tm", "find", "--file", str(text), "--json")
     found = json.loads(r.output)
     assert [x["query"] for x in found] == [
-        "稀土元素共有十七種。",
+        "大豆品種共有十七種。",
         "这一句在记忆库里没有！",
-        "出口管制要求說明最終用戶。",
+        "進口管制要求說明原產地。",
     ]
     assert [[m["match"] for m in x["matches"]] for x in found] == [[100.0], [], [100.0]]
     assert run(runner, db, "tm", "find").exit_code == 2
 
 
-def test_mining_uses_the_memory_already_in_the_term_base(tmp_path: Path, seed_dir: Path) -> None:
+def test_mining_uses_the_memory_already_in_the_term_base(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from glossary.cli import cli
 
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text(
+        "发酵车间新建了不锈钢储罐。不锈钢储罐的容积很大。每个不锈钢储罐都需要定期清洗，不锈钢储罐的检修由专人负责。",
+        encoding="utf-8",
+    )
     db, runner = str(tmp_path / "g.db"), CliRunner()
     env = {"GLOSSARY_REVIEWER": "tester"}
     assert runner.invoke(cli, ["--db", db, "tm", "import", str(SAMPLE)], env=env).exit_code == 0
-    r = runner.invoke(cli, ["--db", db, "mine", str(seed_dir)], env=env)
+    r = runner.invoke(cli, ["--db", db, "mine", str(texts)], env=env)
     assert r.exit_code == 0 and "English from the translation memory for" in r.output, r.output
     with TermBase(db) as tb:
-        assert tb.get("串级萃取").english[0].text == "cascade extraction"
-        assert tb.get("串级萃取").english[0].source == "tm"
-    shown = runner.invoke(cli, ["--db", db, "show", "串级萃取"], env=env).output
-    assert "1. cascade extraction   (tm," in shown and "in memory units " in shown
+        assert tb.get("不锈钢储罐").english[0].text == "stainless steel tank"
+        assert tb.get("不锈钢储罐").english[0].source == "tm"
+    shown = runner.invoke(cli, ["--db", db, "show", "不锈钢储罐"], env=env).output
+    assert "1. stainless steel tank   (tm," in shown and "in memory units " in shown
 
 
 def test_forked_workers_propose_what_one_process_proposes() -> None:
@@ -209,8 +213,8 @@ def test_memory_counts_and_units_match_a_full_scan() -> None:
     from glossary.tm.words import _padded
 
     memory = pairs()
-    indexed, whole = _Memory(memory, ["稀土", "土", "价格下限"]), _Memory(memory)
-    for term in ["稀土", "土", "价格下限"]:
+    indexed, whole = _Memory(memory, ["大豆", "豆", "收购底价"]), _Memory(memory)
+    for term in ["大豆", "豆", "收购底价"]:
         expected = [i for i, (src, _) in enumerate(memory) if term in src]
         assert indexed.units(term) == whole.units(term) == expected
     words = [w for _, en in memory for w in _padded(en).split()]

@@ -26,7 +26,7 @@ def tm() -> None:
     \b
     Example:
         glossary tm import tests/data/tm_sample.tsv
-        glossary tm find "串級萃取可以得到氧化鏑"
+        glossary tm find "膜過濾可以得到大豆蛋白"
     """
 
 
@@ -93,7 +93,7 @@ def tm_find(
 
     \b
     Example:
-        glossary tm find "串級萃取可以得到氧化鏑"
+        glossary tm find "膜過濾可以得到大豆蛋白"
         glossary tm find --file chapter1.txt --json
     """
     from ..normalise import split_sentences
