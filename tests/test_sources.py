@@ -103,3 +103,10 @@ def test_script_is_detected_when_collected(tmp_path: Path) -> None:
     assert scripts == {"s.txt": "", "t.txt": ""}  # reading alone does not judge the script
     mined = collect([tmp_path])
     assert {Path(d.path).name: d.script for d in mined.documents} == {"s.txt": "simplified", "t.txt": "traditional"}
+
+
+def test_a_text_too_short_to_tell_gb18030_from_big5_says_so() -> None:
+    data = "大豆".encode("gb18030")  # two characters that read as Chinese in Big5 too
+    with pytest.raises(DecodeError, match="GB18030 and as Big5 alike .* --encoding gb18030"):
+        decode_bytes(data, "x.txt")
+    assert decode_bytes(data, "x.txt", encoding="gb18030") == ("大豆", "gb18030")

@@ -101,7 +101,12 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
     # the right decoding reads as common Chinese (rare technical characters lower the share a little);
     # a wrong one is mostly rare characters, and when both decode the right one wins clearly
     ok = tried and tried[0][0] >= 0.6 and (len(tried) == 1 or tried[0][0] - tried[1][0] >= 0.2)
-    best = tried[0] if ok else None
-    if best is None:
+    if not ok and len(tried) == 2 and min(t[0] for t in tried) >= 0.6:
+        # both read as Chinese: a text this short cannot tell them apart, and a guess could garble every term
+        raise DecodeError(
+            f"{name}: reads as GB18030 and as Big5 alike (too little text to tell); skipped "
+            "(give the right one with --encoding gb18030 or --encoding big5)"
+        )
+    if not ok:
         raise DecodeError(f"{name}: not UTF-8, GB18030 or Big5 text; skipped (give the right one with --encoding)")
-    return best[1], best[2]
+    return tried[0][1], tried[0][2]
