@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_tm import ARTICLES  # noqa: E402
 
-from glossary.tm.extract import MAX_UNITS, _Memory  # noqa: E402
+from glossary.tm.extract import MAX_UNITS, Memory  # noqa: E402
 from glossary.tm.io import read_pairs  # noqa: E402
 from glossary.tm.spans import FEATURES, span_features  # noqa: E402
 
@@ -34,7 +34,7 @@ OUT = ROOT / "glossary" / "data" / "tm_spans.json"
 def examples(shared: Path, stem: str, corpus: str) -> list[tuple[str, list[str], list[list[float]], list[int]]]:
     """(term, spans, features, labels) for each gold term of the article found in its memory."""
     tmx = shared / "eval" / "parallel" / f"{stem}.tmx"
-    memory = _Memory(read_pairs(tmx.read_bytes(), str(tmx)))
+    memory = Memory(read_pairs(tmx.read_bytes(), str(tmx)))
     letter = stem.split("_")[-1]
     out = []
     with (shared / "eval" / "corpora" / corpus / "gold.tsv").open(encoding="utf-8") as f:

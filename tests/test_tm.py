@@ -132,10 +132,10 @@ def test_an_abbreviation_keeps_its_last_dot() -> None:
 
 
 def test_a_plus_inside_a_word_holds_it_together() -> None:
-    from glossary.tm.words import _padded
+    from glossary.tm.words import padded
 
     # "T+1 settlement" was read as "T 1 settlement", which no glossary writes
-    assert _padded("Under T+1 settlement, A+H shares trade.") == " under t+1 settlement a+h shares trade "
+    assert padded("Under T+1 settlement, A+H shares trade.") == " under t+1 settlement a+h shares trade "
 
 
 def test_character_index_finds_what_a_full_scan_finds() -> None:
@@ -209,27 +209,27 @@ def test_forked_workers_propose_what_one_process_proposes() -> None:
 
 
 def test_memory_counts_and_units_match_a_full_scan() -> None:
-    from glossary.tm.extract import _Memory
-    from glossary.tm.words import _padded
+    from glossary.tm.extract import Memory
+    from glossary.tm.words import padded
 
     memory = pairs()
-    indexed, whole = _Memory(memory, ["大豆", "豆", "收购底价"]), _Memory(memory)
+    indexed, whole = Memory(memory, ["大豆", "豆", "收购底价"]), Memory(memory)
     for term in ["大豆", "豆", "收购底价"]:
         expected = [i for i, (src, _) in enumerate(memory) if term in src]
         assert indexed.units(term) == whole.units(term) == expected
-    words = [w for _, en in memory for w in _padded(en).split()]
+    words = [w for _, en in memory for w in padded(en).split()]
     for n in (1, 2, 3):
         for k in range(0, len(words) - n, 7):
             span = " ".join(words[k : k + n])
-            assert indexed.count(span) == sum(_padded(span) in _padded(en) for _, en in memory), span
+            assert indexed.count(span) == sum(padded(span) in padded(en) for _, en in memory), span
 
 
 def test_spans_cut_round_an_anchor_are_the_spans_that_hold_one() -> None:
-    from glossary.tm.words import _cut_spans, _tokens
+    from glossary.tm.words import cut_spans, tokenise
 
     for _, en in pairs():
-        words = _tokens(en)[0]
+        words = tokenise(en)[0]
         marked = {w: i % 3 == 0 for i, w in enumerate(dict.fromkeys(words))}
-        every = _cut_spans(en, 4)
+        every = cut_spans(en, 4)
         held = {s: v for s, v in every.items() if any(marked[w] for w in s.split())}
-        assert _cut_spans(en, 4, anchor=marked) == held
+        assert cut_spans(en, 4, anchor=marked) == held

@@ -28,7 +28,7 @@ from ..mining import lexicon
 from ..normalise.script import to_simplified
 from ..workers import collection_paused, default_workers, fork_map, split
 from .spans import span_features
-from .words import _FUNCTION, _padded
+from .words import FUNCTION_WORDS, padded
 
 #: below this probability a span is no rendering worth proposing
 MIN_SCORE = 0.05
@@ -112,12 +112,12 @@ def singular_compound(text: str) -> str:
     """
     words = text.split(" ")
     # a phrase with a function word has its head elsewhere ("rights of way"): left as it is
-    compound = len(words) > 1 and not any(w.lower() in _FUNCTION for w in words)
+    compound = len(words) > 1 and not any(w.lower() in FUNCTION_WORDS for w in words)
     one = lexicon.singular(words[-1]) if compound and words[-1].isalpha() and words[-1].islower() else None
     return " ".join([*words[:-1], one]) if one else text
 
 
-class _Memory:
+class Memory:
     """Sentence pairs indexed for term extraction: Hanzi bigram → units, English word → units, so finding a
     term's units and counting a span's units never scans the whole memory (100,000 units take seconds). Given
     the ``terms`` to be looked up, only their bigrams (and single characters) are indexed."""
@@ -125,7 +125,7 @@ class _Memory:
     def __init__(self, pairs: Sequence[tuple[str, str]], terms: Iterable[str] | None = None) -> None:
         self.sources = [to_simplified(s) for s, _ in pairs]
         self.targets = [t for _, t in pairs]
-        self.padded = [_padded(t) for t in self.targets]
+        self.padded = [padded(t) for t in self.targets]
         needed = None if terms is None else {g for t in terms for g in _grams(to_simplified(t))}
         self.chars = needed is not None  # single characters indexed too
         self.by_gram: dict[str, list[int]] = {}
@@ -146,7 +146,7 @@ class _Memory:
 
     def holding(self, ids: Sequence[int], english: str) -> list[int]:
         """The units among ``ids`` whose English holds ``english`` (whole words, any case)."""
-        needle = _padded(english)
+        needle = padded(english)
         return [i for i in ids if needle in self.padded[i]]
 
     def units(self, term: str) -> list[int]:
@@ -168,7 +168,7 @@ class _Memory:
             if len(words) <= 2:  # the padded text is whole words, one space apart: the posting is exact
                 self.counts[span] = len(posting)
             else:
-                needle = _padded(span)
+                needle = padded(span)
                 self.counts[span] = sum(1 for i in posting if needle in self.padded[i])
         return self.counts[span]
 
@@ -211,7 +211,7 @@ def propose_with_evidence(
     global _SHARED
     terms = list(terms)
     with collection_paused():  # millions of postings and spans, no cycles: the collector would only walk them
-        memory = _Memory(pairs, terms)
+        memory = Memory(pairs, terms)
         jobs = []
         for term in terms:
             ids = memory.units(term)
@@ -242,7 +242,7 @@ PARALLEL_MIN = 20_000
 #: terms aligned before forking, so the dictionaries they load are loaded once
 _WARM_UP = 5
 #: what a forked worker aligns against: the memory, the limit, the known English (inherited, never pickled)
-_SHARED: tuple[_Memory, int, Mapping[str, Sequence[str]]] | None = None
+_SHARED: tuple[Memory, int, Mapping[str, Sequence[str]]] | None = None
 
 
 def _align_part(jobs: list[tuple[str, list[int]]]) -> list[tuple[str, list[tuple[str, float, list[int]]]]]:
@@ -251,7 +251,7 @@ def _align_part(jobs: list[tuple[str, list[int]]]) -> list[tuple[str, list[tuple
 
 
 def _align(
-    memory: _Memory, jobs: Sequence[tuple[str, list[int]]], limit: int, known: Mapping[str, Sequence[str]]
+    memory: Memory, jobs: Sequence[tuple[str, list[int]]], limit: int, known: Mapping[str, Sequence[str]]
 ) -> list[tuple[str, list[tuple[str, float, list[int]]]]]:
     """Each term's renderings in its units (``jobs``: term, unit ids), terms without any left out."""
     out = []

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalise.hanzi import HAN_RUN
-from .words import _FUNCTION, _WORDS, _cut_spans, _key, _tokens, _vocabulary, _words
+from .words import FUNCTION_WORDS, WORD, content_words, cut_spans, tokenise, vocabulary, word_key
 
 #: a span may have this many words more than the term has parts
 _SLACK = 2
@@ -66,9 +66,9 @@ def _senses(word: str) -> tuple[frozenset[str], ...]:
     from ..mining import lexicon
 
     if word.isascii():
-        return (k,) if (k := frozenset(_key(w) for w in _words(word))) else ()
+        return (k,) if (k := frozenset(word_key(w) for w in content_words(word))) else ()
     glosses = [*dictionary.ranked_glosses(word, limit=8), *lexicon.english(word)]
-    senses = tuple(k for g in glosses if (k := frozenset(_key(w) for w in _words(g))))
+    senses = tuple(k for g in glosses if (k := frozenset(word_key(w) for w in content_words(g))))
     if senses or len(word) == 1:
         return senses
     return tuple(k for ch in word for k in _senses(ch))
@@ -176,7 +176,7 @@ class _Anchors(dict):
 @lru_cache(maxsize=65536)  # the words of a memory recur for every term
 def _anchor_keys(word: str) -> frozenset[str]:
     """The keys evidence for ``word`` would have: its content words' and their plurals'."""
-    return frozenset(k for p in _words(word) for k in (_key(p), _key(p + "s")))
+    return frozenset(k for p in content_words(word) for k in (word_key(p), word_key(p + "s")))
 
 
 @dataclass
@@ -206,17 +206,17 @@ def span_features(
     part_senses = [_senses(p) for p in parts]
     part_unions = [set().union(*senses) for senses in part_senses]
     evidence = set().union(_sense_keys(term), *(k for senses in part_senses for k in senses))
-    evidence |= {_key(w) for text in known for w in _words(text)}
+    evidence |= {word_key(w) for text in known for w in content_words(text)}
     last_sense = " ".join(sorted(part_senses[-1][0])) if part_senses and part_senses[-1] else ""
     # English puts the head last: the last part's (or the whole term's) sense should end the span
     head = set().union(*part_senses[-1]) if part_senses and part_senses[-1] else set()
     whole = [] if term.isascii() else [*dictionary.ranked_glosses(term, limit=4), *lexicon.english(term)]
-    head |= {_key(g.split()[-1]) for g in whole if g.split()}
+    head |= {word_key(g.split()[-1]) for g in whole if g.split()}
     exact = {g.lower() for g in whole}
     suggested = {k.lower() for k in known}
     # English says a Chinese term in about one word per two Hanzi (a Latin part is its own words)
     hanzi = sum(1 for ch in term if not ch.isascii())
-    expected = max(1, round(hanzi / 2) + len(_WORDS.findall(term)))
+    expected = max(1, round(hanzi / 2) + len(WORD.findall(term)))
     seen: Counter[str] = Counter()
     surface: dict[str, str] = {}
     shape: dict[str, tuple[bool, bool]] = {}
@@ -228,9 +228,9 @@ def span_features(
     # that holds it, so the single words' counts say it without the spans cut
     alone: Counter[str] = Counter()
     for n, u in enumerate(units):
-        alone.update(_vocabulary(u))
-        spans = _cut_spans(u, max(len(parts), expected) + _SLACK, anchors)
-        first = next(iter(_tokens(u)[0]), "")
+        alone.update(vocabulary(u))
+        spans = cut_spans(u, max(len(parts), expected) + _SLACK, anchors)
+        first = next(iter(tokenise(u)[0]), "")
         for s, (cut, crossed, before, after) in spans.items():
             k = s.lower()
             if not s.startswith(first) or k not in surface:
@@ -240,8 +240,8 @@ def span_features(
             was = shape.get(k, (False, True))
             shape[k] = (was[0] or cut, was[1] and crossed)
             # the word beside it by its key: "silicon" before "wafers" and before "wafer" is cut short alike
-            nexts.setdefault(k, Counter())["" if after in _FUNCTION else _key(after)] += 1
-            prevs.setdefault(k, Counter())["" if before in _FUNCTION else _key(before)] += 1
+            nexts.setdefault(k, Counter())["" if after in FUNCTION_WORDS else word_key(after)] += 1
+            prevs.setdefault(k, Counter())["" if before in FUNCTION_WORDS else word_key(before)] += 1
         for k in dict.fromkeys(s.lower() for s in spans):  # in the text's order: a fit does not vary by hash seed
             seen[k] += 1
             where.setdefault(k, []).append(n)
@@ -249,7 +249,7 @@ def span_features(
     taken: dict[int, set[str]] = {}  # unit → the keys its source's other words take (asked for lazily)
     out = []
     for k, c in seen.items():
-        keys = [_key(w) for w in _words(k)]
+        keys = [word_key(w) for w in content_words(k)]
         have = set(keys)
         hits = have & evidence
         if not keys or not hits:

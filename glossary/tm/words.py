@@ -1,9 +1,9 @@
 """The English side of a memory's units: words (letters and digits with joiners inside; an abbreviation keeps its
 dot), function words, a word's four-letter key ("trading" meets "trade"), and every span of a sentence with its
-shape (:func:`_cut_spans`). :mod:`glossary.tm.spans` describes the spans; nothing here is a particular term.
+shape (:func:`cut_spans`). :mod:`glossary.tm.spans` describes the spans; nothing here is a particular term.
 
->>> _padded("Rare-earth exports, rose."), _words("new-type U.S. controls")
-(' rare-earth exports rose ', ['new', 'type', 'U.S.', 'controls'])
+>>> padded("Soy-based exports, rose."), content_words("new-type U.S. controls")
+(' soy-based exports rose ', ['new', 'type', 'U.S.', 'controls'])
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from functools import lru_cache
 
 #: a word: letters and digits with joiners inside (A+H, T+1); an abbreviation of dotted letters keeps its last dot
 #: ("U.S.")
-_WORDS = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9](?:[A-Za-z0-9'’&./+-]*[A-Za-z0-9])?")
-_FUNCTION = frozenset(
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9](?:[A-Za-z0-9'’&./+-]*[A-Za-z0-9])?")
+FUNCTION_WORDS = frozenset(
     [
         "a",
         "an",
@@ -99,28 +99,28 @@ _FUNCTION = frozenset(
 )
 
 
-def _key(word: str) -> str:
+def word_key(word: str) -> str:
     w = word.lower()
     return w[:4] if len(w) > 4 else w
 
 
 def _content(words: Sequence[str]) -> list[str]:
-    return [w for w in words if w.lower() not in _FUNCTION]
+    return [w for w in words if w.lower() not in FUNCTION_WORDS]
 
 
-def _padded(text: str) -> str:
-    """``text``'s words, lower-cased, one space between and around: a span is in it as ``_padded(span)``.
+def padded(text: str) -> str:
+    """``text``'s words, lower-cased, one space between and around: a span is in it as ``padded(span)``.
 
-    >>> _padded("Rare-earth exports, rose.")
-    ' rare-earth exports rose '
+    >>> padded("Soy-based exports, rose.")
+    ' soy-based exports rose '
     """
-    return " " + " ".join(w.lower() for w in _WORDS.findall(text)) + " "
+    return " " + " ".join(w.lower() for w in WORD.findall(text)) + " "
 
 
 _BREAK = re.compile(r"[,;:()\[\]（）“”\"!?。，；：]|\s[-–—]\s")
 
 
-def _cut_spans(
+def cut_spans(
     text: str, n_max: int, anchor: Mapping[str, bool] | None = None
 ) -> dict[str, tuple[bool, bool, str, str]]:
     """Every span of ``text`` → (whether it cuts a name short: a capitalised word at its edge with another
@@ -129,10 +129,10 @@ def _cut_spans(
     "" at punctuation or the sentence's edge). With ``anchor`` (word → whether it is one), only the spans
     holding an anchor: a term's evidence is in a few words of a sentence, and most spans have none.
 
-    >>> sorted(_cut_spans("Steel exports rose", 2, anchor={"Steel": False, "exports": True, "rose": False}))
+    >>> sorted(cut_spans("Steel exports rose", 2, anchor={"Steel": False, "exports": True, "rose": False}))
     ['Steel exports', 'exports', 'exports rose']
     """
-    words, lower, breaks = _tokens(text)
+    words, lower, breaks = tokenise(text)
     # the first anchor at or after each word (len(words) when none): a span (i, j) holds one when j > this
     first_anchor = [len(words)] * (len(words) + 1)
     for k in range(len(words) - 1, -1, -1):
@@ -146,12 +146,12 @@ def _cut_spans(
 
     for i in range(len(words)):
         last = min(len(words), i + n_max)
-        if first_anchor[i] >= last or lower[i] in _FUNCTION:
+        if first_anchor[i] >= last or lower[i] in FUNCTION_WORDS:
             continue
         crossed = False
         for j in range(i + 1, last + 1):
             crossed = crossed or (j - 1 > i and breaks[j - 1])
-            if j <= first_anchor[i] or lower[j - 1] in _FUNCTION:
+            if j <= first_anchor[i] or lower[j - 1] in FUNCTION_WORDS:
                 continue
             cut = (j < len(words) and words[j - 1][0].isupper() and words[j][0].isupper()) or (
                 i > 0 and words[i][0].isupper() and words[i - 1][0].isupper()
@@ -174,9 +174,9 @@ def _cut_spans(
 
 
 @lru_cache(maxsize=65536)  # a unit is cut for every term its source holds
-def _tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
+def tokenise(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
     """``text``'s words, the same lower-cased, and whether punctuation stands before each (a break)."""
-    found = list(_WORDS.finditer(text))
+    found = list(WORD.finditer(text))
     words = tuple(m.group() for m in found)
     # punctuation never sits inside a word, so one pass over the text finds every gap's
     marks = iter([m.start() for m in _BREAK.finditer(text)] + [len(text)])
@@ -190,15 +190,15 @@ def _tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ..
 
 
 @lru_cache(maxsize=65536)
-def _vocabulary(text: str) -> frozenset[str]:
+def vocabulary(text: str) -> frozenset[str]:
     """The content words of ``text``, lower-cased: each a span of its own."""
-    return frozenset(_tokens(text)[1]) - _FUNCTION
+    return frozenset(tokenise(text)[1]) - FUNCTION_WORDS
 
 
 #: lower-case words inside an English title
 _JOINERS = frozenset({"of", "and", "for", "on", "the", "by", "in", "to", "with", "a"})
 
 
-def _words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
     """Content words, a hyphenated compound as its words (new-type: new, type)."""
-    return _content([w for token in _WORDS.findall(text) for w in token.split("-") if w])
+    return _content([w for token in WORD.findall(text) for w in token.split("-") if w])
