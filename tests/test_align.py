@@ -730,3 +730,11 @@ def test_a_place_at_the_start_of_a_name_ends_where_a_word_ends() -> None:
     assert _pinyin_name("马哈拉施特拉邦") == "Mahalashitela State"
     assert _pinyin_name("萨尔瓦多斯") == "Saerwaduosi"
     assert _pinyin_name("冰岛克拉维斯") == "Iceland Kelaweisi"  # a country the segmenter reads as a word stays
+
+
+def test_a_transliterated_name_is_not_glossed_character_by_character() -> None:
+    from glossary.align import Candidate, english_suggestions
+
+    # 卡拉瓦兹 (an invented name) + 矿床: the name's characters once came back as "Cara roof tile now deposit"
+    texts = [e.text for e in english_suggestions(Candidate(term="卡拉瓦兹矿床"))]
+    assert texts[0] == "Kalawazi deposit" and not any("roof tile" in t for t in texts)

@@ -136,7 +136,9 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         out.add(t, "iso3166", 0.72 - 0.01 * i)
     stem, rest = _split_name(c.term)
     _add_name(c, stem, rest, bool(region), out)
-    composed = _compose.compose(c.term)
+    # a transliterated name's characters glossed one by one name nothing ("Cara roof tile now" for 卡拉瓦兹):
+    # the name and the words after it are said by _add_name
+    composed = [] if stem and not region else _compose.compose(c.term)
     if is_chemical(c.term):
         for t in _compose.element_english(c.term) + _compose.chemical(c.term):
             out.add(t, "chemistry", 0.8)
