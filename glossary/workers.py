@@ -22,6 +22,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 #: more processes than this rarely pays: the steps are bounded by memory bandwidth and the parent's merging
 MAX_WORKERS = 4
@@ -65,6 +66,34 @@ def fork_map(fn: Callable[[T], R], jobs: Iterable[T], workers: int, chunksize: i
         initargs=(os.getpid(),),
     ) as pool:
         yield from pool.map(fn, jobs, chunksize=chunksize)
+
+
+#: what :func:`fork_map_inherited`'s workers are given beside each job (inherited by the fork, never pickled)
+_INHERITED: object = None
+
+
+def _call_inherited(job: tuple[Callable[[object, T], R], T]) -> R:
+    fn, item = job
+    return fn(_INHERITED, item)
+
+
+def fork_map_inherited(fn: Callable[[S, T], R], shared: S, jobs: Iterable[T], workers: int) -> Iterator[R]:
+    """:func:`fork_map` of ``fn(shared, job)``: ``shared`` (a memory's index, a miner's counts) reaches the
+    workers by the fork itself, however large, where a job's arguments would be pickled for each.
+
+    >>> list(fork_map_inherited(_tag, "x", ["a", "b"], workers=2))
+    ['x:a', 'x:b']
+    """
+    global _INHERITED
+    _INHERITED = shared
+    try:
+        yield from fork_map(_call_inherited, [(fn, job) for job in jobs], workers)  # type: ignore[arg-type]
+    finally:
+        _INHERITED = None
+
+
+def _tag(shared: str, job: str) -> str:  # (the doctest's worker: a worker's function is a module's)
+    return f"{shared}:{job}"
 
 
 @contextlib.contextmanager

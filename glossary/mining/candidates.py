@@ -36,7 +36,7 @@ from ..models import Candidate, Context, Document
 from ..normalise.hanzi import HAN, HAN_CLASS
 from ..normalise.script import to_simplified_aligned
 from ..normalise.text import sentence_around
-from ..workers import default_workers, fork_map, split
+from ..workers import default_workers, fork_map, fork_map_inherited, split
 from . import cedict
 from .features import candidate_features
 from .filters import (
@@ -414,13 +414,8 @@ class Miner:
             workers = default_workers() if len(keys) >= PARALLEL_MIN_CANDIDATES else 1
         if workers > 1 and len(keys) > 1:
             # the rows are the same in any split: each worker measures its share against the whole count
-            global _SCORING
-            _SCORING = self
-            try:
-                parts = split(keys, workers)
-                rows = [row for done in fork_map(_features_part, parts, len(parts)) for row in done]
-            finally:
-                _SCORING = None
+            parts = split(keys, workers)
+            rows = [row for done in fork_map_inherited(_features_part, self, parts, len(parts)) for row in done]
         else:
             keys, rows = candidate_features(self, keys)
         probs = model.probabilities(rows)
@@ -593,13 +588,10 @@ def _longest_ending(span: str, terms: Container[str]) -> str | None:
 
 #: from this many candidates their features are measured in forked workers (about a second's work per 10,000)
 PARALLEL_MIN_CANDIDATES = 20_000
-#: the miner a forked worker measures features against (inherited, never pickled)
-_SCORING: Miner | None = None
 
 
-def _features_part(keys: list[str]) -> list[list[float]]:
-    assert _SCORING is not None, "a worker forked by Miner.score"
-    return candidate_features(_SCORING, keys)[1]
+def _features_part(miner: Miner, keys: list[str]) -> list[list[float]]:
+    return candidate_features(miner, keys)[1]
 
 
 def _count_part(docs: Sequence[Document]) -> dict:

@@ -26,7 +26,7 @@ from importlib import resources
 
 from ..mining import lexicon
 from ..normalise.script import to_simplified
-from ..workers import collection_paused, default_workers, fork_map, split
+from ..workers import collection_paused, default_workers, fork_map_inherited, split
 from .spans import span_features
 from .words import FUNCTION_WORDS, padded
 
@@ -208,7 +208,6 @@ def propose_with_evidence(
     :param workers: processes to align in; by default one per core (up to 4) from :data:`PARALLEL_MIN` unit
         visits on, in the main thread only (forking a threaded server can deadlock). Any split gives the same.
     """
-    global _SHARED
     terms = list(terms)
     with collection_paused():  # millions of postings and spans, no cycles: the collector would only walk them
         memory = Memory(pairs, terms)
@@ -227,12 +226,9 @@ def propose_with_evidence(
             return dict(_align(memory, jobs, limit, known or {}))
         # the first terms in this process load the dictionaries every worker then shares (forked, not loaded again)
         done = _align(memory, jobs[:_WARM_UP], limit, known or {})
-        _SHARED = (memory, limit, known or {})
-        try:
-            parts = split(jobs[_WARM_UP:], workers * 4)  # small parts: a worker with frequent terms is not waited for
-            done += [found for part in fork_map(_align_part, parts, workers) for found in part]
-        finally:
-            _SHARED = None
+        parts = split(jobs[_WARM_UP:], workers * 4)  # small parts: a worker with frequent terms is not waited for
+        shared = (memory, limit, known or {})
+        done += [found for part in fork_map_inherited(_align_part, shared, parts, workers) for found in part]
         return dict(done)
 
 
@@ -241,13 +237,13 @@ def propose_with_evidence(
 PARALLEL_MIN = 20_000
 #: terms aligned before forking, so the dictionaries they load are loaded once
 _WARM_UP = 5
-#: what a forked worker aligns against: the memory, the limit, the known English (inherited, never pickled)
-_SHARED: tuple[Memory, int, Mapping[str, Sequence[str]]] | None = None
 
 
-def _align_part(jobs: list[tuple[str, list[int]]]) -> list[tuple[str, list[tuple[str, float, list[int]]]]]:
-    assert _SHARED is not None, "a worker forked by propose_with_evidence"
-    return _align(_SHARED[0], jobs, *_SHARED[1:])
+def _align_part(
+    shared: tuple[Memory, int, Mapping[str, Sequence[str]]], jobs: list[tuple[str, list[int]]]
+) -> list[tuple[str, list[tuple[str, float, list[int]]]]]:
+    memory, limit, known = shared
+    return _align(memory, jobs, limit, known)
 
 
 def _align(
