@@ -153,10 +153,10 @@ class Memory:
         """The units whose (Simplified) source holds ``term``."""
         if len(term) == 1 and self.chars:
             return list(self.by_gram.get(term, []))
-        postings = [self.by_gram.get(g, []) for g in _grams(term)]
-        if len(term) == 1:
-            postings = [[i for g, ids in self.by_gram.items() if term in g for i in ids]]
-        rarest = min(postings, key=len) if postings else []
+        if len(term) == 1:  # no character index: the bigrams that hold it
+            rarest = [i for g, ids in self.by_gram.items() if term in g for i in ids]
+        else:
+            rarest = min((self.by_gram.get(g, []) for g in _grams(term)), key=len, default=[])
         return [i for i in dict.fromkeys(rarest) if term in self.sources[i]]
 
     def count(self, span: str) -> int:
