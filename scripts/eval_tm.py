@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))  # train_tm, for the leave-one-article-out weights
@@ -52,6 +53,46 @@ def _score(shared: Path, export: Path, gold: Path) -> tuple[float, float]:
     return f.get("acc") or 0.0, f.get("acc_any_suggestion") or 0.0
 
 
+#: the memory's suggestions at this confidence or more should be wrong at most one time in ten (issue 21)
+HIGH = 0.8
+
+
+def _scorer(shared: Path) -> ModuleType:
+    """../shared/eval/score.py as a module (its normalisation of terms and English)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def high_confidence(shared: Path, export: Path, gold: Path) -> tuple[int, int]:
+    """(right, all) of the memory's suggestions at :data:`HIGH` confidence or more on the gold rows, every
+    suggestion of a row counted, judged as ../shared/eval/score.py judges English."""
+    score = _scorer(shared)
+    with gold.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    english: dict[str, set[str]] = {}
+    for r in rows:
+        for form in [r["simplified"], *(v for v in r.get("variants", "").split("|") if v.strip())]:
+            english.setdefault(score.norm_term(form), {score.norm_en(e) for e in score.split_en(r["english"])})
+    right = n = 0
+    with export.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            golds = english.get(score.norm_term(row["zh-CN"]))
+            if golds is None:
+                continue
+            for text, source, conf in zip(
+                row["en-US"].split(" | "), row["source"].split(" | "), row["confidence"].split(" | ")
+            ):
+                if source == "tm" and float(conf) >= HIGH:
+                    n += 1
+                    right += score.norm_en(text) in golds
+    return right, n
+
+
 _EXAMPLES: dict[str, list] = {}
 
 
@@ -73,11 +114,7 @@ def _loo_model(shared: Path, stem: str, out: Path) -> bool:
         return False
     data = {s: _examples(shared, s, c) for s, c in others.items()}
     model = train_tm.fit([e for rows in data.values() for e in rows])
-    pooled = []
-    for s, rows in data.items():  # its calibration, itself leave-one-out among the others
-        rest = [e for t, r in data.items() if t != s for e in r] or rows
-        pooled += train_tm.evaluate(train_tm.fit(rest), rows)[1]
-    model["calibration"] = train_tm.calibrate(pooled)
+    train_tm.fold_calibrations(model, data)  # its calibrations, themselves leave-one-out among the others
     out.write_text(json.dumps(model), encoding="utf-8")
     return True
 
@@ -107,12 +144,14 @@ def measure(shared: Path, stem: str, corpus: str) -> dict[str, float]:
         run("tm", "extract")
         run("export", "--format", "csv", "--status", "candidate", "-o", str(t / "after.csv"))
         after = _score(shared, t / "after.csv", gold)
-        loo = (0.0, 0.0)
+        high = high_confidence(shared, t / "after.csv", gold)
+        loo, loo_high = (0.0, 0.0), (0, 0)
         if _loo_model(shared, stem, t / "loo.json"):
             env = {**os.environ, "GLOSSARY_TM_SPANS": str(t / "loo.json")}
             run("tm", "extract", base=str(t / "loo.db"), env=env)
             run("export", "--format", "csv", "--status", "candidate", "-o", str(t / "loo.csv"), base=str(t / "loo.db"))
             loo = _score(shared, t / "loo.csv", gold)
+            loo_high = high_confidence(shared, t / "loo.csv", gold)
     return {
         "en1": before[0],
         "en_any": before[1],
@@ -120,6 +159,10 @@ def measure(shared: Path, stem: str, corpus: str) -> dict[str, float]:
         "tm_en_any": after[1],
         "loo_en1": loo[0],
         "loo_any": loo[1],
+        "high_right": high[0],
+        "high_n": high[1],
+        "loo_high_right": loo_high[0],
+        "loo_high_n": loo_high[1],
     }
 
 
@@ -143,6 +186,12 @@ def report(shared: Path) -> dict[str, float]:
         return {}
     mean = {k: sum(r[k] for r in rows.values()) / len(rows) for k in KEYS}
     print(f"  {'mean':10} " + " ".join(f"{mean[k]:9.3f}" for k in KEYS))
+    for label, prefix in (("shipped weights", ""), ("leave-one-article-out", "loo_")):
+        right, n = (sum(int(r[f"{prefix}high_{k}"]) for r in rows.values()) for k in ("right", "n"))
+        print(
+            f"  memory suggestions at confidence >= {HIGH} ({label}): {n}, right {right}"
+            + (f" ({right / n:.2f})" if n else "")
+        )
     return mean
 
 

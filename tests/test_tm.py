@@ -233,3 +233,33 @@ def test_spans_cut_round_an_anchor_are_the_spans_that_hold_one() -> None:
         every = cut_spans(en, 4)
         held = {s: v for s, v in every.items() if any(marked[w] for w in s.split())}
         assert cut_spans(en, 4, anchor=marked) == held
+
+
+def test_a_typographic_apostrophe_is_written_as_the_dictionaries_write_it() -> None:
+    memory = [("不锈钢储罐的供应商", "The supplier’s stainless steel tank"), ("不锈钢储罐", "stainless steel tank")]
+    found = propose(["不锈钢储罐"], memory)
+    assert found["不锈钢储罐"][0][0] == "stainless steel tank"
+    found = propose(["人民银行"], [("人民银行发布", "The People’s Bank announced")])
+    assert all("’" not in text for text, _ in found.get("人民银行", []))
+    assert any(text == "People's Bank" for text, _ in found.get("人民银行", [])), found
+
+
+def test_a_runner_up_rendering_is_never_surer_than_a_best_one_scored_alike() -> None:
+    from glossary.tm.extract import confidence, model
+
+    assert model().get("calibration_rest"), "make train writes the runners-up' calibration"
+    assert all(confidence(p / 20, runner_up=True) <= confidence(p / 20) for p in range(21))
+    assert confidence(1.0) < 1.0  # a calibration read from finite data claims no certainty
+
+
+def test_calibration_shrinks_a_small_perfect_block(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+    import train_tm
+
+    pooled = [(0.1 * k, 0) for k in range(1, 8)] + [(0.95, 1)] * 4
+    points = train_tm.calibrate(pooled)
+    assert points[-1][1] == pytest.approx(5 / 6, abs=0.01)  # four of four right: (4 + 1) / (4 + 2)
+    assert all(a[1] <= b[1] for a, b in zip(points, points[1:]))
+    assert train_tm.same_english("The People’s Banks") == train_tm.same_english("people's bank")

@@ -99,9 +99,15 @@ def english_from_memory(
             tb.edit_suggestions(term, [Equivalent(best[0], "tm", confidence(best[1]))], by, first, evidence)
             if rest:
                 tb.edit_suggestions(
-                    term, [Equivalent(en, "tm", confidence(s)) for en, s, _ in rest], by, False, evidence
+                    term,
+                    [Equivalent(en, "tm", confidence(s, runner_up=True)) for en, s, _ in rest],
+                    by,
+                    False,
+                    evidence,
                 )
-    return {t: [(en, confidence(s)) for en, s, _ in spans] for t, spans in found.items()}
+    return {
+        t: [(en, confidence(s, runner_up=i > 0)) for i, (en, s, _) in enumerate(spans)] for t, spans in found.items()
+    }
 
 
 def memory_evidence(tb: TermBase, term_or_id: str | int) -> dict[str, list[int]]:
