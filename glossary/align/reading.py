@@ -9,6 +9,8 @@ a glossary gives citation tones).
 'kuàng jià jié gòu shè jì'
 >>> reading("重金属"), reading("还款期限")
 ('zhòng jīn shǔ', 'huán kuǎn qī xiàn')
+>>> reading("连接子"), reading("我们的")
+('lián jiē zǐ', 'wǒ men de')
 """
 
 from __future__ import annotations
@@ -42,6 +44,23 @@ def _polyphone(char: str, syllable: str) -> bool:
     return len(readings) > 1 and _TONELESS.sub("", syllable) in readings
 
 
+#: the segmenter's tags of particles, modal particles, the plural suffix and interjections: neutral as words
+_NEUTRAL_TAGS = ("u", "y", "k", "e", "zg")
+
+
+def _citation(char: str, neutral: str) -> str:
+    """The citation tone of ``char`` read ``neutral`` (no number) in a term: its reading of the same sound
+    with a tone (子 zi → zi3), unless the character is a particle, read neutral as a word of its own (的 de)."""
+    import rjieba
+    from pypinyin import Style, pinyin
+
+    tags = rjieba.tag(char, hmm=False)
+    if len(tags) != 1 or tags[0][1].startswith(_NEUTRAL_TAGS):
+        return neutral
+    readings = pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]
+    return next((r for r in readings if r[-1:] in "1234" and r[:-1] == neutral), neutral)
+
+
 def reading(term: str) -> str:
     """Tone-marked pinyin, one syllable per Hanzi, Latin kept as written."""
     if not HAN_RUN.fullmatch(term):
@@ -49,6 +68,9 @@ def reading(term: str) -> str:
     numbered = to_pinyin(term, "numbers").split()
     if len(numbered) != len(term):
         return to_pinyin(term)
+    # a glossary gives citation tones: pypinyin's neutral tone inside a term (连接子 lián jiē zi) is the
+    # character's own tone, except for a character that is neutral alone too (的 de, 们 men)
+    numbered = [s if s[-1:].isdigit() else _citation(ch, s) for ch, s in zip(term, numbered)]
     # one pypinyin call: the marks are the numbered syllables converted
     out = [tone_marks(s) if s[-1:].isdigit() else s.replace("v", "ü") for s in numbered]
     i = 0
