@@ -30,7 +30,28 @@ def test_the_score_is_the_models_probability_and_ranks_the_output() -> None:
     text = "无线充电技术发展很快。无线充电需要线圈。线圈的成本下降。无线充电标准统一。"
     cands = mine_documents([Document("a.txt", text, "utf-8")])
     scores = [c.score for c in cands]
-    assert scores == sorted(scores, reverse=True) and all(0 < s < 1 for s in scores)
+    assert scores == sorted(scores, reverse=True) and all(0 <= s < 1 for s in scores)
+
+
+def test_a_piece_seen_only_inside_a_better_candidate_is_demoted() -> None:
+    import dataclasses
+
+    from glossary.mining.model import fragments
+
+    m = Miner()
+    text = "聚氯乙烯管材耐腐蚀。聚氯乙烯管材用于排水。工厂扩产聚氯乙烯管材。"
+    m.add(Document("a.txt", text, "utf-8"))
+    shipped = load_model()
+    assert 0 < shipped.fragment_factor < 1  # fitted by make train
+    plain = {c.term: c.score for c in m.score(dataclasses.replace(shipped, fragment_factor=1.0))}
+    demoted = {c.term: c.score for c in m.score(shipped)}
+    keys = list(plain)
+    pieces = {keys[i] for i in fragments(keys, [m.count[k] for k in keys], [plain[k] for k in keys])}
+    # 氯乙烯管材 is seen three times, always inside 聚氯乙烯管材, which ranks above it
+    assert "氯乙烯管材" in pieces and "聚氯乙烯管材" not in pieces
+    for k in keys:
+        expected = plain[k] * shipped.fragment_factor if k in pieces else plain[k]
+        assert demoted[k] == pytest.approx(expected, abs=1e-4)
 
 
 def test_the_shipped_model_names_this_feature_set_and_a_size_rule() -> None:

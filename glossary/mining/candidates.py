@@ -48,7 +48,7 @@ from .filters import (
     stopwords,
     term_head,
 )
-from .model import TermhoodModel, load_model
+from .model import TermhoodModel, demote_fragments, load_model
 from .segment import JiebaTokeniser, Tokeniser
 
 #: jieba tags that cut a chunk: punctuation, conjunctions, particles, pronouns, modal particles, interjections,
@@ -418,8 +418,8 @@ class Miner:
             rows = [row for done in fork_map_inherited(_features_part, self, parts, len(parts)) for row in done]
         else:
             keys, rows = candidate_features(self, keys)
-        probs = model.probabilities(rows)
         count = self.count
+        probs = demote_fragments(keys, [count[k] for k in keys], model.probabilities(rows), model.fragment_factor)
         kinds = self._kinds()
         out = [Candidate(term=k, kind=kinds(k), count=count[k], score=round(p, 4)) for k, p in zip(keys, probs)]
         out.sort(key=lambda c: (-c.score, -c.count, c.term))

@@ -44,6 +44,8 @@ class TermhoodModel:
     floor: int = 50
     per_hanzi: float = 0.1
     cap: int = 5000
+    #: a fragment's probability is multiplied by this (:func:`demote_fragments`; fitted by ``make train``)
+    fragment_factor: float = 1.0
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The probability that each feature row is a term of the field."""
@@ -87,7 +89,54 @@ class TermhoodModel:
             int(size.get("floor", 50)),
             float(size.get("per_hanzi", 0.1)),
             int(size.get("cap", 5000)),
+            float(data.get("fragment_factor", 1.0)),
         )
+
+
+#: candidates ranked below this are not looked at for fragments: no output reaches them, and the longest
+#: candidates (24 characters, 276 pieces each) would cost seconds in a large corpus
+FRAGMENT_DEPTH = 10_000
+
+
+def fragments(
+    keys: Sequence[str], counts: Sequence[int], probs: Sequence[float], depth: int = FRAGMENT_DEPTH
+) -> set[int]:
+    """The candidates (indexes) every occurrence of which lies inside a longer candidate ranked above them: a
+    string no more frequent than a better candidate that holds it (沙妥珠 seen only in 芦康沙妥珠单抗) is a piece
+    of that one, not a term beside it. The ranking is by ``probs``; only the first ``depth`` are looked at.
+
+    >>> keys = ["芦康沙妥珠单抗", "沙妥珠", "单抗", "抗体"]
+    >>> sorted(fragments(keys, [3, 3, 5, 2], [0.9, 0.5, 0.4, 0.3]))
+    [1]
+    """
+    order = sorted(range(len(keys)), key=lambda i: (-probs[i], keys[i]))[:depth]
+    inside: dict[str, int] = {}  # a piece of a candidate kept so far → the largest count of one holding it
+    out = set()
+    for i in order:
+        key, c = keys[i], counts[i]
+        if inside.get(key, -1) >= c:
+            out.add(i)
+            continue
+        n = len(key)
+        for a in range(n):
+            for b in range(a + 1, n + 1 if a else n):
+                piece = key[a:b]
+                if inside.get(piece, -1) < c:
+                    inside[piece] = c
+    return out
+
+
+def demote_fragments(keys: Sequence[str], counts: Sequence[int], probs: Sequence[float], factor: float) -> list[float]:
+    """``probs`` with each of :func:`fragments` multiplied by ``factor`` (how much less often such a piece is a
+    term than its probability says: fitted on the annotated corpora by ``make train``).
+
+    >>> demote_fragments(["芦康沙妥珠单抗", "沙妥珠"], [3, 3], [0.9, 0.5], 0.4)
+    [0.9, 0.2]
+    """
+    if factor >= 1.0:
+        return list(probs)
+    found = fragments(keys, counts, probs)
+    return [p * factor if i in found else p for i, p in enumerate(probs)]
 
 
 def load_model(path: str | Path | None = None) -> TermhoodModel:

@@ -116,7 +116,14 @@ def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
 
 def fit(sets: Sequence[MinedCorpus], c: float = 0.3) -> dict:
     """Fit a logistic regression on the labelled candidates of ``sets``; each corpus weighs the same, whatever
-    its size. Returns the model as plain data (see :class:`~glossary.mining.model.TermhoodModel`)."""
+    its size. Returns the model as plain data (see :class:`~glossary.mining.model.TermhoodModel`), with the
+    factor by which it demotes fragments (:func:`fragment_factor`)."""
+    model = _fit_weights(sets, c)
+    model["fragment_factor"] = fragment_factor(sets, c, model)
+    return model
+
+
+def _fit_weights(sets: Sequence[MinedCorpus], c: float) -> dict:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -147,6 +154,43 @@ def fit(sets: Sequence[MinedCorpus], c: float = 0.3) -> dict:
         "intercept": round(float(clf.intercept_[0]), 6),
         "trained_on": [s.corpus.name for s in sets if not s.corpus.positives_only],
     }
+
+
+#: fragments from this probability on measure how often a fragment is a term (lower ones are rarely output)
+FRAGMENT_MIN_PROBABILITY = 0.15
+
+
+def counts(s: MinedCorpus) -> list[int]:
+    """Each candidate's count (its ``count`` feature is log(1 + count))."""
+    at = FEATURES.index("count")
+    return [round(math.exp(r[at]) - 1) for r in s.rows]
+
+
+def fragment_factor(sets: Sequence[MinedCorpus], c: float, model: dict) -> float:
+    """How much less often a fragment (:func:`~glossary.mining.model.fragments`) is a term than the model's
+    probability says, over the labelled candidates of ``sets``: the terms among the fragments of probability
+    :data:`FRAGMENT_MIN_PROBABILITY` or more, over the sum of their probabilities (1.0 when there are none).
+    Each corpus is ranked by weights fitted on the others (``model`` where there is no other), as the
+    factor will meet texts the weights never saw."""
+    from .model import fragments
+
+    labelled = [s for s in sets if not s.corpus.positives_only]
+    terms = expected = 0.0
+    for s in labelled:
+        others = [o for o in labelled if o is not s]
+        probs = predict(_fit_weights(others, c) if others else model, s.rows)
+        for i in fragments(s.keys, counts(s), probs):
+            if probs[i] >= FRAGMENT_MIN_PROBABILITY and s.labels[i] is not None:
+                terms += s.labels[i] or 0
+                expected += probs[i]
+    return round(min(1.0, terms / expected), 2) if expected else 1.0
+
+
+def ranked_probabilities(model: dict, s: MinedCorpus) -> list[float]:
+    """The probabilities the miner ranks ``s`` by: the model's, fragments demoted by its fitted factor."""
+    from .model import demote_fragments
+
+    return demote_fragments(s.keys, counts(s), predict(model, s.rows), model.get("fragment_factor", 1.0))
 
 
 def predict(model: dict, rows: Sequence[Sequence[float]]) -> list[float]:
@@ -252,7 +296,7 @@ def leave_one_out(sets: Sequence[MinedCorpus], c: float = 0.3) -> LeaveOneOut:
     for held in sets:
         train = [s for s in sets if s is not held]
         models[held.corpus.name] = fit(train, c)
-        probs[held.corpus.name] = predict(models[held.corpus.name], held.rows)
+        probs[held.corpus.name] = ranked_probabilities(models[held.corpus.name], held)
     best: tuple[tuple[bool, float], float, dict[str, Score]] | None = None
     for t in THRESHOLDS:
         scores = {
