@@ -147,3 +147,25 @@ def is_verb(word: str) -> bool:
     (True, False)
     """
     return word in _verbs()
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """Single characters CC-CEDICT glosses as a surname ("surname Ma"); cached on their own."""
+    src = source()
+
+    def build() -> list[str]:
+        return sorted(
+            w for w, rows in load().items() if len(w) == 1 and any(s.startswith("surname ") for s in raw_senses(rows))
+        )
+
+    return frozenset(cached("cedict-surnames", source_key(src), build))
+
+
+def is_surname(char: str) -> bool:
+    """True when CC-CEDICT gives ``char`` as a surname (马 "surname Ma"; 的 is none).
+
+    >>> is_surname("马"), is_surname("的")
+    (True, False)
+    """
+    return char in _surnames()

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: bumped whenever a feature is added, removed or computed differently; the shipped model names the version it
 #: was fitted with, and a model of another version is refused
-FEATURE_VERSION = 6
+FEATURE_VERSION = 7
 
 #: jieba's tags in coarse groups, for the first and the last word of a candidate
 POS_GROUPS: dict[str, tuple[str, ...]] = {
@@ -128,6 +128,7 @@ FEATURES: tuple[str, ...] = (
     "lexicon_last",
     "lexicon_share",
     "cut_share",
+    "personal_name",
 )
 
 #: names of bodies and laws (…部, …委员会, …法): the words before carry their country or field
@@ -409,5 +410,15 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
         x[i + 2] = float(n > 1 and lexicon.entry(toks[-1]) is not None)
         x[i + 3] = sum(1 for t in toks if lexicon.entry(t) is not None) / n
         x[i + 4] = miner.cut.get(key, 0) / f0 if f0 else 0.0
+        # a Chinese person's name: a surname and one or two characters, tagged a name, in no dictionary (the
+        # people a story quotes are no terms of its field)
+        x[i + 5] = float(
+            2 <= len(key) <= 3
+            and tags[0] in POS_GROUPS["person"]
+            and cedict.is_surname(key[0])
+            and not key.isascii()
+            and not cedict.has_word(key)
+            and whole is None
+        )
         rows.append(x)
     return keys, rows
