@@ -44,9 +44,23 @@ def same_english(text: str) -> str:
     return s[:-1] if len(s) > 1 and s.endswith("s") else s
 
 
+def suggestions_before(text: Path) -> dict[str, list[str]]:
+    """Each candidate of the article (every one, as `make eval` mines it) → its English suggestions without the
+    memory: what `tm extract` finds in the term base beside each term, so the spans are measured in training as
+    they are in use."""
+    from glossary.align import english_suggestions
+    from glossary.pipeline import collect
+
+    return {c.term: [e.text for e in english_suggestions(c)] for c in collect([text], limit=5000).candidates}
+
+
 def examples(shared: Path, stem: str, corpus: str) -> list[tuple[str, list[str], list[list[float]], list[int]]]:
     """(term, spans, features, labels) for each gold term of the article found in its memory."""
+    from glossary.align import english_suggestions
+    from glossary.models import Candidate
+
     tmx = shared / "eval" / "parallel" / f"{stem}.tmx"
+    known = suggestions_before(shared / "eval" / "corpora" / corpus / f"{stem}.txt")
     memory = Memory(read_pairs(tmx.read_bytes(), str(tmx)))
     letter = stem.split("_")[-1]
     out = []
@@ -63,8 +77,15 @@ def examples(shared: Path, stem: str, corpus: str) -> list[tuple[str, list[str],
             continue
         if len(ids) > MAX_UNITS:
             ids = ids[:: -(-len(ids) // MAX_UNITS)]
+        before = known.get(term)
+        if before is None:  # (a gold term the miner did not list: its suggestions alone)
+            before = [e.text for e in english_suggestions(Candidate(term))]
         spans = span_features(
-            term, [memory.targets[i] for i in ids], memory.count, sources=[memory.sources[i] for i in ids]
+            term,
+            [memory.targets[i] for i in ids],
+            memory.count,
+            before,
+            sources=[memory.sources[i] for i in ids],
         )
         if spans:
             out.append(
