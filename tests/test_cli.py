@@ -213,6 +213,27 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert r.stdout == f"glossary, version {__version__}\n"
 
 
+def test_the_command_leaves_at_once_with_its_exit_code_and_everything_written(tmp_path: Path, seed_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    db, out = tmp_path / "t.db", tmp_path / "g.csv"
+
+    def glossary(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "glossary", "--db", str(db), *args], capture_output=True, text=True
+        )
+
+    mined = glossary("mine", str(seed_dir))
+    assert mined.returncode == 0 and mined.stdout.startswith("mined ")  # (the streams flushed before leaving)
+    exported = glossary("export", "--status", "candidate", "-o", str(out))
+    assert exported.returncode == 0 and out.read_text(encoding="utf-8").count("\n") > 10
+    assert "氧化镝" in glossary("list", "--limit", "500").stdout  # the term base was committed
+    assert glossary("list", "--bogus").returncode == 2  # bad usage
+    assert glossary("show", "没有这个词").returncode == 1  # bad data
+    assert glossary("--db", str(tmp_path / "none" / "x.db"), "list").returncode == 1
+
+
 def test_find_formats_statuses_and_no_match(runner: CliRunner, db: str, seed_dir: Path) -> None:
     run(runner, db, "mine", str(seed_dir))
     run(runner, db, "approve", "氧化镝")
