@@ -24,8 +24,30 @@ from . import dictionary
 _TONELESS = re.compile(r"[1-5]$")
 
 
+#: a sense CC-CEDICT labels with a field of knowledge: "(math) numerator of a fraction", "(chemistry) …"
+_FIELD_SENSE = re.compile(
+    r"\((?:math|computing|medicine|physics|chemistry|finance|law|geology|astronomy|anatomy|zoology|economics|"
+    r"biology|botany|agriculture|electricity|engineering|statistics|pharmacology)"
+)
+
+
 def _dictionary_syllables(word: str) -> list[str] | None:
-    readings = {dictionary.fold_reading(e.pinyin) for e in dictionary.lookup(word)}
+    """The numbered syllables CC-CEDICT reads ``word`` with: its one reading, or, where it has several (not
+    counting names), the one reading some sense of which is labelled with a field of knowledge, as a term's
+    words are (分子 fēn zǐ "(chemistry) molecule", not fèn zǐ "member"); else None.
+
+    >>> _dictionary_syllables("分子"), _dictionary_syllables("转动")
+    (['fen1', 'zi3'], None)
+    """
+    entries = dictionary.lookup(word)
+    readings = {dictionary.fold_reading(e.pinyin) for e in entries}
+    if len(readings) > 1:
+        labelled = {
+            dictionary.fold_reading(e.pinyin)
+            for e in entries
+            if e.pinyin[:1].islower() and any(_FIELD_SENSE.match(x.strip()) for x in e.senses)
+        }
+        readings = labelled if len(labelled) == 1 else set()
     if len(readings) != 1:
         return None
     syl = readings.pop().split()
