@@ -70,3 +70,7 @@ class InvalidEdit(GlossaryError):
 
 class StaleEntry(GlossaryError):
     """A decision on an entry that someone else changed since it was shown."""
+
+
+class TrainingError(GlossaryError):
+    """Annotated texts that a termhood model cannot be fitted on (no gold list, no texts, no matches)."""

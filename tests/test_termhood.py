@@ -121,3 +121,69 @@ def test_each_feature_lands_in_its_named_slot() -> None:
     latin = dict(zip(FEATURES, rows[keys.index("SEG+")]))
     assert latin["latin"] == 1.0 and latin["title"] == 0.0 and latin["first_latin"] == 1.0
     assert 0.0 <= latin["lexicon_share"] <= 1.0 and latin["acronym"] == 1.0
+
+
+def _annotated(folder: Path, texts: dict[str, str], terms: list[str]) -> Path:
+    folder.mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    rows = ["id\tsimplified\tmust\tvariants"] + [f"x{i}\t{t}\t1\t" for i, t in enumerate(terms)]
+    (folder / "gold.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_glossary_train_fits_a_model_the_miner_then_uses(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    soy = _annotated(
+        tmp_path / "soy",
+        {
+            "a.txt": "大豆压榨厂扩大产能。豆粕价格上涨，大豆压榨利润回升。豆粕需求来自饲料企业。",
+            "b.txt": "今年大豆进口增加。压榨厂的豆粕库存下降，饲料企业采购豆粕。",
+        },
+        ["大豆", "豆粕", "压榨厂", "饲料企业"],
+    )
+    pipes = _annotated(
+        tmp_path / "pipes",
+        {"a.txt": "聚氯乙烯管材需要稳定剂。管材厂采购稳定剂，聚氯乙烯价格上涨。管材厂今年扩产。"},
+        ["聚氯乙烯", "聚氯乙烯管材", "稳定剂", "管材厂"],
+    )
+    out = tmp_path / "mine.json"
+    r = CliRunner().invoke(cli, ["train", str(soy), str(pipes), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "left out soy: must recall" in r.output and "left out pipes:" in r.output
+    model = load_model(out)  # a model of this feature set, with a size rule
+    assert model.features == FEATURES and 0 < model.threshold < 1
+    rows = candidate_features(_miner("大豆压榨厂扩产，豆粕价格上涨。"))[1]
+    assert model.probabilities(rows) != load_model().probabilities(rows)  # its own weights, not the shipped
+
+
+def _miner(text: str) -> Miner:
+    m = Miner()
+    m.add(Document("t.txt", text, "utf-8"))
+    return m
+
+
+def test_glossary_train_refuses_what_is_no_annotated_corpus_and_writes_nothing(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    out = tmp_path / "m.json"
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "a.txt").write_text("大豆压榨厂扩大产能。", encoding="utf-8")
+    wrong = tmp_path / "wrong"
+    wrong.mkdir()
+    (wrong / "a.txt").write_text("大豆压榨厂扩大产能。", encoding="utf-8")
+    (wrong / "gold.tsv").write_text("id\tterm\n1\t大豆\n", encoding="utf-8")
+    for folder, says in [
+        (tmp_path / "none", "no such folder"),
+        (plain, "no gold.tsv"),
+        (wrong, "no 'simplified' column"),
+    ]:
+        r = CliRunner().invoke(cli, ["train", str(folder), "-o", str(out)])
+        assert r.exit_code == 1 and says in r.output and len(r.output.strip().splitlines()) == 1, r.output
+        assert not out.exists()

@@ -1,4 +1,5 @@
-"""Term bases as wholes (`db copy` between SQLite files and PostgreSQL databases) and the resources glossary reads."""
+"""Term bases as wholes (`db copy` between SQLite files and PostgreSQL databases), the resources glossary reads and
+the termhood model it can fit on your own annotated texts (`train`)."""
 
 from __future__ import annotations
 
@@ -67,3 +68,41 @@ def resources_command(quick: bool) -> None:
         state = r.where if r.present else f"ABSENT: {r.remedy}"
         click.echo(f"{r.name:24} {r.version:22} {r.licence:32} {size:18} {state}")
         click.echo(f"{'':24} {r.use}")
+
+
+@cli.command("train")
+@click.argument("folders", nargs=-1, required=True, type=click.Path(file_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The model file to write.")
+def train_command(folders: tuple[str, ...], output: str) -> None:
+    """Fit a termhood model on annotated FOLDERS of your own field(s): each holds texts (.txt, .md) and a
+    gold.tsv of their terms (docs/mining.md). With two folders or more, each is also scored by a model fitted
+    on the others, and that decides the output size. Needs scikit-learn (pip install 'glossary[train]').
+
+    \b
+    Example:
+        glossary train corpora/rail corpora/shipping -o my_termhood.json
+        GLOSSARY_TERMHOOD_MODEL=my_termhood.json glossary mine texts/
+    """
+    import os
+
+    from ..mining.training import save, train
+
+    trained = train(folders)
+    if trained.loo:
+        for name, s in trained.loo.scores.items():
+            click.echo(
+                f"left out {name}: must recall {s.must_recall:.3f}, precision {s.precision:.3f}, "
+                f"P@100 {s.p_at_100:.3f}, {s.size} terms"
+            )
+    else:
+        click.echo("one folder: nothing to leave out, the shipped model's output threshold is kept")
+    tmp = f"{output}.{os.getpid()}.tmp"  # written whole, then put in place: never a half-written model
+    try:
+        save(trained.model, tmp)
+        os.replace(tmp, output)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    threshold = trained.model["size"]["threshold"]
+    click.echo(
+        f"wrote {output} (threshold {threshold}); use it with GLOSSARY_TERMHOOD_MODEL={output} glossary mine DIR"
+    )

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import TrainingError
 from ..normalise.hanzi import HAN, HAN_CLASS
 from ..normalise.script import to_simplified
 from ..sources import read_sources
@@ -318,3 +319,65 @@ def leave_one_out(sets: Sequence[MinedCorpus], c: float = 0.3) -> LeaveOneOut:
             best = (rank, t, scores)
     assert best is not None
     return LeaveOneOut(best[1], best[2], probs)
+
+
+@dataclass
+class Trained:
+    """A model fitted on a user's annotated folders, and how each folder scored when left out."""
+
+    model: dict
+    loo: LeaveOneOut | None  # None with a single folder: nothing to leave out
+
+
+def annotated_folder(folder: str | Path) -> AnnotatedCorpus:
+    """:func:`load_corpus`, with a one-line error that says how to fix a folder that is no annotated corpus.
+
+    :raises TrainingError: no such folder, no ``gold.tsv``, no ``simplified`` column, or no text in it.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise TrainingError(f"{folder}: no such folder; give folders that each hold texts and a gold.tsv")
+    gold = folder / "gold.tsv"
+    if not gold.is_file():
+        raise TrainingError(
+            f"{folder}: no gold.tsv beside the texts; write one (tab-separated: id, simplified, must, variants), "
+            "as docs/mining.md describes"
+        )
+    with gold.open(encoding="utf-8", errors="replace") as f:
+        header = f.readline().rstrip("\n").split("\t")
+    if "simplified" not in header:
+        raise TrainingError(
+            f"{gold}: no 'simplified' column in its first line; the columns are those of docs/mining.md"
+        )
+    corpus = load_corpus(folder)
+    if not corpus.texts:
+        raise TrainingError(f"{folder}: no .txt or .md texts beside gold.tsv")
+    return corpus
+
+
+def train(folders: Sequence[str | Path]) -> Trained:
+    """Fit a termhood model on annotated folders (texts and a ``gold.tsv`` each) as ``make train`` fits the
+    shipped one: with two folders or more the output threshold is chosen leave-one-corpus-out, with one it is
+    the shipped model's. ``save(trained.model, path)`` writes it; ``$GLOSSARY_TERMHOOD_MODEL`` makes the miner
+    use it.
+
+    :raises TrainingError: a folder that is no annotated corpus, lists none of whose rows are mined, or no
+        scikit-learn to fit with.
+    """
+    corpora = [annotated_folder(f) for f in folders]
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise TrainingError("fitting a model needs scikit-learn: pip install 'glossary[train]'") from None
+    mined = [mine_corpus(c) for c in corpora]
+    labels = {y for m in mined for y in m.labels}
+    if 1 not in labels or 0 not in labels:
+        raise TrainingError(
+            "the gold lists match none (or all) of the mined candidates; check that their 'simplified' column "
+            "holds terms of these texts"
+        )
+    from .model import load_model
+
+    loo = leave_one_out(mined) if len(mined) >= 2 else None
+    threshold = loo.threshold if loo else load_model().threshold
+    return Trained(size_rule(fit(mined), threshold), loo)
