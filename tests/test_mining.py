@@ -374,3 +374,17 @@ def test_a_candidate_may_begin_or_end_inside_a_word_the_segmenter_glued_on() -> 
     assert m.cut["银行间同业拆借市场"] == 1 and m.cut["证券集体"] == 0
     assert m.tokens["证券集体诉讼"] == ("证券", "集体", "诉讼")
     assert m.left["银行间同业拆借市场"] == {"中国": 1} and m.right["证券集体诉讼"] == {"案": 1}
+
+
+def test_an_english_gloss_after_a_clause_belongs_to_the_term_it_fits() -> None:
+    # the words before the bracket run back to 新厂房全面采用: the gloss is the term's, not the clause's, and
+    # not the shorter 屋架's either ("steel roof truss" is three words)
+    text = (
+        "新厂房全面采用钢结构屋架（steel roof truss），钢结构屋架的造价较低。屋架的跨度很大，屋架需要防腐。"
+        "园区部署楼宇自控系统（Building Automation System，BAS），楼宇自控系统由传感器和控制器组成。"
+    )
+    ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=200)}
+    assert ranked["钢结构屋架"].english_in_text == ["steel roof truss"]
+    assert ranked["屋架"].english_in_text == []
+    # an expansion and its acronym in one bracket, split at the full-width comma, both the term's
+    assert ranked["楼宇自控系统"].english_in_text == ["Building Automation System", "BAS"]
