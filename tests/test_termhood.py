@@ -179,10 +179,15 @@ def test_glossary_train_refuses_what_is_no_annotated_corpus_and_writes_nothing(t
     wrong.mkdir()
     (wrong / "a.txt").write_text("大豆压榨厂扩大产能。", encoding="utf-8")
     (wrong / "gold.tsv").write_text("id\tterm\n1\t大豆\n", encoding="utf-8")
+    legacy = tmp_path / "legacy"
+    legacy.mkdir()
+    (legacy / "a.txt").write_text("大豆压榨厂扩大产能。", encoding="utf-8")
+    (legacy / "gold.tsv").write_bytes("id\tsimplified\tmust\tvariants\nx1\t大豆\t1\t\n".encode("gb18030"))
     for folder, says in [
         (tmp_path / "none", "no such folder"),
         (plain, "no gold.tsv"),
         (wrong, "no 'simplified' column"),
+        (legacy, "not UTF-8"),
     ]:
         r = CliRunner().invoke(cli, ["train", str(folder), "-o", str(out)])
         assert r.exit_code == 1 and says in r.output and len(r.output.strip().splitlines()) == 1, r.output

@@ -344,8 +344,10 @@ def annotated_folder(folder: str | Path) -> AnnotatedCorpus:
             f"{folder}: no gold.tsv beside the texts; write one (tab-separated: id, simplified, must, variants), "
             "as docs/mining.md describes"
         )
-    with gold.open(encoding="utf-8", errors="replace") as f:
-        header = f.readline().rstrip("\n").split("\t")
+    try:
+        header = gold.read_bytes().decode("utf-8").split("\n", 1)[0].rstrip("\r").split("\t")
+    except UnicodeDecodeError as e:
+        raise TrainingError(f"{gold}: not UTF-8 (byte {e.start}); save it as UTF-8") from None
     if "simplified" not in header:
         raise TrainingError(
             f"{gold}: no 'simplified' column in its first line; the columns are those of docs/mining.md"
