@@ -194,9 +194,11 @@ def main() -> None:
         cli(prog_name="glossary")
         code = 0
     except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-        if not isinstance(e.code, int) and e.code is not None:
+        if e.code is None or isinstance(e.code, int):
+            code = e.code or 0
+        else:  # (sys.exit("message"), as the interpreter would: the message, exit 1)
             print(e.code, file=sys.stderr)
+            code = 1
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe (`glossary list | head`): nothing to say

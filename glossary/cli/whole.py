@@ -83,8 +83,6 @@ def train_command(folders: tuple[str, ...], output: str) -> None:
         glossary train corpora/rail corpora/shipping -o my_termhood.json
         GLOSSARY_TERMHOOD_MODEL=my_termhood.json glossary mine texts/
     """
-    import os
-
     from ..mining.training import save, train
 
     trained = train(folders)
@@ -96,12 +94,7 @@ def train_command(folders: tuple[str, ...], output: str) -> None:
             )
     else:
         click.echo("one folder: nothing to leave out, the shipped model's output threshold is kept")
-    tmp = f"{output}.{os.getpid()}.tmp"  # written whole, then put in place: never a half-written model
-    try:
-        save(trained.model, tmp)
-        os.replace(tmp, output)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    save(trained.model, output)  # (whole or not at all)
     threshold = trained.model["size"]["threshold"]
     click.echo(
         f"wrote {output} (threshold {threshold}); use it with GLOSSARY_TERMHOOD_MODEL={output} glossary mine DIR"

@@ -562,8 +562,7 @@ class Miner:
         alone to the longest term the words before it end with (欧洲航空安全局（EASA）, not 安全局)."""
         out: dict[str, Counter[str]] = {}
         for span, found in self.glossed.items():
-            phrases = [g for g in found if " " in g]
-            owner = self._gloss_owner(span, phrases, terms) if phrases else _longest_ending(span, terms)
+            owner = self._gloss_owner(span, [g for g in found if " " in g], terms)
             if owner:
                 out.setdefault(owner, Counter()).update(found)
         return out
@@ -579,12 +578,13 @@ class Miner:
         >>> m._gloss_owner("新线采用无砟轨道", ["ballastless track"], m.count)
         '无砟轨道'
         """
-        endings = [span[i:] for i in range(len(span) - 1) if span[i:] in terms]
         words = max((len(re.findall(r"[A-Za-z0-9]+", g)) for g in expansions), default=0)
-        fitting = [e for e in endings if len(HAN.findall(e)) >= 1.5 * words] if words else []
-        if fitting:
+        fitting = [
+            span[i:] for i in range(len(span) - 1) if span[i:] in terms and len(HAN.findall(span[i:])) >= 1.5 * words
+        ]
+        if words and fitting:
             return max(fitting, key=lambda e: (self.count.get(e, 0), len(e)))
-        return endings[0] if endings else None
+        return _longest_ending(span, terms)
 
 
 def split_gloss(gloss: str) -> list[str]:

@@ -54,22 +54,42 @@ class AnnotatedCorpus:
 def load_corpus(
     folder: str | Path, gold: str | Path | None = None, name: str | None = None, positives_only: bool = False
 ) -> AnnotatedCorpus:
-    """Read an annotated folder: its texts, its ``gold.tsv`` (or ``gold``), and the README's words left out."""
+    """Read an annotated folder: its texts, its ``gold.tsv`` (or ``gold``), and the README's words left out.
+
+    :raises TrainingError: with how to fix it — no such folder, no gold list, one not in UTF-8 or without a
+        ``simplified`` column, or no text beside it.
+    """
     folder = Path(folder)
+    if not folder.is_dir():
+        raise TrainingError(f"{folder}: no such folder; give folders that each hold texts and a gold.tsv")
     gold_path = Path(gold) if gold else folder / "gold.tsv"
+    if not gold_path.is_file():
+        raise TrainingError(
+            f"{folder}: no gold.tsv beside the texts; write one (tab-separated: id, simplified, must, variants), "
+            "as docs/mining.md describes"
+        )
+    try:
+        lines = gold_path.read_bytes().decode("utf-8").splitlines()
+    except UnicodeDecodeError as e:
+        raise TrainingError(f"{gold_path}: not UTF-8 (byte {e.start}); save it as UTF-8") from None
+    header = lines[0].split("\t") if lines else []
+    if "simplified" not in header:
+        raise TrainingError(
+            f"{gold_path}: no 'simplified' column in its first line; the columns are those of docs/mining.md"
+        )
     texts = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md") and p.stem.lower() != "readme")
+    if not texts:
+        raise TrainingError(f"{folder}: no .txt or .md texts beside gold.tsv")
     corpus = AnnotatedCorpus(name or folder.name, texts, gold_path, positives_only)
-    with gold_path.open(encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            row = dict(zip(header, line.rstrip("\n").split("\t")))
-            rid = row.get("id", "")
-            forms = [row.get("simplified", "")] + [v for v in row.get("variants", "").split("|")]
-            for form in forms:
-                if form.strip():
-                    corpus.forms[norm_form(form)] = rid
-            if row.get("must", "0").strip() == "1":
-                corpus.must.add(rid)
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t")))
+        rid = row.get("id", "")
+        forms = [row.get("simplified", "")] + [v for v in row.get("variants", "").split("|")]
+        for form in forms:
+            if form.strip():
+                corpus.forms[norm_form(form)] = rid
+        if row.get("must", "0").strip() == "1":
+            corpus.must.add(rid)
     readme = folder / "README.md"
     if readme.exists():
         text = readme.read_text(encoding="utf-8")
@@ -91,6 +111,7 @@ class MinedCorpus:
     rows: list[list[float]]
     labels: list[int | None]
     n_hanzi: int
+    counts: list[int]  # each candidate's count, as the miner ranks fragments by
 
 
 def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
@@ -112,7 +133,7 @@ def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
         else:
             labels.append(0)
     n_hanzi = sum(len(HAN.findall(d.text)) for d in docs)
-    return MinedCorpus(corpus, keys, rows, labels, n_hanzi)
+    return MinedCorpus(corpus, keys, rows, labels, n_hanzi, [miner.count[k] for k in keys])
 
 
 def fit(sets: Sequence[MinedCorpus], c: float = 0.3) -> dict:
@@ -161,12 +182,6 @@ def _fit_weights(sets: Sequence[MinedCorpus], c: float) -> dict:
 FRAGMENT_MIN_PROBABILITY = 0.15
 
 
-def counts(s: MinedCorpus) -> list[int]:
-    """Each candidate's count (its ``count`` feature is log(1 + count))."""
-    at = FEATURES.index("count")
-    return [round(math.exp(r[at]) - 1) for r in s.rows]
-
-
 def fragment_factor(sets: Sequence[MinedCorpus], c: float, model: dict) -> float:
     """How much less often a fragment (:func:`~glossary.mining.model.fragments`) is a term than the model's
     probability says, over the labelled candidates of ``sets``: the terms among the fragments of probability
@@ -180,7 +195,7 @@ def fragment_factor(sets: Sequence[MinedCorpus], c: float, model: dict) -> float
     for s in labelled:
         others = [o for o in labelled if o is not s]
         probs = predict(_fit_weights(others, c) if others else model, s.rows)
-        for i in fragments(s.keys, counts(s), probs):
+        for i in fragments(s.keys, s.counts, probs):
             if probs[i] >= FRAGMENT_MIN_PROBABILITY and s.labels[i] is not None:
                 terms += s.labels[i] or 0
                 expected += probs[i]
@@ -191,7 +206,7 @@ def ranked_probabilities(model: dict, s: MinedCorpus) -> list[float]:
     """The probabilities the miner ranks ``s`` by: the model's, fragments demoted by its fitted factor."""
     from .model import demote_fragments
 
-    return demote_fragments(s.keys, counts(s), predict(model, s.rows), model.get("fragment_factor", 1.0))
+    return demote_fragments(s.keys, s.counts, predict(model, s.rows), model.get("fragment_factor", 1.0))
 
 
 def predict(model: dict, rows: Sequence[Sequence[float]]) -> list[float]:
@@ -252,7 +267,9 @@ def evaluate(s: MinedCorpus, probs: Sequence[float], size: int) -> Score:
 
 def save(model: dict, path: str | Path) -> None:
     """Write a model as stable, reviewable JSON."""
-    Path(path).write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    from ..formats.base import write_file  # (whole or not at all: never half a model)
+
+    write_file(path, (json.dumps(model, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 #: thresholds tried when the output size is chosen by leave-one-corpus-out
@@ -330,34 +347,6 @@ class Trained:
     loo: LeaveOneOut | None  # None with a single folder: nothing to leave out
 
 
-def annotated_folder(folder: str | Path) -> AnnotatedCorpus:
-    """:func:`load_corpus`, with a one-line error that says how to fix a folder that is no annotated corpus.
-
-    :raises TrainingError: no such folder, no ``gold.tsv``, no ``simplified`` column, or no text in it.
-    """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise TrainingError(f"{folder}: no such folder; give folders that each hold texts and a gold.tsv")
-    gold = folder / "gold.tsv"
-    if not gold.is_file():
-        raise TrainingError(
-            f"{folder}: no gold.tsv beside the texts; write one (tab-separated: id, simplified, must, variants), "
-            "as docs/mining.md describes"
-        )
-    try:
-        header = gold.read_bytes().decode("utf-8").split("\n", 1)[0].rstrip("\r").split("\t")
-    except UnicodeDecodeError as e:
-        raise TrainingError(f"{gold}: not UTF-8 (byte {e.start}); save it as UTF-8") from None
-    if "simplified" not in header:
-        raise TrainingError(
-            f"{gold}: no 'simplified' column in its first line; the columns are those of docs/mining.md"
-        )
-    corpus = load_corpus(folder)
-    if not corpus.texts:
-        raise TrainingError(f"{folder}: no .txt or .md texts beside gold.tsv")
-    return corpus
-
-
 def train(folders: Sequence[str | Path]) -> Trained:
     """Fit a termhood model on annotated folders (texts and a ``gold.tsv`` each) as ``make train`` fits the
     shipped one: with two folders or more the output threshold is chosen leave-one-corpus-out, with one it is
@@ -367,7 +356,7 @@ def train(folders: Sequence[str | Path]) -> Trained:
     :raises TrainingError: a folder that is no annotated corpus, lists none of whose rows are mined, or no
         scikit-learn to fit with.
     """
-    corpora = [annotated_folder(f) for f in folders]
+    corpora = [load_corpus(f) for f in folders]
     try:
         import sklearn  # noqa: F401
     except ImportError:
