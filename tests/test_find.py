@@ -77,3 +77,22 @@ def test_no_match_returns_empty_and_suggest_helps(filled: TermBase) -> None:
 def test_status_filter(filled: TermBase) -> None:
     assert names(filled, "稀土") == [("exact", "稀土"), ("prefix", "稀土永磁材料")]
     assert [m.entry.simplified for m in filled.find("稀土", [Status.APPROVED])] == ["稀土永磁材料"]
+
+
+def test_pinyin_finds_the_reading_shown_not_pypinyins(tb: TermBase) -> None:
+    """The keys were pypinyin's reading of the term: 调峰 shown (and corrected) as tiáo fēng was found only as
+    diao4feng1, and a reviewer's correction of a reading changed nothing `find` saw."""
+    tb.stage([TermEntry("调峰", "調峰", "tiáo fēng", score=2.0), TermEntry("小分子", "小分子", "xiǎo fēn zǐ")], by="t")
+    assert names(tb, "tiao2feng1") == [("exact", "调峰")]
+    assert names(tb, "xiǎo fēn zǐ") == [("exact", "小分子")]
+    assert names(tb, "diao4feng1") == []
+    tb.edit("小分子", by="t", pinyin="xiǎo fèn zǐ")
+    assert names(tb, "xiao3fen4zi3") == [("exact", "小分子")]
+    assert names(tb, "xiao3fen1zi3") == []
+
+
+def test_an_entry_written_alone_is_keyed_by_its_reading_too(tb: TermBase) -> None:
+    tb.stage([TermEntry("调峰", "調峰", "tiáo fēng", score=2.0)], by="t")
+    tb.stage([TermEntry("调峰", "調峰", "tiáo fēng", score=3.0), TermEntry("调价", "調價", "tiáo jià")], by="t")
+    assert names(tb, "tiao2 jia4") == [("exact", "调价")]
+    assert names(tb, "tiaofeng") == [("exact", "调峰")]

@@ -189,3 +189,17 @@ def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
 def test_file_term_base_uses_wal(tmp_path: Path) -> None:
     with TermBase(tmp_path / "g.db") as tb:
         assert tb.con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_migration_9_keys_pinyin_by_the_reading_shown(tmp_path: Path) -> None:
+    path = tmp_path / "v8.db"
+    con = sqlite3.connect(path, isolation_level=None)
+    assert migrate(con, target=8) == [1, 2, 3, 4, 5, 6, 7, 8]
+    con.execute(
+        "INSERT INTO concepts (simplified, pinyin, status, created_at, updated_at, pinyin_num, pinyin_plain) "
+        "VALUES ('调峰', 'tiáo fēng', 'candidate', 'x', 'x', 'diao4feng1', 'diaofeng')"
+    )
+    con.close()
+    with TermBase(path) as tb:
+        assert [m.entry.simplified for m in tb.find("tiao2feng1")] == ["调峰"]
+        assert tb.find("diao4feng1") == []

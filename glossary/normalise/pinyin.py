@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -78,14 +79,59 @@ def _to_pinyin(text: str, style: str) -> str:
 
 
 def pinyin_keys(text: str) -> tuple[str, str]:
-    """Search keys for a Hanzi term: (numbered, plain), without spaces and with ü folded to u,
-    so that ``nü``, ``nv`` and ``nu`` all find 钕.
+    """Search keys for a Hanzi term read by pypinyin alone: (numbered, plain), without spaces and with ü
+    folded to u, so that ``nü``, ``nv`` and ``nu`` all find 钕. An entry's keys are those of the reading it
+    shows (:func:`reading_keys`): this is for text that has none.
 
     >>> pinyin_keys("镨钕")
     ('pu3nu3', 'punu')
     """
+    return reading_keys(to_pinyin(text))
 
-    def fold(s: str) -> str:
-        return s.replace(" ", "").lower().replace("ü", "u").replace("v", "u")
 
-    return fold(to_pinyin(text, "numbers")), fold(to_pinyin(text, "plain"))
+#: combining tone marks (after NFD) → tone number
+_TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+
+
+@lru_cache(maxsize=8192)
+def _syllable_keys(syllable: str) -> tuple[str, str]:
+    letters, tone = [], ""
+    for ch in unicodedata.normalize("NFD", syllable.lower()):
+        if ch in _TONE_MARKS:
+            tone = _TONE_MARKS[ch]
+        elif not unicodedata.combining(ch):  # (the diaeresis of ü goes: ü is folded to u)
+            letters.append("u" if ch == "v" else ch)
+    plain = "".join(letters)
+    return plain + tone, plain
+
+
+def reading_keys(reading: str) -> tuple[str, str]:
+    """Search keys of a reading as an entry shows it (tone marks, as a reviewer may have corrected it): what
+    ``glossary find`` matches a pinyin query against, so the reading found is the reading shown. A syllable
+    written with a number keeps it; Latin parts are kept as written, lower-cased.
+
+    >>> reading_keys("xiǎo fēn zǐ"), reading_keys("pǔ nǚ"), reading_keys("LG huà xué")
+    (('xiao3fen1zi3', 'xiaofenzi'), ('pu3nu3', 'punu'), ('lghua4xue2', 'lghuaxue'))
+    >>> reading_keys("pu3 nv3"), reading_keys("N52 cí tǐ"), reading_keys("CO2 jiǎn pái")
+    (('pu3nu3', 'punu'), ('n52ci2ti3', 'n52citi'), ('co2jian3pai2', 'co2jianpai'))
+    """
+    num, plain = [], []
+    for syllable in reading.split():
+        if syllable.isascii():
+            m = _SYLLABLE_NUMBERED.fullmatch(syllable)  # (lower case: CO2 is Latin, not a syllable in tone 2)
+            if m:
+                letters = m.group(1).replace("v", "u")
+                num.append(letters + m.group(2).replace("5", ""))  # the neutral tone has no number in the keys
+                plain.append(letters)
+            else:
+                num.append(syllable.lower())
+                plain.append(syllable.lower())
+        else:
+            n, p = _syllable_keys(syllable)
+            num.append(n)
+            plain.append(p)
+    return "".join(num), "".join(plain)
+
+
+#: a pinyin syllable written with its tone number (u for ü, as the keys fold it)
+_SYLLABLE_NUMBERED = re.compile(r"([a-z]+)([1-5])")

@@ -19,9 +19,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..models import TermEntry
-from ..normalise.pinyin import pinyin_keys
 from . import backend
-from .search import _WORD, bigrams
+from .search import _WORD, bigrams, pinyin_columns
 
 if TYPE_CHECKING:
     from .store import Store
@@ -40,7 +39,7 @@ def insert_new(store: Store, entries: Sequence[TermEntry], by: str, action: str,
     concepts, english, variants, occurrences, contexts, grams, words, log = [], [], [], [], [], [], [], []
     for k, e in enumerate(entries):
         cid = first + k
-        num, plain = pinyin_keys(e.simplified)
+        num, plain = pinyin_columns(e.simplified, e.pinyin)
         counts = {f: e.file_counts.get(f, e.count if len(e.files) == 1 else 1) for f in e.files}
         count = sum(counts.values()) if counts else e.count
         concepts.append(

@@ -6,7 +6,7 @@ Each migration runs once, inside the transaction that records it in
 >>> import sqlite3
 >>> con = sqlite3.connect(":memory:", isolation_level=None)
 >>> migrate(con)
-[1, 2, 3, 4, 5, 6, 7, 8]
+[1, 2, 3, 4, 5, 6, 7, 8, 9]
 >>> migrate(con)
 []
 """
@@ -242,6 +242,18 @@ def _v8_workspace(con: Connection) -> None:
             con.execute(f"CREATE TRIGGER equivalents_{name} AFTER {when} ON equivalents BEGIN {body}; END")
 
 
+def _v9_shown_reading_keys(con: Connection) -> None:
+    """Pinyin search keys from the reading each concept shows (they were pypinyin's reading of the term, which
+    the aligner and reviewers correct: 小分子 showed fēn and was found only as fen4)."""
+    from .search import pinyin_columns
+
+    rows = con.execute("SELECT id, simplified, pinyin FROM concepts").fetchall()
+    con.executemany(
+        "UPDATE concepts SET pinyin_num=?, pinyin_plain=? WHERE id=?",
+        [(*pinyin_columns(simp, pinyin), cid) for cid, simp, pinyin in rows],
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema", _v1_initial),
     (2, "search keys", _v2_search_keys),
@@ -251,6 +263,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (6, "translation memory", _v6_translation_memory),
     (7, "english roles, revisions, review claims", _v7_roles),
     (8, "workspace indexes, reviewer accounts", _v8_workspace),
+    (9, "pinyin keys of the reading shown", _v9_shown_reading_keys),
 ]
 LATEST = MIGRATIONS[-1][0]
 

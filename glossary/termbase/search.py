@@ -21,6 +21,7 @@ from typing import Any
 
 from ..models import Status
 from ..normalise.hanzi import HAN
+from ..normalise.pinyin import pinyin_keys, reading_keys
 from ..normalise.script import to_simplified
 from .backend import Connection
 
@@ -92,8 +93,22 @@ def bigrams(text: str) -> set[str]:
     return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
+def pinyin_columns(simplified: str, pinyin: str) -> tuple[str, str]:
+    """A concept's pinyin search keys (``pinyin_num``, ``pinyin_plain``): those of the reading it shows, so a
+    query for the reading shown (or a reviewer's correction of it) finds it; pypinyin's reading of the term
+    where it shows none.
+
+    >>> pinyin_columns("小分子", "xiǎo fēn zǐ"), pinyin_columns("镨钕", "")
+    (('xiao3fen1zi3', 'xiaofenzi'), ('pu3nu3', 'punu'))
+    """
+    return reading_keys(pinyin) if pinyin.strip() else pinyin_keys(simplified)
+
+
 def index_rows(con: Connection, cid: int) -> None:
-    """Rebuild the search index rows (bigrams, English words) of one concept."""
+    """Rebuild the search index rows (bigrams, English words) and pinyin keys of one concept."""
+    row = con.execute("SELECT simplified, pinyin FROM concepts WHERE id=?", (cid,)).fetchone()
+    if row:
+        con.execute("UPDATE concepts SET pinyin_num=?, pinyin_plain=? WHERE id=?", (*pinyin_columns(*row), cid))
     con.execute("DELETE FROM grams WHERE concept_id=?", (cid,))
     con.execute("DELETE FROM words WHERE concept_id=?", (cid,))
     forms = [

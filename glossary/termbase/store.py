@@ -24,7 +24,6 @@ from typing import TypeVar
 
 from ..errors import TermBaseError, TermNotFound
 from ..models import Context, Equivalent, Status, TermEntry
-from ..normalise.pinyin import pinyin_keys
 from ..normalise.script import to_simplified
 from . import backend
 from . import bulk as _bulk
@@ -275,7 +274,7 @@ class Store:
     # ------------------------------------------------------------- writing
     def _insert(self, e: TermEntry, by: str, action: str) -> int:
         now = _now()
-        num, plain = pinyin_keys(e.simplified)
+        num, plain = _search.pinyin_columns(e.simplified, e.pinyin)
         cur = self.con.execute(
             "INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
             "updated_at, pinyin_num, pinyin_plain, count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",

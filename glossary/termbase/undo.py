@@ -157,11 +157,6 @@ def _unmerge(tb: TermBase, cid: int, record: dict[str, object]) -> None:
             gone["edited"],
         ),
     )
-    from ..normalise.pinyin import pinyin_keys
-
-    con.execute(
-        "UPDATE concepts SET pinyin_num=?, pinyin_plain=? WHERE id=?", (*pinyin_keys(gone["simplified"]), gone["id"])
-    )
     entry = TermEntry(
         simplified=gone["simplified"],
         traditional=gone["traditional"],
