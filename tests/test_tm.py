@@ -263,3 +263,16 @@ def test_calibration_shrinks_a_small_perfect_block(tmp_path: Path) -> None:
     assert points[-1][1] == pytest.approx(5 / 6, abs=0.01)  # four of four right: (4 + 1) / (4 + 2)
     assert all(a[1] <= b[1] for a, b in zip(points, points[1:]))
     assert train_tm.same_english("The People’s Banks") == train_tm.same_english("people's bank")
+
+
+def test_a_name_is_cut_short_by_the_words_that_go_on_not_across_punctuation() -> None:
+    """A capitalised word after a bracket ("… Administration (NEA)") cut nothing, yet flagged the whole name as
+    cut short; "of" and a capital goes on with it ("State Grid Corporation" of "… Corporation of China")."""
+    from glossary.tm.words import cut_spans
+
+    spans = cut_spans("Data from the National Energy Administration (NEA) show a rise", 4)
+    assert spans["National Energy Administration"][0] is False
+    assert spans["National Energy"][0] is True
+    spans = cut_spans("According to the State Grid Corporation of China, output rose", 5)
+    assert spans["State Grid Corporation"][0] is True
+    assert spans["State Grid Corporation of China"][0] is False

@@ -153,8 +153,8 @@ def cut_spans(
             crossed = crossed or (j - 1 > i and breaks[j - 1])
             if j <= first_anchor[i] or lower[j - 1] in FUNCTION_WORDS:
                 continue
-            cut = (j < len(words) and words[j - 1][0].isupper() and words[j][0].isupper()) or (
-                i > 0 and words[i][0].isupper() and words[i - 1][0].isupper()
+            cut = _cuts_after(words, breaks, j) or (
+                i > 0 and not breaks[i] and words[i][0].isupper() and words[i - 1][0].isupper()
             )
             span = " ".join(words[i:j])
             was = out.get(span)
@@ -171,6 +171,22 @@ def cut_spans(
             out.setdefault(" ".join(words[i:j]), (False, any(breaks[i + 1 : j]), *beside(i, j)))
         i = max(j, i + 1)
     return out
+
+
+def _cuts_after(words: Sequence[str], breaks: Sequence[bool], j: int) -> bool:
+    """Whether a span ending before word ``j`` cuts a name short: a capitalised word goes on after its last, or
+    "of" and one ("State Grid Corporation" of "State Grid Corporation of China"), with no punctuation between
+    ("National Energy Administration (NEA)" is whole).
+
+    >>> w, b = ("State", "Grid", "of", "China", "NEA"), (False, False, False, False, True)
+    >>> _cuts_after(w, b, 2), _cuts_after(w, b, 4), _cuts_after(w, b, 1)
+    (True, False, True)
+    """
+    if j >= len(words) or j == 0 or breaks[j] or not words[j - 1][0].isupper():
+        return False
+    if words[j][0].isupper():
+        return True
+    return words[j] == "of" and j + 1 < len(words) and not breaks[j + 1] and words[j + 1][0].isupper()
 
 
 @lru_cache(maxsize=65536)  # a unit is cut for every term its source holds
