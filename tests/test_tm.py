@@ -276,3 +276,16 @@ def test_a_name_is_cut_short_by_the_words_that_go_on_not_across_punctuation() ->
     spans = cut_spans("According to the State Grid Corporation of China, output rose", 5)
     assert spans["State Grid Corporation"][0] is True
     assert spans["State Grid Corporation of China"][0] is False
+
+
+def test_a_span_ends_in_the_terms_head_not_in_any_word_of_its_gloss() -> None:
+    """房价 is "house price" or "cost of housing": its heads are price and cost, so "housing" alone does not
+    end as the term does (every word of every sense of the last part counted as a head: 电价, "price of
+    electricity", was rendered "electricity")."""
+    from glossary.tm.spans import FEATURES, span_features
+
+    units = ["Housing costs rose again this year.", "The cost of housing is a worry."]
+    spans = {s.key: s.features for s in span_features("房价", units, lambda k: 1)}
+    head = FEATURES.index("head_last")
+    assert spans["housing"][head] == 0.0
+    assert spans["housing costs"][head] == 1.0

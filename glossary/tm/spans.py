@@ -151,6 +151,31 @@ def _source_words(source: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     return tuple(out)
 
 
+def _gloss_head(gloss: str) -> str:
+    """The head word of an English gloss: its last content word, or the last before "of" ("price of
+    electricity" is a price, not electricity).
+
+    >>> _gloss_head("price of electricity"), _gloss_head("power grid"), _gloss_head("to")
+    ('price', 'grid', '')
+    """
+    words = content_words(gloss.split(" of ")[0])
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=65536)
+def _heads(word: str) -> frozenset[str]:
+    """The keys of the head words of ``word``'s senses (:func:`_gloss_head`); a word the dictionaries lack has
+    its last character's."""
+    from ..align import dictionary
+    from ..mining import lexicon
+
+    if word.isascii():
+        return frozenset(word_key(w) for w in content_words(word)[-1:])
+    glosses = [*dictionary.ranked_glosses(word, limit=8), *lexicon.english(word)]
+    heads = frozenset(word_key(h) for h in map(_gloss_head, glosses) if h)
+    return heads if heads or len(word) == 1 else _heads(word[-1])
+
+
 def _closed(beside: Counter[str]) -> float:
     """How often a span comes with the same content word beside it (the share of its occurrences; ``beside``
     counts the words' keys, "" for a function word or none): a span always followed by "administration" is a
@@ -209,9 +234,9 @@ def span_features(
     evidence |= {word_key(w) for text in known for w in content_words(text)}
     last_sense = " ".join(sorted(part_senses[-1][0])) if part_senses and part_senses[-1] else ""
     # English puts the head last: the last part's (or the whole term's) sense should end the span
-    head = set().union(*part_senses[-1]) if part_senses and part_senses[-1] else set()
+    head = set(_heads(parts[-1])) if parts else set()
     whole = [] if term.isascii() else [*dictionary.ranked_glosses(term, limit=4), *lexicon.english(term)]
-    head |= {word_key(g.split()[-1]) for g in whole if g.split()}
+    head |= {word_key(h) for h in map(_gloss_head, whole) if h}
     exact = {g.lower() for g in whole}
     suggested = {k.lower() for k in known}
     # English says a Chinese term in about one word per two Hanzi (a Latin part is its own words)
