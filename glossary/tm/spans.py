@@ -38,14 +38,29 @@ _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ory|ous|ary|ible|able)$")
 
 def _parts(term: str) -> list[str]:
     """The term's dictionary words, loose characters in a row joined (串 + 级 of 串级萃取 is one word the
-    dictionary lacks); a term the dictionary has whole is split into the words inside it."""
+    dictionary lacks); a term the dictionary has whole is split into the words inside it. A Latin or number
+    run is one part, as English writes it (PERC of PERC电池, III of III期临床试验, GLP-1).
+
+    >>> _parts("PERC电池"), _parts("GLP-1受体激动剂")
+    (['PERC', '电池'], ['GLP-1', '受体', '激动', '剂'])
+    """
     from ..align import dictionary
 
     if term.isascii():
         return [term]
-    parts = dictionary.segment(term)
-    if len(parts) == 1 and len(term) > 1:
-        parts = dictionary.segment(term, max_len=len(term) - 1)
+    parts: list[str] = []
+    at = 0
+    for run in [*HAN_RUN.finditer(term), None]:
+        start = run.start() if run else len(term)
+        latin = _LATIN_EDGES.sub("", term[at:start])
+        if latin:
+            parts.append(latin)
+        if run:
+            words = dictionary.segment(run.group())
+            if len(words) == 1 and len(run.group()) > 1 and run.group() == term:
+                words = dictionary.segment(term, max_len=len(term) - 1)
+            parts += words
+            at = run.end()
     out: list[str] = []
     loose = False
     for p in parts:
@@ -56,6 +71,10 @@ def _parts(term: str) -> list[str]:
             out.append(p)
         loose = single
     return [p for p in out if p.strip()]
+
+
+#: what stands around a Latin or number run in a term and is no part of it (brackets, spaces, dashes)
+_LATIN_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 @lru_cache(maxsize=65536)  # the same parts recur in a memory's terms and sentences
