@@ -31,13 +31,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..mining.filters import NAME_HEADS, is_chemical
+from ..mining.filters import NAME_HEADS, elements, is_chemical
 from ..models import Candidate, Equivalent, TermEntry
 from ..normalise.pinyin import to_pinyin
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from ..workers import default_workers, fork_map, split
 from . import compose as _compose
 from . import countries, dictionary, english, translit
+from . import names as _names
+from . import senses as _senses
 from .reading import reading
 
 _OFFICE = re.compile(
@@ -140,7 +142,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     # the name and the words after it are said by _add_name
     composed = [] if stem and not region else _compose.compose(c.term)
     if is_chemical(c.term):
-        for t in _compose.element_english(c.term) + _compose.chemical(c.term):
+        for t in _names.element_english(c.term) + _names.chemical(c.term):
             out.add(t, "chemistry", 0.8)
     _add_senses(c.term, out)
     literal_head = _compose.literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
@@ -159,7 +161,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         # a name the segmenter knows as one (勐拉县, a place) and no resource has: pinyin, with a
         # place word after it translated (Mengla County)
         out.add(_pinyin_name(c.term), "pinyin", 0.15)
-    elif not out and re.search(r"[A-Za-z]", c.term) and _compose.has_unknown_name(c.term):
+    elif not out and re.search(r"[A-Za-z]", c.term) and _names.has_unknown_name(c.term):
         # a name the dictionary lacks beside Latin letters (AB克拉维斯, an invented name): its Latin as written, its Hanzi in pinyin
         out.add(
             " ".join(
@@ -192,7 +194,7 @@ def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: _Suggestion
     # a name before words the dictionary knows: 卡拉瓦兹 + 铁矿, the name as the texts write it
     # in Latin, else in pinyin, and the rest translated
     # 卡拉瓦兹 + 矿: "… Mine", as place names are; 阿尔忒弥斯 + 计划: "… Program", as names of things are
-    pattern = _compose.place_words().get(rest) or _compose.name_pattern(rest)
+    pattern = _names.place_words().get(rest) or _names.name_pattern(rest)
     rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest, after_name=True)[:1]]
     if rest_en:
         # (no pinyin stand-in beside the name ISO 3166-2 gives)
@@ -320,11 +322,11 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
     """
     if dictionary.is_state_sense(term, gloss) or " and " in gloss:
         # a state, or two verbs of one act (审批 → approval); any other sense with "and" names no act
-        named = _compose.named_act(term, gloss)
+        named = _senses.named_act(term, gloss)
         if named and named.endswith("ing") and english.frequency(gloss.split()[-1]) >= _EVERYDAY_VERB:
             return []  # (as below: no everyday verb's -ing form)
         return [named] if named else []
-    vo = _compose.verb_object(term, gloss)
+    vo = _senses.verb_object(term, gloss)
     if vo:
         # a verb and its object name the act, by the verb's noun (冶炼 "smelt metal" → smelting)
         noun = english.action_noun(vo[0])
@@ -334,7 +336,7 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
     words = gloss.split()
     if (
         len(words) == 2
-        and words[1] not in _compose.PARTICLES
+        and words[1] not in _senses.PARTICLES
         and dictionary.is_english_verb(words[1])
         and english.action_noun(words[0]) == words[0]
     ):
@@ -342,7 +344,7 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
         # produce" → mass production), where English derives one
         noun = english.action_noun(words[1])
         return [f"{words[0]} {noun}"] if noun != words[1] and not noun.endswith("ing") else []
-    if not _compose.is_phrasal(gloss):
+    if not _senses.is_phrasal(gloss):
         return []
     verb = words[0]
     noun = english.action_noun(verb)
@@ -390,7 +392,7 @@ def _pinyin_name(term: str) -> str:
     place, name = _known_place(term)
     pattern = "{}"
     if len(name) > 2 and name[-1] in _PLACE_WORDS:
-        name, pattern = name[:-1], _compose.place_words()[name[-1]]  # 阿萨姆 + 邦: Asamu State
+        name, pattern = name[:-1], _names.place_words()[name[-1]]  # 阿萨姆 + 邦: Asamu State
     spelled = pattern.format(to_pinyin(name, "plain").replace(" ", "").replace("v", "ü").capitalize())
     return f"{place} {spelled}" if place else spelled
 
@@ -404,7 +406,7 @@ def _region(term: str) -> list[str]:
     (['Assam', 'Assam State'], [], [])
     """
     if dictionary.has_word(term) or (
-        len(term) < 3 and term[-1] not in _PLACE_WORDS and not _compose.looks_transliterated(term)
+        len(term) < 3 and term[-1] not in _PLACE_WORDS and not _names.looks_transliterated(term)
     ):
         return []
     return countries.region_names(term)
@@ -460,7 +462,7 @@ def _is_tagged_name(term: str) -> bool:
         and tags[0][1] in _NAME_TAGS
         and not term.isascii()
         and not dictionary.has_word(term)
-        and not any(ch in _compose.elements() for ch in term)
+        and not any(ch in elements() for ch in term)
         and not dictionary.is_quality_suffix(term[-1])
     )
 
@@ -480,7 +482,7 @@ def _split_name(term: str) -> tuple[str, str]:
         # the rest: common words the dictionary has (not another name: 帕斯 "Perth"), one of them
         # at least two characters long; a last single one may be a place word (卡拉瓦兹 + 矿)
         if (
-            _compose.looks_transliterated(name)
+            _names.looks_transliterated(name)
             and not dictionary.has_word(name)
             and (any(len(w) > 1 for w in words) or rest in _PLACE_WORDS)
             and all(
@@ -491,9 +493,9 @@ def _split_name(term: str) -> tuple[str, str]:
             )
         ):
             return name, rest
-    if _compose.looks_transliterated(term):
+    if _names.looks_transliterated(term):
         return term, ""
-    if len(term) > 2 and term[-1] in _PLACE_WORDS and _compose.looks_transliterated(term[:-1]):
+    if len(term) > 2 and term[-1] in _PLACE_WORDS and _names.looks_transliterated(term[:-1]):
         return term[:-1], ""
     for k in (2, 3, 4):
         if countries.is_country(term[:k]) and len(term) > k + 1:
@@ -505,7 +507,7 @@ def _split_name(term: str) -> tuple[str, str]:
 
 
 #: one-character words for places and features that follow a name (阿萨姆邦, 卡拉瓦兹矿, 格陵兰岛)
-_PLACE_WORDS = frozenset(_compose.place_words())
+_PLACE_WORDS = frozenset(_names.place_words())
 
 
 def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:
@@ -566,7 +568,7 @@ def warm_up() -> None:
     dictionary.suffix_sense("量")
     translit.homophones("阿尔忒弥斯")  # the index of names by sound
     english.frequency("the")  # wordfreq's English list
-    _compose.looks_transliterated("卡特彼勒")
+    _names.looks_transliterated("卡特彼勒")
     countries.is_country("美国")  # CLDR's names of countries
 
 

@@ -12,66 +12,36 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
 from itertools import product
 
-from ..mining.filters import elements, naming_rules, transliteration_chars
+from ..mining.filters import elements, naming_rules
 from ..normalise.pinyin import to_pinyin
 from . import countries, dictionary, english
+from .names import (
+    _ends_as_word,
+    _government_of,
+    _unknown_words,
+    chemical,
+    element_english,
+    has_unknown_name,
+    looks_transliterated,
+)
+from .senses import (
+    _FUNCTION_WORDS,
+    _as_modifier,
+    _coordinated,
+    _join,
+    _listed_noun,
+    _names_an_act,
+    _paired_modifiers,
+    _quality_of,
+    _title,
+    is_phrasal,
+    named_act,
+    verb_object,
+)
 
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
-
-
-def name_pattern(head: str) -> str | None:
-    """The naming rule's English pattern for a head word standing after a name (计划 → "{} Program"), or None.
-
-    >>> name_pattern("计划"), name_pattern("大豆")
-    ('{} Program', None)
-    """
-    return next((en for zh, en in naming_rules()["name"] if zh == head and en.startswith("{}")), None)
-
-
-def place_words() -> dict[str, str]:
-    """One-character words for places and features that follow a name, and their English pattern
-    (邦 → "{} State": 阿萨姆邦 is Asamu State).
-
-    >>> place_words()["岛"]
-    '{} Island'
-    """
-    return dict(naming_rules()["place"])
-
-
-def element_run(text: str) -> list[str] | None:
-    """English names if every character of ``text`` is an element, else None.
-
-    >>> element_run("钕铁硼")
-    ['neodymium', 'iron', 'boron']
-    """
-    el = elements()
-    if text and all(c in el for c in text):
-        return [el[c][2] for c in text]
-    return None
-
-
-def element_english(text: str) -> list[str]:
-    names = element_run(text)
-    if not names:
-        return []
-    if len(names) == 1:
-        return names
-    symbols = "".join(elements()[c][1] for c in text)
-    return ["-".join(names), symbols]
-
-
-def _title(s: str) -> str:
-    small = {"and", "of", "the", "for", "on", "in", "to", "a", "an", "with"}
-    words = s.split()
-    return " ".join(
-        w if (i and w.lower() in small) or w[:1].isupper() else w[:1].upper() + w[1:] for i, w in enumerate(words)
-    )
-
-
-_NOUN_SUFFIXES = frozenset({"ment", "tion", "ation", "sion", "ance", "ence", "ing"})
 
 
 def _piece_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:  # noqa: C901 (older than the ceiling; split when next reworked)
@@ -168,26 +138,6 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
     return gl[:2]
 
 
-def named_act(word: str, gloss: str) -> str | None:
-    """The noun a term uses for a dictionary sense of ``word`` that is a state or two verbs of one act, or None:
-    适航 "to be airworthy" → airworthiness, 审批 "to examine and approve" → approval (the act is named by its
-    outcome).
-
-    >>> named_act("适航", "airworthy"), named_act("审批", "examine and approve"), named_act("大豆", "soybean")
-    ('airworthiness', 'approval', None)
-    """
-    if dictionary.is_state_sense(word, gloss):
-        return english.quality_noun(gloss)
-    pair = gloss.split(" and ")
-    if len(pair) == 2 and " " not in pair[1] and dictionary.is_verb_only(word, gloss):
-        noun = english.action_noun(pair[1])
-        return noun if noun != pair[1] else None
-    return None
-
-
-_FUNCTION_WORDS = frozenset({"of", "and", "the", "a", "an", "for", "in", "on", "to"})
-
-
 def literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
     """The composition when the dictionary's gloss says the same but for its head noun, and the composition
     names the term's own head: 碱金属 is "alkali metal" (金属 metal), a dictionary's "alkali
@@ -215,119 +165,6 @@ def literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
     return composed[:1] if head and head[0] == a[-1] and b[-1] not in head else []
 
 
-def _as_modifier(piece: str, gl: list[str]) -> list[str]:
-    """Senses of a word standing before a noun, the form English puts there first.
-
-    A verb names its act (勘探 "explore" → "exploration fund"; a phrasal verb takes -ing: 追溯 "trace back
-    to" → "tracing system"; a verb that is a noun too stays: "export control"); a sense the dictionary
-    lists as a noun of the verb wins over the verb (管理 "manage, management" → "management system"); an
-    adjective formed from a noun sense wins over the noun (经济 → "economic feasibility").
-    """
-    first = gl[0]
-    pair = first.split(" and ")
-    if (
-        len(pair) == 2
-        and all(" " not in v and dictionary.is_english_verb(v) for v in pair)
-        and dictionary.is_verb_sense(piece, first)
-    ):
-        # two verbs for one act name it by their nouns before a noun: 防治 "prevent and cure" + 法 → Prevention
-        # and Cure Law, 审批 "examine and approve" + 制度 → examination and approval system
-        nouns = " and ".join(english.action_noun(v) for v in pair)
-        if nouns != first:
-            return [nouns] + gl
-    use = next((g for g in gl[:3] if g.endswith(" use") and len(g.split()) == 2), None)
-    if use:
-        return [use.split()[0]] + gl  # 民用 "civilian use" + 飞机 → "civilian airplane"
-    if dictionary.is_verb_sense(piece, first):
-        listed = _listed_noun(first, gl[1:], piece)
-        if listed:
-            return [listed] + [g for g in gl if g != listed]
-    vo = verb_object(piece, first)
-    if vo:
-        return [english.gerund(vo[0])] + gl  # 冶炼 "smelt metal" + 设备 → "smelting equipment"
-    if dictionary.is_verb_only(piece, first) and is_phrasal(first):
-        words = first.split()
-        if len(words) > 1:
-            return [english.gerund(words[0])] + gl
-        noun = english.action_noun(first)
-        return [noun] + [g for g in gl if g != noun]
-    gl = english.adjective_first(gl)
-    *mods, last = gl[0].split()
-    own = dictionary.glosses(piece[-1]) if mods and len(piece) > 1 else []
-    if last in own:
-        # the last character says the last word, and has the adjective of it too: 永磁 "permanent magnetism",
-        # 磁 "magnetic; magnetism" → "permanent magnetic material"
-        adj = english.adjective_first([last] + [g for g in own if g != last])[0]
-        if adj != last:
-            gl = [" ".join(mods + [adj])] + gl
-    return gl
-
-
-def verb_object(piece: str, gloss: str) -> tuple[str, str] | None:
-    """(verb, object) when ``gloss`` is a verb sense of ``piece`` that names its object ("smelt metal" of
-    冶炼), else None: the act is then named by the verb's noun (smelting).
-
-    >>> verb_object("冶炼", "smelt metal"), verb_object("分离", "separate")
-    (('smelt', 'metal'), None)
-    """
-    words = gloss.split()
-    if (
-        len(words) != 2
-        or words[1] in PARTICLES
-        or words[1] in _NO_OBJECT
-        or not words[1].isalpha()
-        or not dictionary.is_verb_only(piece, gloss)
-    ):
-        return None
-    verb, obj = words
-    if english.frequency(verb) >= _VO_VERB_MAX or obj.endswith("ly") or english.frequency(obj + "ly") >= 1e-7:
-        # a verb as common as "argue" or "reach" says little without its object (达成协议 "reach agreement"
-        # is no "reaching"), and "remain silent", "sell cheaply" name no object
-        return None
-    return verb, obj
-
-
-#: words after a verb that are not its object ("lag behind", "regard as", "mock oneself")
-_NO_OBJECT = frozenset({"as", "behind", "oneself", "himself", "herself", "itself", "themselves", "one", "it"})
-
-#: a verb at least this frequent in English (argue, reach, sell) does not name an act without its object
-_VO_VERB_MAX = 3e-5
-
-
-def is_phrasal(gloss: str) -> bool:
-    """True when ``gloss`` is one verb, or a verb and its particles ("trace back to"), not a verb phrase."""
-    words = gloss.split()
-    return all(w in PARTICLES for w in words[1:])
-
-
-def _listed_noun(verb: str, senses: list[str], piece: str = "") -> str | None:
-    """A sense that is a noun formed from ``verb`` ("management" beside "manage"), if the dictionary lists one;
-    with ``piece``, also a sense of it that is no verb and shares the verb's stem (补贴 "subsidize; subsidy").
-
-    >>> _listed_noun("manage", ["management"]), _listed_noun("subsidize", ["subsidy"], "补贴")
-    ('management', 'subsidy')
-    """
-    stem = verb[:-1] if verb.endswith("e") else verb
-    derived = english.action_noun(verb)  # (analyze → analysis)
-    return next(
-        (
-            g
-            for g in senses
-            if (g.startswith(stem) and g[len(stem) :].lstrip("e") in _NOUN_SUFFIXES)
-            or (g == derived and g != verb)
-            or (
-                piece
-                and " " not in g
-                and len(os.path.commonprefix([g, verb])) >= 5
-                and not english.looks_adjectival(g)
-                and dictionary.is_verb_only(piece, verb)
-                and not dictionary.is_verb_sense(piece, g)
-            )
-        ),
-        None,
-    )
-
-
 def _parts(term: str) -> list[str]:
     """The words of ``term``; elements in a row are one word, a material (镍 钴 锰 → 镍钴锰, NCM).
 
@@ -348,26 +185,6 @@ def _parts(term: str) -> list[str]:
     return out
 
 
-def looks_transliterated(term: str) -> bool:
-    """True when most characters of a term not in the dictionary are name-transliteration characters.
-
-    >>> looks_transliterated("克拉维斯"), looks_transliterated("钢材"), looks_transliterated("根本原因")
-    (True, False, False)
-    """
-    han = [c for c in term if not c.isascii()]
-    if len(han) < 2 or dictionary.has_word(term):
-        return False
-    words = dictionary.segment(term)
-    if (
-        len(words) > 1
-        and all(len(w) > 1 and dictionary.has_word(w) for w in words)
-        and any(not dictionary.is_proper(w) for w in words)
-    ):
-        return False  # words of the dictionary, one common at least: 根本 + 原因, 巴西 + 大豆 name no one
-    chars = transliteration_chars()
-    return sum(c in chars for c in han) >= 0.75 * len(han)
-
-
 def _readings(term: str, parts: list[str]) -> list[str | None]:
     """The numbered pinyin of each part where it stands in the term (for polyphones: 重 zhong4)."""
     if not all(len(p) == 1 or not p.isascii() for p in parts) or any(p.isascii() for p in parts):
@@ -386,14 +203,9 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
 #: particles that join a modifier to its noun (美国的粮食安全): English word order says the same
 _POSSESSIVE = frozenset({"的", "之"})
 
+
 #: conjunctions that join two nouns in a term (钢铁及有色金属, 技术与资源)
 _AND = frozenset({"与", "和", "及", "以及", "或"})
-
-
-#: words that follow a verb in an English phrasal verb ("trace back to", "set up")
-PARTICLES = frozenset(
-    {"back", "to", "up", "out", "off", "down", "on", "in", "over", "from", "away", "with", "for", "at", "into", "about"}
-)
 
 
 def _all_verbs(term: str) -> bool:
@@ -479,82 +291,6 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     return out
 
 
-_ADVERB = re.compile(r"(?:ly|^not|^very|^most|^more|^less|^too)$")
-
-
-def _quality_of(word: str, reading: str | None = None) -> str | None:
-    """The noun of the quality or act ``word`` names (a verb's act, an adjective's quality, a noun of a quality
-    itself), or None when English has none.
-
-    >>> _quality_of("依赖"), _quality_of("合规"), _quality_of("适航")
-    ('dependence', 'compliance', 'airworthiness')
-    """
-    gl = dictionary.ranked_glosses(word, limit=3, reading=reading)
-    if not gl:
-        return None
-    g = gl[0]
-    if dictionary.is_state_sense(word, g):
-        return named_act(word, g)
-    if dictionary.is_verb_only(word, g):
-        # the first verb sense with a noun of its own (迷惑 "puzzle; confuse" → confusion)
-        for verb in (v.split()[0] for v in gl if dictionary.is_verb_only(word, v) and is_phrasal(v)):
-            noun = english.action_noun(verb)
-            if noun != verb and not noun.endswith("ing"):
-                return noun
-        return None
-    if " " in g:
-        return None
-    # (transparent → transparency; compliance is one already; 事实 "fact" names no quality: no "fact")
-    return english.quality_noun(g) or (g if dictionary.is_nominal(g) else None)
-
-
-def _coordinated(first: str | None, second: str | None) -> str | None:
-    """Two modifiers' senses joined by "and", when they are two modifiers of one noun: not an adverb, which
-    qualifies the modifier after it (极低 "extremely low"), nor a bound prefix ("multi-"), nor one sense twice.
-
-    >>> _coordinated("middle", "heavy"), _coordinated("extremely", "low"), _coordinated("negative", "extremely")
-    ('middle and heavy', None, None)
-    """
-    if not first or not second or first == second:
-        return None
-    if any(_ADVERB.search(x) or x.endswith("-") for x in (first, second)):
-        return None
-    return f"{first} and {second}"
-
-
-def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Two loose characters before a noun that are each a modifier of it: one a prefix, the other a
-    character that begins words with one sense (中 + 重 + 金属 → "middle and heavy metal", as 轻重金属
-    is "light and heavy metal"). Returns the parts with each such pair as one, and its English.
-
-    >>> _paired_modifiers(["中", "重", "金属"])
-    (['中重', '金属'], {'中重': 'middle and heavy'})
-    """
-    out: list[str] = []
-    paired: dict[str, str] = {}
-    el = elements()
-    i = 0
-    while i < len(parts):
-        a, b = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
-        if (
-            i + 2 < len(parts)
-            and len(a) == len(b) == 1
-            and not (a + b).isascii()
-            and a not in el
-            and b not in el
-            and (dictionary.prefix_sense(a) or dictionary.prefix_sense(b))
-        ):
-            pair = _coordinated(dictionary.leading_sense(a), dictionary.leading_sense(b))
-            if pair:
-                paired[a + b] = pair
-                out.append(a + b)
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out, paired
-
-
 def _overlap(first: str, char: str, final: bool = True) -> str | None:
     """English for a word and the character after it when that character makes a word with the one
     before it as well (液晶 + 体, and 晶体 "crystal"): when both words render the shared character alike
@@ -579,46 +315,6 @@ def _overlap(first: str, char: str, final: bool = True) -> str | None:
     return " ".join(mods + second_en) if shared >= 4 else None
 
 
-def _join(words: tuple[str, ...]) -> str | None:
-    """The words of a composition as one phrase; a suffix sense ("-ization" of 化) is attached to the word
-    before it when English has the result, else the composition is dropped ("hollow -ization" is no English).
-
-    >>> _join(("soybean", "oil")), _join(("commerce", "-ization")), _join(("hollow", "-ization"))
-    ('soybean oil', 'commercialization', None)
-    >>> _join(("re-", "open a business"))
-    're-open a business'
-    """
-    out: list[str] = []
-    for w in words:
-        if w.startswith("-"):
-            joined = english.attach_suffix(out.pop(), w) if out else None
-            if joined is None:
-                return None
-            w = joined
-        if out and out[-1].endswith("-"):
-            w = out.pop() + w  # a prefix sense goes on the next word: 重新 "re-" + 开张 → "re-open a business"
-        out.append(w)
-    return None if out and out[-1].endswith("-") else " ".join(out)
-
-
-def has_unknown_name(term: str) -> bool:
-    """True when the segmenter reads a word of three or more Hanzi in ``term`` that CC-CEDICT lacks and can
-    only break with a loose character (a name, as in AB克拉维斯).
-
-    >>> has_unknown_name("AB克拉维斯"), has_unknown_name("加工能力")
-    (True, False)
-    """
-    return any(len(w) >= 3 and _loose(dictionary.segment(w)) for w in _unknown_words(term))
-
-
-@lru_cache(maxsize=16384)
-def _unknown_words(term: str) -> tuple[str, ...]:
-    """The words the segmenter reads in ``term`` that CC-CEDICT lacks: Hanzi, not a run of elements."""
-    import rjieba
-
-    return tuple(w for w in rjieba.cut(term) if not w.isascii() and not dictionary.has_word(w) and not element_run(w))
-
-
 def _unknown_word(term: str, parts: list[str]) -> bool:
     """True when the segmenter reads two characters of ``term`` as one word that CC-CEDICT lacks, and the
     composition would render them as two loose characters (串级萃取技术: 串级 as 串 "skewer" + 级 "level").
@@ -637,82 +333,6 @@ def _unknown_word(term: str, parts: list[str]) -> bool:
     return any(w in pairs for w in _unknown_words(term))
 
 
-def _loose(pieces: list[str]) -> bool:
-    """True when dictionary pieces hold a loose character before the last piece (加工 + 能力 is a compound,
-    价值 + 链 a word and its head, 新 + 能源 a prefix and a word; 海 + 力士 is none of these). Only a character
-    of the tables for foreign names is loose so: 军 + 工 + 企业 is no name."""
-    chars = transliteration_chars()
-    return any(
-        len(p) == 1 and p in chars and not (i == 0 and dictionary.prefix_sense(p)) for i, p in enumerate(pieces[:-1])
-    )
-
-
-_BORN = re.compile(r"\((?:c\. )?\d{3,4}-")
-_AMERICAN = re.compile(r"\b(?:US|American)\b")
-
-
-def _government_of(word: str) -> list[str]:
-    """A government named by its head, as English names it: the surname, and "administration" for an American
-    president's (特朗普政府 → Trump administration; 默克尔政府 → Merkel government; 习近平 → Xi, a Chinese
-    name putting the surname first); [] when ``word`` is no person the dictionary knows.
-
-    >>> _government_of("特朗普"), _government_of("默克尔"), _government_of("美国")
-    (['Trump administration'], ['Merkel government'], [])
-    """
-    names = dictionary.ranked_glosses(word, limit=1)
-    entries = [e for e in dictionary.lookup(word) if any(_BORN.search(s) for s in e.senses)]
-    if not names or not entries or not dictionary.is_proper(word):
-        return []  # a person: the dictionary gives a year of birth ("Barack Obama (1961-), US … politician")
-    parts = names[0].split()
-    chinese = sum(1 for syl in entries[0].pinyin.split() if syl[:1].isupper()) > 1  # Xi2 Jin4 ping2
-    surname = parts[0] if chinese else parts[-1]
-    american = any(_AMERICAN.search(s) for e in entries for s in e.senses)
-    return [f"{surname} {'administration' if american else 'government'}"]
-
-
-def chemical(term: str) -> list[str]:
-    """Names by chemistry's rules alone: elements, element runs, anions, materials of elements.
-
-    >>> chemical("氧化镝"), chemical("大豆")
-    (['dysprosium oxide'], [])
-    """
-    rules = naming_rules()
-    out: list[str] = []
-    for zh, en in rules["chem"]:
-        if term.startswith(zh) and len(term) > len(zh):
-            rest_zh = term[len(zh) :]
-            # the rest is elements or one noun the dictionary knows (氧化 + a noun), not a phrase (氧化+物提纯)
-            rest = element_english(rest_zh) or (
-                dictionary.ranked_glosses(rest_zh)[:1] if dictionary.has_word(rest_zh) else []
-            )
-            out += [en.format(r) for r in rest[:1]]
-    for zh, en in rules["elem"]:
-        if term.endswith(zh) and len(term) > len(zh):
-            out += [en.format(r) for r in element_english(term[: -len(zh)])]
-    return [x for i, x in enumerate(out) if x not in out[:i]]
-
-
-def _ends_as_word(term: str, head: str) -> bool:
-    """True when a one-character head ends ``term`` as a word of its own, not as the end of a
-    two-character word: 美国地质调查局 ends in 局, 钢铁困局 does not (困局 "predicament"), nor
-    钢铁非法 in 法; 总署 is the head 署 itself with the prefix 总 ("general").
-
-    >>> _ends_as_word("钢铁困局", "局"), _ends_as_word("审计总署", "署"), _ends_as_word("大豆管理条例", "条例")
-    (False, True, True)
-    >>> _ends_as_word("个人信息保护法", "法"), _ends_as_word("钢铁非法", "法")
-    (True, False)
-    """
-    if len(head) > 1:
-        return True
-    last = term[-2:]
-    # (or the fewest words end with it: 保护 + 法, though 护法 is a word too)
-    return not dictionary.has_word(last) or last[0] in _OFFICE_PREFIXES or dictionary.segment(term)[-1] == head
-
-
-#: characters before an office word that keep it one (总署 general administration, 分局 branch bureau)
-_OFFICE_PREFIXES = frozenset("总分副支")
-
-
 def _has_name(text: str) -> bool:
     """True when ``text`` holds a name: Latin letters, a proper noun or a word the dictionary lacks.
 
@@ -724,16 +344,6 @@ def _has_name(text: str) -> bool:
         or any(dictionary.is_proper(w) or (len(w) > 1 and not dictionary.has_word(w)) for w in _parts(text))
         or looks_transliterated(text)
     )
-
-
-def _names_an_act(word: str) -> bool:
-    """True when every sense of a word the dictionary has is a verb's (上市 "float (a company)").
-
-    >>> _names_an_act("上市"), _names_an_act("大豆"), _names_an_act("投资")
-    (True, False, False)
-    """
-    senses = dictionary.ranked_glosses(word)
-    return bool(senses) and all(dictionary.is_verb_only(word, g) for g in senses)
 
 
 def phrase_english(text: str, after_name: bool = False) -> list[str]:
