@@ -417,13 +417,16 @@ class Miner:
         if workers is None:
             workers = default_workers() if len(keys) >= PARALLEL_MIN_CANDIDATES else 1
         if workers > 1 and len(keys) > 1:
-            # the rows are the same in any split: each worker measures its share against the whole count
-            parts = split(keys, workers)
-            rows = [row for done in fork_map_inherited(_features_part, self, parts, len(parts)) for row in done]
+            # the rows are the same in any split: each worker measures its share against the whole count and
+            # sends back its probabilities only (the rows, 92 numbers a candidate, would cost the parent more to
+            # unpickle than the model costs to apply)
+            jobs = [(part, model) for part in split(keys, workers)]
+            raw = [p for done in fork_map_inherited(_probabilities_part, self, jobs, len(jobs)) for p in done]
         else:
             keys, rows = candidate_features(self, keys)
+            raw = model.probabilities(rows)
         count = self.count
-        probs = demote_fragments(keys, [count[k] for k in keys], model.probabilities(rows), model.fragment_factor)
+        probs = demote_fragments(keys, [count[k] for k in keys], raw, model.fragment_factor)
         kinds = self._kinds()
         out = [Candidate(term=k, kind=kinds(k), count=count[k], score=round(p, 4)) for k, p in zip(keys, probs)]
         out.sort(key=lambda c: (-c.score, -c.count, c.term))
@@ -630,8 +633,9 @@ def _inner_word(word: str, last: bool) -> str | None:
 PARALLEL_MIN_CANDIDATES = 20_000
 
 
-def _features_part(miner: Miner, keys: list[str]) -> list[list[float]]:
-    return candidate_features(miner, keys)[1]
+def _probabilities_part(miner: Miner, job: tuple[list[str], TermhoodModel]) -> list[float]:
+    keys, model = job
+    return model.probabilities(candidate_features(miner, keys)[1])
 
 
 def _count_part(docs: Sequence[Document]) -> dict:
