@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from glossary.mining import Miner, mine_documents
+from glossary.mining.evidence import attach_files
 from glossary.mining.segment import JiebaTokeniser
 from glossary.models import Document
 from glossary.sources import read_sources
@@ -86,7 +87,7 @@ def test_counts_are_exact_and_file_counts_add_up() -> None:
     for d in docs:
         m.add(d)
     ranked = {c.term: c for c in m.score()}
-    m.attach_files(list(ranked.values()))
+    attach_files(m, list(ranked.values()))
     assert ranked["氧化镝"].count == 3
     assert ranked["氧化镝"].file_counts == {"a.txt": 2, "b.txt": 1}
 

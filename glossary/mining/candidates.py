@@ -26,18 +26,17 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
-from ..models import Candidate, Context, Document
+from ..models import Candidate, Document
 from ..normalise.hanzi import HAN, HAN_CLASS
 from ..normalise.script import to_simplified_aligned
-from ..normalise.text import sentence_around
 from ..workers import default_workers, fork_map, fork_map_inherited, split
 from . import cedict
+from .evidence import attach_evidence, attach_files, longest_ending, split_gloss
 from .features import candidate_features
 from .filters import (
     NAME_HEADS,
@@ -69,12 +68,6 @@ _HAN_AFTER = re.compile(
 #: an acronym in a gloss: capitals only, one per word it abbreviates (HBM, DRAM, KPI)
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
 _LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,，&'+\-]{1,60}?)\s*[)）]")
-#: an expansion and its acronym in one gloss, either way round: (Chinese Train Control System，CTCS)
-_WITH_ACRONYM = re.compile(r"^(.+?)\s*[,，]\s*([A-Z][A-Z0-9&\-]{1,7})$|^([A-Z][A-Z0-9&\-]{1,7})\s*[,，]\s*(.+)$")
-#: a Latin-script name: capitalised words, as in "Archer Daniels Midland" (for transliteration matching)
-_LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
-MAX_NEARBY = 200
-NEARBY_FILES = 20
 Progress = Callable[[int, int], None]
 
 
@@ -471,147 +464,14 @@ class Miner:
 
     def _glossed_terms(self) -> set[str]:
         """For each text an English gloss follows, the longest candidate it ends with (the ``glossed`` feature:
-        the owner the English says, :meth:`_gloss_owner`, ranked worse leave-one-corpus-out, must 0.686 → 0.678)."""
-        return {t for t in (_longest_ending(span, self.count) for span in self.glossed) if t}
+        the owner the English says, :func:`~glossary.mining.evidence.gloss_owner`, ranked worse leave-one-corpus-out, must 0.686 → 0.678)."""
+        return {t for t in (longest_ending(span, self.count) for span in self.glossed) if t}
 
     def _core_words(self) -> set[str]:
         """The field's core vocabulary: words seen a few times and much more often than in general Chinese,
         and chemical elements."""
         core = {w for w, n in self.tok_count.items() if n >= CORE_MIN_COUNT and self._specificity(w) >= CORE_MIN_SPEC}
         return core | set(elements())
-
-    def attach_files(self, cands: Sequence[Candidate]) -> None:
-        """Fill the files each candidate occurs in, with per-file counts."""
-        where: dict[str, list[int]] = {c.term: [] for c in cands}
-        for i, local in enumerate(self.doc_counts):
-            for term in local.keys() & where.keys():  # the intersection runs in C
-                where[term].append(i)
-        paths, counts = [d.path for d in self.docs], self.doc_counts
-        for c in cands:
-            idx = where[c.term]
-            c.files = [paths[i] for i in idx]
-            c.file_counts = {paths[i]: counts[i][c.term] for i in idx}
-
-    # ------------------------------------------------------------ evidence
-    def attach_evidence(
-        self,
-        cands: Sequence[Candidate],
-        max_contexts: int = 3,
-        max_scan: int = 3,
-        max_files: int = 20,
-        ranked: Iterable[str] = (),
-    ) -> None:
-        """Fill surface forms, up to ``max_contexts`` example sentences and English written beside each term.
-
-        Surfaces are looked for only where the file's text differs from its
-        Simplified form (Traditional or mixed files), in the first ``max_scan``
-        occurrences of each file and in at most ``max_files`` such files per
-        term: forms rarely change within one file, and a term's forms are all
-        seen long before its twentieth file. English in brackets goes to the longest term before it among
-        ``ranked`` too, kept or not: 高带宽存储器（HBM） is not 存储器's to keep when the longer one is cut.
-        """
-        index = {d.path: i for i, d in enumerate(self.docs)}
-        english = self._english_beside({c.term for c in cands} | set(ranked))
-        names = [Counter(_LATIN_NAME.findall(d.text)) for d in self.docs]
-        in_corpus: Counter[str] = Counter()
-        for found in names:
-            in_corpus.update(found)
-        corpus_names = [n for n, _ in in_corpus.most_common(MAX_NEARBY)]
-        same_of = self._same
-        for c in cands:
-            ctx: list[Context] = []
-            surfaces: dict[str, list[str]] = {}
-            term, n = c.term, len(c.term)
-            where = [(path, index[path]) for path in c.files]
-            for path, i in where:  # the examples: the first occurrences, in file order
-                if len(ctx) >= max_contexts:
-                    break
-                text, simp = self.docs[i].text, self.simplified[i]
-                start = simp.find(term)
-                while start != -1 and len(ctx) < max_contexts:
-                    line = bisect_right(self._newlines(i), start) + 1
-                    ctx.append(Context(path, start, sentence_around(text, start, start + n), line))
-                    start = simp.find(term, start + n)
-            # a Simplified file shows the term itself; the others are looked at
-            plain = [path for path, i in where if same_of[i]]
-            if plain:
-                surfaces[term] = plain
-            traditional: dict[str, None] = {}
-            for path, i in [(p, i) for p, i in where if not same_of[i]][:max_files]:
-                text, simp = self.docs[i].text, self.simplified[i]
-                start, seen = simp.find(term), 0
-                while start != -1 and seen < max_scan:
-                    surface = text[start : start + n]
-                    files = surfaces.setdefault(surface, [])
-                    if not files or files[-1] != path:
-                        files.append(path)
-                    traditional[surface] = None
-                    seen += 1
-                    start = simp.find(term, start + n)
-            c.contexts = ctx
-            c.surfaces = surfaces
-            c.traditional_surfaces = list(traditional)
-            found = english.get(term) or Counter()
-            c.english_in_text = sorted(found, key=lambda e: -found[e])
-            if HAN.search(term):
-                # the names in its own files first, then the corpus's most frequent (a name and its
-                # transliteration need not share a file)
-                own = sorted({n for path in c.files[:NEARBY_FILES] for n in names[index[path]]})
-                c.latin_nearby = list(dict.fromkeys(own + corpus_names))[:MAX_NEARBY]
-
-    def _english_beside(self, terms: Container[str]) -> dict[str, Counter[str]]:
-        """Latin text in brackets right after a term, as in 溶剂萃取（solvent extraction）: a gloss of several
-        words, and an acronym or code beside it, to the owner the English says (:meth:`_gloss_owner`); a code
-        alone to the longest term the words before it end with (欧洲航空安全局（EASA）, not 安全局)."""
-        out: dict[str, Counter[str]] = {}
-        for span, found in self.glossed.items():
-            owner = self._gloss_owner(span, [g for g in found if " " in g], terms)
-            if owner:
-                out.setdefault(owner, Counter()).update(found)
-        return out
-
-    def _gloss_owner(self, span: str, expansions: Sequence[str], terms: Container[str]) -> str | None:
-        """The term among ``terms`` that ``span`` (the words before a gloss) ends with and the English says:
-        one long enough for it (a Hanzi and a half per English word at least: 轨道 is too short for "ballastless
-        track") and, of those, the most frequent, the longer on a tie — the words before it in the clause are no
-        part of it (采用 + 无砟轨道, 全线装备 + 中国列车运行控制系统). Without such English, the longest.
-
-        >>> m = Miner()
-        >>> m.count.update({"采用无砟轨道": 1, "无砟轨道": 2, "砟轨道": 2, "轨道": 5})
-        >>> m._gloss_owner("新线采用无砟轨道", ["ballastless track"], m.count)
-        '无砟轨道'
-        """
-        words = max((len(re.findall(r"[A-Za-z0-9]+", g)) for g in expansions), default=0)
-        fitting = [
-            span[i:] for i in range(len(span) - 1) if span[i:] in terms and len(HAN.findall(span[i:])) >= 1.5 * words
-        ]
-        if words and fitting:
-            return max(fitting, key=lambda e: (self.count.get(e, 0), len(e)))
-        return _longest_ending(span, terms)
-
-
-def split_gloss(gloss: str) -> list[str]:
-    """An English gloss as the renderings it holds: an expansion and its acronym apart (the acronym last), a
-    comma that joins no acronym kept (a name such as "Energy Administration, Ministry of Economic Affairs").
-
-    >>> split_gloss("Chinese Train Control System，CTCS"), split_gloss("HBM, high bandwidth memory")
-    (['Chinese Train Control System', 'CTCS'], ['high bandwidth memory', 'HBM'])
-    >>> split_gloss("Energy Administration, Ministry of Economic Affairs")
-    ['Energy Administration, Ministry of Economic Affairs']
-    """
-    m = _WITH_ACRONYM.match(gloss)
-    if not m:
-        return [gloss.replace("，", ", ")]
-    return [m.group(1), m.group(2)] if m.group(1) else [m.group(4), m.group(3)]
-
-
-def _longest_ending(span: str, terms: Container[str]) -> str | None:
-    """The longest of ``terms``, two characters or more, that ``span`` ends with.
-
-    >>> _longest_ending("据欧洲航空安全局", {"安全局", "欧洲航空安全局"})
-    '欧洲航空安全局'
-    """
-    return next((span[i:] for i in range(len(span) - 1) if span[i:] in terms), None)
 
 
 @lru_cache(maxsize=65536)
@@ -693,6 +553,6 @@ def mine_documents(
         n_hanzi = sum(len(HAN.findall(d.text)) for d in docs)
         limit = model.size([c.score for c in ranked], n_hanzi)
     kept = ranked[:limit]
-    miner.attach_files(kept)
-    miner.attach_evidence(kept, ranked=(c.term for c in ranked))
+    attach_files(miner, kept)
+    attach_evidence(miner, kept, ranked=(c.term for c in ranked))
     return kept
