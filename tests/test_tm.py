@@ -303,3 +303,32 @@ def test_a_latin_part_of_a_term_is_one_part_its_rendering_must_say() -> None:
     units = ["Data from a Phase II clinical trial, then a Phase III clinical trial."]
     spans = {s.key: s.features for s in span_features("III期临床试验", units, lambda k: 1)}
     assert spans["phase iii clinical trial"][covered] > spans["phase ii clinical trial"][covered]
+
+
+def test_span_weights_of_another_feature_set_are_refused_with_a_fix(
+    runner: CliRunner, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$GLOSSARY_TM_SPANS naming weights fitted on other features applied them to the wrong measures (zip
+    stopped at the shorter list) and a file that was no JSON ended in a traceback."""
+    from glossary.errors import ModelError
+    from glossary.tm import extract
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("大豆蛋白用于食品。膜过滤可以得到大豆蛋白。大豆进口增加。", encoding="utf-8")
+    assert run(runner, db, "mine", str(texts)).exit_code == 0
+    run(runner, db, "tm", "import", str(SAMPLE))
+    shipped = extract.model()
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({**shipped, "features": shipped["features"][:-1]}), encoding="utf-8")
+    env = {"GLOSSARY_REVIEWER": "ann", "GLOSSARY_TM_SPANS": str(old)}
+    r = runner.invoke(cli, ["--db", db, "tm", "extract"], env=env)
+    assert r.exit_code == 1 and "refit them" in r.output and "Traceback" not in r.output
+    monkeypatch.setenv("GLOSSARY_TM_SPANS", str(old))
+    with pytest.raises(ModelError, match="refit them"):
+        extract.model()
+    bad = tmp_path / "bad.json"
+    bad.write_text("weights", encoding="utf-8")
+    monkeypatch.setenv("GLOSSARY_TM_SPANS", str(bad))
+    with pytest.raises(ModelError, match="not JSON"):
+        extract.model()

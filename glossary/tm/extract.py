@@ -24,10 +24,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
+from ..errors import ModelError
 from ..mining import lexicon
 from ..normalise.script import to_simplified
 from ..workers import collection_paused, default_workers, fork_map_inherited, split
-from .spans import span_features
+from .spans import FEATURES, span_features
 from .words import FUNCTION_WORDS, padded
 
 #: below this probability a span is no rendering worth proposing
@@ -42,14 +43,34 @@ STRONG = 0.2
 SPANS_ENV = "GLOSSARY_TM_SPANS"
 
 
-@lru_cache(maxsize=1)
 def model() -> dict:
-    """The fitted span weights: ``$GLOSSARY_TM_SPANS`` when set, else ``glossary/data/tm_spans.json``."""
-    other = os.environ.get(SPANS_ENV)
-    if other:
-        with open(other, encoding="utf-8") as f:
-            return dict(json.load(f))
-    return dict(json.loads(resources.files("glossary.data").joinpath("tm_spans.json").read_text(encoding="utf-8")))
+    """The fitted span weights: ``$GLOSSARY_TM_SPANS`` when set, else ``glossary/data/tm_spans.json``.
+
+    :raises ModelError: the file cannot be read, is not JSON, or was fitted on other features than
+        :data:`~glossary.tm.spans.FEATURES` (its weights would be applied to the wrong measures).
+    """
+    return _weights(os.environ.get(SPANS_ENV) or "")
+
+
+@lru_cache(maxsize=4)
+def _weights(path: str) -> dict:
+    where = path or "the shipped span weights"
+    try:
+        if path:
+            with open(path, encoding="utf-8") as f:
+                data = json.load(f)
+        else:
+            data = json.loads(resources.files("glossary.data").joinpath("tm_spans.json").read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ModelError(f"cannot read the span weights {path}: {e.strerror}; check ${SPANS_ENV}") from None
+    except ValueError:
+        raise ModelError(f"{path} is not a file of span weights (not JSON); check ${SPANS_ENV}") from None
+    if not isinstance(data, dict) or data.get("features") != list(FEATURES):
+        raise ModelError(
+            f"{where} were fitted on other features than this glossary measures: refit them with "
+            f"scripts/train_tm.py, or unset ${SPANS_ENV}"
+        )
+    return data
 
 
 def probability(weights: Mapping, features: Sequence[float]) -> float:
