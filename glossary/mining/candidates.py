@@ -123,8 +123,8 @@ class Miner:
         self.df: Counter[str] = Counter()
         self.doc_counts: list[Counter[str]] = []
         self.tokens: dict[str, tuple[str, ...]] = {}
-        self.left: dict[str, Counter[str]] = {}  # candidate → the words before it ("" at a chunk's edge)
-        self.right: dict[str, Counter[str]] = {}
+        self.left: dict[str, dict[str, int]] = {}  # candidate → the words before it ("" at a chunk's edge)
+        self.right: dict[str, dict[str, int]] = {}
         self.titles: set[str] = set()
         self.glossed: dict[str, Counter[str]] = {}  # the words right before an English gloss → the glosses
         self.glossed_names: set[str] = set()
@@ -251,12 +251,15 @@ class Miner:
                 local[gram] += k
                 if inner:
                     cut[gram] += k
+                # (plain dicts: a Counter costs three times as much to make, and most grams are new)
                 lc = left.get(gram)
                 if lc is None:
-                    lc = left[gram] = Counter()
-                    right[gram] = Counter()
-                lc[before] += k
-                right[gram][after] += k
+                    left[gram] = {before: k}
+                    right[gram] = {after: k}
+                else:
+                    lc[before] = lc.get(before, 0) + k
+                    rc = right[gram]
+                    rc[after] = rc.get(after, 0) + k
         titles = Counter(m.group(1).strip() for m in _TITLE.finditer(simp))
         for title, n in titles.items():
             # a title may also have been counted as a run of words: take the larger count, not both
@@ -368,7 +371,8 @@ class Miner:
                 if got is None:
                     mine[k] = c
                 else:
-                    got.update(c)
+                    for w, n in c.items():
+                        got[w] = got.get(w, 0) + n
         self.titles |= state["titles"]
         for span, found in state["glossed"].items():
             self.glossed.setdefault(span, Counter()).update(found)
