@@ -17,7 +17,9 @@ compose   dictionary senses of the parts plus naming rules             0.2 → 0
 context   a ministry the texts also name with its one country          above the
           (美国农业部 → 农业部 "Department of Agriculture"), a law    best other
           in an American or British clause as an Act
-pinyin    a name with no other source, rendered in pinyin              0.15
+pinyin    a name with no other source, rendered in pinyin: a Chinese   0.15, 0.05
+          place or person (Mengla County, Shao Wenbo); a
+          transliterated foreign name's sound (Beisente)
 ========  ===========================================================  ==========
 
 >>> from glossary.models import Candidate
@@ -156,11 +158,12 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     if stem and not rest and not c.term.isascii() and not region:
         # a transliterated name, alone or before a one-character place word (阿萨姆+邦), that no resource names;
         # a word that is no name gets no pinyin "translation" (钢材 is not "Gangcai")
-        out.add(_pinyin_name(c.term), "pinyin", 0.15)
+        # (its sound only: a foreign name's pinyin is not its English, Beisente for Bessent, so below any guess)
+        out.add(_pinyin_name(c.term), "pinyin", TRANSLITERATED_PINYIN)
     elif not out and _is_tagged_name(c.term):
-        # a name the segmenter knows as one (勐拉县, a place) and no resource has: pinyin, with a
-        # place word after it translated (Mengla County)
-        out.add(_pinyin_name(c.term), "pinyin", 0.15)
+        # a name the segmenter knows as one (勐拉县, a place; 邵文博, a person) and no resource has: pinyin, with
+        # a place word after it translated (Mengla County), a person's surname apart (Shao Wenbo)
+        out.add(_person_pinyin(c.term) or _pinyin_name(c.term), "pinyin", 0.15)
     elif not out and re.search(r"[A-Za-z]", c.term) and _names.has_unknown_name(c.term):
         # a name the dictionary lacks beside Latin letters (AB克拉维斯, an invented name): its Latin as written, its Hanzi in pinyin
         out.add(
@@ -170,9 +173,14 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
                 if run.strip()
             ),
             "pinyin",
-            0.15,
+            TRANSLITERATED_PINYIN,
         )
     return list(out)
+
+
+#: the confidence of a transliterated name spelled in pinyin: `make eval` matched six such first suggestions to
+#: gold rows and none was right (a foreign name's English is its own spelling, not its Chinese sound's)
+TRANSLITERATED_PINYIN = 0.05
 
 
 def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: _Suggestions) -> None:
@@ -395,6 +403,28 @@ def _pinyin_name(term: str) -> str:
         name, pattern = name[:-1], _names.place_words()[name[-1]]  # 阿萨姆 + 邦: Asamu State
     spelled = pattern.format(to_pinyin(name, "plain").replace(" ", "").replace("v", "ü").capitalize())
     return f"{place} {spelled}" if place else spelled
+
+
+def _person_pinyin(term: str) -> str | None:
+    """A Chinese person's name as GB/T 28039 writes it in Roman letters, the surname apart from the given
+    name and each capitalised (an apostrophe where a syllable of the given name begins with a, o or e), when the
+    segmenter reads ``term`` as a person's name of three characters and the first is a surname; else None.
+
+    >>> _person_pinyin("邵文博"), _person_pinyin("王西安"), _person_pinyin("勐拉县")
+    ('Shao Wenbo', None, None)
+    """
+    import rjieba
+
+    from ..mining.cedict import is_surname
+
+    tags = rjieba.tag(term)
+    if len(term) != 3 or len(tags) != 1 or tags[0][1] != "nr" or not is_surname(term[0]):
+        return None
+    surname, *given = to_pinyin(term, "plain").replace("v", "ü").split()
+    if len(given) != 2:
+        return None
+    joined = given[0] + ("'" if given[1][:1] in "aoe" else "") + given[1]
+    return f"{surname.capitalize()} {joined.capitalize()}"
 
 
 def _region(term: str) -> list[str]:
