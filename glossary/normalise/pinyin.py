@@ -90,15 +90,15 @@ def pinyin_keys(text: str) -> tuple[str, str]:
 
 
 #: combining tone marks (after NFD) → tone number
-_TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 
 
 @lru_cache(maxsize=8192)
 def _syllable_keys(syllable: str) -> tuple[str, str]:
     letters, tone = [], ""
     for ch in unicodedata.normalize("NFD", syllable.lower()):
-        if ch in _TONE_MARKS:
-            tone = _TONE_MARKS[ch]
+        if ch in TONE_MARKS:
+            tone = TONE_MARKS[ch]
         elif not unicodedata.combining(ch):  # (the diaeresis of ü goes: ü is folded to u)
             letters.append("u" if ch == "v" else ch)
     plain = "".join(letters)

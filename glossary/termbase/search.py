@@ -21,13 +21,12 @@ from typing import Any
 
 from ..models import Status
 from ..normalise.hanzi import HAN
-from ..normalise.pinyin import pinyin_keys, reading_keys
+from ..normalise.pinyin import TONE_MARKS, pinyin_keys, reading_keys
 from ..normalise.script import to_simplified
 from .backend import Connection
 
 KIND_RANK = {"exact": 0, "prefix": 1, "substring": 2, "fuzzy": 3}
 STATUS_RANK = {"approved": 0, "forbidden": 1, "candidate": 2, "deprecated": 3, "rejected": 4}
-_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _PINYIN_ONLY = re.compile(r"^[a-zü:v0-5' ]+$")
 
 
@@ -61,8 +60,8 @@ def pinyin_query(q: str) -> tuple[str, str]:
     tones = []
     letters = []
     for ch in unicodedata.normalize("NFD", q.lower()):
-        if ch in _MARKS:
-            tones.append(_MARKS[ch])
+        if ch in TONE_MARKS:
+            tones.append(TONE_MARKS[ch])
         elif unicodedata.combining(ch):
             continue
         elif ch.isdigit():
