@@ -274,10 +274,10 @@ class Store:
     # ------------------------------------------------------------- writing
     def _insert(self, e: TermEntry, by: str, action: str) -> int:
         now = _now()
-        num, plain = _search.pinyin_columns(e.simplified, e.pinyin)
+        # (the pinyin keys are written by index_rows below, with the other search rows)
         cur = self.con.execute(
             "INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
-            "updated_at, pinyin_num, pinyin_plain, count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+            "updated_at, count) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
             (
                 e.simplified,
                 e.traditional,
@@ -288,8 +288,6 @@ class Store:
                 e.note,
                 now,
                 now,
-                num,
-                plain,
                 e.count,
             ),
         )
