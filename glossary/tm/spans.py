@@ -77,16 +77,21 @@ def _parts(term: str) -> list[str]:
 _LATIN_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
+def _glosses(word: str) -> list[str]:
+    """``word``'s English: CC-CEDICT's senses, then ECDICT's headwords for it."""
+    from ..align import dictionary
+    from ..mining import lexicon
+
+    return [*dictionary.ranked_glosses(word, limit=8), *lexicon.english(word)]
+
+
 @lru_cache(maxsize=65536)  # the same parts recur in a memory's terms and sentences
 def _senses(word: str) -> tuple[frozenset[str], ...]:
     """Each of ``word``'s senses — CC-CEDICT's, and the English ECDICT gives it — as the keys of its content
     words (a Latin part is itself); a word the dictionaries lack has its characters' senses."""
-    from ..align import dictionary
-    from ..mining import lexicon
-
     if word.isascii():
         return (k,) if (k := frozenset(word_key(w) for w in content_words(word))) else ()
-    glosses = [*dictionary.ranked_glosses(word, limit=8), *lexicon.english(word)]
+    glosses = _glosses(word)
     senses = tuple(k for g in glosses if (k := frozenset(word_key(w) for w in content_words(g))))
     if senses or len(word) == 1:
         return senses
@@ -185,12 +190,9 @@ def _gloss_head(gloss: str) -> str:
 def _heads(word: str) -> frozenset[str]:
     """The keys of the head words of ``word``'s senses (:func:`_gloss_head`); a word the dictionaries lack has
     its last character's."""
-    from ..align import dictionary
-    from ..mining import lexicon
-
     if word.isascii():
         return frozenset(word_key(w) for w in content_words(word)[-1:])
-    glosses = [*dictionary.ranked_glosses(word, limit=8), *lexicon.english(word)]
+    glosses = _glosses(word)
     heads = frozenset(word_key(h) for h in map(_gloss_head, glosses) if h)
     return heads if heads or len(word) == 1 else _heads(word[-1])
 
