@@ -139,6 +139,19 @@ def test_dictionary_reading_corrects_pypinyin_but_keeps_citation_tones() -> None
     assert reading("MP Materials公司") == "MP Materials gōng sī"
 
 
+def test_a_polyphone_in_a_word_no_dictionary_knows_is_read_as_at_its_place_in_words() -> None:
+    from glossary.align.reading import reading
+
+    # pypinyin reads the lone character (diào, zhǎng); words beginning with 调 and 长 mostly read tiáo, cháng
+    assert reading("调压站") == "tiáo yā zhàn"
+    assert reading("长周期") == "cháng zhōu qī"
+    # a dictionary word across the segmenter's words is no word of the term: 削减 + 量 + 计划 holds no 量计 "gauge"
+    assert reading("削减量计划").split()[2] == "liàng"
+    # a particle stays neutral; a phrase pypinyin knows keeps its reading (教 jiāo, not the prior's jiào)
+    assert reading("发展的通知").split()[2] == "de"
+    assert reading("教音乐") == "jiāo yīn yuè"
+
+
 def test_verbal_nouns_stay_a_compound() -> None:
     assert compose("出口管制")[0] == "export control"  # not "exporting and controlling"
     assert compose("铈矿精矿")[0] == "cerium ore concentrate"  # one-word senses inside compounds
