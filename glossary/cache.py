@@ -96,12 +96,38 @@ class Table:
     #: keys asked for in one query (SQLite's limit on bound parameters is 32,766; this keeps queries short)
     BATCH = 500
 
-    def __init__(self, path: Path | None, data: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        data: dict[str, Any] | None = None,
+        whole: Callable[[], dict[str, Any]] | None = None,
+        whole_after: int = 0,
+    ) -> None:
         self._path = path
         self._pid = os.getpid()
         self._con = self._connect() if path else None
         # without a file (the cache could not be written) the whole mapping is here, in memory
         self._seen: dict[str, Any] = dict(data or {})
+        # where many keys are asked for, the whole mapping at once costs less than a query for each
+        self._whole = whole if path else None
+        self._whole_after = whole_after
+        self._asked = 0
+
+    def load_whole(self) -> None:
+        """Hold the whole mapping in memory from now on (when the table was given a way to load it): a run
+        that asks for most keys, or a parent about to fork workers that all will."""
+        if self._whole is None:
+            return
+        data, self._whole, self._con = self._whole(), None, None
+        self._seen = data
+        self.get = data.get  # type: ignore[method-assign,assignment]  # (no absent keys are remembered as None now)
+
+    def items(self) -> Iterable[tuple[str, Any]]:
+        """Every key and value (the whole mapping is loaded, or read, for this)."""
+        self.load_whole()
+        if self._con is None:
+            return [(k, v) for k, v in self._seen.items() if v is not None]
+        return [(k, marshal.loads(v)) for k, v in self._query("SELECT k, v FROM kv", ())]
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
@@ -118,6 +144,11 @@ class Table:
             return default if got is None else got
         if self._con is None:
             return default
+        if self._whole is not None:
+            self._asked += 1
+            if self._asked > self._whole_after:
+                self.load_whole()
+                return self.get(key, default)
         rows = self._query("SELECT k, v FROM kv WHERE k = ?", (key,))
         self._seen[key] = value = marshal.loads(rows[0][1]) if rows else None
         return default if value is None else value
@@ -135,6 +166,11 @@ class Table:
         if self._con is None:
             return
         todo = [k for k in dict.fromkeys(keys) if k not in self._seen]
+        if self._whole is not None:
+            self._asked += len(todo)
+            if self._asked > self._whole_after:
+                self.load_whole()
+                return
         for i in range(0, len(todo), self.BATCH):
             part = todo[i : i + self.BATCH]
             for k in part:
@@ -145,17 +181,35 @@ class Table:
 
 
 def cached_table(
-    name: str, key: str, build: Callable[[], dict[str, Any]], directory: str | Path | None = None
+    name: str,
+    key: str,
+    build: Callable[[], dict[str, Any]],
+    directory: str | Path | None = None,
+    whole_after: int | None = None,
+    whole: Callable[[], dict[str, Any]] | None = None,
 ) -> Table:
     """:func:`cached` for a large mapping read a key at a time: ``build()``'s dict is written once to a SQLite
-    file under ``name`` and ``key`` (and the version of the module that defines ``build``) and read from there."""
+    file under ``name`` and ``key`` (and the version of the module that defines ``build``) and read from there.
+
+    :param whole_after: after this many keys asked for, the table loads the whole mapping (kept beside it by
+        :func:`cached` under ``name`` + ``-whole``) and answers from memory: a few hundred lookups read the
+        disk, a corpus's hundred thousand do not.
+    :param whole: where the whole mapping is loaded from, when it is cached already (default: ``build()``'s,
+        cached beside the table)
+    """
     rules = _rule_digest(build)
     path = Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}.sqlite"
+    if whole is None and whole_after is not None:
+        whole = lambda: cached(f"{name}-whole", key, build, directory)  # noqa: E731
+
+    def table(at: Path) -> Table:
+        return Table(at, whole=whole, whole_after=whole_after or 0)
+
     if path.is_file():
         try:
-            table = Table(path)
-            table.get("")  # (a file that is no table fails here, and is rebuilt)
-            return table
+            found = table(path)
+            found._query("SELECT k FROM kv LIMIT 1", ())  # (a file that is no table fails here, and is rebuilt)
+            return found
         except sqlite3.Error:
             pass
     value = build()
@@ -172,7 +226,7 @@ def cached_table(
         for old in path.parent.glob(f"{_safe(name)}@*"):
             if old != path and old.suffix in (".sqlite", ".marshal"):
                 old.unlink(missing_ok=True)
-        return Table(path)
+        return table(path)
     except (OSError, sqlite3.Error) as e:  # a read-only home only costs time
         log.debug("cannot write cache %s: %s", path, e)
         return Table(None, value)

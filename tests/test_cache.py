@@ -72,3 +72,26 @@ def test_a_table_is_read_a_key_at_a_time_in_any_process_and_rebuilt_when_unreada
     in_memory = cached_table("t", "v1", build, directory=tmp_path / "file")
     assert in_memory.get("全角Ａ") == [0] and in_memory.get("其重", "none") == "none" and len(built) == 3
     assert len(in_memory) == 3
+
+
+def test_a_table_asked_for_many_keys_loads_them_all_once_and_answers_alike(tmp_path: Path) -> None:
+    from glossary.cache import cached_table
+
+    built = []
+
+    def build() -> dict:
+        built.append(1)
+        return {f"词{i}": i for i in range(10)} | {"𠀀": 0.5}
+
+    cached_table("w", "v1", build, directory=tmp_path, whole_after=3)  # written once
+    table = cached_table("w", "v1", build, directory=tmp_path, whole_after=3)
+    assert table.get("词1") == 1 and table.get("无", -1) == -1 and len(built) == 1
+    assert table._con is not None  # (two keys asked for: read from disk)
+    assert table.get("词2") == 2 and table.get("𠀀") == 0.5  # the fourth key loads the whole mapping
+    assert table._con is None and table.get("无", -1) == -1 and "词9" in table and "无" not in table
+    # the whole mapping was built once more, for its own cache, and is served from there from now on
+    assert len(built) == 2
+    again = cached_table("w", "v1", build, directory=tmp_path, whole_after=3)
+    again.prefetch([f"词{i}" for i in range(5)])  # more keys at once than the table reads one by one
+    assert again._con is None and again.get("词4") == 4 and len(built) == 2
+    assert sorted(again.items())[:2] == [("词0", 0), ("词1", 1)] and len(list(again.items())) == 11

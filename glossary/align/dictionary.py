@@ -18,8 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..cache import cached
+from ..cache import Table, cached, cached_table
 from ..mining.cedict import has_word, headwords, load, raw_senses, source, source_key
+from ..mining.cedict import prefetch as cedict_prefetch
+from ..mining.cedict import rows as cedict_rows
 from ..normalise.hanzi import HAN
 
 
@@ -73,7 +75,7 @@ def clean_gloss(sense: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _entries(word: str) -> tuple[DictEntry, ...]:
-    rows = load().get(word)
+    rows = cedict_rows(word)
     if not rows:
         return ()
     out = []
@@ -239,7 +241,7 @@ def segment(term: str, max_len: int = 8) -> list[str]:
 
 @lru_cache(maxsize=65536)  # reading, composing and their parts ask for the same terms
 def _segment(term: str, max_len: int) -> tuple[str, ...]:
-    d = load()
+    d = headwords()
     n, max_len = len(term), max(1, max_len)
     # best[i]: (pieces, loose characters, pieces' lengths negated) of the best split of term[i:], and the split
     best: list[tuple[tuple[int, int, tuple[int, ...]], tuple[str, ...]]] = [((0, 0, ()), ())] * (n + 1)
@@ -254,10 +256,17 @@ def _segment(term: str, max_len: int) -> tuple[str, ...]:
     return best[0][1]
 
 
+#: words whose compounds are looked up one at a time before the whole index is loaded (a query costs a few
+#: microseconds, the index 0.08 s: a small text's terms need a few hundred)
+COMPOUNDS_WHOLE_AFTER = 15_000
+
+
 @lru_cache(maxsize=1)
-def _compound_index() -> dict[str, list[str]]:
+def _compound_index() -> Table:
     """2- and 3-character word -> longer headwords that contain it."""
-    return cached("cedict-compounds", source_key(source()), _build_compound_index)
+    return cached_table(
+        "cedict-compounds-table", source_key(source()), _build_compound_index, whole_after=COMPOUNDS_WHOLE_AFTER
+    )
 
 
 def _build_compound_index() -> dict[str, list[str]]:
@@ -556,6 +565,7 @@ def _rank_glosses(word: str, reading: str | None = None) -> list[str]:
     if len(gl) < 2:
         return gl
     compounds = _compound_index().get(word, [])
+    cedict_prefetch(compounds[:400])
     texts = [" ".join(s.lower() for e in _entries(h) for s in e.senses) for h in compounds[:400]]
 
     def support(g: str) -> float:
@@ -571,10 +581,9 @@ def _rank_glosses(word: str, reading: str | None = None) -> list[str]:
         # no compound of the word itself: the words on which its senses differ, in the compounds of its
         # first word (商务部 "Department of Trade; Department of Commerce": 电子商务 is e-commerce)
         common = set.intersection(*(set(re.findall(r"[a-z]+", g.lower())) for g in gl))
-        texts = [
-            " ".join(s.lower() for e in _entries(h) for s in e.senses)
-            for h in _compound_index().get(word[:2], [])[:400]
-        ]
+        others = _compound_index().get(word[:2], [])[:400]
+        cedict_prefetch(others)
+        texts = [" ".join(s.lower() for e in _entries(h) for s in e.senses) for h in others]
         scores = [support(" ".join(w for w in re.findall(r"[a-z]+", g.lower()) if w not in common)) for g in gl]
     order = sorted(range(len(gl)), key=lambda i: (-scores[i], i))
     return [gl[i] for i in order]

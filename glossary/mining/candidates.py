@@ -44,6 +44,7 @@ from .filters import (
     elements,
     estimated_frequency,
     function_words,
+    load_background,
     stopwords,
     term_head,
 )
@@ -417,6 +418,8 @@ class Miner:
             # the rows are the same in any split: each worker measures its share against the whole count and
             # sends back its probabilities only (the rows, 92 numbers a candidate, would cost the parent more to
             # unpickle than the model costs to apply)
+            load_background()  # (once here, not once in every worker)
+            cedict.load_rows()
             jobs = [(part, model) for part in split(keys, workers)]
             raw = [p for done in fork_map_inherited(_probabilities_part, self, jobs, len(jobs)) for p in done]
         else:
@@ -535,7 +538,8 @@ def mine_documents(
     workers = max(1, min(workers, len(docs)))
     if workers > 1:
         # load the word lists before the fork, once, rather than once in every worker
-        background_frequency("的")
+        load_background()
+        cedict.load_rows()
         _single_char_terms()
         cedict.is_verb("提高")
         cedict.split_words("进度缓慢")

@@ -31,6 +31,7 @@ from .filters import (
     english_frequencies,
     is_chemical,
     is_stopword,
+    prefetch_background,
     term_head,
 )
 
@@ -264,7 +265,7 @@ def _gloss(word: str) -> tuple[float, bool, bool] | None:
     """What CC-CEDICT's entry of ``word`` says of its register: the Zipf frequency of the rarest English word
     of its first sense (rare English — "bioequivalence", "dysprosium" — is a technical sense), whether a
     sense carries a field label, whether it is an idiom; None when the dictionary lacks the word."""
-    rows = cedict.load().get(word)
+    rows = cedict.rows(word)
     if not rows:
         return None
     senses = cedict.raw_senses(rows)
@@ -306,7 +307,12 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
     prefix, suffix = _affixes()
     known = getattr(miner.tokeniser, "known", None)
     spec_cache: dict[str, float] = {}
-    lexicon.prefetch(itertools.chain(keys, itertools.chain.from_iterable(miner.tokens.get(k, ()) for k in keys)))
+    words = list(
+        dict.fromkeys(itertools.chain(keys, itertools.chain.from_iterable(miner.tokens.get(k, ()) for k in keys)))
+    )
+    lexicon.prefetch(words)
+    prefetch_background(words)
+    cedict.prefetch(words)
 
     def spec(w: str) -> float:
         s = spec_cache.get(w)
