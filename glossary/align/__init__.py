@@ -33,15 +33,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..mining.filters import NAME_HEADS, elements, is_chemical
+from ..mining.filters import NAME_HEADS, is_chemical
 from ..models import Candidate, Equivalent, TermEntry
-from ..normalise.pinyin import to_pinyin
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from ..workers import default_workers, fork_map, split
 from . import compose as _compose
 from . import countries, dictionary, english, translit
 from . import names as _names
 from . import senses as _senses
+from .names import (
+    is_tagged_name,
+    known_place,
+    person_pinyin,
+    pinyin_name,
+    region_english,
+    split_name,
+)
 from .reading import reading
 
 _OFFICE = re.compile(
@@ -135,10 +142,10 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         out.add(c.term, "text", 0.9)
     for t in c.english_in_text:
         out.add(t, "text", 0.9)
-    region = _region(c.term)
+    region = region_english(c.term)
     for i, t in enumerate(region):  # a state or province as ISO 3166-2 names it (阿萨姆邦 → Assam, Assam State)
         out.add(t, "iso3166", 0.72 - 0.01 * i)
-    stem, rest = _split_name(c.term)
+    stem, rest = split_name(c.term)
     _add_name(c, stem, rest, bool(region), out)
     # a transliterated name's characters glossed one by one name nothing ("Cara roof tile now" for 卡拉瓦兹):
     # the name and the words after it are said by _add_name
@@ -159,16 +166,16 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         # a transliterated name, alone or before a one-character place word (阿萨姆+邦), that no resource names;
         # a word that is no name gets no pinyin "translation" (钢材 is not "Gangcai")
         # (its sound only: a foreign name's pinyin is not its English, Beisente for Bessent, so below any guess)
-        out.add(_pinyin_name(c.term), "pinyin", TRANSLITERATED_PINYIN)
-    elif not out and _is_tagged_name(c.term):
+        out.add(pinyin_name(c.term), "pinyin", TRANSLITERATED_PINYIN)
+    elif not out and is_tagged_name(c.term):
         # a name the segmenter knows as one (勐拉县, a place; 邵文博, a person) and no resource has: pinyin, with
         # a place word after it translated (Mengla County), a person's surname apart (Shao Wenbo)
-        out.add(_person_pinyin(c.term) or _pinyin_name(c.term), "pinyin", 0.15)
+        out.add(person_pinyin(c.term) or pinyin_name(c.term), "pinyin", 0.15)
     elif not out and re.search(r"[A-Za-z]", c.term) and _names.has_unknown_name(c.term):
         # a name the dictionary lacks beside Latin letters (AB克拉维斯, an invented name): its Latin as written, its Hanzi in pinyin
         out.add(
             " ".join(
-                _pinyin_name(run) if not run.isascii() else run
+                pinyin_name(run) if not run.isascii() else run
                 for run in re.findall(r"[A-Za-z0-9][A-Za-z0-9 .&+-]*|[^A-Za-z0-9]+", c.term)
                 if run.strip()
             ),
@@ -186,7 +193,7 @@ TRANSLITERATED_PINYIN = 0.05
 def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: _Suggestions) -> None:
     """A transliterated name's English: as the texts write it in Latin, else the dictionary's name of the same
     sound, with the words after the name translated."""
-    place, stem_part = _known_place(stem)
+    place, stem_part = known_place(stem)
     name_en = translit.match(stem_part, c.latin_nearby)[:2] if c.latin_nearby and stem else []
     # else the name CC-CEDICT writes with other characters of the same sound (阿尔忒弥斯: 阿耳忒弥斯 Artemis)
     sound = translit.homophones(stem_part)[:2] if stem and not name_en else []
@@ -206,7 +213,7 @@ def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: _Suggestion
     rest_en = [pattern] if pattern else [f"{{}} {e}" for e in _compose.phrase_english(rest, after_name=True)[:1]]
     if rest_en:
         # (no pinyin stand-in beside the name ISO 3166-2 gives)
-        for t in name_en or sound or ([] if region else [_pinyin_name(stem)]):
+        for t in name_en or sound or ([] if region else [pinyin_name(stem)]):
             source, conf = ("translit", 0.6) if name_en else ("cedict", 0.5) if sound else ("compose", 0.25)
             out.add(rest_en[0].format(t), source, conf)
 
@@ -388,156 +395,6 @@ def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]
             if rest:
                 return [f"{rest[0]} {known[tail][0]}"]
     return []
-
-
-def _pinyin_name(term: str) -> str:
-    """A name in pinyin, one word; a place the dictionary knows before it keeps its English
-    (冰岛克拉维斯 → "Iceland Kelaweisi", not "Bingdaokelaweisi").
-
-    >>> _pinyin_name("克拉维斯"), _pinyin_name("冰岛克拉维斯"), _pinyin_name("阿萨姆邦")
-    ('Kelaweisi', 'Iceland Kelaweisi', 'Asamu State')
-    """
-    place, name = _known_place(term)
-    pattern = "{}"
-    if len(name) > 2 and name[-1] in _PLACE_WORDS:
-        name, pattern = name[:-1], _names.place_words()[name[-1]]  # 阿萨姆 + 邦: Asamu State
-    spelled = pattern.format(to_pinyin(name, "plain").replace(" ", "").replace("v", "ü").capitalize())
-    return f"{place} {spelled}" if place else spelled
-
-
-def _person_pinyin(term: str) -> str | None:
-    """A Chinese person's name as GB/T 28039 writes it in Roman letters, the surname apart from the given
-    name and each capitalised (an apostrophe where a syllable of the given name begins with a, o or e), when the
-    segmenter reads ``term`` as a person's name of three characters and the first is a surname; else None.
-
-    >>> _person_pinyin("邵文博"), _person_pinyin("王西安"), _person_pinyin("勐拉县")
-    ('Shao Wenbo', None, None)
-    """
-    import rjieba
-
-    from ..mining.cedict import is_surname
-
-    tags = rjieba.tag(term)
-    if len(term) != 3 or len(tags) != 1 or tags[0][1] != "nr" or not is_surname(term[0]):
-        return None
-    surname, *given = to_pinyin(term, "plain").replace("v", "ü").split()
-    if len(given) != 2:
-        return None
-    joined = given[0] + ("'" if given[1][:1] in "aoe" else "") + given[1]
-    return f"{surname.capitalize()} {joined.capitalize()}"
-
-
-def _region(term: str) -> list[str]:
-    """The English names of a region ISO 3166-2 names and the dictionary lacks (阿萨姆邦 → Assam, Assam State);
-    none for a word the dictionary has (its English is better than the standard's local form: 巴库 Baku, not
-    "Bakı") nor for two characters that read as a common word (橘园 "orange orchard" is no "Orange Walk").
-
-    >>> _region("阿萨姆邦"), _region("巴库"), _region("橘园")
-    (['Assam', 'Assam State'], [], [])
-    """
-    if dictionary.has_word(term) or (
-        len(term) < 3 and term[-1] not in _PLACE_WORDS and not _names.looks_transliterated(term)
-    ):
-        return []
-    return countries.region_names(term)
-
-
-def _known_place(name: str) -> tuple[str, str]:
-    """(the English of a proper noun the dictionary or ISO 3166-2 has at the start of ``name``, the rest), or
-    ('', name). The place ends where the segmenter ends a word: a transliteration may begin with the characters
-    of a place (萨尔 "Saar" in 萨尔瓦多斯, ISO's 马哈拉 "Al Mahrah" in 马哈拉施特拉邦), which then names nothing.
-
-    >>> _known_place("冰岛克拉维斯"), _known_place("马哈拉施特拉邦")
-    (('Iceland', '克拉维斯'), ('', '马哈拉施特拉邦'))
-    """
-    import rjieba
-
-    ends, at = set(), 0
-    for word in rjieba.cut(name):
-        at += len(word)
-        ends.add(at)
-    for k in range(len(name) - 2, 1, -1):
-        head, rest = name[:k], name[k:]
-        if k not in ends:
-            continue
-        if not dictionary.has_word(rest) and (dictionary.is_proper(head) or countries.region_names(head)):
-            # (a country by its CLDR name: 荷兰 is the Netherlands, CC-CEDICT's first sense "Holland")
-            place = countries.place_english(head)
-            if place:
-                return place, rest
-    return "", name
-
-
-#: the segmenter's tags for names of people, places and other proper nouns
-_NAME_TAGS = frozenset({"nr", "nrt", "ns", "nz"})
-
-
-def _is_tagged_name(term: str) -> bool:
-    """True when the segmenter reads ``term`` as one name and the dictionary lacks it (巴塔哥尼亚).
-
-    >>> _is_tagged_name("巴塔哥尼亚"), _is_tagged_name("钢材"), _is_tagged_name("托底"), _is_tagged_name("碳达峰")
-    (True, False, False, False)
-    >>> _is_tagged_name("普惠性")
-    False
-    """
-    import rjieba
-
-    tags = rjieba.tag(term)
-    # three characters at least: the segmenter tags rare two-character words as names too (朝贺, 托底); no
-    # element's character, which names never use (碳达峰 "carbon peaking" is no "Tanda Peak"); and no suffix of a
-    # quality or act at the end (普惠性 "inclusiveness" is no "Puhuixing")
-    return (
-        len(term) >= 3
-        and len(tags) == 1
-        and tags[0][1] in _NAME_TAGS
-        and not term.isascii()
-        and not dictionary.has_word(term)
-        and not any(ch in elements() for ch in term)
-        and not dictionary.is_quality_suffix(term[-1])
-    )
-
-
-def _split_name(term: str) -> tuple[str, str]:
-    """(the transliterated name in ``term``, the words after it), or ('', '') when ``term`` holds no name.
-
-    The name is the whole term, or the term before a one-character place or body word (阿萨姆+邦), or a
-    name the dictionary lacks before words it has (卡拉瓦兹+铁矿 → ('卡拉瓦兹', '铁矿')).
-
-    >>> _split_name("克拉维斯"), _split_name("卡拉瓦兹铁矿"), _split_name("钢材")
-    (('克拉维斯', ''), ('卡拉瓦兹', '铁矿'), ('', ''))
-    """
-    for k in range(2, len(term)):
-        name, rest = term[:k], term[k:]
-        words = dictionary.segment(rest)
-        # the rest: common words the dictionary has (not another name: 帕斯 "Perth"), one of them
-        # at least two characters long; a last single one may be a place word (卡拉瓦兹 + 矿)
-        if (
-            _names.looks_transliterated(name)
-            and not dictionary.has_word(name)
-            and (any(len(w) > 1 for w in words) or rest in _PLACE_WORDS)
-            and all(
-                dictionary.has_word(w)
-                and not dictionary.is_proper(w)
-                and (len(w) > 1 or (i == len(words) - 1 and w in _PLACE_WORDS))
-                for i, w in enumerate(words)
-            )
-        ):
-            return name, rest
-    if _names.looks_transliterated(term):
-        return term, ""
-    if len(term) > 2 and term[-1] in _PLACE_WORDS and _names.looks_transliterated(term[:-1]):
-        return term[:-1], ""
-    for k in (2, 3, 4):
-        if countries.is_country(term[:k]) and len(term) > k + 1:
-            # a country before it: 美国 + 卡拉瓦兹 + 铁矿 (the country is said in English by _known_place)
-            name, rest = _split_name(term[k:])
-            if name and any(len(w) == 1 for w in dictionary.segment(name)):  # (本土 + 钢铁 are words, no name)
-                return term[:k] + name, rest
-    return "", ""
-
-
-#: one-character words for places and features that follow a name (阿萨姆邦, 卡拉瓦兹矿, 格陵兰岛)
-_PLACE_WORDS = frozenset(_names.place_words())
 
 
 def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:

@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 
 from ..mining.filters import elements, naming_rules, transliteration_chars
-from . import dictionary
+from ..normalise.pinyin import to_pinyin
+from . import countries, dictionary
 
 
 def name_pattern(head: str) -> str | None:
@@ -171,3 +172,151 @@ def _ends_as_word(term: str, head: str) -> bool:
 
 #: characters before an office word that keep it one (总署 general administration, 分局 branch bureau)
 _OFFICE_PREFIXES = frozenset("总分副支")
+
+
+def pinyin_name(term: str) -> str:
+    """A name in pinyin, one word; a place the dictionary knows before it keeps its English
+    (冰岛克拉维斯 → "Iceland Kelaweisi", not "Bingdaokelaweisi").
+
+    >>> pinyin_name("克拉维斯"), pinyin_name("冰岛克拉维斯"), pinyin_name("阿萨姆邦")
+    ('Kelaweisi', 'Iceland Kelaweisi', 'Asamu State')
+    """
+    place, name = known_place(term)
+    pattern = "{}"
+    if len(name) > 2 and name[-1] in PLACE_WORDS:
+        name, pattern = name[:-1], place_words()[name[-1]]  # 阿萨姆 + 邦: Asamu State
+    spelled = pattern.format(to_pinyin(name, "plain").replace(" ", "").replace("v", "ü").capitalize())
+    return f"{place} {spelled}" if place else spelled
+
+
+def person_pinyin(term: str) -> str | None:
+    """A Chinese person's name as GB/T 28039 writes it in Roman letters, the surname apart from the given
+    name and each capitalised (an apostrophe where a syllable of the given name begins with a, o or e), when the
+    segmenter reads ``term`` as a person's name of three characters and the first is a surname; else None.
+
+    >>> person_pinyin("邵文博"), person_pinyin("王西安"), person_pinyin("勐拉县")
+    ('Shao Wenbo', None, None)
+    """
+    import rjieba
+
+    from ..mining.cedict import is_surname
+
+    tags = rjieba.tag(term)
+    if len(term) != 3 or len(tags) != 1 or tags[0][1] != "nr" or not is_surname(term[0]):
+        return None
+    surname, *given = to_pinyin(term, "plain").replace("v", "ü").split()
+    if len(given) != 2:
+        return None
+    joined = given[0] + ("'" if given[1][:1] in "aoe" else "") + given[1]
+    return f"{surname.capitalize()} {joined.capitalize()}"
+
+
+def region_english(term: str) -> list[str]:
+    """The English names of a region ISO 3166-2 names and the dictionary lacks (阿萨姆邦 → Assam, Assam State);
+    none for a word the dictionary has (its English is better than the standard's local form: 巴库 Baku, not
+    "Bakı") nor for two characters that read as a common word (橘园 "orange orchard" is no "Orange Walk").
+
+    >>> region_english("阿萨姆邦"), region_english("巴库"), region_english("橘园")
+    (['Assam', 'Assam State'], [], [])
+    """
+    if dictionary.has_word(term) or (len(term) < 3 and term[-1] not in PLACE_WORDS and not looks_transliterated(term)):
+        return []
+    return countries.region_names(term)
+
+
+def known_place(name: str) -> tuple[str, str]:
+    """(the English of a proper noun the dictionary or ISO 3166-2 has at the start of ``name``, the rest), or
+    ('', name). The place ends where the segmenter ends a word: a transliteration may begin with the characters
+    of a place (萨尔 "Saar" in 萨尔瓦多斯, ISO's 马哈拉 "Al Mahrah" in 马哈拉施特拉邦), which then names nothing.
+
+    >>> known_place("冰岛克拉维斯"), known_place("马哈拉施特拉邦")
+    (('Iceland', '克拉维斯'), ('', '马哈拉施特拉邦'))
+    """
+    import rjieba
+
+    ends, at = set(), 0
+    for word in rjieba.cut(name):
+        at += len(word)
+        ends.add(at)
+    for k in range(len(name) - 2, 1, -1):
+        head, rest = name[:k], name[k:]
+        if k not in ends:
+            continue
+        if not dictionary.has_word(rest) and (dictionary.is_proper(head) or countries.region_names(head)):
+            # (a country by its CLDR name: 荷兰 is the Netherlands, CC-CEDICT's first sense "Holland")
+            place = countries.place_english(head)
+            if place:
+                return place, rest
+    return "", name
+
+
+#: the segmenter's tags for names of people, places and other proper nouns
+NAME_TAGS = frozenset({"nr", "nrt", "ns", "nz"})
+
+
+def is_tagged_name(term: str) -> bool:
+    """True when the segmenter reads ``term`` as one name and the dictionary lacks it (巴塔哥尼亚).
+
+    >>> is_tagged_name("巴塔哥尼亚"), is_tagged_name("钢材"), is_tagged_name("托底"), is_tagged_name("碳达峰")
+    (True, False, False, False)
+    >>> is_tagged_name("普惠性")
+    False
+    """
+    import rjieba
+
+    tags = rjieba.tag(term)
+    # three characters at least: the segmenter tags rare two-character words as names too (朝贺, 托底); no
+    # element's character, which names never use (碳达峰 "carbon peaking" is no "Tanda Peak"); and no suffix of a
+    # quality or act at the end (普惠性 "inclusiveness" is no "Puhuixing")
+    return (
+        len(term) >= 3
+        and len(tags) == 1
+        and tags[0][1] in NAME_TAGS
+        and not term.isascii()
+        and not dictionary.has_word(term)
+        and not any(ch in elements() for ch in term)
+        and not dictionary.is_quality_suffix(term[-1])
+    )
+
+
+def split_name(term: str) -> tuple[str, str]:
+    """(the transliterated name in ``term``, the words after it), or ('', '') when ``term`` holds no name.
+
+    The name is the whole term, or the term before a one-character place or body word (阿萨姆+邦), or a
+    name the dictionary lacks before words it has (卡拉瓦兹+铁矿 → ('卡拉瓦兹', '铁矿')).
+
+    >>> split_name("克拉维斯"), split_name("卡拉瓦兹铁矿"), split_name("钢材")
+    (('克拉维斯', ''), ('卡拉瓦兹', '铁矿'), ('', ''))
+    """
+    for k in range(2, len(term)):
+        name, rest = term[:k], term[k:]
+        words = dictionary.segment(rest)
+        # the rest: common words the dictionary has (not another name: 帕斯 "Perth"), one of them
+        # at least two characters long; a last single one may be a place word (卡拉瓦兹 + 矿)
+        if (
+            looks_transliterated(name)
+            and not dictionary.has_word(name)
+            and (any(len(w) > 1 for w in words) or rest in PLACE_WORDS)
+            and all(
+                dictionary.has_word(w)
+                and not dictionary.is_proper(w)
+                and (len(w) > 1 or (i == len(words) - 1 and w in PLACE_WORDS))
+                for i, w in enumerate(words)
+            )
+        ):
+            return name, rest
+    if looks_transliterated(term):
+        return term, ""
+    if len(term) > 2 and term[-1] in PLACE_WORDS and looks_transliterated(term[:-1]):
+        return term[:-1], ""
+    for k in (2, 3, 4):
+        if countries.is_country(term[:k]) and len(term) > k + 1:
+            # a country before it: 美国 + 卡拉瓦兹 + 铁矿 (the country is said in English by known_place)
+            name, rest = split_name(term[k:])
+            if name and any(len(w) == 1 for w in dictionary.segment(name)):  # (本土 + 钢铁 are words, no name)
+                return term[:k] + name, rest
+    return "", ""
+
+
+#: one-character words for places and features that follow a name (阿萨姆邦, 卡拉瓦兹矿, 格陵兰岛)
+PLACE_WORDS = frozenset(place_words())
