@@ -38,7 +38,7 @@ from ..models import Candidate, Equivalent, TermEntry
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from ..workers import default_workers, fork_map, split
 from . import compose as _compose
-from . import countries, dictionary, english, translit
+from . import countries, dictionary, english, kinds, translit
 from . import names as _names
 from . import senses as _senses
 from .names import (
@@ -222,7 +222,7 @@ def _add_senses(term: str, out: _Suggestions) -> None:
     """CC-CEDICT's senses of the term, in the order its compounds use them, acts and qualities as nouns."""
     for i, g in enumerate(dictionary.ranked_glosses(term, limit=4)):  # the sense its compounds use first
         short = _DESCRIPTOR.sub("", g)
-        if short != g and dictionary.is_proper(term):
+        if short != g and kinds.is_proper(term):
             out.add(short, "cedict", 0.71 - 0.05 * i)  # 新华社 "Xinhua News Agency": a name is cited as "Xinhua"
         # a term names an act or a quality, as a noun: 接种 "to be vaccinated" → vaccination, 分离 "to
         # separate" → separation, 冶炼 "to smelt" → smelting; a verb that is a noun too stays (管制 control)
@@ -335,7 +335,7 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
     >>> _term_nouns("冶炼", "smelt metal")
     ['smelting']
     """
-    if dictionary.is_state_sense(term, gloss) or " and " in gloss:
+    if kinds.is_state_sense(term, gloss) or " and " in gloss:
         # a state, or two verbs of one act (审批 → approval); any other sense with "and" names no act
         named = _senses.named_act(term, gloss)
         if named and named.endswith("ing") and english.frequency(gloss.split()[-1]) >= _EVERYDAY_VERB:
@@ -346,13 +346,13 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
         # a verb and its object name the act, by the verb's noun (冶炼 "smelt metal" → smelting)
         noun = english.action_noun(vo[0])
         return [noun] if noun != vo[0] else []
-    if not dictionary.is_verb_only(term, gloss):
+    if not kinds.is_verb_only(term, gloss):
         return []
     words = gloss.split()
     if (
         len(words) == 2
         and words[1] not in _senses.PARTICLES
-        and dictionary.is_english_verb(words[1])
+        and kinds.is_english_verb(words[1])
         and english.action_noun(words[0]) == words[0]
     ):
         # a verb after the word that qualifies it names its act as a noun after that word (批量生产 "mass

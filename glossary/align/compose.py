@@ -16,7 +16,7 @@ from itertools import product
 
 from ..mining.filters import elements, naming_rules
 from ..normalise.pinyin import to_pinyin
-from . import countries, dictionary, english
+from . import countries, dictionary, english, kinds
 from .names import (
     _ends_as_word,
     _government_of,
@@ -55,7 +55,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
         # a word of words reads inside a term as it does alone (产业链 → industrial chain, not the
         # dictionary's "industry value chain")
         gl = literal_head(piece, literal(piece, limit=1), gl[:1]) + gl
-    if final and gl and not dictionary.is_state_sense(piece, gl[0]):
+    if final and gl and not kinds.is_state_sense(piece, gl[0]):
         # two verbs for one act ("examine and approve") name it by the last as the head: 出口 + 审批 →
         # "export approval"
         noun = named_act(piece, gl[0])
@@ -63,7 +63,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
             gl = [noun] + gl
     # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit")
     gl = sorted(gl, key=lambda g: len(g.split()) > 1)
-    if gl and dictionary.is_state_sense(piece, gl[0]):
+    if gl and kinds.is_state_sense(piece, gl[0]):
         # a state names a quality in a term: 适航 "to be airworthy" + 标准 → "airworthiness standard"
         quality = named_act(piece, gl[0])
         if quality:
@@ -90,7 +90,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
     if final and len(piece) == 1 and len(gl) > 1:
         # a one-character head names a thing: not its verb-only or proper-noun senses (度 "pass", 法 "France"),
         # and first the sense the words it ends take (量 "quantity": 出口量 export quantity)
-        nouns = [g for g in gl if not g[:1].isupper() and not dictionary.is_verb_only(piece, g)]
+        nouns = [g for g in gl if not g[:1].isupper() and not kinds.is_verb_only(piece, g)]
         gl = nouns or gl
         head = dictionary.suffix_sense(piece)
         if head:
@@ -124,7 +124,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
             # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 大豆 + 依赖 "depend on" →
             # "soybean dependence"; 出口 + 申请 "apply for; application form" → "export application" (the
             # first verb with a noun of its own; a first verb that is a noun too stays: 适航审定 "… screen")
-            verbs = [g for g in gl[:3] if dictionary.is_verb_only(piece, g) and is_phrasal(g)]
+            verbs = [g for g in gl[:3] if kinds.is_verb_only(piece, g) and is_phrasal(g)]
             all_verbs = len(verbs) == len(gl[:3])
             for verb in verbs:
                 noun = english.action_noun(verb.split()[0])
@@ -225,7 +225,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     parts = _parts(term)
     if len(parts) == 1 and len(term) > 2 and not term.isascii():
         parts = dictionary.segment(term, max_len=len(term) - 1)  # a headword: also read it by its parts
-    if len(parts) < 2 or looks_transliterated(term) or dictionary.is_proper(term):
+    if len(parts) < 2 or looks_transliterated(term) or kinds.is_proper(term):
         return []  # a name is not translated word by word (新华社 is not "Xinhua society")
     el = elements()
     parts, paired = _paired_modifiers(parts)
@@ -248,7 +248,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
         for i, (p, r) in enumerate(zip(parts, readings))
     ]
     for i in range(len(parts) - 2, 0, -1):
-        if dictionary.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
+        if kinds.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
             # 政策 + 性 + 银行: "policy bank", no "nature"; 美国 + 的 + 粮食安全: "US food security", no "taxi"
             del options[i], parts[i], readings[i]
     if len(parts) >= 2 and dictionary.is_quality_suffix(parts[-1]) and len(parts[-2]) > 1:
@@ -268,7 +268,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
         options[-1] = dictionary.ranked_glosses(parts[-1], limit=2, reading=readings[-1])
     out = []
     verbs = [
-        next((g for g in dictionary.ranked_glosses(p, reading=r) if dictionary.is_verb_sense(p, g)), None)
+        next((g for g in dictionary.ranked_glosses(p, reading=r) if kinds.is_verb_sense(p, g)), None)
         if len(p) > 1
         else None
         for p, r in zip(parts, readings)
@@ -341,7 +341,7 @@ def _has_name(text: str) -> bool:
     """
     return (
         bool(_LATIN.search(text))
-        or any(dictionary.is_proper(w) or (len(w) > 1 and not dictionary.has_word(w)) for w in _parts(text))
+        or any(kinds.is_proper(w) or (len(w) > 1 and not dictionary.has_word(w)) for w in _parts(text))
         or looks_transliterated(text)
     )
 
@@ -393,7 +393,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
         if term.startswith(zh) and len(term) > len(zh) + 1:
             rest = term[len(zh) :]
             eng = dictionary.ranked_glosses(rest)[:1] or literal(rest, limit=1)
-            if eng and dictionary.is_verb_sense(rest, eng[0]):
+            if eng and kinds.is_verb_sense(rest, eng[0]):
                 eng = [english.action_noun(eng[0])]
             add([en.format(r) for r in eng])
     # a place name before a name the dictionary knows: 美国 + 国防部 → US Defense Department (not
@@ -401,7 +401,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
     for i in range(1, len(term) - 1):
         head, rest = term[:i], term[i:]
         # (or the one character that stands for a country: 美 + 国防部 → US Defense Department)
-        if (dictionary.is_proper(head) if i > 1 else countries.abbreviated(head)) and dictionary.is_proper(rest):
+        if (kinds.is_proper(head) if i > 1 else countries.abbreviated(head)) and kinds.is_proper(rest):
             place = countries.place_english(head) if i > 1 else countries.abbreviated(head)
             names = dictionary.ranked_glosses(rest, limit=4)
             if place and place not in countries.US_NAMES and rest.endswith("部"):
@@ -436,7 +436,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
                 stem_en = _piece_options(stem, False)[:1]
             else:
                 stem_en = english.noun_first(dictionary.ranked_glosses(stem))[:1]
-                if stem_en and dictionary.is_verb_only(stem, stem_en[0]) and is_phrasal(stem_en[0]):
+                if stem_en and kinds.is_verb_only(stem, stem_en[0]) and is_phrasal(stem_en[0]):
                     # after "on", a verb names its act: Regulations on Management
                     stem_en = [english.action_noun(stem_en[0])]
             stem_en = stem_en or literal(stem, limit=1)

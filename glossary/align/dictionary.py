@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cache import Table, cached, cached_table
-from ..mining.cedict import has_word, headwords, load, raw_senses, source, source_key
+from ..mining.cedict import has_word, headwords, load, source, source_key
 from ..mining.cedict import prefetch as cedict_prefetch
 from ..mining.cedict import rows as cedict_rows
 from ..normalise.hanzi import HAN
+from .glosses import clean_gloss, is_description, name_only, names_of, with_abbreviation
 
 
 @dataclass(frozen=True)
@@ -33,44 +34,6 @@ class DictEntry:
     simplified: str
     pinyin: str
     senses: tuple[str, ...]
-
-
-_DROP = re.compile(
-    r"^(see |see also|variant of|old variant|abbr\. for|abbr\. of|CL:|surname |used in |\([^)]*surname\)|"
-    r"classifier for|also pr\.|also written|Japanese variant|erhua variant|"
-    r"\(old\)|\(archaic\)|\(dialect\)|\(literary\)|\(slang\)|\(Internet slang\)|\(onom\.\))",
-    re.I,
-)
-_PAREN = re.compile(r"\s*\([^)]*\)\s*")
-_PLACEHOLDERS = re.compile(r"\b(etc|sth|sb)\b\.?")
-_FIGURATIVE = re.compile(r"(lit|fig)\. ")
-_LEADING = re.compile(r"^(to be|to|an?|the) ", re.I)
-_SPACES = re.compile(r"\s+")
-_OF_ITEMS = re.compile(r"^(\w+) of (?:items|things)$")
-
-
-@lru_cache(maxsize=131072)  # senses recur: every word's are cleaned each time it is looked at
-def clean_gloss(sense: str) -> str:
-    """A dictionary sense in term form, or '' when it is not a translation.
-
-    Drops cross-references and classifiers, parenthetical labels such as
-    "(chemistry)", a leading "to " of verbs and trailing "etc".
-    """
-    s = sense.strip()
-    if not s or _DROP.match(s):
-        return ""
-    s = _PAREN.sub(" ", s).strip()
-    s = _PLACEHOLDERS.sub("", s).strip(" ,;")
-    if _FIGURATIVE.match(s):
-        return ""
-    s = _LEADING.sub("", s)  # "to be airworthy" → "airworthy"
-    if ";" in s:
-        s = s.split(";")[0].strip()
-    s = _SPACES.sub(" ", s).strip(" ,.").replace(" ,", ",")  # ("tyrosine (Tyr), …" less its label)
-    s = _OF_ITEMS.sub(r"\1", s)  # "list of items" says no more than "list"
-    if not s or HAN.search(s) or "|" in s or "[" in s:
-        return ""
-    return s
 
 
 @lru_cache(maxsize=65536)
@@ -131,12 +94,12 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (
             elif not g and proper and HAN.search(s):
                 cited.append(name_only(clean_gloss(s.split(",")[0])))
             if proper:
-                wordings = _names(g)
+                wordings = names_of(g)
             elif appositive := _APPOSITIVE.match(g):
                 # "glycine, an amino acid": the word; what it is explains it, no translation says it
                 wordings = [appositive.group(1)]
             else:
-                wordings = _with_abbreviation(g)
+                wordings = with_abbreviation(g)
             # "(aka solvent extraction)" in a sense is another wording of it
             wordings += [a for m in _AKA.findall(s) for a in map(clean_gloss, m.split(" or ")) if a and g]
             pair = _PAIR_NAME.match(g)
@@ -154,7 +117,7 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (
         # a name whose only senses cite Hanzi after it ("Anhui Province, short name 皖[Wan3], capital Hefei
         # 合肥[He2 fei2]"): the name before them is still its English. (Where a word has other senses, such
         # senses are history's: 韩国 "Han, one of the Seven Warring States 戰國七雄…" is not South Korea.)
-        names = [n for g in cited for n in _names(g)]
+        names = [n for g in cited for n in names_of(g)]
         out = [g for i, g in enumerate(names) if g not in names[:i]]
     # a description ("small, poorly-equipped theatrical troupe that tours …") explains a word; an
     # equivalent translates it: equivalents first
@@ -163,70 +126,10 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (
 
 _AKA = re.compile(r"\(aka ([^()]+)\)")
 
-_OR_NAME = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) or ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
-
 #: a word and, after a comma, what it is ("tyrosine, an amino acid", "maltitol, a sugar alcohol")
 _APPOSITIVE = re.compile(r"^([^,]+?(?: [^, ]+){0,2}), an? [^,]+$")
 
 _PAIR_NAME = re.compile(r"^([A-Z])[a-z]+ and ([A-Z])[a-z]+$")
-
-_ABBREVIATION = re.compile(r"^(.+?), ([A-Za-z]*[A-Z][A-Za-z0-9]*)$")
-
-
-def _names(gloss: str) -> list[str]:
-    """A proper noun's gloss as its wordings: two names of one place or firm are two ("Xiamen or Amoy").
-
-    >>> _names("Xiamen or Amoy"), _names("Bank of China")
-    (['Xiamen', 'Amoy'], ['Bank of China'])
-    """
-    m = _OR_NAME.match(gloss)
-    return list(m.groups()) if m else [gloss] if gloss else []
-
-
-def _with_abbreviation(gloss: str) -> list[str]:
-    """A gloss and its abbreviation as two wordings ("messenger RNA, mRNA"), else the gloss alone."""
-    m = _ABBREVIATION.match(gloss)
-    if m and " " not in m.group(2) and len(m.group(2)) <= 6 and not m.group(2).istitle():
-        return [m.group(1), m.group(2)]
-    return [gloss] if gloss else []
-
-
-_DESCRIPTIVE = re.compile(r":|\b(?:that|which|who|whose|usually|especially)\b|\bused (?:to|for|in|as)\b")
-
-
-def is_description(gloss: str) -> bool:
-    """True when a dictionary sense describes rather than translates (six words or more, a relative
-    clause, a colon).
-
-    >>> is_description("theatrical troupe that tours small towns"), is_description("export control")
-    (True, False)
-    """
-    return len(gloss.split()) > 5 or bool(_DESCRIPTIVE.search(gloss))
-
-
-_PLACE_NOTE = re.compile(
-    r" (?:prefecture-level city|county-level city|county|district|city|town|township|province|"
-    r"prefecture|autonomous region|village) (?:in|of|on|near)\b.*$"
-)
-
-
-#: where a place lies, after its name ("Guangdong Province in south China")
-_PLACE_LOCATOR = re.compile(
-    r"(?<=[a-z]) (?:in|of|on|near) (?:(?:north|south|east|west)(?:ern)?|central|"
-    r"north-?east|north-?west|south-?east|south-?west)\b.*$"
-)
-
-
-def name_only(gloss: str) -> str:
-    """A proper noun's gloss without the description CC-CEDICT adds after it.
-
-    >>> name_only("Yahoo, Internet portal"), name_only("Baotou prefecture-level city in Inner Mongolia")
-    ('Yahoo', 'Baotou')
-    >>> name_only("Ministry of the Interior"), name_only("Guangdong Province in south China")
-    ('Ministry of the Interior', 'Guangdong Province')
-    """
-    name = gloss.split(",")[0].strip()
-    return _PLACE_LOCATOR.sub("", _PLACE_NOTE.sub("", name)).strip() or gloss
 
 
 def segment(term: str, max_len: int = 8) -> list[str]:
@@ -473,91 +376,6 @@ def ranked_glosses(word: str, limit: int = 4, reading: str | None = None) -> lis
     ('export', 'key')
     """
     return list(_ranked(word, reading)[:limit])
-
-
-def is_verb_sense(word: str, gloss: str) -> bool:
-    """True when ``gloss`` came from a verb sense of ``word`` ("to separate" → "separate").
-
-    >>> is_verb_sense("分离", "separate"), is_verb_sense("硬度", "hardness")
-    (True, False)
-    """
-    want = gloss.lower()
-    # "to be airworthy" says what something is: an adjective, not a verb
-    return any(
-        clean_gloss(w).lower() == want
-        and w.strip().lower().startswith("to ")
-        and not w.strip().lower().startswith("to be ")
-        for w in _wordings(word)
-    )
-
-
-@lru_cache(maxsize=1)
-def _english_verbs() -> frozenset[str]:
-    """English words CC-CEDICT uses as verbs: the word after "to" that begins a sense ("to produce")."""
-
-    def build() -> list[str]:
-        out = set()
-        for rows in load().values():
-            for sense in raw_senses(rows):
-                words = sense.split()
-                if len(words) > 1 and words[0] == "to" and words[1] != "be":
-                    out.add(words[1].lower())
-        return sorted(out)
-
-    return frozenset(cached("cedict-english-verbs", source_key(source()), build))
-
-
-def is_english_verb(word: str) -> bool:
-    """True when CC-CEDICT uses ``word`` as an English verb somewhere ("to produce"), never "apart".
-
-    >>> is_english_verb("produce"), is_english_verb("apart")
-    (True, False)
-    """
-    return word.lower() in _english_verbs()
-
-
-def is_adjective_suffix(char: str) -> bool:
-    """True when CC-CEDICT says ``char`` forms adjectives (性: 政策性 "policy-based"): before a noun, English
-    says it by word order alone (政策性银行 → policy bank).
-
-    >>> is_adjective_suffix("性"), is_adjective_suffix("化")
-    (True, False)
-    """
-    return len(char) == 1 and any("suffix forming adjective" in w for w in _wordings(char))
-
-
-def is_state_sense(word: str, gloss: str) -> bool:
-    """True when ``gloss`` came from a sense "to be …" of ``word`` (适航 "to be airworthy" → "airworthy").
-
-    >>> is_state_sense("适航", "airworthy"), is_state_sense("分离", "separate")
-    (True, False)
-    """
-    want = gloss.lower()
-    return any(clean_gloss(w).lower() == want and w.strip().lower().startswith("to be ") for w in _wordings(word))
-
-
-def _wordings(word: str) -> list[str]:
-    """Every wording of every sense of ``word`` as the dictionary writes it ("to build; to construct" is two)."""
-    return [w for e in lookup(word) for s in e.senses for w in s.split(";")]
-
-
-def is_verb_only(word: str, gloss: str) -> bool:
-    """True when ``gloss`` is a verb sense of ``word`` and no sense gives it as a noun
-    (追溯 "trace back to" only; 研究 "research" is both).
-
-    >>> is_verb_only("追溯", "trace back to"), is_verb_only("研究", "research")
-    (True, False)
-    """
-    want = gloss.lower()
-    return is_verb_sense(word, gloss) and not any(
-        not w.strip().lower().startswith("to ") and clean_gloss(w).lower() == want for w in _wordings(word)
-    )
-
-
-def is_proper(word: str) -> bool:
-    """True when CC-CEDICT writes the word's reading capitalised: a name (美国, 新华社)."""
-    entries = lookup(word)
-    return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
 
 
 def _rank_glosses(word: str, reading: str | None = None) -> list[str]:

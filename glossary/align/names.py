@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..mining.filters import elements, naming_rules, transliteration_chars
 from ..normalise.pinyin import to_pinyin
-from . import countries, dictionary
+from . import countries, dictionary, kinds
 
 
 def name_pattern(head: str) -> str | None:
@@ -71,7 +71,7 @@ def looks_transliterated(term: str) -> bool:
     if (
         len(words) > 1
         and all(len(w) > 1 and dictionary.has_word(w) for w in words)
-        and any(not dictionary.is_proper(w) for w in words)
+        and any(not kinds.is_proper(w) for w in words)
     ):
         return False  # words of the dictionary, one common at least: 根本 + 原因, 巴西 + 大豆 name no one
     chars = transliteration_chars()
@@ -122,7 +122,7 @@ def _government_of(word: str) -> list[str]:
     """
     names = dictionary.ranked_glosses(word, limit=1)
     entries = [e for e in dictionary.lookup(word) if any(_BORN.search(s) for s in e.senses)]
-    if not names or not entries or not dictionary.is_proper(word):
+    if not names or not entries or not kinds.is_proper(word):
         return []  # a person: the dictionary gives a year of birth ("Barack Obama (1961-), US … politician")
     parts = names[0].split()
     chinese = sum(1 for syl in entries[0].pinyin.split() if syl[:1].isupper()) > 1  # Xi2 Jin4 ping2
@@ -242,7 +242,7 @@ def known_place(name: str) -> tuple[str, str]:
         head, rest = name[:k], name[k:]
         if k not in ends:
             continue
-        if not dictionary.has_word(rest) and (dictionary.is_proper(head) or countries.region_names(head)):
+        if not dictionary.has_word(rest) and (kinds.is_proper(head) or countries.region_names(head)):
             # (a country by its CLDR name: 荷兰 is the Netherlands, CC-CEDICT's first sense "Holland")
             place = countries.place_english(head)
             if place:
@@ -299,7 +299,7 @@ def split_name(term: str) -> tuple[str, str]:
             and (any(len(w) > 1 for w in words) or rest in PLACE_WORDS)
             and all(
                 dictionary.has_word(w)
-                and not dictionary.is_proper(w)
+                and not kinds.is_proper(w)
                 and (len(w) > 1 or (i == len(words) - 1 and w in PLACE_WORDS))
                 for i, w in enumerate(words)
             )

@@ -11,7 +11,7 @@ import os
 import re
 
 from ..mining.filters import elements
-from . import dictionary, english
+from . import dictionary, english, kinds
 
 
 def _title(s: str) -> str:
@@ -33,10 +33,10 @@ def named_act(word: str, gloss: str) -> str | None:
     >>> named_act("适航", "airworthy"), named_act("审批", "examine and approve"), named_act("大豆", "soybean")
     ('airworthiness', 'approval', None)
     """
-    if dictionary.is_state_sense(word, gloss):
+    if kinds.is_state_sense(word, gloss):
         return english.quality_noun(gloss)
     pair = gloss.split(" and ")
-    if len(pair) == 2 and " " not in pair[1] and dictionary.is_verb_only(word, gloss):
+    if len(pair) == 2 and " " not in pair[1] and kinds.is_verb_only(word, gloss):
         noun = english.action_noun(pair[1])
         return noun if noun != pair[1] else None
     return None
@@ -57,8 +57,8 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
     pair = first.split(" and ")
     if (
         len(pair) == 2
-        and all(" " not in v and dictionary.is_english_verb(v) for v in pair)
-        and dictionary.is_verb_sense(piece, first)
+        and all(" " not in v and kinds.is_english_verb(v) for v in pair)
+        and kinds.is_verb_sense(piece, first)
     ):
         # two verbs for one act name it by their nouns before a noun: 防治 "prevent and cure" + 法 → Prevention
         # and Cure Law, 审批 "examine and approve" + 制度 → examination and approval system
@@ -68,14 +68,14 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
     use = next((g for g in gl[:3] if g.endswith(" use") and len(g.split()) == 2), None)
     if use:
         return [use.split()[0]] + gl  # 民用 "civilian use" + 飞机 → "civilian airplane"
-    if dictionary.is_verb_sense(piece, first):
+    if kinds.is_verb_sense(piece, first):
         listed = _listed_noun(first, gl[1:], piece)
         if listed:
             return [listed] + [g for g in gl if g != listed]
     vo = verb_object(piece, first)
     if vo:
         return [english.gerund(vo[0])] + gl  # 冶炼 "smelt metal" + 设备 → "smelting equipment"
-    if dictionary.is_verb_only(piece, first) and is_phrasal(first):
+    if kinds.is_verb_only(piece, first) and is_phrasal(first):
         words = first.split()
         if len(words) > 1:
             return [english.gerund(words[0])] + gl
@@ -106,7 +106,7 @@ def verb_object(piece: str, gloss: str) -> tuple[str, str] | None:
         or words[1] in PARTICLES
         or words[1] in _NO_OBJECT
         or not words[1].isalpha()
-        or not dictionary.is_verb_only(piece, gloss)
+        or not kinds.is_verb_only(piece, gloss)
     ):
         return None
     verb, obj = words
@@ -151,8 +151,8 @@ def _listed_noun(verb: str, senses: list[str], piece: str = "") -> str | None:
                 and " " not in g
                 and len(os.path.commonprefix([g, verb])) >= 5
                 and not english.looks_adjectival(g)
-                and dictionary.is_verb_only(piece, verb)
-                and not dictionary.is_verb_sense(piece, g)
+                and kinds.is_verb_only(piece, verb)
+                and not kinds.is_verb_sense(piece, g)
             )
         ),
         None,
@@ -179,11 +179,11 @@ def _quality_of(word: str, reading: str | None = None) -> str | None:
     if not gl:
         return None
     g = gl[0]
-    if dictionary.is_state_sense(word, g):
+    if kinds.is_state_sense(word, g):
         return named_act(word, g)
-    if dictionary.is_verb_only(word, g):
+    if kinds.is_verb_only(word, g):
         # the first verb sense with a noun of its own (迷惑 "puzzle; confuse" → confusion)
-        for verb in (v.split()[0] for v in gl if dictionary.is_verb_only(word, v) and is_phrasal(v)):
+        for verb in (v.split()[0] for v in gl if kinds.is_verb_only(word, v) and is_phrasal(v)):
             noun = english.action_noun(verb)
             if noun != verb and not noun.endswith("ing"):
                 return noun
@@ -270,4 +270,4 @@ def _names_an_act(word: str) -> bool:
     (True, False, False)
     """
     senses = dictionary.ranked_glosses(word)
-    return bool(senses) and all(dictionary.is_verb_only(word, g) for g in senses)
+    return bool(senses) and all(kinds.is_verb_only(word, g) for g in senses)
