@@ -28,7 +28,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from operator import itemgetter
 
 from ..models import Candidate, Document
@@ -40,26 +39,16 @@ from .evidence import attach_evidence, attach_files, longest_ending, split_gloss
 from .features import candidate_features
 from .filters import (
     NAME_HEADS,
-    background_frequency,
     elements,
     estimated_frequency,
     function_words,
     load_background,
-    stopwords,
     term_head,
 )
 from .model import TermhoodModel, demote_fragments, load_model
+from .ngrams import BREAK_TAGS, MAX_CHARS, expand, single_char_terms
 from .segment import JiebaTokeniser, Tokeniser
 
-#: jieba tags that cut a chunk: punctuation, conjunctions, particles, pronouns, modal particles, interjections,
-#: onomatopoeia and idioms (成语 are figurative phrases, not terms)
-BREAK_TAGS = frozenset(["x", "c", "cc", "uj", "ul", "uz", "ug", "uv", "ud", "u", "r", "rr", "rz", "y", "e", "o", "i"])
-MAX_TOKENS = 7
-#: tags that neither begin nor end a term: conjunctions and particles (和, 及, 的)
-EDGE_NOT = frozenset(["c", "cc", "u", "uj", "ul", "uz", "ug", "uv", "ud"])
-#: tags that end no term: prepositions, numbers and their measure words (在, 3, 种)
-END_NOT_TAGS = frozenset(["p", "m", "mq"])
-MAX_CHARS = 24
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 #: a span in quotation marks, without punctuation inside (“菜篮子工程”)
 _QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:！!？?、\s]{3,16})[”」』’]")
@@ -76,14 +65,6 @@ Progress = Callable[[int, int], None]
 CORE_MIN_COUNT = 3
 CORE_MIN_SPEC = 1.5
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
-#: derivational prefixes, which a stop-word list may hold but which begin terms (去工业化, 反渗透膜, 多级过滤)
-PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总")
-
-
-@lru_cache(maxsize=1)
-def _single_char_terms() -> frozenset[str]:
-    """Element characters that are rare in general Chinese (镝, 铽; not 金 or 铁)."""
-    return frozenset(c for c in elements() if background_frequency(c) <= 1e-5)
 
 
 def _is_name_head(term: str) -> bool:
@@ -148,89 +129,13 @@ class Miner:
         return self._lines[i]
 
     # ------------------------------------------------------------ counting
-    def _expand(self, chunk: tuple[str, ...]) -> list[tuple[str, str, str, bool]]:
-        """Candidate n-grams of one chunk, each with the word before and after it ("" at the chunk's edge).
-
-        Only what no term does is ruled out here: a conjunction or particle at either edge, a preposition or a
-        number at the end, a lone character standing alone (unless a rare element). Everything else — a verb
-        inside, a lone character at an edge (创新+药, 城+投债), an adverb first (实时+市场) — is left to the
-        termhood model's features.
-        """
-        elems, single_ok, tokens, tag_of = elements(), _single_char_terms(), self.tokens, self.tag_of
-        n = len(chunk)
-        tags = [tag_of.get(t, "n") for t in chunk]
-        # a stop word (进一步, 小幅, 全部, 相关) is no edge of a term, though it may sit inside one
-        stop = [chunk[k] in stopwords() and chunk[k] not in PREFIXES for k in range(n)]
-        start_ok = [tags[k] not in EDGE_NOT and not stop[k] for k in range(n)]
-        end_ok = [
-            (tags[k] not in EDGE_NOT and tags[k] not in END_NOT_TAGS or chunk[k].isascii()) and not stop[k]
-            for k in range(n)
-        ]
-        out = []
-        for i in range(n):
-            if not start_ok[i]:
-                continue
-            key = ""
-            left = chunk[i - 1] if i else ""
-            for j in range(i, min(n, i + MAX_TOKENS)):
-                key += chunk[j]
-                if len(key) > MAX_CHARS:
-                    break
-                if not end_ok[j]:
-                    continue
-                if j == i:
-                    t = chunk[i]
-                    if len(t) == 1 and t not in single_ok and not t.isascii():
-                        continue  # a lone character is no term, unless a rare element (镝)
-                    if t.isascii() and not any(ch.isalpha() for ch in t):
-                        continue  # a number or a code of digits
-                    if tags[i] == "m" and not t.isascii() and t not in elems:
-                        continue
-                out.append((key, left, chunk[j + 1] if j + 1 < n else "", False))
-                if key not in tokens:
-                    tokens[key] = chunk[i : j + 1]
-        return out + self._cut_edges(chunk, start_ok, end_ok)
-
-    def _cut_edges(
-        self, chunk: tuple[str, ...], start_ok: list[bool], end_ok: list[bool]
-    ) -> list[tuple[str, str, str, bool]]:
-        """Candidates that begin or end inside a word the segmenter glued on: the word's end or start is a word
-        of its own (中国银行|间 → 银行间…, 诉讼案 → …诉讼), and the run goes on past it. The termhood model sees how
-        often a candidate was found only so (``cut_share``)."""
-        out: list[tuple[str, str, str, bool]] = []
-        n, tokens = len(chunk), self.tokens
-        for k, word in enumerate(chunk):
-            if len(word) < 3 or word.isascii():
-                continue
-            tail = _inner_word(word, last=False)
-            if tail is not None and start_ok[k]:
-                key = tail
-                for j in range(k + 1, min(n, k + MAX_TOKENS)):
-                    key += chunk[j]
-                    if len(key) > MAX_CHARS:
-                        break
-                    if end_ok[j]:
-                        out.append((key, word[: len(word) - len(tail)], chunk[j + 1] if j + 1 < n else "", True))
-                        tokens.setdefault(key, (tail, *chunk[k + 1 : j + 1]))
-            head = _inner_word(word, last=True)
-            if head is not None and end_ok[k]:
-                key = head
-                for i in range(k - 1, max(-1, k - MAX_TOKENS), -1):
-                    key = chunk[i] + key
-                    if len(key) > MAX_CHARS:
-                        break
-                    if start_ok[i]:
-                        out.append((key, chunk[i - 1] if i else "", word[len(head) :], True))
-                        tokens.setdefault(key, (*chunk[i:k], head))
-        return out
-
     def add(self, doc: Document) -> None:  # noqa: C901 (older than the ceiling; split when next reworked)
         """Count the candidates of one document."""
         self.docs.append(doc)
         simp = to_simplified_aligned(doc.text)
         self.simplified.append(simp)
         self._same.append(simp == doc.text)
-        cache, expand = self._ngrams, self._expand
+        cache, tag_of, tokens = self._ngrams, self.tag_of, self.tokens
         pairs = self._pairs(simp)
         self.tag_of.update(pairs)
         words = Counter(map(itemgetter(0), pairs))
@@ -247,7 +152,7 @@ class Miner:
         for part, k in chunks.items():
             grams = cache.get(part)
             if grams is None:
-                grams = cache[part] = expand(tuple(part.split("\x01")))
+                grams = cache[part] = expand(tuple(part.split("\x01")), tag_of, tokens)
             for gram, before, after, inner in grams:
                 local[gram] += k
                 if inner:
@@ -481,21 +386,6 @@ class Miner:
         return core | set(elements())
 
 
-@lru_cache(maxsize=65536)
-def _inner_word(word: str, last: bool) -> str | None:
-    """The longest word of two characters or more that ``word`` begins with (``last``: that it ends with), short
-    of the whole, or None. A word, here, is one CC-CEDICT lists.
-
-    >>> _inner_word("诉讼案", last=True), _inner_word("中国银行", last=False)
-    ('诉讼', '银行')
-    """
-    for size in range(len(word) - 1, 1, -1):
-        part = word[:size] if last else word[len(word) - size :]
-        if cedict.has_word(part):
-            return part
-    return None
-
-
 #: from this many candidates their features are measured in forked workers (about a second's work per 10,000)
 PARALLEL_MIN_CANDIDATES = 20_000
 
@@ -540,7 +430,7 @@ def mine_documents(
         # load the word lists before the fork, once, rather than once in every worker
         load_background()
         cedict.load_rows()
-        _single_char_terms()
+        single_char_terms()
         cedict.is_verb("提高")
         cedict.split_words("进度缓慢")
         parts = split(docs, workers)
