@@ -8,6 +8,7 @@ import pytest
 
 from glossary.mining import Miner, mine_documents
 from glossary.mining.evidence import attach_files
+from glossary.mining.features import neighbours
 from glossary.mining.segment import JiebaTokeniser
 from glossary.models import Document
 from glossary.sources import read_sources
@@ -115,6 +116,17 @@ def test_features_measured_in_forked_workers_rank_the_same(seed_dir: Path) -> No
         miner.add(doc)
     one, two = miner.score(workers=1), miner.score(workers=2)
     assert len(one) > 100 and [(c.term, c.score) for c in one] == [(c.term, c.score) for c in two]
+
+
+def test_a_candidate_seen_once_keeps_its_neighbours_as_words_and_counts_them_when_seen_again() -> None:
+    # most candidates of a large corpus are seen once: a dict each for the words beside them held a third of
+    # the counts' memory, so the word itself is kept until a second occurrence
+    m = Miner()
+    m.add(Document("a.txt", "我们研究稀土永磁材料。", "utf-8"))
+    assert isinstance(m.left["稀土永磁材料"], str) and neighbours(m.left["稀土永磁材料"]) == {"研究": 1}
+    m.add(Document("b.txt", "稀土永磁材料很贵。稀土永磁材料很贵。", "utf-8"))  # one chunk twice: counted as two
+    assert neighbours(m.left["稀土永磁材料"]) == {"研究": 1, "": 2}
+    assert neighbours(m.right["稀土永磁材料"]) == {"": 3}  # (很 ends the chunk)
 
 
 def test_latin_codes_rank_by_rarity_in_general_chinese() -> None:
@@ -374,7 +386,7 @@ def test_a_candidate_may_begin_or_end_inside_a_word_the_segmenter_glued_on() -> 
     assert m.count["银行间同业拆借市场"] == 1 and m.count["证券集体诉讼"] == 1
     assert m.cut["银行间同业拆借市场"] == 1 and m.cut["证券集体"] == 0
     assert m.tokens["证券集体诉讼"] == ("证券", "集体", "诉讼")
-    assert m.left["银行间同业拆借市场"] == {"中国": 1} and m.right["证券集体诉讼"] == {"案": 1}
+    assert neighbours(m.left["银行间同业拆借市场"]) == {"中国": 1} and neighbours(m.right["证券集体诉讼"]) == {"案": 1}
 
 
 def test_an_english_gloss_after_a_clause_belongs_to_the_term_it_fits() -> None:

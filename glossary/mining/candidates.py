@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
 from ..models import Candidate, Document
@@ -36,7 +36,7 @@ from ..normalise.script import to_simplified_aligned
 from ..workers import default_workers, fork_map, fork_map_inherited, split
 from . import cedict
 from .evidence import attach_evidence, attach_files, longest_ending, split_gloss
-from .features import candidate_features
+from .features import candidate_probabilities, neighbours
 from .filters import (
     NAME_HEADS,
     elements,
@@ -105,8 +105,10 @@ class Miner:
         self.df: Counter[str] = Counter()
         self.doc_counts: list[Counter[str]] = []
         self.tokens: dict[str, tuple[str, ...]] = {}
-        self.left: dict[str, dict[str, int]] = {}  # candidate → the words before it ("" at a chunk's edge)
-        self.right: dict[str, dict[str, int]] = {}
+        # candidate → the words before it and how often ("" at a chunk's edge); the word alone for a candidate
+        # seen once (:func:`neighbours` reads both)
+        self.left: dict[str, dict[str, int] | str] = {}
+        self.right: dict[str, dict[str, int] | str] = {}
         self.titles: set[str] = set()
         self.glossed: dict[str, Counter[str]] = {}  # the words right before an English gloss → the glosses
         self.glossed_names: set[str] = set()
@@ -157,14 +159,22 @@ class Miner:
                 local[gram] += k
                 if inner:
                     cut[gram] += k
-                # (plain dicts: a Counter costs three times as much to make, and most grams are new)
+                # most grams are new and never seen again: a gram seen once keeps its neighbours as the words
+                # themselves, a dict only from its second occurrence (plain dicts: a Counter costs three times
+                # as much to make); see :func:`neighbours`
                 lc = left.get(gram)
                 if lc is None:
-                    left[gram] = {before: k}
-                    right[gram] = {after: k}
+                    if k == 1:
+                        left[gram], right[gram] = before, after
+                    else:
+                        left[gram], right[gram] = {before: k}, {after: k}
+                    continue
+                rc = right[gram]
+                if isinstance(lc, str) or isinstance(rc, str):  # (both are, or neither: a second occurrence)
+                    left[gram] = {lc: 1 + k} if lc == before else {lc: 1, before: k}  # type: ignore[dict-item]
+                    right[gram] = {rc: 1 + k} if rc == after else {rc: 1, after: k}  # type: ignore[dict-item]
                 else:
                     lc[before] = lc.get(before, 0) + k
-                    rc = right[gram]
                     rc[after] = rc.get(after, 0) + k
         titles = Counter(m.group(1).strip() for m in _TITLE.finditer(simp))
         for title, n in titles.items():
@@ -277,8 +287,9 @@ class Miner:
                 if got is None:
                     mine[k] = c
                 else:
-                    for w, n in c.items():
-                        got[w] = got.get(w, 0) + n
+                    into = mine[k] = dict(neighbours(got))
+                    for w, n in neighbours(c).items():
+                        into[w] = into.get(w, 0) + n
         self.titles |= state["titles"]
         for span, found in state["glossed"].items():
             self.glossed.setdefault(span, Counter()).update(found)
@@ -315,7 +326,18 @@ class Miner:
         The score of each candidate is that probability (see :mod:`glossary.mining.features` for what the
         model sees and ``docs/mining.md`` for how it was fitted).
         """
+        return self.candidates(self.ranking(model, workers))
+
+    def candidates(self, ranked: Iterable[tuple[str, float]]) -> list[Candidate]:
+        """:class:`Candidate` records of ranked (term, score) pairs."""
+        kinds, count = self._kinds(), self.count
+        return [Candidate(term=k, kind=kinds(k), count=count[k], score=p) for k, p in ranked]
+
+    def ranking(self, model: TermhoodModel | None = None, workers: int | None = None) -> list[tuple[str, float]]:
+        """(candidate, score) pairs as :meth:`score` ranks them, without a record for each: a large corpus has
+        hundreds of thousands of candidates, and only the few thousand kept need one."""
         model = model or load_model()
+        self._ngrams.clear()  # (counting is done: the chunks' n-grams, kept for chunks seen again, only take room)
         keys = list(self.count)
         if workers is None:
             workers = default_workers() if len(keys) >= PARALLEL_MIN_CANDIDATES else 1
@@ -328,13 +350,11 @@ class Miner:
             jobs = [(part, model) for part in split(keys, workers)]
             raw = [p for done in fork_map_inherited(_probabilities_part, self, jobs, len(jobs)) for p in done]
         else:
-            keys, rows = candidate_features(self, keys)
-            raw = model.probabilities(rows)
+            raw = candidate_probabilities(self, keys, model)
         count = self.count
         probs = demote_fragments(keys, [count[k] for k in keys], raw, model.fragment_factor)
-        kinds = self._kinds()
-        out = [Candidate(term=k, kind=kinds(k), count=count[k], score=round(p, 4)) for k, p in zip(keys, probs)]
-        out.sort(key=lambda c: (-c.score, -c.count, c.term))
+        out = [(k, round(p, 4)) for k, p in zip(keys, probs)]
+        out.sort(key=lambda kp: (-kp[1], -count[kp[0]], kp[0]))
         return out
 
     def _kinds(self) -> Callable[[str], str]:
@@ -392,7 +412,7 @@ PARALLEL_MIN_CANDIDATES = 20_000
 
 def _probabilities_part(miner: Miner, job: tuple[list[str], TermhoodModel]) -> list[float]:
     keys, model = job
-    return model.probabilities(candidate_features(miner, keys)[1])
+    return candidate_probabilities(miner, keys, model)
 
 
 def _count_part(docs: Sequence[Document]) -> dict:
@@ -446,11 +466,11 @@ def mine_documents(
             if progress:
                 progress(i + 1, len(docs))
     model = load_model()
-    ranked = miner.score(model)
+    ranked = miner.ranking(model)
     if limit is None:
         n_hanzi = sum(len(HAN.findall(d.text)) for d in docs)
-        limit = model.size([c.score for c in ranked], n_hanzi)
-    kept = ranked[:limit]
+        limit = model.size([p for _, p in ranked], n_hanzi)
+    kept = miner.candidates(ranked[:limit])
     attach_files(miner, kept)
-    attach_evidence(miner, kept, ranked=(c.term for c in ranked))
+    attach_evidence(miner, kept, ranked=(k for k, _ in ranked))
     return kept

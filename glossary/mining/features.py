@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,18 @@ from .filters import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from .candidates import Miner
+    from .model import TermhoodModel
+
+
+def neighbours(found: dict[str, int] | str) -> dict[str, int]:
+    """A candidate's neighbours on one side with their counts, as the miner keeps them (a candidate seen once
+    keeps its neighbour as the word itself: most are, and a dict each cost a third of the counts' memory).
+
+    >>> neighbours("稀土"), neighbours({"": 2, "稀土": 1})
+    ({'稀土': 1}, {'': 2, '稀土': 1})
+    """
+    return {found: 1} if isinstance(found, str) else found
+
 
 #: bumped whenever a feature is added, removed or computed differently; the shipped model names the version it
 #: was fitted with, and a model of another version is refused
@@ -298,6 +310,21 @@ def _log_freq(f: float) -> float:
 def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple[list[str], list[list[float]]]:
     """The feature rows (in :data:`FEATURES` order) of ``keys`` (default: every counted candidate)."""
     keys = list(miner.count if keys is None else keys)
+    return keys, list(feature_rows(miner, keys))
+
+
+def candidate_probabilities(miner: Miner, keys: Sequence[str], model: TermhoodModel, batch: int = 4096) -> list[float]:
+    """The model's probability for each of ``keys``, measured a batch at a time: the rows of a large corpus's
+    candidates, ninety-odd numbers each, would hold hundreds of megabytes at once."""
+    out: list[float] = []
+    rows = feature_rows(miner, keys)
+    while chunk := list(itertools.islice(rows, batch)):
+        out += model.probabilities(chunk)
+    return out
+
+
+def feature_rows(miner: Miner, keys: Sequence[str]) -> Iterator[list[float]]:
+    """The feature row of each of ``keys`` in turn (what the corpus says of them all is measured first)."""
     count, tok_count, tag_of = miner.count, miner.tok_count, miner.tag_of
     parents_f, parents_n, parents_max = miner._nesting()
     n_docs = max(len(miner.docs), 1)
@@ -320,7 +347,6 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
             s = spec_cache[w] = miner._specificity(w)
         return s
 
-    rows = []
     width = len(FEATURES)
     for key in keys:
         toks = miner.tokens.get(key, (key,))
@@ -353,8 +379,8 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
             x[12] = x[13] = x[14] = 1.0
         x[15] = parents_max[key] / f0 if f0 else 0.0
         x[16] = math.log(1 + parents_n[key])
-        x[17], x[19], x[21] = _entropy(miner.left.get(key, {}))
-        x[18], x[20], x[22] = _entropy(miner.right.get(key, {}))
+        x[17], x[19], x[21] = _entropy(neighbours(miner.left.get(key, {})))
+        x[18], x[20], x[22] = _entropy(neighbours(miner.right.get(key, {})))
         x[23] = math.log(len(key))
         x[24] = n
         x[25] = float(key.isascii())
@@ -426,5 +452,4 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
             and not cedict.has_word(key)
             and whole is None
         )
-        rows.append(x)
-    return keys, rows
+        yield x
