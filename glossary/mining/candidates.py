@@ -275,6 +275,17 @@ class Miner:
 
     def merge(self, docs: Sequence[Document], state: dict) -> None:
         """Add what a worker counted over ``docs`` (in order) to this miner."""
+        if not self.docs:
+            # the first share's counts become this miner's own, not a copy beside them (a large corpus's are
+            # hundreds of megabytes)
+            self.docs.extend(docs)
+            self.count, self.df, self.doc_counts = state["count"], state["df"], state["doc_counts"]
+            self.tokens, self.left, self.right, self.cut = state["tokens"], state["left"], state["right"], state["cut"]
+            self.titles, self.glossed = state["titles"], state["glossed"]
+            self.glossed_names, self.quoted = state["glossed_names"], state["quoted"]
+            self.tok_count, self.n_tokens, self.tag_of = state["tok_count"], state["n_tokens"], state["tag_of"]
+            self.simplified, self._same = state["simplified"], state["same"]
+            return
         self.docs.extend(docs)
         self.count.update(state["count"])
         self.df.update(state["df"])
@@ -287,7 +298,7 @@ class Miner:
                 if got is None:
                     mine[k] = c
                 else:
-                    into = mine[k] = dict(neighbours(got))
+                    into = mine[k] = got if isinstance(got, dict) else {got: 1}
                     for w, n in neighbours(c).items():
                         into[w] = into.get(w, 0) + n
         self.titles |= state["titles"]
