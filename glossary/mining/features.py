@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import cedict, lexicon
@@ -28,12 +26,12 @@ from .filters import (
     background_frequency,
     elements,
     ends_in_head,
-    english_frequencies,
     is_chemical,
     is_stopword,
     prefetch_background,
     term_head,
 )
+from .lexical import ENGLISH_WORD, affixes, english_zipf, gloss_register
 
 if TYPE_CHECKING:  # pragma: no cover
     from .candidates import Miner
@@ -172,122 +170,6 @@ EVERYDAY_VERB_FREQ = 1.5e-5
 SETTING_TAGS = frozenset({"ns", "f", "s", "nr", "nrt"})
 
 
-@lru_cache(maxsize=1)
-def _affixes() -> tuple[dict[str, float], dict[str, float]]:
-    """For each character, the share of CC-CEDICT's words of two or more characters holding it that begin
-    with it (a prefix: 反, 非) and that end with it (a suffix: 药, 债, 率): how often a lone character at a
-    candidate's edge builds words rather than being a fragment of the next word. Cached on disk: it reads
-    every headword."""
-    from ..cache import cached
-
-    def build() -> tuple[dict[str, float], dict[str, float]]:
-        first: dict[str, int] = {}
-        last: dict[str, int] = {}
-        seen: dict[str, int] = {}
-        for w in cedict.headwords():
-            if len(w) < 2:
-                continue
-            first[w[0]] = first.get(w[0], 0) + 1
-            last[w[-1]] = last.get(w[-1], 0) + 1
-            for c in set(w):
-                seen[c] = seen.get(c, 0) + 1
-        return (
-            {c: first.get(c, 0) / (n + 5) for c, n in seen.items()},
-            {c: last.get(c, 0) / (n + 5) for c, n in seen.items()},
-        )
-
-    return cached("cedict-affixes", cedict.source_key(cedict.source()), build)
-
-
-#: CC-CEDICT's labels of a specialised sense: "(chemistry)", "(finance)", "(medicine)" …
-FIELD_LABELS = frozenset(
-    [
-        "chemistry",
-        "medicine",
-        "physics",
-        "geology",
-        "law",
-        "finance",
-        "financial",
-        "economics",
-        "computing",
-        "biology",
-        "anatomy",
-        "electronics",
-        "mechanics",
-        "mining",
-        "statistics",
-        "biochemistry",
-        "pharmacology",
-        "engineering",
-        "mathematics",
-        "math",
-        "botany",
-        "zoology",
-        "genetics",
-        "astronomy",
-        "meteorology",
-        "linguistics",
-        "military",
-        "electricity",
-        "accounting",
-        "business",
-        "trade",
-        "stock",
-    ]
-)
-_LABEL = re.compile(r"\((?:[a-z]+ )?([a-z]+)\)")
-_ENGLISH_WORD = re.compile(r"[A-Za-z]+")
-#: words of a gloss that say nothing of its register
-_GLOSS_STOP = frozenset(
-    [
-        "to",
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "in",
-        "on",
-        "for",
-        "by",
-        "with",
-        "sb",
-        "sth",
-        "etc",
-        "as",
-        "at",
-        "from",
-        "is",
-        "be",
-        "one's",
-    ]
-)
-
-
-def _zipf(word: str) -> float:
-    """Zipf frequency of an English word (log10 per billion words; 0 when unlisted)."""
-    f = english_frequencies().get(word.lower(), 0.0)
-    return math.log10(f * 1e9) if f > 0 else 0.0
-
-
-@lru_cache(maxsize=200_000)
-def _gloss(word: str) -> tuple[float, bool, bool] | None:
-    """What CC-CEDICT's entry of ``word`` says of its register: the Zipf frequency of the rarest English word
-    of its first sense (rare English — "bioequivalence", "dysprosium" — is a technical sense), whether a
-    sense carries a field label, whether it is an idiom; None when the dictionary lacks the word."""
-    rows = cedict.rows(word)
-    if not rows:
-        return None
-    senses = cedict.raw_senses(rows)
-    first = next((s for s in senses if not s.startswith(("CL:", "surname", "variant of", "old variant"))), "")
-    words = [w for w in _ENGLISH_WORD.findall(re.sub(r"\(.*?\)|\[.*?\]", " ", first)) if w.lower() not in _GLOSS_STOP]
-    rarity = min((_zipf(w) for w in words), default=0.0)
-    labels = set(_LABEL.findall(rows))
-    return rarity, bool(labels & FIELD_LABELS), "idiom" in labels
-
-
 def _entropy(counts: dict[str, int]) -> tuple[float, float, float]:
     """(share of occurrences at a chunk's edge, entropy of the neighbours, log distinct neighbours); each edge
     occurrence counts as a neighbour of its own, since anything may stand beyond a break."""
@@ -331,7 +213,7 @@ def feature_rows(miner: Miner, keys: Sequence[str]) -> Iterator[list[float]]:
     elems = elements()
     glossed = miner._glossed_terms()
     core = miner._core_words()
-    prefix, suffix = _affixes()
+    prefix, suffix = affixes()
     known = getattr(miner.tokeniser, "known", None)
     spec_cache: dict[str, float] = {}
     words = list(
@@ -425,15 +307,15 @@ def feature_rows(miner: Miner, keys: Sequence[str]) -> Iterator[list[float]]:
         x[i + 6] = float(any(t in ("c", "cc") for t in tags[1:-1]))
         x[i + 7] = float(any(t in ("m", "mq", "q") for t in tags[1:-1]))
         i += 8
-        glosses = [g for g in map(_gloss, (key, *toks) if n > 1 else (key,)) if g]
-        last = _gloss(toks[-1])
+        glosses = [g for g in map(gloss_register, (key, *toks) if n > 1 else (key,)) if g]
+        last = gloss_register(toks[-1])
         x[i] = min((g[0] for g in glosses), default=4.0)
         x[i + 1] = last[0] if last else 4.0
         x[i + 2] = float(bool(glosses))
         x[i + 3] = float(any(g[1] for g in glosses))
         x[i + 4] = float(any(g[2] for g in glosses))
         latin = [t for t in toks if t.isascii() and any(ch.isalpha() for ch in t)]
-        x[i + 5] = max((_zipf(w) for t in latin for w in _ENGLISH_WORD.findall(t)), default=0.0)
+        x[i + 5] = max((english_zipf(w) for t in latin for w in ENGLISH_WORD.findall(t)), default=0.0)
         x[i + 6] = float(any(t.isupper() and len(t) >= 2 for t in latin))
         i += 7
         whole = lexicon.entry(key)
