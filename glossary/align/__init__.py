@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..mining.cedict import load_rows
 from ..mining.filters import NAME_HEADS, is_chemical
 from ..models import Candidate, Equivalent, TermEntry
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
@@ -448,7 +449,10 @@ def _align_part(job: tuple[list[Candidate], Mapping[str, Sequence[str]] | None])
 
 
 def warm_up() -> None:
-    """Load the dictionaries and tables alignment uses (CC-CEDICT, pypinyin, OpenCC, wordfreq, CLDR), once."""
+    """Load the dictionaries and tables alignment uses (CC-CEDICT, pypinyin, OpenCC, wordfreq, CLDR), once: whole,
+    where a few words would be read from disk one at a time (a thousand terms ask for tens of thousands)."""
+    load_rows()
+    dictionary.load_compounds()
     align_candidate(Candidate(term="硫酸铜溶液"))
     dictionary.ranked_glosses("出口")
     dictionary.prefix_sense("新")  # and the indexes of prefixes and heads behind them

@@ -159,9 +159,9 @@ def english_frequencies() -> Table:
     return cached_table("wordfreq-en", version("wordfreq"), build)
 
 
-#: keys of the general Chinese list asked for before the whole list is loaded: a query costs a few
-#: microseconds, the whole list a tenth of a second (so a small text reads a few thousand words from disk)
-BACKGROUND_WHOLE_AFTER = 20_000
+#: keys of the general Chinese list asked for before the whole list is loaded: a query costs about 20
+#: microseconds (a batch of them less), the whole list a tenth of a second (a small text asks for 1,500)
+BACKGROUND_WHOLE_AFTER = 5_000
 
 
 @lru_cache(maxsize=1)
