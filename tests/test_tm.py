@@ -292,17 +292,17 @@ def test_a_span_ends_in_the_terms_head_not_in_any_word_of_its_gloss() -> None:
 
 
 def test_a_latin_part_of_a_term_is_one_part_its_rendering_must_say() -> None:
-    """PERC电池 was read as P, E, R, C and 电池, so "PERC cells" covered it no better than "perovskite tandem
-    cells"; III期临床试验 no better by "Phase III …" than by "Phase II …"."""
+    """A Latin run was read letter by letter (L, E, D and 灯具), so "LED lamps" covered LED灯具 no better than
+    "OLED lamps"; IV期临床研究 no better by "Phase IV …" than by "Phase III …"."""
     from glossary.tm.spans import FEATURES, span_features
 
     covered = FEATURES.index("covered_parts")
-    units = ["TOPCon cells have replaced PERC cells, while perovskite tandem cells are next."]
-    spans = {s.key: s.features for s in span_features("PERC电池", units, lambda k: 1)}
-    assert spans["perc cells"][covered] > spans["perovskite tandem cells"][covered]
-    units = ["Data from a Phase II clinical trial, then a Phase III clinical trial."]
-    spans = {s.key: s.features for s in span_features("III期临床试验", units, lambda k: 1)}
-    assert spans["phase iii clinical trial"][covered] > spans["phase ii clinical trial"][covered]
+    units = ["OLED lamps have replaced LED lamps, while laser lamps are next."]
+    spans = {s.key: s.features for s in span_features("LED灯具", units, lambda k: 1)}
+    assert spans["led lamps"][covered] > spans["oled lamps"][covered]
+    units = ["Data from a Phase III clinical study, then a Phase IV clinical study."]
+    spans = {s.key: s.features for s in span_features("IV期临床研究", units, lambda k: 1)}
+    assert spans["phase iv clinical study"][covered] > spans["phase iii clinical study"][covered]
 
 
 def test_span_weights_of_another_feature_set_are_refused_with_a_fix(

@@ -244,7 +244,7 @@ def _v8_workspace(con: Connection) -> None:
 
 def _v9_shown_reading_keys(con: Connection) -> None:
     """Pinyin search keys from the reading each concept shows (they were pypinyin's reading of the term, which
-    the aligner and reviewers correct: 小分子 showed fēn and was found only as fen4)."""
+    the aligner and reviewers correct: 大分子 showed zǐ and was found only by pypinyin's neutral zi)."""
     from .search import pinyin_columns
 
     rows = con.execute("SELECT id, simplified, pinyin FROM concepts").fetchall()

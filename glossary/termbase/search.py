@@ -97,8 +97,8 @@ def pinyin_columns(simplified: str, pinyin: str) -> tuple[str, str]:
     query for the reading shown (or a reviewer's correction of it) finds it; pypinyin's reading of the term
     where it shows none.
 
-    >>> pinyin_columns("小分子", "xiǎo fēn zǐ"), pinyin_columns("镨钕", "")
-    (('xiao3fen1zi3', 'xiaofenzi'), ('pu3nu3', 'punu'))
+    >>> pinyin_columns("大分子", "dà fēn zǐ"), pinyin_columns("镨钕", "")
+    (('da4fen1zi3', 'dafenzi'), ('pu3nu3', 'punu'))
     """
     return reading_keys(pinyin) if pinyin.strip() else pinyin_keys(simplified)
 

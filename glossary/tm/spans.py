@@ -39,10 +39,10 @@ _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ory|ous|ary|ible|able)$")
 def _parts(term: str) -> list[str]:
     """The term's dictionary words, loose characters in a row joined (串 + 级 of 串级萃取 is one word the
     dictionary lacks); a term the dictionary has whole is split into the words inside it. A Latin or number
-    run is one part, as English writes it (PERC of PERC电池, III of III期临床试验, GLP-1).
+    run is one part, as English writes it (LED of LED灯具, IV of IV期临床研究, 5G).
 
-    >>> _parts("PERC电池"), _parts("GLP-1受体激动剂")
-    (['PERC', '电池'], ['GLP-1', '受体', '激动', '剂'])
+    >>> _parts("LED灯具"), _parts("5G基站")
+    (['LED', '灯具'], ['5G', '基站'])
     """
     from ..align import dictionary
 
