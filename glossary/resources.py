@@ -69,12 +69,12 @@ def _ecdict(count: bool) -> Resource:
 
 
 def _wordfreq(count: bool) -> Resource:
-    from .mining.filters import english_frequencies, word_frequencies
+    from .mining.filters import english_frequencies, general_chinese
 
     v = _version("wordfreq")
     r = Resource("wordfreq", "frequencies of general Chinese and English", "Apache-2.0; data CC BY-SA 4.0")
     r.version, r.present = v, bool(v)
-    r.entries = len(word_frequencies("zh")) + len(english_frequencies()) if count and v else None
+    r.entries = len(general_chinese()) + len(english_frequencies()) if count and v else None
     r.remedy = "" if v else "pip install wordfreq (make venv does)"
     return r
 

@@ -127,21 +127,6 @@ def _longest_head() -> int:
     return max(map(len, _head_set()))
 
 
-@lru_cache(maxsize=2)
-def word_frequencies(lang: str) -> dict[str, float]:
-    """wordfreq's list of a language (``zh``, ``en``): word → frequency, cached on disk."""
-    from importlib.metadata import version
-
-    from ..cache import cached
-
-    def build() -> dict[str, float]:
-        from wordfreq import get_frequency_dict  # importing wordfreq costs 0.2 s: only to build the cache
-
-        return get_frequency_dict(lang)
-
-    return cached(f"wordfreq-{lang}", version("wordfreq"), build)
-
-
 @lru_cache(maxsize=1)
 def english_frequencies() -> Table:
     """wordfreq's English list read a word at a time from its table on disk: a run asks for a few thousand of
@@ -165,8 +150,9 @@ BACKGROUND_WHOLE_AFTER = 5_000
 
 
 @lru_cache(maxsize=1)
-def _background() -> Table:
-    """wordfreq's Chinese list, read a word at a time until many are asked for (:class:`~glossary.cache.Table`)."""
+def general_chinese() -> Table:
+    """wordfreq's Chinese list (word → frequency), read a word at a time until many are asked for
+    (:class:`~glossary.cache.Table`); ``items()`` loads it whole."""
     from importlib.metadata import version
 
     from ..cache import cached_table
@@ -176,17 +162,18 @@ def _background() -> Table:
 
         return dict(get_frequency_dict("zh"))
 
-    return cached_table("wordfreq-zh-table", version("wordfreq"), build, whole_after=BACKGROUND_WHOLE_AFTER)
+    # (under the name the whole list was once cached as: building the table removes that file)
+    return cached_table("wordfreq-zh", version("wordfreq"), build, whole_after=BACKGROUND_WHOLE_AFTER)
 
 
 def prefetch_background(words: Iterable[str]) -> None:
     """Read the general frequencies of many words at once (the miner asks for every candidate's words)."""
-    _background().prefetch(words)
+    general_chinese().prefetch(words)
 
 
 def load_background() -> None:
     """Hold the whole general Chinese list in memory (before forking workers that will each ask for most of it)."""
-    _background().load_whole()
+    general_chinese().load_whole()
 
 
 def background_frequency(word: str) -> float:
@@ -195,7 +182,7 @@ def background_frequency(word: str) -> float:
     >>> background_frequency("政府") > background_frequency("大豆") > 0
     True
     """
-    return _background().get(word, 0.0)
+    return general_chinese().get(word, 0.0)
 
 
 def estimated_frequency(word: str, invented: bool = False) -> float:
@@ -219,7 +206,7 @@ def estimated_frequency(word: str, invented: bool = False) -> float:
     >>> estimated_frequency("GDP") > estimated_frequency("N52")  # Latin: as Chinese text uses it
     True
     """
-    bg = _background()
+    bg = general_chinese()
     if word.isascii():
         # a Latin name or code, by its lowercase parts as Chinese text uses them (GDP and AI are everyday
         # there, SEG+ and N52 are not); a name of several words is rarer than its rarest word
@@ -242,7 +229,7 @@ def common_words(min_freq: float) -> list[str]:
     >>> "进行" in common_words(1e-4), "大豆" in common_words(1e-4)
     (True, False)
     """
-    return [w for w, f in _background().items() if f >= min_freq]
+    return [w for w, f in general_chinese().items() if f >= min_freq]
 
 
 @lru_cache(maxsize=1)

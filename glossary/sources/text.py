@@ -26,10 +26,10 @@ def _common_hanzi() -> frozenset[str]:
     """Characters of the most frequent Chinese words, Simplified and Traditional."""
     import opencc
 
-    from ..mining.filters import word_frequencies  # wordfreq's list, cached on disk (importing wordfreq costs)
+    from ..mining.filters import general_chinese  # wordfreq's list, cached on disk (importing wordfreq costs)
 
     chars: set[str] = set()
-    for word, freq in word_frequencies("zh").items():
+    for word, freq in general_chinese().items():
         if freq < 1e-6:
             continue
         chars.update(c for c in word if HAN.match(c))
