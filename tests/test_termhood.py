@@ -192,3 +192,26 @@ def test_glossary_train_refuses_what_is_no_annotated_corpus_and_writes_nothing(t
         r = CliRunner().invoke(cli, ["train", str(folder), "-o", str(out)])
         assert r.exit_code == 1 and says in r.output and len(r.output.strip().splitlines()) == 1, r.output
         assert not out.exists()
+
+
+@pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason="needs ../shared/eval")
+def test_the_package_code_names_no_term_of_the_annotated_lists() -> None:
+    # a term of a gold list in the package's code (a rule, an example, a comment) is tuning to that list, or
+    # reads as such: examples use other words that show the same (a doctest once used 信用利差 this way)
+    import csv
+
+    lists = [SHARED / "eval" / "dev_gold.tsv", *sorted((SHARED / "eval" / "corpora").glob("*/gold.tsv"))]
+    terms = set()
+    for path in lists:
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                term = (row.get("simplified") or "").strip()
+                if len(term) >= 3 and not term.isascii():  # (two characters are often everyday words)
+                    terms.add(term)
+    package = Path(__file__).resolve().parents[1] / "glossary"
+    found = {
+        str(p.relative_to(package)): sorted(t for t in terms if t in text)
+        for p in sorted(package.rglob("*.py"))
+        if any(t in (text := p.read_text(encoding="utf-8")) for t in terms)
+    }
+    assert terms and found == {}
