@@ -88,6 +88,27 @@ class _Units(dict):
         return out
 
 
+#: what :meth:`Miner.state` sends from a worker, by name, and the attribute each is
+_STATE = {
+    "count": "count",
+    "df": "df",
+    "doc_counts": "doc_counts",
+    "tokens": "tokens",
+    "left": "left",
+    "right": "right",
+    "titles": "titles",
+    "glossed": "glossed",
+    "glossed_names": "glossed_names",
+    "quoted": "quoted",
+    "cut": "cut",
+    "tok_count": "tok_count",
+    "n_tokens": "n_tokens",
+    "simplified": "simplified",
+    "same": "_same",
+    "tag_of": "tag_of",
+}
+
+
 class Miner:
     """Counts candidates over documents, then ranks them.
 
@@ -254,24 +275,7 @@ class Miner:
 
     def state(self) -> dict:
         """What was counted, as plain data (to send from a worker process)."""
-        return {
-            "count": self.count,
-            "df": self.df,
-            "doc_counts": self.doc_counts,
-            "tokens": self.tokens,
-            "left": self.left,
-            "right": self.right,
-            "titles": self.titles,
-            "glossed": self.glossed,
-            "glossed_names": self.glossed_names,
-            "quoted": self.quoted,
-            "cut": self.cut,
-            "tok_count": self.tok_count,
-            "n_tokens": self.n_tokens,
-            "simplified": self.simplified,
-            "same": self._same,
-            "tag_of": self.tag_of,
-        }
+        return {name: getattr(self, attr) for name, attr in _STATE.items()}
 
     def merge(self, docs: Sequence[Document], state: dict) -> None:
         """Add what a worker counted over ``docs`` (in order) to this miner."""
@@ -279,12 +283,8 @@ class Miner:
             # the first share's counts become this miner's own, not a copy beside them (a large corpus's are
             # hundreds of megabytes)
             self.docs.extend(docs)
-            self.count, self.df, self.doc_counts = state["count"], state["df"], state["doc_counts"]
-            self.tokens, self.left, self.right, self.cut = state["tokens"], state["left"], state["right"], state["cut"]
-            self.titles, self.glossed = state["titles"], state["glossed"]
-            self.glossed_names, self.quoted = state["glossed_names"], state["quoted"]
-            self.tok_count, self.n_tokens, self.tag_of = state["tok_count"], state["n_tokens"], state["tag_of"]
-            self.simplified, self._same = state["simplified"], state["same"]
+            for name, attr in _STATE.items():
+                setattr(self, attr, state[name])
             return
         self.docs.extend(docs)
         self.count.update(state["count"])
@@ -356,8 +356,7 @@ class Miner:
             # the rows are the same in any split: each worker measures its share against the whole count and
             # sends back its probabilities only (the rows, 92 numbers a candidate, would cost the parent more to
             # unpickle than the model costs to apply)
-            load_background()  # (once here, not once in every worker)
-            cedict.load_rows()
+            _load_tables()
             jobs = [(part, model) for part in split(keys, workers)]
             raw = [p for done in fork_map_inherited(_probabilities_part, self, jobs, len(jobs)) for p in done]
         else:
@@ -421,6 +420,13 @@ class Miner:
 PARALLEL_MIN_CANDIDATES = 20_000
 
 
+def _load_tables() -> None:
+    """Load the general Chinese list and CC-CEDICT's lines whole, once, before forking workers that will each ask
+    for most of them (a worker that loaded them itself would do so once per worker)."""
+    load_background()
+    cedict.load_rows()
+
+
 def _probabilities_part(miner: Miner, job: tuple[list[str], TermhoodModel]) -> list[float]:
     keys, model = job
     return candidate_probabilities(miner, keys, model)
@@ -459,8 +465,7 @@ def mine_documents(
     workers = max(1, min(workers, len(docs)))
     if workers > 1:
         # load the word lists before the fork, once, rather than once in every worker
-        load_background()
-        cedict.load_rows()
+        _load_tables()
         single_char_terms()
         cedict.is_verb("提高")
         cedict.split_words("进度缓慢")
