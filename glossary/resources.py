@@ -52,6 +52,9 @@ def _cedict(count: bool) -> Resource:
         )
         return r
     r.version, r.where = cedict.edition(src), str(src)
+    older = cedict.older_edition(src)
+    if older:
+        r.use += f"; with the headwords {cedict.edition(older)}'s older edition has and this one dropped"
     r.entries = len(cedict.headwords()) if count else None
     return r
 

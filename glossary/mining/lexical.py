@@ -128,6 +128,7 @@ def gloss_register(word: str) -> tuple[float, bool, bool] | None:
         return None
     senses = cedict.raw_senses(rows)
     first = next((s for s in senses if not s.startswith(("CL:", "surname", "variant of", "old variant"))), "")
+    first = first.split(";")[0]  # newer editions group a sense's synonyms: "battery; electric cell"
     words = [w for w in ENGLISH_WORD.findall(re.sub(r"\(.*?\)|\[.*?\]", " ", first)) if w.lower() not in _GLOSS_STOP]
     rarity = min((english_zipf(w) for w in words), default=0.0)
     labels = set(_LABEL.findall(rows))
