@@ -7,6 +7,7 @@ import pytest
 from glossary.align import align_candidate, choose_traditional, english_suggestions
 from glossary.align.compose import compose
 from glossary.align.dictionary import clean_gloss, glosses, is_description, ranked_glosses
+from glossary.align.senses import object_act
 from glossary.mining.filters import is_chemical
 from glossary.models import Candidate
 
@@ -426,8 +427,8 @@ def test_a_ministry_takes_the_naming_of_the_one_country_the_texts_give_it() -> N
 
 
 def test_a_verb_sense_naming_its_object_names_the_act() -> None:
-    # CC-CEDICT: 拨款 "to allocate funds", 冶炼 "to smelt metal"
-    assert english_suggestions(Candidate(term="拨款"))[0].text == "allocation"
+    # CC-CEDICT: 拨款 "to allocate funds", 冶炼 "to smelt metal"; 款 says "funds", so its object comes first
+    assert [e.text for e in english_suggestions(Candidate(term="拨款"))][:2] == ["funds allocation", "allocation"]
     assert compose("冶炼设备")[0] == "smelting equipment"
     assert [e.text for e in english_suggestions(Candidate(term="视作"))][0] == "regard as"  # "as" is no object
     assert english_suggestions(Candidate(term="无语"))[0].text == "remain silent"  # nor is an adjective
@@ -766,3 +767,13 @@ def test_a_foreign_names_pinyin_is_no_english_and_says_so() -> None:
     english = align_candidate(Candidate(term="克拉维斯")).english
     assert [(e.text, e.source) for e in english] == [("Kelaweisi", "pinyin")]
     assert english[0].confidence < 0.1
+
+
+def test_a_verb_and_the_object_its_second_character_says_name_the_act_object_first() -> None:
+    # CC-CEDICT: 输血 "to transfuse blood" (血 "blood"), 传热 "to transmit heat" (热 "heat"); before a noun, as the
+    # whole term and as its head
+    assert english_suggestions(Candidate(term="输血"))[0].text == "blood transfusion"
+    assert compose("输血设备")[0] == "blood transfusion equipment"
+    assert compose("管道传热")[0] == "pipeline heat transmission"
+    # a linking verb has no object (生病 "to fall ill"); 炼 in 冶炼 "to smelt metal" is no metal
+    assert object_act("生病", "fall ill") is None and object_act("冶炼", "smelt metal") is None

@@ -342,11 +342,18 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
         if named and named.endswith("ing") and english.frequency(gloss.split()[-1]) >= _EVERYDAY_VERB:
             return []  # (as below: no everyday verb's -ing form)
         return [named] if named else []
+    # a verb and its object name the act: the object first where the second character says it (储能 "store
+    # energy" → energy storage), and the verb's noun (冶炼 "smelt metal" → smelting)
+    acts = [a for a in [_senses.object_act(term, gloss)] if a]
     vo = _senses.verb_object(term, gloss)
     if vo:
-        # a verb and its object name the act, by the verb's noun (冶炼 "smelt metal" → smelting)
         noun = english.action_noun(vo[0])
-        return [noun] if noun != vo[0] else []
+        return acts + ([noun] if noun != vo[0] else [])
+    return acts if acts else _verb_nouns(term, gloss)
+
+
+def _verb_nouns(term: str, gloss: str) -> list[str]:
+    """The noun of a verb sense that names no object of its own (see :func:`_term_nouns`)."""
     if not kinds.is_verb_only(term, gloss):
         return []
     words = gloss.split()

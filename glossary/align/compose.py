@@ -38,6 +38,7 @@ from .senses import (
     _title,
     is_phrasal,
     named_act,
+    object_act,
     verb_object,
 )
 
@@ -117,7 +118,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
         # "list of items"), and "management" rather than the verb "manage" when both are senses
         firsts = gl[:3]
         gl = sorted(firsts, key=lambda g: (len(g.split()), firsts.index(g))) + gl[3:]
-        nominal = _listed_noun(gl[0], gl[1:], piece)
+        nominal = _listed_noun(gl[0], gl[1:], piece) or object_act(piece, gl[0])
         if nominal:
             gl = [nominal] + gl
         else:

@@ -65,6 +65,9 @@ _DERIVATIONS = (
     ("ete", "etion"),
     ("ete", "etition"),
     ("ail", "ailure"),
+    ("rve", "rvation"),
+    ("ster", "stration"),
+    ("e", "age"),
 )
 
 #: the endings English still makes new verbs and their nouns with (sinicize → sinicization): a verb no corpus
@@ -119,9 +122,13 @@ _SHORT = {"ate": 5, "and": 4}
 
 
 def _derivations(verb: str) -> list[str]:
-    return [
-        verb[: -len(end)] + repl for end, repl in _DERIVATIONS if verb.endswith(end) and len(verb) > _SHORT.get(end, 0)
-    ] + [verb + "ment"]
+    forms = [
+        verb[: len(verb) - len(end)] + repl
+        for end, repl in _DERIVATIONS
+        if verb.endswith(end) and len(verb) > _SHORT.get(end, 0)
+    ]
+    # an -age noun commoner than its verb is a word of its own (usage), not the act (store → storage)
+    return [f for f in forms if not f.endswith("age") or frequency(f) < frequency(verb)] + [verb + "ment"]
 
 
 @lru_cache(maxsize=16384)

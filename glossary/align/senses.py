@@ -72,6 +72,9 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
         listed = _listed_noun(first, gl[1:], piece)
         if listed:
             return [listed] + [g for g in gl if g != listed]
+    act = object_act(piece, first)
+    if act:
+        return [act] + gl  # 储能 "store energy" + 系统 → "energy storage system"
     vo = verb_object(piece, first)
     if vo:
         return [english.gerund(vo[0])] + gl  # 冶炼 "smelt metal" + 设备 → "smelting equipment"
@@ -115,6 +118,66 @@ def verb_object(piece: str, gloss: str) -> tuple[str, str] | None:
         # is no "reaching"), and "remain silent", "sell cheaply" name no object
         return None
     return verb, obj
+
+
+def object_act(piece: str, gloss: str) -> str | None:
+    """The act a two-character word of a verb and its object names in a term, its object first, when the
+    sense says both and the second character alone means the object: 储能 "store energy" → energy storage,
+    输血 "transfuse blood" → blood transfusion; else None (冶炼 "smelt metal": 炼 is no metal; 生病 "fall ill":
+    a linking verb and no object).
+
+    >>> object_act("储能", "store energy"), object_act("冶炼", "smelt metal"), object_act("分离", "separate")
+    ('energy storage', None, None)
+    """
+    words = gloss.split()
+    if (
+        len(piece) != 2
+        or len(words) != 2
+        or words[0] in _LIGHT_VERBS
+        or words[1] in PARTICLES
+        or words[1] in _NO_OBJECT
+        or not words[1].isalpha()
+        or words[1].endswith(("ly", "ing"))
+        or english.looks_adjectival(words[1])
+        or not kinds.is_verb_only(piece, gloss)
+    ):
+        return None
+    verb, obj = words
+    # the object as the second character's own sense says it, singular as a modifier is (法 "law": 立法 "enact
+    # laws" → law enactment)
+    own = [
+        g for g in dictionary.glosses(piece[1], limit=12) if g.lower() in (obj.lower(), obj.lower().removesuffix("s"))
+    ]
+    if not own:
+        return None
+    noun = english.action_noun(verb)
+    if noun == verb or (noun.endswith("ing") and english.frequency(verb) >= _VO_VERB_MAX):
+        # a verb that is a noun too, or an everyday verb's -ing form (花钱 "spend money"), names no act here
+        return None
+    return f"{own[0]} {noun}"
+
+
+#: verbs that link or stand in for another verb ("become aware", "fall ill", "make tea"): no act of their own
+_LIGHT_VERBS = frozenset(
+    {
+        "be",
+        "become",
+        "get",
+        "go",
+        "come",
+        "fall",
+        "feel",
+        "make",
+        "take",
+        "give",
+        "have",
+        "do",
+        "keep",
+        "hold",
+        "lose",
+        "act",
+    }
+)
 
 
 #: words after a verb that are not its object ("lag behind", "regard as", "mock oneself")
