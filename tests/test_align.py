@@ -777,3 +777,15 @@ def test_a_verb_and_the_object_its_second_character_says_name_the_act_object_fir
     assert compose("管道传热")[0] == "pipeline heat transmission"
     # a linking verb has no object (生病 "to fall ill"); 炼 in 冶炼 "to smelt metal" is no metal
     assert object_act("生病", "fall ill") is None and object_act("冶炼", "smelt metal") is None
+
+
+def test_a_passive_sense_names_its_act() -> None:
+    # CC-CEDICT: 获批 "to be approved", 中毒 "to be poisoned": a term names the act; 先进 "advanced" is a quality
+    assert english_suggestions(Candidate(term="获批"))[0].text == "approval"
+    assert english_suggestions(Candidate(term="中毒"))[0].text == "poisoning"
+    assert english_suggestions(Candidate(term="先进"))[0].text == "advanced"
+
+
+def test_a_prefix_before_a_verb_and_its_object_takes_the_act_object_first() -> None:
+    # the naming rules' 非 "non-{}" before 发电 "to generate electricity"
+    assert compose("非发电")[0] == "non-electricity generation"

@@ -336,6 +336,9 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
     >>> _term_nouns("冶炼", "smelt metal")
     ['smelting']
     """
+    passive = _senses.passive_act(term, gloss)
+    if passive:
+        return [passive]  # 退市 "to be delisted" → delisting
     if kinds.is_state_sense(term, gloss) or " and " in gloss:
         # a state, or two verbs of one act (审批 → approval); any other sense with "and" names no act
         named = _senses.named_act(term, gloss)

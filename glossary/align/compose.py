@@ -39,6 +39,7 @@ from .senses import (
     is_phrasal,
     named_act,
     object_act,
+    passive_act,
     verb_object,
 )
 
@@ -96,6 +97,9 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
         head = dictionary.suffix_sense(piece)
         if head:
             gl = [head] + [g for g in gl if g != head]
+    passive = passive_act(piece, gl[0]) if final and gl else None
+    if passive:
+        gl = [passive] + gl  # the act a "to be …ed" sense names: 强制 + 退市 "to be delisted" → … delisting
     if final and len(gl) > 1:
         # a head is a noun, not a participle (机制 "mechanism", not "machine-processed")
         gl = [g for g in gl if not g.split()[-1].endswith(("ed", "made"))] or gl
@@ -395,7 +399,8 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
             rest = term[len(zh) :]
             eng = dictionary.ranked_glosses(rest)[:1] or literal(rest, limit=1)
             if eng and kinds.is_verb_sense(rest, eng[0]):
-                eng = [english.action_noun(eng[0])]
+                # (a verb and its object, object first: 反 + 洗钱 "launder money" → anti-money laundering)
+                eng = [object_act(rest, eng[0]) or english.action_noun(eng[0])]
             add([en.format(r) for r in eng])
     # a place name before a name the dictionary knows: 美国 + 国防部 → US Defense Department (not
     # 雅虎 + 公司 "Yahoo Company": 公司 is a common noun, which the naming rules handle)

@@ -12,6 +12,7 @@ import re
 
 from ..mining.filters import elements
 from . import dictionary, english, kinds
+from .glosses import clean_gloss
 
 
 def _title(s: str) -> str:
@@ -155,6 +156,29 @@ def object_act(piece: str, gloss: str) -> str | None:
         # a verb that is a noun too, or an everyday verb's -ing form (花钱 "spend money"), names no act here
         return None
     return f"{own[0]} {noun}"
+
+
+def passive_act(piece: str, gloss: str) -> str | None:
+    """The act a sense "to be …ed" names, as a noun (退市 "to be delisted" → delisting, 获批 "to be approved"
+    → approval), or None: a term names the act, not its outcome.
+
+    >>> passive_act("获批", "approved"), passive_act("先进", "advanced")
+    ('approval', None)
+    """
+    if " " in gloss or not gloss.endswith("ed"):
+        return None
+    if not any(s.startswith("to be ") and clean_gloss(s) == gloss for e in dictionary.lookup(piece) for s in e.senses):
+        return None  # (先进 "advanced" is a quality, no act)
+    stem = gloss[:-2]
+    for base in (
+        stem,
+        gloss[:-1],
+        stem[:-1] + "y" if stem.endswith("i") else "",
+        stem[:-1] if stem[-1:] == stem[-2:-1] else "",
+    ):
+        if base and kinds.is_english_verb(base):
+            return english.action_noun(base)
+    return None
 
 
 #: verbs that link or stand in for another verb ("become aware", "fall ill", "make tea"): no act of their own
