@@ -74,3 +74,7 @@ class StaleEntry(GlossaryError):
 
 class TrainingError(GlossaryError):
     """Annotated texts that a termhood model cannot be fitted on (no gold list, no texts, no matches)."""
+
+
+class ResourceError(GlossaryError):
+    """A general resource's file (a dictionary named by an environment variable) cannot be read."""

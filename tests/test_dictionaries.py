@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary.errors import ResourceError
 from glossary.mining import cedict
 
 
@@ -58,3 +59,10 @@ def test_the_newer_edition_keeps_the_headwords_only_the_bundled_one_has(tmp_path
     raw = cedict._read(path)
     assert raw["书"] == "書\tshu1\tbook/letter/CL:本[ben3]"  # the newer edition's lines win
     assert "大豆" in raw and "大豆" not in cedict._parse(path)
+
+
+def test_a_file_that_is_no_cedict_module_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "all.js"
+    bad.write_text("export default [1, 2", encoding="utf-8")
+    with pytest.raises(ResourceError, match="GLOSSARY_CEDICT"):
+        cedict._parse(bad)

