@@ -57,11 +57,13 @@ def figures(res: dict) -> dict[str, float | None]:
     }
 
 
-def mine_and_export(corpus: training.AnnotatedCorpus, export: Path) -> list[str]:
+def mine_and_export(corpus: training.AnnotatedCorpus, export: Path, *options: str) -> list[str]:
     glossary = glossary_command()
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "eval.db")
-        subprocess.run([*glossary, "--db", db, "mine", *map(str, corpus.texts)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*glossary, "--db", db, "mine", *options, *map(str, corpus.texts)], check=True, stdout=subprocess.DEVNULL
+        )
         subprocess.run(
             [*glossary, "--db", db, "export", "--format", "csv", "--status", "candidate", "-o", str(export)],
             check=True,
@@ -69,6 +71,19 @@ def mine_and_export(corpus: training.AnnotatedCorpus, export: Path) -> list[str]
         )
     with export.open(encoding="utf-8") as f:
         return [row["zh-CN"] for row in csv.DictReader(f)]
+
+
+def cedict_export(export: Path, path: Path) -> None:
+    """The plain CC-CEDICT baseline for English: each term of ``export`` with the first sense CC-CEDICT gives the
+    whole term (cleaned of labels and "to"), else none."""
+    from glossary.align.dictionary import glosses
+
+    with export.open(encoding="utf-8") as f:
+        terms = [row["zh-CN"] for row in csv.DictReader(f)]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["zh-CN", "en-US"])
+        w.writerows([t, (glosses(t, limit=1) or [""])[0]] for t in terms)
 
 
 def jieba_export(corpus: training.AnnotatedCorpus, n: int, path: Path) -> None:
@@ -140,6 +155,22 @@ def main() -> int:
         jieba_export(corpus, len(terms), jb)
         baseline.append(Row(corpus.name, figures(run_scorer(shared, jb, corpus.gold)), len(terms)))
 
+    english = []  # English with every candidate exported (as held-out fields are measured), and CC-CEDICT's
+    for corpus, default in zip(corpora, ours):
+        every = out_dir / f"every_{corpus.name}.csv"
+        n = len(mine_and_export(corpus, every, "--limit", "5000"))
+        values: dict[str, float | None] = {"en1": default.values["en1"], "en_any": default.values["en_any"]}
+        cedict_every = out_dir / f"cedict_{corpus.name}.csv"
+        cedict_export(every, cedict_every)
+        for (top, anyk), path in ((("all1", "allany"), every), (("cedall1", "cedany"), cedict_every)):
+            f = figures(run_scorer(shared, path, corpus.gold))
+            values[top], values[anyk] = f["en1"], f["en_any"]
+        default_cedict = out_dir / f"cedict_default_{corpus.name}.csv"
+        stem = "glossary" if corpus.positives_only else f"glossary_{corpus.name}"
+        cedict_export(out_dir / f"{stem}.csv", default_cedict)
+        values["ced1"] = figures(run_scorer(shared, default_cedict, corpus.gold))["en1"]
+        english.append(Row(corpus.name, values, n))
+
     loo = training.leave_one_out(mined)
     held = []
     model = training.size_rule(training.fit(mined), loo.threshold)
@@ -160,6 +191,15 @@ def main() -> int:
     lines.append(macro_line(ours, COLUMNS))
     lines += table("jieba.analyse.extract_tags, same size:", baseline, ("must", "all", "prec", "P@100"))
     lines.append(macro_line(baseline, ("must", "all", "prec", "P@100")))
+    en_cols = ("en1", "en_any", "ced1", "all1", "allany", "cedall1", "cedany")
+    lines += table(
+        "English top-1 and any at the default size (en1, en_any; ced1: the plain CC-CEDICT baseline, its first sense "
+        "of the whole term) and with every candidate\n(glossary mine --limit 5000: all1, allany; the baseline "
+        "cedall1, cedany); n: candidates",
+        english,
+        en_cols,
+    )
+    lines.append(macro_line(english, en_cols))
     lines += table(
         f"leave-one-corpus-out (model fitted on the other corpora; threshold {loo.threshold}):", held, mining_cols[:4]
     )
