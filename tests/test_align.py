@@ -789,3 +789,10 @@ def test_a_passive_sense_names_its_act() -> None:
 def test_a_prefix_before_a_verb_and_its_object_takes_the_act_object_first() -> None:
     # the naming rules' 非 "non-{}" before 发电 "to generate electricity"
     assert compose("非发电")[0] == "non-electricity generation"
+
+
+def test_two_verbs_are_one_process_only_when_english_names_each_act_by_a_noun_of_its_own() -> None:
+    # 分离 → separation, 提纯 → purification: a process of two acts; 强制 "force" has no such noun (force is
+    # one already), so 强制隔离 is no "force and isolation"
+    assert compose("分离提纯")[0] == "separation and purification"
+    assert not compose("强制隔离")[0].startswith("force and")

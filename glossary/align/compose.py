@@ -280,13 +280,15 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     ]
     if all(verbs) and _all_verbs(term):
         # (a verb and its object by the verb: 冶炼 "smelt metal" + 分离 → smelting and separation)
-        out.append(
-            " and ".join(
-                english.action_noun(vo[0] if vo else v)
-                for p, v in zip(parts, verbs)
-                for vo in [verb_object(p, v or "")]
-            )
-        )
+        acts = [
+            (english.action_noun(verb), verb)
+            for p, v in zip(parts, verbs)
+            for vo in [verb_object(p, v or "")]
+            for verb in [vo[0] if vo else v or ""]
+        ]
+        if all(noun != verb for noun, verb in acts):
+            # (only acts English names by a noun of their own: 强制 "force" + 退市 is no "force and exit the market")
+            out.append(" and ".join(noun for noun, _ in acts))
     for combo in product(*options):
         s = _join(combo)
         if s and s not in out:
