@@ -338,15 +338,15 @@ def _term_nouns(term: str, gloss: str) -> list[str]:
     """
     passive = _senses.passive_act(term, gloss)
     if passive:
-        return [passive]  # 退市 "to be delisted" → delisting
+        return [passive]  # 中毒 "to be poisoned" → poisoning
     if kinds.is_state_sense(term, gloss) or " and " in gloss:
         # a state, or two verbs of one act (审批 → approval); any other sense with "and" names no act
         named = _senses.named_act(term, gloss)
         if named and named.endswith("ing") and english.frequency(gloss.split()[-1]) >= _EVERYDAY_VERB:
             return []  # (as below: no everyday verb's -ing form)
         return [named] if named else []
-    # a verb and its object name the act: the object first where the second character says it (储能 "store
-    # energy" → energy storage), and the verb's noun (冶炼 "smelt metal" → smelting)
+    # a verb and its object name the act: the object first where the second character says it (输血
+    # "transfuse blood" → blood transfusion), and the verb's noun (冶炼 "smelt metal" → smelting)
     acts = [a for a in [_senses.object_act(term, gloss)] if a]
     vo = _senses.verb_object(term, gloss)
     if vo:

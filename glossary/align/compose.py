@@ -99,7 +99,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
             gl = [head] + [g for g in gl if g != head]
     passive = passive_act(piece, gl[0]) if final and gl else None
     if passive:
-        gl = [passive] + gl  # the act a "to be …ed" sense names: 强制 + 退市 "to be delisted" → … delisting
+        gl = [passive] + gl  # the act a "to be …ed" sense names: 食物 + 中毒 "to be poisoned" → food poisoning
     if final and len(gl) > 1:
         # a head is a noun, not a participle (机制 "mechanism", not "machine-processed")
         gl = [g for g in gl if not g.split()[-1].endswith(("ed", "made"))] or gl
@@ -287,7 +287,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
             for verb in [vo[0] if vo else v or ""]
         ]
         if all(noun != verb for noun, verb in acts):
-            # (only acts English names by a noun of their own: 强制 "force" + 退市 is no "force and exit the market")
+            # (only acts English names by a noun of their own: 强制 "force" + 隔离 is no "force and isolation")
             out.append(" and ".join(noun for noun, _ in acts))
     for combo in product(*options):
         s = _join(combo)
@@ -401,7 +401,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
             rest = term[len(zh) :]
             eng = dictionary.ranked_glosses(rest)[:1] or literal(rest, limit=1)
             if eng and kinds.is_verb_sense(rest, eng[0]):
-                # (a verb and its object, object first: 反 + 洗钱 "launder money" → anti-money laundering)
+                # (a verb and its object, object first: 非 + 发电 "generate electricity" → non-electricity generation)
                 eng = [object_act(rest, eng[0]) or english.action_noun(eng[0])]
             add([en.format(r) for r in eng])
     # a place name before a name the dictionary knows: 美国 + 国防部 → US Defense Department (not

@@ -75,7 +75,7 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
             return [listed] + [g for g in gl if g != listed]
     act = object_act(piece, first)
     if act:
-        return [act] + gl  # 储能 "store energy" + 系统 → "energy storage system"
+        return [act] + gl  # 输血 "transfuse blood" + 设备 → "blood transfusion equipment"
     vo = verb_object(piece, first)
     if vo:
         return [english.gerund(vo[0])] + gl  # 冶炼 "smelt metal" + 设备 → "smelting equipment"
@@ -123,12 +123,12 @@ def verb_object(piece: str, gloss: str) -> tuple[str, str] | None:
 
 def object_act(piece: str, gloss: str) -> str | None:
     """The act a two-character word of a verb and its object names in a term, its object first, when the
-    sense says both and the second character alone means the object: 储能 "store energy" → energy storage,
-    输血 "transfuse blood" → blood transfusion; else None (冶炼 "smelt metal": 炼 is no metal; 生病 "fall ill":
+    sense says both and the second character alone means the object: 输血 "transfuse blood" → blood transfusion,
+    传热 "transmit heat" → heat transmission; else None (冶炼 "smelt metal": 炼 is no metal; 生病 "fall ill":
     a linking verb and no object).
 
-    >>> object_act("储能", "store energy"), object_act("冶炼", "smelt metal"), object_act("分离", "separate")
-    ('energy storage', None, None)
+    >>> object_act("输血", "transfuse blood"), object_act("冶炼", "smelt metal"), object_act("分离", "separate")
+    ('blood transfusion', None, None)
     """
     words = gloss.split()
     if (
@@ -159,8 +159,8 @@ def object_act(piece: str, gloss: str) -> str | None:
 
 
 def passive_act(piece: str, gloss: str) -> str | None:
-    """The act a sense "to be …ed" names, as a noun (退市 "to be delisted" → delisting, 获批 "to be approved"
-    → approval), or None: a term names the act, not its outcome.
+    """The act a sense "to be …ed" names, as a noun (中毒 "to be poisoned" → poisoning, 获批 "to be
+    approved" → approval), or None: a term names the act, not its outcome.
 
     >>> passive_act("获批", "approved"), passive_act("先进", "advanced")
     ('approval', None)
