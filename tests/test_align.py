@@ -397,6 +397,8 @@ def test_a_prefix_character_takes_the_sense_its_compounds_use() -> None:
 
 def test_two_prefix_characters_before_a_noun_are_two_modifiers() -> None:
     assert compose("轻重稀土")[0] == "light and heavy rare earth"  # not 轻重 "severity"
+    # unless the word's own sense says both, one qualifying the other (负电 "negative electric charge")
+    assert compose("负电粒子")[0] == "negative electric charge particle"
 
 
 def test_a_character_beside_a_prefix_is_a_second_modifier() -> None:

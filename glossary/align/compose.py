@@ -78,10 +78,12 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
             # right" (排污权交易), not "emission authority"
             return [head]
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
-        pair = _coordinated(*[dictionary.prefix_sense(c) for c in piece]) if len(piece) == 2 else None
-        if pair:
+        senses = [dictionary.prefix_sense(c) for c in piece] if len(piece) == 2 else []
+        pair = _coordinated(*senses) if senses else None
+        if pair and not all(f" {w} " in f" {gl[0]} " for w in senses if w):
             # two prefixes before a noun are two modifiers: 轻重 + 金属 → "light and heavy metal" (alone,
-            # 轻重 is "severity"; 负极 is no "negative and extremely")
+            # 轻重 is "severity"; 负极 is no "negative and extremely"), unless the word's own sense says both,
+            # one qualifying the other (负电 "negative electric charge")
             gl = [pair] + gl
         # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
         # give it: 国防 "national defense" + 生产法 → "Defense Production Law", 技术 + 壁垒 → "technical
