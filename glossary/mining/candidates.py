@@ -31,44 +31,29 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
 from ..models import Candidate, Document
-from ..normalise.hanzi import HAN, HAN_CLASS
+from ..normalise.hanzi import HAN
 from ..normalise.script import to_simplified_aligned
 from ..workers import default_workers, fork_map, fork_map_inherited, split
 from . import cedict
-from .evidence import attach_evidence, attach_files, longest_ending, split_gloss
+from .evidence import attach_evidence, attach_files, longest_ending
 from .features import candidate_probabilities, neighbours
 from .filters import (
-    NAME_HEADS,
     elements,
     estimated_frequency,
     function_words,
     load_background,
-    term_head,
 )
+from .marks import count_marks
 from .model import TermhoodModel, demote_fragments, load_model
-from .ngrams import BREAK_TAGS, MAX_CHARS, expand, single_char_terms
+from .ngrams import BREAK_TAGS, expand, single_char_terms
 from .segment import JiebaTokeniser, Tokeniser
 
-_TITLE = re.compile(r"《([^《》\n]{2,60})》")
-#: a span in quotation marks, without punctuation inside (“菜篮子工程”)
-_QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:！!？?、\s]{3,16})[”」』’]")
-_HAN_AFTER = re.compile(
-    rf"\b([A-Z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9.&'+\-]+){{0,6}})\s*[（(]([{HAN_CLASS}·]{{2,20}})[)）]"
-)
-#: an acronym in a gloss: capitals only, one per word it abbreviates (HBM, DRAM, KPI)
-_ACRONYM = re.compile(r"[A-Z]{3,5}")
-_LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,，&'+\-]{1,60}?)\s*[)）]")
 Progress = Callable[[int, int], None]
 
 
 #: core vocabulary: seen at least this often, and this specific (log10 ratio to general Chinese)
 CORE_MIN_COUNT = 3
 CORE_MIN_SPEC = 1.5
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
-
-
-def _is_name_head(term: str) -> bool:
-    return term.endswith(NAME_HEADS)
 
 
 class _Units(dict):
@@ -152,7 +137,7 @@ class Miner:
         return self._lines[i]
 
     # ------------------------------------------------------------ counting
-    def add(self, doc: Document) -> None:  # noqa: C901 (older than the ceiling; split when next reworked)
+    def add(self, doc: Document) -> None:
         """Count the candidates of one document."""
         self.docs.append(doc)
         simp = to_simplified_aligned(doc.text)
@@ -197,81 +182,12 @@ class Miner:
                 else:
                     lc[before] = lc.get(before, 0) + k
                     rc[after] = rc.get(after, 0) + k
-        titles = Counter(m.group(1).strip() for m in _TITLE.finditer(simp))
-        for title, n in titles.items():
-            # a title may also have been counted as a run of words: take the larger count, not both
-            local[title] = max(local[title], n)
-            self.titles.add(title)
-            self.tokens.setdefault(title, (title,))
-        quoted = Counter(m.group(1) for m in _QUOTED.finditer(simp))
-        for q, n in quoted.items():
-            # quotation marks set off slogans, idioms and irony as often as terms; a quoted span that
-            # ends in a term head (…机制, …协议, …俱乐部) is a term the writer names as one
-            pairs = self._pairs(q)
-            if HAN.search(q) and term_head(q) and all(self._unit[p] != "\x00" for p in pairs):
-                # (and no word inside that would cut a chunk: “从农田到餐桌” is a slogan)
-                local[q] = max(local[q], n)
-                self.quoted.add(q)
-                self.tokens.setdefault(q, tuple(w for w, _ in pairs) or (q,))
-        for m in _HAN_AFTER.finditer(simp):
-            # a Latin name with its Chinese name in brackets after it: Archer Daniels Midland（阿彻丹尼尔斯米德兰）
-            self.glossed.setdefault(m.group(2), Counter())[m.group(1).strip()] += 1
-        for m in _LATIN_AFTER.finditer(simp):
-            before = self._glossed_span(simp, m.start())
-            glosses = split_gloss(m.group(1).strip())
-            if before and glosses:
-                for gloss in glosses:
-                    self.glossed.setdefault(before, Counter())[gloss] += 1
-                spelled = self._acronym_words(before, glosses[-1])
-                if spelled:
-                    # an acronym names the words before it, at most one a letter: 高带宽存储器（HBM）, not 存储器
-                    named = "".join(spelled)
-                    local[named] = max(local[named], 1)
-                    self.tokens.setdefault(named, spelled)
-                if "、" in before and _is_name_head(before):
-                    # a name with a list inside (中国食品、饮料和烟草协会), which the enumeration comma would
-                    # otherwise cut: the English after it vouches for it as one name
-                    local[before] += 1
-                    self.glossed_names.add(before)
-                    self.tokens.setdefault(before, (before,))
+        count_marks(self, simp, local)
         self.tok_count.update(words)
         self.n_tokens += sum(words.values())
         self.count.update(local)
         self.df.update(local.keys())
         self.doc_counts.append(local)
-
-    def _acronym_words(self, span: str, gloss: str) -> tuple[str, ...]:
-        """The words at the end of ``span`` an acronym gloss abbreviates: back to a function word, at most one
-        word a letter (高带宽 存储器 for HBM, 动态 随机 存取 存储器 for DRAM); () when the gloss is no acronym
-        or fewer than two words are left."""
-        if not _ACRONYM.fullmatch(gloss):
-            return ()
-        words: list[str] = []
-        for w, t in reversed(self._pairs(span)[-len(gloss) :]):
-            if not HAN.search(w) or self._unit[(w, t)] == "\x00" or t == "p":
-                break  # (对 + 高带宽存储器: the words stop at a function word or a preposition)
-            words.insert(0, w)
-        return tuple(words) if len(words) >= 2 else ()
-
-    def _glossed_span(self, simp: str, p: int) -> str:
-        """The words right before position ``p`` (an opening bracket), back to the clause's start or the last
-        function word or preposition: "。根据中国食品、饮料和烟草协会(" → "中国食品、饮料和烟草协会"."""
-        while p > 0 and simp[p - 1] == " ":
-            p -= 1
-        if p > 0 and simp[p - 1] == "》":
-            # a title before the gloss: 《基础设施投资和就业法案》(Infrastructure Investment and Jobs Act)
-            start = simp.rfind("《", max(0, p - 62), p)
-            if start >= 0:
-                return simp[start + 1 : p - 1].strip()
-        span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS) : p])[-1]
-        pairs = self._pairs(span) if span else []
-        # the words after the last preposition (据 + 中国食品、饮料和烟草协会; 服务器 + 对 + 高带宽存储器), without
-        # leading function words: what stands before them is no part of the name
-        # (a conjunction inside stays: 中国食品、饮料和烟草协会 is one name, as its English gloss says)
-        k = max((i + 1 for i, (_, t) in enumerate(pairs) if t == "p"), default=0)
-        while k < len(pairs) and self._unit[pairs[k]] == "\x00":
-            k += 1
-        return "".join(w for w, _ in pairs[k:])
 
     def state(self) -> dict:
         """What was counted, as plain data (to send from a worker process)."""

@@ -1,0 +1,114 @@
+"""What a writer marks as a name or a term, counted beside the runs of words: a title in 《》, a span in quotation
+marks that ends in a term head, a Latin name with its Chinese name in brackets after it, and the Chinese words an
+English gloss in brackets follows (高带宽存储器（HBM）, 中国食品、饮料和烟草协会（…）).
+
+>>> from glossary.models import Document
+>>> from glossary.mining.candidates import Miner
+>>> m = Miner()
+>>> m.add(Document("a.txt", "美国通过《芯片与科学法案》，限制高带宽存储器（HBM）出口。", "utf-8"))
+>>> "芯片与科学法案" in m.titles, m.count["高带宽存储器"] >= 1
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..normalise.hanzi import HAN, HAN_CLASS
+from .evidence import split_gloss
+from .filters import NAME_HEADS, term_head
+from .ngrams import MAX_CHARS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .candidates import Miner
+
+#: a title in 《》
+_TITLE = re.compile(r"《([^《》\n]{2,60})》")
+#: a span in quotation marks, without punctuation inside (“菜篮子工程”)
+_QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:！!？?、\s]{3,16})[”」』’]")
+_HAN_AFTER = re.compile(
+    rf"\b([A-Z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9.&'+\-]+){{0,6}})\s*[（(]([{HAN_CLASS}·]{{2,20}})[)）]"
+)
+#: an acronym in a gloss: capitals only, one per word it abbreviates (HBM, DRAM, KPI)
+_ACRONYM = re.compile(r"[A-Z]{3,5}")
+_LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,，&'+\-]{1,60}?)\s*[)）]")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
+
+
+def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
+    """Count into ``local`` (one document's counts) the spans ``simp`` (its Simplified text) marks as names or
+    terms, and note on ``miner`` which were marked how (its titles, quoted, glossed and glossed names)."""
+    titles = Counter(m.group(1).strip() for m in _TITLE.finditer(simp))
+    for title, n in titles.items():
+        # a title may also have been counted as a run of words: take the larger count, not both
+        local[title] = max(local[title], n)
+        miner.titles.add(title)
+        miner.tokens.setdefault(title, (title,))
+    quoted = Counter(m.group(1) for m in _QUOTED.finditer(simp))
+    for q, n in quoted.items():
+        # quotation marks set off slogans, idioms and irony as often as terms; a quoted span that
+        # ends in a term head (…机制, …协议, …俱乐部) is a term the writer names as one
+        pairs = miner._pairs(q)
+        if HAN.search(q) and term_head(q) and all(miner._unit[p] != "\x00" for p in pairs):
+            # (and no word inside that would cut a chunk: “从农田到餐桌” is a slogan)
+            local[q] = max(local[q], n)
+            miner.quoted.add(q)
+            miner.tokens.setdefault(q, tuple(w for w, _ in pairs) or (q,))
+    for m in _HAN_AFTER.finditer(simp):
+        # a Latin name with its Chinese name in brackets after it: Archer Daniels Midland（阿彻丹尼尔斯米德兰）
+        miner.glossed.setdefault(m.group(2), Counter())[m.group(1).strip()] += 1
+    for m in _LATIN_AFTER.finditer(simp):
+        before = glossed_span(miner, simp, m.start())
+        glosses = split_gloss(m.group(1).strip())
+        if before and glosses:
+            for gloss in glosses:
+                miner.glossed.setdefault(before, Counter())[gloss] += 1
+            spelled = acronym_words(miner, before, glosses[-1])
+            if spelled:
+                # an acronym names the words before it, at most one a letter: 高带宽存储器（HBM）, not 存储器
+                named = "".join(spelled)
+                local[named] = max(local[named], 1)
+                miner.tokens.setdefault(named, spelled)
+            if "、" in before and before.endswith(NAME_HEADS):
+                # a name with a list inside (中国食品、饮料和烟草协会), which the enumeration comma would
+                # otherwise cut: the English after it vouches for it as one name
+                local[before] += 1
+                miner.glossed_names.add(before)
+                miner.tokens.setdefault(before, (before,))
+
+
+def acronym_words(miner: Miner, span: str, gloss: str) -> tuple[str, ...]:
+    """The words at the end of ``span`` an acronym gloss abbreviates: back to a function word, at most one
+    word a letter (高带宽 存储器 for HBM, 动态 随机 存取 存储器 for DRAM); () when the gloss is no acronym
+    or fewer than two words are left."""
+    if not _ACRONYM.fullmatch(gloss):
+        return ()
+    words: list[str] = []
+    for w, t in reversed(miner._pairs(span)[-len(gloss) :]):
+        if not HAN.search(w) or miner._unit[(w, t)] == "\x00" or t == "p":
+            break  # (对 + 高带宽存储器: the words stop at a function word or a preposition)
+        words.insert(0, w)
+    return tuple(words) if len(words) >= 2 else ()
+
+
+def glossed_span(miner: Miner, simp: str, p: int) -> str:
+    """The words right before position ``p`` (an opening bracket), back to the clause's start or the last
+    function word or preposition: "。根据中国食品、饮料和烟草协会(" → "中国食品、饮料和烟草协会"."""
+    while p > 0 and simp[p - 1] == " ":
+        p -= 1
+    if p > 0 and simp[p - 1] == "》":
+        # a title before the gloss: 《基础设施投资和就业法案》(Infrastructure Investment and Jobs Act)
+        start = simp.rfind("《", max(0, p - 62), p)
+        if start >= 0:
+            return simp[start + 1 : p - 1].strip()
+    span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS) : p])[-1]
+    pairs = miner._pairs(span) if span else []
+    # the words after the last preposition (据 + 中国食品、饮料和烟草协会; 服务器 + 对 + 高带宽存储器), without
+    # leading function words: what stands before them is no part of the name
+    # (a conjunction inside stays: 中国食品、饮料和烟草协会 is one name, as its English gloss says)
+    k = max((i + 1 for i, (_, t) in enumerate(pairs) if t == "p"), default=0)
+    while k < len(pairs) and miner._unit[pairs[k]] == "\x00":
+        k += 1
+    return "".join(w for w, _ in pairs[k:])
