@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from glossary.align import align_candidate, choose_traditional, english_suggestions
+from glossary.align.acts import object_act
 from glossary.align.compose import compose
 from glossary.align.dictionary import clean_gloss, glosses, is_description, ranked_glosses
-from glossary.align.senses import object_act
 from glossary.mining.filters import is_chemical
 from glossary.models import Candidate
 

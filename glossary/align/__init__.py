@@ -41,7 +41,7 @@ from ..workers import default_workers, fork_map, split
 from . import compose as _compose
 from . import countries, dictionary, english, kinds, translit
 from . import names as _names
-from . import senses as _senses
+from .acts import term_nouns
 from .names import (
     is_tagged_name,
     known_place,
@@ -227,7 +227,7 @@ def _add_senses(term: str, out: _Suggestions) -> None:
             out.add(short, "cedict", 0.71 - 0.05 * i)  # 新华社 "Xinhua News Agency": a name is cited as "Xinhua"
         # a term names an act or a quality, as a noun: 接种 "to be vaccinated" → vaccination, 分离 "to
         # separate" → separation, 冶炼 "to smelt" → smelting; a verb that is a noun too stays (管制 control)
-        nouns = _term_nouns(term, g)
+        nouns = term_nouns(term, g)
         for noun in nouns if i == 0 else []:
             out.add(noun, "cedict", 0.7 - 0.05 * i)
         out.add(g, "cedict", 0.7 - 0.05 * i)
@@ -326,61 +326,6 @@ _CLAUSE_END = re.compile(r"[，。；！？,;!?：:]")
 
 #: countries that name their statutes Acts (the Defense Production Act), where CC-CEDICT's 法 is "law"
 _ACT_COUNTRIES = frozenset({"美国", "英国", "澳大利亚", "加拿大", "新西兰", "爱尔兰", "印度"})
-
-
-def _term_nouns(term: str, gloss: str) -> list[str]:
-    """The noun a term names for a dictionary sense that is a verb or a state, if it differs.
-
-    >>> _term_nouns("分离", "separate"), _term_nouns("管制", "control"), _term_nouns("适航", "airworthy")
-    (['separation'], [], ['airworthiness'])
-    >>> _term_nouns("冶炼", "smelt metal")
-    ['smelting']
-    """
-    passive = _senses.passive_act(term, gloss)
-    if passive:
-        return [passive]  # 中毒 "to be poisoned" → poisoning
-    if kinds.is_state_sense(term, gloss) or " and " in gloss:
-        # a state, or two verbs of one act (审批 → approval); any other sense with "and" names no act
-        named = _senses.named_act(term, gloss)
-        if named and named.endswith("ing") and english.frequency(gloss.split()[-1]) >= _EVERYDAY_VERB:
-            return []  # (as below: no everyday verb's -ing form)
-        return [named] if named else []
-    # a verb and its object name the act: the object first where the second character says it (输血
-    # "transfuse blood" → blood transfusion), and the verb's noun (冶炼 "smelt metal" → smelting)
-    acts = [a for a in [_senses.object_act(term, gloss)] if a]
-    vo = _senses.verb_object(term, gloss)
-    if vo:
-        noun = english.action_noun(vo[0])
-        return acts + ([noun] if noun != vo[0] else [])
-    return acts if acts else _verb_nouns(term, gloss)
-
-
-def _verb_nouns(term: str, gloss: str) -> list[str]:
-    """The noun of a verb sense that names no object of its own (see :func:`_term_nouns`)."""
-    if not kinds.is_verb_only(term, gloss):
-        return []
-    words = gloss.split()
-    if (
-        len(words) == 2
-        and words[1] not in _senses.PARTICLES
-        and kinds.is_english_verb(words[1])
-        and english.action_noun(words[0]) == words[0]
-    ):
-        # a verb after the word that qualifies it names its act as a noun after that word (批量生产 "mass
-        # produce" → mass production), where English derives one
-        noun = english.action_noun(words[1])
-        return [f"{words[0]} {noun}"] if noun != words[1] and not noun.endswith("ing") else []
-    if not _senses.is_phrasal(gloss):
-        return []
-    verb = words[0]
-    noun = english.action_noun(verb)
-    if noun.endswith("ing") and english.frequency(verb) >= _EVERYDAY_VERB:
-        return []  # an everyday verb's -ing form is no term (使用 "use" is not "using")
-    return [noun] if noun != verb else []
-
-
-#: English verbs this common (use, build, make) are nouns too or too general for their -ing form to name a term
-_EVERYDAY_VERB = 1e-4
 
 
 def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]:

@@ -17,6 +17,7 @@ from itertools import product
 from ..mining.filters import elements, naming_rules
 from ..normalise.pinyin import to_pinyin
 from . import countries, dictionary, english, kinds
+from .acts import is_phrasal, named_act, object_act, passive_act, verb_object
 from .names import (
     _ends_as_word,
     _government_of,
@@ -36,11 +37,6 @@ from .senses import (
     _paired_modifiers,
     _quality_of,
     _title,
-    is_phrasal,
-    named_act,
-    object_act,
-    passive_act,
-    verb_object,
 )
 
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
