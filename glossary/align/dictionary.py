@@ -81,12 +81,12 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (
             e for e in entries if e.pinyin != reading and fold_reading(e.pinyin) == fold_reading(reading)
         ]
         entries = matching or entries
-    # the first wording of every sense, then the other wordings of each ("trade; profession; industry"):
-    # a sense's later synonyms are often the one a term needs (行业 "industry")
-    rest: list[str] = []
+    # each reading's first wording of every sense, then the other wordings of each ("trade; profession;
+    # industry"): a sense's later synonyms are often the one a term needs (行业 "industry")
     cited: list[str] = []
     for e in entries:
         proper = e.pinyin[:1].isupper()
+        rest: list[str] = []
         for s in e.senses:
             g = clean_gloss(s)
             if g and proper:
@@ -115,7 +115,6 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (
         # a reading's other wordings before the next reading's senses (率 lǜ "ratio; rate; proportion" before
         # shuài "to lead"): newer editions group a sense's synonyms where older ones listed them as senses
         out.extend(g for g in dict.fromkeys(rest) if g and g not in out)
-        rest = []
     if not out:
         # a name whose only senses cite Hanzi after it ("Anhui Province, short name 皖[Wan3], capital Hefei
         # 合肥[He2 fei2]"): the name before them is still its English. (Where a word has other senses, such

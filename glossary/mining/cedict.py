@@ -175,6 +175,7 @@ def older_edition(src: Path) -> Path | None:
     return bundled if src.suffix == ".js" and bundled and bundled != src else None
 
 
+@lru_cache(maxsize=4)  # (asked by every table built from the dictionary: a millisecond each, package metadata read)
 def source_key(src: Path) -> str:
     """What the tables built from ``src`` are cached under: its edition and size (and the older edition's)."""
     key = f"{edition(src).replace(' ', '-')}-{src.stat().st_size}"
