@@ -55,6 +55,7 @@ eval: $(STAMP)
 
 train: $(STAMP)
 	$(BIN)/python scripts/train.py --shared $(SHARED)
+	$(BIN)/python scripts/train_senses.py --shared $(SHARED)
 	$(BIN)/python scripts/train_tm.py --shared $(SHARED)
 
 bench: $(STAMP)

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import os
 import re
-from itertools import product
 
 from ..mining.filters import elements, naming_rules
 from ..normalise.pinyin import to_pinyin
-from . import countries, dictionary, english, kinds
+from . import choice, countries, dictionary, english, kinds
 from .acts import is_phrasal, named_act, object_act, passive_act, verb_object
 from .names import (
     _ends_as_word,
@@ -42,7 +41,21 @@ from .senses import (
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
 
 
-def _piece_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:  # noqa: C901 (older than the ceiling; split when next reworked)
+def _piece_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:
+    """The two likeliest renderings of ``piece`` in a term (:func:`_scored_options`)."""
+    return [o for o, _ in _scored_options(piece, final, reading, first)]
+
+
+def _scored_options(
+    piece: str, final: bool, reading: str | None = None, first: bool = True
+) -> list[tuple[str, float | None]]:
+    """The two likeliest renderings of ``piece`` as the last word of a term (``final``) or before it, with their
+    probabilities: the rules' options (:func:`_rule_options`) ranked by :mod:`glossary.align.choice`."""
+    return choice.ranked(piece, final, first, reading, _rule_options(piece, final, reading, first))[:2]
+
+
+def _rule_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:  # noqa: C901 (older than the ceiling; split when next reworked)
+    """``piece``'s renderings in the order the naming rules prefer."""
     if _LATIN.fullmatch(piece):
         return [piece]
     el = element_english(piece)
@@ -138,7 +151,7 @@ def _piece_options(piece: str, final: bool, reading: str | None = None, first: b
                 ):
                     gl = [noun] + gl
                     break
-    return gl[:2]
+    return list(dict.fromkeys(gl))
 
 
 def literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
@@ -246,10 +259,14 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
         return []  # 串级 (cascade) is a word the dictionary lacks: its characters' senses guess ("skewer level")
     readings = _readings(term, parts)
     # a word before "and" is a noun of the coordination, not a modifier (技术与资源: technology and resources)
-    options = [
-        [paired[p]] if p in paired else _piece_options(p, i == len(parts) - 1 or parts[i + 1] in _AND, r, first=i == 0)
+    scored = [
+        [(paired[p], None)]
+        if p in paired
+        else _scored_options(p, i == len(parts) - 1 or parts[i + 1] in _AND, r, first=i == 0)
         for i, (p, r) in enumerate(zip(parts, readings))
     ]
+    options = [[o for o, _ in s] for s in scored]
+    probs = {o: p for s in scored for o, p in s if p is not None}
     for i in range(len(parts) - 2, 0, -1):
         if kinds.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
             # 政策 + 性 + 银行: "policy bank", no "nature"; 美国 + 的 + 粮食安全: "US food security", no "taxi"
@@ -287,7 +304,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
         if all(noun != verb for noun, verb in acts):
             # (only acts English names by a noun of their own: 强制 "force" + 隔离 is no "force and isolation")
             out.append(" and ".join(noun for noun, _ in acts))
-    for combo in product(*options):
+    for combo in choice.combinations(options, probs):
         s = _join(combo)
         if s and s not in out:
             out.append(s)

@@ -60,7 +60,7 @@ def available() -> bool:
     return path() is not None
 
 
-def _translations(src: Path) -> Iterator[tuple[dict[str, str], int, str, list[str]]]:
+def translation_lines(src: Path) -> Iterator[tuple[dict[str, str], int, str, list[str]]]:
     """Each translation line of ECDICT's CSV: (its row, the line's place in the row, its field label or "", the
     Chinese renderings it lists, cleaned)."""
     with src.open(encoding="utf-8", newline="") as f:
@@ -81,7 +81,7 @@ def _rendering(item: str) -> bool:
 
 def _build(src: Path) -> dict[str, tuple[int, bool]]:
     out: dict[str, list[int]] = {}
-    for _row, _li, label, items in _translations(src):
+    for _row, _li, label, items in translation_lines(src):
         field = bool(label) and label not in _NO_FIELD
         for item in filter(_rendering, items):
             got = out.setdefault(item, [0, 0])
@@ -99,7 +99,7 @@ def _build_english(src: Path) -> dict[str, list[str]]:
     """Chinese rendering → the English headwords ECDICT gives it, best first: a rendering that is the whole of
     a translation line before one that shares it, then earlier items and lines, a field label, a commoner word."""
     found: dict[str, list[tuple[bool, int, int, bool, int, str]]] = {}
-    for row, li, label, items in _translations(src):
+    for row, li, label, items in translation_lines(src):
         word = row.get("word") or ""
         if label == "网络" or len(word.split()) > 5 or not _HEADWORD.fullmatch(word):
             continue  # the web's guesses are not the dictionary's; nor are sentences and symbols headwords

