@@ -153,6 +153,20 @@ def test_a_polyphone_in_a_word_no_dictionary_knows_is_read_as_at_its_place_in_wo
     assert reading("教音乐") == "jiāo yīn yuè"
 
 
+def test_a_lexicon_s_english_says_which_reading_a_polyphone_in_no_known_word_has() -> None:
+    from glossary.align import align_candidate
+    from glossary.align.reading import reading
+    from glossary.mining import lexicon
+
+    # 相 xiāng "each other", xiàng "(physics) phase": the English says which (pypinyin and the place prior: xiāng)
+    assert reading("相电压") == "xiāng diàn yā" and reading("相电压", "phase voltage") == "xiàng diàn yā"
+    # its words' senses speak where its own say nothing; a tie between readings decides nothing
+    assert reading("栅极电压", "gate voltage").split()[0] == "shān"  # (栅极 is a word: CC-CEDICT reads it)
+    assert reading("调出", "call-out") == "diào chū" and reading("调出") == "tiáo chū"
+    if lexicon.available():  # ECDICT gives 相电压 "phase voltage"; a composition's English ("mutually …") would not
+        assert align_candidate(Candidate(term="相电压")).pinyin == "xiàng diàn yā"
+
+
 def test_verbal_nouns_stay_a_compound() -> None:
     assert compose("出口管制")[0] == "export control"  # not "exporting and controlling"
     assert compose("铈矿精矿")[0] == "cerium ore concentrate"  # one-word senses inside compounds

@@ -353,6 +353,11 @@ def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]
     return []
 
 
+#: sources whose English says which sense (and so which reading) a character has: a lexicon's or the texts', not a
+#: composition, which read each character in one sense already, nor a name's sound
+_SAYS_SENSE = frozenset({"termbase", "text", "cedict", "ecdict", "chemistry", "iso3166", "context"})
+
+
 def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:
     """Turn a mined candidate into a term entry with all its forms and suggestions."""
     surfaces = list(c.surfaces)
@@ -361,11 +366,12 @@ def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = No
     # 綫/線) and Taiwan's own words (软件: 軟體, 信息: 資訊)
     regional = {to_traditional(c.term, r) for r in ("tw", "twp", "hk")}
     variants = sorted({s for s in [*surfaces, *regional] if s not in (c.term, trad)})
+    english = english_suggestions(c, known)
     return TermEntry(
         simplified=c.term,
         traditional=trad,
-        pinyin=reading(c.term),
-        english=english_suggestions(c, known),
+        pinyin=reading(c.term, next((e.text for e in english if e.source in _SAYS_SENSE), "")),
+        english=english,
         variants=variants,
         score=c.score,
         count=c.count,

@@ -180,11 +180,13 @@ _chosen: list[dict | None] = []
 def use(weights: dict | None) -> None:
     """Rank by ``weights`` from now on (None: the rules' order, as before any model; how training collects)."""
     _chosen[:] = [weights]
+    _ranked.cache_clear()
 
 
 def use_shipped() -> None:
     """Back to :func:`model`'s default."""
     _chosen.clear()
+    _ranked.cache_clear()
 
 
 @lru_cache(maxsize=4)
@@ -312,9 +314,18 @@ def ranked(
     weights = None if _recorders else model()
     if weights is None or not chosen:
         return [(o, None) for o in ruled]
+    return list(_ranked(id(weights), word, final, first, reading, tuple(ruled)))
+
+
+@lru_cache(maxsize=65536)  # the words of a corpus's terms recur (市场 in hundreds of them)
+def _ranked(
+    weights_id: int, word: str, final: bool, first: bool, reading: str | None, ruled: tuple[str, ...]
+) -> tuple[tuple[str, float | None], ...]:
+    weights = model()
+    assert weights is not None and id(weights) == weights_id  # (use() empties this cache)
     opts, added = options(word, final, ruled)
     if len(opts) < 2:
-        return [(o, None) for o in opts]
+        return tuple((o, None) for o in opts)
     probs = probabilities(weights, features(word, final, first, reading, opts, added))
     # the rules' first option keeps a head start (log-odds ``rule_bias``): they know what features do not say
     bias = float(weights.get("rule_bias", 0.0))
@@ -322,7 +333,7 @@ def ranked(
         1 + math.exp(-max(-30.0, min(30.0, math.log(max(probs[0], 1e-9) / max(1 - probs[0], 1e-9)) + bias)))
     )
     order = sorted(range(len(opts)), key=lambda k: (-probs[k], k))
-    return [(opts[k], probs[k]) for k in order]
+    return tuple((opts[k], probs[k]) for k in order)
 
 
 _recorders: list[Callable[[str, bool, bool, str | None, list[str]], None]] = []
@@ -351,9 +362,11 @@ def combinations(options: Sequence[Sequence[str]], probs: dict[str, float]) -> I
         yield from every
         return
     bonus = float(weights.get("bigram_bonus", 0.0))
+    # each option's log-probability and each pair of neighbours' bonus, once (not once per combination)
+    logs = {o: math.log(max(1e-3, probs.get(o, 0.5))) for opts in options for o in opts}
+    pairs = {(a, b): bonus * attested(a, b) for left, right in zip(options, options[1:]) for a in left for b in right}
 
     def score(combo: tuple[str, ...]) -> float:
-        s = sum(math.log(max(1e-3, probs.get(o, 0.5))) for o in combo)
-        return s + bonus * sum(attested(a, b) for a, b in zip(combo, combo[1:]))
+        return sum(logs[o] for o in combo) + sum(pairs[p] for p in zip(combo, combo[1:]))
 
     yield from sorted(every, key=lambda c: -score(c))

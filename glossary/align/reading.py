@@ -130,14 +130,8 @@ def _positional(term: str, numbered: list[str], spans: list[tuple[int, int]]) ->
     量 | 计划: 量 inside, liàng, where the dictionary's 量计 "gauge" across two words said liáng). Measured on
     CC-CEDICT's own words that pypinyin lacks, each left out of the counts, this reads 97.2 % of such characters
     right where pypinyin's reading of the character alone reads 95.5 %."""
-    from pypinyin.constants import PHRASES_DICT
-
     n = len(term)
-    covered = [False] * n
-    for a in range(n - 1):
-        for b in range(a + 2, n + 1):
-            if (term[a:b] in PHRASES_DICT or has_word(term[a:b])) and not _across(a, b, spans):
-                covered[a:b] = [True] * (b - a)
+    covered = _covered(term, spans)
     table = _positional_readings()
     out = list(numbered)
     for start, end in spans:
@@ -158,6 +152,83 @@ def _positional(term: str, numbered: list[str], spans: list[tuple[int, int]]) ->
     return out
 
 
+def _covered(term: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """Whether each character of ``term`` stands in a word the readers know (pypinyin's phrases, CC-CEDICT) that
+    cuts across none of the segmenter's words (``spans``)."""
+    from pypinyin.constants import PHRASES_DICT
+
+    n = len(term)
+    covered = [False] * n
+    for a in range(n - 1):
+        for b in range(a + 2, n + 1):
+            if (term[a:b] in PHRASES_DICT or has_word(term[a:b])) and not _across(a, b, spans):
+                covered[a:b] = [True] * (b - a)
+    return covered
+
+
+#: English words too common to say which sense a character has
+_PLAIN = frozenset({"the", "and", "for", "with", "from", "that", "this", "into", "onto", "sth", "something", "someone"})
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of each word of three letters or more of ``text``: "phase-locked" → phase, locke."""
+    return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _PLAIN}
+
+
+@lru_cache(maxsize=1)
+def _sense_readings() -> dict[str, dict[str, list[str]]]:
+    """``char`` (its own senses) and ``char + "+"`` (the senses of the two-character words it is in), for a
+    character read more than one way → each reading → the stems of the English those senses say (相: xiang1
+    "each other, mutual …", xiang4 "appearance, (physics) phase …"). Cached on disk."""
+    return cached("cedict-sense-readings", source_key(source()), _build_sense_readings)
+
+
+def _build_sense_readings() -> dict[str, dict[str, list[str]]]:
+    found: dict[str, dict[str, set[str]]] = {}
+    for word in headwords():
+        if not 1 <= len(word) <= 2 or not HAN_RUN.fullmatch(word):
+            continue
+        entries = [e for e in dictionary.lookup(word) if e.pinyin[:1].islower()]  # (not a name's reading)
+        readings = {dictionary.fold_reading(e.pinyin) for e in entries}
+        if len(word) == 2 and len(readings) != 1:
+            continue  # (a word read two ways says nothing of which reading goes with which sense)
+        for e in entries:
+            syllables = dictionary.fold_reading(e.pinyin).split()
+            if len(syllables) != len(word):
+                continue
+            stems = set().union(*(_stems(x) for x in e.senses))
+            for ch, syl in zip(word, syllables):
+                if syl[-1:] in "1234":
+                    found.setdefault(ch if len(word) == 1 else ch + "+", {}).setdefault(syl, set()).update(stems)
+    # (a character read two ways only in its words counts too: 栅 is zhà alone, shān in 栅极 "gate")
+    several = {k[0] for k in found if len(set(found.get(k[0], {})) | set(found.get(k[0] + "+", {}))) > 1}
+    return {k: {r: sorted(st) for r, st in by.items()} for k, by in found.items() if k[0] in several}
+
+
+def _by_sense(term: str, numbered: list[str], covered: list[bool], english: str) -> list[str]:
+    """``numbered`` with each character that stands in no word the readers know read as the one of its readings
+    whose senses (its own, else its two-character words') say most words of the term's ``english``: 相电压
+    "phase voltage" reads 相 xiàng ("(physics) phase"), not xiāng ("each other")."""
+    said = _stems(english)
+    if not said:
+        return numbered
+    table = _sense_readings()
+    out = list(numbered)
+    for k, ch in enumerate(term):
+        if covered[k] or not out[k][-1:].isdigit():
+            continue
+        # the character's own senses first; where they say nothing, its words'
+        for key in (ch, ch + "+"):
+            hits = {r: len(said & set(stems)) for r, stems in table.get(key, {}).items()}
+            best = max(hits.values(), default=0)
+            if best:
+                # (the reading whose senses say most of the English's words; a tie says nothing)
+                if list(hits.values()).count(best) == 1:
+                    out[k] = max(hits, key=lambda r: hits[r])
+                break
+    return out
+
+
 def _across(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     """True when ``term[a:b]`` cuts across a word of two or more characters of the segmenter's: a dictionary
     word there is no word of the term (减量 + 计划 holds no 量计 "gauge")."""
@@ -175,8 +246,13 @@ def _words(term: str) -> list[tuple[int, int]]:
     return spans
 
 
-def reading(term: str) -> str:
-    """Tone-marked pinyin, one syllable per Hanzi, Latin kept as written."""
+def reading(term: str, english: str = "") -> str:
+    """Tone-marked pinyin, one syllable per Hanzi, Latin kept as written; ``english``, the term's English, says
+    which reading a character the dictionaries do not read in a word of the term has (:func:`_by_sense`).
+
+    >>> reading("相电压", "phase voltage"), reading("相电压")
+    ('xiàng diàn yā', 'xiāng diàn yā')
+    """
     if not HAN_RUN.fullmatch(term):
         return to_pinyin(term)  # Latin parts or punctuation: pypinyin's alignment as it is
     numbered = to_pinyin(term, "numbers").split()
@@ -187,6 +263,8 @@ def reading(term: str) -> str:
     numbered = [s if s[-1:].isdigit() else _citation(ch, s) for ch, s in zip(term, numbered)]
     spans = _words(term)
     numbered = _positional(term, numbered, spans)
+    if english:
+        numbered = _by_sense(term, numbered, _covered(term, spans), english)
     # one pypinyin call: the marks are the numbered syllables converted
     out = [tone_marks(s) if s[-1:].isdigit() else s.replace("v", "ü") for s in numbered]
     i = 0
