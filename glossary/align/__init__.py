@@ -129,7 +129,26 @@ def _add_lexicon(term: str, out: _Suggestions) -> None:
             continue  # (a composition by a rule that vouches for itself stays as sure as it was)
         if same is not None:
             out.remove(same)
+        compound = _compound_of(t, composed)
+        if compound is not None:
+            # the lexicon's "capacity of storage" and a composition's "storage capacity" are one rendering: a
+            # glossary lists the compound, as sure as the lexicon's entry
+            out.remove(compound)
+            composed.pop(compound.text.lower())
+            out.add(compound.text, "ecdict", confidence - 0.05 * i)
         out.add(t, "ecdict", confidence - 0.05 * i)
+
+
+def _compound_of(text: str, composed: Mapping[str, Equivalent]) -> Equivalent | None:
+    """The composition that says ``text`` ("A of B") as a compound ("B A"), if there is one.
+
+    >>> _compound_of("capacity of storage", {"storage capacity": Equivalent("storage capacity", "compose", 0.2)}).text
+    'storage capacity'
+    """
+    head, of, modifier = text.partition(" of ")
+    if not of or " of " in modifier:
+        return None
+    return composed.get(f"{modifier} {head}".lower())
 
 
 def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> list[Equivalent]:
