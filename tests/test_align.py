@@ -177,6 +177,12 @@ def test_a_lexicon_s_of_phrase_that_a_composition_says_as_a_compound_gives_the_c
     assert texts[:2] == [("income source", "ecdict"), ("source of income", "ecdict")]
 
 
+def test_a_short_form_s_sense_after_its_reference_is_its_english() -> None:
+    # CC-CEDICT 2026: 世博 "abbr. for 世界博覽會|世界博览会[Shi4 jie4 Bo2 lan3 hui4], World Expo" (before, no sense)
+    assert glosses("世博") == ["World Expo"]
+    assert glosses("墨")[0] == "ink stick"  # (a character's abbreviation is no first sense: 墨 for Mexico)
+
+
 def test_verbal_nouns_stay_a_compound() -> None:
     assert compose("出口管制")[0] == "export control"  # not "exporting and controlling"
     assert compose("铈矿精矿")[0] == "cerium ore concentrate"  # one-word senses inside compounds

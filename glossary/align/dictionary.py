@@ -23,7 +23,7 @@ from ..mining.cedict import has_word, headwords, load, source, source_key
 from ..mining.cedict import prefetch as cedict_prefetch
 from ..mining.cedict import rows as cedict_rows
 from ..normalise.hanzi import HAN
-from .glosses import clean_gloss, is_description, name_only, names_of, with_abbreviation
+from .glosses import clean_gloss, is_description, name_only, names_of, referred_sense, with_abbreviation
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,9 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (
         proper = e.pinyin[:1].isupper()
         rest: list[str] = []
         for s in e.senses:
-            g = clean_gloss(s)
+            # (a word's short form takes the sense written after its reference; a character's does not: 墨 is
+            # "ink", and only as an abbreviation Mexico)
+            g = clean_gloss(referred_sense(s) or s if len(word) > 1 else s)
             if g and proper:
                 g = name_only(g)
             elif not g and proper and HAN.search(s):

@@ -27,6 +27,10 @@ _LEADING = re.compile(r"^(to be|to|an?|the) ", re.I)
 _SPACES = re.compile(r"\s+")
 _DASH_NOTE = re.compile(r" [–—] .*$")
 _OF_ITEMS = re.compile(r"^(\w+) of (?:items|things)$")
+#: a cross-reference to a word (its characters and reading in brackets), then the sense it has
+_REFERENCE_THEN_GLOSS = re.compile(
+    r"^(?:abbr\. (?:for|of)|see also|see|variant of|old variant of) [^,\s]+\[[^\]]+\], (.+)$"
+)
 
 
 @lru_cache(maxsize=131072)  # senses recur: every word's are cleaned each time it is looked at
@@ -60,6 +64,16 @@ def clean_gloss(sense: str) -> str:
 _OR_NAME = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) or ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 
 _ABBREVIATION = re.compile(r"^(.+?), ([A-Za-z]*[A-Z][A-Za-z0-9]*)$")
+
+
+def referred_sense(sense: str) -> str | None:
+    """The sense written after a cross-reference, as the 2026 edition writes a short form's, or None.
+
+    >>> referred_sense("abbr. for 世界博覽會|世界博览会[Shi4 jie4 Bo2 lan3 hui4], World Expo"), referred_sense("Expo")
+    ('World Expo', None)
+    """
+    m = _REFERENCE_THEN_GLOSS.match(sense.strip())
+    return m.group(1) if m else None
 
 
 def names_of(gloss: str) -> list[str]:
