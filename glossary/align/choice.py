@@ -18,7 +18,6 @@ uses (a bigram list of the web's English, ``wordsegment``, and ECDICT's headword
 from __future__ import annotations
 
 import csv
-import json
 import math
 import os
 import re
@@ -31,7 +30,7 @@ from itertools import product
 from pathlib import Path
 
 from ..cache import Table, cached_table
-from ..errors import ModelError
+from ..data import read_weights
 from ..mining import cedict, lexicon
 from . import dictionary, english, kinds
 
@@ -191,24 +190,9 @@ def use_shipped() -> None:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> dict:
-    where = path or "the shipped sense-choice weights"
-    try:
-        if path:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        else:
-            data = json.loads(
-                resources.files("glossary.data").joinpath("sense_choice.json").read_text(encoding="utf-8")
-            )
-    except OSError as e:
-        raise ModelError(f"cannot read {where}: {e.strerror}; check ${MODEL_ENV}") from None
-    except ValueError:
-        raise ModelError(f"{where} is no weights file (not JSON); check ${MODEL_ENV}") from None
-    if not isinstance(data, dict) or data.get("features") != list(FEATURES):
-        raise ModelError(
-            f"{where} were fitted on other features than this glossary measures: refit them with "
-            f"scripts/train_senses.py, or unset ${MODEL_ENV}"
-        )
-    return data
+    return read_weights(
+        path, "sense_choice.json", "sense-choice weights", MODEL_ENV, FEATURES, "scripts/train_senses.py"
+    )
 
 
 def options(word: str, final: bool, ruled: Sequence[str]) -> tuple[list[str], set[int]]:

@@ -16,15 +16,13 @@ weigh in.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 
-from ..errors import ModelError
+from ..data import read_weights
 from ..mining import lexicon
 from ..normalise.script import to_simplified
 from ..workers import collection_paused, default_workers, fork_map_inherited, split
@@ -54,23 +52,7 @@ def model() -> dict:
 
 @lru_cache(maxsize=4)
 def _weights(path: str) -> dict:
-    where = path or "the shipped span weights"
-    try:
-        if path:
-            with open(path, encoding="utf-8") as f:
-                data = json.load(f)
-        else:
-            data = json.loads(resources.files("glossary.data").joinpath("tm_spans.json").read_text(encoding="utf-8"))
-    except OSError as e:
-        raise ModelError(f"cannot read the span weights {path}: {e.strerror}; check ${SPANS_ENV}") from None
-    except ValueError:
-        raise ModelError(f"{path} is not a file of span weights (not JSON); check ${SPANS_ENV}") from None
-    if not isinstance(data, dict) or data.get("features") != list(FEATURES):
-        raise ModelError(
-            f"{where} were fitted on other features than this glossary measures: refit them with "
-            f"scripts/train_tm.py, or unset ${SPANS_ENV}"
-        )
-    return data
+    return read_weights(path, "tm_spans.json", "span weights", SPANS_ENV, FEATURES, "scripts/train_tm.py")
 
 
 def probability(weights: Mapping, features: Sequence[float]) -> float:
