@@ -218,6 +218,7 @@ def _singular(text: str) -> str:
     return lexicon.singular(low) or low if " " not in low else low
 
 
+@lru_cache(maxsize=65536)  # (a word's options recur in the terms holding it)
 def _zipf(text: str) -> float:
     """The Zipf frequency of the rarest word of ``text`` (0 for a word English does not use)."""
     out = []
@@ -348,7 +349,11 @@ def combinations(options: Sequence[Sequence[str]], probs: dict[str, float]) -> I
     bonus = float(weights.get("bigram_bonus", 0.0))
     # each option's log-probability and each pair of neighbours' bonus, once (not once per combination)
     logs = {o: math.log(max(1e-3, probs.get(o, 0.5))) for opts in options for o in opts}
-    pairs = {(a, b): bonus * attested(a, b) for left, right in zip(options, options[1:]) for a in left for b in right}
+    neighbours = [(a, b) for left, right in zip(options, options[1:]) for a in left for b in right]
+    _bigrams().prefetch(
+        f"{a.lower().split()[-1]} {b.lower().split()[0]}" for a, b in neighbours if a.strip() and b.strip()
+    )
+    pairs = {(a, b): bonus * attested(a, b) for a, b in neighbours}
 
     def score(combo: tuple[str, ...]) -> float:
         return sum(logs[o] for o in combo) + sum(pairs[p] for p in zip(combo, combo[1:]))

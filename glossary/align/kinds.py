@@ -15,6 +15,7 @@ from .dictionary import lookup
 from .glosses import clean_gloss
 
 
+@lru_cache(maxsize=65536)  # a term's words and their senses are asked about again and again
 def is_verb_sense(word: str, gloss: str) -> bool:
     """True when ``gloss`` came from a verb sense of ``word`` ("to separate" → "separate").
 
@@ -66,6 +67,7 @@ def is_adjective_suffix(char: str) -> bool:
     return len(char) == 1 and any("suffix forming adjective" in w for w in _wordings(char))
 
 
+@lru_cache(maxsize=65536)  # a term's words and their senses are asked about again and again
 def is_state_sense(word: str, gloss: str) -> bool:
     """True when ``gloss`` came from a sense "to be …" of ``word`` (适航 "to be airworthy" → "airworthy").
 
@@ -81,6 +83,7 @@ def _wordings(word: str) -> list[str]:
     return [w for e in lookup(word) for s in e.senses for w in s.split(";")]
 
 
+@lru_cache(maxsize=65536)  # a term's words and their senses are asked about again and again
 def is_verb_only(word: str, gloss: str) -> bool:
     """True when ``gloss`` is a verb sense of ``word`` and no sense gives it as a noun
     (追溯 "trace back to" only; 研究 "research" is both).
