@@ -50,21 +50,10 @@ from .names import (
     region_english,
     split_name,
 )
+from .official import ACT_COUNTRIES, OFFICIAL, official_forms, settings
 from .reading import reading
+from .suggestions import Suggestions
 
-_OFFICE = re.compile(
-    r"^((?:US|UK|EU|United States|[A-Z][a-z]+) )?([A-Z][\w-]*(?: [A-Z][\w-]*)?) "
-    r"(Department|Ministry)$"
-)
-#: words that qualify an office rather than name its field: "Foreign Ministry" is no "Ministry of Foreign"
-_OFFICE_ADJECTIVES = frozenset(
-    {"Foreign", "Home", "Internal", "External", "Federal", "National", "Central", "General", "Public", "State"}
-)
-_COUNTRY_LAW = re.compile(
-    r"^(People's Republic of China|China|US|United States) "
-    r"((?:[A-Z][\w-]* )+(?:Law|Act|Regulations))$"
-)
-_US_MINISTRY = re.compile(r"^(US|USA|United States) Ministry of (.+)$")
 _DESCRIPTOR = re.compile(r"\s+(News Agency|Agency|Company|Corporation|Corp\.?|Group|Inc\.?|Ltd\.?)$")
 
 
@@ -91,15 +80,6 @@ def choose_traditional(simplified: str, surfaces: Iterable[str] = (), traditiona
     return converted
 
 
-class _Suggestions(list[Equivalent]):
-    """English suggestions in the order found; a text already there (in any case) is not added again."""
-
-    def add(self, text: str, source: str, conf: float) -> None:
-        text = text.strip()
-        if text and all(e.text.lower() != text.lower() for e in self):
-            self.append(Equivalent(text, source, round(conf, 2)))
-
-
 #: ECDICT's English for the whole term, where CC-CEDICT has none, is right about half the time as a first suggestion
 #: (`make eval`'s calibration table); a composition's first rendering one time in five
 ECDICT_CONFIDENCE = 0.4
@@ -107,7 +87,7 @@ ECDICT_CONFIDENCE = 0.4
 ECDICT_NAME_CONFIDENCE = 0.15
 
 
-def _add_lexicon(term: str, out: _Suggestions) -> None:
+def _add_lexicon(term: str, out: Suggestions) -> None:
     """The English headwords ECDICT translates as exactly the term (发酵罐 → fermenter) where CC-CEDICT has no
     entry for it (where both have one they mostly agree), before the compositions, which are right less often
     (:data:`ECDICT_CONFIDENCE`); a plural beside its singular is left out, and one a composition says too goes
@@ -153,7 +133,7 @@ def _compound_of(text: str, composed: Mapping[str, Equivalent]) -> Equivalent | 
 
 def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> list[Equivalent]:
     """Ranked English suggestions for one candidate, each with source and confidence."""
-    out = _Suggestions()
+    out = Suggestions()
     for t in (known or {}).get(c.term, ()):
         out.add(t, "termbase", 0.95)
     for t in _with_known_part(c.term, known or {}):
@@ -179,9 +159,9 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         # a composition's first rendering is right about one time in six (`make eval`'s calibration table)
         out.add(t, "compose", (0.72 if t in literal_head else 0.2) - 0.015 * i)
     _add_lexicon(c.term, out)
-    _add_official_forms(out)
+    official_forms(out)
     out.sort(key=lambda e: -e.confidence)
-    out = _Suggestions(_named_in_setting(c, out))
+    out = Suggestions(_named_in_setting(c, out))
     if stem and not rest and not c.term.isascii() and not region:
         # a transliterated name, alone or before a one-character place word (阿萨姆+邦), that no resource names;
         # a word that is no name gets no pinyin "translation" (钢材 is not "Gangcai")
@@ -210,7 +190,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
 TRANSLITERATED_PINYIN = 0.05
 
 
-def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: _Suggestions) -> None:
+def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: Suggestions) -> None:
     """A transliterated name's English: as the texts write it in Latin, else the dictionary's name of the same
     sound, with the words after the name translated."""
     place, stem_part = known_place(stem)
@@ -238,7 +218,7 @@ def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: _Suggestion
             out.add(rest_en[0].format(t), source, conf)
 
 
-def _add_senses(term: str, out: _Suggestions) -> None:
+def _add_senses(term: str, out: Suggestions) -> None:
     """CC-CEDICT's senses of the term, in the order its compounds use them, acts and qualities as nouns."""
     for i, g in enumerate(dictionary.ranked_glosses(term, limit=4)):  # the sense its compounds use first
         short = _DESCRIPTOR.sub("", g)
@@ -255,29 +235,6 @@ def _add_senses(term: str, out: _Suggestions) -> None:
                 out.add(noun, "cedict", 0.7 - 0.05 * i)
 
 
-def _add_official_forms(out: _Suggestions) -> None:
-    """Each suggestion's official form beside it, a little more confident: "US Department of Agriculture" for
-    "US Defense Department", a ministry as the United States names it, a statute as its country names it."""
-    for e in list(out):
-        m = _OFFICE.match(e.text)
-        if m and m.group(2).split()[0] not in _OFFICE_ADJECTIVES:
-            # "US Agriculture Department" is the informal word order of "US Department of Agriculture", the
-            # official name: the official one goes first
-            out.add(f"{m.group(1) or ''}{m.group(3)} of {m.group(2)}", e.source, round(e.confidence + 0.01, 2))
-        us = _US_MINISTRY.match(e.text)
-        if us:
-            # the United States calls its ministries departments (美国农业部 → US Department of Agriculture)
-            out.add(f"{us.group(1)} Department of {us.group(2)}", e.source, round(e.confidence + 0.01, 2))
-        law = _COUNTRY_LAW.match(e.text)
-        if law:
-            # a country's law is named "… Law of the People's Republic of China", the official form of every
-            # PRC statute; another country's may be either
-            country = law.group(1)
-            the = "the " if " " in country or country.isupper() else ""  # the US, the People's Republic; China
-            first = country == "People's Republic of China"
-            out.add(f"{law.group(2)} of {the}{country}", e.source, round(e.confidence + (0.01 if first else -0.01), 2))
-
-
 def _named_in_setting(c: Candidate, out: list[Equivalent]) -> list[Equivalent]:
     """``out`` with the names the term's country gives it first, where its contexts name the country.
 
@@ -285,7 +242,7 @@ def _named_in_setting(c: Candidate, out: list[Equivalent]) -> list[Equivalent]:
     that country names it ("Department of Agriculture", not CC-CEDICT's "Ministry of …"), and in full after it;
     a statute in the clause of a country that names them Acts is an Act (国防生产法 in American texts).
     """
-    places = _settings(c) if out and _OFFICIAL.search(out[0].text) else set()
+    places = settings(c) if out and OFFICIAL.search(out[0].text) else set()
     place = places.pop() if len(places) == 1 else ""  # (two countries: no telling whose)
     if place:
         full = [e.text for e in english_suggestions(Candidate(term=place + c.term))[:1]]
@@ -298,53 +255,13 @@ def _named_in_setting(c: Candidate, out: list[Equivalent]) -> list[Equivalent]:
                 *out,
             ]
             out = [e for i, e in enumerate(out) if all(x.text.lower() != e.text.lower() for x in out[:i])]
-    if out and out[0].text.endswith(" Law") and (_settings(c, reach=8) or {""}) <= _ACT_COUNTRIES:
+    if out and out[0].text.endswith(" Law") and (settings(c, reach=8) or {""}) <= ACT_COUNTRIES:
         act = next((e for e in out if e.text == out[0].text[:-4] + " Act"), None)
         if act:
             out = [Equivalent(act.text, "context", round(out[0].confidence + 0.01, 2))] + [
                 e for e in out if e is not act
             ]
     return out
-
-
-#: English of a government body: what :func:`_settings` may give a country
-_OFFICIAL = re.compile(r"^(?:Department|Ministry) of (?:the )?[A-Z][\w-]*(?: (?:and |the )?[A-Z][\w-]*)*$")
-
-
-def _settings(c: Candidate, reach: int = 0) -> set[str]:
-    """The countries the texts put right before ``c.term`` in its contexts (美国 + 农业部), or within ``reach``
-    characters before it in the same clause (美国农业部《农业法》).
-
-    >>> from glossary.models import Context
-    >>> _settings(Candidate(term="农业部", contexts=[Context("a", 0, "美国农业部与商务部"), Context("a", 9, "授权农业部")]))
-    {'美国'}
-    >>> _settings(Candidate(term="农业法", contexts=[Context("a", 0, "据美国农业部《农业法》")]), reach=8)
-    {'美国'}
-    """
-    places: set[str] = set()
-    for ctx in c.contexts:
-        text = to_simplified(ctx.text)
-        for m in re.finditer(re.escape(c.term), text):
-            clause = _CLAUSE_END.split(text[max(0, m.start() - reach - 4) : m.start()])[-1]
-            for i in range(len(clause) - 2, max(-1, len(clause) - reach - 5), -1):
-                found = next(
-                    (
-                        clause[i : i + k]
-                        for k in (4, 3, 2)
-                        if countries.is_country(clause[i : i + k]) and (reach or i + k == len(clause))
-                    ),
-                    None,
-                )
-                if found:
-                    places.add(found)
-                    break
-    return places
-
-
-_CLAUSE_END = re.compile(r"[，。；！？,;!?：:]")
-
-#: countries that name their statutes Acts (the Defense Production Act), where CC-CEDICT's 法 is "law"
-_ACT_COUNTRIES = frozenset({"美国", "英国", "澳大利亚", "加拿大", "新西兰", "爱尔兰", "印度"})
 
 
 def _with_known_part(term: str, known: Mapping[str, Sequence[str]]) -> list[str]:
