@@ -16,7 +16,7 @@ import re
 from ..mining.filters import elements, naming_rules
 from ..normalise.pinyin import to_pinyin
 from . import choice, countries, dictionary, english, kinds
-from .acts import is_phrasal, named_act, object_act, passive_act, verb_object
+from .acts import is_phrasal, object_act, verb_object
 from .names import (
     _ends_as_word,
     _government_of,
@@ -26,132 +26,17 @@ from .names import (
     has_unknown_name,
     looks_transliterated,
 )
+from .options import LATIN as _LATIN
+from .options import piece_options as _piece_options
+from .options import scored_options as _scored_options
 from .senses import (
     _FUNCTION_WORDS,
-    _as_modifier,
-    _coordinated,
     _join,
-    _listed_noun,
     _names_an_act,
     _paired_modifiers,
     _quality_of,
     _title,
 )
-
-_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
-
-
-def _piece_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:
-    """The two likeliest renderings of ``piece`` in a term (:func:`_scored_options`)."""
-    return [o for o, _ in _scored_options(piece, final, reading, first)]
-
-
-def _scored_options(
-    piece: str, final: bool, reading: str | None = None, first: bool = True
-) -> list[tuple[str, float | None]]:
-    """The two likeliest renderings of ``piece`` as the last word of a term (``final``) or before it, with their
-    probabilities: the rules' options (:func:`_rule_options`) ranked by :mod:`glossary.align.choice`."""
-    return choice.ranked(piece, final, first, reading, _rule_options(piece, final, reading, first))[:2]
-
-
-def _rule_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:  # noqa: C901 (older than the ceiling; split when next reworked)
-    """``piece``'s renderings in the order the naming rules prefer."""
-    if _LATIN.fullmatch(piece):
-        return [piece]
-    el = element_english(piece)
-    if el:
-        return el[:2]  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB
-    gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
-    if len(piece) > 2 and gl:
-        # a word of words reads inside a term as it does alone (产业链 → industrial chain, not the
-        # dictionary's "industry value chain")
-        gl = literal_head(piece, literal(piece, limit=1), gl[:1]) + gl
-    if final and gl and not kinds.is_state_sense(piece, gl[0]):
-        # two verbs for one act ("examine and approve") name it by the last as the head: 出口 + 审批 →
-        # "export approval"
-        noun = named_act(piece, gl[0])
-        if noun:
-            gl = [noun] + gl
-    # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit")
-    gl = sorted(gl, key=lambda g: len(g.split()) > 1)
-    if gl and kinds.is_state_sense(piece, gl[0]):
-        # a state names a quality in a term: 适航 "to be airworthy" + 标准 → "airworthiness standard"
-        quality = named_act(piece, gl[0])
-        if quality:
-            gl = [quality] + gl
-    if not final and gl:
-        prefix = dictionary.prefix_sense(piece) if len(piece) == 1 else None
-        head = dictionary.suffix_sense(piece) if len(piece) == 1 and not first and not prefix else None
-        if head:
-            # a character that heads the words it ends, after a word, heads that word: 排放 + 权 → "emission
-            # right" (排污权交易), not "emission authority"
-            return [head]
-        gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
-        senses = [dictionary.prefix_sense(c) for c in piece] if len(piece) == 2 else []
-        pair = _coordinated(*senses) if senses else None
-        if pair and not all(f" {w} " in f" {gl[0]} " for w in senses if w):
-            # two prefixes before a noun are two modifiers: 轻重 + 金属 → "light and heavy metal" (alone,
-            # 轻重 is "severity"; 负极 is no "negative and extremely"), unless the word's own sense says both,
-            # one qualifying the other (负电 "negative electric charge")
-            gl = [pair] + gl
-        # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
-        # give it: 国防 "national defense" + 生产法 → "Defense Production Law", 技术 + 壁垒 → "technical
-        # barrier" (a word further in heads a phrase of its own: 能源技术 + 供应链 "energy technology …")
-        short = dictionary.compound_form(piece, gl[0]) if first else gl[0]
-        if short != gl[0]:
-            gl = [short] + gl
-    if final and len(piece) == 1 and len(gl) > 1:
-        # a one-character head names a thing: not its verb-only or proper-noun senses (度 "pass", 法 "France"),
-        # and first the sense the words it ends take (量 "quantity": 出口量 export quantity)
-        nouns = [g for g in gl if not g[:1].isupper() and not kinds.is_verb_only(piece, g)]
-        gl = nouns or gl
-        head = dictionary.suffix_sense(piece)
-        if head:
-            gl = [head] + [g for g in gl if g != head]
-    passive = passive_act(piece, gl[0]) if final and gl else None
-    if passive:
-        gl = [passive] + gl  # the act a "to be …ed" sense names: 食物 + 中毒 "to be poisoned" → food poisoning
-    if final and len(gl) > 1:
-        # a head is a noun, not a participle (机制 "mechanism", not "machine-processed")
-        gl = [g for g in gl if not g.split()[-1].endswith(("ed", "made"))] or gl
-        # nor an adjective beside its own noun (安全 "secure; security; safe; safety": 食品安全 → food security)
-        noun = next(
-            (
-                h
-                for h in gl[1:4]
-                if " " not in h
-                and (dictionary.is_nominal(h) or h.endswith("ty"))
-                and len(os.path.commonprefix([h, gl[0]])) >= 4
-                and (not dictionary.is_nominal(gl[0]) or len(h) > len(gl[0]))
-            ),
-            None,
-        )
-        if noun and " " not in gl[0]:
-            gl = [noun] + [g for g in gl if g != noun]
-    if final and gl:
-        # the head noun: the shortest of the first senses ("ore", not "mineral deposit"; "list", not
-        # "list of items"), and "management" rather than the verb "manage" when both are senses
-        firsts = gl[:3]
-        gl = sorted(firsts, key=lambda g: (len(g.split()), firsts.index(g))) + gl[3:]
-        nominal = _listed_noun(gl[0], gl[1:], piece) or object_act(piece, gl[0])
-        if nominal:
-            gl = [nominal] + gl
-        else:
-            # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 大豆 + 依赖 "depend on" →
-            # "soybean dependence"; 出口 + 申请 "apply for; application form" → "export application" (the
-            # first verb with a noun of its own; a first verb that is a noun too stays: 适航审定 "… screen")
-            verbs = [g for g in gl[:3] if kinds.is_verb_only(piece, g) and is_phrasal(g)]
-            all_verbs = len(verbs) == len(gl[:3])
-            for verb in verbs:
-                noun = english.action_noun(verb.split()[0])
-                if noun == verb.split()[0]:
-                    break  # a verb that is a noun too names the act itself: 管制 "control"
-                if not noun.endswith("ing") and (
-                    verb == gl[0] or all_verbs or any(g != verb and g.split()[0] == noun for g in gl if " " in g)
-                ):
-                    gl = [noun] + gl
-                    break
-    return list(dict.fromkeys(gl))
 
 
 def literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
