@@ -30,7 +30,7 @@ from itertools import product
 from pathlib import Path
 
 from ..cache import Table, cached_table
-from ..data import read_weights
+from ..data import log_odds, logistic, read_weights
 from ..mining import cedict, lexicon
 from . import dictionary, english, kinds
 
@@ -100,8 +100,8 @@ def _parts() -> Table:
     src = lexicon.path()
     if src is None:
         return Table(None, {})
-    stat = src.stat()
-    key = f"{stat.st_size}-{int(stat.st_mtime)}-{cedict.source_key(cedict.source())}"
+    # (and keyed by CC-CEDICT's edition, whose words the Chinese is split into)
+    key = f"{lexicon.source_key(src)}-{cedict.source_key(cedict.source())}"
     return cached_table("ecdict-parts", key, lambda: _build_parts(src))
 
 
@@ -144,8 +144,7 @@ def _bigrams() -> Table:
     except PackageNotFoundError:
         ws = "none"
     src = lexicon.path()
-    ec = f"{src.stat().st_size}" if src else "none"
-    return cached_table("english-bigrams", f"{ws}-{ec}", _build_bigrams)
+    return cached_table("english-bigrams", f"{ws}-{lexicon.source_key(src) if src else 'none'}", _build_bigrams)
 
 
 def attested(left: str, right: str) -> bool:
@@ -154,14 +153,17 @@ def attested(left: str, right: str) -> bool:
     >>> attested("power", "grid") if lexicon.available() else True
     True
     """
+    key = _pair(left, right)
+    return key is not None and key in _bigrams()
+
+
+def _pair(left: str, right: str) -> str | None:
+    """The bigram table's key for the last word of ``left`` and the first of ``right``; None where either is
+    none (a hyphenated word is one: "blow-off" before "right" is no "off right")."""
     a, b = left.lower().split(), right.lower().split()
-    # (a hyphenated word is one: "blow-off" before "right" is no "off right")
-    return (
-        bool(a and b)
-        and _WORD.fullmatch(a[-1]) is not None
-        and _WORD.fullmatch(b[0]) is not None
-        and (f"{a[-1]} {b[0]}" in _bigrams())
-    )
+    if a and b and _WORD.fullmatch(a[-1]) and _WORD.fullmatch(b[0]):
+        return f"{a[-1]} {b[0]}"
+    return None
 
 
 def model() -> dict | None:
@@ -273,17 +275,6 @@ def features(
     return rows
 
 
-def probabilities(weights: dict, rows: Sequence[Sequence[float]]) -> list[float]:
-    """The fitted logistic regression's probability that each option is the word's rendering in the term."""
-    out = []
-    for r in rows:
-        z = float(weights["intercept"]) + sum(
-            w * (x - m) / s for w, x, m, s in zip(weights["coef"], r, weights["mean"], weights["scale"])
-        )
-        out.append(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))))
-    return out
-
-
 def ranked(
     word: str, final: bool, first: bool, reading: str | None, ruled: Sequence[str]
 ) -> list[tuple[str, float | None]]:
@@ -311,12 +302,10 @@ def _ranked(
     opts, added = options(word, final, ruled)
     if len(opts) < 2:
         return tuple((o, None) for o in opts)
-    probs = probabilities(weights, features(word, final, first, reading, opts, added))
+    odds = [log_odds(weights, row) for row in features(word, final, first, reading, opts, added)]
     # the rules' first option keeps a head start (log-odds ``rule_bias``): they know what features do not say
-    bias = float(weights.get("rule_bias", 0.0))
-    probs[0] = 1 / (
-        1 + math.exp(-max(-30.0, min(30.0, math.log(max(probs[0], 1e-9) / max(1 - probs[0], 1e-9)) + bias)))
-    )
+    odds[0] += float(weights.get("rule_bias", 0.0))
+    probs = [logistic(z) for z in odds]
     order = sorted(range(len(opts)), key=lambda k: (-probs[k], k))
     return tuple((opts[k], probs[k]) for k in order)
 
@@ -350,9 +339,7 @@ def combinations(options: Sequence[Sequence[str]], probs: dict[str, float]) -> I
     # each option's log-probability and each pair of neighbours' bonus, once (not once per combination)
     logs = {o: math.log(max(1e-3, probs.get(o, 0.5))) for opts in options for o in opts}
     neighbours = [(a, b) for left, right in zip(options, options[1:]) for a in left for b in right]
-    _bigrams().prefetch(
-        f"{a.lower().split()[-1]} {b.lower().split()[0]}" for a, b in neighbours if a.strip() and b.strip()
-    )
+    _bigrams().prefetch(key for a, b in neighbours if (key := _pair(a, b)))
     pairs = {(a, b): bonus * attested(a, b) for a, b in neighbours}
 
     def score(combo: tuple[str, ...]) -> float:

@@ -8,7 +8,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from importlib import resources
 
 from ..errors import ModelError
@@ -38,3 +39,24 @@ def read_weights(path: str, shipped: str, what: str, env: str, features: Sequenc
             f"or unset ${env}"
         )
     return data
+
+
+def log_odds(weights: Mapping, row: Sequence[float], coef: str = "coef") -> float:
+    """A fitted logistic regression's log-odds for one feature ``row``: its ``intercept``, and its ``coef``
+    weights (the key they are under) times the features standardised by its ``mean`` and ``scale``.
+
+    >>> log_odds({"intercept": 0.5, "coef": [2.0], "mean": [1.0], "scale": [2.0]}, [3.0])
+    2.5
+    """
+    return float(weights["intercept"]) + sum(
+        w * (x - m) / s for w, x, m, s in zip(weights[coef], row, weights["mean"], weights["scale"])
+    )
+
+
+def logistic(z: float) -> float:
+    """The probability of log-odds ``z`` (clipped at ±30, where it is 0 or 1 to double precision).
+
+    >>> logistic(0.0), logistic(1000.0) > 0.999
+    (0.5, True)
+    """
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))

@@ -130,8 +130,13 @@ def _table(name: str, build: Callable[[Path], dict[str, Any]]) -> Table:
     src = path()
     if src is None:
         return Table(None, {})
+    return cached_table(name, source_key(src), lambda: build(src))
+
+
+def source_key(src: Path) -> str:
+    """What the tables built from ECDICT's CSV at ``src`` are cached under: its size and time."""
     stat = src.stat()
-    return cached_table(name, f"{stat.st_size}-{int(stat.st_mtime)}", lambda: build(src))
+    return f"{stat.st_size}-{int(stat.st_mtime)}"
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,6 @@ Fitting needs scikit-learn (``pip install 'glossary[train]'``); mining needs onl
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -211,12 +210,9 @@ def ranked_probabilities(model: dict, s: MinedCorpus) -> list[float]:
 
 def predict(model: dict, rows: Sequence[Sequence[float]]) -> list[float]:
     """Probabilities that each row is a term."""
-    mean, scale, coef, b = model["mean"], model["scale"], model["coef"], model["intercept"]
-    out = []
-    for r in rows:
-        z = b + sum(w * (v - m) / s for w, v, m, s in zip(coef, r, mean, scale))
-        out.append(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))))
-    return out
+    from ..data import log_odds, logistic
+
+    return [logistic(log_odds(model, r)) for r in rows]
 
 
 @dataclass

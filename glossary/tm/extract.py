@@ -16,13 +16,12 @@ weigh in.
 
 from __future__ import annotations
 
-import math
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from ..data import read_weights
+from ..data import log_odds, logistic, read_weights
 from ..mining import lexicon
 from ..normalise.script import to_simplified
 from ..workers import collection_paused, default_workers, fork_map_inherited, split
@@ -57,10 +56,7 @@ def _weights(path: str) -> dict:
 
 def probability(weights: Mapping, features: Sequence[float]) -> float:
     """The fitted logistic regression's probability that a span with ``features`` is the term's rendering."""
-    z = float(weights["intercept"]) + sum(
-        w * (x - m) / s for w, x, m, s in zip(weights["weights"], features, weights["mean"], weights["scale"])
-    )
-    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+    return logistic(log_odds(weights, features, "weights"))
 
 
 def confidence(score: float, weights: Mapping | None = None, runner_up: bool = False) -> float:
