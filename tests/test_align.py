@@ -53,6 +53,10 @@ def test_gloss_cleaning() -> None:
     assert clean_gloss("to control") == "control"
     assert clean_gloss("lit. to go upstream") == ""
     assert clean_gloss("list of items") == "list"
+    # a sense that says what a word was once called is no rendering of it ("Cathay", not "old name for China", is
+    # 华夏's; the description once ended up inside compositions of firm names)
+    assert clean_gloss("old name for China") == ""
+    assert glosses("华夏") == ["Cathay"]
     assert glosses("稀土") == ["rare earth"]
 
 

@@ -102,3 +102,20 @@ def test_recording_reports_each_word_ranked_and_keeps_the_rules_order() -> None:
         got = choice.ranked("市场", True, False, None, ["marketplace", "market"])
         choice.ranked("多", False, True, None, ["multi-", "many"])  # (a character: no choice, nothing told)
     assert got == [("marketplace", None), ("market", None)] and seen == ["市场"]
+
+
+def test_the_parts_table_takes_no_function_word_as_a_rendering(tmp_path) -> None:
+    # an article or a preposition renders nothing in Chinese: in a headword holding one, the word-for-word pairing
+    # is off by one ("check the market" 查对市场行情 once paired "the" with 市场, and 市场失当行为 came out as "the
+    # inappropriate behavior", a word pair the web uses often)
+    src = tmp_path / "ecdict.csv"
+    src.write_text(
+        "word,translation\n"
+        "check the market,v. 查对市场行情\n"
+        "market price,n. 市场价格\n"
+        "market value,n. 市场价值\n",
+        encoding="utf-8",
+    )
+    parts = choice._build_parts(src)
+    assert parts["市场\tmod"] == [["market", 2]]
+    assert all(w != "the" for rows in parts.values() for w, _ in rows)

@@ -32,6 +32,7 @@ from pathlib import Path
 from ..cache import Table, cached_table
 from ..data import log_odds, logistic, read_weights
 from ..mining import cedict, lexicon
+from ..tm.words import FUNCTION_WORDS
 from . import dictionary, english, kinds
 
 #: what is measured of each option, in this order (the fitted weights follow it)
@@ -82,6 +83,8 @@ def _build_parts(src: Path) -> dict[str, list[list]]:
         words = (row.get("word") or "").split()
         if not 2 <= len(words) <= 3 or label == "网络" or not all(_HEADWORD.fullmatch(w) for w in words):
             continue
+        if any(w in FUNCTION_WORDS for w in words):
+            continue  # ("the market", "go through": Chinese has no article or particle for them to render)
         for item in items[:3]:
             if not 2 <= len(item) <= 8 or not all("\u4e00" <= ch <= "\u9fff" for ch in item):
                 continue

@@ -15,7 +15,8 @@ from functools import lru_cache
 from ..normalise.hanzi import HAN
 
 _DROP = re.compile(
-    r"^(see |see also|variant of|old variant|abbr\. for|abbr\. of|CL:|surname |used in |\([^)]*surname\)|"
+    r"^(see |see also|variant of|old variant|(?:old|former|ancient) name (?:for|of)|abbr\. for|abbr\. of|CL:|surname |"
+    r"used in |\([^)]*surname\)|"
     r"classifier for|also pr\.|also written|Japanese variant|erhua variant|"
     r"\(old\)|\(archaic\)|\(dialect\)|\(literary\)|\(slang\)|\(Internet slang\)|\(onom\.\))",
     re.I,
