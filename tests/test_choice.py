@@ -110,10 +110,7 @@ def test_the_parts_table_takes_no_function_word_as_a_rendering(tmp_path) -> None
     # inappropriate behavior", a word pair the web uses often)
     src = tmp_path / "ecdict.csv"
     src.write_text(
-        "word,translation\n"
-        "check the market,v. 查对市场行情\n"
-        "market price,n. 市场价格\n"
-        "market value,n. 市场价值\n",
+        "word,translation\ncheck the market,v. 查对市场行情\nmarket price,n. 市场价格\nmarket value,n. 市场价值\n",
         encoding="utf-8",
     )
     parts = choice._build_parts(src)

@@ -9,7 +9,8 @@ import pytest
 
 from glossary.errors import ModelError
 from glossary.mining import Miner, mine_documents
-from glossary.mining.features import FEATURES, candidate_features
+from glossary.mining.features import FEATURES
+from glossary.mining.measure import candidate_features
 from glossary.mining.model import TermhoodModel, load_model
 from glossary.models import Document
 
@@ -24,6 +25,35 @@ def test_every_counted_candidate_gets_one_row_of_every_feature() -> None:
     assert set(keys) == set(m.count) and all(len(r) == len(FEATURES) for r in rows)
     # a stop-list character inside a word no longer hides it: 无 begins 无线充电
     assert "无线充电" in keys
+
+
+def test_a_candidates_row_is_the_same_measured_alone_or_among_all() -> None:
+    # features are measured a column at a time over arrays of words: a row must not depend on its neighbours
+    m = Miner()
+    m.add(Document("a.txt", "政府报告提到稀有金属。政府报告在3月发布，ＡＢＣ公司对此表示关注。", "utf-8"))
+    keys, rows = candidate_features(m)
+    for k, row in zip(keys, rows):
+        assert candidate_features(m, [k])[1] == [row]
+
+
+def test_the_rarest_gloss_word_is_the_dictionarys_even_when_common() -> None:
+    # a word whose gloss is everyday English (政府 "government") has that word's frequency as its rarity, and a
+    # phrase the rarest of its words' (not the 4.0 that stands for "no entry")
+    from glossary.mining.lexical import gloss_register
+
+    m = Miner()
+    m.add(Document("a.txt", "政府报告很长。政府报告发布了。", "utf-8"))
+    keys, rows = candidate_features(m)
+    at, has = FEATURES.index("gloss_rarity"), FEATURES.index("has_gloss")
+    words = [gloss_register(w)[0] for w in ("政府", "报告")]
+    assert min(words) > 4.0
+    assert rows[keys.index("政府报告")][at] == min(words) and rows[keys.index("政府报告")][has] == 1.0
+    # the digits and Latin letters of a string, as str.isdigit and ASCII letters
+    m.add(Document("b.txt", "CO2排放持续增加。CO2排放总量下降。", "utf-8"))
+    keys, rows = candidate_features(m)
+    digits, mixed = FEATURES.index("digits"), FEATURES.index("mixed_latin")
+    assert {k for k, r in zip(keys, rows) if r[digits]} == {k for k in keys if "CO2" in k}
+    assert {k for k, r in zip(keys, rows) if r[mixed]} == {k for k in keys if "CO2" in k and k != "CO2"}
 
 
 def test_the_score_is_the_models_probability_and_ranks_the_output() -> None:

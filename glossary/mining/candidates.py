@@ -36,7 +36,7 @@ from ..normalise.script import to_simplified_aligned
 from ..workers import default_workers, fork_map, fork_map_inherited, split
 from . import cedict
 from .evidence import attach_evidence, attach_files, longest_ending
-from .features import candidate_probabilities, neighbours
+from .features import neighbours
 from .filters import (
     elements,
     estimated_frequency,
@@ -44,6 +44,7 @@ from .filters import (
     load_background,
 )
 from .marks import count_marks
+from .measure import candidate_probabilities
 from .model import TermhoodModel, demote_fragments, load_model
 from .ngrams import BREAK_TAGS, expand, single_char_terms
 from .segment import JiebaTokeniser, Tokeniser

@@ -26,7 +26,8 @@ from ..errors import TrainingError
 from ..normalise.hanzi import HAN, HAN_CLASS
 from ..normalise.script import to_simplified
 from ..sources import read_sources
-from .features import FEATURE_VERSION, FEATURES, candidate_features
+from .features import FEATURE_VERSION, FEATURES
+from .measure import candidate_features
 
 _DOTS = re.compile("[\u00b7\u30fb\uff65\u2022\u2027\u2219\u22c5\\s]")
 _HANZI_RUN = re.compile(f"[{HAN_CLASS}]{{2,}}")

@@ -1,0 +1,340 @@
+"""Measuring the termhood features (:data:`glossary.mining.features.FEATURES`) of a corpus's candidates.
+
+>>> from glossary.models import Document
+>>> from glossary.mining.candidates import Miner
+>>> m = Miner()
+>>> m.add(Document("a.txt", "聚氯乙烯管材需要添加稳定剂。聚氯乙烯管材用于排水。", "utf-8"))
+>>> keys, rows = candidate_features(m)
+>>> row = rows[keys.index("聚氯乙烯管材")]
+>>> len(row) == len(FEATURES), row[FEATURES.index("count")] > 0
+(True, True)
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from . import cedict, lexicon
+from .features import EVERYDAY_VERB_FREQ, FEATURES, GROUP_OF, NAME_HEADS, POS_GROUPS, SETTING_TAGS
+from .filters import (
+    background_frequency,
+    elements,
+    ends_in_head,
+    is_chemical,
+    is_stopword,
+    prefetch_background,
+    term_head,
+)
+from .lexical import ENGLISH_WORD, affixes, english_zipf, gloss_register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from numpy.typing import NDArray
+
+    from .candidates import Miner
+    from .model import TermhoodModel
+
+
+def _entropy(counts: dict[str, int]) -> tuple[float, float, float]:
+    """(share of occurrences at a chunk's edge, entropy of the neighbours, log distinct neighbours); each edge
+    occurrence counts as a neighbour of its own, since anything may stand beyond a break."""
+    total = sum(counts.values())
+    if not total:
+        return 0.0, 0.0, 0.0
+    edge = counts.get("", 0)
+    h = edge * (1 / total) * math.log(total) if edge else 0.0
+    for k, c in counts.items():
+        if k:
+            p = c / total
+            h -= p * math.log(p)
+    return edge / total, h, math.log(1 + edge + len(counts) - (1 if edge else 0))
+
+
+def _log_freq(f: float) -> float:
+    return math.log10(max(f, 1e-9))
+
+
+def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple[list[str], list[list[float]]]:
+    """The feature rows (in :data:`FEATURES` order) of ``keys`` (default: every counted candidate)."""
+    keys = list(miner.count if keys is None else keys)
+    measure = _Measure(miner, keys)
+    return keys, [row for lo in range(0, len(keys), BATCH) for row in measure.matrix(keys[lo : lo + BATCH]).tolist()]
+
+
+#: candidates measured at once: their rows (ninety-odd numbers each) for a large corpus's hundreds of thousands of
+#: candidates would hold hundreds of megabytes at once
+BATCH = 32_768
+
+
+def candidate_probabilities(miner: Miner, keys: Sequence[str], model: TermhoodModel) -> list[float]:
+    """The model's probability for each of ``keys``, measured a batch at a time."""
+    measure = _Measure(miner, keys)
+    out: list[float] = []
+    for lo in range(0, len(keys), BATCH):
+        out += model.matrix_probabilities(measure.matrix(keys[lo : lo + BATCH]))
+    return out
+
+
+class _Measure:
+    """Measures candidates a column at a time. What a candidate's words say (their specificity, tags,
+    dictionary status …) is looked up once per distinct word, in arrays, and each candidate's statistics over its
+    words are array reductions over its run of word ids; only what belongs to the whole string is asked of it
+    in turn. (Row by row in Python this was the slowest step of a large mine, 70 µs a candidate.)"""
+
+    def __init__(self, miner: Miner, keys: Sequence[str]) -> None:
+        import numpy as np
+
+        self.np = np
+        self.miner = miner
+        self.parents_f, self.parents_n, self.parents_max = miner._nesting()
+        self.glossed = miner._glossed_terms()
+        self.elems = elements()
+        self.known = getattr(miner.tokeniser, "known", None)
+        tokens = miner.tokens
+        words = list(
+            dict.fromkeys(itertools.chain(keys, itertools.chain.from_iterable(tokens.get(k, ()) for k in keys)))
+        )
+        lexicon.prefetch(words)
+        prefetch_background(words)
+        cedict.prefetch(words)
+        self.ids: dict[str, int] = {}
+        self._words: list[str] = []
+        for k in keys:
+            for t in tokens.get(k, (k,)):
+                if t not in self.ids:
+                    self.ids[t] = len(self._words)
+                    self._words.append(t)
+        self._word_table()
+
+    def _word_table(self) -> None:
+        """One entry per distinct word, in arrays indexed by word id."""
+        np, miner, words = self.np, self.miner, self._words
+        tok_count, tag_of = miner.tok_count, miner.tag_of
+        core = miner._core_words()
+        prefix, suffix = affixes()
+        tags = [tag_of.get(t, "n") for t in words]
+
+        def column(values: Iterable[float]) -> NDArray:
+            return np.fromiter(values, dtype=float, count=len(words))
+
+        self.w_spec = column(map(miner._specificity, words))
+        self.w_ascii = np.fromiter((t.isascii() for t in words), dtype=bool, count=len(words))
+        self.w_head = np.fromiter(map(ends_in_head, words), dtype=bool, count=len(words))
+        self.w_general = column(_log_freq(background_frequency(t)) for t in words)
+        self.w_freq = column(background_frequency(t) for t in words)
+        self.w_log_count = column(math.log(max(tok_count.get(t, 1), 1)) for t in words)
+        self.w_count = column(max(tok_count.get(t, 1), 1) for t in words)
+        self.w_group = np.fromiter((GROUP_OF.get(g, -1) for g in tags), dtype=np.int64, count=len(words))
+        self.w_tag = tags
+        self.w_lone = np.fromiter((len(t) == 1 and not t.isascii() for t in words), dtype=bool, count=len(words))
+        self.w_prefix = column(prefix.get(t, 0.0) for t in words)
+        self.w_suffix = column(suffix.get(t, 0.0) for t in words)
+        self.w_known = np.fromiter((cedict.has_word(t) or t.isascii() for t in words), dtype=bool, count=len(words))
+        self.w_core = np.fromiter((t in core for t in words), dtype=bool, count=len(words))
+        self.w_stop = np.fromiter(map(is_stopword, words), dtype=bool, count=len(words))
+        self.w_verb = np.fromiter((g == "v" for g in tags), dtype=bool, count=len(words))
+        self.w_prep = np.fromiter((g == "p" for g in tags), dtype=bool, count=len(words))
+        self.w_conj = np.fromiter((g in ("c", "cc") for g in tags), dtype=bool, count=len(words))
+        self.w_number = np.fromiter((g in ("m", "mq", "q") for g in tags), dtype=bool, count=len(words))
+        self.w_setting = np.fromiter((g in SETTING_TAGS for g in tags), dtype=bool, count=len(words))
+        glosses = [gloss_register(t) for t in words]
+        self.w_glossed = np.fromiter((g is not None for g in glosses), dtype=bool, count=len(words))
+        self.w_field = np.fromiter((bool(g and g[1]) for g in glosses), dtype=bool, count=len(words))
+        self.w_idiom = np.fromiter((bool(g and g[2]) for g in glosses), dtype=bool, count=len(words))
+        self.w_rarity = column(g[0] if g else math.inf for g in glosses)  # (inf: no entry, no rarity)
+        self.w_lexicon = np.fromiter((lexicon.entry(t) is not None for t in words), dtype=bool, count=len(words))
+        latin = [t.isascii() and any(ch.isalpha() for ch in t) for t in words]
+        self.w_latin_english = column(
+            max((english_zipf(w) for w in ENGLISH_WORD.findall(t)), default=0.0) if is_latin else 0.0
+            for t, is_latin in zip(words, latin)
+        )
+        self.w_acronym = np.fromiter(
+            (is_latin and t.isupper() and len(t) >= 2 for t, is_latin in zip(words, latin)),
+            dtype=bool,
+            count=len(words),
+        )
+
+    def matrix(self, keys: Sequence[str]) -> NDArray:  # noqa: C901,PLR0915 (one column after another, in order)
+        """The feature rows of ``keys`` as an array (a row a candidate, :data:`FEATURES` order)."""
+        np, miner = self.np, self.miner
+        count, tokens, df = miner.count, miner.tokens, miner.df
+        parents_f, parents_n, parents_max = self.parents_f, self.parents_n, self.parents_max
+        ids = self.ids
+        toks_of = [tokens.get(k, (k,)) for k in keys]
+        lens = np.fromiter(map(len, toks_of), dtype=np.int64, count=len(keys))
+        flat = np.fromiter((ids[t] for toks in toks_of for t in toks), dtype=np.int64, count=int(lens.sum()))
+        starts = np.zeros(len(keys), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        ends = starts + lens - 1
+        owner = np.repeat(np.arange(len(keys)), lens)
+        position = np.arange(len(flat)) - starts[owner]
+        inner = (position > 0) & (position < lens[owner] - 1)
+        first, last = flat[starts], flat[ends]
+        several = lens > 1
+
+        def any_of(mask: NDArray) -> NDArray:
+            return np.logical_or.reduceat(mask, starts)
+
+        def share_of(values: NDArray) -> NDArray:
+            return np.add.reduceat(values.astype(float), starts) / lens
+
+        def total(values: NDArray) -> NDArray:
+            # word by word, first to last, as Python's sum() adds them (numpy's own reductions add in another
+            # order, and the last bit of a mean would differ from the rows the model was fitted on)
+            acc = np.zeros(len(keys))
+            for at in range(int(lens.max())):
+                has = lens > at
+                acc[has] += values[starts[has] + at]
+            return acc
+
+        x = np.zeros((len(keys), len(FEATURES)))
+        f0 = np.fromiter((count.get(k, 0) for k in keys), dtype=float, count=len(keys))
+        n_docs = max(len(miner.docs), 1)
+        x[:, 0] = [math.log(1 + f) for f in f0.tolist()]
+        nested = np.fromiter(
+            (f - parents_f[k] / parents_n[k] if parents_n[k] else f for k, f in zip(keys, f0.tolist())),
+            dtype=float,
+            count=len(keys),
+        )
+        x[:, 1] = [math.log(1 + max(v, 0.0)) for v in nested.tolist()]
+        x[:, 2] = f0 <= 1
+        seen_in = np.fromiter((df[k] for k in keys), dtype=float, count=len(keys))
+        x[:, 3] = seen_in / n_docs
+        x[:, 4] = seen_in >= 2
+        # specificity over the Chinese words (all words when there are none), a final term head left out
+        han = ~self.w_ascii[flat]
+        n_han = np.add.reduceat(han.astype(np.int64), starts)
+        body = np.where((n_han == 0)[owner], True, han)
+        # (the last of those words is the last Chinese one: its position is the last where han holds)
+        last_han = np.maximum.reduceat(np.where(body, position, -1), starts)
+        drop = (np.add.reduceat(body.astype(np.int64), starts) > 1) & self.w_head[flat[starts + last_han]]
+        body &= ~(drop[owner] & (position == last_han[owner]))
+        spec = self.w_spec[flat]
+        n_body = np.add.reduceat(body.astype(np.int64), starts)
+        x[:, 5] = total(np.where(body, spec, 0.0)) / n_body
+        x[:, 6] = np.minimum.reduceat(np.where(body, spec, np.inf), starts)
+        x[:, 7] = np.maximum.reduceat(np.where(body, spec, -np.inf), starts)
+        x[:, 8] = self.w_spec[last]
+        x[:, 9] = [_log_freq(background_frequency(k)) for k in keys]
+        x[:, 10] = self.w_general[last]
+        x[:, 11] = self.w_general[first]
+        mean_count = np.fromiter(
+            map(math.exp, (total(self.w_log_count[flat]) / lens).tolist()), dtype=float, count=len(keys)
+        )
+        x[:, 12] = np.where(several, np.minimum(1.0, f0 / mean_count), 1.0)
+        x[:, 13] = np.where(several, np.minimum(1.0, f0 / np.minimum.reduceat(self.w_count[flat], starts)), 1.0)
+        x[:, 14] = np.where(several, np.minimum(1.0, f0 / np.maximum.reduceat(self.w_count[flat], starts)), 1.0)
+        x[:, 15] = [parents_max[k] / f if f else 0.0 for k, f in zip(keys, f0.tolist())]
+        x[:, 16] = [math.log(1 + parents_n[k]) for k in keys]
+        for col, side in ((17, miner.left), (18, miner.right)):
+            x[:, [col, col + 2, col + 4]] = [_side(side.get(k, _NONE)) for k in keys]
+        x[:, 23] = [math.log(len(k)) for k in keys]
+        x[:, 24] = lens
+        ascii_key = np.fromiter((k.isascii() for k in keys), dtype=bool, count=len(keys))
+        x[:, 25] = ascii_key
+        latin_letter = _LATIN_LETTER.search
+        x[:, 26] = [not a and latin_letter(k) is not None for k, a in zip(keys, ascii_key.tolist())]
+        # (a digit is what str.isdigit says, full-width and superscript digits too: a class of the ones present)
+        digits = "".join(sorted(c for c in set("".join(keys)) if c.isdigit()))
+        if digits:
+            digit = re.compile(f"[{re.escape(digits)}]").search
+            x[:, 27] = [digit(k) is not None for k in keys]
+        base, n_groups = 28, len(POS_GROUPS)
+        rows = np.arange(len(keys))
+        for at, words in ((base, first), (base + n_groups, last)):
+            group = self.w_group[words]
+            has = group >= 0
+            x[rows[has], at + group[has]] = 1.0
+        i = base + 2 * n_groups
+        first_lone = several & self.w_lone[first]
+        last_lone = several & self.w_lone[last]
+        x[:, i] = first_lone
+        x[:, i + 1] = last_lone
+        x[:, i + 2] = np.where(first_lone, self.w_prefix[first], 0.0)
+        x[:, i + 3] = np.where(last_lone, self.w_suffix[last], 0.0)
+        i += 4
+        elems, titles, quoted, glossed, names = (
+            self.elems,
+            miner.titles,
+            miner.quoted,
+            self.glossed,
+            miner.glossed_names,
+        )
+        x[:, i] = [term_head(k) is not None for k in keys]
+        x[:, i + 1] = [k.endswith(NAME_HEADS) and len(k) > 2 for k in keys]
+        x[:, i + 2] = [is_chemical(k) for k in keys]
+        x[:, i + 3] = [k in elems for k in keys]
+        x[:, i + 4] = [k in titles for k in keys]
+        x[:, i + 5] = [k in quoted for k in keys]
+        x[:, i + 6] = [k in glossed for k in keys]
+        x[:, i + 7] = [k in names for k in keys]
+        i += 8
+        in_dictionary = np.fromiter(map(cedict.has_word, keys), dtype=bool, count=len(keys))
+        x[:, i] = in_dictionary
+        known = self.known
+        if known:
+            x[:, i + 1] = [not a and bool(known(k)) for k, a in zip(keys, ascii_key.tolist())]
+        x[:, i + 2] = share_of(self.w_known[flat])
+        x[:, i + 3] = share_of(self.w_core[flat])
+        for r in np.flatnonzero(several & self.w_setting[first]).tolist():
+            k = keys[r]
+            x[r, i + 4] = count.get(k[len(toks_of[r][0]) :], 0) >= f0[r]
+        i += 5
+        stop = self.w_stop[flat]
+        x[:, i] = self.w_stop[first] | self.w_stop[last]
+        x[:, i + 1] = any_of(stop & inner)
+        x[:, i + 2] = any_of(self.w_verb[flat] & inner)
+        verb_first = several & self.w_verb[first]
+        x[:, i + 3] = verb_first
+        x[:, i + 4] = verb_first & (self.w_freq[first] >= EVERYDAY_VERB_FREQ)
+        x[:, i + 5] = any_of(self.w_prep[flat] & inner)
+        x[:, i + 6] = any_of(self.w_conj[flat] & inner)
+        x[:, i + 7] = any_of(self.w_number[flat] & inner)
+        i += 8
+        # CC-CEDICT's register of the whole string and, for a phrase, of each of its words
+        # (a string CC-CEDICT lacks has no entry to read)
+        whole_gloss = [gloss_register(k) if d else None for k, d in zip(keys, in_dictionary.tolist())]
+        rarity = np.fromiter((g[0] if g else math.inf for g in whole_gloss), dtype=float, count=len(keys))
+        rarity = np.minimum(rarity, np.where(several, np.minimum.reduceat(self.w_rarity[flat], starts), math.inf))
+        x[:, i] = np.where(np.isinf(rarity), 4.0, rarity)
+        x[:, i + 1] = np.where(np.isinf(self.w_rarity[last]), 4.0, self.w_rarity[last])
+        in_phrase = several[owner]
+        whole_has = np.fromiter((g is not None for g in whole_gloss), dtype=bool, count=len(keys))
+        whole_field = np.fromiter((bool(g and g[1]) for g in whole_gloss), dtype=bool, count=len(keys))
+        whole_idiom = np.fromiter((bool(g and g[2]) for g in whole_gloss), dtype=bool, count=len(keys))
+        x[:, i + 2] = whole_has | any_of(self.w_glossed[flat] & in_phrase)
+        x[:, i + 3] = whole_field | any_of(self.w_field[flat] & in_phrase)
+        x[:, i + 4] = whole_idiom | any_of(self.w_idiom[flat] & in_phrase)
+        x[:, i + 5] = np.maximum.reduceat(self.w_latin_english[flat], starts)
+        x[:, i + 6] = any_of(self.w_acronym[flat])
+        i += 7
+        whole = [lexicon.entry(k) for k in keys]
+        x[:, i] = [math.log(1 + w[0]) if w else 0.0 for w in whole]
+        x[:, i + 1] = [bool(w and w[1]) for w in whole]
+        x[:, i + 2] = several & self.w_lexicon[last]
+        x[:, i + 3] = share_of(self.w_lexicon[flat])
+        cut = np.fromiter((miner.cut.get(k, 0) for k in keys), dtype=float, count=len(keys))
+        x[:, i + 4] = np.where(f0 > 0, cut / np.maximum(f0, 1), 0.0)
+        # a Chinese person's name: a surname and one or two characters, tagged a name, in no dictionary (the
+        # people a story quotes are no terms of its field)
+        person = np.isin(self.w_group[first], [GROUP_OF["nr"]])
+        for r in np.flatnonzero(person & ~ascii_key & ~in_dictionary).tolist():
+            k = keys[r]
+            x[r, i + 5] = 2 <= len(k) <= 3 and cedict.is_surname(k[0]) and whole[r] is None
+        return x
+
+
+_NONE: dict[str, int] = {}
+_LATIN_LETTER = re.compile("[A-Za-z]")
+#: a candidate seen once on a side: its one neighbour a chunk's edge or a word (the entropy is 0 either way)
+_ONCE_EDGE = (1.0, 0.0, math.log(2))
+_ONCE_WORD = (0.0, 0.0, math.log(2))
+
+
+def _side(found: dict[str, int] | str) -> tuple[float, float, float]:
+    if isinstance(found, str):
+        return _ONCE_EDGE if found == "" else _ONCE_WORD
+    return _entropy(found)
