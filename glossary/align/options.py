@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 
 from . import choice, dictionary, english, kinds
 from .acts import is_phrasal, named_act, object_act, passive_act
@@ -32,13 +33,18 @@ def scored_options(
     return choice.ranked(piece, final, first, reading, rule_options(piece, final, reading, first))[:2]
 
 
-def rule_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:  # noqa: C901 (older than the ceiling; split when next reworked)
+def rule_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:
     """``piece``'s renderings in the order the naming rules prefer."""
+    return list(_rule_options(piece, final, reading, first))
+
+
+@lru_cache(maxsize=65536)  # (a word recurs in many terms: 5,000 terms ask for about 10,000 words, 3,000 of them distinct)
+def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> tuple[str, ...]:  # noqa: C901 (older than the ceiling; split when next reworked)
     if LATIN.fullmatch(piece):
-        return [piece]
+        return (piece,)
     el = element_english(piece)
     if el:
-        return el[:2]  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB
+        return tuple(el[:2])  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
     if len(piece) > 2 and gl:
         from .compose import literal, literal_head  # (a word of words is composed as a term is)
@@ -65,7 +71,7 @@ def rule_options(piece: str, final: bool, reading: str | None = None, first: boo
         if head:
             # a character that heads the words it ends, after a word, heads that word: 排放 + 权 → "emission
             # right" (排污权交易), not "emission authority"
-            return [head]
+            return (head,)
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
         senses = [dictionary.prefix_sense(c) for c in piece] if len(piece) == 2 else []
         pair = _coordinated(*senses) if senses else None
@@ -131,4 +137,4 @@ def rule_options(piece: str, final: bool, reading: str | None = None, first: boo
                 ):
                     gl = [noun] + gl
                     break
-    return list(dict.fromkeys(gl))
+    return tuple(dict.fromkeys(gl))
