@@ -44,6 +44,8 @@ def test_symbols_are_offered_for_element_runs() -> None:
 def test_naming_rules_for_laws_and_bodies() -> None:
     assert compose("稀土管理条例")[0] == "Rare Earth Management Regulations"
     assert compose("能源部")[0] == "Department of Energy"
+    # two words of one sense say it once (卫生 and 健康 are both "health"): no "Health Health Bureau"
+    assert compose("卫生健康局")[0] == "Health Bureau"
 
 
 def test_gloss_cleaning() -> None:

@@ -191,8 +191,8 @@ def _join(words: tuple[str, ...]) -> str | None:
 
     >>> _join(("soybean", "oil")), _join(("commerce", "-ization")), _join(("hollow", "-ization"))
     ('soybean oil', 'commercialization', None)
-    >>> _join(("re-", "open a business"))
-    're-open a business'
+    >>> _join(("re-", "open a business")), _join(("health", "health", "bureau"))
+    ('re-open a business', 'health bureau')
     """
     out: list[str] = []
     for w in words:
@@ -203,6 +203,11 @@ def _join(words: tuple[str, ...]) -> str | None:
             w = joined
         if out and out[-1].endswith("-"):
             w = out.pop() + w  # a prefix sense goes on the next word: 重新 "re-" + 开张 → "re-open a business"
+        if out and out[-1].split()[-1].lower() == w.split()[0].lower():
+            # two words of one sense say it once: 卫生 "health" + 健康 "health" + 局 is a health bureau
+            w = w.partition(" ")[2]
+            if not w:
+                continue
         out.append(w)
     return None if out and out[-1].endswith("-") else " ".join(out)
 
