@@ -333,7 +333,8 @@ class Miner:
         return core | set(elements())
 
 
-#: from this many candidates their features are measured in forked workers (about a second's work per 10,000)
+#: from this many candidates their features are measured in forked workers (a quarter of a second's work per 10,000;
+#: 76,000 took 1.73 s in one process, 1.34 s in two)
 PARALLEL_MIN_CANDIDATES = 20_000
 
 

@@ -103,7 +103,7 @@ class _Measure:
         self.ids: dict[str, int] = {}
         self._words: list[str] = []
         for k in keys:
-            for t in tokens.get(k, (k,)):
+            for t in tokens.get(k) or (k,):
                 if t not in self.ids:
                     self.ids[t] = len(self._words)
                     self._words.append(t)
@@ -163,7 +163,9 @@ class _Measure:
         count, tokens, df = miner.count, miner.tokens, miner.df
         parents_f, parents_n, parents_max = self.parents_f, self.parents_n, self.parents_max
         ids = self.ids
-        toks_of = [tokens.get(k, (k,)) for k in keys]
+        if not keys:
+            return np.zeros((0, len(FEATURES)))
+        toks_of = [tokens.get(k) or (k,) for k in keys]
         lens = np.fromiter(map(len, toks_of), dtype=np.int64, count=len(keys))
         flat = np.fromiter((ids[t] for toks in toks_of for t in toks), dtype=np.int64, count=int(lens.sum()))
         starts = np.zeros(len(keys), dtype=np.int64)
