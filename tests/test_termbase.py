@@ -102,15 +102,17 @@ def test_mining_is_one_transaction(tmp_path: Path, seed_dir: Path, monkeypatch: 
         before = tb.stats()["total"]
     (seed_dir / "c.txt").write_text("全新的术语钐钴磁体出现了。钐钴磁体耐高温。", encoding="utf-8")
     calls = {"n": 0}
-    original = TermBase._add_evidence
+    from glossary.termbase import writes
 
-    def dying(self, *args, **kw):  # simulate the process being killed half way through the known terms
+    original = writes.add_evidence
+
+    def dying(*args, **kw):  # simulate the process being killed half way through the known terms
         calls["n"] += 1
         if calls["n"] > 3:
             raise KeyboardInterrupt
-        return original(self, *args, **kw)
+        return original(*args, **kw)
 
-    monkeypatch.setattr(TermBase, "_add_evidence", dying)
+    monkeypatch.setattr(writes, "add_evidence", dying)
     with TermBase(db) as tb, pytest.raises(KeyboardInterrupt):
         mine_paths([seed_dir], tb, by="t")
     monkeypatch.undo()

@@ -18,7 +18,6 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,18 +25,10 @@ from ..errors import TermBaseError, TermNotFound
 from ..models import Context, Equivalent, Status, TermEntry
 from ..normalise.script import to_simplified
 from . import backend
-from . import bulk as _bulk
 from . import search as _search
+from . import writes as _writes
 from .migrations import migrate
-
-#: sources written by people; mining never replaces them
-HUMAN_SOURCES = frozenset({"reviewer", "termbase", "import"})
-MAX_CONTEXTS = 5
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
+from .writes import MAX_CONTEXTS, _now
 
 _S = TypeVar("_S", bound="Store")
 
@@ -271,149 +262,25 @@ class Store:
             self._vocab = (version, _search.vocabulary(self.con))
         return matches, _search.suggest(self.con, query, vocab=self._vocab[1])
 
-    # ------------------------------------------------------------- writing
+    # ------------------------------------------------------------- writing (glossary.termbase.writes)
     def _insert(self, e: TermEntry, by: str, action: str) -> int:
-        now = _now()
-        # (the pinyin keys are written by index_rows below, with the other search rows)
-        cur = self.con.execute(
-            "INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
-            "updated_at, count) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
-            (
-                e.simplified,
-                e.traditional,
-                e.pinyin,
-                e.status.value,
-                e.kind,
-                e.score,
-                e.note,
-                now,
-                now,
-                e.count,
-            ),
-        )
-        cid = int(cur.fetchone()[0])
-        self._add_equivalents(cid, e.english)
-        self._add_evidence(cid, e, MAX_CONTEXTS if action == "mine" else None)
-        _search.index_rows(self.con, cid)
-        self._log(cid, by, action, "", {"status": e.status.value})
-        return cid
+        return _writes.insert(self, e, by, action)
 
     def _add_equivalents(
         self, cid: int, eqs: Sequence[Equivalent], replace_machine: bool = False, first: bool = False
     ) -> None:
-        """Add ``eqs`` after the concept's English, or with ``first`` before it; ``replace_machine`` first drops
-        the machine suggestions nobody chose."""
-        if replace_machine:
-            self.con.execute(
-                f"DELETE FROM equivalents WHERE concept_id=? AND role='suggested' "
-                f"AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})",
-                (cid, *HUMAN_SOURCES),
-            )
-        if first:
-            self.con.execute("UPDATE equivalents SET rank = rank + ? WHERE concept_id=?", (len(eqs), cid))
-            start = 0
-        else:
-            start = self.con.execute(
-                "SELECT COALESCE(MAX(rank), -1) + 1 FROM equivalents WHERE concept_id=?", (cid,)
-            ).fetchone()[0]
-        for i, q in enumerate(eqs):
-            self.con.execute(
-                "INSERT OR IGNORE INTO equivalents (concept_id, text, source, confidence, rank, folded, role) "
-                "VALUES (?,?,?,?,?,?,?)",
-                (cid, q.text, q.source, q.confidence, start + i, q.text.lower(), q.role),
-            )
+        _writes.add_equivalents(self.con, cid, eqs, replace_machine, first)
 
     def _new_english(self, cid: int, eqs: Sequence[Equivalent]) -> list[Equivalent]:
-        """The equivalents of ``eqs`` the concept does not have yet (in any letter case)."""
-        return [
-            q
-            for q in eqs
-            if not self.con.execute(
-                "SELECT 1 FROM equivalents WHERE concept_id=? AND folded=?", (cid, q.text.lower())
-            ).fetchone()
-        ]
+        return _writes.new_english(self.con, cid, eqs)
 
     def _add_evidence(self, cid: int, e: TermEntry, cap: int | None = MAX_CONTEXTS) -> None:
-        """Add ``e``'s variants, per-file counts and contexts (mining keeps at most ``cap`` contexts; an import
-        keeps every one its file has, as a merged entry may hold more)."""
-        for form in [e.traditional, *e.variants]:
-            if form and form != e.simplified:
-                self.con.execute("INSERT OR IGNORE INTO variants VALUES (?, ?)", (cid, form))
-        for f in e.files:
-            n = e.file_counts.get(f, e.count if len(e.files) == 1 else 1)
-            self.con.execute(
-                "INSERT INTO occurrences VALUES (?,?,?) ON CONFLICT(concept_id, file) "
-                "DO UPDATE SET count=excluded.count",
-                (cid, f, n),
-            )
-        if e.files:  # the total follows the per-file evidence once there is any
-            self.con.execute(
-                "UPDATE concepts SET count = (SELECT SUM(count) FROM occurrences WHERE concept_id=?) WHERE id=?",
-                (cid, cid),
-            )
-        have = self.con.execute("SELECT COUNT(*) FROM contexts WHERE concept_id=?", (cid,)).fetchone()[0]
-        for c in e.contexts:
-            if cap is not None and have >= cap:
-                break
-            cur = self.con.execute(
-                'INSERT OR IGNORE INTO contexts (concept_id, file, "offset", text, line) VALUES (?,?,?,?,?)',
-                (cid, c.file, c.offset, c.text, c.line),
-            )
-            have += cur.rowcount
+        _writes.add_evidence(self.con, cid, e, cap)
 
     def stage(self, entries: Sequence[TermEntry], by: str) -> dict[str, int]:
-        """Merge mined entries in one transaction: new concepts are added as candidates;
-        existing ones gain the new evidence while reviewers' decisions, edits and notes stay.
-
-        A rejected concept stays rejected: its evidence is updated, it does not come back. A form merged into
-        another concept (now its variant) feeds that concept: a merge is never undone by mining again.
-        """
-        counts = {"added": 0, "updated": 0, "kept": 0}
-        # new concepts wait to be written together (bulk.insert_new); a term that is a form of one of them
-        # first has them written, so that it finds its concept as the one-by-one path would
-        pending: list[TermEntry] = []
-        forms: set[str] = set()
-        with self.transaction():
-            for e in entries:
-                if e.simplified in forms:
-                    _bulk.insert_new(self, pending, by, "mine", MAX_CONTEXTS)
-                    pending, forms = [], set()
-                row = self.con.execute("SELECT id, status FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
-                merged = row is None
-                if merged:
-                    row = self.con.execute(
-                        "SELECT c.id, c.status FROM variants v JOIN concepts c ON c.id = v.concept_id WHERE v.form=? "
-                        "ORDER BY c.id LIMIT 1",
-                        (e.simplified,),
-                    ).fetchone()
-                if row is None:
-                    pending.append(e)
-                    forms.update([e.simplified, e.traditional, *e.variants])
-                    counts["added"] += 1
-                    continue
-                cid, status = row
-                self._add_evidence(cid, e)
-                if merged:
-                    # the concept's own forms, score and English stay; the variant's evidence and suggestions join
-                    self._add_equivalents(cid, self._new_english(cid, e.english))
-                    counts["kept"] += 1
-                elif status == Status.CANDIDATE.value:
-                    # a reviewer's edits stay; mining refreshes only what no one touched
-                    self.con.execute(
-                        "UPDATE concepts SET score=?, kind=?, updated_at=?, "
-                        "traditional = CASE edited WHEN 1 THEN traditional ELSE ? END, "
-                        "pinyin = CASE edited WHEN 1 THEN pinyin ELSE ? END WHERE id=?",
-                        (e.score, e.kind, _now(), e.traditional, e.pinyin, cid),
-                    )
-                    self._add_equivalents(cid, e.english, replace_machine=True)
-                    counts["updated"] += 1
-                else:
-                    self.con.execute("UPDATE concepts SET score=? WHERE id=?", (e.score, cid))
-                    self._add_equivalents(cid, e.english)
-                    counts["kept"] += 1
-                _search.index_rows(self.con, cid)
-            _bulk.insert_new(self, pending, by, "mine", MAX_CONTEXTS)
-        return counts
+        """Merge mined entries in one transaction: new concepts are added as candidates; existing ones gain the
+        new evidence while reviewers' decisions, edits and notes stay (:func:`glossary.termbase.writes.stage`)."""
+        return _writes.stage(self, entries, by)
 
     def backup(self, target: str | Path) -> None:
         """Write a consistent copy of the term base (SQLite's online backup), even while others write."""
