@@ -171,6 +171,9 @@ def test_a_lexicon_s_english_says_which_reading_a_polyphone_in_no_known_word_has
     assert reading("调出", "call-out") == "diào chū" and reading("调出") == "tiáo chū"
     if lexicon.available():  # ECDICT gives 相电压 "phase voltage"; a composition's English ("mutually …") would not
         assert align_candidate(Candidate(term="相电压")).pinyin == "xiàng diàn yā"
+        # a word inside the term that the lexicon translates says it too: 合模销 "mold closing pin" reads 模 mú
+        # (as 模具 "mold"), not mó (as 模型 "model"), in a term with no English of its own
+        assert reading("合模销钉").split()[:2] == ["hé", "mú"]
 
 
 def test_a_lexicon_s_of_phrase_that_a_composition_says_as_a_compound_gives_the_compound_first() -> None:

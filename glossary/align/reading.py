@@ -204,17 +204,20 @@ def _build_sense_readings() -> dict[str, dict[str, list[str]]]:
     return {k: {r: sorted(st) for r, st in by.items()} for k, by in found.items() if k[0] in several}
 
 
-def _by_sense(term: str, numbered: list[str], covered: list[bool], english: str) -> list[str]:
+def _by_sense(
+    term: str, numbered: list[str], covered: list[bool], english: str, within: range | None = None
+) -> list[str]:
     """``numbered`` with each character that stands in no word the readers know read as the one of its readings
     whose senses (its own, else its two-character words') say most words of the term's ``english``: 相电压
-    "phase voltage" reads 相 xiàng ("(physics) phase"), not xiāng ("each other")."""
+    "phase voltage" reads 相 xiàng ("(physics) phase"), not xiāng ("each other"). ``within``: only the
+    characters at these places (those of a word inside the term that ``english`` is of)."""
     said = _stems(english)
     if not said:
         return numbered
     table = _sense_readings()
     out = list(numbered)
     for k, ch in enumerate(term):
-        if covered[k] or not out[k][-1:].isdigit():
+        if covered[k] or not out[k][-1:].isdigit() or (within is not None and k not in within):
             continue
         # the character's own senses first; where they say nothing, its words'
         for key in (ch, ch + "+"):
@@ -224,6 +227,36 @@ def _by_sense(term: str, numbered: list[str], covered: list[bool], english: str)
                 # (the reading whose senses say most of the English's words; a tie says nothing)
                 if list(hits.values()).count(best) == 1:
                     out[k] = max(hits, key=lambda r: hits[r])
+                break
+    return out
+
+
+def _by_inner_sense(term: str, numbered: list[str], covered: list[bool]) -> list[str]:
+    """``numbered`` with each character the dictionaries do not read in a word of the term, and read more than one
+    way, read by the English the larger lexicon gives the longest word inside the term that holds it (锁相环:
+    锁相 "phase lock" reads 相 xiàng; 绝缘栅… : 绝缘栅 "insulated gate" reads 栅 shān, as in 栅极 "gate"); the
+    term's own English, where it says, comes after and decides (:func:`_by_sense`)."""
+    from ..mining import lexicon
+
+    table = _sense_readings()
+    out = list(numbered)
+    n = len(term)
+    for k, ch in enumerate(term):
+        if covered[k] or ch not in table and ch + "+" not in table:
+            continue
+        for size in range(n - 1, 1, -1):
+            found = next(
+                (
+                    (a, english)
+                    for a in range(max(0, k - size + 1), min(k, n - size) + 1)
+                    for english in [" ".join(lexicon.english(term[a : a + size]))]
+                    if _stems(english)
+                ),
+                None,
+            )
+            if found:
+                a, english = found
+                out = _by_sense(term, out, covered, english, within=range(k, k + 1))
                 break
     return out
 
@@ -263,6 +296,7 @@ def reading(term: str, english: str = "") -> str:
     spans = _words(term)
     covered = _covered(term, spans)  # (the characters in words the readers know: the two passes below skip them)
     numbered = _positional(term, numbered, spans, covered)
+    numbered = _by_inner_sense(term, numbered, covered)
     if english:
         numbered = _by_sense(term, numbered, covered, english)
     # one pypinyin call: the marks are the numbered syllables converted
