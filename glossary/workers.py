@@ -68,6 +68,39 @@ def fork_map(fn: Callable[[T], R], jobs: Iterable[T], workers: int, chunksize: i
         yield from pool.map(fn, jobs, chunksize=chunksize)
 
 
+@contextlib.contextmanager
+def fork_started(fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> Iterator[Iterator[R]]:
+    """:func:`fork_map` begun at once: the workers are forked and at work when the block starts, so this process
+    can do a share of its own meanwhile; the block iterates the results, in the order of ``jobs``. Leaving the
+    block early stops the workers.
+
+    >>> with fork_started(len, [["a"], ["b", "c"]], workers=2) as results:
+    ...     mine = len(["d", "e", "f"])  # this process's own share, while the workers count theirs
+    ...     [mine, *results]
+    [3, 1, 2]
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(
+        max(1, workers),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
+        futures = [pool.submit(fn, job) for job in jobs]
+        yield (f.result() for f in futures)
+    except BaseException:
+        # (a worker mid-job would run on to its end: the executor can cancel only jobs not begun, and has no
+        # public way to end its processes before Python 3.14's terminate_workers)
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
 #: what :func:`fork_map_inherited`'s workers are given beside each job (inherited by the fork, never pickled)
 _INHERITED: object = None
 

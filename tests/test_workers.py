@@ -72,3 +72,34 @@ list(fork_map(hang, range(2), workers=2))
         for p in pids.read_text().split() if pids.exists() else []:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(int(p), signal.SIGKILL)
+
+
+def test_a_started_pool_works_while_this_process_does_its_share() -> None:
+    from glossary.workers import fork_started
+
+    with fork_started(_square, [2, 3, 4], workers=2) as results:
+        own = _square(1)  # (the workers are at theirs meanwhile)
+        assert [own, *results] == [1, 4, 9, 16]
+
+
+def _hang(pids: str) -> None:
+    with open(pids, "a") as f:
+        f.write(f"{os.getpid()}\n")
+    time.sleep(600)
+
+
+def test_leaving_a_started_pool_early_stops_its_workers(tmp_path: Path) -> None:
+    # an error in this process's own share (or Ctrl-C) must not leave a worker counting on behind it
+    from glossary.workers import fork_started
+
+    pids = tmp_path / "pids"
+    with pytest.raises(RuntimeError), fork_started(_hang, [str(pids)], workers=1):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not pids.exists():
+            time.sleep(0.05)
+        raise RuntimeError("own share failed")
+    worker = int(pids.read_text().split()[0])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(worker):
+        time.sleep(0.05)
+    assert not _alive(worker), "a worker outlived the block that started it"

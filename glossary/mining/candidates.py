@@ -33,7 +33,7 @@ from operator import itemgetter
 from ..models import Candidate, Document
 from ..normalise.hanzi import HAN
 from ..normalise.script import to_simplified_aligned
-from ..workers import default_workers, fork_map, fork_map_inherited, split
+from ..workers import default_workers, fork_map_inherited, fork_started, split
 from . import cedict
 from .evidence import attach_evidence, attach_files, longest_ending
 from .features import neighbours
@@ -358,6 +358,33 @@ def _count_part(docs: Sequence[Document]) -> dict:
     return m.state()
 
 
+#: how much more text this process counts than each worker: a worker's counts are pickled, sent and unpickled
+#: after it is done (a quarter of its counting time), this process's are not
+OWN_SHARE = 1.25
+
+
+def _shares(docs: Sequence[Document], parts: int) -> list[list[Document]]:
+    """``docs`` in ``parts`` consecutive shares by their length in characters, the first :data:`OWN_SHARE` times
+    the others (every share holds a document at least, while there are enough).
+
+    >>> from glossary.models import Document
+    >>> [len(s) for s in _shares([Document(str(i), "字" * 100, "utf-8") for i in range(9)], 2)]
+    [5, 4]
+    """
+    weights = [OWN_SHARE] + [1.0] * (parts - 1)
+    total, whole = sum(len(d.text) for d in docs), sum(weights)
+    out: list[list[Document]] = [[] for _ in weights]
+    at, bound, k = 0, weights[0] / whole * total, 0
+    for i, d in enumerate(docs):
+        left = len(docs) - i
+        if k + 1 < parts and out[k] and (at >= bound or left <= parts - 1 - k):
+            k += 1
+            bound += weights[k] / whole * total
+        out[k].append(d)
+        at += len(d.text)
+    return [share for share in out if share]
+
+
 #: below this much text, starting worker processes costs more than it saves
 PARALLEL_MIN_CHARS = 1_000_000
 
@@ -387,13 +414,20 @@ def mine_documents(
         single_char_terms()
         cedict.is_verb("提高")
         cedict.split_words("进度缓慢")
-        parts = split(docs, workers)
-        done = 0
-        for part, state in zip(parts, fork_map(_count_part, parts, len(parts))):
-            miner.merge(part, state)
-            done += len(part)
-            if progress:
-                progress(done, len(docs))
+        parts = _shares(docs, workers)
+        # the first share is counted here, into the miner itself, while forked workers count the others (no
+        # pickling of the largest part of the counts, and this process is not idle meanwhile)
+        with fork_started(_count_part, parts[1:], len(parts) - 1) as others:
+            for i, doc in enumerate(parts[0]):
+                miner.add(doc)
+                if progress:
+                    progress(i + 1, len(docs))
+            done = len(parts[0])
+            for part, state in zip(parts[1:], others):
+                miner.merge(part, state)
+                done += len(part)
+                if progress:
+                    progress(done, len(docs))
     else:
         for i, doc in enumerate(docs):
             miner.add(doc)
