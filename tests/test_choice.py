@@ -106,8 +106,8 @@ def test_recording_reports_each_word_ranked_and_keeps_the_rules_order() -> None:
 
 def test_the_parts_table_takes_no_function_word_as_a_rendering(tmp_path) -> None:
     # an article or a preposition renders nothing in Chinese: in a headword holding one, the word-for-word pairing
-    # is off by one ("check the market" 查对市场行情 once paired "the" with 市场, and 市场失当行为 came out as "the
-    # inappropriate behavior", a word pair the web uses often)
+    # is off by one ("check the market" 查对市场行情 once paired "the" with 市场, and a market's misconduct came out
+    # as "the inappropriate behavior", a word pair the web uses often)
     src = tmp_path / "ecdict.csv"
     src.write_text(
         "word,translation\ncheck the market,v. 查对市场行情\nmarket price,n. 市场价格\nmarket value,n. 市场价值\n",

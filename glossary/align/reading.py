@@ -233,9 +233,9 @@ def _by_sense(
 
 def _by_inner_sense(term: str, numbered: list[str], covered: list[bool]) -> list[str]:
     """``numbered`` with each character the dictionaries do not read in a word of the term, and read more than one
-    way, read by the English the larger lexicon gives the longest word inside the term that holds it (锁相环:
-    锁相 "phase lock" reads 相 xiàng; 绝缘栅… : 绝缘栅 "insulated gate" reads 栅 shān, as in 栅极 "gate"); the
-    term's own English, where it says, comes after and decides (:func:`_by_sense`)."""
+    way, read by the English the larger lexicon gives the longest word inside the term that holds it (合模销钉:
+    合模销 "mold closing pin" reads 模 mú, as in 模具 "mold", not mó as in 模型 "model"); the term's own English,
+    where it says, comes after and decides (:func:`_by_sense`)."""
     from ..mining import lexicon
 
     table = _sense_readings()
@@ -244,21 +244,21 @@ def _by_inner_sense(term: str, numbered: list[str], covered: list[bool]) -> list
     for k, ch in enumerate(term):
         if covered[k] or ch not in table and ch + "+" not in table:
             continue
-        for size in range(n - 1, 1, -1):
-            found = next(
-                (
-                    (a, english)
-                    for a in range(max(0, k - size + 1), min(k, n - size) + 1)
-                    for english in [" ".join(lexicon.english(term[a : a + size]))]
-                    if _stems(english)
-                ),
-                None,
-            )
-            if found:
-                a, english = found
-                out = _by_sense(term, out, covered, english, within=range(k, k + 1))
-                break
+        # the words around it, longest first (a word inside a term is short: at most INNER_WORD characters)
+        inner = [
+            term[a : a + size]
+            for size in range(min(n - 1, INNER_WORD), 1, -1)
+            for a in range(max(0, k - size + 1), min(k, n - size) + 1)
+        ]
+        lexicon.prefetch(inner)
+        english = next((e for w in inner for e in [" ".join(lexicon.english(w))] if _stems(e)), "")
+        if english:
+            out = _by_sense(term, out, covered, english, within=range(k, k + 1))
     return out
+
+
+#: the longest word inside a term whose English :func:`_by_inner_sense` reads
+INNER_WORD = 6
 
 
 def _across(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
