@@ -512,10 +512,10 @@ def test_a_short_form_of_a_name_of_two_names_is_said_by_their_initials() -> None
 
 
 def test_a_bound_prefix_sense_is_counted_by_the_words_it_begins() -> None:
-    from glossary.align import dictionary
+    from glossary.align import edges
 
     # 多 "many; multi-": multimedia, multipurpose, multi-platform … begin with "multi"
-    assert dictionary.prefix_sense("多") == "multi-"
+    assert edges.prefix_sense("多") == "multi-"
     assert compose("多级萃取")[0] == "multi-level extraction"
     assert compose("非正式")[0] != "wrong formal"  # 非 "non-", not its sense "wrong"
 

@@ -39,7 +39,7 @@ from ..models import Candidate, Equivalent, TermEntry
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from ..workers import default_workers, fork_map, split
 from . import compose as _compose
-from . import countries, dictionary, english, kinds, translit
+from . import countries, dictionary, edges, english, kinds, translit
 from . import names as _names
 from .acts import term_nouns
 from .names import (
@@ -352,8 +352,8 @@ def warm_up() -> None:
     dictionary.load_compounds()
     align_candidate(Candidate(term="硫酸铜溶液"))
     dictionary.ranked_glosses("出口")
-    dictionary.prefix_sense("新")  # and the indexes of prefixes and heads behind them
-    dictionary.suffix_sense("量")
+    edges.prefix_sense("新")  # and the indexes of prefixes and heads behind them
+    edges.suffix_sense("量")
     translit.homophones("阿尔忒弥斯")  # the index of names by sound
     english.frequency("the")  # wordfreq's English list
     _names.looks_transliterated("卡特彼勒")

@@ -15,7 +15,7 @@ import re
 
 from ..mining.filters import elements, naming_rules
 from ..normalise.pinyin import to_pinyin
-from . import choice, countries, dictionary, english, kinds
+from . import choice, countries, dictionary, edges, english, kinds
 from .acts import is_phrasal, object_act, verb_object
 from .names import (
     _ends_as_word,
@@ -134,7 +134,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     singles = sum(
         1
         for i, p in enumerate(parts)
-        if len(p) == 1 and p not in el and not p.isascii() and not (i == 0 and dictionary.prefix_sense(p))
+        if len(p) == 1 and p not in el and not p.isascii() and not (i == 0 and edges.prefix_sense(p))
     )
     if singles * 2 > len(parts):
         return []  # mostly loose characters: their glosses guess (a guess such as "choose smelt" for two loose characters), so say nothing
@@ -156,7 +156,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
         if kinds.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
             # 政策 + 性 + 银行: "policy bank", no "nature"; 美国 + 的 + 粮食安全: "US food security", no "taxi"
             del options[i], parts[i], readings[i]
-    if len(parts) >= 2 and dictionary.is_quality_suffix(parts[-1]) and len(parts[-2]) > 1:
+    if len(parts) >= 2 and edges.is_quality_suffix(parts[-1]) and len(parts[-2]) > 1:
         quality = _quality_of(parts[-2], readings[-2])
         if quality:
             # 依赖 + 度 → "dependence", 合规 + 性 → "compliance": the noun of the word before it
@@ -235,7 +235,7 @@ def _unknown_word(term: str, parts: list[str]) -> bool:
     pairs = {
         singles[i] + singles[i + 1]
         for i in singles
-        if i + 1 in singles and not any(dictionary.prefix_sense(c) for c in singles[i] + singles[i + 1])
+        if i + 1 in singles and not any(edges.prefix_sense(c) for c in singles[i] + singles[i + 1])
     }
     return any(w in pairs for w in _unknown_words(term))
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..mining.filters import elements, naming_rules, transliteration_chars
 from ..normalise.pinyin import to_pinyin
-from . import countries, dictionary, kinds
+from . import countries, dictionary, edges, kinds
 
 
 def name_pattern(head: str) -> str | None:
@@ -101,9 +101,7 @@ def _loose(pieces: list[str]) -> bool:
     价值 + 链 a word and its head, 新 + 能源 a prefix and a word; 海 + 力士 is none of these). Only a character
     of the tables for foreign names is loose so: 军 + 工 + 企业 is no name."""
     chars = transliteration_chars()
-    return any(
-        len(p) == 1 and p in chars and not (i == 0 and dictionary.prefix_sense(p)) for i, p in enumerate(pieces[:-1])
-    )
+    return any(len(p) == 1 and p in chars and not (i == 0 and edges.prefix_sense(p)) for i, p in enumerate(pieces[:-1]))
 
 
 _BORN = re.compile(r"\((?:c\. )?\d{3,4}[-–]")  # "(1946-)", newer editions "(1946–)"
@@ -275,7 +273,7 @@ def is_tagged_name(term: str) -> bool:
         and not term.isascii()
         and not dictionary.has_word(term)
         and not any(ch in elements() for ch in term)
-        and not dictionary.is_quality_suffix(term[-1])
+        and not edges.is_quality_suffix(term[-1])
     )
 
 

@@ -11,7 +11,7 @@ import os
 import re
 from functools import lru_cache
 
-from . import choice, dictionary, english, kinds
+from . import choice, dictionary, edges, english, kinds
 from .acts import is_phrasal, named_act, object_act, passive_act
 from .names import element_english
 from .senses import _as_modifier, _coordinated, _listed_noun
@@ -67,14 +67,14 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         if quality:
             gl = [quality] + gl
     if not final and gl:
-        prefix = dictionary.prefix_sense(piece) if len(piece) == 1 else None
-        head = dictionary.suffix_sense(piece) if len(piece) == 1 and not first and not prefix else None
+        prefix = edges.prefix_sense(piece) if len(piece) == 1 else None
+        head = edges.suffix_sense(piece) if len(piece) == 1 and not first and not prefix else None
         if head:
             # a character that heads the words it ends, after a word, heads that word: 排放 + 权 → "emission
             # right" (排污权交易), not "emission authority"
             return (head,)
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
-        senses = [dictionary.prefix_sense(c) for c in piece] if len(piece) == 2 else []
+        senses = [edges.prefix_sense(c) for c in piece] if len(piece) == 2 else []
         pair = _coordinated(*senses) if senses else None
         if pair and not all(f" {w} " in f" {gl[0]} " for w in senses if w):
             # two prefixes before a noun are two modifiers: 轻重 + 金属 → "light and heavy metal" (alone,
@@ -84,7 +84,7 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
         # give it: 国防 "national defense" + 生产法 → "Defense Production Law", 技术 + 壁垒 → "technical
         # barrier" (a word further in heads a phrase of its own: 能源技术 + 供应链 "energy technology …")
-        short = dictionary.compound_form(piece, gl[0]) if first else gl[0]
+        short = edges.compound_form(piece, gl[0]) if first else gl[0]
         if short != gl[0]:
             gl = [short] + gl
     if final and len(piece) == 1 and len(gl) > 1:
@@ -92,7 +92,7 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         # and first the sense the words it ends take (量 "quantity": 出口量 export quantity)
         nouns = [g for g in gl if not g[:1].isupper() and not kinds.is_verb_only(piece, g)]
         gl = nouns or gl
-        head = dictionary.suffix_sense(piece)
+        head = edges.suffix_sense(piece)
         if head:
             gl = [head] + [g for g in gl if g != head]
     passive = passive_act(piece, gl[0]) if final and gl else None
@@ -107,9 +107,9 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
                 h
                 for h in gl[1:4]
                 if " " not in h
-                and (dictionary.is_nominal(h) or h.endswith("ty"))
+                and (edges.is_nominal(h) or h.endswith("ty"))
                 and len(os.path.commonprefix([h, gl[0]])) >= 4
-                and (not dictionary.is_nominal(gl[0]) or len(h) > len(gl[0]))
+                and (not edges.is_nominal(gl[0]) or len(h) > len(gl[0]))
             ),
             None,
         )

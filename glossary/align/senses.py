@@ -12,7 +12,7 @@ import os
 import re
 
 from ..mining.filters import elements
-from . import dictionary, english, kinds
+from . import dictionary, edges, english, kinds
 from .acts import is_phrasal, named_act, object_act, verb_object
 
 
@@ -135,7 +135,7 @@ def _quality_of(word: str, reading: str | None = None) -> str | None:
     if " " in g:
         return None
     # (transparent → transparency; compliance is one already; 事实 "fact" names no quality: no "fact")
-    return english.quality_noun(g) or (g if dictionary.is_nominal(g) else None)
+    return english.quality_noun(g) or (g if edges.is_nominal(g) else None)
 
 
 def _coordinated(first: str | None, second: str | None) -> str | None:
@@ -172,9 +172,9 @@ def _paired_modifiers(parts: list[str]) -> tuple[list[str], dict[str, str]]:
             and not (a + b).isascii()
             and a not in el
             and b not in el
-            and (dictionary.prefix_sense(a) or dictionary.prefix_sense(b))
+            and (edges.prefix_sense(a) or edges.prefix_sense(b))
         ):
-            pair = _coordinated(dictionary.leading_sense(a), dictionary.leading_sense(b))
+            pair = _coordinated(edges.leading_sense(a), edges.leading_sense(b))
             if pair:
                 paired[a + b] = pair
                 out.append(a + b)
