@@ -80,19 +80,19 @@ def test_status_filter(filled: TermBase) -> None:
 
 
 def test_pinyin_finds_the_reading_shown_not_pypinyins(tb: TermBase) -> None:
-    """The keys were pypinyin's reading of the term: 调峰 shown (and corrected) as tiáo fēng was found only as
-    diao4feng1, and a reviewer's correction of a reading changed nothing `find` saw."""
-    tb.stage([TermEntry("调峰", "調峰", "tiáo fēng", score=2.0), TermEntry("小分子", "小分子", "xiǎo fēn zǐ")], by="t")
-    assert names(tb, "tiao2feng1") == [("exact", "调峰")]
-    assert names(tb, "xiǎo fēn zǐ") == [("exact", "小分子")]
-    assert names(tb, "diao4feng1") == []
-    tb.edit("小分子", by="t", pinyin="xiǎo fèn zǐ")
-    assert names(tb, "xiao3fen4zi3") == [("exact", "小分子")]
-    assert names(tb, "xiao3fen1zi3") == []
+    """The keys were pypinyin's reading of the term: 调压 shown (and corrected) as tiáo yā was found only as
+    diao4ya1, and a reviewer's correction of a reading changed nothing `find` saw."""
+    tb.stage([TermEntry("调压", "調壓", "tiáo yā", score=2.0), TermEntry("大分子", "大分子", "dà fēn zǐ")], by="t")
+    assert names(tb, "tiao2ya1") == [("exact", "调压")]
+    assert names(tb, "dà fēn zǐ") == [("exact", "大分子")]
+    assert names(tb, "diao4ya1") == []
+    tb.edit("大分子", by="t", pinyin="dà fèn zǐ")
+    assert names(tb, "da4fen4zi3") == [("exact", "大分子")]
+    assert names(tb, "da4fen1zi3") == []
 
 
 def test_an_entry_written_alone_is_keyed_by_its_reading_too(tb: TermBase) -> None:
-    tb.stage([TermEntry("调峰", "調峰", "tiáo fēng", score=2.0)], by="t")
-    tb.stage([TermEntry("调峰", "調峰", "tiáo fēng", score=3.0), TermEntry("调价", "調價", "tiáo jià")], by="t")
+    tb.stage([TermEntry("调压", "調壓", "tiáo yā", score=2.0)], by="t")
+    tb.stage([TermEntry("调压", "調壓", "tiáo yā", score=3.0), TermEntry("调价", "調價", "tiáo jià")], by="t")
     assert names(tb, "tiao2 jia4") == [("exact", "调价")]
-    assert names(tb, "tiaofeng") == [("exact", "调峰")]
+    assert names(tb, "tiaoya") == [("exact", "调压")]

@@ -144,11 +144,11 @@ def test_training_labels_come_from_the_list_and_the_readme_words_left_out_are_un
 def test_each_feature_lands_in_its_named_slot() -> None:
     # the rows are filled by position for speed; a slot off by one would feed the model the wrong signal
     m = Miner()
-    m.add(Document("a.txt", "国会通过《清洁能源法案》。清洁能源法案影响很大。SEG+产品很多。", "utf-8"))
+    m.add(Document("a.txt", "国会通过《清洁能源法案》。清洁能源法案影响很大。ABC+产品很多。", "utf-8"))
     keys, rows = candidate_features(m)
     row = dict(zip(FEATURES, rows[keys.index("清洁能源法案")]))
     assert row["title"] == 1.0 and row["latin"] == 0.0 and row["chars"] > 0 and row["words"] >= 1
-    latin = dict(zip(FEATURES, rows[keys.index("SEG+")]))
+    latin = dict(zip(FEATURES, rows[keys.index("ABC+")]))
     assert latin["latin"] == 1.0 and latin["title"] == 0.0 and latin["first_latin"] == 1.0
     assert 0.0 <= latin["lexicon_share"] <= 1.0 and latin["acronym"] == 1.0
 
@@ -227,7 +227,7 @@ def test_glossary_train_refuses_what_is_no_annotated_corpus_and_writes_nothing(t
 @pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason="needs ../shared/eval")
 def test_the_package_code_names_no_term_of_the_annotated_lists() -> None:
     # a term of a gold list in the package's code (a rule, an example, a comment) is tuning to that list, or
-    # reads as such: examples use other words that show the same (a doctest once used 信用利差 this way)
+    # reads as such: examples use other words that show the same (a doctest once used a term of the finance list this way)
     import csv
 
     lists = [SHARED / "eval" / "dev_gold.tsv", *sorted((SHARED / "eval" / "corpora").glob("*/gold.tsv"))]

@@ -135,7 +135,7 @@ def test_a_plus_inside_a_word_holds_it_together() -> None:
     from glossary.tm.words import padded
 
     # "T+1 settlement" was read as "T 1 settlement", which no glossary writes
-    assert padded("Under T+1 settlement, A+H shares trade.") == " under t+1 settlement a+h shares trade "
+    assert padded("Under T+1 settlement, R&D shares trade.") == " under t+1 settlement r&d shares trade "
 
 
 def test_character_index_finds_what_a_full_scan_finds() -> None:

@@ -4,7 +4,7 @@ pypinyin's phrase table is good but not perfect (it reads 框架 kuāng jià); C
 reading for most words. Where a dictionary word of the term has a single reading whose syllables
 agree with pypinyin's except for tones, the dictionary's tones win (except its neutral tones:
 a glossary gives citation tones). A character that has several readings and stands in no word either
-dictionary knows (a new field's coinage: 调峰) takes the reading it most often has at the same place
+dictionary knows (a new field's coinage: 调压) takes the reading it most often has at the same place
 in the dictionary's words, not pypinyin's reading of the character alone (:func:`_positional`).
 
 >>> reading("框架结构设计")

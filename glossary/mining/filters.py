@@ -209,7 +209,7 @@ def estimated_frequency(word: str, invented: bool = False) -> float:
     bg = general_chinese()
     if word.isascii():
         # a Latin name or code, by its lowercase parts as Chinese text uses them (GDP and AI are everyday
-        # there, SEG+ and N52 are not); a name of several words is rarer than its rarest word
+        # there, Pro+ and N52 are not); a name of several words is rarer than its rarest word
         parts = re.findall(r"[a-z0-9]+", word.lower()) or [word.lower()]
         return min(max(bg.get(p, 0.0), BG_FLOOR) for p in parts) / (10 if len(parts) > 1 else 1)
     f = bg.get(word, 0.0)

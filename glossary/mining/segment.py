@@ -6,8 +6,8 @@ are foreign names it cut (莱纳 + 斯); a phrase its dictionary lists whole but
 clause (逐步提高) is split into its words, and a guessed noun that is a number (两剂) is
 tagged as one.
 
->>> [t.text for t in JiebaTokeniser().tokenize("给MP Materials公司的SEG+产品")]
-['给', 'MP Materials', '公司', '的', 'SEG+', '产品']
+>>> [t.text for t in JiebaTokeniser().tokenize("给MP Materials公司的Pro+产品")]
+['给', 'MP Materials', '公司', '的', 'Pro+', '产品']
 """
 
 from __future__ import annotations

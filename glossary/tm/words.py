@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-#: a word: letters and digits with joiners inside (A+H, T+1); an abbreviation of dotted letters keeps its last dot
+#: a word: letters and digits with joiners inside (T+1, R&D); an abbreviation of dotted letters keeps its last dot
 #: ("U.S.")
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9](?:[A-Za-z0-9'’&./+-]*[A-Za-z0-9])?")
 FUNCTION_WORDS = frozenset(
