@@ -120,42 +120,40 @@ class _Measure:
         def column(values: Iterable[float]) -> NDArray:
             return np.fromiter(values, dtype=float, count=len(words))
 
+        def flags(values: Iterable[bool]) -> NDArray:
+            return np.fromiter(values, dtype=bool, count=len(words))
+
         self.w_spec = column(map(miner._specificity, words))
-        self.w_ascii = np.fromiter((t.isascii() for t in words), dtype=bool, count=len(words))
-        self.w_head = np.fromiter(map(ends_in_head, words), dtype=bool, count=len(words))
+        self.w_ascii = flags(t.isascii() for t in words)
+        self.w_head = flags(map(ends_in_head, words))
         self.w_general = column(_log_freq(background_frequency(t)) for t in words)
         self.w_freq = column(background_frequency(t) for t in words)
         self.w_log_count = column(math.log(max(tok_count.get(t, 1), 1)) for t in words)
         self.w_count = column(max(tok_count.get(t, 1), 1) for t in words)
         self.w_group = np.fromiter((GROUP_OF.get(g, -1) for g in tags), dtype=np.int64, count=len(words))
-        self.w_tag = tags
-        self.w_lone = np.fromiter((len(t) == 1 and not t.isascii() for t in words), dtype=bool, count=len(words))
+        self.w_lone = flags(len(t) == 1 and not t.isascii() for t in words)
         self.w_prefix = column(prefix.get(t, 0.0) for t in words)
         self.w_suffix = column(suffix.get(t, 0.0) for t in words)
-        self.w_known = np.fromiter((cedict.has_word(t) or t.isascii() for t in words), dtype=bool, count=len(words))
-        self.w_core = np.fromiter((t in core for t in words), dtype=bool, count=len(words))
-        self.w_stop = np.fromiter(map(is_stopword, words), dtype=bool, count=len(words))
-        self.w_verb = np.fromiter((g == "v" for g in tags), dtype=bool, count=len(words))
-        self.w_prep = np.fromiter((g == "p" for g in tags), dtype=bool, count=len(words))
-        self.w_conj = np.fromiter((g in ("c", "cc") for g in tags), dtype=bool, count=len(words))
-        self.w_number = np.fromiter((g in ("m", "mq", "q") for g in tags), dtype=bool, count=len(words))
-        self.w_setting = np.fromiter((g in SETTING_TAGS for g in tags), dtype=bool, count=len(words))
+        self.w_known = flags(cedict.has_word(t) or t.isascii() for t in words)
+        self.w_core = flags(t in core for t in words)
+        self.w_stop = flags(map(is_stopword, words))
+        self.w_verb = flags(g == "v" for g in tags)
+        self.w_prep = flags(g == "p" for g in tags)
+        self.w_conj = flags(g in ("c", "cc") for g in tags)
+        self.w_number = flags(g in ("m", "mq", "q") for g in tags)
+        self.w_setting = flags(g in SETTING_TAGS for g in tags)
         glosses = [gloss_register(t) for t in words]
-        self.w_glossed = np.fromiter((g is not None for g in glosses), dtype=bool, count=len(words))
-        self.w_field = np.fromiter((bool(g and g[1]) for g in glosses), dtype=bool, count=len(words))
-        self.w_idiom = np.fromiter((bool(g and g[2]) for g in glosses), dtype=bool, count=len(words))
+        self.w_glossed = flags(g is not None for g in glosses)
+        self.w_field = flags(bool(g and g[1]) for g in glosses)
+        self.w_idiom = flags(bool(g and g[2]) for g in glosses)
         self.w_rarity = column(g[0] if g else math.inf for g in glosses)  # (inf: no entry, no rarity)
-        self.w_lexicon = np.fromiter((lexicon.entry(t) is not None for t in words), dtype=bool, count=len(words))
+        self.w_lexicon = flags(lexicon.entry(t) is not None for t in words)
         latin = [t.isascii() and any(ch.isalpha() for ch in t) for t in words]
         self.w_latin_english = column(
             max((english_zipf(w) for w in ENGLISH_WORD.findall(t)), default=0.0) if is_latin else 0.0
             for t, is_latin in zip(words, latin)
         )
-        self.w_acronym = np.fromiter(
-            (is_latin and t.isupper() and len(t) >= 2 for t, is_latin in zip(words, latin)),
-            dtype=bool,
-            count=len(words),
-        )
+        self.w_acronym = flags(is_latin and t.isupper() and len(t) >= 2 for t, is_latin in zip(words, latin))
 
     def matrix(self, keys: Sequence[str]) -> NDArray:  # noqa: C901,PLR0915 (one column after another, in order)
         """The feature rows of ``keys`` as an array (a row a candidate, :data:`FEATURES` order)."""
