@@ -18,7 +18,10 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -51,20 +54,25 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` forked processes that end with this one."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(
+        max(1, workers),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
 def fork_map(fn: Callable[[T], R], jobs: Iterable[T], workers: int, chunksize: int = 1) -> Iterator[R]:
     """``fn`` over ``jobs`` in ``workers`` forked processes; results in the order of ``jobs``.
 
     ``fn`` must be a module-level function (its arguments and results are pickled between processes).
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_die_with_parent,
-        initargs=(os.getpid(),),
-    ) as pool:
+    with _pool(workers) as pool:
         yield from pool.map(fn, jobs, chunksize=chunksize)
 
 
@@ -79,15 +87,7 @@ def fork_started(fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> Itera
     ...     [mine, *results]
     [3, 1, 2]
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(
-        max(1, workers),
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_die_with_parent,
-        initargs=(os.getpid(),),
-    )
+    pool = _pool(workers)
     try:
         futures = [pool.submit(fn, job) for job in jobs]
         yield (f.result() for f in futures)

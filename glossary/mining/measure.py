@@ -100,13 +100,9 @@ class _Measure:
         lexicon.prefetch(words)
         prefetch_background(words)
         cedict.prefetch(words)
-        self.ids: dict[str, int] = {}
-        self._words: list[str] = []
-        for k in keys:
-            for t in tokens.get(k) or (k,):
-                if t not in self.ids:
-                    self.ids[t] = len(self._words)
-                    self._words.append(t)
+        # (each distinct word of the candidates, in order, and its id: its place in the arrays of _word_table)
+        self._words = list(dict.fromkeys(t for k in keys for t in tokens.get(k) or (k,)))
+        self.ids = {t: i for i, t in enumerate(self._words)}
         self._word_table()
 
     def _word_table(self) -> None:

@@ -51,11 +51,14 @@ class TermhoodModel:
     #: a fragment's probability is multiplied by this (:func:`demote_fragments`; fitted by ``make train``)
     fragment_factor: float = 1.0
 
+    def _folded(self) -> tuple[list[float], float]:
+        """The weights and intercept with the standardisation folded in: z = b' + Σ w'·x."""
+        w = [c / s for c, s in zip(self.coef, self.scale)]
+        return w, self.intercept - sum(wi * m for wi, m in zip(w, self.mean))
+
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The probability that each feature row is a term of the field."""
-        # fold the standardisation into the weights once: z = b' + Σ w'·x
-        w = [c / s for c, s in zip(self.coef, self.scale)]
-        b = self.intercept - sum(wi * m for wi, m in zip(w, self.mean))
+        w, b = self._folded()
         out = []
         for r in rows:
             z = b + sum(map(float.__mul__, w, r))
@@ -67,8 +70,7 @@ class TermhoodModel:
         the same order, so the probabilities are :meth:`probabilities`' to the last bit)."""
         import numpy as np
 
-        w = [c / s for c, s in zip(self.coef, self.scale)]
-        b = self.intercept - sum(wi * m for wi, m in zip(w, self.mean))
+        w, b = self._folded()
         x = np.asarray(rows)
         z = np.zeros(len(x))
         for j, wj in enumerate(w):
