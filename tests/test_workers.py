@@ -95,7 +95,8 @@ def test_leaving_a_started_pool_early_stops_its_workers(tmp_path: Path) -> None:
     pids = tmp_path / "pids"
     with pytest.raises(RuntimeError), fork_started(_hang, [str(pids)], workers=1):
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not pids.exists():
+        # (the file exists a moment before the worker's pid is in it)
+        while time.monotonic() < deadline and not (pids.exists() and pids.read_text().endswith("\n")):
             time.sleep(0.05)
         raise RuntimeError("own share failed")
     worker = int(pids.read_text().split()[0])
