@@ -377,6 +377,14 @@ def test_an_adjective_suffix_before_a_noun_is_said_by_word_order() -> None:
     assert compose("框架协议")[0] == "Framework Agreement"  # a naming rule's head alone, in its words
 
 
+def test_a_character_that_says_type_between_modifier_and_head_is_said_by_word_order() -> None:
+    # 式 "type; form", 型 "mold; type", 类 "kind; type": no "rotation type compressor", "food kind enterprise"
+    assert compose("旋转式压缩机")[0] == "rotation compressor"
+    assert compose("家用型空调")[0] == "domestic air conditioning"
+    assert compose("食品类企业")[0] == "food enterprise"
+    assert compose("科技类公司")[0] == "Science and Technology Company"  # and before a naming rule's head
+
+
 def test_the_united_states_has_departments() -> None:
     # CC-CEDICT: 内政部 "Ministry of the Interior"; the US executive departments are Departments
     assert english_suggestions(Candidate(term="美国内政部"))[0].text == "US Department of the Interior"

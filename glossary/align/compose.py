@@ -153,8 +153,9 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     options = [[o for o, _ in s] for s in scored]
     probs = {o: p for s in scored for o, p in s if p is not None}
     for i in range(len(parts) - 2, 0, -1):
-        if kinds.is_adjective_suffix(parts[i]) or parts[i] in _POSSESSIVE:
-            # 政策 + 性 + 银行: "policy bank", no "nature"; 美国 + 的 + 粮食安全: "US food security", no "taxi"
+        if kinds.is_adjective_suffix(parts[i]) or kinds.names_a_type(parts[i]) or parts[i] in _POSSESSIVE:
+            # 政策 + 性 + 银行: "policy bank", no "nature"; 充气 + 式 + 帐篷: "inflation tent", no "type";
+            # 美国 + 的 + 粮食安全: "US food security", no "taxi"
             del options[i], parts[i], readings[i]
     if len(parts) >= 2 and edges.is_quality_suffix(parts[-1]) and len(parts[-2]) > 1:
         quality = _quality_of(parts[-2], readings[-2])
@@ -333,6 +334,8 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
             add([_title(en.format("")).strip()])  # the head alone, in the rule's words: 管理条例 Management Regulations
         if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
             stem = term[: -len(zh)]
+            if len(stem) > 2 and kinds.names_a_type(stem[-1]) and not dictionary.has_word(stem):
+                stem = stem[:-1]  # (科技类 + 公司: a technology company, no "Kind Company")
             if zh == "公司" and (_names_an_act(stem) or (en == "{}" and not after_name and not _has_name(stem))):
                 # a company is named by a noun (承包公司 is a contract company, no "Contract Company"), and by
                 # its name alone only when it has one (雅虎公司 → Yahoo; 投资公司 is no "Investment")

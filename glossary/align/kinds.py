@@ -67,6 +67,19 @@ def is_adjective_suffix(char: str) -> bool:
     return len(char) == 1 and any("suffix forming adjective" in w for w in _wordings(char))
 
 
+@lru_cache(maxsize=256)
+def names_a_type(char: str) -> bool:
+    """True when CC-CEDICT's first senses of ``char`` say "type" (式 "type; form", 型 "mold; type", 类 "kind;
+    type"): between a modifier and its head English says it by word order alone (旋转式压缩机 → rotation
+    compressor, not "rotation type compressor").
+
+    >>> names_a_type("式"), names_a_type("厚")
+    (True, False)
+    """
+    entries = [e for e in lookup(char) if e.pinyin[:1].islower()] if len(char) == 1 else []
+    return bool(entries) and "type" in [w.strip().lower() for s in entries[0].senses for w in s.split(";")][:3]
+
+
 @lru_cache(maxsize=65536)  # a term's words and their senses are asked about again and again
 def is_state_sense(word: str, gloss: str) -> bool:
     """True when ``gloss`` came from a sense "to be …" of ``word`` (适航 "to be airworthy" → "airworthy").
