@@ -377,6 +377,14 @@ def test_an_adjective_suffix_before_a_noun_is_said_by_word_order() -> None:
     assert compose("框架协议")[0] == "Framework Agreement"  # a naming rule's head alone, in its words
 
 
+def test_a_company_s_legal_form_is_co_ltd_and_no_shorter_head_is_read_inside_it() -> None:
+    # 有限公司 is a naming rule's head of its own: no "Finite" + 公司's "Company" beside it
+    got = compose("上海电气集团有限公司")
+    assert got[0] == "Shanghai Electric Group Co., Ltd."
+    assert not any("Finite" in g for g in got)
+    assert compose("北京小米科技有限责任公司")[0] == "Beijing Xiaomi Science and Technology Co., Ltd."
+
+
 def test_a_character_that_says_type_between_modifier_and_head_is_said_by_word_order() -> None:
     # 式 "type; form", 型 "mold; type", 类 "kind; type": no "rotation type compressor", "food kind enterprise"
     assert compose("旋转式压缩机")[0] == "rotation compressor"

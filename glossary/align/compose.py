@@ -329,10 +329,14 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
     add(named)
     if term.endswith("政府") and len(term) > 3:
         add(_government_of(term[:-2]))  # 特朗普政府 → Trump administration
+    heads: list[str] = []  # the rules' heads the term ends in (longest first)
     for zh, en in rules["name"]:
         if term == zh and len(zh) > 2:
             add([_title(en.format("")).strip()])  # the head alone, in the rule's words: 管理条例 Management Regulations
+        if any(h != zh and h.endswith(zh) for h in heads):
+            continue  # (a longer head took the term: 有限公司 is "Co., Ltd.", no "Finite" + 公司's "Company")
         if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
+            heads.append(zh)
             stem = term[: -len(zh)]
             if len(stem) > 2 and kinds.names_a_type(stem[-1]) and not dictionary.has_word(stem):
                 stem = stem[:-1]  # (科技类 + 公司: a technology company, no "Kind Company")
