@@ -186,6 +186,18 @@ def test_a_lexicon_s_of_phrase_that_a_composition_says_as_a_compound_gives_the_c
     assert texts[:2] == [("income source", "ecdict"), ("source of income", "ecdict")]
 
 
+def test_a_lexicon_s_english_words_and_own_entries_come_before_misspellings_and_bare_glossary_lines() -> None:
+    from glossary.mining import lexicon
+
+    if not lexicon.available():
+        pytest.skip("ECDICT is not installed (make venv)")
+    # 机构 is the whole line of "machanism" and of "mrvhsnidm", letters English does not write
+    assert lexicon.english("机构")[0] == "institution"
+    # two whole lines: the dictionary's own phrase (a pronunciation) before a line of a merged glossary ([机])
+    assert lexicon.english("齿轨铁路")[0] == "cog railway"
+    assert lexicon.english("交流发电机")[0] == "alternator"
+
+
 def test_a_short_form_s_sense_after_its_reference_is_its_english() -> None:
     # CC-CEDICT 2026: 世博 "abbr. for 世界博覽會|世界博览会[Shi4 jie4 Bo2 lan3 hui4], World Expo" (before, no sense)
     assert glosses("世博") == ["World Expo"]

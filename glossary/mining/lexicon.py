@@ -96,9 +96,15 @@ _HEADWORD = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
 
 
 def _build_english(src: Path) -> dict[str, list[str]]:
-    """Chinese rendering → the English headwords ECDICT gives it, best first: a rendering that is the whole of
-    a translation line before one that shares it, then earlier items and lines, a field label, a commoner word."""
-    found: dict[str, list[tuple[bool, int, int, bool, int, str]]] = {}
+    """Chinese rendering → the English headwords ECDICT gives it, best first: English words (not a misspelling or
+    a run of letters, such as "machanism"), then a rendering that is the whole of a translation line before one
+    that shares it, earlier items and lines, one of the dictionary's own entries before a bare line of the
+    technical glossaries merged into it (齿轨铁路: "cog railway" over [机] "abt-system railway"), a field label, a
+    commoner word."""
+    from .filters import english_frequencies
+
+    freqs = english_frequencies()
+    found: dict[str, list[tuple[bool, bool, int, int, bool, bool, int, str]]] = {}
     for row, li, label, items in translation_lines(src):
         word = row.get("word") or ""
         if label == "网络" or len(word.split()) > 5 or not _HEADWORD.fullmatch(word):
@@ -106,10 +112,19 @@ def _build_english(src: Path) -> dict[str, list[str]]:
         ranks = [int(row.get(k) or 0) for k in ("frq", "bnc")]
         common = min((r for r in ranks if r > 0), default=10**6)
         field = bool(label) and label not in _NO_FIELD
+        # (an entry with a pronunciation or a definition is the dictionary's own: a phrase, or a word with a rank in
+        # its frequency lists — not an inflection or a rarity given them too, such as "awols")
+        curated = bool(row.get("phonetic") or row.get("definition")) and (" " in word or common < 10**6)
+        known = curated or all(freqs.get(w.lower(), 0.0) > 0 for w in _LETTERS.findall(word))
         for ii, item in enumerate(items):
             if _rendering(item):
-                found.setdefault(item, []).append((len(items) > 1, ii, li, not field, common, word))
+                found.setdefault(item, []).append(
+                    (not known, len(items) > 1, ii, li, not curated, not field, common, word)
+                )
     return {k: list(dict.fromkeys(w for *_, w in sorted(v)))[:MAX_ENGLISH] for k, v in found.items()}
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _build_plurals(src: Path) -> dict[str, str]:
