@@ -196,6 +196,8 @@ def test_a_lexicon_s_english_words_and_own_entries_come_before_misspellings_and_
     # two whole lines: the dictionary's own phrase (a pronunciation) before a line of a merged glossary ([机])
     assert lexicon.english("齿轨铁路")[0] == "cog railway"
     assert lexicon.english("交流发电机")[0] == "alternator"
+    # a verb's inflection repeats its lemma's lines ("decommitted" beside "decommit"); a plural noun renders
+    assert "decommitted" not in lexicon.english("回收") and "eyeglasses" in lexicon.english("眼镜")
 
 
 def test_a_short_form_s_sense_after_its_reference_is_its_english() -> None:
@@ -399,10 +401,12 @@ def test_a_company_s_legal_form_is_co_ltd_and_no_shorter_head_is_read_inside_it(
 
 def test_a_character_that_says_type_between_modifier_and_head_is_said_by_word_order() -> None:
     # 式 "type; form", 型 "mold; type", 类 "kind; type": no "rotation type compressor", "food kind enterprise"
-    assert compose("旋转式压缩机")[0] == "rotation compressor"
+    assert compose("旋转式压缩机")[0] in ("rotary compressor", "rotation compressor")
     assert compose("家用型空调")[0] == "domestic air conditioning"
     assert compose("食品类企业")[0] == "food enterprise"
     assert compose("科技类公司")[0] == "Science and Technology Company"  # and before a naming rule's head
+    # after a number it is the modifier's word: type 2, not "2 diabetes" nor "2 type diabetes"
+    assert compose("3型胶原蛋白")[0] == "type 3 collagen"
 
 
 def test_the_united_states_has_departments() -> None:

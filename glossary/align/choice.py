@@ -243,7 +243,8 @@ def features(
     top = next(iter(counts), None)
     ecdict = {e.lower() for e in lexicon.english(word)}
     zipfs = [_zipf(o) for o in opts]
-    best = max(zipfs, default=0.0)
+    # (the commonest of the rules' own options: a rare or stray word the lexicon adds moves no other's gap)
+    best = max((z for k, z in enumerate(zipfs) if k not in added), default=0.0)
     rows = []
     for k, o in enumerate(opts):
         words, low = o.split(), o.lower()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 
 from ..mining.filters import elements, naming_rules
 from ..normalise.pinyin import to_pinyin
@@ -101,6 +102,10 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
     return out
 
 
+#: a number as a term writes it beside a character that says "type": Arabic or Roman (Ⅲ is III once normalised)
+_NUMBER = re.compile(r"[0-9]+|[IVX]+")
+
+
 #: particles that join a modifier to its noun (美国的粮食安全): English word order says the same
 _POSSESSIVE = frozenset({"的", "之"})
 
@@ -152,6 +157,13 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     ]
     options = [[o for o, _ in s] for s in scored]
     probs = {o: p for s in scored for o, p in s if p is not None}
+    for i in range(len(parts) - 2, 0, -1):
+        number = unicodedata.normalize("NFKC", parts[i - 1])
+        if kinds.names_a_type(parts[i]) and _NUMBER.fullmatch(number):
+            # a number and the character that says "type" are one modifier: 3 + 型 + 胶原蛋白 → type 3 collagen
+            options[i - 1 : i + 1] = [[f"type {number}"]]
+            parts[i - 1 : i + 1] = [parts[i - 1] + parts[i]]
+            readings[i - 1 : i + 1] = [None]
     for i in range(len(parts) - 2, 0, -1):
         if kinds.is_adjective_suffix(parts[i]) or kinds.names_a_type(parts[i]) or parts[i] in _POSSESSIVE:
             # 政策 + 性 + 银行: "policy bank", no "nature"; 充气 + 式 + 帐篷: "inflation tent", no "type";

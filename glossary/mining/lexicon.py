@@ -109,6 +109,9 @@ def _build_english(src: Path) -> dict[str, list[str]]:
         word = row.get("word") or ""
         if label == "网络" or len(word.split()) > 5 or not _HEADWORD.fullmatch(word):
             continue  # the web's guesses are not the dictionary's; nor are sentences and symbols headwords
+        forms = dict(part.split(":", 1) for part in (row.get("exchange") or "").split("/") if ":" in part)
+        if "0" in forms and _VERB_FORMS & set(forms.get("1", "")):
+            continue  # a verb's inflection ("decommitted", "recovered") repeats its lemma's lines: the lemma renders
         ranks = [int(row.get(k) or 0) for k in ("frq", "bnc")]
         common = min((r for r in ranks if r > 0), default=10**6)
         field = bool(label) and label not in _NO_FIELD
@@ -125,6 +128,10 @@ def _build_english(src: Path) -> dict[str, list[str]]:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+
+
+#: ``exchange`` forms that are a verb's: past, past participle, present participle, third person
+_VERB_FORMS = frozenset("pdi3")
 
 
 def _build_plurals(src: Path) -> dict[str, str]:
