@@ -118,7 +118,10 @@ def _build_english(src: Path) -> dict[str, list[str]]:
         # (an entry with a pronunciation or a definition is the dictionary's own: a phrase, or a word with a rank in
         # its frequency lists — not an inflection or a rarity given them too, such as "awols")
         curated = bool(row.get("phonetic") or row.get("definition")) and (" " in word or common < 10**6)
-        known = curated or all(freqs.get(w.lower(), 0.0) > 0 for w in _LETTERS.findall(word))
+        abbreviation = (row.get("translation") or "").startswith("abbr") and word.isalpha()
+        if abbreviation and word.islower() and len(word) <= _ACRONYM_MAX and freqs.get(word, 0.0) < _ACRONYM_FREQ:
+            word = word.upper()  # (ECDICT writes some acronyms in lower case: "igbt" is IGBT)
+        known = curated or abbreviation or all(freqs.get(w.lower(), 0.0) > 0 for w in _LETTERS.findall(word))
         for ii, item in enumerate(items):
             if _rendering(item):
                 found.setdefault(item, []).append(
@@ -128,6 +131,8 @@ def _build_english(src: Path) -> dict[str, list[str]]:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+#: a lower-case abbreviation of at most this many letters, rarer in English than this, is an acronym
+_ACRONYM_MAX, _ACRONYM_FREQ = 6, 1e-6
 
 
 #: ``exchange`` forms that are a verb's: past, past participle, present participle, third person
