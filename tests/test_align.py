@@ -198,6 +198,8 @@ def test_a_lexicon_s_english_words_and_own_entries_come_before_misspellings_and_
     assert lexicon.english("交流发电机")[0] == "alternator"
     # a verb's inflection repeats its lemma's lines ("decommitted" beside "decommit"); a plural noun renders
     assert "decommitted" not in lexicon.english("回收") and "eyeglasses" in lexicon.english("眼镜")
+    # of two whole lines, the phrase whose word pairs the web uses ("fuel cell") before one it does not
+    assert lexicon.english("燃料电池")[0] == "fuel cell"
     # an acronym ECDICT writes in lower case ("aarp", abbr.) is written as one
     assert lexicon.english("美国退休者协会")[0] == "AARP"
     assert lexicon.english("北大西洋公约组织")[0] == "NATO"

@@ -98,13 +98,15 @@ _HEADWORD = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
 def _build_english(src: Path) -> dict[str, list[str]]:
     """Chinese rendering → the English headwords ECDICT gives it, best first: English words (not a misspelling or
     a run of letters, such as "machanism"), then a rendering that is the whole of a translation line before one
-    that shares it, earlier items and lines, one of the dictionary's own entries before a bare line of the
+    that shares it, earlier items and lines, a phrase English uses before one it does not, one of the
+    dictionary's own entries before a bare line of the
     technical glossaries merged into it (齿轨铁路: "cog railway" over [机] "abt-system railway"), a field label, a
     commoner word."""
     from .filters import english_frequencies
 
     freqs = english_frequencies()
-    found: dict[str, list[tuple[bool, bool, int, int, bool, bool, int, str]]] = {}
+    pairs = _web_bigrams()
+    found: dict[str, list[tuple[bool, bool, int, int, bool, bool, bool, int, str]]] = {}
     for row, li, label, items in translation_lines(src):
         word = row.get("word") or ""
         if label == "网络" or len(word.split()) > 5 or not _HEADWORD.fullmatch(word):
@@ -122,15 +124,43 @@ def _build_english(src: Path) -> dict[str, list[str]]:
         if abbreviation and word.islower() and len(word) <= _ACRONYM_MAX and freqs.get(word, 0.0) < _ACRONYM_FREQ:
             word = word.upper()  # (ECDICT writes some acronyms in lower case: "igbt" is IGBT)
         known = curated or abbreviation or all(freqs.get(w.lower(), 0.0) > 0 for w in _LETTERS.findall(word))
+        # a phrase whose every pair of words is among the web's commonest is English in use: in the same place of
+        # a line it goes before a phrase that is not (燃料电池: "fuel cell" before "fuel battery")
+        words = word.lower().split()
+        phrase = len(words) > 1 and all(f"{a} {b}" in pairs for a, b in zip(words, words[1:]))
+        unused = len(words) > 1 and not phrase
         for ii, item in enumerate(items):
             if _rendering(item):
                 found.setdefault(item, []).append(
-                    (not known, len(items) > 1, ii, li, not curated, not field, common, word)
+                    (
+                        not known,
+                        len(items) > 1,
+                        ii,
+                        li,
+                        unused,
+                        not curated,
+                        not field,
+                        common,
+                        word,
+                    )
                 )
     return {k: list(dict.fromkeys(w for *_, w in sorted(v)))[:MAX_ENGLISH] for k, v in found.items()}
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _web_bigrams() -> frozenset[str]:
+    """The web's commonest English word pairs (``wordsegment``'s list of Google's n-grams), or none."""
+    from importlib import resources
+
+    try:
+        text = resources.files("wordsegment").joinpath("bigrams.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines())
+
+
 #: a lower-case abbreviation of at most this many letters, rarer in English than this, is an acronym
 _ACRONYM_MAX, _ACRONYM_FREQ = 6, 1e-6
 
