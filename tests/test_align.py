@@ -410,6 +410,7 @@ def test_a_character_that_says_type_between_modifier_and_head_is_said_by_word_or
     assert compose("家用型空调")[0] == "domestic air conditioning"
     assert compose("食品类企业")[0] == "food enterprise"
     assert compose("科技类公司")[0] == "Science and Technology Company"  # and before a naming rule's head
+    assert compose("临时性办法")[0] == "Temporary Measures"  # as an adjective suffix there is: no "Nature"
     # after a number it is the modifier's word: type 2, not "2 diabetes" nor "2 type diabetes"
     assert compose("3型胶原蛋白")[0] == "type 3 collagen"
 

@@ -350,8 +350,10 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
         if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
             heads.append(zh)
             stem = term[: -len(zh)]
-            if len(stem) > 2 and kinds.names_a_type(stem[-1]) and not dictionary.has_word(stem):
-                stem = stem[:-1]  # (科技类 + 公司: a technology company, no "Kind Company")
+            last = stem[-1]
+            if len(stem) > 2 and (kinds.names_a_type(last) or kinds.is_adjective_suffix(last)):
+                if not dictionary.has_word(stem):
+                    stem = stem[:-1]  # (科技类 + 公司: a technology company, no "Kind Company"; 临时性: no "Nature")
             if zh == "公司" and (_names_an_act(stem) or (en == "{}" and not after_name and not _has_name(stem))):
                 # a company is named by a noun (承包公司 is a contract company, no "Contract Company"), and by
                 # its name alone only when it has one (雅虎公司 → Yahoo; 投资公司 is no "Investment")
