@@ -165,7 +165,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
             parts[i - 1 : i + 1] = [parts[i - 1] + parts[i]]
             readings[i - 1 : i + 1] = [None]
     for i in range(len(parts) - 2, 0, -1):
-        if kinds.is_adjective_suffix(parts[i]) or kinds.names_a_type(parts[i]) or parts[i] in _POSSESSIVE:
+        if _says_kind(parts[i]) or parts[i] in _POSSESSIVE:
             # 政策 + 性 + 银行: "policy bank", no "nature"; 充气 + 式 + 帐篷: "inflation tent", no "type";
             # 美国 + 的 + 粮食安全: "US food security", no "taxi"
             del options[i], parts[i], readings[i]
@@ -282,6 +282,11 @@ def head_english(word: str) -> list[str]:
     return compose(word)[:1]
 
 
+def _says_kind(char: str) -> bool:
+    """True for a character English says by word order after a modifier: an adjective suffix (性) or a "type" (类)."""
+    return kinds.names_a_type(char) or kinds.is_adjective_suffix(char)
+
+
 def with_head(modifier_en: str, head_en: str, head_zh: str) -> str:
     """English of a modifier before a head, in the order the naming rules give for that head.
 
@@ -350,10 +355,9 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
         if term.endswith(zh) and len(term) > len(zh) + 1 and _ends_as_word(term, zh):
             heads.append(zh)
             stem = term[: -len(zh)]
-            last = stem[-1]
-            if len(stem) > 2 and (kinds.names_a_type(last) or kinds.is_adjective_suffix(last)):
-                if not dictionary.has_word(stem):
-                    stem = stem[:-1]  # (科技类 + 公司: a technology company, no "Kind Company"; 临时性: no "Nature")
+            # (科技类 + 公司: a technology company, no "Kind Company"; 临时性 + 办法: no "Nature")
+            if len(stem) > 2 and _says_kind(stem[-1]) and not dictionary.has_word(stem):
+                stem = stem[:-1]
             if zh == "公司" and (_names_an_act(stem) or (en == "{}" and not after_name and not _has_name(stem))):
                 # a company is named by a noun (承包公司 is a contract company, no "Contract Company"), and by
                 # its name alone only when it has one (雅虎公司 → Yahoo; 投资公司 is no "Investment")
