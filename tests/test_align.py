@@ -396,6 +396,14 @@ def test_an_adjective_suffix_before_a_noun_is_said_by_word_order() -> None:
     assert compose("框架协议")[0] == "Framework Agreement"  # a naming rule's head alone, in its words
 
 
+def test_a_head_whose_sense_is_a_of_b_is_the_compound_b_a_after_a_modifier() -> None:
+    # 振频 "frequency of vibration": system vibration frequency, not "system frequency of vibration"
+    assert compose("系统振频")[0] == "system vibration frequency"
+    assert compose("协会理事")[0] == "association council member"  # 理事 "member of council"
+    # unless English fixed the phrase in that order (ECDICT has "head of state"): no "national state head"
+    assert compose("国家元首")[0] == "national head of state"
+
+
 def test_a_company_s_legal_form_is_co_ltd_and_no_shorter_head_is_read_inside_it() -> None:
     # 有限公司 is a naming rule's head of its own: no "Finite" + 公司's "Company" beside it
     got = compose("上海电气集团有限公司")

@@ -11,12 +11,14 @@ import os
 import re
 from functools import lru_cache
 
+from ..mining import lexicon
 from . import choice, dictionary, edges, english, kinds
 from .acts import is_phrasal, named_act, object_act, passive_act
 from .names import element_english
 from .senses import _as_modifier, _coordinated, _listed_noun
 
 #: a run of Latin letters and digits, which a term keeps as written (LED, 5G, MP Materials)
+_OF = re.compile(r"([a-z]+) of ([a-z]+)")
 LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
 
 
@@ -95,6 +97,10 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         head = edges.suffix_sense(piece)
         if head:
             gl = [head] + [g for g in gl if g != head]
+    if final and not first and gl and (of := _OF.fullmatch(gl[0])) and not lexicon.fixed_of_phrase(gl[0]):
+        # after a modifier a head "A of B" is the compound "B A", unless English fixed the phrase (head of state):
+        # 系统 + 振频 "frequency of vibration" → system vibration frequency, not "system frequency of vibration"
+        gl = [f"{of.group(2)} {of.group(1)}"] + gl
     passive = passive_act(piece, gl[0]) if final and gl else None
     if passive:
         gl = [passive] + gl  # the act a "to be …ed" sense names: 食物 + 中毒 "to be poisoned" → food poisoning

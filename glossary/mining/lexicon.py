@@ -217,6 +217,30 @@ def _plurals() -> Table:
     return _table("ecdict-plurals", _build_plurals)
 
 
+def _build_of_phrases(src: Path) -> dict[str, int]:
+    """ECDICT's headwords of the shape "A of B" (lower case): phrases English has fixed (head of state)."""
+    with src.open(encoding="utf-8", newline="") as f:
+        return {w: 1 for row in csv.reader(f) if row and _OF_PHRASE.fullmatch(w := row[0])}
+
+
+_OF_PHRASE = re.compile(r"[a-z]+ of [a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _of_phrases() -> Table:
+    return _table("ecdict-of-phrases", _build_of_phrases)
+
+
+def fixed_of_phrase(text: str) -> bool:
+    """True when ECDICT has ``text``, "A of B", as a headword of its own: a phrase English has fixed in that order
+    (head of state, bill of exchange), where "B A" would be another thing or none.
+
+    >>> fixed_of_phrase("head of state") if available() else True
+    True
+    """
+    return text.lower() in _of_phrases()
+
+
 def size() -> int:
     """How many Chinese strings the reversed index holds (0 without ECDICT)."""
     return len(_index())
