@@ -70,8 +70,8 @@ def is_adjective_suffix(char: str) -> bool:
 @lru_cache(maxsize=256)
 def names_a_type(char: str) -> bool:
     """True when CC-CEDICT's first senses of ``char`` say "type" (式 "type; form", 型 "mold; type", 类 "kind;
-    type"): between a modifier and its head English says it by word order alone (旋转式压缩机 → rotation
-    compressor, not "rotation type compressor").
+    type"): between a modifier and its head English says it by word order alone (旋转式压缩机 → rotary
+    compressor, not "rotary type compressor").
 
     >>> names_a_type("式"), names_a_type("厚")
     (True, False)
