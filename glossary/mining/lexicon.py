@@ -98,10 +98,9 @@ _HEADWORD = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
 def _build_english(src: Path) -> dict[str, list[str]]:
     """Chinese rendering → the English headwords ECDICT gives it, best first: English words (not a misspelling or
     a run of letters, such as "machanism"), then a rendering that is the whole of a translation line before one
-    that shares it, earlier items and lines, a phrase English uses before one it does not, one of the
-    dictionary's own entries before a bare line of the
-    technical glossaries merged into it (齿轨铁路: "cog railway" over [机] "abt-system railway"), a field label, a
-    commoner word."""
+    that shares it, earlier items and lines, a phrase English uses before one it does not, one of the dictionary's
+    own entries before a bare line of the technical glossaries merged into it (齿轨铁路: "cog railway" over [机]
+    "abt-system railway"), a field label, a commoner word."""
     from .filters import english_frequencies
 
     freqs = english_frequencies()
