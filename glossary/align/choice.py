@@ -25,7 +25,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from importlib import resources
 from itertools import product
 from pathlib import Path
 
@@ -119,15 +118,7 @@ def compound_renderings(word: str, final: bool) -> list[tuple[str, int]]:
 
 def _build_bigrams() -> dict[str, int]:
     """English word pairs in use: the web's commonest (``wordsegment``'s list) and ECDICT's headwords'."""
-    out: dict[str, int] = {}
-    try:
-        text = resources.files("wordsegment").joinpath("bigrams.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, OSError):
-        text = ""
-    for line in text.splitlines():
-        pair = line.split("\t")[0]
-        if pair.count(" ") == 1:
-            out[pair] = 1
+    out = {pair: 1 for pair in lexicon.web_bigrams() if pair.count(" ") == 1}
     src = lexicon.path()
     if src is not None:
         with src.open(encoding="utf-8", newline="") as f:

@@ -158,8 +158,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     options = [[o for o, _ in s] for s in scored]
     probs = {o: p for s in scored for o, p in s if p is not None}
     for i in range(len(parts) - 2, 0, -1):
-        number = unicodedata.normalize("NFKC", parts[i - 1])
-        if kinds.names_a_type(parts[i]) and _NUMBER.fullmatch(number):
+        if kinds.names_a_type(parts[i]) and _NUMBER.fullmatch(number := unicodedata.normalize("NFKC", parts[i - 1])):
             # a number and the character that says "type" are one modifier: 3 + 型 + 胶原蛋白 → type 3 collagen
             options[i - 1 : i + 1] = [[f"type {number}"]]
             parts[i - 1 : i + 1] = [parts[i - 1] + parts[i]]

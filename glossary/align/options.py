@@ -18,8 +18,9 @@ from .names import element_english
 from .senses import _as_modifier, _coordinated, _listed_noun
 
 #: a run of Latin letters and digits, which a term keeps as written (LED, 5G, MP Materials)
-_OF = re.compile(r"([a-z]+) of ([a-z]+)")
 LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
+#: a sense that is a noun "of" a noun (price of electricity), which English compounds the other way round
+_OF = re.compile(r"([a-z]+) of ([a-z]+)")
 
 
 def piece_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:

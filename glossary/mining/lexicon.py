@@ -104,13 +104,13 @@ def _build_english(src: Path) -> dict[str, list[str]]:
     from .filters import english_frequencies
 
     freqs = english_frequencies()
-    pairs = _web_bigrams()
+    pairs = web_bigrams()
     found: dict[str, list[tuple[bool, bool, int, int, bool, bool, bool, int, str]]] = {}
     for row, li, label, items in translation_lines(src):
         word = row.get("word") or ""
         if label == "网络" or len(word.split()) > 5 or not _HEADWORD.fullmatch(word):
             continue  # the web's guesses are not the dictionary's; nor are sentences and symbols headwords
-        forms = dict(part.split(":", 1) for part in (row.get("exchange") or "").split("/") if ":" in part)
+        forms = _exchange(row)
         if "0" in forms and _VERB_FORMS & set(forms.get("1", "")):
             continue  # a verb's inflection ("decommitted", "recovered") repeats its lemma's lines: the lemma renders
         ranks = [int(row.get(k) or 0) for k in ("frq", "bnc")]
@@ -149,7 +149,7 @@ def _build_english(src: Path) -> dict[str, list[str]]:
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
-def _web_bigrams() -> frozenset[str]:
+def web_bigrams() -> frozenset[str]:
     """The web's commonest English word pairs (``wordsegment``'s list of Google's n-grams), or none."""
     from importlib import resources
 
@@ -168,12 +168,17 @@ _ACRONYM_MAX, _ACRONYM_FREQ = 6, 1e-6
 _VERB_FORMS = frozenset("pdi3")
 
 
+def _exchange(row: dict[str, str]) -> dict[str, str]:
+    """A row's word forms, from ECDICT's ``exchange`` column ("0:involve/1:p" → {"0": "involve", "1": "p"})."""
+    return dict(part.split(":", 1) for part in (row.get("exchange") or "").split("/") if ":" in part)
+
+
 def _build_plurals(src: Path) -> dict[str, str]:
     """English plural → its singular, from ECDICT's ``exchange`` column (``0:`` the lemma, ``1:s`` a plural)."""
     out: dict[str, str] = {}
     with src.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            forms = dict(part.split(":", 1) for part in (row.get("exchange") or "").split("/") if ":" in part)
+            forms = _exchange(row)
             word, lemma = row.get("word") or "", forms.get("0", "")
             if lemma and "s" in forms.get("1", "") and word.isalpha() and word.lower() != lemma.lower():
                 out[word.lower()] = lemma.lower()
