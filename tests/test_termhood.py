@@ -153,6 +153,28 @@ def test_each_feature_lands_in_its_named_slot() -> None:
     assert 0.0 <= latin["lexicon_share"] <= 1.0 and latin["acronym"] == 1.0
 
 
+def test_an_item_of_a_list_is_measured_as_one_in_any_process() -> None:
+    # things a writer lists with the enumeration comma are of one kind (a field's terms, seen once or not);
+    # the first item is not counted (it is as often the tail of a clause: 参与调峰、…)
+    text = "工厂生产硫酸铜、硫酸锌、氯化钠和氯化钾等化工产品。硫酸锌用于农药，氯化钠很便宜。"
+    m = Miner()
+    m.add(Document("a.txt", text, "utf-8"))
+    keys, rows = candidate_features(m)
+    at = FEATURES.index("listed")
+    listed = {k: r[at] for k, r in zip(keys, rows) if r[at]}
+    assert listed == {"硫酸锌": 0.5, "氯化钠": 0.5}
+    # counted by forked workers and merged, the shares are the same
+    docs = [Document(f"{i}.txt", text, "utf-8") for i in range(4)]
+    one, two = Miner(), Miner()
+    for d in docs:
+        one.add(d)
+    from glossary.mining.candidates import _count_part
+
+    two.merge(docs[:2], _count_part(docs[:2]))
+    two.merge(docs[2:], _count_part(docs[2:]))
+    assert one.listed == two.listed and one.listed["硫酸锌"] == 4
+
+
 def _annotated(folder: Path, texts: dict[str, str], terms: list[str]) -> Path:
     folder.mkdir(parents=True)
     for name, text in texts.items():

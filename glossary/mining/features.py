@@ -25,7 +25,7 @@ def neighbours(found: dict[str, int] | str) -> dict[str, int]:
 
 #: bumped whenever a feature is added, removed or computed differently; the shipped model names the version it
 #: was fitted with, and a model of another version is refused
-FEATURE_VERSION = 7
+FEATURE_VERSION = 8
 
 #: jieba's tags in coarse groups, for the first and the last word of a candidate
 POS_GROUPS: dict[str, tuple[str, ...]] = {
@@ -115,6 +115,7 @@ FEATURES: tuple[str, ...] = (
     "lexicon_share",
     "cut_share",
     "personal_name",
+    "listed",
 )
 
 #: names of bodies and laws (…部, …委员会, …法): the words before carry their country or field

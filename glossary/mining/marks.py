@@ -35,11 +35,20 @@ _HAN_AFTER = re.compile(
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
 _LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,，&'+\-]{1,60}?)\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
+#: what ends an item of a list and what may not stand inside one: the enumeration comma, 等 and the
+#: coordinators, and punctuation
+_NOT_ITEM = "、等和及与，,。；;：:！!？?\\s“”「」『』《》()（）"
+#: an item of a list written with the enumeration comma: after one and up to the next, or to 等, 和, 及 or 与
+#: (硫酸锌 and 氯化钠 of 硫酸铜、硫酸锌、氯化钠和氯化钾; the first item, after a clause's start, is as often the tail
+#: of a clause)
+_LIST_ITEM = re.compile(rf"(?<=、)([^{_NOT_ITEM}]{{1,{MAX_CHARS}}})(?=[、等和及与])")
 
 
 def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
     """Count into ``local`` (one document's counts) the spans ``simp`` (its Simplified text) marks as names or
-    terms, and note on ``miner`` which were marked how (its titles, quoted, glossed and glossed names)."""
+    terms, and note on ``miner`` which were marked how (its titles, quoted, glossed and glossed names, and how
+    often a candidate is an item of a list)."""
+    count_list_items(miner, simp, local)
     titles = Counter(m.group(1).strip() for m in _TITLE.finditer(simp))
     for title, n in titles.items():
         # a title may also have been counted as a run of words: take the larger count, not both
@@ -77,6 +86,24 @@ def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
                 local[before] += 1
                 miner.glossed_names.add(before)
                 miner.tokens.setdefault(before, (before,))
+
+
+def count_list_items(miner: Miner, simp: str, local: Counter[str]) -> None:
+    """Count on ``miner.listed`` the occurrences of ``local``'s candidates as items of a list written with the
+    enumeration comma (硫酸铜、硫酸锌和氯化钠): a writer lists things of one kind, and the things a field
+    lists are its terms, seen once or not (a clause is cut by a full comma, not by this one).
+
+    >>> from glossary.models import Document
+    >>> from glossary.mining.candidates import Miner
+    >>> m = Miner()
+    >>> m.add(Document("a.txt", "硫酸铜、硫酸锌、氯化钠和氯化钾等化工产品。", "utf-8"))
+    >>> m.listed["硫酸锌"], m.listed["氯化钠"], m.listed["化工产品"]
+    (1, 1, 0)
+    """
+    for m in _LIST_ITEM.finditer(simp):
+        item = m.group(1)
+        if item in local:
+            miner.listed[item] += 1
 
 
 def acronym_words(miner: Miner, span: str, gloss: str) -> tuple[str, ...]:

@@ -99,6 +99,16 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+#: the verbs that make a clause (be, do, have and the modals): a span ending in one is a clause cut short ("the
+#: transmission does"), one holding one runs across a clause ("committee meetings are held")
+AUXILIARIES = frozenset(
+    ["am", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "has", "have", "had"]
+    + ["will", "would", "shall", "should", "can", "could", "may", "might", "must"]
+)
+#: no span begins or ends with one of these
+_EDGE_WORDS = FUNCTION_WORDS | AUXILIARIES
+
+
 def word_key(word: str) -> str:
     w = word.lower()
     return w[:4] if len(w) > 4 else w
@@ -146,12 +156,12 @@ def cut_spans(
 
     for i in range(len(words)):
         last = min(len(words), i + n_max)
-        if first_anchor[i] >= last or lower[i] in FUNCTION_WORDS:
+        if first_anchor[i] >= last or lower[i] in _EDGE_WORDS:
             continue
         crossed = False
         for j in range(i + 1, last + 1):
             crossed = crossed or (j - 1 > i and breaks[j - 1])
-            if j <= first_anchor[i] or lower[j - 1] in FUNCTION_WORDS:
+            if j <= first_anchor[i] or lower[j - 1] in _EDGE_WORDS:
                 continue
             cut = _cuts_after(words, breaks, j) or (
                 i > 0 and not breaks[i] and words[i][0].isupper() and words[i - 1][0].isupper()
