@@ -278,6 +278,17 @@ def test_a_name_is_cut_short_by_the_words_that_go_on_not_across_punctuation() ->
     assert spans["State Grid Corporation of China"][0] is False
 
 
+def test_no_span_begins_or_ends_with_an_auxiliary() -> None:
+    """A clause's verb is no part of a term: "the link does" was a candidate (and the best span of a term)
+    where be and have were already kept off the edges but do and the modals were not."""
+    from glossary.tm.words import cut_spans
+
+    spans = cut_spans("The new link does more, and the grid must adapt; operators might wait", 4)
+    assert "new link" in spans and "grid" in spans
+    assert not [s for s in spans if s.split()[0].lower() in {"does", "must", "might"}]
+    assert not [s for s in spans if s.split()[-1].lower() in {"does", "must", "might"}]
+
+
 def test_a_span_ends_in_the_terms_head_not_in_any_word_of_its_gloss() -> None:
     """房价 is "house price" or "cost of housing": its heads are price and cost, so "housing" alone does not
     end as the term does (every word of every sense of the last part counted as a head: 电价, "price of
