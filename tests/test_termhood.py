@@ -10,6 +10,7 @@ import pytest
 from glossary.errors import ModelError
 from glossary.mining import Miner, mine_documents
 from glossary.mining.features import FEATURES
+from glossary.mining.marks import MARKS
 from glossary.mining.measure import candidate_features
 from glossary.mining.model import TermhoodModel, load_model
 from glossary.models import Document
@@ -153,17 +154,22 @@ def test_each_feature_lands_in_its_named_slot() -> None:
     assert 0.0 <= latin["lexicon_share"] <= 1.0 and latin["acronym"] == 1.0
 
 
-def test_an_item_of_a_list_is_measured_as_one_in_any_process() -> None:
+def test_what_the_writer_sets_off_is_measured_as_such_in_any_process() -> None:
     # things a writer lists with the enumeration comma are of one kind (a field's terms, seen once or not);
-    # the first item is not counted (it is as often the tail of a clause: 参与调峰、…)
-    text = "工厂生产硫酸铜、硫酸锌、氯化钠和氯化钾等化工产品。硫酸锌用于农药，氯化钠很便宜。"
+    # the first item is not counted (it is as often the tail of a clause: 参与调峰、…); a span in quotation
+    # marks, in brackets or right before them is set off too
+    text = "工厂生产硫酸铜、硫酸锌、氯化钠和氯化钾等化工产品。硫酸锌用于农药，氯化钠很便宜。“循环经济”流行。回收废料（下脚料）价低。"
     m = Miner()
     m.add(Document("a.txt", text, "utf-8"))
     keys, rows = candidate_features(m)
-    at = FEATURES.index("listed")
-    listed = {k: r[at] for k, r in zip(keys, rows) if r[at]}
-    assert listed == {"硫酸锌": 0.5, "氯化钠": 0.5}
-    # counted by forked workers and merged, the shares are the same
+    assert FEATURES[-3:] == tuple(MARKS)  # (the rows are filled in that order)
+    shares = {name: {k: r[FEATURES.index(name)] for k, r in zip(keys, rows) if r[FEATURES.index(name)]} for name in MARKS}
+    assert shares == {
+        "listed": {"硫酸锌": 0.5, "氯化钠": 0.5},
+        "in_quotes": {"循环经济": 1.0},
+        "bracketed": {"回收废料": 1.0, "下脚料": 1.0},
+    }
+    # counted by forked workers and merged, the counts are the same
     docs = [Document(f"{i}.txt", text, "utf-8") for i in range(4)]
     one, two = Miner(), Miner()
     for d in docs:
@@ -172,7 +178,7 @@ def test_an_item_of_a_list_is_measured_as_one_in_any_process() -> None:
 
     two.merge(docs[:2], _count_part(docs[:2]))
     two.merge(docs[2:], _count_part(docs[2:]))
-    assert one.listed == two.listed and one.listed["硫酸锌"] == 4
+    assert one.marked == two.marked and one.marked["listed"]["硫酸锌"] == 4
 
 
 def _annotated(folder: Path, texts: dict[str, str], terms: list[str]) -> Path:

@@ -43,7 +43,7 @@ from .filters import (
     function_words,
     load_background,
 )
-from .marks import count_marks
+from .marks import MARKS, count_marks
 from .measure import candidate_probabilities
 from .model import TermhoodModel, demote_fragments, load_model
 from .ngrams import BREAK_TAGS, expand, single_char_terms
@@ -87,7 +87,7 @@ _STATE = {
     "glossed_names": "glossed_names",
     "quoted": "quoted",
     "cut": "cut",
-    "listed": "listed",
+    "marked": "marked",
     "tok_count": "tok_count",
     "n_tokens": "n_tokens",
     "simplified": "simplified",
@@ -122,7 +122,8 @@ class Miner:
         self.glossed_names: set[str] = set()
         self.quoted: set[str] = set()  # terms the texts set in quotation marks (“菜篮子工程”)
         self.cut: Counter[str] = Counter()  # occurrences found beginning or ending inside a glued word
-        self.listed: Counter[str] = Counter()  # occurrences as an item of a list (硫酸铜、硫酸锌和氯化钠)
+        # how often each candidate is set off by the writer, by the way (marks.MARKS: in a list, in quotes …)
+        self.marked: dict[str, Counter[str]] = {name: Counter() for name in MARKS}
         self.tok_count: Counter[str] = Counter()
         self.n_tokens = 0
         self.docs: list[Document] = []
@@ -226,7 +227,8 @@ class Miner:
         self.glossed_names |= state["glossed_names"]
         self.quoted |= state["quoted"]
         self.cut.update(state["cut"])
-        self.listed.update(state["listed"])
+        for name, found in state["marked"].items():
+            self.marked[name].update(found)
         self.tok_count.update(state["tok_count"])
         self.n_tokens += state["n_tokens"]
         self.simplified.extend(state["simplified"])
@@ -274,7 +276,7 @@ class Miner:
             workers = default_workers() if len(keys) >= PARALLEL_MIN_CANDIDATES else 1
         if workers > 1 and len(keys) > 1:
             # the rows are the same in any split: each worker measures its share against the whole count and
-            # sends back its probabilities only (the rows, 93 numbers a candidate, would cost the parent more to
+            # sends back its probabilities only (the rows, 95 numbers a candidate, would cost the parent more to
             # unpickle than the model costs to apply)
             _load_tables()
             jobs = [(part, model) for part in split(keys, workers)]

@@ -116,6 +116,8 @@ FEATURES: tuple[str, ...] = (
     "cut_share",
     "personal_name",
     "listed",
+    "in_quotes",
+    "bracketed",
 )
 
 #: names of bodies and laws (…部, …委员会, …法): the words before carry their country or field

@@ -42,13 +42,26 @@ _NOT_ITEM = "、等和及与，,。；;：:！!？?\\s“”「」『』《》()
 #: (硫酸锌 and 氯化钠 of 硫酸铜、硫酸锌、氯化钠和氯化钾; the first item, after a clause's start, is as often the tail
 #: of a clause)
 _LIST_ITEM = re.compile(rf"(?<=、)([^{_NOT_ITEM}]{{1,{MAX_CHARS}}})(?=[、等和及与])")
+#: a span in quotation marks, whatever it ends in (the feature lets the model weigh slogans against terms)
+_IN_QUOTES = re.compile(rf"[“「『‘]([^{_NOT_ITEM}]{{2,{MAX_CHARS}}})[”」』’]")
+#: a short span in brackets (an abbreviation, a code, a name's other form), and the span right before one
+_IN_BRACKETS = re.compile(rf"[（(]([^{_NOT_ITEM}]{{2,12}})[)）]")
+_BEFORE_BRACKETS = re.compile(
+    rf"([^{_NOT_ITEM}]{{2,{MAX_CHARS}}})(?=[（(](?:简称|下称|以下简称)?[^{_NOT_ITEM}]{{2,12}}[)）])"
+)
+#: the ways a writer sets a span off, each counted on :attr:`Miner.marked` under its name
+MARKS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "listed": (_LIST_ITEM,),
+    "in_quotes": (_IN_QUOTES,),
+    "bracketed": (_IN_BRACKETS, _BEFORE_BRACKETS),
+}
 
 
 def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
     """Count into ``local`` (one document's counts) the spans ``simp`` (its Simplified text) marks as names or
     terms, and note on ``miner`` which were marked how (its titles, quoted, glossed and glossed names, and how
-    often a candidate is an item of a list)."""
-    count_list_items(miner, simp, local)
+    often a candidate is set off: :func:`count_set_off`)."""
+    count_set_off(miner, simp, local)
     titles = Counter(m.group(1).strip() for m in _TITLE.finditer(simp))
     for title, n in titles.items():
         # a title may also have been counted as a run of words: take the larger count, not both
@@ -88,22 +101,27 @@ def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
                 miner.tokens.setdefault(before, (before,))
 
 
-def count_list_items(miner: Miner, simp: str, local: Counter[str]) -> None:
-    """Count on ``miner.listed`` the occurrences of ``local``'s candidates as items of a list written with the
-    enumeration comma (硫酸铜、硫酸锌和氯化钠): a writer lists things of one kind, and the things a field
-    lists are its terms, seen once or not (a clause is cut by a full comma, not by this one).
+def count_set_off(miner: Miner, simp: str, local: Counter[str]) -> None:
+    """Count on ``miner.marked`` the occurrences of ``local``'s candidates that the writer sets off (:data:`MARKS`):
+    as an item of a list written with the enumeration comma (硫酸铜、硫酸锌和氯化钠: a writer lists things of one
+    kind, and the things a field lists are its terms, seen once or not; a clause is cut by a full comma, not by
+    this one), in quotation marks, in brackets or right before them (a name and its abbreviation).
 
     >>> from glossary.models import Document
     >>> from glossary.mining.candidates import Miner
     >>> m = Miner()
-    >>> m.add(Document("a.txt", "硫酸铜、硫酸锌、氯化钠和氯化钾等化工产品。", "utf-8"))
-    >>> m.listed["硫酸锌"], m.listed["氯化钠"], m.listed["化工产品"]
+    >>> m.add(Document("a.txt", "硫酸铜、硫酸锌、氯化钠和氯化钾等化工产品（化学品）。", "utf-8"))
+    >>> m.marked["listed"]["硫酸锌"], m.marked["listed"]["氯化钠"], m.marked["listed"]["化工产品"]
     (1, 1, 0)
+    >>> m.marked["bracketed"]["化工产品"], m.marked["bracketed"]["化学品"]
+    (1, 1)
     """
-    for m in _LIST_ITEM.finditer(simp):
-        item = m.group(1)
-        if item in local:
-            miner.listed[item] += 1
+    for name, patterns in MARKS.items():
+        found = miner.marked[name]
+        for pattern in patterns:
+            for m in pattern.finditer(simp):
+                if m.group(1) in local:
+                    found[m.group(1)] += 1
 
 
 def acronym_words(miner: Miner, span: str, gloss: str) -> tuple[str, ...]:

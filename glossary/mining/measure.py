@@ -320,9 +320,11 @@ class _Measure:
         for r in np.flatnonzero(person & ~ascii_key & ~in_dictionary).tolist():
             k = keys[r]
             x[r, i + 5] = 2 <= len(k) <= 3 and cedict.is_surname(k[0]) and whole[r] is None
-        # the share of its occurrences as an item of a list: things of one kind, which a field's terms are
-        listed = np.fromiter((miner.listed.get(k, 0) for k in keys), dtype=float, count=len(keys))
-        x[:, i + 6] = np.where(f0 > 0, np.minimum(1.0, listed / np.maximum(f0, 1)), 0.0)
+        # the share of its occurrences the writer sets off: in a list (things of one kind, which a field's terms
+        # are), in quotation marks, in brackets or before them (marks.MARKS, in FEATURES' order)
+        for at, found in enumerate(miner.marked.values(), start=i + 6):
+            n = np.fromiter((found.get(k, 0) for k in keys), dtype=float, count=len(keys))
+            x[:, at] = np.where(f0 > 0, np.minimum(1.0, n / np.maximum(f0, 1)), 0.0)
         return x
 
 
