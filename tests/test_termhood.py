@@ -156,7 +156,7 @@ def test_each_feature_lands_in_its_named_slot() -> None:
 
 def test_what_the_writer_sets_off_is_measured_as_such_in_any_process() -> None:
     # things a writer lists with the enumeration comma are of one kind (a field's terms, seen once or not);
-    # the first item is not counted (it is as often the tail of a clause: 参与调峰、…); a span in quotation
+    # the first item is not counted (it is as often the tail of a clause: 负责清洗、…); a span in quotation
     # marks, in brackets or right before them is set off too
     text = "工厂生产硫酸铜、硫酸锌、氯化钠和氯化钾等化工产品。硫酸锌用于农药，氯化钠很便宜。“循环经济”流行。回收废料（下脚料）价低。"
     m = Miner()
