@@ -163,7 +163,9 @@ def test_what_the_writer_sets_off_is_measured_as_such_in_any_process() -> None:
     m.add(Document("a.txt", text, "utf-8"))
     keys, rows = candidate_features(m)
     assert FEATURES[-3:] == tuple(MARKS)  # (the rows are filled in that order)
-    shares = {name: {k: r[FEATURES.index(name)] for k, r in zip(keys, rows) if r[FEATURES.index(name)]} for name in MARKS}
+    shares = {
+        name: {k: r[FEATURES.index(name)] for k, r in zip(keys, rows) if r[FEATURES.index(name)]} for name in MARKS
+    }
     assert shares == {
         "listed": {"硫酸锌": 0.5, "氯化钠": 0.5},
         "in_quotes": {"循环经济": 1.0},
