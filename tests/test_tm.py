@@ -289,6 +289,16 @@ def test_no_span_begins_or_ends_with_an_auxiliary() -> None:
     assert not [s for s in spans if s.split()[-1].lower() in {"does", "must", "might"}]
 
 
+def test_a_title_that_opens_a_sentence_is_cited_without_its_article() -> None:
+    """A title in title case is a span whatever its length; at a sentence's start its "The" was taken in, and the
+    memory proposed "the Energy Law of …" for the law."""
+    from glossary.tm.words import cut_spans
+
+    spans = cut_spans("The Mining Law of the Republic of Ruritania took effect in May", 3)
+    assert "Mining Law of the Republic of Ruritania" in spans
+    assert not [s for s in spans if s.lower().startswith("the ")]
+
+
 def test_a_span_ends_in_the_terms_head_not_in_any_word_of_its_gloss() -> None:
     """房价 is "house price" or "cost of housing": its heads are price and cost, so "housing" alone does not
     end as the term does (every word of every sense of the last part counted as a head: 电价, "price of

@@ -177,6 +177,8 @@ def cut_spans(
             j += 1
         while j > i and words[j - 1] in _JOINERS:
             j -= 1
+        while i < j and lower[i] in _EDGE_WORDS:
+            i += 1  # (a sentence's capital: "The Energy Law of …" is cited as "Energy Law of …")
         if j - i > n_max and first_anchor[i] < j:
             out.setdefault(" ".join(words[i:j]), (False, any(breaks[i + 1 : j]), *beside(i, j)))
         i = max(j, i + 1)
