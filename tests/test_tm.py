@@ -278,7 +278,7 @@ def test_a_name_is_cut_short_by_the_words_that_go_on_not_across_punctuation() ->
     assert spans["State Grid Corporation of China"][0] is False
 
 
-def test_no_span_begins_or_ends_with_an_auxiliary() -> None:
+def test_no_span_begins_or_ends_with_an_auxiliary_or_a_preposition() -> None:
     """A clause's verb is no part of a term: "the link does" was a candidate (and the best span of a term)
     where be and have were already kept off the edges but do and the modals were not."""
     from glossary.tm.words import cut_spans
@@ -287,6 +287,10 @@ def test_no_span_begins_or_ends_with_an_auxiliary() -> None:
     assert "new link" in spans and "grid" in spans
     assert not [s for s in spans if s.split()[0].lower() in {"does", "must", "might"}]
     assert not [s for s in spans if s.split()[-1].lower() in {"does", "must", "might"}]
+    # nor with a preposition or an adverb the function words left out ("unlike line-commutated HVDC")
+    spans = cut_spans("Unlike older links, flexible lines cost more, including converters", 3)
+    assert "older links" in spans and "converters" in spans
+    assert not [s for s in spans if {s.split()[0].lower(), s.split()[-1].lower()} & {"unlike", "including"}]
 
 
 def test_a_title_that_opens_a_sentence_is_cited_without_its_article() -> None:

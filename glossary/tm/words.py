@@ -105,8 +105,17 @@ AUXILIARIES = frozenset(
     ["am", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "has", "have", "had"]
     + ["will", "would", "shall", "should", "can", "could", "may", "might", "must"]
 )
+#: prepositions, conjunctions and adverbs that the function words above leave out: a span beginning or ending in one
+#: runs into the sentence around the term ("unlike line-commutated HVDC", "including")
+LINKS = frozenset(
+    ["unlike", "like", "against", "among", "amid", "through", "throughout", "across", "without", "within", "via"]
+    + ["per", "toward", "towards", "upon", "despite", "beyond", "onto", "since", "until", "along", "around"]
+    + ["behind", "below", "above", "near", "except", "including", "excluding", "regarding", "concerning", "versus"]
+    + ["because", "although", "though", "unless", "whether", "when", "where", "what", "how", "why", "both"]
+    + ["either", "neither", "nor", "yet", "only", "even", "just", "very", "too", "again", "already", "still"]
+)
 #: no span begins or ends with one of these
-_EDGE_WORDS = FUNCTION_WORDS | AUXILIARIES
+_EDGE_WORDS = FUNCTION_WORDS | AUXILIARIES | LINKS
 
 
 def word_key(word: str) -> str:
