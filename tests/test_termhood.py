@@ -152,6 +152,8 @@ def test_each_feature_lands_in_its_named_slot() -> None:
     latin = dict(zip(FEATURES, rows[keys.index("ABC+")]))
     assert latin["latin"] == 1.0 and latin["title"] == 0.0 and latin["first_latin"] == 1.0
     assert 0.0 <= latin["lexicon_share"] <= 1.0 and latin["acronym"] == 1.0
+    # TF-IDF is the log count times the whole's rarity in general Chinese
+    assert row["tf_idf"] == pytest.approx(row["count"] * -row["general_whole"]) and row["tf_idf"] > 0
 
 
 def test_what_the_writer_sets_off_is_measured_as_such_in_any_process() -> None:
@@ -162,7 +164,8 @@ def test_what_the_writer_sets_off_is_measured_as_such_in_any_process() -> None:
     m = Miner()
     m.add(Document("a.txt", text, "utf-8"))
     keys, rows = candidate_features(m)
-    assert FEATURES[-3:] == tuple(MARKS)  # (the rows are filled in that order)
+    at = FEATURES.index("listed")
+    assert FEATURES[at : at + len(MARKS)] == tuple(MARKS)  # (the rows are filled in that order)
     shares = {
         name: {k: r[FEATURES.index(name)] for k, r in zip(keys, rows) if r[FEATURES.index(name)]} for name in MARKS
     }

@@ -118,6 +118,7 @@ FEATURES: tuple[str, ...] = (
     "listed",
     "in_quotes",
     "bracketed",
+    "tf_idf",
 )
 
 #: names of bodies and laws (…部, …委员会, …法): the words before carry their country or field

@@ -325,6 +325,9 @@ class _Measure:
         for at, found in enumerate(miner.marked.values(), start=i + 6):
             n = np.fromiter((found.get(k, 0) for k in keys), dtype=float, count=len(keys))
             x[:, at] = np.where(f0 > 0, np.minimum(1.0, n / np.maximum(f0, 1)), 0.0)
+        # TF-IDF: the log count times the rarity of the whole in general Chinese (a weighted sum of the two,
+        # which is all the model can make of them apart, does not say "often here, seldom elsewhere")
+        x[:, i + 6 + len(miner.marked)] = x[:, 0] * -x[:, 9]
         return x
 
 
