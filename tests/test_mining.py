@@ -189,7 +189,6 @@ def test_an_english_gloss_in_brackets_vouches_for_the_term_before_it() -> None:
     assert order.index("溶剂萃取") < order.index("溶剂")
 
 
-@_LEARNED_RANKING_GAP
 def test_another_field_finds_its_own_vocabulary() -> None:
     # a vaccine text the team wrote: nothing in the miner may be tuned to rare earths
     vaccine = Path(__file__).parent / "data" / "other_field" / "vaccine.txt"
