@@ -99,8 +99,8 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-#: the verbs that make a clause (be, do, have and the modals): a span ending in one is a clause cut short ("the
-#: transmission does"), one holding one runs across a clause ("committee meetings are held")
+#: the verbs that make a clause (be, do, have and the modals): a span beginning or ending in one is a piece of a
+#: clause ("the transmission does", "must adapt")
 AUXILIARIES = frozenset(
     ["am", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "has", "have", "had"]
     + ["will", "would", "shall", "should", "can", "could", "may", "might", "must"]
