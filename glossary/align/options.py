@@ -19,8 +19,6 @@ from .senses import _as_modifier, _coordinated, _listed_noun
 
 #: a run of Latin letters and digits, which a term keeps as written (LED, 5G, MP Materials)
 LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
-#: a sense that is a noun "of" a noun (price of electricity), which English compounds the other way round
-_OF = re.compile(r"([a-z]+) of ([a-z]+)")
 
 
 def piece_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:
@@ -98,7 +96,7 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         head = edges.suffix_sense(piece)
         if head:
             gl = [head] + [g for g in gl if g != head]
-    if final and not first and gl and (of := _OF.fullmatch(gl[0])) and not lexicon.fixed_of_phrase(gl[0]):
+    if final and not first and gl and (of := lexicon.OF_PHRASE.fullmatch(gl[0])) and not lexicon.fixed_of_phrase(gl[0]):
         # after a modifier a head "A of B" is the compound "B A", unless English fixed the phrase (head of state):
         # 系统 + 振频 "frequency of vibration" → system vibration frequency, not "system frequency of vibration"
         gl = [f"{of.group(2)} {of.group(1)}"] + gl

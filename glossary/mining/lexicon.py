@@ -221,13 +221,14 @@ def _plurals() -> Table:
     return _table("ecdict-plurals", _build_plurals)
 
 
+#: "A of B", two lower-case words (price of electricity, head of state): A and B are its groups
+OF_PHRASE = re.compile(r"([a-z]+) of ([a-z]+)")
+
+
 def _build_of_phrases(src: Path) -> dict[str, int]:
     """ECDICT's headwords of the shape "A of B" (lower case): phrases English has fixed (head of state)."""
     with src.open(encoding="utf-8", newline="") as f:
-        return {w: 1 for row in csv.reader(f) if row and _OF_PHRASE.fullmatch(w := row[0])}
-
-
-_OF_PHRASE = re.compile(r"[a-z]+ of [a-z]+")
+        return {w: 1 for row in csv.reader(f) if row and OF_PHRASE.fullmatch(w := row[0])}
 
 
 @lru_cache(maxsize=1)
