@@ -73,7 +73,7 @@ ROLES = ("preferred", "admitted", "suggested")
 
 
 #: the confidence below which a suggestion is a guess: a composition from the parts' senses (0.2) is right one
-#: time in five (`make eval`'s calibration table); ECDICT's whole-term English (0.4) half the time
+#: time in five (`make eval`'s calibration table); ECDICT's whole-term English (0.5) half the time
 RELIABLE_ENGLISH = 0.3
 
 
