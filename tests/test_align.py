@@ -463,7 +463,7 @@ def test_a_noun_modifies_with_its_adjective() -> None:
 
 
 def test_suffix_senses_attach_or_are_dropped() -> None:
-    assert compose("工业化") == ["industrialization"]
+    assert compose("工业化")[0] == "industrialization"
     assert compose("空心化") == []  # "hollow -ization" is not English
 
 
@@ -747,6 +747,14 @@ def test_a_character_that_stands_for_a_country_names_it_before_a_name() -> None:
     assert got[0] == "US Department of Defense"
     assert not [t for t in got if "beautiful" in t or "Protection" in t]
     assert english_suggestions(Candidate(term="法外交部"))[0].text == "France Ministry of Foreign Affairs"
+
+
+def test_a_words_third_sense_is_offered_after_the_first_two() -> None:
+    # 交易 "deal; trade; transaction": the first renderings take its two likeliest senses; "trading" comes after
+    got = compose("股票交易")
+    assert "stock trading" in got and "stock trading" not in got[:2]
+    assert len(got) <= 6
+    assert compose("安全风险")[0] == "safety risk"  # (the third sense "security" ranks no first rendering)
 
 
 def test_a_first_word_takes_the_sense_its_compounds_begin_with() -> None:

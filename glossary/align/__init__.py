@@ -158,7 +158,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
             out.add(t, "chemistry", 0.8)
     _add_senses(c.term, out)
     literal_head = _compose.literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
-    for i, t in enumerate(composed[:4]):
+    for i, t in enumerate(composed[: _compose.RENDERINGS]):
         # a composition's first rendering is right about one time in six (`make eval`'s calibration table)
         out.add(t, "compose", (CEDICT_CONFIDENCE + 0.02 if t in literal_head else 0.2) - 0.015 * i)
     _add_lexicon(c.term, out)

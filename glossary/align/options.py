@@ -21,17 +21,23 @@ from .senses import _as_modifier, _coordinated, _listed_noun
 LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
 
 
+#: the renderings of a word a composition offers (its first rendering takes each word's first two only:
+#: :func:`glossary.align.compose.literal`)
+OPTIONS_PER_WORD = 3
+
+
 def piece_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:
-    """The two likeliest renderings of ``piece`` in a term (:func:`scored_options`)."""
+    """The likeliest renderings of ``piece`` in a term (:func:`scored_options`)."""
     return [o for o, _ in scored_options(piece, final, reading, first)]
 
 
 def scored_options(
     piece: str, final: bool, reading: str | None = None, first: bool = True
 ) -> list[tuple[str, float | None]]:
-    """The two likeliest renderings of ``piece`` as the last word of a term (``final``) or before it, with their
-    probabilities: the rules' options (:func:`rule_options`) ranked by :mod:`glossary.align.choice`."""
-    return choice.ranked(piece, final, first, reading, rule_options(piece, final, reading, first))[:2]
+    """The :data:`OPTIONS_PER_WORD` likeliest renderings of ``piece`` as the last word of a term (``final``) or
+    before it, with their probabilities: the rules' options (:func:`rule_options`) ranked by
+    :mod:`glossary.align.choice`."""
+    return choice.ranked(piece, final, first, reading, rule_options(piece, final, reading, first))[:OPTIONS_PER_WORD]
 
 
 def rule_options(piece: str, final: bool, reading: str | None = None, first: bool = True) -> list[str]:
