@@ -39,7 +39,6 @@ from .senses import (
     _title,
 )
 
-
 #: the word-by-word renderings of a term offered, best first: all guesses (confidence 0.2 down to 0.125), but the
 #: right one is among six, with a third sense of each word after the first two, more often than among four of
 #: two senses (`make eval`'s English leave-one-out with every candidate: any 0.454 → 0.477, top-1 unchanged)
