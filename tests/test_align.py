@@ -178,6 +178,11 @@ def test_a_lexicon_s_english_says_which_reading_a_polyphone_in_no_known_word_has
         # a word inside the term that the lexicon translates says it too: 合模销 "mold closing pin" reads 模 mú
         # (as 模具 "mold"), not mó (as 模型 "model"), in a term with no English of its own
         assert reading("合模销钉").split()[:2] == ["hé", "mú"]
+        # ECDICT's 绝缘栅 "insulated gate" says "gate", which both readings of 栅 say (栅门 zhà mén, 栅极 shān jí):
+        # the tie goes to the reading whose senses the term's other words share (效应 "effect": field-effect
+        # transistors are shān's)
+        assert reading("绝缘栅场效应管").split()[2] == "shān"
+        assert reading("栅栏门").split()[0] == "zhà"  # (a fence's: no tie, nothing to break)
 
 
 def test_a_lexicon_s_of_phrase_that_a_composition_says_as_a_compound_gives_the_compound_first() -> None:

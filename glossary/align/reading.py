@@ -224,10 +224,31 @@ def _by_sense(
             hits = {r: len(said & set(stems)) for r, stems in table.get(key, {}).items()}
             best = max(hits.values(), default=0)
             if best:
-                # (the reading whose senses say most of the English's words; a tie says nothing)
-                if list(hits.values()).count(best) == 1:
-                    out[k] = max(hits, key=lambda r: hits[r])
+                # (the reading whose senses say most of the English's words; a tie, the one whose senses say most
+                # of the term's other words' senses, as a reader takes the sense its neighbours share: Lesk)
+                tied = [r for r, n in hits.items() if n == best]
+                if len(tied) > 1:
+                    around = _context_stems(term, k)
+                    near = {r: len(around & set(table[key][r])) for r in tied}
+                    tied = [r for r in tied if near[r] == max(near.values())] if max(near.values()) else tied
+                if len(tied) == 1:
+                    out[k] = tied[0]
                 break
+    return out
+
+
+def _context_stems(term: str, k: int) -> set[str]:
+    """The stems of the first senses of the dictionary words of ``term`` that do not hold its ``k``-th character.
+
+    >>> sorted(_context_stems("绝缘栅场效应管", 2))[:2]  # 绝缘 "insulate; have no contact with", 效应 "effect"
+    ['conta', 'effec']
+    """
+    out: set[str] = set()
+    at = 0
+    for word in dictionary.segment(term):
+        if not at <= k < at + len(word) and len(word) > 1:
+            out |= set().union(*(_stems(g) for g in dictionary.ranked_glosses(word, limit=2)))
+        at += len(word)
     return out
 
 
