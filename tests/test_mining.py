@@ -400,3 +400,17 @@ def test_an_english_gloss_after_a_clause_belongs_to_the_term_it_fits() -> None:
     assert ranked["屋架"].english_in_text == []
     # an expansion and its acronym in one bracket, split at the full-width comma, both the term's
     assert ranked["楼宇自控系统"].english_in_text == ["Building Automation System", "BAS"]
+
+
+def test_a_code_alone_in_brackets_goes_to_the_name_it_abbreviates_not_to_the_clause() -> None:
+    # the words before 高温气冷堆 in its clause (开展 …) are mined too, and the longest term the text before
+    # the brackets ends with is such a clause: the code belongs to the name, which starts as a name does and has
+    # about as many words as the acronym has letters
+    text = (
+        "各国开展高温气冷堆（HTGR）研发。高温气冷堆的出口温度高，高温气冷堆也能供热。"
+        "各国开展高温气冷堆的合作。开展高温气冷堆的国家不少。"
+    )
+    cands = mine_documents([Document("a.txt", text, "utf-8")], limit=50)
+    by = {c.term: c for c in cands}
+    assert by["高温气冷堆"].english_in_text == ["HTGR"]
+    assert not any("HTGR" in c.english_in_text for c in cands if c.term != "高温气冷堆")

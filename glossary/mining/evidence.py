@@ -120,10 +120,15 @@ def attach_evidence(
 def english_beside(miner: Miner, terms: Container[str]) -> dict[str, Counter[str]]:
     """Latin text in brackets right after a term, as in 溶剂萃取（solvent extraction）: a gloss of several
     words, and an acronym or code beside it, to the owner the English says (:func:`gloss_owner`); a code
-    alone to the longest term the words before it end with (欧洲航空安全局（EASA）, not 安全局)."""
+    alone to the term it abbreviates (:func:`code_owner`)."""
     out: dict[str, Counter[str]] = {}
     for span, found in miner.glossed.items():
-        owner = gloss_owner(miner.count, span, [g for g in found if " " in g], terms)
+        expansions = [g for g in found if " " in g]
+        owner = (
+            gloss_owner(miner.count, span, expansions, terms)
+            if expansions
+            else code_owner(span, found.most_common(1)[0][0], terms)
+        )
         if owner:
             out.setdefault(owner, Counter()).update(found)
     return out
@@ -146,6 +151,33 @@ def gloss_owner(count: Mapping[str, int], span: str, expansions: Sequence[str], 
     if words and fitting:
         return max(fitting, key=lambda e: (count.get(e, 0), len(e)))
     return longest_ending(span, terms)
+
+
+#: an acronym of capitals alone, whose letters are most often the initials of as many words (CBAM, QFII, NDA)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: the segmenter's tags of a clause's first word, not a name's: verbs, adverbs, prepositions, conjunctions,
+#: idioms, Latin, numbers, particles, pronouns (研究 + …, 须 + 符合 + …, 据 + …)
+_CLAUSE_START = ("v", "d", "p", "c", "l", "eng", "m", "u", "r")
+
+
+def code_owner(span: str, code: str, terms: Container[str]) -> str | None:
+    """The term among ``terms`` that ``span`` ends with and ``code``, written alone in brackets after it,
+    abbreviates: the longest that starts as a name does, not as a clause (研究 + 高温气冷堆（HTGR）); of an acronym
+    of capitals, one of about as many words as it has letters, so a place before the name is its own only where
+    the letters say it (欧洲航空安全局（EASA）, European Aviation Safety Agency).
+
+    >>> code_owner("主张研究高温气冷堆", "HTGR", {"研究高温气冷堆", "高温气冷堆", "气冷堆"})
+    '高温气冷堆'
+    >>> code_owner("据欧洲航空安全局", "EASA", {"安全局", "欧洲航空安全局"})
+    '欧洲航空安全局'
+    """
+    import rjieba
+
+    owners = [span[i:] for i in range(len(span) - 1) if span[i:] in terms]
+    named = [t for t in owners if not rjieba.tag(t)[0][1].startswith(_CLAUSE_START)] or owners
+    if _ACRONYM.fullmatch(code):
+        named = [t for t in named if abs(len(rjieba.cut(t, False)) - len(code)) <= 1] or named
+    return named[0] if named else None
 
 
 def split_gloss(gloss: str) -> list[str]:
