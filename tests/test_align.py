@@ -940,13 +940,13 @@ def test_a_sources_confidence_is_how_often_its_first_suggestion_is_right() -> No
 def test_a_term_built_on_one_the_texts_gloss_takes_that_english_for_the_part() -> None:
     from glossary.align import align_candidates
 
-    glossed = Candidate(term="虚拟同步机", english_in_text=["virtual synchronous generator"])
-    built = Candidate(term="虚拟同步机控制")
+    glossed = Candidate(term="磁隧道结", english_in_text=["magnetic tunnel junction"])
+    built = Candidate(term="磁隧道结器件")
     entries = {e.simplified: e for e in align_candidates([glossed, built], workers=1)}
-    first = entries["虚拟同步机控制"].english[0]
-    assert (first.text, first.source) == ("virtual synchronous generator control", "compose")
+    first = entries["磁隧道结器件"].english[0]
+    assert (first.text, first.source) == ("magnetic tunnel junction device", "compose")
     assert first.confidence < 0.3  # (the rest is still a composition's guess)
-    # a code is no part's English: 虚拟同步机（VSG） says nothing of 虚拟同步机控制
-    coded = Candidate(term="虚拟同步机", english_in_text=["VSG"])
-    again = {e.simplified: e for e in align_candidates([coded, Candidate(term="虚拟同步机控制")], workers=1)}
-    assert not again["虚拟同步机控制"].english[0].text.startswith("VSG")
+    # a code is no part's English: 磁隧道结（MTJ） says nothing of 磁隧道结器件
+    coded = Candidate(term="磁隧道结", english_in_text=["MTJ"])
+    again = {e.simplified: e for e in align_candidates([coded, Candidate(term="磁隧道结器件")], workers=1)}
+    assert not again["磁隧道结器件"].english[0].text.startswith("MTJ")

@@ -165,7 +165,7 @@ def _add_said(c: Candidate, known: Mapping[str, Sequence[str]], out: Suggestions
     for t in c.english_in_text:
         out.add(t, "text", 0.9)
     if not c.english_in_text and _TEXT_PARTS:
-        # 虚拟同步机（virtual synchronous generator）+ 控制 → virtual synchronous generator control: a composition
+        # 磁隧道结（magnetic tunnel junction）+ 器件 → magnetic tunnel junction device (not "… knot …"): a composition
         # still, but of a part the writer said
         for t in _with_known_part(c.term, _TEXT_PARTS):
             out.add(t, "compose", TEXT_PART_CONFIDENCE)

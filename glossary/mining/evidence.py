@@ -153,7 +153,7 @@ def gloss_owner(count: Mapping[str, int], span: str, expansions: Sequence[str], 
     return longest_ending(span, terms)
 
 
-#: an acronym of capitals alone, whose letters are most often the initials of as many words (CBAM, QFII, NDA)
+#: an acronym of capitals alone, whose letters are most often the initials of as many words (EASA, HTGR)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: the segmenter's tags of a clause's first word, not a name's: verbs, adverbs, prepositions, conjunctions,
 #: idioms, Latin, numbers, particles, pronouns (研究 + …, 须 + 符合 + …, 据 + …)
