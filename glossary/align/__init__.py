@@ -256,9 +256,8 @@ def _add_senses(term: str, out: Suggestions) -> None:
     for i, g in enumerate(dictionary.ranked_glosses(term, limit=4)):  # the sense its compounds use first
         short = _DESCRIPTOR.sub("", g)
         if short != g and kinds.is_proper(term):
-            out.add(
-                short, "cedict", CEDICT_CONFIDENCE + 0.01 - 0.05 * i
-            )  # 新华社 "Xinhua News Agency": a name is cited as "Xinhua"
+            # 新华社 "Xinhua News Agency": a name is cited as "Xinhua"
+            out.add(short, "cedict", CEDICT_CONFIDENCE + 0.01 - 0.05 * i)
         # a term names an act or a quality, as a noun: 接种 "to be vaccinated" → vaccination, 分离 "to
         # separate" → separation, 冶炼 "to smelt" → smelting; a verb that is a noun too stays (管制 control)
         nouns = term_nouns(term, g)

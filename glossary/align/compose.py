@@ -383,7 +383,6 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
             stem_en = stem_en or literal(stem, limit=1)
             add([_title(en.format(r)).strip() for r in stem_en])
     if not named:
-        add(
-            literal(term, limit=RENDERINGS)
-        )  # (a compound chemistry names is not read word by word: no "oxidize dysprosium")
+        # (a compound chemistry names is not read word by word: no "oxidize dysprosium")
+        add(literal(term, limit=RENDERINGS))
     return out
