@@ -41,6 +41,8 @@ class MineReport:
     added: int = 0
     updated: int = 0
     kept: int = 0
+    #: mined terms that are a form of another concept (a regional variant, a merged form): their evidence joined it
+    joined: int = 0
     #: terms that got English from the translation memory in the term base
     from_memory: int = 0
     entries: list[TermEntry] = field(default_factory=list, repr=False)

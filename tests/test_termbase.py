@@ -27,8 +27,13 @@ def entry(simp: str, trad: str = "", english: str = "x", count: int = 1, files=(
 
 
 def test_stage_adds_then_merges(tb: TermBase) -> None:
-    assert tb.stage([entry("大豆")], by="t") == {"added": 1, "updated": 0, "kept": 0}
-    assert tb.stage([entry("大豆", count=4, files=("b.txt",))], by="t") == {"added": 0, "updated": 1, "kept": 0}
+    assert tb.stage([entry("大豆")], by="t") == {"added": 1, "updated": 0, "kept": 0, "joined": 0}
+    assert tb.stage([entry("大豆", count=4, files=("b.txt",))], by="t") == {
+        "added": 0,
+        "updated": 1,
+        "kept": 0,
+        "joined": 0,
+    }
     e = tb.get("大豆")
     assert e.files == ["a.txt", "b.txt"] and e.count == 5
 
@@ -65,6 +70,16 @@ def test_every_transition_legal_or_refused(before: Status, after: Status) -> Non
             assert tb.get("大豆").status == before
 
 
+def test_a_mined_form_of_another_entry_joins_it_and_is_counted_so_not_as_reviewed(tb: TermBase) -> None:
+    # Taiwan writes 智能 "smart" as 智慧, a variant of the entry: mined in the same run, 智慧's evidence joins 智能;
+    # no reviewer kept anything, and the count that `glossary mine` prints says which happened
+    smart = entry("智能", english="smart")
+    smart.variants = ["智慧"]
+    counts = tb.stage([smart, entry("智慧", english="wisdom", files=("tw.txt",))], by="t")
+    assert counts == {"added": 1, "updated": 0, "kept": 0, "joined": 1}
+    assert tb.get("智能").files == ["a.txt", "tw.txt"]
+
+
 def test_dry_run_changes_nothing(tb: TermBase) -> None:
     tb.stage([entry("大豆")], by="t")
     tb.set_status("大豆", Status.APPROVED, by="ann", dry_run=True)
@@ -77,7 +92,7 @@ def test_remining_keeps_decisions_and_rejected_stays_rejected(tb: TermBase) -> N
     tb.set_status("大豆", Status.APPROVED, by="ann")
     tb.set_status("美国", Status.REJECTED, by="ann")
     counts = tb.stage([entry("大豆", english="soya bean element", files=("c.txt",)), entry("美国")], by="t")
-    assert counts == {"added": 0, "updated": 0, "kept": 2}
+    assert counts == {"added": 0, "updated": 0, "kept": 2, "joined": 0}
     assert tb.get("大豆").status == Status.APPROVED
     assert [q.text for q in tb.get("大豆").english] == ["soybean", "soya bean element"]
     assert tb.get("美国").status == Status.REJECTED

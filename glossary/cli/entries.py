@@ -57,9 +57,11 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
         report = stage(mined, tb, reviewer(by))
     for _path, reason in report.skipped:
         click.echo(f"skipped: {reason}", err=True)
+    # (a term that is a form of another concept, 智慧 of 智能 in Taiwan's usage, joins it: no reviewer kept it)
+    joined = f", {report.joined} joined the entry they are a form of" if report.joined else ""
     click.echo(
-        f"mined {report.files} file(s): {report.terms} terms "
-        f"({report.added} new, {report.updated} updated, {report.kept} reviewed kept) into {ctx.obj['name']}"
+        f"mined {report.files} file(s): {report.terms} terms ({report.added} new, {report.updated} updated, "
+        f"{report.kept} reviewed kept{joined}) into {ctx.obj['name']}"
     )
     if report.from_memory:
         click.echo(f"English from the translation memory for {report.from_memory} term(s)")

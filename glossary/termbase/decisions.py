@@ -7,7 +7,7 @@ and reverts, each recorded in the history.
 ...     _ = tb.set_status("鐠釹", Status.APPROVED, by="ann")
 ...     e = tb.get("镨钕")
 ...     e.status.value, e.english[0].role
-{'added': 1, 'updated': 0, 'kept': 0}
+{'added': 1, 'updated': 0, 'kept': 0, 'joined': 0}
 ('approved', 'preferred')
 """
 

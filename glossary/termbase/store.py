@@ -8,7 +8,7 @@ command leaves the term base as it was.
 >>> with Store(":memory:") as store:
 ...     store.stage([TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("PrNd", "text", 0.9)])], by="ann")
 ...     store.get("鐠釹").simplified
-{'added': 1, 'updated': 0, 'kept': 0}
+{'added': 1, 'updated': 0, 'kept': 0, 'joined': 0}
 '镨钕'
 """
 

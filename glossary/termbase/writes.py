@@ -7,8 +7,8 @@ per-file counts, contexts), and the merge of a mine's entries (:func:`stage`).
 >>> with Store(":memory:") as store:
 ...     stage(store, [TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("PrNd", "text", 0.9)])], by="ann")
 ...     stage(store, [TermEntry("镨钕", "鐠釹", "pǔ nǚ", [Equivalent("NdPr", "compose", 0.3)])], by="ann")
-{'added': 1, 'updated': 0, 'kept': 0}
-{'added': 0, 'updated': 1, 'kept': 0}
+{'added': 1, 'updated': 0, 'kept': 0, 'joined': 0}
+{'added': 0, 'updated': 1, 'kept': 0, 'joined': 0}
 """
 
 from __future__ import annotations
@@ -136,7 +136,8 @@ def stage(store: Store, entries: Sequence[TermEntry], by: str) -> dict[str, int]
     another concept (now its variant) feeds that concept: a merge is never undone by mining again.
     """
     con = store.con
-    counts = {"added": 0, "updated": 0, "kept": 0}
+    # (kept: a reviewed concept mined again; joined: a form of another concept, whose evidence joins it)
+    counts = {"added": 0, "updated": 0, "kept": 0, "joined": 0}
     # new concepts wait to be written together (bulk.insert_new); a term that is a form of one of them
     # first has them written, so that it finds its concept as the one-by-one path would
     pending: list[TermEntry] = []
@@ -164,7 +165,7 @@ def stage(store: Store, entries: Sequence[TermEntry], by: str) -> dict[str, int]
             if merged:
                 # the concept's own forms, score and English stay; the variant's evidence and suggestions join
                 add_equivalents(con, cid, new_english(con, cid, e.english))
-                counts["kept"] += 1
+                counts["joined"] += 1
             elif status == Status.CANDIDATE.value:
                 # a reviewer's edits stay; mining refreshes only what no one touched
                 con.execute(
