@@ -209,7 +209,8 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     # each word's two likeliest renderings first; a third only for the renderings after those (交易's third sense
     # says "stock trading" of 股票交易, but in first place an attested pair outranked a likelier word: "security
     # risk" for 安全风险, whose compounds begin "safety")
-    for choices in ([o[:2] for o in options], options):
+    passes = [[o[:2] for o in options]] + ([options] if any(len(o) > 2 for o in options) else [])
+    for choices in passes:
         for combo in choice.combinations(choices, probs):
             s = _join(combo)
             if s and s not in out:
