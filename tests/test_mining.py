@@ -414,3 +414,20 @@ def test_a_code_alone_in_brackets_goes_to_the_name_it_abbreviates_not_to_the_cla
     by = {c.term: c for c in cands}
     assert by["高温气冷堆"].english_in_text == ["HTGR"]
     assert not any("HTGR" in c.english_in_text for c in cands if c.term != "高温气冷堆")
+
+
+def test_a_latin_name_keeps_its_accented_letters_and_its_first_word() -> None:
+    # jieba cuts a name at an accented letter (Générale → G, é, n, é, rale), and a Latin name right after Hanzi
+    # lost its first word to the gloss pattern (\b sees no edge between 称 and É): both were mined in pieces
+    text = (
+        "法国的Société Générale（法国兴业银行）公布了年报。Société Générale认为利差收窄。"
+        "报道称Électricité de France（法国电力公司）将新建反应堆。法国电力公司的反应堆多。"
+        "捷克的Škoda宣布新车型，Škoda的销量上升。"
+    )
+    cands = mine_documents([Document("a.txt", text, "utf-8")], limit=200)
+    terms = {c.term for c in cands}
+    assert {"Société Générale", "Škoda"} <= terms
+    assert not terms & {"rale", "koda", "Soci", "ctricit"}
+    by = {c.term: c for c in cands}
+    assert by["法国电力公司"].english_in_text == ["Électricité de France"]
+    assert by["法国兴业银行"].english_in_text == ["Société Générale"]

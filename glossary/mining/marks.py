@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..normalise.hanzi import HAN, HAN_CLASS
+from ..normalise.hanzi import HAN, HAN_CLASS, LATIN_CLASS
 from .evidence import split_gloss
 from .filters import NAME_HEADS, term_head
 from .ngrams import MAX_CHARS
@@ -28,12 +28,14 @@ if TYPE_CHECKING:  # pragma: no cover
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 #: a span in quotation marks, without punctuation inside (“菜篮子工程”)
 _QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:！!？?、\s]{3,16})[”」』’]")
+#: a Latin name, then its Chinese name in brackets; the name starts where no Latin letter stands before it (not at
+#: ``\b``, which sees no edge between a Hanzi and a letter: 报道称Apple Inc（…） gave "Inc")
 _HAN_AFTER = re.compile(
-    rf"\b([A-Z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9.&'+\-]+){{0,6}})\s*[（(]([{HAN_CLASS}·]{{2,20}})[)）]"
+    rf"(?<![{LATIN_CLASS}0-9.&'+\-])([A-Z\u00c0-\u00d6\u00d8-\u00de][{LATIN_CLASS}0-9.&'+\-]*(?: [{LATIN_CLASS}0-9.&'+\-]+){{0,6}})\s*[（(]([{HAN_CLASS}·]{{2,20}})[)）]"
 )
 #: an acronym in a gloss: capitals only, one per word it abbreviates (HBM, DRAM, KPI)
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
-_LATIN_AFTER = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9 .,，&'+\-]{1,60}?)\s*[)）]")
+_LATIN_AFTER = re.compile(rf"[（(]\s*([{LATIN_CLASS}][{LATIN_CLASS}0-9 .,，&'+\-]{{1,60}}?)\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
 #: what ends an item of a list and what may not stand inside one: the enumeration comma, 等 and the
 #: coordinators, and punctuation

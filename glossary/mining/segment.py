@@ -12,6 +12,7 @@ tagged as one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -20,7 +21,7 @@ from typing import Protocol
 
 import rjieba
 
-from ..normalise.hanzi import HAN, HAN_RUN
+from ..normalise.hanzi import ACCENTED_CLASS, HAN, HAN_RUN
 from .cedict import has_word, is_verb, split_words
 from .filters import ends_in_head, transliteration_chars
 
@@ -61,6 +62,8 @@ class JiebaTokeniser:
     def pairs(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs covering ``text``; the fast path the miner uses."""
         pairs = _unknown_characters(rjieba.tag(text, hmm=True))
+        if _ACCENTED.search(text):
+            pairs = _accented_letters(pairs)
         pairs = _split_measure_words(pairs)
         pairs = _numbers(pairs)
         pairs = _split_phrases(pairs)
@@ -102,6 +105,20 @@ def _unknown_characters(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if not any(t == "x" and HAN.match(w) for w, t in pairs):
         return pairs
     return [(w, "n" if t == "x" and HAN_RUN.fullmatch(w) else t) for w, t in pairs]
+
+
+#: a Latin letter outside ASCII (é, ø, ł, ş, ễ): jieba tags it ``x``, as it tags punctuation
+_ACCENTED = re.compile(f"[{ACCENTED_CLASS}]")
+
+
+def _accented_letters(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Accented Latin letters tagged as Latin, so that the name they stand in is one token: jieba cuts Nestlé
+    into "Nestl", "é" and Škoda into "Š", "koda", and the miner counted the pieces.
+
+    >>> _accented_letters([("Nestl", "eng"), ("é", "x"), ("公司", "n"), ("（", "x")])
+    [('Nestl', 'eng'), ('é', 'eng'), ('公司', 'n'), ('（', 'x')]
+    """
+    return [(w, "eng" if t == "x" and _ACCENTED.match(w) and w.isalpha() else t) for w, t in pairs]
 
 
 def _positions(pairs: list[tuple[str, str]], tags: frozenset[str]) -> list[int]:

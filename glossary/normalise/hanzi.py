@@ -14,6 +14,11 @@ import re
 #: the CJK Unified Ideographs and their extensions A–I, and the compatibility ideographs
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003347f"
 
+#: the Latin letters with accents and other marks (Latin-1, Extended A and B, Extended Additional): é, ø, ł, ş, ễ
+ACCENTED_CLASS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+#: the Latin letters, plain and accented (Société Générale, Škoda, Nestlé are one word each)
+LATIN_CLASS = f"A-Za-z{ACCENTED_CLASS}"
+
 HAN = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
