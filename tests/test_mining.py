@@ -431,3 +431,17 @@ def test_a_latin_name_keeps_its_accented_letters_and_its_first_word() -> None:
     by = {c.term: c for c in cands}
     assert by["法国电力公司"].english_in_text == ["Électricité de France"]
     assert by["法国兴业银行"].english_in_text == ["Société Générale"]
+
+
+def test_a_name_that_holds_a_coordinator_is_a_candidate_and_a_coordination_is_not() -> None:
+    # 和, 及 and 与 cut the text into chunks, so a ministry or commission whose name holds one was never a
+    # candidate, only its tail (信息化部, 改革委员会); a run across one is counted where a term head ends it
+    text = (
+        "工业和信息化部发布新规。工业和信息化部表示，国家发展和改革委员会将配合。"
+        "住房和城乡建设部与国家发展和改革委员会联合发文。风电和光伏发展很快，风电和光伏装机增加。"
+        "储能集中在西部和北部，西部和北部的电网薄弱。"
+    )
+    terms = {c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=500)}
+    assert {"工业和信息化部", "国家发展和改革委员会", "住房和城乡建设部"} <= terms
+    assert not {t for t in terms if t.startswith(("和", "与")) or t.endswith(("和", "与"))}
+    assert not terms & {"风电和光伏", "西部和北部", "建设部与国家发展"}

@@ -134,7 +134,7 @@ def acronym_words(miner: Miner, span: str, gloss: str) -> tuple[str, ...]:
         return ()
     words: list[str] = []
     for w, t in reversed(miner._pairs(span)[-len(gloss) :]):
-        if not HAN.search(w) or miner._unit[(w, t)] == "\x00" or t == "p":
+        if not HAN.search(w) or miner.cuts((w, t)) or t == "p":
             break  # (对 + 高带宽存储器: the words stop at a function word or a preposition)
         words.insert(0, w)
     return tuple(words) if len(words) >= 2 else ()
@@ -156,6 +156,6 @@ def glossed_span(miner: Miner, simp: str, p: int) -> str:
     # leading function words: what stands before them is no part of the name
     # (a conjunction inside stays: 中国食品、饮料和烟草协会 is one name, as its English gloss says)
     k = max((i + 1 for i, (_, t) in enumerate(pairs) if t == "p"), default=0)
-    while k < len(pairs) and miner._unit[pairs[k]] == "\x00":
+    while k < len(pairs) and miner.cuts(pairs[k]):
         k += 1
     return "".join(w for w, _ in pairs[k:])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import cedict
-from .filters import background_frequency, elements, stopwords
+from .filters import background_frequency, elements, ends_in_head, stopwords
 
 #: jieba tags that cut a chunk: punctuation, conjunctions, particles, pronouns, modal particles, interjections,
 #: onomatopoeia and idioms (成语 are figurative phrases, not terms)
@@ -24,6 +24,13 @@ EDGE_NOT = frozenset(["c", "cc", "u", "uj", "ul", "uz", "ug", "uv", "ud"])
 #: tags that end no term: prepositions, numbers and their measure words (在, 3, 种)
 END_NOT_TAGS = frozenset(["p", "m", "mq"])
 MAX_CHARS = 24
+#: the coordinators a name may hold (工业和信息化部, 住房和城乡建设部): they cut no chunk, and a run
+#: across one is a candidate only where a term head ends it (部, 委员会, 条例 …); elsewhere it joins two things
+COORDINATORS = frozenset({"和", "及", "与"})
+#: directions, places and times (北部, 国内, 年底): no head of a name, whatever they end in
+PLACE_TIME_TAGS = frozenset({"f", "s", "t"})
+#: the tags a coordinator has as one (与 is a preposition too: 与美国合作)
+JOIN_TAGS = frozenset({"c", "cc"})
 #: derivational prefixes, which a stop-word list may hold but which begin terms (去工业化, 反渗透膜, 多级过滤)
 PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总")
 
@@ -54,18 +61,22 @@ def expand(
         (tags[k] not in EDGE_NOT and tags[k] not in END_NOT_TAGS or chunk[k].isascii()) and not stop[k]
         for k in range(n)
     ]
+    # a coordinator inside the chunk is a chunk's edge to a run that does not cross it: its neighbour is ""
+    joins = [chunk[k] in COORDINATORS and tags[k] in JOIN_TAGS for k in range(n)]
     out = []
     for i in range(n):
         if not start_ok[i]:
             continue
         key = ""
-        left = chunk[i - 1] if i else ""
+        left = chunk[i - 1] if i and not joins[i - 1] else ""
+        across = False
         for j in range(i, min(n, i + MAX_TOKENS)):
             key += chunk[j]
+            across = across or joins[j]
             if len(key) > MAX_CHARS:
                 break
-            if not end_ok[j]:
-                continue
+            if not end_ok[j] or across and (tags[j] in PLACE_TIME_TAGS or not ends_in_head(chunk[j])):
+                continue  # (北部 ends in 部, and names no ministry: 西部和北部)
             if j == i:
                 t = chunk[i]
                 if len(t) == 1 and t not in single_ok and not t.isascii():
@@ -74,43 +85,75 @@ def expand(
                     continue  # a number or a code of digits
                 if tags[i] == "m" and not t.isascii() and t not in elems:
                     continue
-            out.append((key, left, chunk[j + 1] if j + 1 < n else "", False))
+            out.append((key, left, chunk[j + 1] if j + 1 < n and not joins[j + 1] else "", False))
             if key not in tokens:
                 tokens[key] = chunk[i : j + 1]
-    return out + cut_edges(chunk, start_ok, end_ok, tokens)
+    return out + cut_edges(chunk, start_ok, end_ok, tokens, joins)
 
 
 def cut_edges(
-    chunk: tuple[str, ...], start_ok: list[bool], end_ok: list[bool], tokens: dict[str, tuple[str, ...]]
+    chunk: tuple[str, ...],
+    start_ok: list[bool],
+    end_ok: list[bool],
+    tokens: dict[str, tuple[str, ...]],
+    joins: list[bool] | None = None,
 ) -> list[tuple[str, str, str, bool]]:
     """Candidates that begin or end inside a word the segmenter glued on: the word's end or start is a word
-    of its own (中国银行|间 → 银行间…, 诉讼案 → …诉讼), and the run goes on past it. The termhood model sees how
-    often a candidate was found only so (``cut_share``)."""
+    of its own (中国银行|间 → 银行间…, 诉讼案 → …诉讼), and the run goes on past it, not across a coordinator
+    (``joins``). The termhood model sees how often a candidate was found only so (``cut_share``)."""
     out: list[tuple[str, str, str, bool]] = []
-    n = len(chunk)
+    joins = joins or [False] * len(chunk)
     for k, word in enumerate(chunk):
         if len(word) < 3 or word.isascii():
             continue
         tail = _inner_word(word, last=False)
         if tail is not None and start_ok[k]:
-            key = tail
-            for j in range(k + 1, min(n, k + MAX_TOKENS)):
-                key += chunk[j]
-                if len(key) > MAX_CHARS:
-                    break
-                if end_ok[j]:
-                    out.append((key, word[: len(word) - len(tail)], chunk[j + 1] if j + 1 < n else "", True))
-                    tokens.setdefault(key, (tail, *chunk[k + 1 : j + 1]))
+            out += _from_tail(chunk, k, tail, end_ok, tokens, joins)
         head = _inner_word(word, last=True)
         if head is not None and end_ok[k]:
-            key = head
-            for i in range(k - 1, max(-1, k - MAX_TOKENS), -1):
-                key = chunk[i] + key
-                if len(key) > MAX_CHARS:
-                    break
-                if start_ok[i]:
-                    out.append((key, chunk[i - 1] if i else "", word[len(head) :], True))
-                    tokens.setdefault(key, (*chunk[i:k], head))
+            out += _to_head(chunk, k, head, start_ok, tokens, joins)
+    return out
+
+
+def _from_tail(
+    chunk: tuple[str, ...], k: int, tail: str, end_ok: list[bool], tokens: dict[str, tuple[str, ...]], joins: list[bool]
+) -> list[tuple[str, str, str, bool]]:
+    """The runs that begin with ``tail``, the end of the ``k``-th word, and go on after it."""
+    out = []
+    n, word, key = len(chunk), chunk[k], tail
+    for j in range(k + 1, min(n, k + MAX_TOKENS)):
+        if joins[j]:
+            break
+        key += chunk[j]
+        if len(key) > MAX_CHARS:
+            break
+        if end_ok[j]:
+            after = chunk[j + 1] if j + 1 < n and not joins[j + 1] else ""
+            out.append((key, word[: len(word) - len(tail)], after, True))
+            tokens.setdefault(key, (tail, *chunk[k + 1 : j + 1]))
+    return out
+
+
+def _to_head(
+    chunk: tuple[str, ...],
+    k: int,
+    head: str,
+    start_ok: list[bool],
+    tokens: dict[str, tuple[str, ...]],
+    joins: list[bool],
+) -> list[tuple[str, str, str, bool]]:
+    """The runs that end with ``head``, the start of the ``k``-th word, and begin before it."""
+    out = []
+    word, key = chunk[k], head
+    for i in range(k - 1, max(-1, k - MAX_TOKENS), -1):
+        if joins[i]:
+            break
+        key = chunk[i] + key
+        if len(key) > MAX_CHARS:
+            break
+        if start_ok[i]:
+            out.append((key, chunk[i - 1] if i and not joins[i - 1] else "", word[len(head) :], True))
+            tokens.setdefault(key, (*chunk[i:k], head))
     return out
 
 
