@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import cedict
-from .filters import background_frequency, elements, ends_in_head, stopwords
+from .filters import NAME_HEADS, background_frequency, elements, ends_in_head, stopwords
 
 #: jieba tags that cut a chunk: punctuation, conjunctions, particles, pronouns, modal particles, interjections,
 #: onomatopoeia and idioms (成语 are figurative phrases, not terms)
@@ -63,6 +63,8 @@ def expand(
     ]
     # a coordinator inside the chunk is a chunk's edge to a run that does not cross it: its neighbour is ""
     joins = [chunk[k] in COORDINATORS and tags[k] in JOIN_TAGS for k in range(n)]
+    # (after a name, a coordinator joins two names: 劳动部和卫生福利部 is no ministry)
+    two_names = [joins[k] and k > 0 and chunk[k - 1].endswith(NAME_HEADS) for k in range(n)]
     out = []
     for i in range(n):
         if not start_ok[i]:
@@ -73,7 +75,7 @@ def expand(
         for j in range(i, min(n, i + MAX_TOKENS)):
             key += chunk[j]
             across = across or joins[j]
-            if len(key) > MAX_CHARS:
+            if len(key) > MAX_CHARS or two_names[j]:
                 break
             if not end_ok[j] or across and (tags[j] in PLACE_TIME_TAGS or not ends_in_head(chunk[j])):
                 continue  # (北部 ends in 部, and names no ministry: 西部和北部)
