@@ -64,7 +64,7 @@ def expand(
     ]
     # a coordinator inside the chunk is a chunk's edge to a run that does not cross it: its neighbour is ""
     joins = [chunk[k] in COORDINATORS and tags[k] in JOIN_TAGS for k in range(n)]
-    # (after a name of a body or a law, a coordinator joins two names: 劳动部和卫生福利部 is no ministry)
+    # (after a name of a body or a law, a coordinator joins two names: 教育部和科技部 is no ministry)
     two_names = [joins[k] and k > 0 and chunk[k - 1].endswith(NAME_HEADS) for k in range(n)]
     out = []
     for i in range(n):
