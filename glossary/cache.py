@@ -31,6 +31,19 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
+#: called once a process, before the first resource is built rather than read: a fresh install's first command
+#: builds them all (about a minute), which a silent command spends looking hung; the CLI says so on standard error
+on_build: Callable[[], None] | None = None
+_told = False
+
+
+def _building() -> None:
+    """Tell :data:`on_build`, the first time in this process, that a resource is being built."""
+    global _told
+    if on_build is not None and not _told:
+        _told = True
+        on_build()
+
 
 def cache_dir(env: Mapping[str, str] = os.environ) -> Path:
     """``$GLOSSARY_CACHE``, else ``$XDG_CACHE_HOME/glossary``, else ``~/.cache/glossary``.
@@ -67,6 +80,7 @@ def cached(name: str, key: str, build: Callable[[], Any], directory: str | Path 
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         pass
+    _building()
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -212,6 +226,7 @@ def cached_table(
             return found
         except sqlite3.Error:
             pass
+    _building()
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

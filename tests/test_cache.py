@@ -95,3 +95,39 @@ def test_a_table_asked_for_many_keys_loads_them_all_once_and_answers_alike(tmp_p
     again.prefetch([f"词{i}" for i in range(5)])  # more keys at once than the table reads one by one
     assert again._con is None and again.get("词4") == 4 and len(built) == 2
     assert sorted(again.items())[:2] == [("词0", 0), ("词1", 1)] and len(list(again.items())) == 11
+
+
+def test_building_a_resource_is_told_once_a_process_and_reading_one_is_not(tmp_path: Path, monkeypatch) -> None:
+    from glossary import cache
+
+    told: list[str] = []
+    monkeypatch.setattr(cache, "on_build", lambda: told.append("building"))
+    monkeypatch.setattr(cache, "_told", False)
+    cached("told-a", "v1", lambda: [1], directory=tmp_path)
+    cached("told-b", "v1", lambda: [2], directory=tmp_path)  # (a second build in the same run: no second line)
+    assert told == ["building"]
+    monkeypatch.setattr(cache, "_told", False)
+    assert cached("told-a", "v1", lambda: [9], directory=tmp_path) == [1] and told == ["building"]  # read: silent
+    cache.cached_table("told-t", "v1", lambda: {"k": 1}, directory=tmp_path)
+    assert told == ["building", "building"]
+
+
+def test_the_command_line_says_why_a_fresh_installs_first_command_takes_a_minute(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    # the first command builds the dictionaries' indexes (about a minute) and said nothing meanwhile: the command
+    # line now has the cache tell it, on standard error (the building itself is timed by the test above)
+    from click.testing import CliRunner
+
+    from glossary import cache
+    from glossary.cli import cli
+
+    monkeypatch.setattr(cache, "on_build", None)
+    monkeypatch.setattr(cache, "_told", False)
+    monkeypatch.setenv("GLOSSARY_CACHE", str(tmp_path / "fresh"))
+    CliRunner().invoke(cli, ["--db", str(tmp_path / "t.db"), "stats"])
+    assert cache.on_build is not None
+    capsys.readouterr()
+    cached("told-cli", "v1", lambda: [1], directory=tmp_path)
+    said = capsys.readouterr().err
+    assert "building the dictionaries' indexes" in said and str(tmp_path / "fresh") in said

@@ -131,10 +131,19 @@ def cli(ctx: click.Context, db: str) -> None:
         glossary mine seeds/
         glossary list --limit 10
         glossary export -o exports/glossary.tbx --status candidate
+
+    The first command after installing builds the dictionaries' indexes once (about a minute) in
+    ~/.cache/glossary, or $GLOSSARY_CACHE; later commands read them.
     """
+    from .. import cache
     from ..termbase.backend import redact
 
     ctx.obj = {"db": db, "name": redact(db)}  # name: as output shows it, a URL's password hidden
+    cache.on_build = lambda: click.echo(
+        f"glossary: building the dictionaries' indexes in {cache.cache_dir()} once; this run takes about a minute "
+        "longer",
+        err=True,
+    )
 
 
 def _row(e: TermEntry) -> list[str]:
