@@ -49,6 +49,9 @@ def _session() -> Path:
 
 def console(*commands: str) -> str:
     """A ```console block: each ``glossary …`` command as typed, then what the tool printed."""
+    from glossary import cache
+
+    cache.on_build = lambda: None  # (a fresh cache's one-time notice is no part of what a command prints)
     runner = CliRunner()
     out = ["```console"]
     env = {"GLOSSARY_REVIEWER": "ann", "GLOSSARY_DB": None, "COLUMNS": "120"}

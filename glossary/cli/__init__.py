@@ -139,10 +139,12 @@ def cli(ctx: click.Context, db: str) -> None:
     from ..termbase.backend import redact
 
     ctx.obj = {"db": db, "name": redact(db)}  # name: as output shows it, a URL's password hidden
-    cache.on_build = lambda: click.echo(
-        f"glossary: building the dictionaries' indexes in {cache.cache_dir()} once; this run takes about a minute "
-        "longer",
-        err=True,
+    cache.on_build = cache.on_build or (
+        lambda: click.echo(
+            f"glossary: building the dictionaries' indexes in {cache.cache_dir()} once; this run takes about a minute "
+            "longer",
+            err=True,
+        )
     )
 
 
