@@ -46,7 +46,7 @@ from .filters import (
 from .marks import MARKS, count_marks
 from .measure import candidate_probabilities
 from .model import TermhoodModel, demote_fragments, load_model
-from .ngrams import BREAK_TAGS, COORDINATORS, JOIN_TAGS, expand, single_char_terms
+from .ngrams import BREAK_TAGS, expand, is_coordinator, single_char_terms
 from .segment import JiebaTokeniser, Tokeniser
 
 Progress = Callable[[int, int], None]
@@ -66,7 +66,7 @@ class _Units(dict):
         w, t = pair
         brk = (
             (t in BREAK_TAGS and not w.isascii() or w in function_words())
-            and not (w in COORDINATORS and t in JOIN_TAGS)
+            and not is_coordinator(w, t)
             or w.isspace()
             or (t == "x" and not w.isalnum())
         )
@@ -137,7 +137,7 @@ class Miner:
     def cuts(self, pair: tuple[str, str]) -> bool:
         """True when the word ``pair`` (word, tag) ends a run of words: a chunk's break, or a coordinator (和, 及,
         与), which only a name's run may cross (:data:`~glossary.mining.ngrams.COORDINATORS`)."""
-        return self._unit[pair] == "\x00" or pair[0] in COORDINATORS and pair[1] in JOIN_TAGS
+        return self._unit[pair] == "\x00" or is_coordinator(*pair)
 
     def _newlines(self, i: int) -> list[int]:
         """Where document ``i``'s lines break, found once when its first context is placed."""

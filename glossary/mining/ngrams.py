@@ -32,6 +32,17 @@ COORDINATORS = frozenset({"和", "及", "与"})
 PLACE_TIME_TAGS = frozenset({"f", "s", "t"})
 #: the tags a coordinator has as one (与 is a preposition too: 与美国合作)
 JOIN_TAGS = frozenset({"c", "cc"})
+
+
+def is_coordinator(word: str, tag: str) -> bool:
+    """True when ``word`` tagged ``tag`` is a coordinator a name may hold (:data:`COORDINATORS`).
+
+    >>> is_coordinator("和", "c"), is_coordinator("与", "p")
+    (True, False)
+    """
+    return word in COORDINATORS and tag in JOIN_TAGS
+
+
 #: derivational prefixes, which a stop-word list may hold but which begin terms (去工业化, 反渗透膜, 多级过滤)
 PREFIXES = frozenset("去反非超准亚次半泛抗防无微纳多单双副总")
 
@@ -63,7 +74,7 @@ def expand(
         for k in range(n)
     ]
     # a coordinator inside the chunk is a chunk's edge to a run that does not cross it: its neighbour is ""
-    joins = [chunk[k] in COORDINATORS and tags[k] in JOIN_TAGS for k in range(n)]
+    joins = [is_coordinator(chunk[k], tags[k]) for k in range(n)]
     # (after a name of a body or a law, a coordinator joins two names: 教育部和科技部 is no ministry)
     two_names = [joins[k] and k > 0 and chunk[k - 1].endswith(NAME_HEADS) for k in range(n)]
     out = []
@@ -99,13 +110,12 @@ def cut_edges(
     start_ok: list[bool],
     end_ok: list[bool],
     tokens: dict[str, tuple[str, ...]],
-    joins: list[bool] | None = None,
+    joins: list[bool],
 ) -> list[tuple[str, str, str, bool]]:
     """Candidates that begin or end inside a word the segmenter glued on: the word's end or start is a word
     of its own (中国银行|间 → 银行间…, 诉讼案 → …诉讼), and the run goes on past it, not across a coordinator
     (``joins``). The termhood model sees how often a candidate was found only so (``cut_share``)."""
     out: list[tuple[str, str, str, bool]] = []
-    joins = joins or [False] * len(chunk)
     for k, word in enumerate(chunk):
         if len(word) < 3 or word.isascii():
             continue
