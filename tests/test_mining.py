@@ -445,3 +445,21 @@ def test_a_name_that_holds_a_coordinator_is_a_candidate_and_a_coordination_is_no
     assert {"工业和信息化部", "国家发展和改革委员会", "住房和城乡建设部"} <= terms
     assert not {t for t in terms if t.startswith(("和", "与")) or t.endswith(("和", "与"))}
     assert not terms & {"钢铁和水泥", "西部和北部", "建设部与国家发展", "教育部和科技部"}  # (two things, two names)
+
+
+def test_english_in_brackets_goes_to_the_term_a_verb_before_it_takes_as_object() -> None:
+    # the words before a gloss ran back to the clause's start: a verb that takes the term as its object was part
+    # of the owner (实施回购计划 got "buyback program", 委任德勤 "Deloitte"); a quoted term closed by its quotation
+    # mark before the bracket had no owner at all; a gloss with a slash (I/O) was no gloss
+    text = (
+        "董事会决定实施回购计划（buyback program），回购计划为期一年。法院颁令，委任德勤（Deloitte）为顾问，德勤表示配合。"
+        "越来越多企业选择“双循环”（dual circulation）模式，双循环成为热词。"
+        "新款输入输出系统（I/O system）上市，输入输出系统更快。"
+    )
+    cands = mine_documents([Document("a.txt", text, "utf-8")], limit=300)
+    by = {c.term: c.english_in_text for c in cands}
+    assert by.get("回购计划") == ["buyback program"]
+    assert by.get("德勤") == ["Deloitte"]
+    assert by.get("双循环") == ["dual circulation"]
+    assert by.get("输入输出系统") == ["I/O system"]
+    assert not by.get("实施回购计划") and not by.get("委任德勤")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..models import Candidate, Context
 from ..normalise.hanzi import HAN
 from ..normalise.text import sentence_around
+from . import cedict
 
 if TYPE_CHECKING:  # pragma: no cover
     from .candidates import Miner
@@ -124,14 +125,49 @@ def english_beside(miner: Miner, terms: Container[str]) -> dict[str, Counter[str
     out: dict[str, Counter[str]] = {}
     for span, found in miner.glossed.items():
         expansions = [g for g in found if " " in g]
+        core = without_untranslated_verbs(span, list(found))
         owner = (
-            gloss_owner(miner.count, span, expansions, terms)
+            core
+            if core != span and core in terms
+            else gloss_owner(miner.count, span, expansions, terms)
             if expansions
             else code_owner(span, found.most_common(1)[0][0], terms)
         )
         if owner:
             out.setdefault(owner, Counter()).update(found)
     return out
+
+
+#: English words of two letters or fewer say too little to tie a verb to a gloss ("to", "up"), nor do these
+_SHORT_WORD = 2
+_NOT_SAID = frozenset({"the", "one", "sth", "something", "someone", "into", "with", "from", "for", "and", "out"})
+
+
+def without_untranslated_verbs(span: str, glosses: Sequence[str]) -> str:
+    """``span`` (the words before a gloss) without the verbs it begins with that the gloss does not translate:
+    they take the term as their object (实施 + 回购计划（buyback program）, 委任 + 德勤（Deloitte）, 采用 +
+    无砟轨道（ballastless track）); a verb the gloss translates is part of the term (引进 "to introduce" of
+    引进技术（technology introduction）). A verb is a CC-CEDICT word every sense of which is one.
+
+    >>> without_untranslated_verbs("实施回购计划", ["buyback program"]), without_untranslated_verbs("委任德勤", ["Deloitte"])
+    ('回购计划', '德勤')
+    >>> without_untranslated_verbs("引进技术", ["technology introduction"])
+    '引进技术'
+    """
+    import rjieba
+
+    said = " ".join(glosses).lower()
+    keys = {w[:4] for w in re.findall(r"[a-z]+", said)}
+    words = rjieba.cut(span, False)
+    k = 0
+    # (only the verbs it begins with: a verb further in is as often the term's own, 建设 of 基础建设基金
+    # "infrastructure fund", which the gloss's words need not say)
+    while k < len(words) - 1 and cedict.is_verb(words[k]):
+        senses = {w for s in cedict.raw_senses(cedict.rows(words[k]) or "") for w in re.findall(r"[a-z]+", s.lower())}
+        if any(w[:4] in keys or w in said for w in senses if len(w) > _SHORT_WORD and w not in _NOT_SAID):
+            break
+        k += 1
+    return "".join(words[k:])
 
 
 def gloss_owner(count: Mapping[str, int], span: str, expansions: Sequence[str], terms: Container[str]) -> str | None:

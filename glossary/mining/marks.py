@@ -35,7 +35,11 @@ _HAN_AFTER = re.compile(
 )
 #: an acronym in a gloss: capitals only, one per word it abbreviates (HBM, DRAM, KPI)
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
-_LATIN_AFTER = re.compile(rf"[（(]\s*([{LATIN_CLASS}][{LATIN_CLASS}0-9 .,，&'+\-]{{1,60}}?)\s*[)）]")
+_LATIN_AFTER = re.compile(rf"[（(]\s*([{LATIN_CLASS}][{LATIN_CLASS}0-9 .,，&'+/\-]{{1,60}}?)\s*[)）]")
+#: the marks that close a title or a quotation, and the mark that opens each
+_CLOSING = {"》": "《", "”": "“", "」": "「", "』": "『", "’": "‘"}
+#: how far back a title's opening mark is looked for (a title is up to 60 characters, as :data:`_TITLE` reads)
+_TITLE_REACH = 62
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
 #: what ends an item of a list and what may not stand inside one: the enumeration comma, 等 and the
 #: coordinators, and punctuation
@@ -145,9 +149,11 @@ def glossed_span(miner: Miner, simp: str, p: int) -> str:
     function word or preposition: "。根据中国食品、饮料和烟草协会(" → "中国食品、饮料和烟草协会"."""
     while p > 0 and simp[p - 1] == " ":
         p -= 1
-    if p > 0 and simp[p - 1] == "》":
-        # a title before the gloss: 《基础设施投资和就业法案》(Infrastructure Investment and Jobs Act)
-        start = simp.rfind("《", max(0, p - 62), p)
+    if p > 0 and simp[p - 1] in _CLOSING:
+        # a title or a quoted term before the gloss: 《基础设施投资和就业法案》(Infrastructure Investment and Jobs
+        # Act), “双循环”（dual circulation）
+        reach = _TITLE_REACH if simp[p - 1] == "》" else MAX_CHARS + 2
+        start = simp.rfind(_CLOSING[simp[p - 1]], max(0, p - reach), p - 1)
         if start >= 0:
             return simp[start + 1 : p - 1].strip()
     span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS) : p])[-1]
