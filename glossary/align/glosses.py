@@ -25,6 +25,9 @@ _PAREN = re.compile(r"\s*\([^)]*\)\s*")
 _PLACEHOLDERS = re.compile(r"\b(etc|sth|sb)\b\.?")
 _FIGURATIVE = re.compile(r"(lit|fig)\. ")
 _LEADING = re.compile(r"^(to be|to|an?|the) ", re.I)
+#: the country CC-CEDICT names before a body's name ("PRC Maritime Safety Agency"), as it writes "(PRC)" after
+#: others: a qualifier for the reader, no part of the name
+_COUNTRY_QUALIFIER = re.compile(r"^PRC (?=[A-Z])")
 _SPACES = re.compile(r"\s+")
 _DASH_NOTE = re.compile(r" [–—] .*$")
 _OF_ITEMS = re.compile(r"^(\w+) of (?:items|things)$")
@@ -43,6 +46,8 @@ def clean_gloss(sense: str) -> str:
 
     >>> clean_gloss("(loanword) exenatide – drug used to treat type 2 diabetes")
     'exenatide'
+    >>> clean_gloss("PRC Maritime Safety Agency"), clean_gloss("(PRC) Central Military Commission")
+    ('Maritime Safety Agency', 'Central Military Commission')
     """
     s = sense.strip()
     if not s or _DROP.match(s):
@@ -52,6 +57,7 @@ def clean_gloss(sense: str) -> str:
     if _FIGURATIVE.match(s):
         return ""
     s = _LEADING.sub("", s)  # "to be airworthy" → "airworthy"
+    s = _COUNTRY_QUALIFIER.sub("", s)
     s = _DASH_NOTE.sub("", s)  # "semaglutide – drug used to treat …": the word, not what it is for
     if ";" in s:
         s = s.split(";")[0].strip()
