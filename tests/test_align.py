@@ -50,6 +50,8 @@ def test_naming_rules_for_laws_and_bodies() -> None:
     assert compose("能源部")[0] == "Department of Energy"
     # two words of one sense say it once (卫生 and 健康 are both "health"): no "Health Health Bureau"
     assert compose("卫生健康局")[0] == "Health Bureau"
+    # a body of the state names its 局 an Administration, as the state's English names do (a city's stays a Bureau)
+    assert compose("国家林业局")[0] == "National Forestry Administration"
 
 
 def test_gloss_cleaning() -> None:

@@ -111,6 +111,10 @@ def _readings(term: str, parts: list[str]) -> list[str | None]:
 _NUMBER = re.compile(r"[0-9]+|[IVX]+")
 
 
+#: what a body of the state begins with (its heads' English: the "state" rules of ``data/naming.tsv``)
+STATE = "国家"
+
+
 #: particles that join a modifier to its noun (美国的粮食安全): English word order says the same
 _POSSESSIVE = frozenset({"的", "之"})
 
@@ -356,7 +360,8 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
     if term.endswith("政府") and len(term) > 3:
         add(_government_of(term[:-2]))  # 特朗普政府 → Trump administration
     heads: list[str] = []  # the rules' heads the term ends in (longest first)
-    for zh, en in rules["name"]:
+    # (a body of the state names some heads its own way, before the general rule's: 国家…局 → … Administration)
+    for zh, en in (rules["state"] if term.startswith(STATE) else []) + rules["name"]:
         if term == zh and len(zh) > 2:
             add([_title(en.format("")).strip()])  # the head alone, in the rule's words: 管理条例 Management Regulations
         if any(h != zh and h.endswith(zh) for h in heads):
