@@ -357,3 +357,27 @@ def test_span_weights_of_another_feature_set_are_refused_with_a_fix(
     monkeypatch.setenv("GLOSSARY_TM_SPANS", str(bad))
     with pytest.raises(ModelError, match="not JSON"):
         extract.model()
+
+
+def test_the_word_aligner_says_which_english_words_a_terms_characters_render() -> None:
+    # an HMM over each unit, with a lexical table fitted on CC-CEDICT's senses: 价 says "prices", and the
+    # aligner keeps the words of a noun phrase together; the same unit aligns the same way every time
+    from glossary.tm.links import posteriors, term_mass
+
+    mass = term_mass("农民关注米价。", "Farmers watch rice prices.", "米价")
+    assert mass[2] > 0.5 and mass[3] > 0.5 and mass[0] < 0.5 and mass[1] < 0.5
+    posteriors.cache_clear()
+    assert term_mass("农民关注米价。", "Farmers watch rice prices.", "米价") == mass
+
+
+def test_a_span_the_terms_characters_say_whole_stands_above_its_cut_short_piece() -> None:
+    # "rice" alone and "rice prices" are both spans of 米价's units; the characters of the term say the whole
+    # of the longer one and the shorter holds only part of what they say (features aligned_in, aligned_held)
+    from glossary.tm.spans import FEATURES, span_features
+
+    units = ["Rice prices rose.", "Farmers watch rice prices and oil prices."]
+    sources = ["米价上涨。", "农民关注米价和油价。"]
+    spans = {s.key: dict(zip(FEATURES, s.features)) for s in span_features("米价", units, lambda s: 2, (), sources)}
+    whole, piece = spans["rice prices"], spans["rice"]
+    assert whole["aligned_held"] > 0.8 > piece["aligned_held"]
+    assert whole["aligned_in"] > 0.5

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalise.hanzi import HAN_RUN
+from .links import span_alignment, term_mass
 from .words import FUNCTION_WORDS, WORD, content_words, cut_spans, tokenise, vocabulary, word_key
 
 #: a span may have this many words more than the term has parts
@@ -133,6 +134,8 @@ FEATURES: tuple[str, ...] = (
     "prev_same",
     "foreign",
     "foreign_edge",
+    "aligned_in",
+    "aligned_held",
     # how the span stands among the term's others (appended last, once all are measured)
     "coverage_gap",
     "dice_gap",
@@ -234,6 +237,24 @@ class Span:
     features: list[float]
 
 
+class _Alignment:
+    """Each unit's words and how likely the term's characters say each (the word aligner, :mod:`.links`), worked
+    out for a unit the first time one of its spans asks."""
+
+    def __init__(self, term: str, units: Sequence[str], sources: Sequence[str]) -> None:
+        self.term, self.units, self.sources = term, units, sources
+        self.done: dict[int, tuple[list[float], tuple[str, ...]]] = {}
+
+    def of(self, span: str, where: Sequence[int]) -> tuple[float, float]:
+        """How much of ``span`` the term's characters say, and how much of what they say it holds, over the units
+        ``where`` it stands that have a source (:func:`~glossary.tm.links.span_alignment`)."""
+        for n in where:
+            if n < len(self.sources) and n not in self.done:
+                self.done[n] = (term_mass(self.sources[n], self.units[n], self.term), tokenise(self.units[n])[1])
+        held = [self.done[n] for n in where if n in self.done]
+        return span_alignment([m for m, _ in held], [w for _, w in held], span.split())
+
+
 def span_features(
     term: str,
     units: Sequence[str],
@@ -293,6 +314,7 @@ def span_features(
             where.setdefault(k, []).append(n)
     top = max(alone.values(), default=0)
     taken: dict[int, set[str]] = {}  # unit → the keys its source's other words take (asked for lazily)
+    aligned = _Alignment(term, units, sources)
     out = []
     for k, c in seen.items():
         keys = [word_key(w) for w in content_words(k)]
@@ -309,6 +331,7 @@ def span_features(
                 taken[n] = foreign_keys(sources[n], term, evidence)
             foreign += sum(w in taken[n] for w in keys) / len(keys)
             edge += keys[0] in taken[n] or keys[-1] in taken[n]
+        align_in, align_held = aligned.of(k, where[k])
         # each part by its best sense: the share of that sense's words the span says ("power plant" for 电厂)
         by_part = [
             max((len(sense & have) / len(sense) for sense in senses), default=0.0) if have & union else 0.0
@@ -352,6 +375,8 @@ def span_features(
                     _closed(prevs[k]),
                     foreign / c,
                     edge / c,
+                    align_in,
+                    align_held,
                 ],
             )
         )
