@@ -381,3 +381,14 @@ def test_a_span_the_terms_characters_say_whole_stands_above_its_cut_short_piece(
     whole, piece = spans["rice prices"], spans["rice"]
     assert whole["aligned_held"] > 0.8 > piece["aligned_held"]
     assert whole["aligned_in"] > 0.5
+
+
+def test_a_term_with_a_number_or_latin_edge_is_not_found_inside_a_longer_one() -> None:
+    # 3号线 was found in every unit that held 13号线 (a substring), so 13号线's English was 3号线's rendering and
+    # the QA check asked for it there; a Latin or number edge of a term may not run on into more letters or digits
+    from glossary.tm.extract import Memory
+
+    pairs = [("13号线今天开通。", "Line 13 opened today."), ("3号线延误。", "Line 3 was delayed.")]
+    assert Memory(pairs).units("3号线") == [1]
+    glossary = [TermEntry("3号线", english=[Equivalent("Line 3", "reviewer", 1.0, "preferred")], status=Status.APPROVED)]
+    assert check_pairs(pairs, glossary) == []

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
 
 # A sentence ends after 。！？ (or Western !?.) plus any closing quotes/brackets,
 # never before a closing quote: CAT tools segment the same way.
@@ -59,3 +61,29 @@ def fold_for_match(text: str) -> str:
     from .script import to_simplified
 
     return _NON_WORD.sub("", unicodedata.normalize("NFKC", to_simplified(text))).lower()
+
+
+#: what a Latin word or a number is made of, which a term's own Latin or number edge may not run on into
+_LATIN_OR_DIGIT = "A-Za-z0-9"
+
+
+@lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    before = f"(?<![{_LATIN_OR_DIGIT}])" if re.match(f"[{_LATIN_OR_DIGIT}]", term) else ""
+    after = f"(?![{_LATIN_OR_DIGIT}])" if re.search(f"[{_LATIN_OR_DIGIT}]$", term) else ""
+    return re.compile(before + re.escape(term) + after)
+
+
+def find_term(text: str, term: str) -> Iterator[re.Match[str]]:
+    """Where ``term`` stands in ``text`` as itself: a term that begins or ends with a Latin letter or a digit is not
+    the piece of a longer Latin word or number (3号线 is not in 13号线, II期 not in III期).
+
+    >>> [m.start() for m in find_term("13号线和3号线", "3号线")], holds_term("III期试验", "II期")
+    ([5], False)
+    """
+    return _term_pattern(term).finditer(text) if term else iter(())
+
+
+def holds_term(text: str, term: str) -> bool:
+    """Whether ``term`` stands in ``text`` as itself (:func:`find_term`)."""
+    return bool(term) and _term_pattern(term).search(text) is not None

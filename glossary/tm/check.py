@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..models import Status, TermEntry
 from ..normalise.script import to_simplified
+from ..normalise.text import holds_term
 
 
 @dataclass
@@ -54,11 +55,11 @@ def check_pairs(pairs: Sequence[tuple[str, str]], glossary: Sequence[TermEntry])
         simp = to_simplified(src)
         for e in approved:
             forms = {e.simplified, *e.variants}
-            if any(to_simplified(f) in simp for f in forms if f):
+            if any(holds_term(simp, to_simplified(f)) for f in forms if f):
                 expected = [q.text for q in e.chosen_english]  # never a machine's suggestion
                 if expected and not any(_english_present(tgt, x) for x in expected):
                     out.append(Problem(n, src, tgt, e.simplified, expected, "missing"))
         for e in forbidden:
-            if e.simplified in simp or any(_english_present(tgt, q.text) for q in e.chosen_english[:1]):
+            if holds_term(simp, e.simplified) or any(_english_present(tgt, q.text) for q in e.chosen_english[:1]):
                 out.append(Problem(n, src, tgt, e.simplified, [], "forbidden"))
     return out

@@ -24,6 +24,7 @@ from functools import lru_cache
 from ..data import log_odds, logistic, read_weights
 from ..mining import lexicon
 from ..normalise.script import to_simplified
+from ..normalise.text import holds_term
 from ..workers import collection_paused, default_workers, fork_map_inherited, split
 from .spans import FEATURES, span_features
 from .words import FUNCTION_WORDS, padded
@@ -168,7 +169,8 @@ class Memory:
             rarest = [i for g, ids in self.by_gram.items() if term in g for i in ids]
         else:
             rarest = min((self.by_gram.get(g, []) for g in _grams(term)), key=len, default=[])
-        return [i for i in dict.fromkeys(rarest) if term in self.sources[i]]
+        # (as itself: 3号线 is not in 13号线)
+        return [i for i in dict.fromkeys(rarest) if holds_term(self.sources[i], term)]
 
     def count(self, span: str) -> int:
         """How many units' English holds the (lower-cased) span."""

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..cache import cached
 from ..normalise.hanzi import HAN_CLASS
+from ..normalise.text import find_term
 from .words import tokenise
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -160,7 +161,7 @@ def term_mass(source: str, target: str, term: str) -> list[float]:
     gamma = posteriors(source, target)
     tokens = source_tokens(source)
     best: list[float] = [0.0] * gamma.shape[0]
-    for found in re.finditer(re.escape(term), source):
+    for found in find_term(source, term):
         held = [i for i, (_, a, b) in enumerate(tokens) if a < found.end() and found.start() < b]
         if held:
             mass = gamma[:, held].sum(axis=1).tolist()

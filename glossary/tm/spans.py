@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalise.hanzi import HAN_RUN
+from ..normalise.text import find_term
 from .links import span_alignment, term_mass
 from .words import FUNCTION_WORDS, WORD, content_words, cut_spans, tokenise, vocabulary, word_key
 
@@ -155,7 +156,7 @@ def foreign_keys(source: str, term: str, own: set[str]) -> set[str]:
     >>> "invo" in foreign_keys("发酵罐涉及此案", "发酵罐", set()), "ferm" in foreign_keys("发酵罐涉及此案", "发酵罐", set())
     (True, False)
     """
-    held = [(m.start(), m.start() + len(term)) for m in re.finditer(re.escape(term), source)] if term else []
+    held = [(m.start(), m.end()) for m in find_term(source, term)]
     out: set[str] = set()
     for start, end, keys in _source_words(source):
         if not any(start < b and a < end for a, b in held):
