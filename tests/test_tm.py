@@ -390,5 +390,7 @@ def test_a_term_with_a_number_or_latin_edge_is_not_found_inside_a_longer_one() -
 
     pairs = [("13号线今天开通。", "Line 13 opened today."), ("3号线延误。", "Line 3 was delayed.")]
     assert Memory(pairs).units("3号线") == [1]
-    glossary = [TermEntry("3号线", english=[Equivalent("Line 3", "reviewer", 1.0, "preferred")], status=Status.APPROVED)]
+    glossary = [
+        TermEntry("3号线", english=[Equivalent("Line 3", "reviewer", 1.0, "preferred")], status=Status.APPROVED)
+    ]
     assert check_pairs(pairs, glossary) == []
