@@ -5,19 +5,19 @@ Two parts, both deterministic:
 
 - a *lexical table* p(English word | Hanzi), fitted once by IBM Model 1 (five rounds of EM) on CC-CEDICT's
   senses taken as tiny parallel sentences (a headword's characters, a sense's words): 价 says "price", 电 says
-  "electricity" and "power" (电力 "electric power", 核电 "nuclear power"). Cached on disk with the dictionary's
+  "electricity" and "power" (水电 "hydroelectric power", 发电厂 "power plant"). Cached on disk with the dictionary's
   edition (:func:`glossary.cache.cached`), entries below :data:`MIN_P` left out;
 - an *HMM aligner* (Vogel, Ney and Tillmann 1996) over one unit: each English word is emitted by a source token
   (a Hanzi or a Latin word) or by none, and the source position moves between neighbouring English words with
   a fixed preference for small steps forward (:data:`JUMP_DECAY`) — English keeps a noun phrase's words
-  together, so "price" after "electricity" goes with 价 beside 电 even where the table alone is unsure.
+  together, so "price" after "oil" goes with 价 beside 油 even where the table alone is unsure.
   Forward-backward gives each English word's probability of coming from each source token.
 
 The span features of :mod:`glossary.tm.spans` read how much of a span the term's characters account for and how
 much of what they account for the span holds (``scripts/train_tm.py``, leave-one-article-out top-1 of the best
 span 0.720 → 0.745 when they came).
 
->>> [round(m, 1) for m in term_mass("电价上涨。", "Electricity prices rose.", "电价")][:2]
+>>> [round(m, 1) for m in term_mass("油价上涨。", "Oil prices rose.", "油价")][:2]
 [1.0, 0.9]
 """
 
