@@ -127,7 +127,9 @@ def posteriors(source: str, target: str) -> NDArray:
     table = lexical_table()
     null = table.get(NULL, {})
     rows = [table.get(c, {}) for c in src]
-    emit = np.array([[r.get(w, 0.0) + FLOOR for r in rows] + [null.get(w, 0.0) + FLOOR] * n for w in words])
+    said = np.array([[r.get(w, 0.0) for r in rows] for w in words]) + FLOOR
+    unsaid = np.array([null.get(w, 0.0) for w in words]) + FLOOR
+    emit = np.hstack([said, np.repeat(unsaid[:, None], n, axis=1)])
     # states: a source token (0..n-1), or the empty word remembering the position it stands at (n..2n-1)
     at = np.arange(n)
     steps = np.exp(-JUMP_DECAY * np.abs(at[None, :] - at[:, None] - 1))
