@@ -463,3 +463,11 @@ def test_english_in_brackets_goes_to_the_term_a_verb_before_it_takes_as_object()
     assert by.get("双循环") == ["dual circulation"]
     assert by.get("输入输出系统") == ["I/O system"]
     assert not by.get("实施回购计划") and not by.get("委任德勤")
+
+
+def test_a_terms_examples_are_its_own_not_a_longer_numbers() -> None:
+    # the example sentences were found by substring: 5G基站's first example was a sentence about 15G基站
+    text = "15G基站还在实验室里。5G基站建设加快，5G基站数量增加。"
+    cands = mine_documents([Document("a.txt", text, "utf-8")], limit=100)
+    found = next(c for c in cands if c.term == "5G基站")
+    assert found.contexts and all("15G" not in ctx.text for ctx in found.contexts)

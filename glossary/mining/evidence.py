@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Candidate, Context
 from ..normalise.hanzi import HAN
-from ..normalise.text import sentence_around
+from ..normalise.text import find_term, sentence_around
 from . import cedict
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -85,11 +85,12 @@ def attach_evidence(
             if len(ctx) >= max_contexts:
                 break
             text, simp = miner.docs[i].text, miner.simplified[i]
-            start = simp.find(term)
-            while start != -1 and len(ctx) < max_contexts:
+            for found in find_term(simp, term):  # (as itself: 5G基站 is not in 15G基站)
+                if len(ctx) >= max_contexts:
+                    break
+                start = found.start()
                 line = bisect_right(miner._newlines(i), start) + 1
                 ctx.append(Context(path, start, sentence_around(text, start, start + n), line))
-                start = simp.find(term, start + n)
         # a Simplified file shows the term itself; the others are looked at
         plain = [path for path, i in where if same_of[i]]
         if plain:
@@ -97,15 +98,14 @@ def attach_evidence(
         traditional: dict[str, None] = {}
         for path, i in [(p, i) for p, i in where if not same_of[i]][:max_files]:
             text, simp = miner.docs[i].text, miner.simplified[i]
-            start, seen = simp.find(term), 0
-            while start != -1 and seen < max_scan:
-                surface = text[start : start + n]
+            for seen, found in enumerate(find_term(simp, term)):
+                if seen >= max_scan:
+                    break
+                surface = text[found.start() : found.start() + n]
                 files = surfaces.setdefault(surface, [])
                 if not files or files[-1] != path:
                     files.append(path)
                 traditional[surface] = None
-                seen += 1
-                start = simp.find(term, start + n)
         c.contexts = ctx
         c.surfaces = surfaces
         c.traditional_surfaces = list(traditional)
