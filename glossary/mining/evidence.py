@@ -77,20 +77,10 @@ def attach_evidence(
     corpus_names = [n for n, _ in in_corpus.most_common(MAX_NEARBY)]
     same_of = miner._same
     for c in cands:
-        ctx: list[Context] = []
         surfaces: dict[str, list[str]] = {}
         term, n = c.term, len(c.term)
         where = [(path, index[path]) for path in c.files]
-        for path, i in where:  # the examples: the first occurrences, in file order
-            if len(ctx) >= max_contexts:
-                break
-            text, simp = miner.docs[i].text, miner.simplified[i]
-            for found in find_term(simp, term):  # (as itself: 5G基站 is not in 15G基站)
-                if len(ctx) >= max_contexts:
-                    break
-                start = found.start()
-                line = bisect_right(miner._newlines(i), start) + 1
-                ctx.append(Context(path, start, sentence_around(text, start, start + n), line))
+        ctx = _examples(miner, term, where, max_contexts)
         # a Simplified file shows the term itself; the others are looked at
         plain = [path for path, i in where if same_of[i]]
         if plain:
@@ -98,10 +88,10 @@ def attach_evidence(
         traditional: dict[str, None] = {}
         for path, i in [(p, i) for p, i in where if not same_of[i]][:max_files]:
             text, simp = miner.docs[i].text, miner.simplified[i]
-            for seen, found in enumerate(find_term(simp, term)):
+            for seen, hit in enumerate(find_term(simp, term)):
                 if seen >= max_scan:
                     break
-                surface = text[found.start() : found.start() + n]
+                surface = text[hit.start() : hit.start() + n]
                 files = surfaces.setdefault(surface, [])
                 if not files or files[-1] != path:
                     files.append(path)
@@ -116,6 +106,21 @@ def attach_evidence(
             # transliteration need not share a file)
             own = sorted({n for path in c.files[:NEARBY_FILES] for n in names[index[path]]})
             c.latin_nearby = list(dict.fromkeys(own + corpus_names))[:MAX_NEARBY]
+
+
+def _examples(miner: Miner, term: str, where: Sequence[tuple[str, int]], limit: int) -> list[Context]:
+    """The first ``limit`` sentences that hold ``term`` itself (5G基站 is not in 15G基站), in the files ``where``
+    (path, document index) in their order."""
+    ctx: list[Context] = []
+    for path, i in where:
+        text, simp = miner.docs[i].text, miner.simplified[i]
+        for found in find_term(simp, term):
+            if len(ctx) >= limit:
+                return ctx
+            start = found.start()
+            line = bisect_right(miner._newlines(i), start) + 1
+            ctx.append(Context(path, start, sentence_around(text, start, found.end()), line))
+    return ctx
 
 
 def english_beside(miner: Miner, terms: Container[str]) -> dict[str, Counter[str]]:
