@@ -394,3 +394,14 @@ def test_a_term_with_a_number_or_latin_edge_is_not_found_inside_a_longer_one() -
         TermEntry("3号线", english=[Equivalent("Line 3", "reviewer", 1.0, "preferred")], status=Status.APPROVED)
     ]
     assert check_pairs(pairs, glossary) == []
+
+
+def test_a_paragraph_as_one_unit_is_not_aligned_and_costs_no_memory() -> None:
+    # the HMM's step matrix grows with the square of a unit's tokens: a CAT tool's paragraph-long unit (thousands of
+    # Hanzi) would have needed hundreds of megabytes; such a unit is left to the other features
+    from glossary.tm.links import MAX_TOKENS, term_mass
+
+    long_source = "米价上涨。" + "农民关注市场。" * (MAX_TOKENS // 5)
+    long_target = "Rice prices rose. " + "Farmers watch the market. " * (MAX_TOKENS // 4)
+    assert set(term_mass(long_source, long_target, "米价")) == {0.0}
+    assert term_mass("米价上涨。", "Rice prices rose.", "米价")[1] > 0.5

@@ -53,6 +53,9 @@ JUMP_DECAY = 0.5
 P_NULL = 0.2
 #: what an English word the table has never seen with a token is given (every word can come from anywhere)
 FLOOR = 1e-4
+#: a unit with more source tokens or English words than this is not aligned: the HMM's step matrix grows with the
+#: square of its tokens (a 5,000-character paragraph as one unit would need 800 MB)
+MAX_TOKENS = 400
 
 
 def _pairs() -> Iterator[tuple[list[str], list[str]]]:
@@ -122,8 +125,8 @@ def posteriors(source: str, target: str) -> NDArray:
     src = [t for t, _, _ in source_tokens(source)]
     words = tokenise(target)[1]
     n, m = len(src), len(words)
-    if not n or not m:
-        return np.zeros((m, n))
+    if not n or not m or n > MAX_TOKENS or m > MAX_TOKENS:
+        return np.zeros((m, n))  # (a paragraph as one unit: the aligner says nothing, the other features speak)
     table = lexical_table()
     null = table.get(NULL, {})
     rows = [table.get(c, {}) for c in src]
