@@ -180,7 +180,12 @@ def span_alignment(
 ) -> tuple[float, float]:
     """How much of ``span`` (lower-cased words) the term's characters say, and how much of what they say it holds,
     over the units (each unit's :func:`term_mass` and lower-cased words) where the span stands; (0, 0) where it
-    stands in none."""
+    stands in none.
+
+    >>> mass, words = [[0.9, 0.8, 0.1]], [("oil", "prices", "rose")]
+    >>> [round(v, 2) for v in span_alignment(mass, words, ["oil", "prices"])], span_alignment(mass, words, ["fell"])
+    ([0.85, 0.94], (0.0, 0.0))
+    """
     inside = held = 0.0
     units = 0
     n = len(span)
