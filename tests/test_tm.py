@@ -383,6 +383,24 @@ def test_a_span_the_terms_characters_say_whole_stands_above_its_cut_short_piece(
     assert whole["aligned_in"] > 0.5
 
 
+def test_a_rendering_no_dictionary_knows_is_found_by_the_word_aligner() -> None:
+    # a company's English name shares no word with the senses of its characters (泽 "pool", 林 "woods", 公司
+    # "company"): no span was a candidate and the memory proposed nothing; the words the aligner gives the term
+    # in its units now make spans too, marked aligned_only so the model weighs them as such
+    from glossary.tm.extract import propose
+    from glossary.tm.spans import FEATURES, span_features
+
+    pairs = [
+        ("昨天，泽林公司与银行签署协议。", "Yesterday, Zelvane signed an agreement with the bank."),
+        ("泽林公司的利润增长。", "Profits at Zelvane grew."),
+    ]
+    assert propose(["泽林公司"], pairs)["泽林公司"][0][0] == "Zelvane"
+    units, sources = [e for _, e in pairs], [c for c, _ in pairs]
+    spans = {s.key: dict(zip(FEATURES, s.features)) for s in span_features("泽林公司", units, lambda s: 1, (), sources)}
+    assert spans["zelvane"]["aligned_only"] == 1.0
+    assert "bank" not in spans  # a word the term's characters do not say is still no candidate
+
+
 def test_a_term_with_a_number_or_latin_edge_is_not_found_inside_a_longer_one() -> None:
     # 3号线 was found in every unit that held 13号线 (a substring), so 13号线's English was 3号线's rendering and
     # the QA check asked for it there; a Latin or number edge of a term may not run on into more letters or digits

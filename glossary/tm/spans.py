@@ -28,6 +28,10 @@ from .words import FUNCTION_WORDS, WORD, content_words, cut_spans, tokenise, voc
 
 #: a span may have this many words more than the term has parts
 _SLACK = 2
+#: a word the aligner gives the term at least this probability of saying makes its spans candidates
+SAID_MIN = 0.15
+#: ... in at least this share of the term's units, of at most this many aligned for it
+SAID_SHARE, SAID_UNITS = 0.5, 10
 
 
 #: an article inside a span joins two phrases ("price and a capacity"), no term
@@ -137,6 +141,7 @@ FEATURES: tuple[str, ...] = (
     "foreign_edge",
     "aligned_in",
     "aligned_held",
+    "aligned_only",
     # how the span stands among the term's others (appended last, once all are measured)
     "coverage_gap",
     "dice_gap",
@@ -246,6 +251,20 @@ class _Alignment:
         self.term, self.units, self.sources = term, units, sources
         self.done: dict[int, tuple[list[float], tuple[str, ...]]] = {}
 
+    def said(self, least: float, share: float, most: int) -> set[str]:
+        """The keys of the content words the term's characters say with at least probability ``least`` in at
+        least a ``share`` of its units (up to ``most`` units, evenly sampled, are aligned for this): a
+        rendering comes with its term, a word one unit's aligner happens to favour does not."""
+        have = [n for n in range(min(len(self.units), len(self.sources)))]
+        have = have[:: -(-len(have) // most)] if have else have
+        votes: Counter[str] = Counter()
+        for n in have:
+            if n not in self.done:
+                self.done[n] = (term_mass(self.sources[n], self.units[n], self.term), tokenise(self.units[n])[1])
+            masses, words = self.done[n]
+            votes.update({k for m, w in zip(masses, words) if m >= least for k in _anchor_keys(w)})
+        return {k for k, v in votes.items() if v >= share * len(have)}
+
     def of(self, span: str, where: Sequence[int]) -> tuple[float, float]:
         """How much of ``span`` the term's characters say, and how much of what they say it holds, over the units
         ``where`` it stands that have a source (:func:`~glossary.tm.links.span_alignment`)."""
@@ -264,7 +283,7 @@ def span_features(
     sources: Sequence[str] = (),
 ) -> list[Span]:
     """Every candidate span of the English ``units`` (those whose source holds ``term``) that some sense of
-    the term or of its parts speaks for, with its features; ``count(span)`` is how many units of the whole
+    the term or of its parts, or the word aligner, speaks for, with its features; ``count(span)`` is how many units of the whole
     memory hold the (lower-cased) span, ``known`` the term's English suggestions so far, ``sources`` the units'
     (Simplified) source sentences, whose other words' senses speak against a span."""
     from ..align import dictionary
@@ -291,7 +310,11 @@ def span_features(
     nexts: dict[str, Counter[str]] = {}
     prevs: dict[str, Counter[str]] = {}
     where: dict[str, list[int]] = {}  # span → the units that hold it
-    anchors = _Anchors(evidence)
+    aligned = _Alignment(term, units, sources)
+    # the words the term's characters say in some unit, by the word aligner: a rendering no dictionary knows
+    # (a company's English name, a field's sense of everyday characters) is still a candidate
+    said = aligned.said(SAID_MIN, SAID_SHARE, SAID_UNITS) - evidence
+    anchors = _Anchors(evidence | said)
     # the most units any span is in (a feature is being that one): a single word's count bounds every span's
     # that holds it, so the single words' counts say it without the spans cut
     alone: Counter[str] = Counter()
@@ -315,14 +338,13 @@ def span_features(
             where.setdefault(k, []).append(n)
     top = max(alone.values(), default=0)
     taken: dict[int, set[str]] = {}  # unit → the keys its source's other words take (asked for lazily)
-    aligned = _Alignment(term, units, sources)
     out = []
     for k, c in seen.items():
         keys = [word_key(w) for w in content_words(k)]
         have = set(keys)
         hits = have & evidence
-        if not keys or not hits:
-            continue  # a span no sense or suggestion speaks for is no rendering of the term
+        if not keys or not (hits or have & said):
+            continue  # a span no sense, suggestion or alignment speaks for is no rendering of the term
         # the share of its words the source's other words account for, and whether one is at its edge
         foreign = edge = 0.0
         for n in where[k]:
@@ -378,6 +400,7 @@ def span_features(
                     edge / c,
                     align_in,
                     align_held,
+                    float(not hits),
                 ],
             )
         )
