@@ -401,6 +401,20 @@ def test_a_rendering_no_dictionary_knows_is_found_by_the_word_aligner() -> None:
     assert "bank" not in spans  # a word the term's characters do not say is still no candidate
 
 
+def test_a_title_with_a_bracketed_qualifier_keeps_it_in_english() -> None:
+    # a rule issued on trial is named with its （试行） and its English with "(Trial)"; spans are words, so the
+    # bracket was lost and the rendering was the title without it, another document's name
+    from glossary.tm.extract import propose
+
+    pairs = [
+        ("交通部发布了港口收费规则（试行）。", "The ministry issued the Port Charging Rules (Trial)."),
+        ("港口收费规则（试行）自五月起施行。", "The Port Charging Rules (Trial) take effect in May."),
+    ]
+    found = propose(["港口收费规则（试行）", "港口收费规则"], pairs)
+    assert found["港口收费规则（试行）"][0][0] == "Port Charging Rules (Trial)"
+    assert found["港口收费规则"][0][0] == "Port Charging Rules"
+
+
 def test_a_term_with_a_number_or_latin_edge_is_not_found_inside_a_longer_one() -> None:
     # 3号线 was found in every unit that held 13号线 (a substring), so 13号线's English was 3号线's rendering and
     # the QA check asked for it there; a Latin or number edge of a term may not run on into more letters or digits

@@ -17,6 +17,7 @@ weigh in.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -108,11 +109,35 @@ def score_spans(
             best[key] = (round(p, 4), shown[key])
     ranked = sorted(best.values(), key=lambda t: (-t[0], len(t[1]), t[1]))
     out: dict[str, tuple[float, str]] = {}
+    qualified = bool(_QUALIFIER.search(term))
     for p, text in ranked:  # a glossary lists a compound in the singular ("heat pump systems" → "… system")
         # and writes the apostrophe the dictionaries do, so the memory's "People’s Bank" and theirs are one
         one = singular_compound(text).replace("’", "'")
+        if qualified:
+            one = with_qualifier(one, units)
         out.setdefault(one.lower(), (p, one))
     return list(out.values())
+
+
+#: a term that ends in a bracketed qualifier (a rule's 试行, a list's edition): the title's English writes one too
+_QUALIFIER = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+
+
+def with_qualifier(text: str, units: Sequence[str]) -> str:
+    """``text`` with the bracketed qualifier that follows it in the first of ``units`` to have one: the words
+    are the title's and the bracket is part of its name, as the term's own is.
+
+    >>> with_qualifier("Basic Rules", ["It issued the Basic Rules (Trial) in May."])
+    'Basic Rules (Trial)'
+    >>> with_qualifier("Basic Rules", ["It issued the Basic Rules in May."])
+    'Basic Rules'
+    """
+    after = re.compile(r"\s+".join(map(re.escape, text.split())) + r"\s*(\([^()]{1,40}\))", re.IGNORECASE)
+    for unit in units:
+        found = after.search(unit)
+        if found:
+            return f"{text} {found.group(1)}"
+    return text
 
 
 def singular_compound(text: str) -> str:
