@@ -415,6 +415,17 @@ def test_a_title_with_a_bracketed_qualifier_keeps_it_in_english() -> None:
     assert found["港口收费规则"][0][0] == "Port Charging Rules"
 
 
+def test_a_rendering_keeps_the_dash_between_two_places_as_written() -> None:
+    # spans are cut from words, so "Ningbo–Zhoushan port" came out as "Ningbo Zhoushan port", a name nobody writes
+    from glossary.tm.extract import propose
+
+    pairs = [
+        ("宁波—舟山港吞吐量增长。", "Throughput at the Ningbo–Zhoushan port grew."),
+        ("宁波—舟山港扩建。", "The Ningbo–Zhoushan port expanded."),
+    ]
+    assert propose(["宁波—舟山港"], pairs)["宁波—舟山港"][0][0] == "Ningbo–Zhoushan port"
+
+
 def test_a_term_with_a_number_or_latin_edge_is_not_found_inside_a_longer_one() -> None:
     # 3号线 was found in every unit that held 13号线 (a substring), so 13号线's English was 3号线's rendering and
     # the QA check asked for it there; a Latin or number edge of a term may not run on into more letters or digits

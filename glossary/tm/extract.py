@@ -119,6 +119,31 @@ def score_spans(
     return list(out.values())
 
 
+#: what may stand between two words of a rendering as the translator wrote it: a space, a dash joining two
+#: places (Ningbo–Zhoushan), a slash, a sign before a number (±800 kV); not a comma or a bracket
+_JOINS = r"[\s\u2013\u2014/±·]+"
+
+
+def as_written(text: str, units: Sequence[str]) -> str:
+    """``text`` (a span's words, one space apart) as the first of ``units`` that holds it writes it: a span is
+    cut from words, so the dash of a line between two places or the sign of a voltage was lost.
+
+    >>> as_written("Ningbo Zhoushan port", ["The Ningbo–Zhoushan port grew."])
+    'Ningbo–Zhoushan port'
+    >>> as_written("Ningbo Zhoushan port", ["Ningbo, Zhoushan port"])
+    'Ningbo Zhoushan port'
+    """
+    words = text.split(" ")
+    if len(words) < 2:
+        return text
+    written = re.compile(r"(?<![\w-])" + _JOINS.join(map(re.escape, words)) + r"(?![\w-])")
+    for unit in units:
+        found = written.search(unit)
+        if found:
+            return found.group()
+    return text
+
+
 #: a term that ends in a bracketed qualifier (a rule's 试行, a list's edition): the title's English writes one too
 _QUALIFIER = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 
@@ -293,7 +318,7 @@ def _align(
         units = [memory.targets[i] for i in ids]
         sources = [memory.sources[i] for i in ids]
         spans = score_spans(term, units, memory.count, known.get(term, ()), sources)
-        scored = [(s, g) for s, g in spans if s >= MIN_SCORE][:limit]
+        scored = [(s, as_written(g, units)) for s, g in spans if s >= MIN_SCORE][:limit]
         if scored:
             out.append((term, [(g, s, memory.holding(ids, g)) for s, g in scored]))
     return out
