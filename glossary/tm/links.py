@@ -24,8 +24,8 @@ span 0.720 → 0.745 when they came).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -203,3 +203,42 @@ def span_alignment(
             held += best[1]
             units += 1
     return (inside / units, held / units) if units else (0.0, 0.0)
+
+
+class TermAlignment:
+    """A term's units aligned for it: each unit's lower-cased words and how likely the term's characters say each
+    (:func:`term_mass`), worked out for a unit the first time it is asked about.
+
+    >>> a = TermAlignment("油价", ["Oil prices rose."], ["油价上涨。"])
+    >>> sorted(a.said(0.5, 1.0, 10)), [round(v, 1) for v in a.of("oil prices", [0])]
+    (['oil', 'prices'], [0.9, 0.9])
+    """
+
+    def __init__(self, term: str, units: Sequence[str], sources: Sequence[str]) -> None:
+        self.term, self.units, self.sources = term, units, sources
+        self.done: dict[int, tuple[list[float], tuple[str, ...]]] = {}
+
+    def _unit(self, n: int) -> tuple[list[float], tuple[str, ...]]:
+        if n not in self.done:
+            self.done[n] = (term_mass(self.sources[n], self.units[n], self.term), tokenise(self.units[n])[1])
+        return self.done[n]
+
+    def said(
+        self, least: float, share: float, most: int, keys: Callable[[str], Iterable[str]] = lambda w: (w,)
+    ) -> set[str]:
+        """The ``keys`` of the words (by default the words) the term's characters say with at least probability
+        ``least`` in at least a ``share`` of its units (up to ``most`` units, evenly sampled, are aligned for
+        this): a rendering comes with its term, a word one unit's aligner happens to favour does not."""
+        ids = list(range(min(len(self.units), len(self.sources))))
+        ids = ids[:: -(-len(ids) // most)] if ids else ids
+        votes: Counter[str] = Counter()
+        for n in ids:
+            masses, words = self._unit(n)
+            votes.update({k for m, w in zip(masses, words) if m >= least for k in keys(w)})
+        return {k for k, v in votes.items() if v >= share * len(ids)}
+
+    def of(self, span: str, where: Sequence[int]) -> tuple[float, float]:
+        """How much of ``span`` the term's characters say, and how much of what they say it holds, over the units
+        ``where`` it stands that have a source (:func:`span_alignment`)."""
+        held = [self._unit(n) for n in where if n < len(self.sources)]
+        return span_alignment([m for m, _ in held], [w for _, w in held], span.split())

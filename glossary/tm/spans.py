@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..normalise.hanzi import HAN_RUN
 from ..normalise.text import find_term
-from .links import span_alignment, term_mass
+from .links import TermAlignment
 from .words import FUNCTION_WORDS, WORD, content_words, cut_spans, tokenise, vocabulary, word_key
 
 #: a span may have this many words more than the term has parts
@@ -243,38 +243,6 @@ class Span:
     features: list[float]
 
 
-class _Alignment:
-    """Each unit's words and how likely the term's characters say each (the word aligner, :mod:`.links`), worked
-    out for a unit the first time one of its spans asks."""
-
-    def __init__(self, term: str, units: Sequence[str], sources: Sequence[str]) -> None:
-        self.term, self.units, self.sources = term, units, sources
-        self.done: dict[int, tuple[list[float], tuple[str, ...]]] = {}
-
-    def said(self, least: float, share: float, most: int) -> set[str]:
-        """The keys of the content words the term's characters say with at least probability ``least`` in at
-        least a ``share`` of its units (up to ``most`` units, evenly sampled, are aligned for this): a
-        rendering comes with its term, a word one unit's aligner happens to favour does not."""
-        have = [n for n in range(min(len(self.units), len(self.sources)))]
-        have = have[:: -(-len(have) // most)] if have else have
-        votes: Counter[str] = Counter()
-        for n in have:
-            if n not in self.done:
-                self.done[n] = (term_mass(self.sources[n], self.units[n], self.term), tokenise(self.units[n])[1])
-            masses, words = self.done[n]
-            votes.update({k for m, w in zip(masses, words) if m >= least for k in _anchor_keys(w)})
-        return {k for k, v in votes.items() if v >= share * len(have)}
-
-    def of(self, span: str, where: Sequence[int]) -> tuple[float, float]:
-        """How much of ``span`` the term's characters say, and how much of what they say it holds, over the units
-        ``where`` it stands that have a source (:func:`~glossary.tm.links.span_alignment`)."""
-        for n in where:
-            if n < len(self.sources) and n not in self.done:
-                self.done[n] = (term_mass(self.sources[n], self.units[n], self.term), tokenise(self.units[n])[1])
-        held = [self.done[n] for n in where if n in self.done]
-        return span_alignment([m for m, _ in held], [w for _, w in held], span.split())
-
-
 def span_features(
     term: str,
     units: Sequence[str],
@@ -283,8 +251,8 @@ def span_features(
     sources: Sequence[str] = (),
 ) -> list[Span]:
     """Every candidate span of the English ``units`` (those whose source holds ``term``) that some sense of
-    the term or of its parts, or the word aligner, speaks for, with its features; ``count(span)`` is how many units of the whole
-    memory hold the (lower-cased) span, ``known`` the term's English suggestions so far, ``sources`` the units'
+    the term or of its parts, or the word aligner, speaks for, with its features; ``count(span)`` is how many
+    units of the whole memory hold the (lower-cased) span, ``known`` the term's English suggestions so far, ``sources`` the units'
     (Simplified) source sentences, whose other words' senses speak against a span."""
     from ..align import dictionary
     from ..mining import lexicon
@@ -310,10 +278,10 @@ def span_features(
     nexts: dict[str, Counter[str]] = {}
     prevs: dict[str, Counter[str]] = {}
     where: dict[str, list[int]] = {}  # span → the units that hold it
-    aligned = _Alignment(term, units, sources)
-    # the words the term's characters say in some unit, by the word aligner: a rendering no dictionary knows
-    # (a company's English name, a field's sense of everyday characters) is still a candidate
-    said = aligned.said(SAID_MIN, SAID_SHARE, SAID_UNITS) - evidence
+    aligned = TermAlignment(term, units, sources)
+    # the words the word aligner says the term's characters render, in at least half its units: a rendering no
+    # dictionary knows (a company's English name, a field's sense of everyday characters) is still a candidate
+    said = aligned.said(SAID_MIN, SAID_SHARE, SAID_UNITS, _anchor_keys) - evidence
     anchors = _Anchors(evidence | said)
     # the most units any span is in (a feature is being that one): a single word's count bounds every span's
     # that holds it, so the single words' counts say it without the spans cut
