@@ -171,8 +171,9 @@ def tm_concord(ctx: click.Context, phrase: str, limit: int) -> None:
 @by_option
 @click.pass_context
 def tm_extract(ctx: click.Context, min_pairs: int, by: str | None) -> None:
-    """Find each candidate's English in the memory's sentence pairs (the span its parts' senses and the
-    statistics point to); a rendering with strong evidence goes before the dictionary's and composed suggestions.
+    """Find each candidate's English in the memory's sentence pairs (the span its parts' senses, a word aligner
+    and the statistics point to); a rendering with strong evidence goes before the dictionary's and composed
+    suggestions.
 
     \b
     Example:
