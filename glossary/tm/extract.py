@@ -318,7 +318,8 @@ def _align(
         units = [memory.targets[i] for i in ids]
         sources = [memory.sources[i] for i in ids]
         spans = score_spans(term, units, memory.count, known.get(term, ()), sources)
-        scored = [(s, as_written(g, units)) for s, g in spans if s >= MIN_SCORE][:limit]
+        kept = [(s, g) for s, g in spans if s >= MIN_SCORE][:limit]
+        scored = [(s, as_written(g, units)) for s, g in kept]  # (the kept ones only: each is a search of the units)
         if scored:
             out.append((term, [(g, s, memory.holding(ids, g)) for s, g in scored]))
     return out
