@@ -433,7 +433,7 @@ def test_only_the_renderings_kept_are_looked_up_as_written(monkeypatch: pytest.M
 
     asked: list[str] = []
     real = extract.as_written
-    monkeypatch.setattr(extract, "as_written", lambda text, units: asked.append(text) or real(text, units))
+    monkeypatch.setattr(extract, "as_written", lambda text, *rest: asked.append(text) or real(text, *rest))
     pairs = [
         ("宁波—舟山港吞吐量增长。", "Throughput at the Ningbo–Zhoushan port grew strongly this year."),
         ("宁波—舟山港扩建。", "The Ningbo–Zhoushan port expanded its container terminals."),

@@ -109,12 +109,9 @@ def score_spans(
             best[key] = (round(p, 4), shown[key])
     ranked = sorted(best.values(), key=lambda t: (-t[0], len(t[1]), t[1]))
     out: dict[str, tuple[float, str]] = {}
-    qualified = bool(_QUALIFIER.search(term))
     for p, text in ranked:  # a glossary lists a compound in the singular ("heat pump systems" → "… system")
         # and writes the apostrophe the dictionaries do, so the memory's "People’s Bank" and theirs are one
         one = singular_compound(text).replace("’", "'")
-        if qualified:
-            one = with_qualifier(one, units)
         out.setdefault(one.lower(), (p, one))
     return list(out.values())
 
@@ -124,9 +121,10 @@ def score_spans(
 _JOINS = r"[\s\u2013\u2014/±·]+"
 
 
-def as_written(text: str, units: Sequence[str]) -> str:
+def as_written(text: str, units: Sequence[str], qualified: bool = False) -> str:
     """``text`` (a span's words, one space apart) as the first of ``units`` that holds it writes it: a span is
-    cut from words, so the dash of a line between two places or the sign of a voltage was lost.
+    cut from words, so the dash of a line between two places or the sign of a voltage was lost; for the
+    rendering of a ``qualified`` term, with the bracket after it too (:func:`with_qualifier`).
 
     >>> as_written("Ningbo Zhoushan port", ["The Ningbo–Zhoushan port grew."])
     'Ningbo–Zhoushan port'
@@ -134,14 +132,10 @@ def as_written(text: str, units: Sequence[str]) -> str:
     'Ningbo Zhoushan port'
     """
     words = text.split(" ")
-    if len(words) < 2:
-        return text
-    written = re.compile(r"(?<![\w-])" + _JOINS.join(map(re.escape, words)) + r"(?![\w-])")
-    for unit in units:
-        found = written.search(unit)
-        if found:
-            return found.group()
-    return text
+    if len(words) > 1:
+        written = re.compile(r"(?<![\w-])" + _JOINS.join(map(re.escape, words)) + r"(?![\w-])")
+        text = next((found.group() for unit in units if (found := written.search(unit))), text)
+    return with_qualifier(text, units) if qualified else text
 
 
 #: a term that ends in a bracketed qualifier (a rule's 试行, a list's edition): the title's English writes one too
@@ -319,7 +313,9 @@ def _align(
         sources = [memory.sources[i] for i in ids]
         spans = score_spans(term, units, memory.count, known.get(term, ()), sources)
         kept = [(s, g) for s, g in spans if s >= MIN_SCORE][:limit]
-        scored = [(s, as_written(g, units)) for s, g in kept]  # (the kept ones only: each is a search of the units)
+        qualified = bool(_QUALIFIER.search(term))
+        # (the kept ones only: each is a search of the units)
+        scored = [(s, as_written(g, units, qualified)) for s, g in kept]
         if scored:
             out.append((term, [(g, s, memory.holding(ids, g)) for s, g in scored]))
     return out

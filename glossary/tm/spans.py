@@ -252,8 +252,8 @@ def span_features(
 ) -> list[Span]:
     """Every candidate span of the English ``units`` (those whose source holds ``term``) that some sense of
     the term or of its parts, or the word aligner, speaks for, with its features; ``count(span)`` is how many
-    units of the whole memory hold the (lower-cased) span, ``known`` the term's English suggestions so far, ``sources`` the units'
-    (Simplified) source sentences, whose other words' senses speak against a span."""
+    units of the whole memory hold the (lower-cased) span, ``known`` the term's English suggestions so far,
+    ``sources`` the units' (Simplified) source sentences, whose other words' senses speak against a span."""
     from ..align import dictionary
     from ..mining import lexicon
 
