@@ -188,12 +188,13 @@ def span_alignment(
     """
     inside = held = 0.0
     units = 0
-    n = len(span)
+    n, span = len(span), tuple(span)
     for mass, lower in zip(masses, words):
         total = sum(mass)
         best: tuple[float, float] | None = None
         for p in range(len(lower) - n + 1):
-            if list(lower[p : p + n]) == list(span):
+            # (asked for every span of every unit: the first word is compared before the whole)
+            if n and lower[p] == span[0] and tuple(lower[p : p + n]) == span:
                 said = sum(mass[p : p + n])
                 found = (said / n, said / total if total else 0.0)
                 if best is None or sum(found) > sum(best):
