@@ -401,6 +401,25 @@ def test_a_rendering_no_dictionary_knows_is_found_by_the_word_aligner() -> None:
     assert "bank" not in spans  # a word the term's characters do not say is still no candidate
 
 
+def test_a_span_that_says_the_words_of_a_dictionary_sense_in_another_order_beats_its_first_word() -> None:
+    # 股价 is "stock price; share price"; the memory says "share" in every unit and "share prices" in one: the
+    # span model took the word that came every time, a rendering one word short; a span whose words are those of
+    # a sense of the whole term, in any order ("price of X" or "X price"), is now a feature the model weighs
+    from glossary.tm.extract import propose
+    from glossary.tm.spans import FEATURES, span_features
+
+    pairs = [
+        ("股价上涨。", "Share prices rose."),
+        ("公司股价下跌。", "The company's shares fell in price."),
+        ("股价波动。", "Shares were volatile."),
+    ]
+    assert propose(["股价"], pairs)["股价"][0][0] == "share price"
+    units, sources = [e for _, e in pairs], [c for c, _ in pairs]
+    spans = {s.key: dict(zip(FEATURES, s.features)) for s in span_features("股价", units, lambda s: 1, (), sources)}
+    assert spans["share prices"]["same_words"] == 1.0
+    assert spans["share"]["same_words"] == 0.0  # (one word is no other order: the exact-gloss feature says that)
+
+
 def test_a_title_with_a_bracketed_qualifier_keeps_it_in_english() -> None:
     # a rule issued on trial is named with its （试行） and its English with "(Trial)"; spans are words, so the
     # bracket was lost and the rendering was the title without it, another document's name

@@ -142,6 +142,7 @@ FEATURES: tuple[str, ...] = (
     "aligned_in",
     "aligned_held",
     "aligned_only",
+    "same_words",
     # how the span stands among the term's others (appended last, once all are measured)
     "coverage_gap",
     "dice_gap",
@@ -269,6 +270,8 @@ def span_features(
     head |= {word_key(h) for h in map(_gloss_head, whole) if h}
     exact = {g.lower() for g in whole}
     suggested = {k.lower() for k in known}
+    # the content words of a whole term's sense or suggestion, in any order: "share prices" says "price of shares"
+    said_whole = {frozenset(word_key(w) for w in content_words(g)) for g in [*whole, *known]} - {frozenset()}
     # English says a Chinese term in about one word per two Hanzi (a Latin part is its own words)
     hanzi = sum(1 for ch in term if not ch.isascii())
     expected = max(1, round(hanzi / 2) + len(WORD.findall(term)))
@@ -369,6 +372,7 @@ def span_features(
                     align_in,
                     align_held,
                     float(not hits),
+                    float(len(keys) > 1 and frozenset(keys) in said_whole),
                 ],
             )
         )
