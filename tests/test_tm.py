@@ -420,6 +420,24 @@ def test_a_span_that_says_the_words_of_a_dictionary_sense_in_another_order_beats
     assert spans["share"]["same_words"] == 0.0  # (one word is no other order: the exact-gloss feature says that)
 
 
+def test_a_word_the_aligner_gives_the_term_is_not_counted_as_another_words() -> None:
+    # 调节 ("regulate") elsewhere in the first unit claimed the "regulation" of the term's own rendering, so the
+    # right span looked as if it ran into another word's English; the aligner gives that word to the term's
+    # characters there, and a word the term says in a unit is now the term's (competitive linking both ways)
+    from glossary.tm.extract import propose
+    from glossary.tm.spans import FEATURES, span_features
+
+    pairs = [
+        ("调速电机参与电网调节。", "Speed regulation motors take part in grid regulation."),
+        ("新建调速电机。", "New speed regulation motors were built."),
+    ]
+    units, sources = [e for _, e in pairs], [c for c, _ in pairs]
+    spans = {s.key: dict(zip(FEATURES, s.features)) for s in span_features("调速电机", units, lambda s: 1, (), sources)}
+    assert spans["speed regulation motors"]["foreign"] == 0.0
+    assert spans["new speed regulation motors"]["foreign"] > 0  # "new" is 新建's, and still counted so
+    assert propose(["调速电机"], pairs)["调速电机"][0][0] == "speed regulation motor"
+
+
 def test_a_title_with_a_bracketed_qualifier_keeps_it_in_english() -> None:
     # a rule issued on trial is named with its （试行） and its English with "(Trial)"; spans are words, so the
     # bracket was lost and the rendering was the title without it, another document's name

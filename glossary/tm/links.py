@@ -238,6 +238,15 @@ class TermAlignment:
             votes.update({k for m, w in zip(masses, words) if m >= least for k in keys(w)})
         return {k for k, v in votes.items() if v >= share * len(ids)}
 
+    def words_said(self, n: int, least: float) -> set[str]:
+        """The (lower-cased) words of unit ``n`` the term's characters say with at least probability ``least``.
+
+        >>> sorted(TermAlignment("油价", ["Oil prices rose."], ["油价上涨。"]).words_said(0, 0.5))
+        ['oil', 'prices']
+        """
+        masses, words = self._unit(n)
+        return {w for m, w in zip(masses, words) if m >= least}
+
     def of(self, span: str, where: Sequence[int]) -> tuple[float, float]:
         """How much of ``span`` the term's characters say, and how much of what they say it holds, over the units
         ``where`` it stands that have a source (:func:`span_alignment`)."""

@@ -32,6 +32,9 @@ _SLACK = 2
 SAID_MIN = 0.15
 #: ... in at least this share of the term's units, of at most this many aligned for it
 SAID_SHARE, SAID_UNITS = 0.5, 10
+#: a word the aligner gives the term at least this probability of saying in a unit is the term's there, whatever
+#: the dictionary senses of the source's other words say of it
+OWN_MASS = 0.5
 
 
 #: an article inside a span joins two phrases ("price and a capacity"), no term
@@ -322,7 +325,9 @@ def span_features(
             if n >= len(sources):
                 continue
             if n not in taken:
-                taken[n] = foreign_keys(sources[n], term, evidence)
+                # (competitive linking both ways: a word the term's own characters say in this unit is not another's)
+                own = {word_key(w) for w in aligned.words_said(n, OWN_MASS)}
+                taken[n] = foreign_keys(sources[n], term, evidence) - own
             foreign += sum(w in taken[n] for w in keys) / len(keys)
             edge += keys[0] in taken[n] or keys[-1] in taken[n]
         align_in, align_held = aligned.of(k, where[k])
