@@ -428,7 +428,7 @@ def test_a_word_the_aligner_gives_the_term_is_not_counted_as_another_words() -> 
     from glossary.tm.spans import FEATURES, span_features
 
     pairs = [
-        ("调速电机参与电网调节。", "Speed regulation motors take part in grid regulation."),
+        ("调速电机参与系统调节。", "Speed regulation motors take part in system regulation."),
         ("新建调速电机。", "New speed regulation motors were built."),
     ]
     units, sources = [e for _, e in pairs], [c for c, _ in pairs]
