@@ -196,6 +196,33 @@ def test_mining_uses_the_memory_already_in_the_term_base(tmp_path: Path) -> None
     assert "1. stainless steel tank   (tm," in shown and "in memory units " in shown
 
 
+def test_extracting_twice_changes_nothing(tmp_path: Path) -> None:
+    # the first extraction's renderings were read back as the entries' English "so far", evidence the span model
+    # weighs as the dictionaries' word: a second `tm extract` voted for them (a third of an article's first
+    # suggestions changed), and a rendering that took the place of the dictionary's same text lost that evidence
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+    from glossary.tm.io import read_pairs
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("".join(s for s, _ in read_pairs(SAMPLE.read_bytes(), str(SAMPLE))), encoding="utf-8")
+    db, runner = str(tmp_path / "g.db"), CliRunner()
+    env = {"GLOSSARY_REVIEWER": "tester"}
+    assert runner.invoke(cli, ["--db", db, "mine", str(texts), "--limit", "5000"], env=env).exit_code == 0
+    assert runner.invoke(cli, ["--db", db, "tm", "import", str(SAMPLE)], env=env).exit_code == 0
+
+    def english() -> dict[str, list[tuple[str, str, float]]]:
+        assert runner.invoke(cli, ["--db", db, "tm", "extract"], env=env).exit_code == 0
+        with TermBase(db) as tb:
+            return {e.simplified: [(q.text, q.source, q.confidence) for q in e.english] for e in tb.entries()}
+
+    first = english()
+    assert any(q[1] == "tm" for qs in first.values() for q in qs)
+    assert english() == first
+
+
 def test_forked_workers_propose_what_one_process_proposes() -> None:
     from glossary.align import dictionary
     from glossary.tm.extract import propose_with_evidence

@@ -257,8 +257,18 @@ class TermBase(Store):
         before them (a machine's suggestion of the same text gives way); a reviewer's choice keeps its role."""
         with self.transaction():
             cid = self.resolve(term_or_id)
+            replaced: list[str] = []
             if first:
                 for q in suggestions:
+                    # (another source's suggestion of the same text is remembered in the log: what the entry said
+                    # before this source spoke, which :func:`~glossary.termbase.tm.english_before_memory` reads)
+                    replaced += [
+                        r[0]
+                        for r in self.con.execute(
+                            "SELECT text FROM equivalents WHERE concept_id=? AND folded=? AND role='suggested' AND source<>?",
+                            (cid, q.text.lower(), q.source),
+                        )
+                    ]
                     self.con.execute(
                         "DELETE FROM equivalents WHERE concept_id=? AND folded=? AND role='suggested'",
                         (cid, q.text.lower()),
@@ -271,6 +281,8 @@ class TermBase(Store):
             after: dict[str, object] = {"english": [q.text for q in new], "source": new[0].source}
             if evidence:
                 after["units"] = {q.text: evidence[q.text] for q in new if q.text in evidence}
+            if replaced:
+                after["replaced"] = replaced
             self._log(cid, by, "suggest", "", after)
 
     def merge(self, keep: str | int, other: str | int, by: str, note: str = "") -> TermEntry:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
+from ..models import TermEntry
 from ..normalise.text import fold_for_match as fold
 from .decisions import TermBase
 
@@ -89,7 +90,10 @@ def english_from_memory(
             )
         ]
         entries = [e for k in range(0, len(ids), 500) for e in tb._load(ids[k : k + 500])]
-    known = {e.simplified: [q.text for q in e.english] for e in entries}
+    replaced = replaced_by_memory(
+        tb, [e.id for e in entries if e.id is not None and any(q.source == "tm" for q in e.english)]
+    )
+    known = {e.simplified: english_before_memory(e, replaced.get(e.id or 0, ())) for e in entries}
     found = propose_with_evidence(list(known), pairs, min_pairs=min_pairs, known=known)
     with tb.transaction():
         for term, spans in found.items():
@@ -108,6 +112,40 @@ def english_from_memory(
     return {
         t: [(en, confidence(s, runner_up=i > 0)) for i, (en, s, _) in enumerate(spans)] for t, spans in found.items()
     }
+
+
+def english_before_memory(entry: TermEntry, replaced: Iterable[str] = ()) -> list[str]:
+    """``entry``'s English as it was before the memory spoke, which the span model weighs as it was fitted to: an
+    earlier extraction's own renderings taken as evidence would vote for themselves (a second `tm extract` changed
+    the first suggestion of a third of the terms). ``replaced``: the suggestions of other sources a rendering of
+    the same text took the place of (:func:`replaced_by_memory`), which the entry said before the memory.
+
+    >>> from glossary.models import Equivalent, TermEntry
+    >>> e = TermEntry("镨钕", english=[Equivalent("PrNd", "tm"), Equivalent("praseodymium-neodymium", "compose")])
+    >>> english_before_memory(e), english_before_memory(e, ["PrNd"])
+    (['praseodymium-neodymium'], ['praseodymium-neodymium', 'PrNd'])
+    """
+    # (a rendering a reviewer took is the reviewer's English now, whatever proposed it)
+    own = [q.text for q in entry.english if q.source != "tm" or q.role != "suggested"]
+    return own + [t for t in dict.fromkeys(replaced) if t not in own]
+
+
+def replaced_by_memory(tb: TermBase, ids: Sequence[int]) -> dict[int, list[str]]:
+    """Concept id → the texts of other sources' suggestions that a memory rendering of the same text replaced
+    (the ``replaced`` of its ``suggest`` log rows)."""
+    import json
+
+    out: dict[int, list[str]] = {}
+    for k in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
+        part = list(ids[k : k + 500])
+        rows = tb.con.execute(
+            f"SELECT concept_id, after FROM log WHERE action='suggest' AND concept_id IN ({','.join('?' * len(part))})",
+            part,
+        )
+        for cid, after in rows:
+            if after and '"replaced"' in after:
+                out.setdefault(cid, []).extend(json.loads(after).get("replaced") or [])
+    return out
 
 
 def memory_evidence(tb: TermBase, term_or_id: str | int) -> dict[str, list[int]]:
