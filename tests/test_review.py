@@ -83,6 +83,23 @@ def test_edit_sets_preferred_english_and_survives_remining(base: TermBase) -> No
     assert last["action"] == "edit" and "praseodymium-neodymium" in last["after"]
 
 
+def test_english_a_reviewer_dropped_is_not_suggested_again(base: TermBase) -> None:
+    # a dropped suggestion came back with the next mine of the same texts, and with the next `tm extract`: the
+    # reviewer's --drop lasted until a machine ran again
+    base.stage([term("大豆", "大豆", "dà dòu", "soybean", "soya")], by="miner")
+    base.edit("大豆", by="ann", drop=["soya"])
+    base.stage([term("大豆", "大豆", "dà dòu", "soybean", "soya")], by="miner")
+    assert [q.text for q in base.get("大豆").english] == ["soybean"]
+    base.edit_suggestions("大豆", [Equivalent("Soya", "tm", 0.9)], by="tm", first=True)  # (any letter case)
+    assert [q.text for q in base.get("大豆").english] == ["soybean"]
+    base.revert("大豆", by="ann")  # the drop undone: the machines may suggest it again
+    assert "soya" in [q.text for q in base.get("大豆").english]
+    base.edit("大豆", by="ann", drop=["soya"])
+    base.edit("大豆", by="ann", admit=["soya"])  # given back by the reviewer
+    base.stage([term("大豆", "大豆", "dà dòu", "soybean", "soya")], by="miner")
+    assert [(q.text, q.role) for q in base.get("大豆").english] == [("soya", "admitted"), ("soybean", "suggested")]
+
+
 def test_merge_keeps_both_forms_and_the_evidence(base: TermBase) -> None:
     base.merge("大豆磁体", "大豆磁铁", by="ann", note="same concept")
     e = base.get("大豆磁铁")  # the merged form now finds the kept concept

@@ -83,7 +83,11 @@ for _status, _verb in [
 @click.argument("term")
 @click.option("--english", help="The preferred English (a former preferred one becomes a suggestion).")
 @click.option("--admit", multiple=True, help="Admit an alternative English, new or suggested (repeatable).")
-@click.option("--drop", multiple=True, help="Remove an English equivalent (repeatable).")
+@click.option(
+    "--drop",
+    multiple=True,
+    help="Remove an English equivalent (repeatable); mining and the memory do not suggest it again.",
+)
 @click.option("--drop-variant", multiple=True, help="Remove a variant form (repeatable).")
 @click.option("--traditional", help="The Traditional form.")
 @click.option("--pinyin", help="The pinyin, tone marks, one syllable per Hanzi.")

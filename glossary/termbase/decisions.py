@@ -23,6 +23,7 @@ from . import browse as _browse
 from . import changes as _changes
 from . import search as _search
 from . import undo as _undo
+from . import writes as _writes
 from .checks import run_checks
 from .review import check_transition
 from .store import Store, _now, snapshot
@@ -257,6 +258,10 @@ class TermBase(Store):
         before them (a machine's suggestion of the same text gives way); a reviewer's choice keeps its role."""
         with self.transaction():
             cid = self.resolve(term_or_id)
+            edited = self.con.execute("SELECT edited FROM concepts WHERE id=?", (cid,)).fetchone()[0]
+            suggestions = _writes.not_dropped(self.con, cid, bool(edited), suggestions)  # (a reviewer's drop lasts)
+            if not suggestions:
+                return
             replaced: list[str] = []
             if first:
                 for q in suggestions:

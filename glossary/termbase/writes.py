@@ -89,6 +89,41 @@ def add_equivalents(
         )
 
 
+def dropped_english(con: Connection, cid: int) -> set[str]:
+    """The English (lower-cased) a reviewer removed from the concept and has not given back since, read from the
+    entries the history keeps before and after each edit and revert: a machine does not suggest it again (mining
+    the texts again, the translation memory), or the reviewer's ``--drop`` would last only until the next run.
+
+    >>> from glossary.termbase import TermBase
+    >>> with TermBase(":memory:") as tb:
+    ...     _ = tb.stage([TermEntry("镨钕", english=[Equivalent("PrNd", "compose"), Equivalent("NdPr", "compose")])], "a")
+    ...     _ = tb.edit("镨钕", by="ann", drop=["NdPr"])
+    ...     sorted(dropped_english(tb.con, tb.resolve("镨钕")))
+    ['ndpr']
+    """
+    import json
+
+    dropped: set[str] = set()
+    for before, after in con.execute(
+        "SELECT before, after FROM log WHERE concept_id=? AND action IN ('edit', 'revert') ORDER BY id", (cid,)
+    ):
+        try:
+            was = {q[0].lower() for q in json.loads(before).get("english", [])}
+            now = {q[0].lower() for q in json.loads(after).get("english", [])}
+        except (ValueError, TypeError, AttributeError, IndexError):
+            continue  # (not a whole entry: nothing said of its English)
+        dropped = (dropped | (was - now)) - now
+    return dropped
+
+
+def not_dropped(con: Connection, cid: int, edited: bool, eqs: Sequence[Equivalent]) -> list[Equivalent]:
+    """``eqs`` less the English a reviewer dropped from an ``edited`` concept (:func:`dropped_english`)."""
+    if not edited or not eqs:
+        return list(eqs)
+    dropped = dropped_english(con, cid)
+    return [q for q in eqs if q.text.lower() not in dropped]
+
+
 def new_english(con: Connection, cid: int, eqs: Sequence[Equivalent]) -> list[Equivalent]:
     """The equivalents of ``eqs`` the concept does not have yet (in any letter case)."""
     return [
@@ -147,12 +182,12 @@ def stage(store: Store, entries: Sequence[TermEntry], by: str) -> dict[str, int]
             if e.simplified in forms:
                 _bulk.insert_new(store, pending, by, "mine", MAX_CONTEXTS)
                 pending, forms = [], set()
-            row = con.execute("SELECT id, status FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
+            row = con.execute("SELECT id, status, edited FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
             merged = row is None
             if merged:
                 row = con.execute(
-                    "SELECT c.id, c.status FROM variants v JOIN concepts c ON c.id = v.concept_id WHERE v.form=? "
-                    "ORDER BY c.id LIMIT 1",
+                    "SELECT c.id, c.status, c.edited FROM variants v JOIN concepts c ON c.id = v.concept_id "
+                    "WHERE v.form=? ORDER BY c.id LIMIT 1",
                     (e.simplified,),
                 ).fetchone()
             if row is None:
@@ -160,11 +195,12 @@ def stage(store: Store, entries: Sequence[TermEntry], by: str) -> dict[str, int]
                 forms.update([e.simplified, e.traditional, *e.variants])
                 counts["added"] += 1
                 continue
-            cid, status = row
+            cid, status, edited = row
             add_evidence(con, cid, e)
+            english = not_dropped(con, cid, bool(edited), e.english)  # (what a reviewer dropped stays dropped)
             if merged:
                 # the concept's own forms, score and English stay; the variant's evidence and suggestions join
-                add_equivalents(con, cid, new_english(con, cid, e.english))
+                add_equivalents(con, cid, new_english(con, cid, english))
                 counts["joined"] += 1
             elif status == Status.CANDIDATE.value:
                 # a reviewer's edits stay; mining refreshes only what no one touched
@@ -174,11 +210,11 @@ def stage(store: Store, entries: Sequence[TermEntry], by: str) -> dict[str, int]
                     "pinyin = CASE edited WHEN 1 THEN pinyin ELSE ? END WHERE id=?",
                     (e.score, e.kind, _now(), e.traditional, e.pinyin, cid),
                 )
-                add_equivalents(con, cid, e.english, replace_machine=True)
+                add_equivalents(con, cid, english, replace_machine=True)
                 counts["updated"] += 1
             else:
                 con.execute("UPDATE concepts SET score=? WHERE id=?", (e.score, cid))
-                add_equivalents(con, cid, e.english)
+                add_equivalents(con, cid, english)
                 counts["kept"] += 1
             _search.index_rows(con, cid)
         _bulk.insert_new(store, pending, by, "mine", MAX_CONTEXTS)
