@@ -100,6 +100,19 @@ def test_english_a_reviewer_dropped_is_not_suggested_again(base: TermBase) -> No
     assert [(q.text, q.role) for q in base.get("大豆").english] == [("soya", "admitted"), ("soybean", "suggested")]
 
 
+def test_a_machine_suggestion_put_first_stays_below_the_reviewers_choice(base: TermBase) -> None:
+    # the memory's strong rendering went to the top of the list, above the English a reviewer had chosen: the
+    # list's first English is what exports write first, and a CAT tool took the machine's word for the reviewer's
+    base.edit("大豆", by="ann", english="soya bean")
+    base.edit_suggestions("大豆", [Equivalent("soy", "tm", 0.9)], by="tm", first=True)
+    english = base.get("大豆").english
+    assert [(q.text, q.role) for q in english] == [
+        ("soya bean", "preferred"),
+        ("soy", "suggested"),
+        ("soybean", "suggested"),
+    ]
+
+
 def test_merge_keeps_both_forms_and_the_evidence(base: TermBase) -> None:
     base.merge("大豆磁体", "大豆磁铁", by="ann", note="same concept")
     e = base.get("大豆磁铁")  # the merged form now finds the kept concept

@@ -66,8 +66,9 @@ def insert(store: Store, e: TermEntry, by: str, action: str) -> int:
 def add_equivalents(
     con: Connection, cid: int, eqs: Sequence[Equivalent], replace_machine: bool = False, first: bool = False
 ) -> None:
-    """Add ``eqs`` after the concept's English, or with ``first`` before it; ``replace_machine`` first drops
-    the machine suggestions nobody chose."""
+    """Add ``eqs`` after the concept's English, or with ``first`` before it (suggestions before the other
+    suggestions only: never before what a reviewer chose); ``replace_machine`` first drops the machine suggestions
+    nobody chose."""
     if replace_machine:
         con.execute(
             f"DELETE FROM equivalents WHERE concept_id=? AND role='suggested' "
@@ -75,8 +76,19 @@ def add_equivalents(
             (cid, *HUMAN_SOURCES),
         )
     if first:
-        con.execute("UPDATE equivalents SET rank = rank + ? WHERE concept_id=?", (len(eqs), cid))
         start = 0
+        if all(q.role == "suggested" for q in eqs):
+            # (a memory's rendering put above a reviewer's preferred English was the first English exported)
+            row = con.execute(
+                "SELECT MIN(rank) FROM equivalents WHERE concept_id=? AND role='suggested'", (cid,)
+            ).fetchone()
+            if row[0] is not None:
+                start = row[0]
+            else:
+                start = con.execute(
+                    "SELECT COALESCE(MAX(rank), -1) + 1 FROM equivalents WHERE concept_id=?", (cid,)
+                ).fetchone()[0]
+        con.execute("UPDATE equivalents SET rank = rank + ? WHERE concept_id=? AND rank >= ?", (len(eqs), cid, start))
     else:
         start = con.execute(
             "SELECT COALESCE(MAX(rank), -1) + 1 FROM equivalents WHERE concept_id=?", (cid,)
