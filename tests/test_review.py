@@ -111,6 +111,12 @@ def test_a_machine_suggestion_put_first_stays_below_the_reviewers_choice(base: T
         ("soy", "suggested"),
         ("soybean", "suggested"),
     ]
+    # nor above English a person wrote (a glossary the user imported), only above the machines' guesses
+    base.import_entries(
+        [TermEntry("镨钕", english=[Equivalent("PrNd", "import", 1.0)])], by="ann", on_conflict="overwrite"
+    )
+    base.edit_suggestions("镨钕", [Equivalent("NdPr", "tm", 0.9)], by="tm", first=True)
+    assert [q.text for q in base.get("镨钕").english] == ["PrNd", "NdPr"]
 
 
 def test_merge_keeps_both_forms_and_the_evidence(base: TermBase) -> None:

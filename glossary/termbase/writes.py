@@ -66,9 +66,9 @@ def insert(store: Store, e: TermEntry, by: str, action: str) -> int:
 def add_equivalents(
     con: Connection, cid: int, eqs: Sequence[Equivalent], replace_machine: bool = False, first: bool = False
 ) -> None:
-    """Add ``eqs`` after the concept's English, or with ``first`` before it (suggestions before the other
-    suggestions only: never before what a reviewer chose); ``replace_machine`` first drops the machine suggestions
-    nobody chose."""
+    """Add ``eqs`` after the concept's English, or with ``first`` before it (suggestions before the machines'
+    other suggestions only: never before what a reviewer chose or a person wrote, :data:`HUMAN_SOURCES`);
+    ``replace_machine`` first drops the machine suggestions nobody chose."""
     if replace_machine:
         con.execute(
             f"DELETE FROM equivalents WHERE concept_id=? AND role='suggested' "
@@ -80,7 +80,9 @@ def add_equivalents(
         if all(q.role == "suggested" for q in eqs):
             # (a memory's rendering put above a reviewer's preferred English was the first English exported)
             row = con.execute(
-                "SELECT MIN(rank) FROM equivalents WHERE concept_id=? AND role='suggested'", (cid,)
+                f"SELECT MIN(rank) FROM equivalents WHERE concept_id=? AND role='suggested' "
+                f"AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})",
+                (cid, *sorted(HUMAN_SOURCES)),
             ).fetchone()
             if row[0] is not None:
                 start = row[0]
