@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,16 @@ def test_english_a_reviewer_dropped_is_not_suggested_again(base: TermBase) -> No
     base.edit("大豆", by="ann", admit=["soya"])  # given back by the reviewer
     base.stage([term("大豆", "大豆", "dà dòu", "soybean", "soya")], by="miner")
     assert [(q.text, q.role) for q in base.get("大豆").english] == [("soya", "admitted"), ("soybean", "suggested")]
+
+
+def test_a_variant_a_reviewer_dropped_is_not_added_again(base: TermBase) -> None:
+    # mining the texts again put a dropped surface form back among the entry's variants
+    mined = replace(term("大豆磁铁", "大豆磁鐵", "dà dòu cí tiě", "soybean magnet"), variants=["大荳磁鐵"])
+    base.stage([mined], by="miner")
+    assert "大荳磁鐵" in base.get("大豆磁铁").variants
+    base.edit("大豆磁铁", by="ann", drop_variants=["大荳磁鐵"])
+    base.stage([mined], by="miner")
+    assert "大荳磁鐵" not in base.get("大豆磁铁").variants
 
 
 def test_a_machine_suggestion_put_first_stays_below_the_reviewers_choice(base: TermBase) -> None:

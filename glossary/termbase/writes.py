@@ -14,6 +14,7 @@ per-file counts, contexts), and the merge of a mine's entries (:func:`stage`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -103,39 +104,44 @@ def add_equivalents(
         )
 
 
-def dropped_english(con: Connection, cid: int) -> set[str]:
-    """The English (lower-cased) a reviewer removed from the concept and has not given back since, read from the
-    entries the history keeps before and after each edit and revert: a machine does not suggest it again (mining
-    the texts again, the translation memory), or the reviewer's ``--drop`` would last only until the next run.
+def dropped(con: Connection, cid: int) -> tuple[set[str], set[str]]:
+    """The English (lower-cased) and the variant forms a reviewer removed from the concept and has not given back
+    since, read from the entries the history keeps before and after each edit and revert: a machine does not add
+    them again (mining the texts again, the translation memory), or a reviewer's ``--drop`` would last only until
+    the next run.
 
     >>> from glossary.termbase import TermBase
     >>> with TermBase(":memory:") as tb:
     ...     _ = tb.stage([TermEntry("镨钕", english=[Equivalent("PrNd", "compose"), Equivalent("NdPr", "compose")])], "a")
     ...     _ = tb.edit("镨钕", by="ann", drop=["NdPr"])
-    ...     sorted(dropped_english(tb.con, tb.resolve("镨钕")))
-    ['ndpr']
+    ...     dropped(tb.con, tb.resolve("镨钕"))
+    ({'ndpr'}, set())
     """
     import json
 
-    dropped: set[str] = set()
+    english: set[str] = set()
+    variants: set[str] = set()
     for before, after in con.execute(
         "SELECT before, after FROM log WHERE concept_id=? AND action IN ('edit', 'revert') ORDER BY id", (cid,)
     ):
         try:
-            was = {q[0].lower() for q in json.loads(before).get("english", [])}
-            now = {q[0].lower() for q in json.loads(after).get("english", [])}
+            was, now = json.loads(before), json.loads(after)
+            had = {q[0].lower() for q in was.get("english", [])}
+            has = {q[0].lower() for q in now.get("english", [])}
+            forms_had, forms_have = set(was.get("variants", [])), set(now.get("variants", []))
         except (ValueError, TypeError, AttributeError, IndexError):
-            continue  # (not a whole entry: nothing said of its English)
-        dropped = (dropped | (was - now)) - now
-    return dropped
+            continue  # (not a whole entry: nothing said of its English or forms)
+        english = (english | (had - has)) - has
+        variants = (variants | (forms_had - forms_have)) - forms_have
+    return english, variants
 
 
 def not_dropped(con: Connection, cid: int, edited: bool, eqs: Sequence[Equivalent]) -> list[Equivalent]:
-    """``eqs`` less the English a reviewer dropped from an ``edited`` concept (:func:`dropped_english`)."""
+    """``eqs`` less the English a reviewer dropped from an ``edited`` concept (:func:`dropped`)."""
     if not edited or not eqs:
         return list(eqs)
-    dropped = dropped_english(con, cid)
-    return [q for q in eqs if q.text.lower() not in dropped]
+    english = dropped(con, cid)[0]
+    return [q for q in eqs if q.text.lower() not in english]
 
 
 def new_english(con: Connection, cid: int, eqs: Sequence[Equivalent]) -> list[Equivalent]:
@@ -210,8 +216,13 @@ def stage(store: Store, entries: Sequence[TermEntry], by: str) -> dict[str, int]
                 counts["added"] += 1
                 continue
             cid, status, edited = row
+            if edited:  # (what a reviewer dropped stays dropped)
+                gone = dropped(con, cid)[1]
+                e = replace(e, variants=[v for v in e.variants if v not in gone])
+                if e.traditional in gone:
+                    e = replace(e, traditional="")
             add_evidence(con, cid, e)
-            english = not_dropped(con, cid, bool(edited), e.english)  # (what a reviewer dropped stays dropped)
+            english = not_dropped(con, cid, bool(edited), e.english)
             if merged:
                 # the concept's own forms, score and English stay; the variant's evidence and suggestions join
                 add_equivalents(con, cid, new_english(con, cid, english))
