@@ -255,40 +255,10 @@ class TermBase(Store):
         evidence: Mapping[str, list[int]] | None = None,
     ) -> None:
         """Add machine suggestions (e.g. from the translation memory) after the existing ones, or with ``first``
-        before them (a machine's suggestion of the same text gives way); a reviewer's choice keeps its role."""
+        before them (a machine's suggestion of the same text gives way); a reviewer's choice keeps its role and its
+        place, and English a reviewer dropped is not added again (:func:`glossary.termbase.writes.suggest`)."""
         with self.transaction():
-            cid = self.resolve(term_or_id)
-            edited = self.con.execute("SELECT edited FROM concepts WHERE id=?", (cid,)).fetchone()[0]
-            suggestions = _writes.not_dropped(self.con, cid, bool(edited), suggestions)  # (a reviewer's drop lasts)
-            if not suggestions:
-                return
-            replaced: list[str] = []
-            if first:
-                for q in suggestions:
-                    # (another source's suggestion of the same text is remembered in the log: what the entry said
-                    # before this source spoke, which :func:`~glossary.termbase.tm.english_before_memory` reads)
-                    replaced += [
-                        r[0]
-                        for r in self.con.execute(
-                            "SELECT text FROM equivalents WHERE concept_id=? AND folded=? AND role='suggested' AND source<>?",
-                            (cid, q.text.lower(), q.source),
-                        )
-                    ]
-                    self.con.execute(
-                        "DELETE FROM equivalents WHERE concept_id=? AND folded=? AND role='suggested'",
-                        (cid, q.text.lower()),
-                    )
-            new = self._new_english(cid, suggestions)
-            if not new:
-                return
-            self._add_equivalents(cid, new, first=first)
-            _search.index_rows(self.con, cid)
-            after: dict[str, object] = {"english": [q.text for q in new], "source": new[0].source}
-            if evidence:
-                after["units"] = {q.text: evidence[q.text] for q in new if q.text in evidence}
-            if replaced:
-                after["replaced"] = replaced
-            self._log(cid, by, "suggest", "", after)
+            _writes.suggest(self, self.resolve(term_or_id), suggestions, by, first, evidence)
 
     def merge(self, keep: str | int, other: str | int, by: str, note: str = "") -> TermEntry:
         """Merge ``other`` into ``keep``: one concept; ``other``'s forms become variants, its English

@@ -13,7 +13,7 @@ per-file counts, contexts), and the merge of a mine's entries (:func:`stage`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
@@ -142,6 +142,49 @@ def not_dropped(con: Connection, cid: int, edited: bool, eqs: Sequence[Equivalen
         return list(eqs)
     english = dropped(con, cid)[0]
     return [q for q in eqs if q.text.lower() not in english]
+
+
+def suggest(
+    store: Store,
+    cid: int,
+    suggestions: Sequence[Equivalent],
+    by: str,
+    first: bool = False,
+    evidence: Mapping[str, list[int]] | None = None,
+) -> None:
+    """Add a machine's ``suggestions`` to concept ``cid`` (``TermBase.edit_suggestions``), logged with the memory
+    units each came from (``evidence``)."""
+    con = store.con
+    edited = con.execute("SELECT edited FROM concepts WHERE id=?", (cid,)).fetchone()[0]
+    suggestions = not_dropped(con, cid, bool(edited), suggestions)  # (a reviewer's drop lasts)
+    if not suggestions:
+        return
+    replaced: list[str] = []
+    if first:
+        for q in suggestions:
+            # (another source's suggestion of the same text is remembered in the log: what the entry said before
+            # this source spoke, which :func:`~glossary.termbase.tm.english_before_memory` reads)
+            replaced += [
+                r[0]
+                for r in con.execute(
+                    "SELECT text FROM equivalents WHERE concept_id=? AND folded=? AND role='suggested' AND source<>?",
+                    (cid, q.text.lower(), q.source),
+                )
+            ]
+            con.execute(
+                "DELETE FROM equivalents WHERE concept_id=? AND folded=? AND role='suggested'", (cid, q.text.lower())
+            )
+    new = new_english(con, cid, suggestions)
+    if not new:
+        return
+    add_equivalents(con, cid, new, first=first)
+    _search.index_rows(con, cid)
+    after: dict[str, object] = {"english": [q.text for q in new], "source": new[0].source}
+    if evidence:
+        after["units"] = {q.text: evidence[q.text] for q in new if q.text in evidence}
+    if replaced:
+        after["replaced"] = replaced
+    store._log(cid, by, "suggest", "", after)
 
 
 def new_english(con: Connection, cid: int, eqs: Sequence[Equivalent]) -> list[Equivalent]:
