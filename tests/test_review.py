@@ -103,12 +103,12 @@ def test_english_a_reviewer_dropped_is_not_suggested_again(base: TermBase) -> No
 
 def test_a_variant_a_reviewer_dropped_is_not_added_again(base: TermBase) -> None:
     # mining the texts again put a dropped surface form back among the entry's variants
-    mined = replace(term("大豆磁铁", "大豆磁鐵", "dà dòu cí tiě", "soybean magnet"), variants=["大荳磁鐵"])
+    mined = replace(term("大豆元素", "大豆元素", "dà dòu yuán sù", "soybean"), variants=["大荳元素"])
     base.stage([mined], by="miner")
-    assert "大荳磁鐵" in base.get("大豆磁铁").variants
-    base.edit("大豆磁铁", by="ann", drop_variants=["大荳磁鐵"])
+    assert "大荳元素" in base.get("大豆元素").variants
+    base.edit("大豆元素", by="ann", drop_variants=["大荳元素"])
     base.stage([mined], by="miner")
-    assert "大荳磁鐵" not in base.get("大豆磁铁").variants
+    assert "大荳元素" not in base.get("大豆元素").variants
 
 
 def test_a_machine_suggestion_put_first_stays_below_the_reviewers_choice(base: TermBase) -> None:

@@ -121,9 +121,9 @@ def english_before_memory(entry: TermEntry, replaced: Iterable[str] = ()) -> lis
     the same text took the place of (:func:`replaced_by_memory`), which the entry said before the memory.
 
     >>> from glossary.models import Equivalent, TermEntry
-    >>> e = TermEntry("镨钕", english=[Equivalent("PrNd", "tm"), Equivalent("praseodymium-neodymium", "compose")])
-    >>> english_before_memory(e), english_before_memory(e, ["PrNd"])
-    (['praseodymium-neodymium'], ['praseodymium-neodymium', 'PrNd'])
+    >>> e = TermEntry("大豆", english=[Equivalent("soy", "tm"), Equivalent("soybean", "cedict")])
+    >>> english_before_memory(e), english_before_memory(e, ["soy"])
+    (['soybean'], ['soybean', 'soy'])
     """
     # (a rendering a reviewer took is the reviewer's English now, whatever proposed it)
     own = [q.text for q in entry.english if q.source != "tm" or q.role != "suggested"]
