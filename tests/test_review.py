@@ -128,6 +128,9 @@ def test_a_machine_suggestion_put_first_stays_below_the_reviewers_choice(base: T
     )
     base.edit_suggestions("镨钕", [Equivalent("NdPr", "tm", 0.9)], by="tm", first=True)
     assert [q.text for q in base.get("镨钕").english] == ["PrNd", "NdPr"]
+    # and the memory's rendering of the same text does not take the place of the person's (nor its source)
+    base.edit_suggestions("镨钕", [Equivalent("prnd", "tm", 0.95)], by="tm", first=True)
+    assert [(q.text, q.source) for q in base.get("镨钕").english] == [("PrNd", "import"), ("NdPr", "tm")]
 
 
 def test_merge_keeps_both_forms_and_the_evidence(base: TermBase) -> None:

@@ -161,18 +161,21 @@ def suggest(
         return
     replaced: list[str] = []
     if first:
+        # another machine's suggestion of the same text gives way (English a person wrote stays, as it is); it is
+        # remembered in the log: what the entry said before this source spoke, which
+        # :func:`~glossary.termbase.tm.english_before_memory` reads
+        machine = f"role='suggested' AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})"
+        people = sorted(HUMAN_SOURCES)
         for q in suggestions:
-            # (another source's suggestion of the same text is remembered in the log: what the entry said before
-            # this source spoke, which :func:`~glossary.termbase.tm.english_before_memory` reads)
             replaced += [
                 r[0]
                 for r in con.execute(
-                    "SELECT text FROM equivalents WHERE concept_id=? AND folded=? AND role='suggested' AND source<>?",
-                    (cid, q.text.lower(), q.source),
+                    f"SELECT text FROM equivalents WHERE concept_id=? AND folded=? AND {machine} AND source<>?",
+                    (cid, q.text.lower(), *people, q.source),
                 )
             ]
             con.execute(
-                "DELETE FROM equivalents WHERE concept_id=? AND folded=? AND role='suggested'", (cid, q.text.lower())
+                f"DELETE FROM equivalents WHERE concept_id=? AND folded=? AND {machine}", (cid, q.text.lower(), *people)
             )
     new = new_english(con, cid, suggestions)
     if not new:
