@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: sources written by people; mining never replaces them
 HUMAN_SOURCES = frozenset({"reviewer", "termbase", "import"})
+#: an equivalent nobody chose and no person wrote (bound with :data:`_PEOPLE` after it)
+_MACHINE = f"role='suggested' AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})"
+_PEOPLE = tuple(sorted(HUMAN_SOURCES))
 MAX_CONTEXTS = 5
 
 
@@ -71,19 +74,13 @@ def add_equivalents(
     other suggestions only: never before what a reviewer chose or a person wrote, :data:`HUMAN_SOURCES`);
     ``replace_machine`` first drops the machine suggestions nobody chose."""
     if replace_machine:
-        con.execute(
-            f"DELETE FROM equivalents WHERE concept_id=? AND role='suggested' "
-            f"AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})",
-            (cid, *HUMAN_SOURCES),
-        )
+        con.execute(f"DELETE FROM equivalents WHERE concept_id=? AND {_MACHINE}", (cid, *_PEOPLE))
     if first:
         start = 0
         if all(q.role == "suggested" for q in eqs):
             # (a memory's rendering put above a reviewer's preferred English was the first English exported)
             row = con.execute(
-                f"SELECT MIN(rank) FROM equivalents WHERE concept_id=? AND role='suggested' "
-                f"AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})",
-                (cid, *sorted(HUMAN_SOURCES)),
+                f"SELECT MIN(rank) FROM equivalents WHERE concept_id=? AND {_MACHINE}", (cid, *_PEOPLE)
             ).fetchone()
             if row[0] is not None:
                 start = row[0]
@@ -136,14 +133,6 @@ def dropped(con: Connection, cid: int) -> tuple[set[str], set[str]]:
     return english, variants
 
 
-def not_dropped(con: Connection, cid: int, edited: bool, eqs: Sequence[Equivalent]) -> list[Equivalent]:
-    """``eqs`` less the English a reviewer dropped from an ``edited`` concept (:func:`dropped`)."""
-    if not edited or not eqs:
-        return list(eqs)
-    english = dropped(con, cid)[0]
-    return [q for q in eqs if q.text.lower() not in english]
-
-
 def suggest(
     store: Store,
     cid: int,
@@ -155,8 +144,9 @@ def suggest(
     """Add a machine's ``suggestions`` to concept ``cid`` (``TermBase.edit_suggestions``), logged with the memory
     units each came from (``evidence``)."""
     con = store.con
-    edited = con.execute("SELECT edited FROM concepts WHERE id=?", (cid,)).fetchone()[0]
-    suggestions = not_dropped(con, cid, bool(edited), suggestions)  # (a reviewer's drop lasts)
+    if con.execute("SELECT edited FROM concepts WHERE id=?", (cid,)).fetchone()[0]:  # (a reviewer's drop lasts)
+        gone = dropped(con, cid)[0]
+        suggestions = [q for q in suggestions if q.text.lower() not in gone]
     if not suggestions:
         return
     replaced: list[str] = []
@@ -164,18 +154,17 @@ def suggest(
         # another machine's suggestion of the same text gives way (English a person wrote stays, as it is); it is
         # remembered in the log: what the entry said before this source spoke, which
         # :func:`~glossary.termbase.tm.english_before_memory` reads
-        machine = f"role='suggested' AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})"
-        people = sorted(HUMAN_SOURCES)
         for q in suggestions:
             replaced += [
                 r[0]
                 for r in con.execute(
-                    f"SELECT text FROM equivalents WHERE concept_id=? AND folded=? AND {machine} AND source<>?",
-                    (cid, q.text.lower(), *people, q.source),
+                    f"SELECT text FROM equivalents WHERE concept_id=? AND folded=? AND {_MACHINE} AND source<>?",
+                    (cid, q.text.lower(), *_PEOPLE, q.source),
                 )
             ]
             con.execute(
-                f"DELETE FROM equivalents WHERE concept_id=? AND folded=? AND {machine}", (cid, q.text.lower(), *people)
+                f"DELETE FROM equivalents WHERE concept_id=? AND folded=? AND {_MACHINE}",
+                (cid, q.text.lower(), *_PEOPLE),
             )
     new = new_english(con, cid, suggestions)
     if not new:
@@ -262,16 +251,18 @@ def stage(store: Store, entries: Sequence[TermEntry], by: str) -> dict[str, int]
                 counts["added"] += 1
                 continue
             cid, status, edited = row
-            if edited:  # (what a reviewer dropped stays dropped)
-                gone = dropped(con, cid)[1]
-                e = replace(e, variants=[v for v in e.variants if v not in gone])
-                if e.traditional in gone:
-                    e = replace(e, traditional="")
+            if edited:  # (the English and forms a reviewer dropped stay dropped)
+                gone_english, gone_forms = dropped(con, cid)
+                e = replace(
+                    e,
+                    english=[q for q in e.english if q.text.lower() not in gone_english],
+                    variants=[v for v in e.variants if v not in gone_forms],
+                    traditional="" if e.traditional in gone_forms else e.traditional,
+                )
             add_evidence(con, cid, e)
-            english = not_dropped(con, cid, bool(edited), e.english)
             if merged:
                 # the concept's own forms, score and English stay; the variant's evidence and suggestions join
-                add_equivalents(con, cid, new_english(con, cid, english))
+                add_equivalents(con, cid, new_english(con, cid, e.english))
                 counts["joined"] += 1
             elif status == Status.CANDIDATE.value:
                 # a reviewer's edits stay; mining refreshes only what no one touched
@@ -281,11 +272,11 @@ def stage(store: Store, entries: Sequence[TermEntry], by: str) -> dict[str, int]
                     "pinyin = CASE edited WHEN 1 THEN pinyin ELSE ? END WHERE id=?",
                     (e.score, e.kind, _now(), e.traditional, e.pinyin, cid),
                 )
-                add_equivalents(con, cid, english, replace_machine=True)
+                add_equivalents(con, cid, e.english, replace_machine=True)
                 counts["updated"] += 1
             else:
                 con.execute("UPDATE concepts SET score=? WHERE id=?", (e.score, cid))
-                add_equivalents(con, cid, english)
+                add_equivalents(con, cid, e.english)
                 counts["kept"] += 1
             _search.index_rows(con, cid)
         _bulk.insert_new(store, pending, by, "mine", MAX_CONTEXTS)

@@ -234,8 +234,7 @@ class TermAlignment:
         ids = ids[:: -(-len(ids) // most)] if ids else ids
         votes: Counter[str] = Counter()
         for n in ids:
-            masses, words = self._unit(n)
-            votes.update({k for m, w in zip(masses, words) if m >= least for k in keys(w)})
+            votes.update({k for w in self.words_said(n, least) for k in keys(w)})
         return {k for k, v in votes.items() if v >= share * len(ids)}
 
     def words_said(self, n: int, least: float) -> set[str]:
