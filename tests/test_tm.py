@@ -397,14 +397,19 @@ def test_the_word_aligner_says_which_english_words_a_terms_characters_render() -
     assert term_mass("农民关注米价。", "Farmers watch rice prices.", "米价") == mass
 
 
+def span_table(term: str, pairs: list[tuple[str, str]], count: int = 1) -> dict[str, dict[str, float]]:
+    """Each span of ``term`` in the English of ``pairs`` (source, English) → its features by name."""
+    from glossary.tm.spans import FEATURES, span_features
+
+    units, sources = [e for _, e in pairs], [c for c, _ in pairs]
+    return {s.key: dict(zip(FEATURES, s.features)) for s in span_features(term, units, lambda s: count, (), sources)}
+
+
 def test_a_span_the_terms_characters_say_whole_stands_above_its_cut_short_piece() -> None:
     # "rice" alone and "rice prices" are both spans of 米价's units; the characters of the term say the whole
     # of the longer one and the shorter holds only part of what they say (features aligned_in, aligned_held)
-    from glossary.tm.spans import FEATURES, span_features
-
-    units = ["Rice prices rose.", "Farmers watch rice prices and oil prices."]
-    sources = ["米价上涨。", "农民关注米价和油价。"]
-    spans = {s.key: dict(zip(FEATURES, s.features)) for s in span_features("米价", units, lambda s: 2, (), sources)}
+    pairs = [("米价上涨。", "Rice prices rose."), ("农民关注米价和油价。", "Farmers watch rice prices and oil prices.")]
+    spans = span_table("米价", pairs, count=2)
     whole, piece = spans["rice prices"], spans["rice"]
     assert whole["aligned_held"] > 0.8 > piece["aligned_held"]
     assert whole["aligned_in"] > 0.5
@@ -415,15 +420,13 @@ def test_a_rendering_no_dictionary_knows_is_found_by_the_word_aligner() -> None:
     # "company"): no span was a candidate and the memory proposed nothing; the words the aligner gives the term
     # in its units now make spans too, marked aligned_only so the model weighs them as such
     from glossary.tm.extract import propose
-    from glossary.tm.spans import FEATURES, span_features
 
     pairs = [
         ("昨天，泽林公司与银行签署协议。", "Yesterday, Zelvane signed an agreement with the bank."),
         ("泽林公司的利润增长。", "Profits at Zelvane grew."),
     ]
     assert propose(["泽林公司"], pairs)["泽林公司"][0][0] == "Zelvane"
-    units, sources = [e for _, e in pairs], [c for c, _ in pairs]
-    spans = {s.key: dict(zip(FEATURES, s.features)) for s in span_features("泽林公司", units, lambda s: 1, (), sources)}
+    spans = span_table("泽林公司", pairs)
     assert spans["zelvane"]["aligned_only"] == 1.0
     assert "bank" not in spans  # a word the term's characters do not say is still no candidate
 
@@ -433,7 +436,6 @@ def test_a_span_that_says_the_words_of_a_dictionary_sense_in_another_order_beats
     # span model took the word that came every time, a rendering one word short; a span whose words are those of
     # a sense of the whole term, in any order ("price of X" or "X price"), is now a feature the model weighs
     from glossary.tm.extract import propose
-    from glossary.tm.spans import FEATURES, span_features
 
     pairs = [
         ("股价上涨。", "Share prices rose."),
@@ -441,8 +443,7 @@ def test_a_span_that_says_the_words_of_a_dictionary_sense_in_another_order_beats
         ("股价波动。", "Shares were volatile."),
     ]
     assert propose(["股价"], pairs)["股价"][0][0] == "share price"
-    units, sources = [e for _, e in pairs], [c for c, _ in pairs]
-    spans = {s.key: dict(zip(FEATURES, s.features)) for s in span_features("股价", units, lambda s: 1, (), sources)}
+    spans = span_table("股价", pairs)
     assert spans["share prices"]["same_words"] == 1.0
     assert spans["share"]["same_words"] == 0.0  # (one word is no other order: the exact-gloss feature says that)
 
@@ -452,14 +453,12 @@ def test_a_word_the_aligner_gives_the_term_is_not_counted_as_another_words() -> 
     # right span looked as if it ran into another word's English; the aligner gives that word to the term's
     # characters there, and a word the term says in a unit is now the term's (competitive linking both ways)
     from glossary.tm.extract import propose
-    from glossary.tm.spans import FEATURES, span_features
 
     pairs = [
         ("调速电机参与系统调节。", "Speed regulation motors take part in system regulation."),
         ("新建调速电机。", "New speed regulation motors were built."),
     ]
-    units, sources = [e for _, e in pairs], [c for c, _ in pairs]
-    spans = {s.key: dict(zip(FEATURES, s.features)) for s in span_features("调速电机", units, lambda s: 1, (), sources)}
+    spans = span_table("调速电机", pairs)
     assert spans["speed regulation motors"]["foreign"] == 0.0
     assert spans["new speed regulation motors"]["foreign"] > 0  # "new" is 新建's, and still counted so
     assert propose(["调速电机"], pairs)["调速电机"][0][0] == "speed regulation motor"
