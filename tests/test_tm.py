@@ -305,6 +305,28 @@ def test_a_name_is_cut_short_by_the_words_that_go_on_not_across_punctuation() ->
     assert spans["State Grid Corporation of China"][0] is False
 
 
+def test_a_name_inside_a_title_after_its_title_words_is_cut_short() -> None:
+    """A title's lower-case words join its capitalised ones: a span that starts after "… on the" or "… of" inside
+    one cuts the title short, as one after a capital does. The memory proposed "Carbon Emission Trading" (0.51)
+    for a regulation cited as "Interim Regulations on the Administration of Carbon Emission Trading"."""
+    from glossary.tm.words import cut_spans
+
+    spans = cut_spans("It issued the Interim Regulations on the Administration of Carbon Emission Trading in May", 5)
+    assert spans["Carbon Emission Trading"][0] is True
+    assert spans["Administration of Carbon Emission Trading"][0] is True
+    assert spans["Interim Regulations on the Administration"][0] is True  # (and still at its end, as before)
+    spans = cut_spans("Carbon Emission Trading rose, and the Carbon Market grew", 3)
+    assert spans["Carbon Emission Trading"][0] is False  # (a sentence's start, or a lone "the", cuts nothing)
+    assert spans["Carbon Market"][0] is False
+
+
+def test_a_span_cut_short_in_some_units_is_cut_in_that_share() -> None:
+    """A name cut short in one unit of two (inside a title there, alone in the other) is half suspect, not
+    wholly: the units where it stands alone speak for it."""
+    pairs = [("大豆规则", "The Rules on the Soybean Trade took effect."), ("大豆出口", "Soybean exports rose.")]
+    assert span_table("大豆", pairs)["soybean"]["cut_name"] == 0.5
+
+
 def test_no_span_begins_or_ends_with_an_auxiliary_or_a_preposition() -> None:
     """A clause's verb is no part of a term: "the link does" was a candidate (and the best span of a term)
     where be and have were already kept off the edges but do and the modals were not."""

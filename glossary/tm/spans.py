@@ -280,7 +280,7 @@ def span_features(
     expected = max(1, round(hanzi / 2) + len(WORD.findall(term)))
     seen: Counter[str] = Counter()
     surface: dict[str, str] = {}
-    shape: dict[str, tuple[bool, bool]] = {}
+    shape: dict[str, tuple[int, bool]] = {}
     nexts: dict[str, Counter[str]] = {}
     prevs: dict[str, Counter[str]] = {}
     where: dict[str, list[int]] = {}  # span → the units that hold it
@@ -302,8 +302,8 @@ def span_features(
                 # a capital that only starts the sentence is no part of the term ("Soybean" → "soybean")
                 at_start = s.startswith(first) and s[:1].isupper() and s.split()[0][1:].islower()
                 surface[k] = s[:1].lower() + s[1:] if at_start and k not in surface else s
-            was = shape.get(k, (False, True))
-            shape[k] = (was[0] or cut, was[1] and crossed)
+            was = shape.get(k, (0, True))
+            shape[k] = (was[0] + cut, was[1] and crossed)
             # the word beside it by its key: "silicon" before "wafers" and before "wafer" is cut short alike
             nexts.setdefault(k, Counter())["" if after in FUNCTION_WORDS else word_key(after)] += 1
             prevs.setdefault(k, Counter())["" if before in FUNCTION_WORDS else word_key(before)] += 1
@@ -358,7 +358,7 @@ def span_features(
                     len(keys),
                     max(0, expected - len(keys)),
                     max(0, len(keys) - expected),
-                    float(shape[k][0]),
+                    min(1.0, shape[k][0] / c),
                     float(shape[k][1]),
                     float(keys[-1] in head),
                     float(bool(_ARTICLE.search(f" {k} "))),

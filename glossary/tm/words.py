@@ -172,9 +172,7 @@ def cut_spans(
             crossed = crossed or (j - 1 > i and breaks[j - 1])
             if j <= first_anchor[i] or lower[j - 1] in _EDGE_WORDS:
                 continue
-            cut = _cuts_after(words, breaks, j) or (
-                i > 0 and not breaks[i] and words[i][0].isupper() and words[i - 1][0].isupper()
-            )
+            cut = _cuts_after(words, breaks, j) or _cuts_before(words, breaks, i)
             span = " ".join(words[i:j])
             was = out.get(span)
             out[span] = (was[0] or cut, was[1] and crossed, *was[2:]) if was else (cut, crossed, *beside(i, j))
@@ -208,6 +206,25 @@ def _cuts_after(words: Sequence[str], breaks: Sequence[bool], j: int) -> bool:
     if words[j][0].isupper():
         return True
     return words[j] == "of" and j + 1 < len(words) and not breaks[j + 1] and words[j + 1][0].isupper()
+
+
+def _cuts_before(words: Sequence[str], breaks: Sequence[bool], i: int) -> bool:
+    """Whether a span starting at word ``i`` cuts a name short: a capitalised word stands before its first,
+    or one and lower-case title words ("Administration of" of "Administration of Carbon Emission Trading"),
+    with no punctuation between; a sentence's first word is no title's ("According to the State Grid …").
+
+    >>> w, b = ("The", "Rules", "on", "the", "Carbon", "Market"), (False,) * 6
+    >>> _cuts_before(w, b, 4), _cuts_before(w, b, 5), _cuts_before(w, b, 1)
+    (True, True, True)
+    >>> _cuts_before(("According", "to", "the", "State", "Grid"), (False,) * 5, 3)
+    False
+    """
+    if i == 0 or breaks[i] or not words[i][0].isupper():
+        return False
+    k = i - 1
+    while k > 0 and words[k] in _JOINERS and not breaks[k]:
+        k -= 1
+    return words[k][0].isupper() and (k > 0 or k == i - 1)
 
 
 @lru_cache(maxsize=65536)  # a unit is cut for every term its source holds
