@@ -305,6 +305,20 @@ def test_a_name_is_cut_short_by_the_words_that_go_on_not_across_punctuation() ->
     assert spans["State Grid Corporation of China"][0] is False
 
 
+def test_a_long_title_ends_at_a_bracket_or_a_comma() -> None:
+    """A title in title case is a span whatever its length, but it ends where punctuation does: the run went on
+    into a bracketed qualifier ("… Widget Imports Trial", the bracket lost) and past a comma, so the title
+    itself was no candidate (the qualifier is put back on a qualified term's rendering, ``with_qualifier``)."""
+    from glossary.tm.words import cut_spans
+
+    text = "The ministry issued the Interim Rules on the Registration of Widget Imports (Trial) in May"
+    spans = cut_spans(text, 3)
+    assert "Interim Rules on the Registration of Widget Imports" in spans
+    assert not [s for s in spans if s.startswith("Interim") and s.endswith("Trial")]
+    spans = cut_spans("It cited the Rules on the Registration of Widget Imports, Customs Office Guidance and more", 3)
+    assert "Rules on the Registration of Widget Imports" in spans
+
+
 def test_a_name_inside_a_title_after_its_title_words_is_cut_short() -> None:
     """A title's lower-case words join its capitalised ones: a span that starts after "… on the" or "… of" inside
     one cuts the title short, as one after a capital does. The memory proposed "Carbon Emission Trading" (0.51)

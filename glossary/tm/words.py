@@ -176,11 +176,14 @@ def cut_spans(
             span = " ".join(words[i:j])
             was = out.get(span)
             out[span] = (was[0] or cut, was[1] and crossed, *was[2:]) if was else (cut, crossed, *beside(i, j))
-    # a title in title case, whatever its length ("Trial Administrative Measures of Overseas Securities …")
+    # a title in title case, whatever its length ("Trial Administrative Measures of Overseas Securities …"), up to
+    # punctuation: a bracket after it holds a qualifier or an abbreviation, a comma the next name of a list
     i = 0
     while i < len(words):
         j = i
-        while j < len(words) and (words[j][0].isupper() or (j > i and words[j] in _JOINERS)):
+        while (
+            j < len(words) and (j == i or not breaks[j]) and (words[j][0].isupper() or (j > i and words[j] in _JOINERS))
+        ):
             j += 1
         while j > i and words[j - 1] in _JOINERS:
             j -= 1
