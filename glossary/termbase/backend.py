@@ -20,8 +20,9 @@ with another, and nothing is ever half applied (a failed transaction rolls back 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import TermBaseError
@@ -32,6 +33,31 @@ Connection = Any
 SCHEMES = ("postgresql://", "postgres://")
 #: the advisory lock every PostgreSQL write transaction takes (one per database: writers take turns)
 WRITE_LOCK = 0x676C6F73  # "glos"
+
+
+#: values bound in one ``IN (…)`` list at most: SQLite caps a statement's parameters (999 before 3.32.0)
+IN_CHUNK = 500
+
+_T = TypeVar("_T")
+
+
+def marks(n: int) -> str:
+    """The placeholders of an ``IN (…)`` list of ``n`` values.
+
+    >>> f"SELECT id FROM concepts WHERE id IN ({marks(3)})"
+    'SELECT id FROM concepts WHERE id IN (?,?,?)'
+    """
+    return ",".join("?" * n)
+
+
+def chunks(values: Sequence[_T], size: int = IN_CHUNK) -> Iterator[Sequence[_T]]:
+    """``values`` in slices of at most ``size``, one ``IN (…)`` query each (:data:`IN_CHUNK`).
+
+    >>> [list(c) for c in chunks([1, 2, 3, 4, 5], 2)]
+    [[1, 2], [3, 4], [5]]
+    """
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
 
 
 def is_postgres(target: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from ..models import Status, TermEntry
 from . import search as _search
-from .backend import Connection
+from .backend import Connection, marks
 
 #: the orders a page can be sorted in: the SQL for each (every one ends in id, so pages never overlap)
 SORTS = {
@@ -71,7 +71,7 @@ def _where(con: Connection, f: Filter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     args: list[object] = []
     if f.statuses:
-        clauses.append(f"status IN ({','.join('?' * len(f.statuses))})")
+        clauses.append(f"status IN ({marks(len(f.statuses))})")
         args += [s.value for s in f.statuses]
     if f.file:
         clauses.append("id IN (SELECT concept_id FROM occurrences WHERE file = ?)")

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InvalidEdit
 from ..models import Status, TermEntry
+from .backend import marks
 
 if TYPE_CHECKING:
     from .decisions import TermBase
@@ -117,7 +118,7 @@ def revert(tb: TermBase, term_or_id: str | int, by: str, note: str = "") -> Term
     with tb.transaction():
         cid = tb.resolve(term_or_id)
         row = tb.con.execute(
-            f"SELECT action, before, at, by FROM log WHERE concept_id=? AND action IN ({','.join('?' * len(REVERTIBLE))}) "
+            f"SELECT action, before, at, by FROM log WHERE concept_id=? AND action IN ({marks(len(REVERTIBLE))}) "
             "ORDER BY id DESC LIMIT 1",
             (cid, *REVERTIBLE),
         ).fetchone()

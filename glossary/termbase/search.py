@@ -23,7 +23,7 @@ from ..models import Status
 from ..normalise.hanzi import HAN
 from ..normalise.pinyin import TONE_MARKS, pinyin_keys, reading_keys
 from ..normalise.script import to_simplified
-from .backend import Connection
+from .backend import Connection, chunks, marks
 
 KIND_RANK = {"exact": 0, "prefix": 1, "substring": 2, "fuzzy": 3}
 STATUS_RANK = {"approved": 0, "forbidden": 1, "candidate": 2, "deprecated": 3, "rejected": 4}
@@ -133,11 +133,8 @@ def _rows(con: Connection, sql: str, args: Sequence[object]) -> list[tuple[int, 
 
 def _by_ids(con: Connection, ids: Sequence[int]) -> list[tuple[int, str, float]]:
     out: list[tuple[int, str, float]] = []
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        out += con.execute(
-            f"SELECT id, status, score FROM concepts WHERE id IN ({','.join('?' * len(part))})", part
-        ).fetchall()
+    for part in chunks(ids):
+        out += con.execute(f"SELECT id, status, score FROM concepts WHERE id IN ({marks(len(part))})", part).fetchall()
     return out
 
 
@@ -192,8 +189,7 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
             forms = (
                 dict(
                     con.execute(
-                        f"SELECT id, simplified || ' ' || traditional FROM concepts WHERE id IN "
-                        f"({','.join('?' * len(cands))})",
+                        f"SELECT id, simplified || ' ' || traditional FROM concepts WHERE id IN ({marks(len(cands))})",
                         cands,
                     )
                 )
@@ -258,8 +254,7 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
             if cands:
                 texts: dict[int, list[str]] = {}
                 for cid, t in con.execute(
-                    f"SELECT concept_id, folded FROM equivalents WHERE concept_id IN "
-                    f"({','.join('?' * len(cands[:500]))})",
+                    f"SELECT concept_id, folded FROM equivalents WHERE concept_id IN ({marks(len(cands[:500]))})",
                     cands[:500],
                 ):
                     texts.setdefault(cid, []).append(t)
@@ -306,10 +301,7 @@ def suggest(con: Connection, query: str, limit: int = 5, vocab: dict[str, list[s
             shared.update(r[0] for r in con.execute("SELECT concept_id FROM grams WHERE gram=? LIMIT 400", (g,)))
         ids = [i for i, _ in shared.most_common(200)]
         choices = (
-            [
-                r[0]
-                for r in con.execute(f"SELECT simplified FROM concepts WHERE id IN ({','.join('?' * len(ids))})", ids)
-            ]
+            [r[0] for r in con.execute(f"SELECT simplified FROM concepts WHERE id IN ({marks(len(ids))})", ids)]
             if ids
             else []
         )

@@ -27,6 +27,7 @@ from ..normalise.script import to_simplified
 from . import backend
 from . import search as _search
 from . import writes as _writes
+from .backend import chunks, marks
 from .migrations import migrate
 from .writes import MAX_CONTEXTS, _now
 
@@ -207,15 +208,15 @@ class Store:
         sql = "SELECT id FROM concepts"
         args: list[object] = []
         if statuses:
-            sql += f" WHERE status IN ({','.join('?' * len(statuses))})"
+            sql += f" WHERE status IN ({marks(len(statuses))})"
             args += [s.value for s in statuses]
         sql += f" ORDER BY {order}"
         if limit:
             sql += f" LIMIT {int(limit)}"
         ids = [r[0] for r in self.con.execute(sql, args)]
         out: list[TermEntry] = []
-        for i in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
-            out.extend(self._load(ids[i : i + 500]))
+        for part in chunks(ids):
+            out.extend(self._load(part))
         return out
 
     def history(self, term_or_id: str | int) -> list[dict[str, str]]:

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 from ..models import TermEntry
 from ..normalise.text import fold_for_match as fold
+from .backend import chunks, marks
 from .decisions import TermBase
 
 
@@ -83,13 +84,12 @@ def english_from_memory(
         terms = list(dict.fromkeys(terms))
         ids = [
             row[0]
-            for k in range(0, len(terms), 500)  # SQLite caps the number of bound parameters
+            for part in chunks(terms)
             for row in tb.con.execute(
-                f"SELECT id FROM concepts WHERE status='candidate' AND simplified IN ({','.join('?' * len(terms[k : k + 500]))})",
-                terms[k : k + 500],
+                f"SELECT id FROM concepts WHERE status='candidate' AND simplified IN ({marks(len(part))})", part
             )
         ]
-        entries = [e for k in range(0, len(ids), 500) for e in tb._load(ids[k : k + 500])]
+        entries = [e for part in chunks(ids) for e in tb._load(part)]
     replaced = replaced_by_memory(
         tb, [e.id for e in entries if e.id is not None and any(q.source == "tm" for q in e.english)]
     )
@@ -136,11 +136,9 @@ def replaced_by_memory(tb: TermBase, ids: Sequence[int]) -> dict[int, list[str]]
     import json
 
     out: dict[int, list[str]] = {}
-    for k in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
-        part = list(ids[k : k + 500])
+    for part in chunks(ids):
         rows = tb.con.execute(
-            f"SELECT concept_id, after FROM log WHERE action='suggest' AND concept_id IN ({','.join('?' * len(part))})",
-            part,
+            f"SELECT concept_id, after FROM log WHERE action='suggest' AND concept_id IN ({marks(len(part))})", part
         )
         for cid, after in rows:
             if after and '"replaced"' in after:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InvalidEdit, StaleEntry
 from ..models import Context, Equivalent, Status, TermEntry
+from .backend import chunks, marks
 
 if TYPE_CHECKING:
     from .decisions import TermBase
@@ -79,7 +80,7 @@ def merge_record(tb: TermBase, kept: TermEntry, merged: TermEntry) -> dict[str, 
 def last_decision(tb: TermBase, by: str) -> tuple[int, int, str, str] | None:
     """(log id, concept id, action, before) of ``by``'s last decision not undone yet, or None."""
     return tb.con.execute(
-        f"SELECT id, concept_id, action, before FROM log WHERE by=? AND action IN ({','.join('?' * len(UNDOABLE))}) "
+        f"SELECT id, concept_id, action, before FROM log WHERE by=? AND action IN ({marks(len(UNDOABLE))}) "
         "AND concept_id IS NOT NULL AND undone = 0 ORDER BY id DESC LIMIT 1",
         (by, *UNDOABLE),
     ).fetchone()
@@ -179,8 +180,7 @@ def _unmerge(tb: TermBase, cid: int, record: dict[str, object]) -> None:
     for c in kept["contexts"]:
         con.execute('INSERT INTO contexts (concept_id, file, "offset", text, line) VALUES (?,?,?,?,?)', (cid, *c))
     moved = [int(i) for i in record.get("log", [])]  # type: ignore[attr-defined]
-    for i in range(0, len(moved), 500):
-        part = moved[i : i + 500]
-        con.execute(f"UPDATE log SET concept_id=? WHERE id IN ({','.join('?' * len(part))})", (gone["id"], *part))
+    for part in chunks(moved):
+        con.execute(f"UPDATE log SET concept_id=? WHERE id IN ({marks(len(part))})", (gone["id"], *part))
     _search.index_rows(con, gone["id"])
     _search.index_rows(con, cid)

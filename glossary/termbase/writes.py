@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..models import Equivalent, Status, TermEntry
 from . import bulk as _bulk
 from . import search as _search
-from .backend import Connection
+from .backend import Connection, marks
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Store
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: sources written by people; mining never replaces them
 HUMAN_SOURCES = frozenset({"reviewer", "termbase", "import"})
 #: an equivalent nobody chose and no person wrote (bound with :data:`_PEOPLE` after it)
-_MACHINE = f"role='suggested' AND source NOT IN ({','.join('?' * len(HUMAN_SOURCES))})"
+_MACHINE = f"role='suggested' AND source NOT IN ({marks(len(HUMAN_SOURCES))})"
 _PEOPLE = tuple(sorted(HUMAN_SOURCES))
 MAX_CONTEXTS = 5
 
