@@ -163,16 +163,19 @@ def cut_spans(
         after = lower[j] if j < len(words) and not breaks[j] else ""
         return before, after
 
+    # whether a span ending before word j (starting at word i) cuts a name short depends on j (on i) alone
+    cut_after = [_cuts_after(words, breaks, j) for j in range(len(words) + 1)]
     for i in range(len(words)):
         last = min(len(words), i + n_max)
         if first_anchor[i] >= last or lower[i] in _EDGE_WORDS:
             continue
         crossed = False
+        cut_before = _cuts_before(words, breaks, i)
         for j in range(i + 1, last + 1):
             crossed = crossed or (j - 1 > i and breaks[j - 1])
             if j <= first_anchor[i] or lower[j - 1] in _EDGE_WORDS:
                 continue
-            cut = _cuts_after(words, breaks, j) or _cuts_before(words, breaks, i)
+            cut = cut_after[j] or cut_before
             span = " ".join(words[i:j])
             was = out.get(span)
             out[span] = (was[0] or cut, was[1] and crossed, *was[2:]) if was else (cut, crossed, *beside(i, j))
