@@ -216,13 +216,13 @@ def _cuts_after(words: Sequence[str], breaks: Sequence[bool], j: int) -> bool:
 
 def _cuts_before(words: Sequence[str], breaks: Sequence[bool], i: int) -> bool:
     """Whether a span starting at word ``i`` cuts a name short: a capitalised word stands before its first,
-    or one and lower-case title words ("Administration of" of "Administration of Carbon Emission Trading"),
-    with no punctuation between; a sentence's first word is no title's ("According to the State Grid …").
+    or one and lower-case title words ("Registration of" of "Registration of Widget Imports"), with no
+    punctuation between; a sentence's first word is no title's ("According to the Widget Board …").
 
-    >>> w, b = ("The", "Rules", "on", "the", "Carbon", "Market"), (False,) * 6
+    >>> w, b = ("The", "Rules", "on", "the", "Widget", "Trade"), (False,) * 6
     >>> _cuts_before(w, b, 4), _cuts_before(w, b, 5), _cuts_before(w, b, 1)
     (True, True, True)
-    >>> _cuts_before(("According", "to", "the", "State", "Grid"), (False,) * 5, 3)
+    >>> _cuts_before(("According", "to", "the", "Widget", "Board"), (False,) * 5, 3)
     False
     """
     if i == 0 or breaks[i] or not words[i][0].isupper():
