@@ -280,7 +280,7 @@ def span_features(
     expected = max(1, round(hanzi / 2) + len(WORD.findall(term)))
     seen: Counter[str] = Counter()
     surface: dict[str, str] = {}
-    shape: dict[str, tuple[int, bool]] = {}
+    shape: dict[str, tuple[int, bool]] = {}  # span → (the units where it cuts a name short, crosses punctuation in all)
     nexts: dict[str, Counter[str]] = {}
     prevs: dict[str, Counter[str]] = {}
     where: dict[str, list[int]] = {}  # span → the units that hold it
