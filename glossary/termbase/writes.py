@@ -75,24 +75,21 @@ def add_equivalents(
     ``replace_machine`` first drops the machine suggestions nobody chose."""
     if replace_machine:
         con.execute(f"DELETE FROM equivalents WHERE concept_id=? AND {_MACHINE}", (cid, *_PEOPLE))
+    start: int | None = None  # (where the new ones go; None: after all the concept's English)
     if first:
         start = 0
         if all(q.role == "suggested" for q in eqs):
-            # (a memory's rendering put above a reviewer's preferred English was the first English exported)
-            row = con.execute(
+            # (a memory's rendering put above a reviewer's preferred English was the first English exported; with
+            # no machine suggestion to go before, it goes after everything)
+            start = con.execute(
                 f"SELECT MIN(rank) FROM equivalents WHERE concept_id=? AND {_MACHINE}", (cid, *_PEOPLE)
-            ).fetchone()
-            if row[0] is not None:
-                start = row[0]
-            else:
-                start = con.execute(
-                    "SELECT COALESCE(MAX(rank), -1) + 1 FROM equivalents WHERE concept_id=?", (cid,)
-                ).fetchone()[0]
-        con.execute("UPDATE equivalents SET rank = rank + ? WHERE concept_id=? AND rank >= ?", (len(eqs), cid, start))
-    else:
+            ).fetchone()[0]
+    if start is None:
         start = con.execute(
             "SELECT COALESCE(MAX(rank), -1) + 1 FROM equivalents WHERE concept_id=?", (cid,)
         ).fetchone()[0]
+    else:
+        con.execute("UPDATE equivalents SET rank = rank + ? WHERE concept_id=? AND rank >= ?", (len(eqs), cid, start))
     for i, q in enumerate(eqs):
         con.execute(
             "INSERT OR IGNORE INTO equivalents (concept_id, text, source, confidence, rank, folded, role) "
