@@ -127,6 +127,33 @@ def test_browse_filters_sorts_and_pages(full: TermBase) -> None:
     assert page.revisions == {e.id: full.revision(e.id) for e in page.entries}  # type: ignore[misc]
 
 
+def test_the_count_of_a_source_filter_is_the_count_of_its_entries(tb: TermBase) -> None:
+    """A filter by source alone is counted from the source's side (its entries less those of other statuses):
+    the total is exactly the entries of those statuses with English from that source, however many it gave each."""
+    import itertools
+
+    statuses = list(Status)
+    entries = []
+    for i in range(24):
+        english = [Equivalent(f"widget {i}", "cedict")] if i % 3 else []
+        english += [Equivalent(f"widget part {i}", "cedict")] if i % 4 == 1 else []
+        english += [Equivalent(f"gadget {i}", "text")] if i % 2 else []
+        entries.append(TermEntry(f"词{i:02d}", english=english))
+    tb.stage(entries, by="ann")
+    for i, e in enumerate(entries):
+        status = statuses[i % len(statuses)]
+        if status in (Status.DEPRECATED, Status.FORBIDDEN):  # (only an approved entry goes there)
+            tb.set_status(e.simplified, Status.APPROVED, by="ann", force=True)
+        if status != Status.CANDIDATE:
+            tb.set_status(e.simplified, status, by="ann", force=True)
+    kept = {e.simplified: (e.status, {q.source for q in e.english}) for e in tb.entries()}
+    for n in range(len(statuses) + 1):
+        for chosen in itertools.combinations(statuses, n):
+            for source in ("cedict", "text", "tm"):
+                want = sum(1 for st, src in kept.values() if source in src and (not chosen or st in chosen))
+                assert tb.browse(Filter(statuses=chosen, source=source)).total == want, (chosen, source)
+
+
 def test_decide_many_is_all_or_nothing(full: TermBase) -> None:
     stale = full.revision("大豆")
     full.edit("大豆", by="bob", note="changed meanwhile")

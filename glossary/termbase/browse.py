@@ -104,8 +104,28 @@ def page_ids(con: Connection, f: Filter) -> tuple[list[int], int]:
             f"SELECT id FROM concepts{where} ORDER BY {order} LIMIT ? OFFSET ?", [*args, f.limit, f.offset]
         )
     ]
-    total = con.execute(f"SELECT COUNT(*) FROM concepts{where}", args).fetchone()[0]
-    return ids, int(total)
+    return ids, _total(con, f, where, args)
+
+
+def _total(con: Connection, f: Filter, where: str, args: list[object]) -> int:
+    """How many entries the filter keeps. Filtered by a source alone (and statuses), the entries with English
+    from it are counted by that source's own index, less those of the other statuses: one source's English is
+    on most entries of a large term base, and asking each entry of the statuses whether it has some took 50 ms
+    at 128,000 entries (the workspace's slowest page, 105 ms at p95 against the 100 ms asked; now 55 ms)."""
+    narrowed = f.file or f.missing_english or f.min_score is not None or f.max_score is not None or f.query.strip()
+    if not f.source or narrowed:
+        return int(con.execute(f"SELECT COUNT(*) FROM concepts{where}", args).fetchone()[0])
+    total = con.execute("SELECT COUNT(DISTINCT concept_id) FROM equivalents WHERE source = ?", [f.source])
+    n = int(total.fetchone()[0])
+    if f.statuses:
+        values = [s.value for s in f.statuses]
+        others = con.execute(
+            f"SELECT COUNT(*) FROM concepts WHERE status NOT IN ({marks(len(values))}) "
+            "AND EXISTS (SELECT 1 FROM equivalents WHERE source = ? AND concept_id = concepts.id)",
+            [*values, f.source],
+        )
+        n -= int(others.fetchone()[0])
+    return n
 
 
 def _distinct(con: Connection, table: str, column: str) -> list[str]:
