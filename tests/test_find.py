@@ -96,3 +96,17 @@ def test_an_entry_written_alone_is_keyed_by_its_reading_too(tb: TermBase) -> Non
     tb.stage([TermEntry("调压", "調壓", "tiáo yā", score=3.0), TermEntry("调价", "調價", "tiáo jià")], by="t")
     assert names(tb, "tiao2 jia4") == [("exact", "调价")]
     assert names(tb, "tiaoya") == [("exact", "调压")]
+
+
+def test_queries_asked_together_bind_quotes_and_percent_signs_as_text(tb: TermBase) -> None:
+    """Independent look-ups go to a server in one round trip, bound on the client: a query holding quotes, a
+    percent sign or a semicolon is a string to find, never SQL (on SQLite, one by one, the same answers)."""
+    from glossary.termbase.backend import select_all
+
+    tb.stage([TermEntry("部件", english=[Equivalent("50% widget's part; x", "text")])], by="ann")
+    assert [m.entry.simplified for m in tb.find("50% widget's part; x")] == ["部件"]
+    assert tb.find("x'; DROP TABLE concepts; --") == []
+    got = select_all(
+        tb.con, [("SELECT ?", ["a'; b"]), ("SELECT ? || '%'", ["50"]), ("SELECT COUNT(*) FROM concepts", [])]
+    )
+    assert got == [[("a'; b",)], [("50%",)], [(1,)]]

@@ -60,6 +60,19 @@ def chunks(values: Sequence[_T], size: int = IN_CHUNK) -> Iterator[Sequence[_T]]
         yield values[i : i + size]
 
 
+def select_all(con: Connection, statements: Sequence[tuple[str, Sequence[object]]]) -> list[list[tuple]]:
+    """Each SELECT's rows, in order. PostgreSQL runs them in one round trip (a server's answer costs about a
+    quarter of a millisecond on the same machine, and loading entries asks five tables); SQLite one by one.
+
+    >>> import sqlite3
+    >>> select_all(sqlite3.connect(":memory:"), [("SELECT ? + 1", [1]), ("SELECT 'a'", [])])
+    [[(2,)], [('a',)]]
+    """
+    if isinstance(con, Postgres):
+        return con.select_all(statements)
+    return [con.execute(sql, params).fetchall() for sql, params in statements]
+
+
 def is_postgres(target: str) -> bool:
     """True for a PostgreSQL URL (``postgresql://user@host:5432/name``)."""
     return str(target).startswith(SCHEMES)
@@ -144,6 +157,16 @@ class Postgres:
         cur = self.raw.cursor()
         cur.executemany(translate(sql), [tuple(r) for r in rows])
         return cur
+
+    def select_all(self, statements: Sequence[tuple[str, Sequence[object]]]) -> list[list[tuple]]:
+        """:func:`select_all`: the statements bound here and sent as one query; each result set in turn."""
+        cur = self._psycopg.ClientCursor(self.raw)
+        # (bound on the client, as every statement here is: the joined text holds literals and no placeholder)
+        cur.execute(";\n".join(cur.mogrify(translate(sql), tuple(params)) for sql, params in statements))
+        out = [cur.fetchall()]
+        while cur.nextset():
+            out.append(cur.fetchall())
+        return out
 
     @property
     def in_transaction(self) -> bool:

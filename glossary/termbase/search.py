@@ -23,7 +23,7 @@ from ..models import Status
 from ..normalise.hanzi import HAN
 from ..normalise.pinyin import TONE_MARKS, pinyin_keys, reading_keys
 from ..normalise.script import to_simplified
-from .backend import Connection, chunks, marks
+from .backend import Connection, chunks, marks, select_all
 
 KIND_RANK = {"exact": 0, "prefix": 1, "substring": 2, "fuzzy": 3}
 STATUS_RANK = {"approved": 0, "forbidden": 1, "candidate": 2, "deprecated": 3, "rejected": 4}
@@ -142,9 +142,8 @@ def _posting(con: Connection, table: str, column: str, keys: Sequence[str], cap:
     """Concept ids that have every key (rarest key first), at most ``cap``."""
     if not keys:
         return []
-    sizes = sorted(
-        keys, key=lambda k: con.execute(f"SELECT COUNT(*) FROM {table} WHERE {column}=?", (k,)).fetchone()[0]
-    )
+    counts = select_all(con, [(f"SELECT COUNT(*) FROM {table} WHERE {column}=?", (k,)) for k in keys])
+    sizes = [k for _, k in sorted(zip((rows[0][0] for rows in counts), keys), key=lambda t: t[0])]
     ids = [r[0] for r in con.execute(f"SELECT concept_id FROM {table} WHERE {column}=? LIMIT ?", (sizes[0], cap))]
     for k in sizes[1:3]:
         have = {r[0] for r in con.execute(f"SELECT concept_id FROM {table} WHERE {column}=?", (k,))}
@@ -175,28 +174,31 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
     base = "SELECT id, status, score FROM concepts"
     if HAN.search(q):
         s = to_simplified(q)
-        add(_rows(con, f"{base} WHERE simplified IN (?, ?) OR traditional = ?", (q, s, q)), "exact", "hanzi")
-        add(
-            _by_ids(con, [r[0] for r in con.execute("SELECT concept_id FROM variants WHERE form IN (?, ?)", (q, s))]),
-            "exact",
-            "hanzi",
+        # (the forms, the variants and the prefix range asked at once: one round trip to a server)
+        exact, variant, prefix = select_all(
+            con,
+            [
+                (f"{base} WHERE simplified IN (?, ?) OR traditional = ?", (q, s, q)),
+                (f"{base} WHERE id IN (SELECT concept_id FROM variants WHERE form IN (?, ?)) ORDER BY id", (q, s)),
+                (f"{base} WHERE simplified >= ? AND simplified < ? LIMIT 500", (s, s + _TOP)),
+            ],
         )
-        add(_rows(con, f"{base} WHERE simplified >= ? AND simplified < ? LIMIT 500", (s, s + _TOP)), "prefix", "hanzi")
+        add(exact, "exact", "hanzi")
+        add(variant, "exact", "hanzi")
+        add(prefix, "prefix", "hanzi")
         if not enough():
             # every pair of the query's characters, then the forms themselves confirm the substring
             cands = _posting(con, "grams", "gram", sorted(bigrams(s)))[:500] if len(s) > 1 else []
-            rows = _by_ids(con, cands)
-            forms = (
-                dict(
-                    con.execute(
-                        f"SELECT id, simplified || ' ' || traditional FROM concepts WHERE id IN ({marks(len(cands))})",
-                        cands,
-                    )
-                )
+            rows = (
+                con.execute(
+                    f"SELECT id, status, score, simplified || ' ' || traditional FROM concepts "
+                    f"WHERE id IN ({marks(len(cands))})",
+                    cands,
+                ).fetchall()
                 if cands
-                else {}
+                else []
             )
-            add([r for r in rows if s in forms.get(r[0], "") or q in forms.get(r[0], "")], "substring", "hanzi")
+            add([(cid, st, sc) for cid, st, sc, forms in rows if s in forms or q in forms], "substring", "hanzi")
             if len(s) == 1:
                 add(
                     _rows(con, f"{base} WHERE simplified LIKE ? ESCAPE '\\' LIMIT 200", ("%" + _like(s) + "%",)),
@@ -205,49 +207,46 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
                 )
     else:
         folded = q.lower()
-        add(
-            _by_ids(con, [r[0] for r in con.execute("SELECT concept_id FROM equivalents WHERE folded = ?", (folded,))]),
-            "exact",
-            "english",
+        pinyin_like = _PINYIN_ONLY.match(
+            unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-"
+        ) or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded))
+        letters, tones = pinyin_query(q) if pinyin_like else ("", "")
+        pinyin = "SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain"
+        # (every query that needs no other's answer asked at once: one round trip to a server)
+        asked = select_all(
+            con,
+            [
+                (f"{base} WHERE id IN (SELECT concept_id FROM equivalents WHERE folded = ?) ORDER BY id", (folded,)),
+                (f"{base} WHERE simplified = ?", (q,)),
+                *(
+                    [
+                        (f"{pinyin} = ?", (letters,)),
+                        (f"{pinyin} >= ? AND pinyin_plain < ? LIMIT 500", (letters, letters + _TOP)),
+                    ]
+                    if letters
+                    else []
+                ),
+                (
+                    f"{base} WHERE id IN (SELECT concept_id FROM equivalents WHERE folded >= ? AND folded < ? LIMIT 500) "
+                    "ORDER BY id",
+                    (folded, folded + _TOP),
+                ),
+            ],
         )
-        add(_rows(con, f"{base} WHERE simplified = ?", (q,)), "exact", "latin")
-        if _PINYIN_ONLY.match(unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-") or any(
-            unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded)
-        ):
-            letters, tones = pinyin_query(q)
-            if letters:
-                prows = con.execute(
-                    "SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain = ?", (letters,)
-                ).fetchall()
-                add(
-                    [(cid, st, sc) for cid, st, sc, num in prows if not tones or re.sub(r"\D", "", num) == tones],
-                    "exact",
-                    "pinyin",
-                )
-                prows = con.execute(
-                    "SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain >= ? "
-                    "AND pinyin_plain < ? LIMIT 500",
-                    (letters, letters + _TOP),
-                ).fetchall()
-                add(
-                    [(cid, st, sc) for cid, st, sc, num in prows if re.sub(r"\D", "", num).startswith(tones)],
-                    "prefix",
-                    "pinyin",
-                )
-        add(
-            _by_ids(
-                con,
-                [
-                    r[0]
-                    for r in con.execute(
-                        "SELECT concept_id FROM equivalents WHERE folded >= ? AND folded < ? LIMIT 500",
-                        (folded, folded + _TOP),
-                    )
-                ],
-            ),
-            "prefix",
-            "english",
-        )
+        add(asked[0], "exact", "english")
+        add(asked[1], "exact", "latin")
+        if letters:
+            add(
+                [(cid, st, sc) for cid, st, sc, num in asked[2] if not tones or re.sub(r"\D", "", num) == tones],
+                "exact",
+                "pinyin",
+            )
+            add(
+                [(cid, st, sc) for cid, st, sc, num in asked[3] if re.sub(r"\D", "", num).startswith(tones)],
+                "prefix",
+                "pinyin",
+            )
+        add(asked[-1], "prefix", "english")
         if not enough():
             words = _WORD.findall(folded)
             cands = _posting(con, "words", "word", words)

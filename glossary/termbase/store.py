@@ -27,7 +27,7 @@ from ..normalise.script import to_simplified
 from . import backend
 from . import search as _search
 from . import writes as _writes
-from .backend import chunks, marks
+from .backend import chunks, marks, select_all
 from .migrations import migrate
 from .writes import MAX_CONTEXTS, _now
 
@@ -159,11 +159,29 @@ class Store:
             return []
         out = {}
         q = ",".join("?" * len(ids))
-        for row in self.con.execute(
-            f"SELECT id, simplified, traditional, pinyin, status, kind, score, note, count FROM concepts "
-            f"WHERE id IN ({q})",
-            ids,
-        ):
+        concepts, english, variants, files, contexts = select_all(
+            self.con,
+            [
+                (
+                    "SELECT id, simplified, traditional, pinyin, status, kind, score, note, count FROM concepts "
+                    f"WHERE id IN ({q})",
+                    ids,
+                ),
+                (
+                    f"SELECT concept_id, text, source, confidence, role FROM equivalents WHERE concept_id IN ({q}) "
+                    "ORDER BY concept_id, rank, id",
+                    ids,
+                ),
+                (f"SELECT concept_id, form FROM variants WHERE concept_id IN ({q}) ORDER BY form", ids),
+                (f"SELECT concept_id, file, count FROM occurrences WHERE concept_id IN ({q}) ORDER BY file", ids),
+                (
+                    f'SELECT concept_id, file, "offset", text, line FROM contexts WHERE concept_id IN ({q}) '
+                    'ORDER BY file, "offset"',
+                    ids,
+                ),
+            ],
+        )
+        for row in concepts:
             out[row[0]] = TermEntry(
                 simplified=row[1],
                 traditional=row[2],
@@ -175,27 +193,15 @@ class Store:
                 count=row[8],
                 id=row[0],
             )
-        for cid, text, source, conf, role in self.con.execute(
-            f"SELECT concept_id, text, source, confidence, role FROM equivalents WHERE concept_id IN ({q}) "
-            "ORDER BY concept_id, rank, id",
-            ids,
-        ):
+        for cid, text, source, conf, role in english:
             out[cid].english.append(Equivalent(text, source, conf, role))
-        for cid, form in self.con.execute(
-            f"SELECT concept_id, form FROM variants WHERE concept_id IN ({q}) ORDER BY form", ids
-        ):
+        for cid, form in variants:
             if form != out[cid].traditional:  # the Traditional form is kept as a variant for lookups only
                 out[cid].variants.append(form)
-        for cid, file, count in self.con.execute(
-            f"SELECT concept_id, file, count FROM occurrences WHERE concept_id IN ({q}) ORDER BY file", ids
-        ):
+        for cid, file, count in files:
             out[cid].files.append(file)
             out[cid].file_counts[file] = count
-        for cid, file, offset, text, line in self.con.execute(
-            f'SELECT concept_id, file, "offset", text, line FROM contexts WHERE concept_id IN ({q}) '
-            'ORDER BY file, "offset"',
-            ids,
-        ):
+        for cid, file, offset, text, line in contexts:
             out[cid].contexts.append(Context(file, offset, text, line))
         return [out[i] for i in ids if i in out]
 
