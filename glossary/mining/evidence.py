@@ -91,7 +91,7 @@ def attach_evidence(
             for seen, hit in enumerate(find_term(simp, term)):
                 if seen >= max_scan:
                     break
-                surface = text[hit.start() : hit.start() + n]
+                surface = text[hit[0] : hit[0] + n]
                 files = surfaces.setdefault(surface, [])
                 if not files or files[-1] != path:
                     files.append(path)
@@ -114,12 +114,11 @@ def _examples(miner: Miner, term: str, where: Sequence[tuple[str, int]], limit: 
     ctx: list[Context] = []
     for path, i in where:
         text, simp = miner.docs[i].text, miner.simplified[i]
-        for found in find_term(simp, term):
+        for start, end in find_term(simp, term):
             if len(ctx) >= limit:
                 return ctx
-            start = found.start()
             line = bisect_right(miner._newlines(i), start) + 1
-            ctx.append(Context(path, start, sentence_around(text, start, found.end()), line))
+            ctx.append(Context(path, start, sentence_around(text, start, end), line))
     return ctx
 
 

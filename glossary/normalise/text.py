@@ -68,22 +68,37 @@ _LATIN_OR_DIGIT = "A-Za-z0-9"
 
 
 @lru_cache(maxsize=4096)
-def _term_pattern(term: str) -> re.Pattern[str]:
+def _term_pattern(term: str) -> re.Pattern[str] | None:
+    """The guard a term with a Latin or digit edge needs; None for one without, which a plain search finds."""
     before = f"(?<![{_LATIN_OR_DIGIT}])" if re.match(f"[{_LATIN_OR_DIGIT}]", term) else ""
     after = f"(?![{_LATIN_OR_DIGIT}])" if re.search(f"[{_LATIN_OR_DIGIT}]$", term) else ""
-    return re.compile(before + re.escape(term) + after)
+    return re.compile(before + re.escape(term) + after) if before or after else None
 
 
-def find_term(text: str, term: str) -> Iterator[re.Match[str]]:
-    """Where ``term`` stands in ``text`` as itself: a term that begins or ends with a Latin letter or a digit is not
-    the piece of a longer Latin word or number (3号线 is not in 13号线, II期 not in III期).
+def find_term(text: str, term: str) -> Iterator[tuple[int, int]]:
+    """Where ``term`` stands in ``text`` as itself, as (start, end): a term that begins or ends with a Latin letter
+    or a digit is not the piece of a longer Latin word or number (3号线 is not in 13号线, II期 not in III期).
 
-    >>> [m.start() for m in find_term("13号线和3号线", "3号线")], holds_term("III期试验", "II期")
-    ([5], False)
+    >>> list(find_term("13号线和3号线", "3号线")), holds_term("III期试验", "II期")
+    ([(5, 8)], False)
     """
-    return _term_pattern(term).finditer(text) if term else iter(())
+    if not term:
+        return
+    pattern = _term_pattern(term)
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            yield m.span()
+        return
+    # (most terms are Hanzi alone: a plain search, without compiling a pattern for each of thousands of terms)
+    at, n = text.find(term), len(term)
+    while at >= 0:
+        yield at, at + n
+        at = text.find(term, at + n)
 
 
 def holds_term(text: str, term: str) -> bool:
     """Whether ``term`` stands in ``text`` as itself (:func:`find_term`)."""
-    return bool(term) and _term_pattern(term).search(text) is not None
+    if not term:
+        return False
+    pattern = _term_pattern(term)
+    return term in text if pattern is None else pattern.search(text) is not None

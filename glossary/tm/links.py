@@ -166,8 +166,8 @@ def term_mass(source: str, target: str, term: str) -> list[float]:
     gamma = posteriors(source, target)
     tokens = source_tokens(source)
     best: list[float] = [0.0] * gamma.shape[0]
-    for found in find_term(source, term):
-        held = [i for i, (_, a, b) in enumerate(tokens) if a < found.end() and found.start() < b]
+    for start, end in find_term(source, term):
+        held = [i for i, (_, a, b) in enumerate(tokens) if a < end and start < b]
         if held:
             mass = gamma[:, held].sum(axis=1).tolist()
             if sum(mass) > sum(best):

@@ -165,7 +165,7 @@ def foreign_keys(source: str, term: str, own: set[str]) -> set[str]:
     >>> "invo" in foreign_keys("发酵罐涉及此案", "发酵罐", set()), "ferm" in foreign_keys("发酵罐涉及此案", "发酵罐", set())
     (True, False)
     """
-    held = [(m.start(), m.end()) for m in find_term(source, term)]
+    held = list(find_term(source, term))
     out: set[str] = set()
     for start, end, keys in _source_words(source):
         if not any(start < b and a < end for a, b in held):
