@@ -107,6 +107,17 @@ def lexical_table() -> dict[str, dict[str, float]]:
     return cached("tm-lexical-table", source_key(source()), _fit)
 
 
+@lru_cache(maxsize=1)
+def _by_word() -> dict[str, dict[str, float]]:
+    """:func:`lexical_table` the other way round: English word → {Hanzi: p(word | Hanzi)}."""
+    out: dict[str, dict[str, float]] = defaultdict(dict)
+    for c, row in lexical_table().items():
+        if c != NULL:
+            for w, p in row.items():
+                out[w][c] = p
+    return dict(out)
+
+
 def source_tokens(text: str) -> list[tuple[str, int, int]]:
     """The source tokens of ``text`` with where each starts and ends.
 
@@ -127,10 +138,28 @@ def posteriors(source: str, target: str) -> NDArray:
     n, m = len(src), len(words)
     if not n or not m or n > MAX_TOKENS or m > MAX_TOKENS:
         return np.zeros((m, n))  # (a paragraph as one unit: the aligner says nothing, the other features speak)
-    table = lexical_table()
-    null = table.get(NULL, {})
-    rows = [table.get(c, {}) for c in src]
-    said = np.array([[r.get(w, 0.0) for r in rows] for w in words]) + FLOOR
+    null = lexical_table().get(NULL, {})
+    # each word's entries against the unit's tokens, from whichever side is shorter: most words have a few
+    # entries, a few ("the", "of") have thousands (a get for each word and token, 60 tokens by 30 words a unit,
+    # was a third of a memory's alignment time)
+    places: dict[str, list[int]] = {}
+    for i, c in enumerate(src):
+        places.setdefault(c, []).append(i)
+    by_word = _by_word()
+    empty = [FLOOR] * n
+    lines = []
+    for w in words:
+        entries = by_word.get(w)
+        line = empty
+        if entries:
+            line = empty.copy()
+            small, large = (entries, places) if len(entries) < len(places) else (places, entries)
+            for c in filter(large.__contains__, small):
+                p = entries[c] + FLOOR
+                for i in places[c]:
+                    line[i] = p
+        lines.append(line)
+    said = np.array(lines)
     unsaid = np.array([null.get(w, 0.0) for w in words]) + FLOOR
     emit = np.hstack([said, np.repeat(unsaid[:, None], n, axis=1)])
     # states: a source token (0..n-1), or the empty word remembering the position it stands at (n..2n-1)
