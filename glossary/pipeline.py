@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .align import align_candidates
+from .clock import Clock
 from .errors import SourceError
 from .mining import mine_documents
 from .models import Candidate, Document, TermEntry
@@ -63,28 +64,37 @@ def collect(
     encoding: str | None = None,
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Mined:
     """Read and mine; touches no term base.
 
+    :param timings: where the seconds of each stage are recorded (``read``, then those of
+        :func:`~glossary.mining.mine_documents`).
     :raises SourceError: when a path is missing or no file could be read.
     """
+    clock = Clock(timings)
     result = read_sources(paths, encoding)
     result.documents = [replace(d, script=detect_script(d.text)) for d in result.documents]
     if not result.documents:
         reasons = "; ".join(r for _, r in result.skipped[:3]) or "no .txt or .md files found"
         raise SourceError(f"nothing to mine in {', '.join(map(str, paths))}: {reasons}")
+    clock.lap("read")
     with collection_paused():
-        cands = mine_documents(result.documents, limit=limit, progress=progress)
+        cands = mine_documents(result.documents, limit=limit, progress=progress, timings=timings)
     return Mined(len(result.documents), result.skipped, cands, result.documents)
 
 
-def stage(mined: Mined, tb: TermBase, by: str) -> MineReport:
-    """Align mined candidates (approved English first) and merge them into ``tb`` in one transaction."""
+def stage(mined: Mined, tb: TermBase, by: str, timings: dict[str, float] | None = None) -> MineReport:
+    """Align mined candidates (approved English first) and merge them into ``tb`` in one transaction;
+    ``timings`` records the seconds of ``align`` and of ``term base`` (the writes, the memory's English)."""
+    clock = Clock(timings)
     with collection_paused():
         entries = align_candidates(mined.candidates, known_english(tb))
+        clock.lap("align")
         with tb.transaction():  # the mined entries and the memory's English for them, all or nothing
             counts = tb.stage(entries, by)
             found = english_from_memory(tb, [e.simplified for e in entries], by=by)
+    clock.lap("term base")
     return MineReport(
         files=mined.files,
         skipped=mined.skipped,

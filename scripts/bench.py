@@ -49,6 +49,18 @@ def _child(kind: str, path: str) -> None:
         t_mine = time.perf_counter() - t0
         align_candidates(mined.candidates)
         n = len(mined.candidates)
+    elif kind == "stages":
+        # `glossary mine`'s stages in one process, each timed by the library itself
+        import tempfile
+
+        from glossary.pipeline import collect, stage
+        from glossary.termbase import TermBase
+
+        timings: dict[str, float] = {}
+        with tempfile.TemporaryDirectory() as tmp, TermBase(Path(tmp) / "stages.db") as tb:
+            stage(collect([path], timings=timings), tb, "bench", timings=timings)
+        print(json.dumps(timings))
+        return
     else:
         import jieba
         import jieba.analyse
@@ -185,6 +197,14 @@ def whole(kind: str, path: Path, tmp: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _stages(path: Path) -> dict[str, float]:
+    """Seconds per stage of ``glossary mine PATH`` (read, count, rank, evidence, align, term base) in one run."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", "stages", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def small_file(corpus: Path, out: Path, hanzi: int = 1500) -> Path:
     """A folder holding one file of the first ``hanzi`` Hanzi (and what stands between them) of ``corpus``."""
     from glossary.normalise.hanzi import HAN
@@ -215,6 +235,7 @@ def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = (1,
         g = min((r[0] for r in runs), key=lambda r: r["seconds"])
         j = min((r[1] for r in runs), key=lambda r: r["seconds"])
         alone = min(run("glossary", p)["mine_seconds"] for _ in range(repeat)) if inner else float("nan")
+        stages = _stages(p) if inner else {}
         mb = sum(f.stat().st_size for f in p.iterdir()) / 1e6
         label = label or f"{mb:.2f} MB"
         print(
@@ -222,7 +243,7 @@ def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = (1,
             f"{g['rss_mb']:7.0f} {alone:7.2f} {j['seconds']:8.2f} {j['rss_mb']:7.0f} {j['seconds'] / g['seconds']:22.2f}×",
             end="",
         )
-        return {"mb": mb, "seconds": g["seconds"]}
+        return {"mb": mb, "seconds": g["seconds"], "stages": stages}
 
     first = tmp / "grown_1"
     words = {1: grown_corpus(shared, 1_000_000, first)[1]}
@@ -238,6 +259,7 @@ def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = (1,
         print(
             f"   (+{(got['seconds'] - prev['seconds']) / (got['mb'] - prev['mb']):.2f} s per added MB)" if prev else ""
         )
+        print(f"{'':>9} stages of one run: " + ", ".join(f"{k} {v:.2f} s" for k, v in got["stages"].items()))
         prev = got
 
 

@@ -471,3 +471,15 @@ def test_a_terms_examples_are_its_own_not_a_longer_numbers() -> None:
     cands = mine_documents([Document("a.txt", text, "utf-8")], limit=100)
     found = next(c for c in cands if c.term == "5G基站")
     assert found.contexts and all("15G" not in ctx.text for ctx in found.contexts)
+
+
+def test_a_mine_says_how_long_each_stage_took(seed_dir: Path, tmp_path: Path) -> None:
+    """`make bench` prints where a mine's time goes: the library times its own stages when asked."""
+    from glossary.pipeline import collect, stage
+    from glossary.termbase import TermBase
+
+    timings: dict[str, float] = {}
+    with TermBase(tmp_path / "t.db") as tb:
+        report = stage(collect([seed_dir], timings=timings), tb, "ann", timings=timings)
+    assert list(timings) == ["read", "count", "rank", "evidence", "align", "term base"]
+    assert all(t >= 0 for t in timings.values()) and report.terms > 0

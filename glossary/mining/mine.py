@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..clock import Clock
 from ..models import Candidate, Document
 from ..normalise.hanzi import HAN
 from ..workers import default_workers, fork_started
@@ -69,6 +70,7 @@ def mine_documents(
     tokeniser: Tokeniser | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    timings: dict[str, float] | None = None,
 ) -> list[Candidate]:
     """Mine ranked term candidates, with evidence, from cleaned documents.
 
@@ -76,7 +78,10 @@ def mine_documents(
     :param progress: called as ``progress(done, total)`` as documents are counted.
     :param workers: processes that count in parallel; default one per core for large inputs
         (counting is the same in any split: the counts are merged in document order).
+    :param timings: where the seconds each stage took are recorded: ``count`` (segmenting and counting),
+        ``rank`` (features and the model, the output size) and ``evidence`` (files, contexts, surface forms).
     """
+    clock = Clock(timings)
     miner = Miner(tokeniser)
     if workers is None:
         big = sum(len(d.text) for d in docs) >= PARALLEL_MIN_CHARS and tokeniser is None
@@ -107,12 +112,15 @@ def mine_documents(
             miner.add(doc)
             if progress:
                 progress(i + 1, len(docs))
+    clock.lap("count")
     model = load_model()
     ranked = miner.ranking(model)
     if limit is None:
         n_hanzi = sum(len(HAN.findall(d.text)) for d in docs)
         limit = model.size([p for _, p in ranked], n_hanzi)
     kept = miner.candidates(ranked[:limit])
+    clock.lap("rank")
     attach_files(miner, kept)
     attach_evidence(miner, kept, ranked=(k for k, _ in ranked))
+    clock.lap("evidence")
     return kept
