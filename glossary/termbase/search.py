@@ -296,8 +296,8 @@ def suggest(con: Connection, query: str, limit: int = 5, vocab: dict[str, list[s
         q = to_simplified(q)
         grams = sorted(bigrams(q)) or [q]
         shared: Counter[int] = Counter()
-        for g in grams:
-            shared.update(r[0] for r in con.execute("SELECT concept_id FROM grams WHERE gram=? LIMIT 400", (g,)))
+        for rows in select_all(con, [("SELECT concept_id FROM grams WHERE gram=? LIMIT 400", (g,)) for g in grams]):
+            shared.update(r[0] for r in rows)
         ids = [i for i, _ in shared.most_common(200)]
         choices = (
             [r[0] for r in con.execute(f"SELECT simplified FROM concepts WHERE id IN ({marks(len(ids))})", ids)]
