@@ -144,9 +144,16 @@ def _posting(con: Connection, table: str, column: str, keys: Sequence[str], cap:
         return []
     counts = select_all(con, [(f"SELECT COUNT(*) FROM {table} WHERE {column}=?", (k,)) for k in keys])
     sizes = [k for _, k in sorted(zip((rows[0][0] for rows in counts), keys), key=lambda t: t[0])]
-    ids = [r[0] for r in con.execute(f"SELECT concept_id FROM {table} WHERE {column}=? LIMIT ?", (sizes[0], cap))]
-    for k in sizes[1:3]:
-        have = {r[0] for r in con.execute(f"SELECT concept_id FROM {table} WHERE {column}=?", (k,))}
+    first, *others = select_all(
+        con,
+        [
+            (f"SELECT concept_id FROM {table} WHERE {column}=? LIMIT ?", (sizes[0], cap)),
+            *((f"SELECT concept_id FROM {table} WHERE {column}=?", (k,)) for k in sizes[1:3]),
+        ],
+    )
+    ids = [r[0] for r in first]
+    for rows in others:
+        have = {r[0] for r in rows}
         ids = [i for i in ids if i in have]
     return ids
 
