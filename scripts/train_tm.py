@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_tm import ARTICLES  # noqa: E402
 
-from glossary.tm.extract import MAX_UNITS, Memory  # noqa: E402
+from glossary.tm.extract import Memory, sample_units  # noqa: E402
 from glossary.tm.io import read_pairs  # noqa: E402
 from glossary.tm.spans import FEATURES, span_features  # noqa: E402
 
@@ -75,8 +75,7 @@ def examples(shared: Path, stem: str, corpus: str) -> list[tuple[str, list[str],
         ids = memory.units(term)
         if not ids:
             continue
-        if len(ids) > MAX_UNITS:
-            ids = ids[:: -(-len(ids) // MAX_UNITS)]
+        ids = sample_units(ids)
         before = known.get(term)
         if before is None:  # (a gold term the miner did not list: its suggestions alone)
             before = [e.text for e in english_suggestions(Candidate(term))]

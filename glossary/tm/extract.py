@@ -237,8 +237,20 @@ def _grams(term: str) -> list[str]:
     return [term] if len(term) == 1 else [term[k : k + 2] for k in range(len(term) - 1)]
 
 
-#: a term in more units than this is aligned on an even sample of them (the statistics are settled by then)
-MAX_UNITS = 50
+#: a term in more units than this is aligned on an even sample of this many (the statistics are settled by then)
+MAX_UNITS = 30
+
+
+def sample_units(ids: Sequence[int], most: int | None = None) -> list[int]:
+    """At most ``most`` (:data:`MAX_UNITS`) of a term's units, evenly spread over all of them.
+
+    (A step of ceil(n / most) kept between half of ``most`` and all of it: 26 of 51 units, 50 of 100.)
+
+    >>> sample_units(list(range(10)), 4), sample_units([1, 2], 4)
+    ([0, 2, 5, 7], [1, 2])
+    """
+    most = MAX_UNITS if most is None else most
+    return list(ids) if len(ids) <= most else [ids[k * len(ids) // most] for k in range(most)]
 
 
 def propose(
@@ -275,9 +287,7 @@ def propose_with_evidence(
             ids = memory.units(term)
             if len(ids) < min_pairs or not ids:
                 continue
-            if len(ids) > MAX_UNITS:
-                ids = ids[:: -(-len(ids) // MAX_UNITS)]
-            jobs.append((term, ids))
+            jobs.append((term, sample_units(ids)))
         if workers is None:
             big = sum(len(ids) for _, ids in jobs) >= PARALLEL_MIN
             workers = default_workers() if big and threading.current_thread() is threading.main_thread() else 1
