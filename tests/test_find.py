@@ -110,3 +110,4 @@ def test_queries_asked_together_bind_quotes_and_percent_signs_as_text(tb: TermBa
         tb.con, [("SELECT ?", ["a'; b"]), ("SELECT ? || '%'", ["50"]), ("SELECT COUNT(*) FROM concepts", [])]
     )
     assert got == [[("a'; b",)], [("50%",)], [(1,)]]
+    assert select_all(tb.con, []) == []

@@ -68,7 +68,7 @@ def select_all(con: Connection, statements: Sequence[tuple[str, Sequence[object]
     >>> select_all(sqlite3.connect(":memory:"), [("SELECT ? + 1", [1]), ("SELECT 'a'", [])])
     [[(2,)], [('a',)]]
     """
-    if isinstance(con, Postgres):
+    if isinstance(con, Postgres) and statements:
         return con.select_all(statements)
     return [con.execute(sql, params).fetchall() for sql, params in statements]
 
