@@ -108,24 +108,35 @@ def page_ids(con: Connection, f: Filter) -> tuple[list[int], int]:
 
 
 def _total(con: Connection, f: Filter, where: str, args: list[object]) -> int:
-    """How many entries the filter keeps. Filtered by a source alone (and statuses), the entries with English
-    from it are counted by that source's own index, less those of the other statuses: one source's English is
-    on most entries of a large term base, and asking each entry of the statuses whether it has some took 50 ms
-    at 128,000 entries (the workspace's slowest page, 105 ms at p95 against the 100 ms asked; now 55 ms)."""
+    """How many entries the filter keeps. Filtered by a source alone (and statuses), whichever side is smaller
+    is asked whether it has English from the source: the entries of the statuses, or those of the others, which
+    are then taken from the source's own count. One source's English is on most entries of a large term base,
+    and asking each of 128,000 candidates took 50 ms (the workspace's slowest page, 105 ms at p95 against the
+    100 ms asked; now 55 ms), where the few of the other statuses take a millisecond."""
     narrowed = f.file or f.missing_english or f.min_score is not None or f.max_score is not None or f.query.strip()
-    if not f.source or narrowed:
-        return int(con.execute(f"SELECT COUNT(*) FROM concepts{where}", args).fetchone()[0])
-    total = con.execute("SELECT COUNT(DISTINCT concept_id) FROM equivalents WHERE source = ?", [f.source])
-    n = int(total.fetchone()[0])
-    if f.statuses:
+    if f.source and not narrowed:
         values = [s.value for s in f.statuses]
-        others = con.execute(
-            f"SELECT COUNT(*) FROM concepts WHERE status NOT IN ({marks(len(values))}) "
-            "AND EXISTS (SELECT 1 FROM equivalents WHERE source = ? AND concept_id = concepts.id)",
-            [*values, f.source],
-        )
-        n -= int(others.fetchone()[0])
-    return n
+        if _most(con, values):
+            total = con.execute("SELECT COUNT(DISTINCT concept_id) FROM equivalents WHERE source = ?", [f.source])
+            n = int(total.fetchone()[0])
+            if values:
+                others = con.execute(
+                    f"SELECT COUNT(*) FROM concepts WHERE status NOT IN ({marks(len(values))}) "
+                    "AND EXISTS (SELECT 1 FROM equivalents WHERE source = ? AND concept_id = concepts.id)",
+                    [*values, f.source],
+                )
+                n -= int(others.fetchone()[0])
+            return n
+    return int(con.execute(f"SELECT COUNT(*) FROM concepts{where}", args).fetchone()[0])
+
+
+def _most(con: Connection, statuses: list[str]) -> bool:
+    """Whether ``statuses`` (none: every status) hold more than half the entries (both counts read the status
+    index alone)."""
+    if not statuses:
+        return True
+    kept = con.execute(f"SELECT COUNT(*) FROM concepts WHERE status IN ({marks(len(statuses))})", statuses)
+    return 2 * int(kept.fetchone()[0]) > int(con.execute("SELECT COUNT(*) FROM concepts").fetchone()[0])
 
 
 def _distinct(con: Connection, table: str, column: str) -> list[str]:
