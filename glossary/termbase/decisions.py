@@ -24,6 +24,7 @@ from . import changes as _changes
 from . import search as _search
 from . import undo as _undo
 from . import writes as _writes
+from .backend import marks
 from .checks import run_checks
 from .review import check_transition
 from .store import Store, _now, snapshot
@@ -118,8 +119,11 @@ class TermBase(Store):
     def browse(self, f: _browse.Filter) -> _browse.Page:
         """One page of the filtered, sorted queue, with each entry's revision (:mod:`glossary.termbase.browse`)."""
         ids, total = _browse.page_ids(self.con, f)
-        q = ",".join("?" * len(ids))
-        revisions = dict(self.con.execute(f"SELECT id, revision FROM concepts WHERE id IN ({q})", ids)) if ids else {}
+        revisions = (
+            dict(self.con.execute(f"SELECT id, revision FROM concepts WHERE id IN ({marks(len(ids))})", ids))
+            if ids
+            else {}
+        )
         return _browse.Page(self._load(ids), total, f, revisions)
 
     def import_entries(

@@ -158,7 +158,7 @@ class Store:
         if not ids:
             return []
         out = {}
-        q = ",".join("?" * len(ids))
+        q = marks(len(ids))
         concepts, english, variants, files, contexts = select_all(
             self.con,
             [

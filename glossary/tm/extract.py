@@ -244,7 +244,7 @@ MAX_UNITS = 30
 def sample_units(ids: Sequence[int], most: int | None = None) -> list[int]:
     """At most ``most`` (:data:`MAX_UNITS`) of a term's units, evenly spread over all of them.
 
-    (A step of ceil(n / most) kept between half of ``most`` and all of it: 26 of 51 units, 50 of 100.)
+    (Exactly ``most``: the step of ceil(n / most) this replaces kept between half of ``most`` and all of it.)
 
     >>> sample_units(list(range(10)), 4), sample_units([1, 2], 4)
     ([0, 2, 5, 7], [1, 2])
