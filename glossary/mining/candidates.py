@@ -279,7 +279,7 @@ class Miner:
             # the rows are the same in any split: each worker measures its share against the whole count and
             # sends back its probabilities only (the rows, 96 numbers a candidate, would cost the parent more to
             # unpickle than the model costs to apply)
-            _load_tables()
+            load_tables()
             jobs = [(part, model) for part in split(keys, workers)]
             raw = [p for done in fork_map_inherited(_probabilities_part, self, jobs, len(jobs)) for p in done]
         else:
@@ -344,7 +344,7 @@ class Miner:
 PARALLEL_MIN_CANDIDATES = 20_000
 
 
-def _load_tables() -> None:
+def load_tables() -> None:
     """Load the general Chinese list and CC-CEDICT's lines whole, once, before forking workers that will each ask
     for most of them (a worker that loaded them itself would do so once per worker)."""
     load_background()

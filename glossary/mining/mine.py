@@ -16,7 +16,7 @@ from ..models import Candidate, Document
 from ..normalise.hanzi import HAN
 from ..workers import default_workers, fork_started
 from . import cedict
-from .candidates import Miner, Progress, _load_tables
+from .candidates import Miner, Progress, load_tables
 from .evidence import attach_evidence, attach_files
 from .model import load_model
 from .ngrams import single_char_terms
@@ -89,7 +89,7 @@ def mine_documents(
     workers = max(1, min(workers, len(docs)))
     if workers > 1:
         # load the word lists before the fork, once, rather than once in every worker
-        _load_tables()
+        load_tables()
         single_char_terms()
         cedict.is_verb("提高")
         cedict.split_words("进度缓慢")
