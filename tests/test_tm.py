@@ -563,3 +563,14 @@ def test_a_paragraph_as_one_unit_is_not_aligned_and_costs_no_memory() -> None:
     long_target = "Rice prices rose. " + "Farmers watch the market. " * (MAX_TOKENS // 4)
     assert set(term_mass(long_source, long_target, "米价")) == {0.0}
     assert term_mass("米价上涨。", "Rice prices rose.", "米价")[1] > 0.5
+
+
+def test_a_span_with_a_word_at_its_edge_nothing_explains_says_so() -> None:
+    # a name before a term ("Norvane Shipping seawater desalination") is no word of the term's senses, yet
+    # such spans beat the rendering: edge_unexplained counts the edges whose word neither a sense of the term or
+    # its parts nor the word aligner speaks for
+    pairs = [("诺凡航运海水淡化项目启动。", "Norvane Shipping seawater desalination started.")]
+    spans = span_table("海水淡化", pairs)
+    assert spans["seawater desalination"]["edge_unexplained"] == 0.0
+    assert spans["shipping seawater desalination"]["edge_unexplained"] == 1.0
+    assert spans["norvane shipping"]["edge_unexplained"] == 1.0

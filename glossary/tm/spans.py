@@ -146,6 +146,7 @@ FEATURES: tuple[str, ...] = (
     "aligned_held",
     "aligned_only",
     "same_words",
+    "edge_unexplained",
     # how the span stands among the term's others (appended last, once all are measured)
     "coverage_gap",
     "dice_gap",
@@ -288,7 +289,8 @@ def span_features(
     # the words the word aligner says the term's characters render, in at least half its units: a rendering no
     # dictionary knows (a company's English name, a field's sense of everyday characters) is still a candidate
     said = aligned.said(SAID_MIN, SAID_SHARE, SAID_UNITS, _anchor_keys) - evidence
-    anchors = _Anchors(evidence | said)
+    explained = evidence | said
+    anchors = _Anchors(explained)
     # the most units any span is in (a feature is being that one): a single word's count bounds every span's
     # that holds it, so the single words' counts say it without the spans cut
     alone: Counter[str] = Counter()
@@ -378,6 +380,9 @@ def span_features(
                     align_held,
                     float(not hits),
                     float(len(keys) > 1 and frozenset(keys) in said_whole),
+                    # the edges no sense or alignment explains: a name before the term, a verb after it (the
+                    # count of such words forgives one per unknown part, and cannot say where they stand)
+                    float(keys[0] not in explained) + float(len(keys) > 1 and keys[-1] not in explained),
                 ],
             )
         )
