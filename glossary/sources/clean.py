@@ -27,28 +27,38 @@ _IMAGE = re.compile(r"^\s*(!\[[^\]]*\]\([^)]*\)|\[(图片|图|圖片|image)\]|<i
 _BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S")
 _HASHTAG = re.compile(r"^\s*#[^#\n]{1,40}#\s*$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+#: what a bar of buttons is cut into: spaces, bars, colons and the 【】 of "【分享】【字号 A+ A-】"
+_BAR_PIECES = re.compile(r"[\s|｜:：【】\[\]]+")
+#: a photo's credit or caption inside a line: "（图：… 本网记者 某某 摄）", "（示意圖／取自…）", "。摄影：某某" at a
+#: line's end. Blanked where it stands, the sentence around it kept (a caption's own words may be the field's).
+_CREDIT = re.compile(
+    r"[（(](?:[图圖](?:片|为|為)?|示意[图圖])[：:／/][^（）()\n]{0,80}[）)]"
+    r"|[（(][^（）()\n]{0,80}(?:[摄攝]|[摄攝]影[：:][^（）()\n]{1,20}|取自[^（）()\n]{1,30}|[来來]源[：:][^（）()\n]{1,30})[）)]"
+    r"|(?:[摄攝]影|[图圖]片?[来來]源)[：:][^。！？\n]{1,20}$",
+    re.M,
+)
+_CREDIT_HINT = re.compile(r"[摄攝图圖源取]")
 
 
 @lru_cache(maxsize=1)
-def _markers() -> tuple[tuple[str, ...], frozenset[str]]:
-    """Legal-notice line openings and widget words, from ``data/chrome.txt``."""
-    prefixes: list[str] = []
-    widgets: set[str] = set()
+def _markers() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """Legal-notice line openings, widget words and legal marks, from ``data/chrome.txt``."""
+    kinds: dict[str, list[str]] = {"notice": [], "widget": [], "mark": []}
     text = resources.files("glossary.data").joinpath("chrome.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         kind, _, value = line.partition(" ")
-        (prefixes.append if kind == "notice" else widgets.add)(value.strip())
-    return tuple(prefixes), frozenset(widgets)
+        kinds[kind].append(value.strip())
+    return tuple(kinds["notice"]), frozenset(kinds["widget"]), tuple(kinds["mark"])
 
 
 def _line_is_chrome(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    prefixes, widgets = _markers()
+    prefixes, widgets, marks = _markers()
     # cheap character tests first: most lines are sentences and fail them all
     if s[0] in "![<" and _IMAGE.match(s) or s[0] == "#" and _HASHTAG.match(s):
         return True
@@ -64,6 +74,14 @@ def _line_is_chrome(line: str) -> bool:
     parts = s.split()
     if len(parts) > 1 and all(p in widgets for p in parts):
         return True
+    if len(s) <= 120 and not _SENTENCE_END.search(s):
+        # a bar that a widget opens ("分享至：WhatsApp｜Facebook", "【朗读】【字级 A A A】【收藏】")
+        pieces = [p for p in _BAR_PIECES.split(s) if p]
+        if len(pieces) > 1 and pieces[0] in widgets:
+            return True
+        # a site's legal line, whatever comes first ("某某网版权所有 Copyright © 2010-2025 京ICP备…")
+        if any(m in s for m in marks):
+            return True
     # long Latin-only lines in a Chinese text are notices or translations of them
     return not HAN.search(s) and len(s) > 60
 
@@ -108,4 +126,7 @@ def clean_text(text: str) -> tuple[str, int]:
         if d and lines[i].strip():
             lines[i] = " " * len(lines[i])
             removed += 1
-    return "\n".join(lines), removed
+    cleaned = "\n".join(lines)
+    if _CREDIT_HINT.search(cleaned):  # (most texts have no credit: one pass for the characters they need)
+        cleaned = _CREDIT.sub(lambda m: " " * len(m.group()), cleaned)
+    return cleaned, removed
