@@ -41,8 +41,10 @@ _CREDIT_HINT = re.compile(r"[摄攝图圖源取]")
 
 
 @lru_cache(maxsize=1)
-def _markers() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
-    """Legal-notice line openings, widget words and legal marks, from ``data/chrome.txt``."""
+def _markers() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str]]:
+    """Legal-notice line openings, widget words and legal marks (one pattern; a mark that ends in a Hanzi
+    only where no Hanzi follows: 版权所有人 is a term of copyright law, not a site's notice), from
+    ``data/chrome.txt``."""
     kinds: dict[str, list[str]] = {"notice": [], "widget": [], "mark": []}
     text = resources.files("glossary.data").joinpath("chrome.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -51,7 +53,8 @@ def _markers() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
             continue
         kind, _, value = line.partition(" ")
         kinds[kind].append(value.strip())
-    return tuple(kinds["notice"]), frozenset(kinds["widget"]), tuple(kinds["mark"])
+    marks = "|".join(re.escape(m) + (r"(?![\u3400-\u9fff])" if HAN.match(m[-1]) else "") for m in kinds["mark"])
+    return tuple(kinds["notice"]), frozenset(kinds["widget"]), re.compile(marks or r"(?!)")
 
 
 def _line_is_chrome(line: str) -> bool:
@@ -80,7 +83,7 @@ def _line_is_chrome(line: str) -> bool:
         if len(pieces) > 1 and pieces[0] in widgets:
             return True
         # a site's legal line, whatever comes first ("某某网版权所有 Copyright © 2010-2025 京ICP备…")
-        if any(m in s for m in marks):
+        if marks.search(s):
             return True
     # long Latin-only lines in a Chinese text are notices or translations of them
     return not HAN.search(s) and len(s) > 60
