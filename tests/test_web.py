@@ -274,6 +274,29 @@ def test_logout_ends_the_session_and_pages_without_a_form_still_render(db: str) 
     assert client.get("/", follow_redirects=False).status_code == 303
 
 
+def test_the_server_collects_cycles_though_commands_that_finish_do_not(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `glossary` turns the cycle collector off (a command that finishes hands its memory back whole); a server
+    # runs until stopped, so `serve` turns it back on before it starts
+    import gc
+
+    import uvicorn
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    seen: list[bool] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: seen.append(gc.isenabled()))
+    gc.disable()
+    try:
+        r = CliRunner().invoke(cli, ["--db", db, "serve"])
+    finally:
+        gc.enable()
+    assert r.exit_code == 0, r.output
+    assert seen == [True]
+
+
 def test_serve_and_user_commands(tmp_path: Path, db: str) -> None:
     from click.testing import CliRunner
 

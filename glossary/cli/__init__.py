@@ -6,6 +6,7 @@ Library errors become ``Error: …`` with exit 1; usage errors exit 2.
 from __future__ import annotations
 
 import contextlib
+import gc
 import getpass
 import logging
 import os
@@ -200,7 +201,12 @@ def render_entry(e: TermEntry, memory: Mapping[str, Sequence[int]] | None = None
 def main() -> None:
     """The ``glossary`` command. A finished command leaves at once: freeing the dictionaries one by one at exit
     (hundreds of thousands of objects) took a third of a second, longer than many commands' work; the term base
-    is closed and every file written by then, and the standard streams are flushed first."""
+    is closed and every file written by then, and the standard streams are flushed first.
+
+    The cycle collector is off for the same reason: a command that finishes hands its memory back whole, and the
+    collector's passes over the dictionaries and the mined entries found nothing to free (55 ms of a 1,500-Hanzi
+    mine's 1.1 s, 150 ms of a megabyte's). ``serve``, which runs until stopped, turns it back on."""
+    gc.disable()
     try:
         cli(prog_name="glossary")
         code = 0

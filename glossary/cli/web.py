@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import click
@@ -39,6 +40,7 @@ def serve(ctx: click.Context, host: str, port: int, login: bool, by: str | None)
         if login and not users(tb):
             raise click.UsageError("no reviewer accounts yet; add one with `glossary user add NAME`")
     app = create_app(ctx.obj["db"], reviewer=reviewer(by), login=login, host=host)
+    gc.enable()  # (off for commands that finish, see main: a server runs until stopped and must free cycles)
     click.echo(f"serving {ctx.obj['name']} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
