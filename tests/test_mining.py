@@ -433,6 +433,16 @@ def test_a_latin_name_keeps_its_accented_letters_and_its_first_word() -> None:
     assert by["法国兴业银行"].english_in_text == ["Société Générale"]
 
 
+def test_a_firms_name_of_two_joined_by_an_ampersand_is_one_name() -> None:
+    # jieba cuts "Norvik & Hale" at the spaces round the ampersand: the two names were mined apart, and the
+    # bracket's English was "Hale" alone
+    text = "其后委任诺哈（Norvik & Hale）的专业人士为清盘人。诺哈（Norvik & Hale）表示将尽快接管。"
+    cands = mine_documents([Document("a.txt", text, "utf-8")], limit=200)
+    terms = {c.term for c in cands}
+    assert "Norvik & Hale" in terms and not terms & {"Norvik", "Hale"}
+    assert {c.term: c for c in cands}["诺哈"].english_in_text == ["Norvik & Hale"]
+
+
 def test_a_name_that_holds_a_coordinator_is_a_candidate_and_a_coordination_is_not() -> None:
     # 和, 及 and 与 cut the text into chunks, so a ministry or commission whose name holds one was never a
     # candidate, only its tail (信息化部, 改革委员会); a run across one is counted where a term head ends it

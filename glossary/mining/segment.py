@@ -301,8 +301,13 @@ def _join_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _capitalised(pair: tuple[str, str]) -> bool:
+    return pair[1] == "eng" and pair[0][:1].isupper()
+
+
 def _join_latin(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, int]:
-    """Absorb "X Y", "X+", "X&Y", "X-35" after pairs[i] into one Latin token; return it and the last index."""
+    """Absorb "X Y", "X & Y", "X+", "X&Y", "X-35" after pairs[i] into one Latin token; return it and the last
+    index."""
     word, tag = pairs[i]
     n = len(pairs)
     parts = [word]
@@ -313,6 +318,11 @@ def _join_latin(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, int]:
         if nxt == " " and after[1] == "eng":
             parts += [nxt, after[0]]
             i += 2
+            latin = True
+        elif nxt == " " and after[0] == "&" and i + 4 < n and pairs[i + 3][0] == " " and _capitalised(pairs[i + 4]):
+            # a firm's name of two (Alvarez & Marsal, Procter & Gamble): one name, not two
+            parts += [" & ", pairs[i + 4][0]]
+            i += 4
             latin = True
         elif nxt in _JOINERS and after[1] in ("eng", "m") and after[0].isascii():
             parts += [nxt, after[0]]
