@@ -82,13 +82,14 @@ def test_chrome_is_blanked_and_offsets_kept() -> None:
 def test_bars_legal_lines_and_photo_credits_are_blanked_and_the_text_around_them_kept() -> None:
     # a share bar opened by a widget word, a site's legal line that begins with its name, a credit inside a
     # caption: their Latin words (Facebook, Copyright) and the photographer's name were mined as terms; a
-    # heading that holds a term of copyright law (版权所有人) is no legal line
+    # heading that holds a term of copyright law (版权所有人), a heading a widget word opens and a bracket that
+    # ends in 拍摄 are none of these
     page = (
         "分享至　Facebook｜LINE｜Threads｜Email\n"
         "【朗读】【字级 A A A】【收藏】【分享】\n"
         "▲海上风电场正在施工。（图／记者王某某摄）\n"
         + TEXT
-        + "\n每日钠摄入量（摄入上限为两克）偏高。\n著作权法上的版权所有人\n"
+        + "\n每日钠摄入量（摄入上限为两克）偏高。\n著作权法上的版权所有人\n评论：补贴退坡的影响\n新片杀青（剧组拍摄）\n"
         "某某医药网版权所有　Copyright © 2010-2025　京ICP备00000000号\n"
     )
     cleaned, removed = clean_text(page)
@@ -98,6 +99,8 @@ def test_bars_legal_lines_and_photo_credits_are_blanked_and_the_text_around_them
         TEXT,
         "每日钠摄入量（摄入上限为两克）偏高。",
         "著作权法上的版权所有人",
+        "评论：补贴退坡的影响",
+        "新片杀青（剧组拍摄）",
     ]
 
 

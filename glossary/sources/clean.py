@@ -29,11 +29,13 @@ _HASHTAG = re.compile(r"^\s*#[^#\n]{1,40}#\s*$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 #: what a bar of buttons is cut into: spaces, bars, colons and the 【】 of "【分享】【字号 A+ A-】"
 _BAR_PIECES = re.compile(r"[\s|｜:：【】\[\]]+")
+#: the longest piece of such a bar (a button's name, a site's: 复制链接, WhatsApp, Facebook)
+_BAR_PIECE = 12
 #: a photo's credit or caption inside a line: "（图：… 本网记者 某某 摄）", "（示意圖／取自…）", "。摄影：某某" at a
 #: line's end. Blanked where it stands, the sentence around it kept (a caption's own words may be the field's).
 _CREDIT = re.compile(
     r"[（(](?:[图圖](?:片|为|為)?|示意[图圖])[：:／/][^（）()\n]{0,80}[）)]"
-    r"|[（(][^（）()\n]{0,80}(?:[摄攝]|[摄攝]影[：:][^（）()\n]{1,20}|取自[^（）()\n]{1,30}|[来來]源[：:][^（）()\n]{1,30})[）)]"
+    r"|[（(][^（）()\n]{0,80}(?:(?<!拍)[摄攝]|[摄攝]影[：:][^（）()\n]{1,20}|取自[^（）()\n]{1,30}|[来來]源[：:][^（）()\n]{1,30})[）)]"
     r"|(?:[摄攝]影|[图圖]片?[来來]源)[：:][^。！？\n]{1,20}$",
     re.M,
 )
@@ -78,9 +80,10 @@ def _line_is_chrome(line: str) -> bool:
     if len(parts) > 1 and all(p in widgets for p in parts):
         return True
     if len(s) <= 120 and not _SENTENCE_END.search(s):
-        # a bar that a widget opens ("分享至：WhatsApp｜Facebook", "【朗读】【字级 A A A】【收藏】")
+        # a bar that a widget opens ("分享至：WhatsApp｜Facebook｜LINE", "【朗读】【字级 A A A】【收藏】"): short
+        # pieces, three or more (a heading such as "评论：补贴退坡的影响" is two)
         pieces = [p for p in _BAR_PIECES.split(s) if p]
-        if len(pieces) > 1 and pieces[0] in widgets:
+        if len(pieces) > 2 and pieces[0] in widgets and all(len(p) <= _BAR_PIECE for p in pieces):
             return True
         # a site's legal line, whatever comes first ("某某网版权所有 Copyright © 2010-2025 京ICP备…")
         if marks.search(s):
