@@ -436,7 +436,7 @@ def test_a_latin_name_keeps_its_accented_letters_and_its_first_word() -> None:
 def test_a_firms_name_of_two_joined_by_an_ampersand_is_one_name() -> None:
     # jieba cuts "Norvik & Hale" at the spaces round the ampersand: the two names were mined apart, and the
     # bracket's English was "Hale" alone
-    text = "其后委任诺哈（Norvik & Hale）的专业人士为清盘人。诺哈（Norvik & Hale）表示将尽快接管。"
+    text = "其后委任诺哈（Norvik & Hale）的专业人士为顾问。诺哈（Norvik & Hale）表示将尽快接管。"
     cands = mine_documents([Document("a.txt", text, "utf-8")], limit=200)
     terms = {c.term for c in cands}
     assert "Norvik & Hale" in terms and not terms & {"Norvik", "Hale"}

@@ -87,7 +87,7 @@ def test_bars_legal_lines_and_photo_credits_are_blanked_and_the_text_around_them
     page = (
         "分享至　Facebook｜LINE｜Threads｜Email\n"
         "【朗读】【字级 A A A】【收藏】【分享】\n"
-        "▲海上风电场正在施工。（图／记者王某某摄）\n"
+        "▲新厂房正在施工。（图／记者王某某摄）\n"
         + TEXT
         + "\n每日钠摄入量（摄入上限为两克）偏高。\n著作权法上的版权所有人\n评论：补贴退坡的影响\n新片杀青（剧组拍摄）\n"
         "某某医药网版权所有　Copyright © 2010-2025　京ICP备00000000号\n"
@@ -95,7 +95,7 @@ def test_bars_legal_lines_and_photo_credits_are_blanked_and_the_text_around_them
     cleaned, removed = clean_text(page)
     assert len(cleaned) == len(page) and removed == 3
     assert cleaned.split() == [
-        "▲海上风电场正在施工。",
+        "▲新厂房正在施工。",
         TEXT,
         "每日钠摄入量（摄入上限为两克）偏高。",
         "著作权法上的版权所有人",

@@ -320,7 +320,7 @@ def _join_latin(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, int]:
             i += 2
             latin = True
         elif nxt == " " and after[0] == "&" and i + 4 < n and pairs[i + 3][0] == " " and _capitalised(pairs[i + 4]):
-            # a firm's name of two (Alvarez & Marsal, Procter & Gamble): one name, not two
+            # a firm's name of two (Procter & Gamble, Johnson & Johnson): one name, not two
             parts += [" & ", pairs[i + 4][0]]
             i += 4
             latin = True
