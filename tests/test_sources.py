@@ -104,6 +104,16 @@ def test_bars_legal_lines_and_photo_credits_are_blanked_and_the_text_around_them
     ]
 
 
+def test_a_pages_navigation_tools_and_editors_lines_are_chrome() -> None:
+    page = (
+        "上一篇：关于新规的解读\n下一篇：市场的新变化\n[打印]　[纠错]　[返回顶部]\n"
+        + TEXT
+        + "\n责编：某某　校对：某某\n"
+    )
+    cleaned, removed = clean_text(page)
+    assert cleaned.split() == [TEXT] and removed == 4
+
+
 def test_trailing_headline_list_with_timestamps_is_cut() -> None:
     page = (
         TEXT + "\n" + "另一段正文，讲述磁体的生产。\n"
