@@ -110,9 +110,10 @@ class TmxFormat:
 
     def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
         zh, tw, en = options.langs.codes
-        out = _head(options, "phrase")
+        # each unit's lines joined and encoded as it is written (see the TBX writer: millions of line strings)
+        blocks = ["\n".join(_head(options, "phrase")).encode("utf-8")]
         for i, e in enumerate(entries, 1):
-            out.append(f'    <tu tuid="{i}">')
+            out = [f'    <tu tuid="{i}">']
             meta = meta_pairs(e)
             note = next((v for k, v in meta if k == "note"), "")
             if note:
@@ -134,7 +135,9 @@ class TmxFormat:
                     f"<seg>{esc(q.text)}</seg></tuv>"
                 )
             out.append("    </tu>")
-        return "\n".join(out + _TAIL).encode("utf-8")
+            blocks.append("\n".join(out).encode("utf-8"))
+        blocks.append("\n".join(_TAIL).encode("utf-8"))
+        return b"\n".join(blocks)
 
     def read(self, data: bytes, path: str) -> list[TermEntry]:
         tus, lines, srclang = _units(data, path)
