@@ -39,7 +39,6 @@ _CREDIT = re.compile(
     r"|(?:[摄攝]影|[图圖]片?[来來]源)[：:][^。！？\n]{1,20}$",
     re.M,
 )
-_CREDIT_HINT = re.compile(r"[摄攝图圖源取]")
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +132,4 @@ def clean_text(text: str) -> tuple[str, int]:
             lines[i] = " " * len(lines[i])
             removed += 1
     cleaned = "\n".join(lines)
-    if _CREDIT_HINT.search(cleaned):  # (most texts have no credit: one pass for the characters they need)
-        cleaned = _CREDIT.sub(lambda m: " " * len(m.group()), cleaned)
-    return cleaned, removed
+    return _CREDIT.sub(lambda m: " " * len(m.group()), cleaned), removed
