@@ -493,3 +493,26 @@ def test_a_mine_says_how_long_each_stage_took(seed_dir: Path, tmp_path: Path) ->
         report = stage(collect([seed_dir], timings=timings), tb, "ann", timings=timings)
     assert list(timings) == ["read", "count", "rank", "evidence", "align", "term base"]
     assert all(t >= 0 for t in timings.values()) and report.terms > 0
+
+
+def test_the_best_few_of_many_candidates_are_those_a_full_sort_puts_first() -> None:
+    """:func:`best` and :func:`fragments` sort only the candidates that can reach the top; what they pick is what
+    sorting every candidate picks, ties on score and count included (broken by count, then the string)."""
+    import random
+
+    from glossary.mining.candidates import best
+    from glossary.mining.model import fragments
+
+    rng = random.Random(7)
+    keys = ["".join(rng.choice("甲乙丙") for _ in range(rng.randint(2, 6))) for _ in range(4000)]
+    keys = list(dict.fromkeys(keys))
+    probs = [rng.choice([0.9, 0.5, 0.5, 0.2]) if rng.random() < 0.5 else round(rng.random(), 2) for _ in keys]
+    count = {k: rng.randint(1, 3) for k in keys}
+    for n in (1, 7, 100, len(keys)):
+        full = sorted(zip(keys, probs), key=lambda kp: (-kp[1], -count[kp[0]], kp[0]))[:n]
+        assert best(keys, probs, count, n) == full
+    counts = [count[k] for k in keys]
+    first = sorted(range(len(keys)), key=lambda i: (-probs[i], keys[i]))[:50]  # what fragments looks at
+    sub = [keys[i] for i in first]
+    whole = {sub[i] for i in fragments(sub, [counts[i] for i in first], [probs[i] for i in first], depth=50)}
+    assert whole and {keys[i] for i in fragments(keys, counts, probs, depth=50)} == whole

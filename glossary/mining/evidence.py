@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from ..models import Candidate, Context
@@ -69,7 +70,10 @@ def attach_evidence(
     ``ranked`` too, kept or not: 高带宽存储器（HBM） is not 存储器's to keep when the longer one is cut.
     """
     index = {d.path: i for i, d in enumerate(miner.docs)}
-    english = english_beside(miner, {c.term for c in cands} | set(ranked))
+    # (the miner passes every candidate's key, which holds the kept ones: no copy of hundreds of thousands)
+    kept = {c.term for c in cands}
+    every = ranked if isinstance(ranked, AbstractSet) and kept <= ranked else kept | set(ranked)
+    english = english_beside(miner, every)
     names = [Counter(_LATIN_NAME.findall(d.text)) for d in miner.docs]
     in_corpus: Counter[str] = Counter()
     for found in names:

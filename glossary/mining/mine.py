@@ -16,7 +16,7 @@ from ..models import Candidate, Document
 from ..normalise.hanzi import HAN
 from ..workers import default_workers, fork_started
 from . import cedict
-from .candidates import Miner, Progress, load_tables
+from .candidates import Miner, Progress, best, load_tables
 from .evidence import attach_evidence, attach_files
 from .model import load_model
 from .ngrams import single_char_terms
@@ -114,13 +114,13 @@ def mine_documents(
                 progress(i + 1, len(docs))
     clock.lap("count")
     model = load_model()
-    ranked = miner.ranking(model)
+    keys, probs = miner.probabilities(model)
     if limit is None:
         n_hanzi = sum(len(HAN.findall(d.text)) for d in docs)
-        limit = model.size([p for _, p in ranked], n_hanzi)
-    kept = miner.candidates(ranked[:limit])
+        limit = model.size(probs, n_hanzi)
+    kept = miner.candidates(best(keys, probs, miner.count, limit))
     clock.lap("rank")
     attach_files(miner, kept)
-    attach_evidence(miner, kept, ranked=(k for k, _ in ranked))
+    attach_evidence(miner, kept, ranked=miner.count.keys())
     clock.lap("evidence")
     return kept

@@ -128,7 +128,15 @@ def fragments(
     >>> sorted(fragments(keys, [3, 3, 5, 2], [0.9, 0.5, 0.4, 0.3]))
     [1]
     """
-    order = sorted(range(len(keys)), key=lambda i: (-probs[i], keys[i]))[:depth]
+    pool: Sequence[int] = range(len(keys))
+    if depth < len(keys) // 4:
+        import numpy as np
+
+        # only those that can be among the first ``depth`` are sorted (all of a large corpus's took seconds)
+        p = np.asarray(probs, dtype=float)
+        cut = np.partition(p, len(keys) - depth)[len(keys) - depth]
+        pool = np.flatnonzero(p >= cut).tolist()
+    order = sorted(pool, key=lambda i: (-probs[i], keys[i]))[:depth]
     inside: dict[str, int] = {}  # a piece of a candidate kept so far → the largest count of one holding it
     out = set()
     for i in order:
