@@ -69,12 +69,15 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
 BATCH = 32_768
 
 
-def candidate_probabilities(miner: Miner, keys: Sequence[str], model: TermhoodModel) -> list[float]:
-    """The model's probability for each of ``keys``, measured a batch at a time."""
+def candidate_probabilities(miner: Miner, keys: Sequence[str], model: TermhoodModel) -> NDArray:
+    """The model's probability for each of ``keys``, measured a batch at a time, as an array (a large corpus's
+    million probabilities as Python floats would be 30 MB, and as many again to send from a worker)."""
+    import numpy as np
+
     measure = _Measure(miner, keys)
-    out: list[float] = []
+    out = np.empty(len(keys))
     for lo in range(0, len(keys), BATCH):
-        out += model.matrix_probabilities(measure.matrix(keys[lo : lo + BATCH]))
+        out[lo : lo + BATCH] = model.matrix_probabilities(measure.matrix(keys[lo : lo + BATCH]))
     return out
 
 

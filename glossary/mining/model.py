@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
 
@@ -77,7 +77,7 @@ class TermhoodModel:
             z += x[:, j] * wj
         return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, b + v)))) for v in z.tolist()]
 
-    def size(self, probabilities: Sequence[float], n_hanzi: int) -> int:
+    def size(self, probabilities: Sequence[float] | NDArray, n_hanzi: int) -> int:
         """How many candidates to keep: those at or above the threshold, at least ``floor`` (or all there are)
         and at most ``per_hanzi`` per Hanzi of input (never under the floor) and ``cap``.
 
@@ -85,7 +85,9 @@ class TermhoodModel:
         >>> m.size([0.9] * 80 + [0.1] * 20, n_hanzi=100_000), m.size([0.9] * 80, n_hanzi=100)
         (80, 50)
         """
-        above = sum(1 for p in probabilities if p >= self.threshold)
+        import numpy as np
+
+        above = int(np.count_nonzero(np.asarray(probabilities, dtype=float) >= self.threshold))
         ceiling = min(self.cap, max(self.floor, int(n_hanzi * self.per_hanzi)))
         return min(len(probabilities), max(self.floor, min(above, ceiling)))
 
@@ -153,17 +155,23 @@ def fragments(
     return out
 
 
-def demote_fragments(keys: Sequence[str], counts: Sequence[int], probs: Sequence[float], factor: float) -> list[float]:
+def demote_fragments(keys: Sequence[str], counts: Sequence[int], probs: Any, factor: float) -> Any:
     """``probs`` with each of :func:`fragments` multiplied by ``factor`` (how much less often such a piece is a
-    term than its probability says: fitted on the annotated corpora by ``make train``).
+    term than its probability says: fitted on the annotated corpora by ``make train``); a list for a list, an
+    array for a numpy array.
 
     >>> demote_fragments(["西罗替珠单抗", "罗替珠"], [3, 3], [0.9, 0.5], 0.4)
     [0.9, 0.2]
     """
-    if factor >= 1.0:
-        return list(probs)
-    found = fragments(keys, counts, probs)
-    return [p * factor if i in found else p for i, p in enumerate(probs)]
+    found = fragments(keys, counts, probs) if factor < 1.0 else set()
+    if isinstance(probs, list):
+        return [p * factor if i in found else p for i, p in enumerate(probs)]
+    import numpy as np
+
+    out = np.array(probs, dtype=float)  # (a large corpus's scores, kept as an array: :meth:`Miner.probabilities`)
+    picked = sorted(found)
+    out[picked] = out[picked] * factor
+    return out
 
 
 def load_model(path: str | Path | None = None) -> TermhoodModel:
