@@ -129,7 +129,10 @@ class Miner:
         self.docs: list[Document] = []
         self.simplified: list[str] = []
         self._same: list[bool] = []
+        # a chunk's n-grams are kept from its second sighting on (one or two words' at once): nine chunks in ten
+        # are never seen again, and keeping every chunk's held a hundred megabytes of a 16 MB corpus's counting
         self._ngrams: dict[str, list[tuple[str, str, str, bool]]] = {}
+        self._once: set[str] = set()
         # one string object per word and per candidate while counting: each chunk's split and expansion makes
         # strings of its own, and the per-document counts kept them all alive (a fifth of a large corpus's
         # counts were copies of a string held elsewhere)
@@ -156,7 +159,7 @@ class Miner:
         simp = to_simplified_aligned(doc.text)
         self.simplified.append(simp)
         self._same.append(simp == doc.text)
-        cache, tag_of, tokens = self._ngrams, self.tag_of, self.tokens
+        cache, once, tag_of, tokens = self._ngrams, self._once, self.tag_of, self.tokens
         pairs = self._pairs(simp)
         self.tag_of.update(pairs)
         words = Counter(map(itemgetter(0), pairs))
@@ -173,7 +176,11 @@ class Miner:
         for part, k in chunks.items():
             grams = cache.get(part)
             if grams is None:
-                grams = cache[part] = self._expand(part, tag_of, tokens)
+                grams = self._expand(part, tag_of, tokens)
+                if part in once or part.count("\x01") < 2:  # (a chunk of one or two words is cheap to keep)
+                    cache[part] = grams
+                else:
+                    once.add(part)
             for gram, before, after, inner in grams:
                 local[gram] += k
                 if inner:
@@ -303,6 +310,7 @@ class Miner:
         model = model or load_model()
         # (counting is done: the chunks' n-grams, kept for chunks seen again, and the strings' index only take room)
         self._ngrams.clear()
+        self._once.clear()
         self._strings.clear()
         keys = list(self.count)
         if workers is None:
