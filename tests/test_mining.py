@@ -500,8 +500,7 @@ def test_the_best_few_of_many_candidates_are_those_a_full_sort_puts_first() -> N
     sorting every candidate picks, ties on score and count included (broken by count, then the string)."""
     import random
 
-    from glossary.mining.candidates import best
-    from glossary.mining.model import fragments
+    from glossary.mining.model import best, fragments
 
     rng = random.Random(7)
     keys = ["".join(rng.choice("甲乙丙") for _ in range(rng.randint(2, 6))) for _ in range(4000)]

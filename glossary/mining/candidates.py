@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -42,7 +42,7 @@ from .filters import (
 )
 from .marks import MARKS, count_marks
 from .measure import candidate_probabilities
-from .model import TermhoodModel, demote_fragments, load_model
+from .model import TermhoodModel, best, demote_fragments, load_model, round_places
 from .ngrams import BREAK_TAGS, expand, is_coordinator
 from .segment import JiebaTokeniser, Tokeniser
 
@@ -375,45 +375,6 @@ class Miner:
         and chemical elements."""
         core = {w for w, n in self.tok_count.items() if n >= CORE_MIN_COUNT and self._specificity(w) >= CORE_MIN_SPEC}
         return core | set(elements())
-
-
-def best(
-    keys: Sequence[str], probs: Sequence[float] | NDArray, count: Mapping[str, int], n: int
-) -> list[tuple[str, float]]:
-    """The ``n`` best (candidate, score) pairs of ``keys`` scored ``probs``: by score, then count, then the
-    candidate itself. Only those that can be among the ``n`` are sorted: sorting all of a large corpus's
-    (931,000 at 16 MB) took five seconds, to keep five thousand.
-
-    >>> best(["乙", "甲", "丙"], [0.5, 0.5, 0.9], {"甲": 1, "乙": 1, "丙": 1}, 2)
-    [('丙', 0.9), ('乙', 0.5)]
-    """
-    pool: Iterable[int] = range(len(keys))
-    if n < len(keys) // 4:
-        import numpy as np
-
-        p = np.asarray(probs, dtype=float)
-        cut = np.partition(p, len(keys) - n)[len(keys) - n]  # the n-th best score: the n best score as much
-        pool = np.flatnonzero(p >= cut).tolist()
-    order = sorted(pool, key=lambda i: (-probs[i], -count[keys[i]], keys[i]))[:n]
-    return [(keys[i], float(probs[i])) for i in order]
-
-
-def round_places(values: NDArray, places: int) -> NDArray:
-    """``values`` rounded as Python's ``round(v, places)`` rounds each, to the last bit: numpy's rounding
-    (scale, round to even, unscale) differs only where the scaled value lies within a hair of a half, and those
-    few are rounded by Python.
-
-    >>> import numpy as np
-    >>> [round(v, 4) for v in (0.12345, 2.675e-4, 0.5)], round_places(np.array([0.12345, 2.675e-4, 0.5]), 4).tolist()
-    ([0.1235, 0.0003, 0.5], [0.1235, 0.0003, 0.5])
-    """
-    import numpy as np
-
-    out = np.round(values, places)
-    scaled = np.asarray(values) * 10.0**places
-    for i in np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6).tolist():
-        out[i] = round(float(values[i]), places)
-    return out
 
 
 #: from this many candidates their features are measured in forked workers (a quarter of a second's work per 10,000;

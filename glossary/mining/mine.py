@@ -16,9 +16,9 @@ from ..models import Candidate, Document
 from ..normalise.hanzi import HAN
 from ..workers import default_workers, fork_started
 from . import cedict
-from .candidates import Miner, Progress, best, load_tables
+from .candidates import Miner, Progress, load_tables
 from .evidence import attach_evidence, attach_files
-from .model import load_model
+from .model import best, load_model
 from .ngrams import single_char_terms
 from .segment import Tokeniser
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -171,6 +171,45 @@ def demote_fragments(keys: Sequence[str], counts: Sequence[int], probs: Any, fac
     out = np.array(probs, dtype=float)  # (a large corpus's scores, kept as an array: :meth:`Miner.probabilities`)
     picked = sorted(found)
     out[picked] = out[picked] * factor
+    return out
+
+
+def best(
+    keys: Sequence[str], probs: Sequence[float] | NDArray, count: Mapping[str, int], n: int
+) -> list[tuple[str, float]]:
+    """The ``n`` best (candidate, score) pairs of ``keys`` scored ``probs``: by score, then count, then the
+    candidate itself. Only those that can be among the ``n`` are sorted: sorting all of a large corpus's
+    (931,000 at 16 MB) took five seconds, to keep five thousand.
+
+    >>> best(["乙", "甲", "丙"], [0.5, 0.5, 0.9], {"甲": 1, "乙": 1, "丙": 1}, 2)
+    [('丙', 0.9), ('乙', 0.5)]
+    """
+    pool: Iterable[int] = range(len(keys))
+    if n < len(keys) // 4:
+        import numpy as np
+
+        p = np.asarray(probs, dtype=float)
+        cut = np.partition(p, len(keys) - n)[len(keys) - n]  # the n-th best score: the n best score as much
+        pool = np.flatnonzero(p >= cut).tolist()
+    order = sorted(pool, key=lambda i: (-probs[i], -count[keys[i]], keys[i]))[:n]
+    return [(keys[i], float(probs[i])) for i in order]
+
+
+def round_places(values: NDArray, places: int) -> NDArray:
+    """``values`` rounded as Python's ``round(v, places)`` rounds each, to the last bit: numpy's rounding
+    (scale, round to even, unscale) differs only where the scaled value lies within a hair of a half, and those
+    few are rounded by Python.
+
+    >>> import numpy as np
+    >>> [round(v, 4) for v in (0.12345, 2.675e-4, 0.5)], round_places(np.array([0.12345, 2.675e-4, 0.5]), 4).tolist()
+    ([0.1235, 0.0003, 0.5], [0.1235, 0.0003, 0.5])
+    """
+    import numpy as np
+
+    out = np.round(values, places)
+    scaled = np.asarray(values) * 10.0**places
+    for i in np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6).tolist():
+        out[i] = round(float(values[i]), places)
     return out
 
 
