@@ -507,7 +507,7 @@ def test_the_best_few_of_many_candidates_are_those_a_full_sort_puts_first() -> N
     keys = list(dict.fromkeys(keys))
     probs = [rng.choice([0.9, 0.5, 0.5, 0.2]) if rng.random() < 0.5 else round(rng.random(), 2) for _ in keys]
     count = {k: rng.randint(1, 3) for k in keys}
-    for n in (1, 7, 100, len(keys)):
+    for n in (0, 1, 7, 100, len(keys)):
         full = sorted(zip(keys, probs), key=lambda kp: (-kp[1], -count[kp[0]], kp[0]))[:n]
         assert best(keys, probs, count, n) == full
     counts = [count[k] for k in keys]
@@ -515,3 +515,4 @@ def test_the_best_few_of_many_candidates_are_those_a_full_sort_puts_first() -> N
     sub = [keys[i] for i in first]
     whole = {sub[i] for i in fragments(sub, [counts[i] for i in first], [probs[i] for i in first], depth=50)}
     assert whole and {keys[i] for i in fragments(keys, counts, probs, depth=50)} == whole
+    assert fragments(keys, counts, probs, depth=0) == set()

@@ -131,7 +131,7 @@ def fragments(
     [1]
     """
     pool: Sequence[int] = range(len(keys))
-    if depth < len(keys) // 4:
+    if 0 < depth < len(keys) // 4:
         import numpy as np
 
         # only those that can be among the first ``depth`` are sorted (all of a large corpus's took seconds)
@@ -185,7 +185,7 @@ def best(
     [('丙', 0.9), ('乙', 0.5)]
     """
     pool: Iterable[int] = range(len(keys))
-    if n < len(keys) // 4:
+    if 0 < n < len(keys) // 4:
         import numpy as np
 
         p = np.asarray(probs, dtype=float)
