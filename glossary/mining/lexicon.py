@@ -185,6 +185,20 @@ def _build_plurals(src: Path) -> dict[str, str]:
     return out
 
 
+def _build_verb_forms(src: Path) -> dict[str, tuple[str, str]]:
+    """An English verb's past, past participle and -ing forms → (the verb, which forms: ``p``, ``d``, ``i``), from
+    ECDICT's ``exchange`` column ("delisted": ``0:delist/1:d``)."""
+    out: dict[str, tuple[str, str]] = {}
+    with src.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            forms = _exchange(row)
+            word, lemma = row.get("word") or "", forms.get("0", "")
+            kinds = "".join(k for k in forms.get("1", "") if k in "pdi")
+            if lemma and kinds and word.isalpha() and word.lower() != lemma.lower():
+                out[word.lower()] = (lemma.lower(), kinds)
+    return out
+
+
 def _table(name: str, build: Callable[[Path], dict[str, Any]]) -> Table:
     """An index of ECDICT built once (keyed by the CSV's size and time and by this module's code) and read a key
     at a time from disk (:class:`glossary.cache.Table`: a few lookups need not load 700,000), or an empty one."""
@@ -229,6 +243,11 @@ def _plurals() -> Table:
     return _table("ecdict-plurals", _build_plurals)
 
 
+@lru_cache(maxsize=1)
+def _verb_forms() -> Table:
+    return _table("ecdict-verb-forms", _build_verb_forms)
+
+
 #: "A of B", two lower-case words (price of electricity, head of state): A and B are its groups
 OF_PHRASE = re.compile(r"([a-z]+) of ([a-z]+)")
 
@@ -271,6 +290,17 @@ def singular(word: str) -> str | None:
     'therapy'
     """
     return _plurals().get(word.lower())
+
+
+def verb_form(word: str) -> tuple[str, str] | None:
+    """(the verb, which of its forms) when ``word`` is a verb's past (``p``), past participle (``d``) or -ing form
+    (``i``) that ECDICT lists, else None.
+
+    >>> verb_form("published")[0] if available() else "publish"
+    'publish'
+    """
+    got = _verb_forms().get(word.lower())
+    return None if got is None else (got[0], got[1])
 
 
 def english(chinese: str) -> list[str]:

@@ -113,9 +113,33 @@ def score_spans(
     out: dict[str, tuple[float, str]] = {}
     for p, text in ranked:  # a glossary lists a compound in the singular ("heat pump systems" → "… system")
         # and writes the apostrophe the dictionaries do, so the memory's "People’s Bank" and theirs are one
-        one = singular_compound(text).replace("’", "'")
+        one = citation_form(singular_compound(text).replace("’", "'"), known)
         out.setdefault(one.lower(), (p, one))
     return list(out.values())
+
+
+def citation_form(text: str, known: Sequence[str]) -> str:
+    """A one-word rendering in a verb's past form, as the sentence's grammar had it ("the book was published"),
+    in the form the dictionaries give the same verb, where one of ``known`` (the term's suggestions without the
+    memory) is that verb or its -ing form: a glossary cites "publish", not "published". A past form no suggestion
+    speaks for stays (an adjective: "crowded"), as does a phrase ("recently released").
+
+    >>> citation_form("published", ["issue", "publish"]) if lexicon.available() else "publish"
+    'publish'
+    >>> citation_form("crowded", ["crowdedness"])
+    'crowded'
+    """
+    if " " in text or not text.islower():
+        return text
+    form = lexicon.verb_form(text)
+    if form is None or not set(form[1]) & {"p", "d"}:
+        return text
+    for k in known:
+        if " " not in k and k.islower() and k != text:
+            other = lexicon.verb_form(k)
+            if k == form[0] or other is not None and other[0] == form[0] and "i" in other[1]:
+                return k
+    return text
 
 
 #: what may stand between two words of a rendering as the translator wrote it: a space, a dash joining two
