@@ -187,7 +187,7 @@ def _build_plurals(src: Path) -> dict[str, str]:
 
 def _build_verb_forms(src: Path) -> dict[str, tuple[str, str]]:
     """An English verb's past, past participle and -ing forms → (the verb, which forms: ``p``, ``d``, ``i``), from
-    ECDICT's ``exchange`` column ("delisted": ``0:delist/1:d``)."""
+    ECDICT's ``exchange`` column ("published": ``0:publish/1:dp``)."""
     out: dict[str, tuple[str, str]] = {}
     with src.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
