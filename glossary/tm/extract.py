@@ -319,6 +319,9 @@ def propose_with_evidence(
             return dict(_align(memory, jobs, limit, known or {}))
         # the first terms in this process load the dictionaries every worker then shares (forked, not loaded again)
         done = _align(memory, jobs[:_WARM_UP], limit, known or {})
+        # (ECDICT's plurals and verb forms opened, or built on a first run, here once rather than in every worker)
+        lexicon.singular("")
+        lexicon.verb_form("")
         parts = split(jobs[_WARM_UP:], workers * 4)  # small parts: a worker with frequent terms is not waited for
         shared = (memory, limit, known or {})
         done += [found for part in fork_map_inherited(_align_part, shared, parts, workers) for found in part]
