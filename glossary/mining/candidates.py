@@ -25,12 +25,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..models import Candidate, Document
 from ..normalise.script import to_simplified_aligned
-from ..workers import default_workers, fork_map_inherited, split
+from ..workers import default_workers, fork_map_inherited
 from . import cedict
 from .evidence import longest_ending
 from .features import neighbours
@@ -320,7 +321,10 @@ class Miner:
             # sends back its probabilities only (the rows, 96 numbers a candidate, would cost the parent more to
             # unpickle than the model costs to apply)
             load_tables()
-            jobs = [(part, model) for part in split(keys, workers)]
+            # (each job is a range of the counted candidates, which the worker inherits in the same order: a
+            # large corpus's keys pickled to the workers held 60 MB of this process's memory meanwhile)
+            size = -(-len(keys) // workers)
+            jobs = [(lo, min(lo + size, len(keys)), model) for lo in range(0, len(keys), size)]
             raw = np.concatenate(list(fork_map_inherited(_probabilities_part, self, jobs, len(jobs))))
         else:
             raw = candidate_probabilities(self, keys, model)
@@ -389,6 +393,6 @@ def load_tables() -> None:
     cedict.load_rows()
 
 
-def _probabilities_part(miner: Miner, job: tuple[list[str], TermhoodModel]) -> NDArray:
-    keys, model = job
-    return candidate_probabilities(miner, keys, model)
+def _probabilities_part(miner: Miner, job: tuple[int, int, TermhoodModel]) -> NDArray:
+    lo, hi, model = job
+    return candidate_probabilities(miner, list(islice(miner.count, lo, hi)), model)
