@@ -40,8 +40,18 @@ def default_workers() -> int:
 
 def split(items: Sequence[T], parts: int) -> list[list[T]]:
     """``items`` in at most ``parts`` consecutive slices of (nearly) equal length, order kept."""
-    size = -(-len(items) // max(1, parts))
-    return [list(items[i : i + size]) for i in range(0, len(items), size)] if items else []
+    return [list(items[lo:hi]) for lo, hi in bounds(len(items), parts)]
+
+
+def bounds(n: int, parts: int) -> list[tuple[int, int]]:
+    """The (start, end) of :func:`split`'s slices of ``n`` items: a job given as a range of what the workers
+    inherit, not the items pickled.
+
+    >>> bounds(5, 2), bounds(0, 2)
+    ([(0, 3), (3, 5)], [])
+    """
+    size = -(-n // max(1, parts))
+    return [(lo, min(lo + size, n)) for lo in range(0, n, size)] if n else []
 
 
 def _die_with_parent(parent: int) -> None:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Candidate, Document
 from ..normalise.script import to_simplified_aligned
-from ..workers import default_workers, fork_map_inherited
+from ..workers import bounds, default_workers, fork_map_inherited
 from . import cedict
 from .evidence import longest_ending
 from .features import neighbours
@@ -323,8 +323,7 @@ class Miner:
             load_tables()
             # (each job is a range of the counted candidates, which the worker inherits in the same order: a
             # large corpus's keys pickled to the workers held 60 MB of this process's memory meanwhile)
-            size = -(-len(keys) // workers)
-            jobs = [(lo, min(lo + size, len(keys)), model) for lo in range(0, len(keys), size)]
+            jobs = [(lo, hi, model) for lo, hi in bounds(len(keys), workers)]
             raw = np.concatenate(list(fork_map_inherited(_probabilities_part, self, jobs, len(jobs))))
         else:
             raw = candidate_probabilities(self, keys, model)

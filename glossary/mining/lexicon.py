@@ -173,29 +173,30 @@ def _exchange(row: dict[str, str]) -> dict[str, str]:
     return dict(part.split(":", 1) for part in (row.get("exchange") or "").split("/") if ":" in part)
 
 
-def _build_plurals(src: Path) -> dict[str, str]:
-    """English plural → its singular, from ECDICT's ``exchange`` column (``0:`` the lemma, ``1:s`` a plural)."""
-    out: dict[str, str] = {}
+def _inflected(src: Path) -> Iterator[tuple[str, str, str]]:
+    """(word, its lemma, which forms it is: ``s`` plural, ``p`` past, ``d`` past participle, ``i`` -ing …), lower
+    case, for each of ECDICT's one-word rows that its ``exchange`` column gives as a form of another word
+    ("published": ``0:publish/1:dp``)."""
     with src.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             forms = _exchange(row)
             word, lemma = row.get("word") or "", forms.get("0", "")
-            if lemma and "s" in forms.get("1", "") and word.isalpha() and word.lower() != lemma.lower():
-                out[word.lower()] = lemma.lower()
-    return out
+            if lemma and word.isalpha() and word.lower() != lemma.lower():
+                yield word.lower(), lemma.lower(), forms.get("1", "")
+
+
+def _build_plurals(src: Path) -> dict[str, str]:
+    """English plural → its singular, from ECDICT's ``exchange`` column (``0:`` the lemma, ``1:s`` a plural)."""
+    return {word: lemma for word, lemma, kinds in _inflected(src) if "s" in kinds}
 
 
 def _build_verb_forms(src: Path) -> dict[str, tuple[str, str]]:
-    """An English verb's past, past participle and -ing forms → (the verb, which forms: ``p``, ``d``, ``i``), from
-    ECDICT's ``exchange`` column ("published": ``0:publish/1:dp``)."""
+    """An English verb's past, past participle and -ing forms → (the verb, which forms: ``p``, ``d``, ``i``)."""
     out: dict[str, tuple[str, str]] = {}
-    with src.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            forms = _exchange(row)
-            word, lemma = row.get("word") or "", forms.get("0", "")
-            kinds = "".join(k for k in forms.get("1", "") if k in "pdi")
-            if lemma and kinds and word.isalpha() and word.lower() != lemma.lower():
-                out[word.lower()] = (lemma.lower(), kinds)
+    for word, lemma, kinds in _inflected(src):
+        verb = "".join(k for k in kinds if k in "pdi")
+        if verb:
+            out[word] = (lemma, verb)
     return out
 
 
@@ -299,8 +300,8 @@ def verb_form(word: str) -> tuple[str, str] | None:
     >>> verb_form("published")[0] if available() else "publish"
     'publish'
     """
-    got = _verb_forms().get(word.lower())
-    return None if got is None else (got[0], got[1])
+    got: tuple[str, str] | None = _verb_forms().get(word.lower())  # (marshal keeps the tuple)
+    return got
 
 
 def english(chinese: str) -> list[str]:

@@ -130,15 +130,7 @@ def fragments(
     >>> sorted(fragments(keys, [3, 3, 5, 2], [0.9, 0.5, 0.4, 0.3]))
     [1]
     """
-    pool: Sequence[int] = range(len(keys))
-    if 0 < depth < len(keys) // 4:
-        import numpy as np
-
-        # only those that can be among the first ``depth`` are sorted (all of a large corpus's took seconds)
-        p = np.asarray(probs, dtype=float)
-        cut = np.partition(p, len(keys) - depth)[len(keys) - depth]
-        pool = np.flatnonzero(p >= cut).tolist()
-    order = sorted(pool, key=lambda i: (-probs[i], keys[i]))[:depth]
+    order = sorted(_contenders(probs, depth), key=lambda i: (-probs[i], keys[i]))[:depth]
     inside: dict[str, int] = {}  # a piece of a candidate kept so far → the largest count of one holding it
     out = set()
     for i in order:
@@ -184,15 +176,25 @@ def best(
     >>> best(["乙", "甲", "丙"], [0.5, 0.5, 0.9], {"甲": 1, "乙": 1, "丙": 1}, 2)
     [('丙', 0.9), ('乙', 0.5)]
     """
-    pool: Iterable[int] = range(len(keys))
-    if 0 < n < len(keys) // 4:
-        import numpy as np
-
-        p = np.asarray(probs, dtype=float)
-        cut = np.partition(p, len(keys) - n)[len(keys) - n]  # the n-th best score: the n best score as much
-        pool = np.flatnonzero(p >= cut).tolist()
-    order = sorted(pool, key=lambda i: (-probs[i], -count[keys[i]], keys[i]))[:n]
+    order = sorted(_contenders(probs, n), key=lambda i: (-probs[i], -count[keys[i]], keys[i]))[:n]
     return [(keys[i], float(probs[i])) for i in order]
+
+
+def _contenders(probs: Sequence[float] | NDArray, n: int) -> Iterable[int]:
+    """The indexes of ``probs`` that can be among the ``n`` best whatever breaks ties: those scoring at least the
+    n-th best score (all of them where ``n`` is a good share of the whole, and none are asked for too), so that
+    only they are sorted.
+
+    >>> sorted(_contenders([0.1, 0.9, 0.5, 0.5, 0.2, 0.3, 0.0, 0.4, 0.1, 0.2, 0.0, 0.1], 2))
+    [1, 2, 3]
+    """
+    if not 0 < n < len(probs) // 4:
+        return range(len(probs))
+    import numpy as np
+
+    p = np.asarray(probs, dtype=float)
+    cut = np.partition(p, len(p) - n)[len(p) - n]  # the n-th best score
+    return np.flatnonzero(p >= cut).tolist()
 
 
 def round_places(values: NDArray, places: int) -> NDArray:
