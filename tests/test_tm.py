@@ -123,6 +123,23 @@ def test_words_another_source_word_accounts_for_speak_against_a_span() -> None:
     assert {s.features[at] for s in span_features("发酵罐", units, lambda s: 1)} == {0.0}
 
 
+def test_an_acronym_the_source_brackets_after_a_term_gives_the_term_the_words_the_english_spells_it_out_in() -> None:
+    pairs = [
+        (
+            "该公司计划明年进行首次公开发行（IPO），募集资金用于扩产。",
+            "The firm plans to hold an initial public offering (IPO) next year.",
+        ),
+        ("监管部门放缓了公开发行的审核节奏。", "Regulators slowed the pace of reviews of public offerings."),
+    ]
+    found = propose(["首次公开发行", "公开发行", "进行首次公开发行"], pairs)
+    # before, the acronym itself came first and the words it stands for second (the dictionaries know 首次 as
+    # "first time", not "initial")
+    assert found["首次公开发行"][0] == ("initial public offering", pytest.approx(0.9))
+    # the acronym is not the shorter term's (its letters say three words), nor the clause's run into the name
+    assert found["公开发行"][0][0] == "public offering"
+    assert found["进行首次公开发行"][0][0] != "initial public offering"
+
+
 def test_an_abbreviation_keeps_its_last_dot() -> None:
     # "U.S." was cut to "U.S" as a word may not end in punctuation
     units = ["The U.S. Department of Agriculture said so.", "The U.S. Department of Agriculture agreed."]
