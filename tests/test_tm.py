@@ -138,6 +138,19 @@ def test_an_acronym_the_source_brackets_after_a_term_gives_the_term_the_words_th
     # the acronym is not the shorter term's (its letters say three words), nor the clause's run into the name
     assert found["公开发行"][0][0] == "public offering"
     assert found["进行首次公开发行"][0][0] != "initial public offering"
+    # an acronym in full-width letters is the one the English writes in ASCII
+    wide = [("计划进行首次公开发行（ＩＰＯ），募集资金。", "It plans an initial public offering (IPO) next year.")]
+    assert propose(["首次公开发行"], wide)["首次公开发行"][0][0] == "initial public offering"
+
+
+def test_a_term_given_in_traditional_is_found_in_the_memory_as_in_simplified() -> None:
+    pairs = [
+        ("該公司計劃進行首次公開發行（IPO），募集資金。", "The firm plans an initial public offering (IPO) next year.")
+    ]
+    # the memory's sources are indexed in Simplified: a Traditional term found nothing before
+    found = propose(["首次公開發行", "首次公开发行"], pairs)
+    assert found["首次公開發行"] == found["首次公开发行"]
+    assert found["首次公開發行"][0][0] == "initial public offering"
 
 
 def test_an_abbreviation_keeps_its_last_dot() -> None:

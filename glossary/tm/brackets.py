@@ -20,13 +20,14 @@ library must not do to the programs using it.)
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Container, Mapping, Sequence
 
 from ..normalise.hanzi import HAN
 
 #: a Latin abbreviation in either script's brackets: a letter, then up to 11 letters, digits or joiners (IPO,
-#: CAR-T, R&D), two letters at least
-_BRACKETED = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9&+./-]{1,11})\s*[）)]")
+#: CAR-T, R&D), in ASCII or full-width forms (ＩＰＯ)
+_BRACKETED = re.compile(r"[（(]\s*([A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9&+./\-Ａ-Ｚａ-ｚ０-９＆＋．／－]{1,11})\s*[）)]")
 #: what ends the clause before a bracket: the words before it back to here are the ones a term may span
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）、]")
 
@@ -42,7 +43,7 @@ def abbreviated(source: str, terms: Container[str]) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for m in _BRACKETED.finditer(source):
-        short = m.group(1)
+        short = unicodedata.normalize("NFKC", m.group(1))  # (as the English writes it: ＩＰＯ is IPO)
         if short in out or sum(ch.isupper() for ch in short) < 2:
             continue
         span = _CLAUSE_BREAK.split(source[: m.start()].rstrip())[-1]

@@ -333,7 +333,7 @@ def propose_with_evidence(
         memory = Memory(pairs, terms)
         jobs = []
         for term in terms:
-            ids = memory.units(term)
+            ids = memory.units(to_simplified(term))  # (the memory's sources are indexed in Simplified)
             if len(ids) < min_pairs or not ids:
                 continue
             jobs.append((term, sample_units(ids)))
@@ -373,10 +373,11 @@ def _align(
     """Each term's renderings in its units (``jobs``: term, unit ids), terms without any left out."""
     out = []
     for term, ids in jobs:
+        simplified = to_simplified(term)  # (a term given in Traditional is found and aligned as the sources are)
         units = [memory.targets[i] for i in ids]
         sources = [memory.sources[i] for i in ids]
-        owners = [memory.abbreviations(i, term) for i in ids]
-        spans = score_spans(term, units, memory.count, known.get(term, ()), sources, owners)
+        owners = [memory.abbreviations(i, simplified) for i in ids]
+        spans = score_spans(simplified, units, memory.count, known.get(term, ()), sources, owners)
         kept = [(s, g) for s, g in spans if s >= MIN_SCORE][:limit]
         qualified = bool(_QUALIFIER.search(term))
         # (the kept ones only: each is a search of the units)
