@@ -126,31 +126,33 @@ def test_words_another_source_word_accounts_for_speak_against_a_span() -> None:
 def test_an_acronym_the_source_brackets_after_a_term_gives_the_term_the_words_the_english_spells_it_out_in() -> None:
     pairs = [
         (
-            "该公司计划明年进行首次公开发行（IPO），募集资金用于扩产。",
-            "The firm plans to hold an initial public offering (IPO) next year.",
+            "公司测算了服务器的总拥有成本（TCO），结果偏高。",
+            "The firm estimated the total cost of ownership (TCO) of its servers.",
         ),
-        ("监管部门放缓了公开发行的审核节奏。", "Regulators slowed the pace of reviews of public offerings."),
+        ("拥有成本的构成较为复杂。", "The make-up of ownership costs is complex."),
     ]
-    found = propose(["首次公开发行", "公开发行", "进行首次公开发行"], pairs)
-    # before, the acronym itself came first and the words it stands for second (the dictionaries know 首次 as
-    # "first time", not "initial")
-    assert found["首次公开发行"][0] == ("initial public offering", pytest.approx(0.9))
+    found = propose(["总拥有成本", "拥有成本", "服务器的总拥有成本"], pairs)
+    # before, the acronym itself came first and "total cost" second: no sense of the parts says "of ownership"
+    assert found["总拥有成本"][0] == ("total cost of ownership", pytest.approx(0.9))
     # the acronym is not the shorter term's (its letters say three words), nor the clause's run into the name
-    assert found["公开发行"][0][0] == "public offering"
-    assert found["进行首次公开发行"][0][0] != "initial public offering"
+    assert found["拥有成本"][0][0] != "total cost of ownership"
+    assert found["服务器的总拥有成本"][0][0] != "total cost of ownership"
     # an acronym in full-width letters is the one the English writes in ASCII
-    wide = [("计划进行首次公开发行（ＩＰＯ），募集资金。", "It plans an initial public offering (IPO) next year.")]
-    assert propose(["首次公开发行"], wide)["首次公开发行"][0][0] == "initial public offering"
+    wide = [("测算了总拥有成本（ＴＣＯ），结果偏高。", "It estimated the total cost of ownership (TCO) again.")]
+    assert propose(["总拥有成本"], wide)["总拥有成本"][0][0] == "total cost of ownership"
 
 
 def test_a_term_given_in_traditional_is_found_in_the_memory_as_in_simplified() -> None:
     pairs = [
-        ("該公司計劃進行首次公開發行（IPO），募集資金。", "The firm plans an initial public offering (IPO) next year.")
+        (
+            "公司測算了伺服器的總擁有成本（TCO）。",
+            "The firm estimated the total cost of ownership (TCO) of its servers.",
+        )
     ]
     # the memory's sources are indexed in Simplified: a Traditional term found nothing before
-    found = propose(["首次公開發行", "首次公开发行"], pairs)
-    assert found["首次公開發行"] == found["首次公开发行"]
-    assert found["首次公開發行"][0][0] == "initial public offering"
+    found = propose(["總擁有成本", "总拥有成本"], pairs)
+    assert found["總擁有成本"] == found["总拥有成本"]
+    assert found["總擁有成本"][0][0] == "total cost of ownership"
 
 
 def test_an_abbreviation_keeps_its_last_dot() -> None:

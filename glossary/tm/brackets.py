@@ -1,20 +1,20 @@
 """A term's abbreviation in brackets: a Chinese text introduces a term with its Latin abbreviation right after it
-(首次公开发行（IPO）), and the English of the same unit spells the abbreviation out before it in turn ("initial public
-offering (IPO)"). Those words are the term's rendering, whatever the dictionaries know of its parts.
+(总拥有成本（TCO）), and the English of the same unit spells the abbreviation out before it in turn ("total cost of
+ownership (TCO)"). Those words are the term's rendering, whatever the dictionaries know of its parts.
 
 Which term the abbreviation belongs to is decided much as the miner decides it for the English it records
 (:func:`glossary.mining.evidence.code_owner`): of the terms the words before the bracket end with, the one
-of about as many words as the abbreviation has letters — not 付费 of 按病种分值付费（DIP）, nor a clause run into the
-name (…对首次公开发行（IPO）). The long form is found as Schwartz and Hearst find it
+of about as many words as the abbreviation has letters — not 识别 of 光学字符识别（OCR）, nor a clause run into
+the name (…服务器的总拥有成本（TCO）). The long form is found as Schwartz and Hearst find it
 ("A simple algorithm for identifying abbreviation definitions in biomedical text", 2003): the shortest run of
 words before the bracket in which the abbreviation's letters appear in order, the first of them at the start of a
 word. (The PyPI package ``abbreviations`` does this too, but configures the root logger when imported, which a
 library must not do to the programs using it.)
 
->>> abbreviated("对首次公开发行（IPO）申报企业", {"首次公开发行", "公开发行", "对首次公开发行"})
-{'IPO': '首次公开发行'}
->>> long_form("firms applying for an initial public offering (IPO), and others", "IPO")
-'initial public offering'
+>>> abbreviated("测算了服务器的总拥有成本（TCO）", {"总拥有成本", "拥有成本", "服务器的总拥有成本"})
+{'TCO': '总拥有成本'}
+>>> long_form("estimated the total cost of ownership (TCO), which was high", "TCO")
+'total cost of ownership'
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from collections.abc import Container, Mapping, Sequence
 
 from ..normalise.hanzi import HAN
 
-#: a Latin abbreviation in either script's brackets: a letter, then up to 11 letters, digits or joiners (IPO,
-#: CAR-T, R&D), in ASCII or full-width forms (ＩＰＯ)
+#: a Latin abbreviation in either script's brackets: a letter, then up to 11 letters, digits or joiners (TCO,
+#: COVID-19, R&D), in ASCII or full-width forms (ＴＣＯ)
 _BRACKETED = re.compile(r"[（(]\s*([A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9&+./\-Ａ-Ｚａ-ｚ０-９＆＋．／－]{1,11})\s*[）)]")
 #: what ends the clause before a bracket: the words before it back to here are the ones a term may span
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）、]")
@@ -38,12 +38,12 @@ def abbreviated(source: str, terms: Container[str]) -> dict[str, str]:
     is nearest to the English its letters stand for (one word a letter, about two Hanzi a word; the longer on
     a tie).
 
-    >>> abbreviated("实行按病种分值付费（DIP）改革", {"按病种分值付费", "分值付费", "付费"})
-    {'DIP': '按病种分值付费'}
+    >>> abbreviated("票据采用光学字符识别（OCR）读取", {"光学字符识别", "字符识别", "识别"})
+    {'OCR': '光学字符识别'}
     """
     out: dict[str, str] = {}
     for m in _BRACKETED.finditer(source):
-        short = unicodedata.normalize("NFKC", m.group(1))  # (as the English writes it: ＩＰＯ is IPO)
+        short = unicodedata.normalize("NFKC", m.group(1))  # (as the English writes it: ＴＣＯ is TCO)
         if short in out or sum(ch.isupper() for ch in short) < 2:
             continue
         span = _CLAUSE_BREAK.split(source[: m.start()].rstrip())[-1]
@@ -63,10 +63,10 @@ def long_form(english: str, short: str) -> str | None:
     """The words of ``english`` that spell out ``short`` before its first "(short)", or None: at most
     min(letters + 5, letters × 2) words back, as the algorithm's authors bound it.
 
-    >>> long_form("paid by diagnosis-intervention packet (DIP) and DRG", "DIP")
-    'diagnosis-intervention packet'
-    >>> long_form("the heterojunction (HJT) cells", "HJT"), long_form("new rules (IPO)", "IPO")
-    ('heterojunction', None)
+    >>> long_form("software for optical character recognition (OCR) of invoices", "OCR")
+    'optical character recognition'
+    >>> long_form("a superconductor (SC) cable", "SC"), long_form("new rules (TCO)", "TCO")
+    ('superconductor', None)
     """
     at = english.find(f"({short})")
     if at < 0:
@@ -91,8 +91,8 @@ def spelled_out(term: str, units: Sequence[str], owners: Sequence[Mapping[str, s
     """The long forms (lower-cased → as first written) the English ``units`` give the abbreviations that their
     sources set in brackets after ``term``; ``owners`` is each unit's :func:`abbreviated`.
 
-    >>> spelled_out("首次公开发行", ["An initial public offering (IPO) rose."], [{"IPO": "首次公开发行"}])
-    {'initial public offering': 'initial public offering'}
+    >>> spelled_out("总拥有成本", ["The total cost of ownership (TCO) rose."], [{"TCO": "总拥有成本"}])
+    {'total cost of ownership': 'total cost of ownership'}
     """
     out: dict[str, str] = {}
     for english, owned in zip(units, owners):

@@ -119,7 +119,7 @@ def score_spans(
         if key not in best or p > best[key][0]:
             best[key] = (round(p, 4), shown[key])
     # an abbreviation the source gives the term in brackets, spelled out before it in the English, says the
-    # rendering outright (首次公开发行（IPO）, "initial public offering (IPO)"): on the dev translations each of the 12
+    # rendering outright (总拥有成本（TCO）, "total cost of ownership (TCO)"): on the dev translations each of the 12
     # long forms so found was a gold rendering, so it stands first at the confidence that measures
     for key, text in spelled_out(term, units, owners).items():
         best[key] = (max(SPELLED_OUT, best.get(key, (0.0, ""))[0]), best.get(key, (0.0, text))[1])
