@@ -140,6 +140,9 @@ def test_an_acronym_the_source_brackets_after_a_term_gives_the_term_the_words_th
     # an acronym in full-width letters is the one the English writes in ASCII
     wide = [("测算了总拥有成本（ＴＣＯ），结果偏高。", "It estimated the total cost of ownership (TCO) again.")]
     assert propose(["总拥有成本"], wide)["总拥有成本"][0][0] == "total cost of ownership"
+    # the source may say that it is one (简称), and the English may spell it out in the bracket after it
+    said = [("测算了总拥有成本（简称TCO），结果偏高。", "It estimated its TCO (total cost of ownership) again.")]
+    assert propose(["总拥有成本"], said)["总拥有成本"][0][0] == "total cost of ownership"
 
 
 def test_a_term_given_in_traditional_is_found_in_the_memory_as_in_simplified() -> None:

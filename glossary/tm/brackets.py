@@ -26,8 +26,10 @@ from collections.abc import Container, Mapping, Sequence
 from ..normalise.hanzi import HAN
 
 #: a Latin abbreviation in either script's brackets: a letter, then up to 11 letters, digits or joiners (TCO,
-#: COVID-19, R&D), in ASCII or full-width forms (ＴＣＯ)
-_BRACKETED = re.compile(r"[（(]\s*([A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9&+./\-Ａ-Ｚａ-ｚ０-９＆＋．／－]{1,11})\s*[）)]")
+#: COVID-19, R&D), in ASCII or full-width forms (ＴＣＯ), maybe said to be one (（简称TCO）, （以下简称“TCO”）)
+_BRACKETED = re.compile(
+    r"[（(]\s*(?:以下简称|下称|简称)?[“\"]?([A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9&+./\-Ａ-Ｚａ-ｚ０-９＆＋．／－]{1,11})[”\"]?\s*[）)]"
+)
 #: what ends the clause before a bracket: the words before it back to here are the ones a term may span
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）、]")
 
@@ -60,18 +62,28 @@ def _english_words(term: str) -> float:
 
 
 def long_form(english: str, short: str) -> str | None:
-    """The words of ``english`` that spell out ``short`` before its first "(short)", or None: at most
-    min(letters + 5, letters × 2) words back, as the algorithm's authors bound it.
+    """The words of ``english`` that spell out ``short``: before its first "(short)", or in the bracket after it
+    ("short (long form)"), or None. At most min(letters + 5, letters × 2) words, as the algorithm's authors bound
+    it.
 
     >>> long_form("software for optical character recognition (OCR) of invoices", "OCR")
     'optical character recognition'
     >>> long_form("a superconductor (SC) cable", "SC"), long_form("new rules (TCO)", "TCO")
     ('superconductor', None)
+    >>> long_form("its TCO (total cost of ownership) fell", "TCO")
+    'total cost of ownership'
     """
     at = english.find(f"({short})")
-    if at < 0:
-        return None
-    words = english[:at].split()
+    if at >= 0:
+        return _spelled(english[:at], short)
+    after = re.search(rf"(?<![\w-]){re.escape(short)} \(([^()]{{3,120}})\)", english)
+    return _spelled(after.group(1), short) if after else None
+
+
+def _spelled(text: str, short: str) -> str | None:
+    """The shortest run of words ending ``text`` in which the letters of ``short`` appear in order, the first of
+    them starting a word (Schwartz and Hearst), or None."""
+    words = text.split()
     letters = [ch.lower() for ch in short if ch.isalnum()]
     window = " ".join(words[max(0, len(words) - min(len(letters) + 5, 2 * len(letters))) :])
     # each letter of the short form, last first, matched leftwards; the first must start a word
