@@ -40,7 +40,9 @@ _LATIN_AFTER = re.compile(rf"[（(]\s*([{LATIN_CLASS}][{LATIN_CLASS}0-9 .,，&'+
 _CLOSING = {"》": "《", "”": "“", "」": "「", "』": "『", "’": "‘"}
 #: how far back a title's opening mark is looked for (a title is up to 60 characters, as :data:`_TITLE` reads)
 _TITLE_REACH = 62
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）]")
+#: the marks that end a clause (a character class's contents)
+CLAUSE_MARKS = r"，,。；;：:！!？?\s“”「」《》()（）"
+_CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}]")
 #: what ends an item of a list and what may not stand inside one: the enumeration comma, 等 and the
 #: coordinators, and punctuation
 _NOT_ITEM = "、等和及与，,。；;：:！!？?\\s“”「」『』《》()（）"

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Container, Mapping, Sequence
 
+from ..mining.marks import CLAUSE_MARKS
 from ..normalise.hanzi import HAN
 
 #: a Latin abbreviation in either script's brackets: a letter, then up to 11 letters, digits or joiners (TCO,
@@ -30,8 +31,9 @@ from ..normalise.hanzi import HAN
 _BRACKETED = re.compile(
     r"[（(]\s*(?:以下简称|下称|简称)?[“\"]?([A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9&+./\-Ａ-Ｚａ-ｚ０-９＆＋．／－]{1,11})[”\"]?\s*[）)]"
 )
-#: what ends the clause before a bracket: the words before it back to here are the ones a term may span
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s“”「」《》()（）、]")
+#: what ends the clause before a bracket, or the item of a list: the words before it back to here are the ones a
+#: term may span
+_CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}、]")
 
 
 def abbreviated(source: str, terms: Container[str]) -> dict[str, str]:

@@ -122,7 +122,8 @@ def score_spans(
     # rendering outright (总拥有成本（TCO）, "total cost of ownership (TCO)"): on the dev translations each of the 12
     # long forms so found was a gold rendering, so it stands first at the confidence that measures
     for key, text in spelled_out(term, units, owners).items():
-        best[key] = (max(SPELLED_OUT, best.get(key, (0.0, ""))[0]), best.get(key, (0.0, text))[1])
+        p, shown_as = best.get(key, (0.0, text))
+        best[key] = (max(SPELLED_OUT, p), shown_as)
     ranked = sorted(best.values(), key=lambda t: (-t[0], len(t[1]), t[1]))
     out: dict[str, tuple[float, str]] = {}
     for p, text in ranked:  # a glossary lists a compound in the singular ("heat pump systems" → "… system")
@@ -222,7 +223,9 @@ class Memory:
         self.sources = [to_simplified(s) for s, _ in pairs]
         self.targets = [t for _, t in pairs]
         self.padded = [padded(t) for t in self.targets]
-        needed = None if terms is None else {g for t in terms for g in _grams(to_simplified(t))}
+        # the terms looked up, as the sources are indexed (in Simplified)
+        self.terms = None if terms is None else {to_simplified(t) for t in terms}
+        needed = None if self.terms is None else {g for t in self.terms for g in _grams(t)}
         self.chars = needed is not None  # single characters indexed too
         self.by_gram: dict[str, list[int]] = {}
         for i, src in enumerate(self.sources):
@@ -239,7 +242,6 @@ class Memory:
             for w in {*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))}:
                 self.by_word.setdefault(w, []).append(i)
         self.counts: dict[str, int] = {}
-        self.terms = None if terms is None else {to_simplified(t) for t in terms}
         self._abbreviations: dict[int, dict[str, str]] = {}
 
     def abbreviations(self, i: int, term: str) -> dict[str, str]:
