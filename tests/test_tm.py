@@ -468,6 +468,65 @@ def test_the_word_aligner_says_which_english_words_a_terms_characters_render() -
     assert term_mass("农民关注米价。", "Farmers watch rice prices.", "米价") == mass
 
 
+def _aligned_units() -> list[tuple[str, str]]:
+    """Invented units (one Latin token, one unknown word, punctuation alone), then the dev translations' units
+    where ../shared is beside the checkout."""
+    import csv
+
+    from conftest import SHARED
+
+    units = [
+        ("农民关注米价。", "Farmers watch rice prices."),
+        ("5G基站建设加快。", "5G base station building sped up."),
+        ("。", "Yes."),
+        ("米价", "zyzzyva rice"),
+    ]
+    for f in sorted((SHARED / "eval" / "parallel").glob("*.tsv")):
+        with f.open(encoding="utf-8") as rows:
+            units += [(r[0], r[1]) for r in list(csv.reader(rows, delimiter="\t"))[1:] if len(r) > 1]
+    return units
+
+
+def test_the_compiled_word_aligner_gives_the_numpy_aligners_numbers() -> None:
+    # glossary/native/hmm.c is the numpy HMM's twin for speed: the same posteriors, to rounding, on every unit
+    import numpy as np
+
+    from glossary.native import load
+    from glossary.tm.links import numpy_posteriors, posteriors, source_tokens
+    from glossary.tm.words import tokenise
+
+    if load("hmm") is None:
+        pytest.skip("no C compiler on this machine: the numpy aligner is the one used")
+    posteriors.cache_clear()
+    for source, english in _aligned_units():
+        native = posteriors(source, english)
+        tokens, words = [t for t, _, _ in source_tokens(source)], tokenise(english)[1]
+        assert native.shape == (len(words), len(tokens))
+        if native.size:
+            assert np.abs(native - numpy_posteriors(tokens, words)).max() < 1e-12, (source, english)
+
+
+def test_without_a_working_compiler_the_aligner_runs_in_numpy_and_leaves_no_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from glossary import native
+    from glossary.tm import links
+
+    monkeypatch.setenv("GLOSSARY_CACHE", str(tmp_path))
+    monkeypatch.setenv("CC", str(tmp_path / "no-such-compiler"))
+    monkeypatch.setattr(native, "_loaded", {})
+    links._native.cache_clear()
+    links.posteriors.cache_clear()
+    try:
+        mass = links.term_mass("农民关注米价。", "Farmers watch rice prices.", "米价")
+        assert native.load("hmm") is None
+        assert mass[2] > 0.5 and mass[3] > 0.5 and mass[0] < 0.5 and mass[1] < 0.5
+        assert not [p for p in tmp_path.rglob("*") if p.is_file()]  # no half-built library left behind
+    finally:
+        links._native.cache_clear()
+        links.posteriors.cache_clear()
+
+
 def span_table(term: str, pairs: list[tuple[str, str]], count: int = 1) -> dict[str, dict[str, float]]:
     """Each span of ``term`` in the English of ``pairs`` (source, English) → its features by name."""
     from glossary.tm.spans import FEATURES, span_features

@@ -1,0 +1,84 @@
+"""Native helpers: small C sources of this package, compiled on first use with the machine's C compiler.
+
+A loop numpy cannot vectorise (a forward-backward pass over one sentence pair, a sparse lookup per word and
+character) costs Python hundreds of microseconds a call; in C it costs tens. The sources ship with the package
+and are built here, once per source version, into the cache directory (:func:`glossary.cache.cache_dir`) with
+``$CC`` (else the compiler Python was built with, else ``cc``); nothing prebuilt is downloaded. Where no compiler
+works, or ``GLOSSARY_NATIVE=0`` is set, :func:`load` answers ``None`` and the caller uses its numpy twin, which
+gives the same numbers (the tests hold them to each other).
+
+>>> lib = load("hmm")
+>>> lib is None or hasattr(lib, "hmm_posteriors")
+True
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import logging
+import os
+import shlex
+import subprocess
+import sysconfig
+import threading
+from pathlib import Path
+
+from ..cache import cache_dir
+
+log = logging.getLogger(__name__)
+
+#: set to 0 to use the numpy paths (the native ones' reference) everywhere
+NATIVE_ENV = "GLOSSARY_NATIVE"
+#: optimised, position-independent; no -ffast-math: the sums keep their order, so the numbers match numpy's
+FLAGS = ["-O3", "-shared", "-fPIC"]
+#: a compiler that has not finished by then is not waited for
+TIMEOUT = 60
+
+_loaded: dict[str, ctypes.CDLL | None] = {}
+_lock = threading.Lock()
+
+
+def load(name: str) -> ctypes.CDLL | None:
+    """The library built from ``glossary/native/<name>.c`` (compiled now if this version is not built yet), or
+    ``None`` where native code is switched off or cannot be built (the reason is logged at debug level)."""
+    with _lock:
+        if name not in _loaded:
+            _loaded[name] = _build(name) if os.environ.get(NATIVE_ENV, "1") != "0" else None
+        return _loaded[name]
+
+
+def compiler() -> list[str]:
+    """The compiler command: ``$CC``, else the one Python was built with, else ``cc``."""
+    return shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
+
+
+def _build(name: str) -> ctypes.CDLL | None:
+    source = Path(__file__).with_name(f"{name}.c")
+    command = compiler()
+    digest = hashlib.sha256(source.read_bytes() + " ".join(command + FLAGS).encode()).hexdigest()[:16]
+    target = cache_dir() / "native" / f"{name}-{digest}.so"
+    if not target.exists():
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # (built beside the target and renamed: a process loading it never sees half a file)
+            subprocess.run(
+                [*command, *FLAGS, "-o", str(tmp), str(source), "-lm"],
+                check=True,
+                capture_output=True,
+                timeout=TIMEOUT,
+            )
+            os.replace(tmp, target)
+        except (OSError, subprocess.SubprocessError) as e:
+            tmp.unlink(missing_ok=True)
+            log.debug("no native %s (numpy is used): %s %s", name, e, getattr(e, "stderr", b"")[-500:])
+            return None
+        for old in target.parent.glob(f"{name}-*.so"):  # an older version's build
+            if old != target:
+                old.unlink(missing_ok=True)
+    try:
+        return ctypes.CDLL(str(target))
+    except OSError as e:
+        log.debug("cannot load native %s (numpy is used): %s", name, e)
+        return None
