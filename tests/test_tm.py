@@ -512,8 +512,14 @@ def test_without_a_working_compiler_the_aligner_runs_in_numpy_and_leaves_no_file
     from glossary import native
     from glossary.tm import links
 
-    monkeypatch.setenv("GLOSSARY_CACHE", str(tmp_path))
-    monkeypatch.setenv("CC", str(tmp_path / "no-such-compiler"))
+    links.lexical_table()  # (built or read from the run's cache first: only the library is asked for below)
+    # a compiler that writes half a library and fails
+    broken = tmp_path / "bin" / "cc"
+    broken.parent.mkdir()
+    broken.write_text('#!/bin/sh\nwhile [ "$1" != "-o" ]; do shift; done\necho half > "$2"\nexit 1\n')
+    broken.chmod(0o755)
+    monkeypatch.setenv("GLOSSARY_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("CC", str(broken))
     monkeypatch.setattr(native, "_loaded", {})
     links._native.cache_clear()
     links.posteriors.cache_clear()
@@ -521,7 +527,7 @@ def test_without_a_working_compiler_the_aligner_runs_in_numpy_and_leaves_no_file
         mass = links.term_mass("农民关注米价。", "Farmers watch rice prices.", "米价")
         assert native.load("hmm") is None
         assert mass[2] > 0.5 and mass[3] > 0.5 and mass[0] < 0.5 and mass[1] < 0.5
-        assert not [p for p in tmp_path.rglob("*") if p.is_file()]  # no half-built library left behind
+        assert not [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]  # no half-built library left behind
     finally:
         links._native.cache_clear()
         links.posteriors.cache_clear()
