@@ -57,6 +57,7 @@ class Mined:
     skipped: list[tuple[str, str]]
     candidates: list[Candidate]
     documents: list[Document] = field(default_factory=list, repr=False)
+    words: list[str] = field(default_factory=list, repr=False)  # the texts' words (how they read a character)
 
 
 def collect(
@@ -79,9 +80,10 @@ def collect(
         reasons = "; ".join(r for _, r in result.skipped[:3]) or "no .txt or .md files found"
         raise SourceError(f"nothing to mine in {', '.join(map(str, paths))}: {reasons}")
     clock.lap("read")
+    words: list[str] = []
     with collection_paused():
-        cands = mine_documents(result.documents, limit=limit, progress=progress, timings=timings)
-    return Mined(len(result.documents), result.skipped, cands, result.documents)
+        cands = mine_documents(result.documents, limit=limit, progress=progress, timings=timings, words=words)
+    return Mined(len(result.documents), result.skipped, cands, result.documents, words)
 
 
 def stage(mined: Mined, tb: TermBase, by: str, timings: dict[str, float] | None = None) -> MineReport:
@@ -89,7 +91,7 @@ def stage(mined: Mined, tb: TermBase, by: str, timings: dict[str, float] | None 
     ``timings`` records the seconds of ``align`` and of ``term base`` (the writes, the memory's English)."""
     clock = Clock(timings)
     with collection_paused():
-        entries = align_candidates(mined.candidates, known_english(tb))
+        entries = align_candidates(mined.candidates, known_english(tb), discourse=mined.words or None)
         clock.lap("align")
         with tb.transaction():  # the mined entries and the memory's English for them, all or nothing
             counts = tb.stage(entries, by)

@@ -165,6 +165,20 @@ def test_a_polyphone_in_a_word_no_dictionary_knows_is_read_as_at_its_place_in_wo
     assert reading("教音乐") == "jiāo yīn yuè"
 
 
+def test_a_polyphone_in_no_known_word_is_read_as_the_texts_own_words_read_it() -> None:
+    # one sense per discourse: texts on power supply read 供 gōng in their words, and so in a coinage of theirs,
+    # where CC-CEDICT's words ending in 供 mostly read gòng (口供, 招供); aligned alone, the coinage reads gòng
+    from glossary.align import align_candidates
+
+    texts = [Candidate(term=t) for t in ("供电", "供应", "供热", "电缆长", "管道互供")]
+    together = {e.simplified: e.pinyin for e in align_candidates(texts, workers=1)}
+    assert together["管道互供"] == "guǎn dào hù gōng"
+    alone = align_candidates([Candidate(term="管道互供")], workers=1)[0].pinyin
+    assert alone == "guǎn dào hù gòng"
+    # a character the texts read both ways keeps its reading by place (长: 电缆长 alone among them)
+    assert together["电缆长"] == align_candidates([Candidate(term="电缆长")], workers=1)[0].pinyin
+
+
 def test_a_lexicon_s_english_says_which_reading_a_polyphone_in_no_known_word_has() -> None:
     from glossary.align import align_candidate
     from glossary.align.reading import reading

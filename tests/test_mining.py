@@ -10,7 +10,7 @@ from glossary.mining import Miner, mine_documents
 from glossary.mining.evidence import attach_files
 from glossary.mining.features import neighbours
 from glossary.mining.segment import JiebaTokeniser
-from glossary.models import Document
+from glossary.models import Candidate, Document
 from glossary.sources import read_sources
 
 
@@ -493,6 +493,23 @@ def test_a_mine_says_how_long_each_stage_took(seed_dir: Path, tmp_path: Path) ->
         report = stage(collect([seed_dir], timings=timings), tb, "ann", timings=timings)
     assert list(timings) == ["read", "count", "rank", "evidence", "align", "term base"]
     assert all(t >= 0 for t in timings.values()) and report.terms > 0
+
+
+def test_a_mine_reads_a_character_as_the_texts_own_words_read_it(tmp_path: Path) -> None:
+    """The texts' words, not only the candidates kept, say how they read a character no word of a term places:
+    a coinage ending in 供 in texts that read 供 gōng in their words (CC-CEDICT's words ending in it mostly gòng)."""
+    from glossary.align import align_candidates
+    from glossary.pipeline import collect, stage
+    from glossary.termbase import TermBase
+
+    (tmp_path / "a.txt").write_text("城市供电稳定。燃气供应充足。冬季供热开始。管道互供工程启动。", encoding="utf-8")
+    mined = collect([tmp_path], limit=100)
+    assert {"供电", "供应", "供热"} <= set(mined.words) and all(len(w) > 1 and not w.isascii() for w in mined.words)
+    mined.candidates = [Candidate(term="管道互供")]  # (the words alone speak: no other candidate is aligned)
+    with TermBase(tmp_path / "t.db") as tb:
+        report = stage(mined, tb, "ann")
+    assert report.entries[0].pinyin == "guǎn dào hù gōng"
+    assert align_candidates(mined.candidates)[0].pinyin == "guǎn dào hù gòng"  # (without the texts' words)
 
 
 def test_the_best_few_of_many_candidates_are_those_a_full_sort_puts_first() -> None:

@@ -52,7 +52,7 @@ from .names import (
     split_name,
 )
 from .official import ACT_COUNTRIES, OFFICIAL, official_forms, settings
-from .reading import reading
+from .reading import reading, use_discourse
 from .suggestions import Suggestions
 
 _DESCRIPTOR = re.compile(r"\s+(News Agency|Agency|Company|Corporation|Corp\.?|Group|Inc\.?|Ltd\.?)$")
@@ -357,15 +357,21 @@ PARALLEL_MIN = 1000
 
 
 def align_candidates(
-    cands: Iterable[Candidate], known: Mapping[str, Sequence[str]] | None = None, workers: int | None = None
+    cands: Iterable[Candidate],
+    known: Mapping[str, Sequence[str]] | None = None,
+    workers: int | None = None,
+    discourse: Iterable[str] | None = None,
 ) -> list[TermEntry]:
     """Align every candidate; ``known`` maps Simplified terms to approved English.
 
     :param workers: processes to align in; default one per core (up to 4) from
         :data:`PARALLEL_MIN` candidates on. The result is the same in any split.
+    :param discourse: the texts' words, whose dictionary readings say how the texts read a character no word of
+        a term places (:func:`~glossary.align.reading.use_discourse`); by default the candidates themselves.
     """
     cands = list(cands)
     use_text_parts(cands)  # (before the fork: every worker shares them)
+    use_discourse([c.term for c in cands] if discourse is None else discourse)  # (and how the texts read characters)
     try:
         if workers is None:
             workers = default_workers() if len(cands) >= PARALLEL_MIN else 1
@@ -375,7 +381,8 @@ def align_candidates(
         parts = split(cands, workers)
         return [e for done in fork_map(_align_part, [(part, known) for part in parts], len(parts)) for e in done]
     finally:
-        use_text_parts([])  # (what these texts gloss says nothing of the next run's)
+        use_text_parts([])  # (what these texts gloss or read says nothing of the next run's)
+        use_discourse([])
 
 
 def _align_part(job: tuple[list[Candidate], Mapping[str, Sequence[str]] | None]) -> list[TermEntry]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..cache import cached
@@ -123,13 +124,53 @@ def _build_positional_readings() -> dict[str, str]:
     }
 
 
+#: a character the texts' own dictionary words read one way — in this many words at least, and this share of them —
+#: is read so where no word of a term says how (one sense per discourse: Gale, Church and Yarowsky 1992)
+DISCOURSE_MIN_WORDS, DISCOURSE_SHARE = 3, 0.8
+_DISCOURSE: dict[str, str] = {}
+
+
+def use_discourse(terms: Iterable[str]) -> None:
+    """Read the characters no word of a term places as the texts' other words read them: of ``terms`` (a run's
+    candidates), the dictionary words that hold a character read several ways say its reading, where nearly all
+    agree (a text about power supply reads 供 gōng in a coinage, where CC-CEDICT's words ending in 供 mostly read
+    gòng: 口供, 招供). ``use_discourse([])`` forgets them.
+
+    >>> use_discourse(["供电", "供应", "供热"]); reading("管道互供")
+    'guǎn dào hù gōng'
+    >>> use_discourse([]); reading("管道互供")
+    'guǎn dào hù gòng'
+    """
+    _DISCOURSE.clear()
+    several = {k[0] for k in _positional_readings()}
+    words: dict[str, dict[str, set[str]]] = {}
+    for term in dict.fromkeys(terms):
+        if not HAN_RUN.fullmatch(term) or several.isdisjoint(term):
+            continue
+        # (a word the dictionary lists is its own one piece: the texts' words mostly are)
+        pieces = [term] if has_word(term) else dictionary.segment(term)
+        spans, i = [] if len(pieces) == 1 else _words(term), 0
+        for piece in pieces:
+            across = _across(i, i + len(piece), spans)
+            for ch, syllable in zip(piece, (len(piece) > 1 and not across and _dictionary_syllables(piece)) or ()):
+                if ch in several and syllable[-1:] in "1234":
+                    words.setdefault(ch, {}).setdefault(syllable.lower(), set()).add(piece)
+            i += len(piece)
+    for ch, by_reading in words.items():
+        counts = Counter({syllable: len(found) for syllable, found in by_reading.items()})
+        (top, n), total = counts.most_common(1)[0], sum(counts.values())
+        if total >= DISCOURSE_MIN_WORDS and n >= DISCOURSE_SHARE * total:
+            _DISCOURSE[ch] = top
+
+
 def _positional(term: str, numbered: list[str], spans: list[tuple[int, int]], covered: list[bool]) -> list[str]:
     """``numbered`` with the characters that stand in no word the readers know (pypinyin's phrases, CC-CEDICT:
     not ``covered``, :func:`_covered`) read as they most often are at their place in a word: first, inside or last in the run of such characters
     within a word of the segmenter's (``spans``); a lone one by its place in that word, or in the term (削减 |
     量 | 计划: 量 inside, liàng, where the dictionary's 量计 "gauge" across two words said liáng). Measured on
     CC-CEDICT's own words that pypinyin lacks, each left out of the counts, this reads 97.2 % of such characters
-    right where pypinyin's reading of the character alone reads 95.5 %."""
+    right where pypinyin's reading of the character alone reads 95.5 %. Where the texts' own words read the character
+    one way (:func:`use_discourse`), that reading goes first."""
     n = len(term)
     table = _positional_readings()
     out = list(numbered)
@@ -146,7 +187,7 @@ def _positional(term: str, numbered: list[str], spans: list[tuple[int, int]], co
             for k in range(i, j):
                 if out[k][-1:].isdigit():  # (a particle read neutral stays so: 的 de)
                     place = "I" if k == first else "F" if k == last else "M"
-                    out[k] = table.get(term[k] + place, out[k])
+                    out[k] = _DISCOURSE.get(term[k]) or table.get(term[k] + place, out[k])
             i = j
     return out
 

@@ -71,6 +71,7 @@ def mine_documents(
     progress: Progress | None = None,
     workers: int | None = None,
     timings: dict[str, float] | None = None,
+    words: list[str] | None = None,
 ) -> list[Candidate]:
     """Mine ranked term candidates, with evidence, from cleaned documents.
 
@@ -80,6 +81,8 @@ def mine_documents(
         (counting is the same in any split: the counts are merged in document order).
     :param timings: where the seconds each stage took are recorded: ``count`` (segmenting and counting),
         ``rank`` (features and the model, the output size) and ``evidence`` (files, contexts, surface forms).
+    :param words: where the texts' words of two Hanzi or more are listed (each once), as the segmenter found them:
+        how the texts read a character (:func:`glossary.align.reading.use_discourse`).
     """
     clock = Clock(timings)
     miner = Miner(tokeniser)
@@ -113,6 +116,8 @@ def mine_documents(
             if progress:
                 progress(i + 1, len(docs))
     clock.lap("count")
+    if words is not None:
+        words.extend(w for w in miner.tok_count if len(w) > 1 and HAN.fullmatch(w[0]))
     model = load_model()
     keys, probs = miner.probabilities(model)
     if limit is None:
