@@ -47,7 +47,7 @@ def _child(kind: str, path: str) -> None:
 
         mined = collect([path])
         t_mine = time.perf_counter() - t0
-        align_candidates(mined.candidates)
+        align_candidates(mined.candidates, discourse=mined.words)  # (as `glossary mine` aligns them)
         n = len(mined.candidates)
     elif kind == "stages":
         # `glossary mine`'s stages in one process, each timed by the library itself
