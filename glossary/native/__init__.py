@@ -18,8 +18,10 @@ import ctypes
 import hashlib
 import logging
 import os
+import platform
 import shlex
 import subprocess
+import sys
 import sysconfig
 import threading
 from pathlib import Path
@@ -56,7 +58,9 @@ def compiler() -> list[str]:
 def _build(name: str) -> ctypes.CDLL | None:
     source = Path(__file__).with_name(f"{name}.c")
     command = compiler()
-    digest = hashlib.sha256(source.read_bytes() + " ".join(command + FLAGS).encode()).hexdigest()[:16]
+    # (the machine's kind too: a home shared by an x86 and an ARM machine keeps a build for each)
+    built_for = " ".join([*command, *FLAGS, platform.machine(), sys.platform])
+    digest = hashlib.sha256(source.read_bytes() + built_for.encode()).hexdigest()[:16]
     target = cache_dir() / "native" / f"{name}-{digest}.so"
     if not target.exists():
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
@@ -72,11 +76,9 @@ def _build(name: str) -> ctypes.CDLL | None:
             os.replace(tmp, target)
         except (OSError, subprocess.SubprocessError) as e:
             tmp.unlink(missing_ok=True)
-            log.debug("no native %s (numpy is used): %s %s", name, e, getattr(e, "stderr", b"")[-500:])
+            log.debug("no native %s (numpy is used): %s %s", name, e, (getattr(e, "stderr", None) or b"")[-500:])
             return None
-        for old in target.parent.glob(f"{name}-*.so"):  # an older version's build
-            if old != target:
-                old.unlink(missing_ok=True)
+        # (older builds stay: another machine sharing this home may use one, and each is 15 KB)
     try:
         return ctypes.CDLL(str(target))
     except OSError as e:
