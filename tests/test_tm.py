@@ -533,6 +533,20 @@ def test_without_a_working_compiler_the_aligner_runs_in_numpy_and_leaves_no_file
         links.posteriors.cache_clear()
 
 
+def test_a_compiler_that_hangs_is_not_waited_for(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from glossary import native
+
+    hanging = tmp_path / "cc"
+    hanging.write_text("#!/bin/sh\nsleep 30\n")
+    hanging.chmod(0o755)
+    monkeypatch.setenv("GLOSSARY_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("CC", str(hanging))
+    monkeypatch.setattr(native, "TIMEOUT", 0.5)
+    monkeypatch.setattr(native, "_loaded", {})
+    assert native.load("hmm") is None  # (and no TypeError from a timeout's empty output)
+    assert not [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
+
+
 def span_table(term: str, pairs: list[tuple[str, str]], count: int = 1) -> dict[str, dict[str, float]]:
     """Each span of ``term`` in the English of ``pairs`` (source, English) → its features by name."""
     from glossary.tm.spans import FEATURES, span_features
