@@ -131,9 +131,9 @@ _DISCOURSE: dict[str, str] = {}
 
 
 def use_discourse(terms: Iterable[str]) -> None:
-    """Read the characters no word of a term places as the texts' other words read them: of ``terms`` (a run's
-    candidates), the dictionary words that hold a character read several ways say its reading, where nearly all
-    agree (a text about power supply reads 供 gōng in a coinage, where CC-CEDICT's words ending in 供 mostly read
+    """Read the characters no word of a term places as the texts' other words read them: of ``terms`` (the texts'
+    words, or a run's candidates), the dictionary words that hold a character read several ways say its reading,
+    where nearly all agree (a text about power supply reads 供 gōng in a coinage, where CC-CEDICT's words ending in 供 mostly read
     gòng: 口供, 招供). ``use_discourse([])`` forgets them.
 
     >>> use_discourse(["供电", "供应", "供热"]); reading("管道互供")
@@ -149,13 +149,14 @@ def use_discourse(terms: Iterable[str]) -> None:
             continue
         # (a word the dictionary lists is its own one piece: the texts' words mostly are)
         pieces = [term] if has_word(term) else dictionary.segment(term)
-        spans, i = [] if len(pieces) == 1 else _words(term), 0
+        spans = _words(term) if len(pieces) > 1 else []
+        at = 0
         for piece in pieces:
-            across = _across(i, i + len(piece), spans)
-            for ch, syllable in zip(piece, (len(piece) > 1 and not across and _dictionary_syllables(piece)) or ()):
+            known = len(piece) > 1 and not _across(at, at + len(piece), spans)
+            for ch, syllable in zip(piece, (known and _dictionary_syllables(piece)) or ()):
                 if ch in several and syllable[-1:] in "1234":
                     words.setdefault(ch, {}).setdefault(syllable.lower(), set()).add(piece)
-            i += len(piece)
+            at += len(piece)
     for ch, by_reading in words.items():
         counts = Counter({syllable: len(found) for syllable, found in by_reading.items()})
         (top, n), total = counts.most_common(1)[0], sum(counts.values())
