@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..clock import Clock
 from ..models import Candidate, Document
-from ..normalise.hanzi import HAN
+from ..normalise.hanzi import HAN, HAN_RUN
 from ..workers import default_workers, fork_started
 from . import cedict
 from .candidates import Miner, Progress, load_tables
@@ -117,7 +117,7 @@ def mine_documents(
                 progress(i + 1, len(docs))
     clock.lap("count")
     if words is not None:
-        words.extend(w for w in miner.tok_count if len(w) > 1 and HAN.fullmatch(w[0]))
+        words.extend(w for w in miner.tok_count if len(w) > 1 and HAN_RUN.fullmatch(w))
     model = load_model()
     keys, probs = miner.probabilities(model)
     if limit is None:
