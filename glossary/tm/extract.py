@@ -116,8 +116,14 @@ def score_spans(
     for s in spans:
         p = probability(weights, s.features)
         key = s.key[:-1] if s.key.endswith("s") and s.key[:-1] in keys else s.key
-        if key not in best or p > best[key][0]:
-            best[key] = (round(p, 4), shown[key])
+        text = shown[key]
+        # a word before the head in the plural or not is one rendering ("carbon emissions trading")
+        key = _inner_singular(key)
+        if key not in best or _preferred((p, text), best[key]):
+            was = best.get(key)
+            best[key] = (round(max(p, was[0] if was else 0.0), 4), text)
+        elif p > best[key][0]:
+            best[key] = (round(p, 4), best[key][1])
     # an abbreviation the source gives the term in brackets, spelled out before it in the English, says the
     # rendering outright (总拥有成本（TCO）, "total cost of ownership (TCO)"): on the dev translations each of the 12
     # long forms so found was a gold rendering, so it stands first at the confidence that measures
@@ -131,6 +137,22 @@ def score_spans(
         one = citation_form(singular_compound(text).replace("’", "'"), known)
         out.setdefault(one.lower(), (p, one))
     return list(out.values())
+
+
+def _inner_singular(key: str) -> str:
+    words = key.split(" ")
+    return " ".join([*(lexicon.singular(w) or w for w in words[:-1]), *words[-1:]])
+
+
+def _title_cased(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words)
+
+
+def _preferred(new: tuple[float, str], old: tuple[float, str]) -> bool:
+    """Whether ``new`` (probability, text) shows a rendering better than ``old``: as running text writes it
+    rather than as a title's capitals do, then the likelier."""
+    return (not _title_cased(new[1]), new[0]) > (not _title_cased(old[1]), old[0])
 
 
 def citation_form(text: str, known: Sequence[str]) -> str:
