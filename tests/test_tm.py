@@ -340,6 +340,21 @@ def test_a_name_is_cut_short_by_the_words_that_go_on_not_across_punctuation() ->
     assert spans["State Grid Corporation of China"][0] is False
 
 
+def test_a_title_cut_before_its_for_the_or_on_the_is_cut_short() -> None:
+    """A title goes on after "for the" or "on the" and a capital, as after "of" and one ("Basic Rules" of
+    "Basic Rules for the Widget Spot Market"): the memory proposed the cut-short head before the whole title."""
+    from glossary.tm.words import cut_spans
+
+    spans = cut_spans("It issued the Basic Rules for the Widget Spot Market in May", 7)
+    assert spans["Basic Rules"][0] is True
+    assert spans["Basic Rules for the Widget Spot Market"][0] is False
+    spans = cut_spans("The Basic Rules on the Widget Trade took effect", 6)
+    assert spans["Basic Rules"][0] is True
+    # (lower-case words before it, or "for" with no "the", are no title's)
+    assert cut_spans("the rules for the Widget Market", 3)["rules"][0] is False
+    assert cut_spans("It paid Widget Corp for May", 3)["Widget Corp"][0] is False
+
+
 def test_a_long_title_ends_at_a_bracket_or_a_comma() -> None:
     """A title in title case is a span whatever its length, but it ends where punctuation does: the run went on
     into a bracketed qualifier ("… Widget Imports Trial", the bracket lost) and past a comma, so the title

@@ -200,8 +200,9 @@ def cut_spans(
 
 def _cuts_after(words: Sequence[str], breaks: Sequence[bool], j: int) -> bool:
     """Whether a span ending before word ``j`` cuts a name short: a capitalised word goes on after its last, or
-    "of" and one ("State Grid Corporation" of "State Grid Corporation of China"), with no punctuation between
-    ("National Energy Administration (NEA)" is whole).
+    "of" and one ("State Grid Corporation" of "State Grid Corporation of China"), or a title's "for the" or "on
+    the" and one ("Basic Rules" of "Basic Rules for the Widget Market"), with no punctuation between ("National
+    Energy Administration (NEA)" is whole).
 
     >>> w, b = ("State", "Grid", "of", "China", "NEA"), (False, False, False, False, True)
     >>> _cuts_after(w, b, 2), _cuts_after(w, b, 4), _cuts_after(w, b, 1)
@@ -211,7 +212,17 @@ def _cuts_after(words: Sequence[str], breaks: Sequence[bool], j: int) -> bool:
         return False
     if words[j][0].isupper():
         return True
-    return words[j] == "of" and j + 1 < len(words) and not breaks[j + 1] and words[j + 1][0].isupper()
+    if words[j] == "of" and j + 1 < len(words) and not breaks[j + 1] and words[j + 1][0].isupper():
+        return True
+    # a title's "for the" or "on the" before its object ("Basic Rules for the Widget Market")
+    return (
+        words[j] in ("for", "on")
+        and j + 2 < len(words)
+        and words[j + 1] == "the"
+        and not breaks[j + 1]
+        and not breaks[j + 2]
+        and words[j + 2][0].isupper()
+    )
 
 
 def _cuts_before(words: Sequence[str], breaks: Sequence[bool], i: int) -> bool:
