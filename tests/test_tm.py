@@ -355,6 +355,17 @@ def test_a_title_cut_before_its_for_the_or_on_the_is_cut_short() -> None:
     assert cut_spans("It paid Widget Corp for May", 3)["Widget Corp"][0] is False
 
 
+def test_an_acronym_spelled_like_a_function_word_may_begin_or_end_a_span() -> None:
+    """ "IT", "BE" or "NO" in capitals is an acronym, not the pronoun, verb or particle: a span may begin or end
+    with it (no span began with "IT" before, so "IT services" was never a rendering); "it" is still no edge."""
+    from glossary.tm.words import cut_spans
+
+    spans = cut_spans("Spending on IT services rose, and a BE study followed", 3)
+    assert "IT services" in spans and "BE study" in spans
+    assert "on IT" not in spans  # (the preposition still ends nothing)
+    assert "it rose" not in cut_spans("Output fell and it rose", 2)
+
+
 def test_a_long_title_ends_at_a_bracket_or_a_comma() -> None:
     """A title in title case is a span whatever its length, but it ends where punctuation does: the run went on
     into a bracketed qualifier ("… Widget Imports Trial", the bracket lost) and past a comma, so the title

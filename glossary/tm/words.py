@@ -165,15 +165,17 @@ def cut_spans(
 
     # whether a span ending before word j (starting at word i) cuts a name short depends on j (on i) alone
     cut_after = [_cuts_after(words, breaks, j) for j in range(len(words) + 1)]
+    # (an acronym is no function word: "IT services", "BE study", "NO emissions")
+    edge = [low in _EDGE_WORDS and not (len(w) > 1 and w.isupper()) for w, low in zip(words, lower)]
     for i in range(len(words)):
         last = min(len(words), i + n_max)
-        if first_anchor[i] >= last or lower[i] in _EDGE_WORDS:
+        if first_anchor[i] >= last or edge[i]:
             continue
         crossed = False
         cut_before = _cuts_before(words, breaks, i)
         for j in range(i + 1, last + 1):
             crossed = crossed or (j - 1 > i and breaks[j - 1])
-            if j <= first_anchor[i] or lower[j - 1] in _EDGE_WORDS:
+            if j <= first_anchor[i] or edge[j - 1]:
                 continue
             cut = cut_after[j] or cut_before
             span = " ".join(words[i:j])
@@ -190,7 +192,7 @@ def cut_spans(
             j += 1
         while j > i and words[j - 1] in _JOINERS:
             j -= 1
-        while i < j and lower[i] in _EDGE_WORDS:
+        while i < j and edge[i]:
             i += 1  # (a sentence's capital: "The Energy Law of …" is cited as "Energy Law of …")
         if j - i > n_max and first_anchor[i] < j:
             out.setdefault(" ".join(words[i:j]), (False, any(breaks[i + 1 : j]), *beside(i, j)))
