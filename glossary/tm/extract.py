@@ -117,7 +117,7 @@ def score_spans(
         p = probability(weights, s.features)
         key = s.key[:-1] if s.key.endswith("s") and s.key[:-1] in keys else s.key
         text = shown[key]
-        # a word before the head in the plural or not is one rendering ("carbon emissions trading")
+        # a word before the head in the plural or not is one rendering ("widget exports licensing")
         key = _inner_singular(key)
         if key not in best or _preferred((p, text), best[key]):
             was = best.get(key)

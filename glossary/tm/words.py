@@ -165,7 +165,7 @@ def cut_spans(
 
     # whether a span ending before word j (starting at word i) cuts a name short depends on j (on i) alone
     cut_after = [_cuts_after(words, breaks, j) for j in range(len(words) + 1)]
-    # (an acronym is no function word: "IT services", "BE study", "NO emissions")
+    # (an acronym is no function word: "IT services", "AM radio")
     edge = [low in _EDGE_WORDS and not (len(w) > 1 and w.isupper()) for w, low in zip(words, lower)]
     for i in range(len(words)):
         last = min(len(words), i + n_max)
@@ -202,11 +202,11 @@ def cut_spans(
 
 def _cuts_after(words: Sequence[str], breaks: Sequence[bool], j: int) -> bool:
     """Whether a span ending before word ``j`` cuts a name short: a capitalised word goes on after its last, or
-    "of" and one ("State Grid Corporation" of "State Grid Corporation of China"), or a title's "for the" or "on
-    the" and one ("Basic Rules" of "Basic Rules for the Widget Market"), with no punctuation between ("National
-    Energy Administration (NEA)" is whole).
+    "of" and one ("Widget Works Corporation" of "Widget Works Corporation of Ruritania"), or a title's "for the"
+    or "on the" and one ("Basic Rules" of "Basic Rules for the Widget Exchange"), with no punctuation between
+    ("National Widget Administration (NWA)" is whole).
 
-    >>> w, b = ("State", "Grid", "of", "China", "NEA"), (False, False, False, False, True)
+    >>> w, b = ("Widget", "Works", "of", "Ruritania", "WWR"), (False, False, False, False, True)
     >>> _cuts_after(w, b, 2), _cuts_after(w, b, 4), _cuts_after(w, b, 1)
     (True, False, True)
     """
@@ -216,7 +216,7 @@ def _cuts_after(words: Sequence[str], breaks: Sequence[bool], j: int) -> bool:
         return True
     if words[j] == "of" and j + 1 < len(words) and not breaks[j + 1] and words[j + 1][0].isupper():
         return True
-    # a title's "for the" or "on the" before its object ("Basic Rules for the Widget Market")
+    # a title's "for the" or "on the" before its object ("Basic Rules for the Widget Exchange")
     return (
         words[j] in ("for", "on")
         and j + 2 < len(words)
