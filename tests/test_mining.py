@@ -533,3 +533,26 @@ def test_the_best_few_of_many_candidates_are_those_a_full_sort_puts_first() -> N
     whole = {sub[i] for i in fragments(sub, [counts[i] for i in first], [probs[i] for i in first], depth=50)}
     assert whole and {keys[i] for i in fragments(keys, counts, probs, depth=50)} == whole
     assert fragments(keys, counts, probs, depth=0) == set()
+
+
+def test_a_candidate_seen_once_in_the_fields_characters_measures_more_specific_than_an_everyday_one() -> None:
+    """Seen once and in no word list, a term and a phrase of everyday words count alike; the characters they are
+    written in do not: those the texts use far more than general Chinese does (an invented zirconium-glaze
+    trade here) make a candidate's ``hanzi_spec`` high, everyday ones low. The same texts read in Traditional
+    give the same figures."""
+    from glossary.mining.features import FEATURES
+    from glossary.mining.measure import candidate_features
+    from glossary.normalise.script import to_traditional
+
+    text = "锆釉厂扩产。锆釉价格上涨，锆砂供应偏紧。锆砂进口增加。今天上午开会讨论锆瓷砖。"
+    col = FEATURES.index("hanzi_spec")
+    figures = []
+    for body in (text, to_traditional(text)):
+        m = Miner()
+        m.add(Document("a.txt", body, "utf-8"))
+        keys, rows = candidate_features(m, ["锆瓷砖", "今天上午"])
+        figures.append([r[col] for r in rows])
+        assert m.count["锆瓷砖"] == m.count["今天上午"] == 1
+    field, everyday = figures[0]
+    assert field > everyday + 2.0, figures
+    assert figures[0] == pytest.approx(figures[1]), figures

@@ -36,6 +36,7 @@ from . import cedict
 from .evidence import longest_ending
 from .features import neighbours
 from .filters import (
+    character_specificity,
     elements,
     estimated_frequency,
     function_words,
@@ -141,6 +142,7 @@ class Miner:
         self.tag_of: dict[str, str] = {}
         self._unit = _Units()
         self._lines: dict[int, list[int]] = {}  # document index -> offsets of its line breaks (for context lines)
+        self._hanzi_spec: dict[str, float] | None = None
 
     def cuts(self, pair: tuple[str, str]) -> bool:
         """True when the word ``pair`` (word, tag) ends a run of words: a chunk's break, or a coordinator (和, 及,
@@ -157,6 +159,7 @@ class Miner:
     def add(self, doc: Document) -> None:
         """Count the candidates of one document."""
         self.docs.append(doc)
+        self._hanzi_spec = None
         simp = to_simplified_aligned(doc.text)
         self.simplified.append(simp)
         self._same.append(simp == doc.text)
@@ -224,6 +227,7 @@ class Miner:
 
     def merge(self, docs: Sequence[Document], state: dict) -> None:
         """Add what a worker counted over ``docs`` (in order) to this miner."""
+        self._hanzi_spec = None
         if not self.docs:
             # the first share's counts become this miner's own, not a copy beside them (a large corpus's are
             # hundreds of megabytes)
@@ -321,6 +325,7 @@ class Miner:
             # sends back its probabilities only (the rows, 96 numbers a candidate, would cost the parent more to
             # unpickle than the model costs to apply)
             load_tables()
+            self.hanzi_specificity()  # (once, here, not in each worker)
             # (each job is a range of the counted candidates, which the worker inherits in the same order: a
             # large corpus's keys pickled to the workers held 60 MB of this process's memory meanwhile)
             jobs = [(lo, hi, model) for lo, hi in bounds(len(keys), workers)]
@@ -330,6 +335,13 @@ class Miner:
         count = self.count
         probs = demote_fragments(keys, [count[k] for k in keys], raw, model.fragment_factor)
         return keys, round_places(probs, 4)
+
+    def hanzi_specificity(self) -> dict[str, float]:
+        """Each Hanzi of the texts → how much more often they use it than general Chinese does
+        (:func:`~glossary.mining.filters.character_specificity`), measured once for all candidates."""
+        if self._hanzi_spec is None:
+            self._hanzi_spec = character_specificity(self.simplified)
+        return self._hanzi_spec
 
     def _kinds(self) -> Callable[[str], str]:
         elems = elements()

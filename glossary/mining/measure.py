@@ -123,6 +123,10 @@ class _Measure:
             return np.fromiter(values, dtype=bool, count=len(words))
 
         self.w_spec = column(map(miner._specificity, words))
+        # (each word's Hanzi and the sum of their specificities: a candidate's mean is over its words' sums)
+        spec = miner.hanzi_specificity()
+        self.w_hanzi = np.fromiter((sum(c in spec for c in t) for t in words), dtype=np.int64, count=len(words))
+        self.w_hanzi_spec = column(sum(spec.get(c, 0.0) for c in t) for t in words)
         self.w_ascii = flags(t.isascii() for t in words)
         self.w_head = flags(map(ends_in_head, words))
         self.w_general = column(_log_freq(background_frequency(t)) for t in words)
@@ -331,6 +335,11 @@ class _Measure:
         # TF-IDF: the log count times the rarity of the whole in general Chinese (a weighted sum of the two,
         # which is all the model can make of them apart, does not say "often here, seldom elsewhere")
         x[:, i + 6 + len(miner.marked)] = x[:, 0] * -x[:, 9]
+        # the mean specificity of its characters (a term seen once, in no list, is still written in the field's)
+        n_chars = np.add.reduceat(self.w_hanzi[flat], starts)
+        x[:, i + 7 + len(miner.marked)] = np.where(
+            n_chars > 0, total(self.w_hanzi_spec[flat]) / np.maximum(n_chars, 1), 0.0
+        )
         return x
 
 
