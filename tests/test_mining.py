@@ -310,16 +310,14 @@ def test_an_english_gloss_belongs_to_the_longest_term_before_it() -> None:
 
 
 def test_an_acronym_gloss_names_as_many_words_as_it_has_letters() -> None:
-    # the segmenter reads 高带宽 as one word; the acronym's words stop at the preposition 对
-    text = (
-        "服务器对高带宽存储器（HBM）的需求增长。存储器价格上涨。存储器厂商扩产。存储器库存下降。"
-        "芯片厂商很多。芯片价格下跌。"
-    )
+    # the segmenter reads 高精度 as one word; the acronym's words stop at the preposition 对 (an invented field)
+    text = "窑厂对高精度釉料（HPG）的需求增长。釉料价格上涨。釉料厂商扩产。釉料库存下降。瓷砖厂商很多。瓷砖价格下跌。"
     ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
-    assert ranked["高带宽存储器"].english_in_text == ["HBM"]
+    assert ranked["高精度釉料"].english_in_text == ["HPG"]
     # and a shorter term does not take it when the longer one is cut from the output
     kept = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=2)}
-    assert all(c.english_in_text != ["HBM"] for t, c in kept.items() if t != "高带宽存储器")
+    assert "釉料" in kept
+    assert all(c.english_in_text != ["HPG"] for t, c in kept.items() if t != "高精度釉料")
 
 
 @_LEARNED_RANKING_GAP

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .candidates import Miner
 
 #: a Latin-script name: capitalised words, as in "Archer Daniels Midland" (for transliteration matching)
-#: an expansion and its acronym in one gloss, either way round: (Chinese Train Control System，CTCS)
+#: an expansion and its acronym in one gloss, either way round: (Widget Train Control System，WTCS)
 _WITH_ACRONYM = re.compile(r"^(.+?)\s*[,，]\s*([A-Z][A-Z0-9&\-]{1,7})$|^([A-Z][A-Z0-9&\-]{1,7})\s*[,，]\s*(.+)$")
 #: a Latin-script name: capitalised words, as in "Archer Daniels Midland" (for transliteration matching)
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
@@ -67,7 +67,7 @@ def attach_evidence(
     occurrences of each file and in at most ``max_files`` such files per
     term: forms rarely change within one file, and a term's forms are all
     seen long before its twentieth file. English in brackets goes to the longest term before it among
-    ``ranked`` too, kept or not: 高带宽存储器（HBM） is not 存储器's to keep when the longer one is cut.
+    ``ranked`` too, kept or not: 高精度釉料（HPG） is not 釉料's to keep when the longer one is cut.
     """
     index = {d.path: i for i, d in enumerate(miner.docs)}
     # (the miner passes every candidate's key, which holds the kept ones: no copy of hundreds of thousands)
@@ -154,7 +154,7 @@ _NOT_SAID = frozenset({"the", "one", "sth", "something", "someone", "into", "wit
 def without_untranslated_verbs(span: str, glosses: Sequence[str]) -> str:
     """``span`` (the words before a gloss) without the verbs it begins with that the gloss does not translate:
     they take the term as their object (实施 + 回购计划（buyback program）, 委任 + 德勤（Deloitte）, 采用 +
-    无砟轨道（ballastless track）); a verb the gloss translates is part of the term (引进 "to introduce" of
+    锆釉面砖（zircon tile）); a verb the gloss translates is part of the term (引进 "to introduce" of
     引进技术（technology introduction）). A verb is a CC-CEDICT word every sense of which is one.
 
     >>> without_untranslated_verbs("实施回购计划", ["buyback program"]), without_untranslated_verbs("委任德勤", ["Deloitte"])
@@ -180,13 +180,13 @@ def without_untranslated_verbs(span: str, glosses: Sequence[str]) -> str:
 
 def gloss_owner(count: Mapping[str, int], span: str, expansions: Sequence[str], terms: Container[str]) -> str | None:
     """The term among ``terms`` that ``span`` (the words before a gloss) ends with and the English says:
-    one long enough for it (a Hanzi and a half per English word at least: 轨道 is too short for "ballastless
-    track") and, of those, the most frequent, the longer on a tie — the words before it in the clause are no
-    part of it (采用 + 无砟轨道, 全线装备 + 中国列车运行控制系统). Without such English, the longest.
+    one long enough for it (a Hanzi and a half per English word at least: 面砖 is too short for "zircon
+    tile") and, of those, the most frequent, the longer on a tie — the words before it in the clause are no
+    part of it (采用 + 锆釉面砖, 全线装备 + 某某列车控制系统). Without such English, the longest.
 
-    >>> count = {"采用无砟轨道": 1, "无砟轨道": 2, "砟轨道": 2, "轨道": 5}
-    >>> gloss_owner(count, "新线采用无砟轨道", ["ballastless track"], count)
-    '无砟轨道'
+    >>> count = {"采用锆釉面砖": 1, "锆釉面砖": 2, "釉面砖": 2, "面砖": 5}
+    >>> gloss_owner(count, "新厂采用锆釉面砖", ["zircon tile"], count)
+    '锆釉面砖'
     """
     words = max((len(re.findall(r"[A-Za-z0-9]+", g)) for g in expansions), default=0)
     fitting = [
@@ -228,8 +228,8 @@ def split_gloss(gloss: str) -> list[str]:
     """An English gloss as the renderings it holds: an expansion and its acronym apart (the acronym last), a
     comma that joins no acronym kept (a name such as "Widget Administration, Ministry of Widget Affairs").
 
-    >>> split_gloss("Chinese Train Control System，CTCS"), split_gloss("HBM, high bandwidth memory")
-    (['Chinese Train Control System', 'CTCS'], ['high bandwidth memory', 'HBM'])
+    >>> split_gloss("Widget Train Control System，WTCS"), split_gloss("HPG, high precision glaze")
+    (['Widget Train Control System', 'WTCS'], ['high precision glaze', 'HPG'])
     >>> split_gloss("Widget Administration, Ministry of Widget Affairs")
     ['Widget Administration, Ministry of Widget Affairs']
     """

@@ -1,12 +1,12 @@
 """What a writer marks as a name or a term, counted beside the runs of words: a title in 《》, a span in quotation
 marks that ends in a term head, a Latin name with its Chinese name in brackets after it, and the Chinese words an
-English gloss in brackets follows (高带宽存储器（HBM）, 中国食品、饮料和烟草协会（…）).
+English gloss in brackets follows (高精度釉料（HPG）, 中国食品、饮料和烟草协会（…）).
 
 >>> from glossary.models import Document
 >>> from glossary.mining.candidates import Miner
 >>> m = Miner()
->>> m.add(Document("a.txt", "美国通过《芯片与科学法案》，限制高带宽存储器（HBM）出口。", "utf-8"))
->>> "芯片与科学法案" in m.titles, m.count["高带宽存储器"] >= 1
+>>> m.add(Document("a.txt", "某国通过《釉料与瓷砖法案》，限制高精度釉料（HPG）出口。", "utf-8"))
+>>> "釉料与瓷砖法案" in m.titles, m.count["高精度釉料"] >= 1
 (True, True)
 """
 
@@ -33,7 +33,7 @@ _QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’，,。；;：:�
 _HAN_AFTER = re.compile(
     rf"(?<![{LATIN_CLASS}0-9.&'+\-])([A-Z\u00c0-\u00d6\u00d8-\u00de][{LATIN_CLASS}0-9.&'+\-]*(?: [{LATIN_CLASS}0-9.&'+\-]+){{0,6}})\s*[（(]([{HAN_CLASS}·]{{2,20}})[)）]"
 )
-#: an acronym in a gloss: capitals only, one per word it abbreviates (HBM, DRAM, KPI)
+#: an acronym in a gloss: capitals only, one per word it abbreviates (HPG, DRAM, KPI)
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
 _LATIN_AFTER = re.compile(rf"[（(]\s*([{LATIN_CLASS}][{LATIN_CLASS}0-9 .,，&'+/\-]{{1,60}}?)\s*[)）]")
 #: the marks that close a title or a quotation, and the mark that opens each
@@ -97,7 +97,7 @@ def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
                 miner.glossed.setdefault(before, Counter())[gloss] += 1
             spelled = acronym_words(miner, before, glosses[-1])
             if spelled:
-                # an acronym names the words before it, at most one a letter: 高带宽存储器（HBM）, not 存储器
+                # an acronym names the words before it, at most one a letter: 高精度釉料（HPG）, not 釉料
                 named = "".join(spelled)
                 local[named] = max(local[named], 1)
                 miner.tokens.setdefault(named, spelled)
@@ -134,14 +134,14 @@ def count_set_off(miner: Miner, simp: str, local: Counter[str]) -> None:
 
 def acronym_words(miner: Miner, span: str, gloss: str) -> tuple[str, ...]:
     """The words at the end of ``span`` an acronym gloss abbreviates: back to a function word, at most one
-    word a letter (高带宽 存储器 for HBM, 动态 随机 存取 存储器 for DRAM); () when the gloss is no acronym
+    word a letter (高精度 釉料 for HPG, 动态 随机 存取 存储器 for DRAM); () when the gloss is no acronym
     or fewer than two words are left."""
     if not _ACRONYM.fullmatch(gloss):
         return ()
     words: list[str] = []
     for w, t in reversed(miner._pairs(span)[-len(gloss) :]):
         if not HAN.search(w) or miner.cuts((w, t)) or t == "p":
-            break  # (对 + 高带宽存储器: the words stop at a function word or a preposition)
+            break  # (对 + 高精度釉料: the words stop at a function word or a preposition)
         words.insert(0, w)
     return tuple(words) if len(words) >= 2 else ()
 
@@ -160,7 +160,7 @@ def glossed_span(miner: Miner, simp: str, p: int) -> str:
             return simp[start + 1 : p - 1].strip()
     span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS) : p])[-1]
     pairs = miner._pairs(span) if span else []
-    # the words after the last preposition (据 + 中国食品、饮料和烟草协会; 服务器 + 对 + 高带宽存储器), without
+    # the words after the last preposition (据 + 中国食品、饮料和烟草协会; 窑厂 + 对 + 高精度釉料), without
     # leading function words: what stands before them is no part of the name
     # (a conjunction inside stays: 中国食品、饮料和烟草协会 is one name, as its English gloss says)
     k = max((i + 1 for i, (_, t) in enumerate(pairs) if t == "p"), default=0)
