@@ -322,7 +322,7 @@ class Miner:
             workers = default_workers() if len(keys) >= PARALLEL_MIN_CANDIDATES else 1
         if workers > 1 and len(keys) > 1:
             # the rows are the same in any split: each worker measures its share against the whole count and
-            # sends back its probabilities only (the rows, 96 numbers a candidate, would cost the parent more to
+            # sends back its probabilities only (the rows, ninety-odd numbers a candidate, would cost the parent more to
             # unpickle than the model costs to apply)
             load_tables()
             self.hanzi_specificity()  # (once, here, not in each worker)
