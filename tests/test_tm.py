@@ -752,3 +752,22 @@ def test_a_rendering_in_a_titles_capitals_and_in_running_text_is_shown_as_runnin
     found = propose(["噪声许可证交易"], pairs)["噪声许可证交易"]
     assert found[0][0] == "noise permits trading", found
     assert not any(text.lower() == "noise permit trading" for text, _ in found), found
+
+
+def test_a_rendering_in_the_ing_form_of_a_senses_verb_says_that_sense() -> None:
+    """备案 is "to file" in the dictionary and "filing" in the memory: the span's last word says the term's last
+    part and is its head. Words were matched by their first four letters, and "fili" is not "file", so the
+    rendering looked as if a part went unsaid and an edge unexplained. Invented term and sentences."""
+    from glossary.tm.spans import FEATURES, span_features
+    from glossary.tm.words import word_key
+
+    assert word_key("filing") == word_key("file") and word_key("pricing") == word_key("price")
+    assert word_key("speeds") == word_key("speed") and word_key("agreed") == word_key("agree")
+    units = [
+        "Companies must complete noise permit filing before May.",
+        "The procedures for noise permit filing have been simplified.",
+    ]
+    spans = {s.key: s for s in span_features("噪声许可备案", units, lambda key: 1)}
+    said = dict(zip(FEATURES, spans["noise permit filing"].features))
+    assert said["covered_parts"] == 1.0 and said["head_last"] == 1.0, said
+    assert said["edge_unexplained"] == 0.0, said

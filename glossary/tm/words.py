@@ -118,8 +118,22 @@ LINKS = frozenset(
 _EDGE_WORDS = FUNCTION_WORDS | AUXILIARIES | LINKS
 
 
+#: an inflection ending a word: -ing, -ed (not the -eed of "speed"), -es, -e, -s, with three letters left
+_INFLECTION = re.compile(r"^(.{3,}?)(?:ing|(?<!e)ed|es|e|s)$")
+
+
 def word_key(word: str) -> str:
+    """What an English word is matched by: its first four letters once an inflection is off, so that the
+    memory's "filing" says the dictionary's "to file" (their first four letters differ) as "widgets" says
+    "widget".
+
+    >>> word_key("filing") == word_key("file"), word_key("widgets") == word_key("widget")
+    (True, True)
+    """
     w = word.lower()
+    m = _INFLECTION.match(w)
+    if m:
+        w = m.group(1)
     return w[:4] if len(w) > 4 else w
 
 
