@@ -117,13 +117,14 @@ def score_spans(
         p = probability(weights, s.features)
         key = s.key[:-1] if s.key.endswith("s") and s.key[:-1] in keys else s.key
         text = shown[key]
-        # a word before the head in the plural or not is one rendering ("widget exports licensing")
+        # a word before the head in the plural or not is one rendering ("widget exports licensing"): the likelier
+        # probability, shown as running text writes it
         key = _inner_singular(key)
-        if key not in best or _preferred((p, text), best[key]):
-            was = best.get(key)
-            best[key] = (round(max(p, was[0] if was else 0.0), 4), text)
-        elif p > best[key][0]:
-            best[key] = (round(p, 4), best[key][1])
+        was = best.get(key)
+        if was is None:
+            best[key] = (round(p, 4), text)
+        else:
+            best[key] = (round(max(p, was[0]), 4), text if _preferred((p, text), was) else was[1])
     # an abbreviation the source gives the term in brackets, spelled out before it in the English, says the
     # rendering outright (总拥有成本（TCO）, "total cost of ownership (TCO)"): on the dev translations each of the 12
     # long forms so found was a gold rendering, so it stands first at the confidence that measures
