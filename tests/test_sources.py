@@ -71,6 +71,21 @@ def test_folders_are_read_recursively(tmp_path: Path) -> None:
     assert len(read_sources([tmp_path]).documents) == 1
 
 
+def test_a_folders_own_readme_is_no_text_of_it_unless_named(tmp_path: Path) -> None:
+    # a corpus folder's README describes its texts (their sources, the chrome planted in them, example terms):
+    # mined with them, its words and glosses became candidates ("caption only" as a term's English)
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    for name in ("README.md", "LICENSE.txt", "sub/readme.zh.md"):
+        (tmp_path / name).write_text("锆釉面砖（caption only）是说明。", encoding="utf-8")
+    result = read_sources([tmp_path])
+    assert [Path(d.path).name for d in result.documents] == ["a.txt"]
+    assert sorted(Path(p).name for p, _ in result.skipped) == ["LICENSE.txt", "README.md", "readme.zh.md"]
+    assert all("name the file to mine it" in reason for _, reason in result.skipped)
+    named = read_sources([tmp_path / "README.md"])
+    assert len(named.documents) == 1 and named.skipped == []
+
+
 def test_chrome_is_blanked_and_offsets_kept() -> None:
     page = "首页 > 财经 > 正文\n分享至\n0\n" + TEXT + "\n![](pic.png)\n#话题标签#\n特别声明：以上内容为用户上传。\n"
     cleaned, removed = clean_text(page)

@@ -34,7 +34,8 @@ from . import (
 @by_option
 @click.pass_context
 def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit: int | None, by: str | None) -> None:
-    """Mine term candidates from .txt/.md files and folders into the term base.
+    """Mine term candidates from .txt/.md files and folders into the term base. A folder's README, LICENSE or
+    CHANGELOG describes its texts and is skipped; name such a file to mine it.
 
     \b
     Example:

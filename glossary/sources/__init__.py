@@ -35,8 +35,24 @@ class ReadResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def iter_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand paths (files or folders, recursively) into a sorted list of files.
+#: the names of a folder's own documentation (README.md, LICENSE, CHANGELOG.md …): it describes the texts beside
+#: it and is none of them (a corpus's README lists its sources, its page chrome and example terms)
+FOLDER_DOCS = frozenset({"readme", "license", "licence", "changelog", "changes", "contributing", "authors", "notice"})
+
+
+def folder_doc(path: Path) -> bool:
+    """Whether ``path`` is named as a folder's documentation.
+
+    >>> folder_doc(Path("corpus/README.md")), folder_doc(Path("corpus/readme.zh.txt")), folder_doc(Path("a/注释.md"))
+    (True, True, False)
+    """
+    return path.name.split(".")[0].lower() in FOLDER_DOCS
+
+
+def iter_files(paths: Iterable[str | Path], skipped: list[tuple[str, str]] | None = None) -> list[Path]:
+    """Expand paths (files or folders, recursively) into a sorted list of files. A folder's own documentation
+    (:func:`folder_doc`) is left out, with its reason added to ``skipped``; a file named on its own is read
+    whatever its name.
 
     :raises SourceError: when a path does not exist.
     """
@@ -45,7 +61,12 @@ def iter_files(paths: Iterable[str | Path]) -> list[Path]:
         if not p.exists():
             raise SourceError(f"{p}: no such file or folder; check the path")
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")))
+            for f in sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")):
+                if not folder_doc(f):
+                    out.append(f)
+                elif skipped is not None:
+                    reason = f"{f}: the folder's own documentation, not one of its texts; name the file to mine it"
+                    skipped.append((str(f), reason))
         else:
             out.append(p)
     return out
@@ -72,7 +93,7 @@ def read_sources(paths: Iterable[str | Path], encoding: str | None = None) -> Re
     :raises SourceError: when a path is missing.
     """
     result = ReadResult()
-    files = iter_files(paths)
+    files = iter_files(paths, result.skipped)
     jobs = [(f, encoding) for f in files]
     big = len(files) >= 16 and sum(f.stat().st_size for f in files) >= PARALLEL_MIN_BYTES
     if big and default_workers() > 1:
@@ -99,4 +120,4 @@ def _read_one(job: tuple[Path, str | None]) -> tuple[Document | None, str]:
         return None, str(e)
 
 
-__all__ = ["READERS", "ReadResult", "iter_files", "read_document", "read_sources"]
+__all__ = ["FOLDER_DOCS", "READERS", "ReadResult", "folder_doc", "iter_files", "read_document", "read_sources"]
