@@ -8,7 +8,8 @@ must recall, all recall, precision, P@100, English top-1 and any, Traditional, p
 and leave-one-corpus-out: each corpus ranked by the termhood model fitted on the others (the figure that
 predicts a field never seen). The reference export stays in exports/eval/glossary.csv.
 
-Exits 1 when a macro figure falls below the floor in scripts/eval_floor.json.
+Exits 1 when a macro figure falls below the floor in scripts/eval_floor.json, or a band of the English
+calibration table is further than 0.10 from its confidence (issue 18).
 """
 
 from __future__ import annotations
@@ -252,6 +253,7 @@ def main() -> int:
             **{f"bilingual_{k}": v for k, v in bilingual.items()},
         }
         low = [f"{k} {got[k]:.3f} < {v}" for k, v in floor.items() if got.get(k) is not None and got[k] < v]
+        low += [f"calibration band {band}" for band in eval_calibration.off_bands(pairs)]
         if low:
             print("make eval: below the quality floor in scripts/eval_floor.json: " + "; ".join(low), file=sys.stderr)
             return 1

@@ -58,3 +58,30 @@ def table(pairs: list[tuple[float, bool]]) -> list[str]:
             right = sum(r for _, r in got) / len(got)
             lines.append(f"  {lo:.1f}–{min(hi, 1.0):.1f}   {len(got):5d} {mean:10.2f} {right:7.2f}")
     return lines
+
+
+#: issue 18's calibration: each band's share right within this much of its mean confidence ...
+TOLERANCE = 0.10
+#: ... in the bands that hold this many suggestions (a handful right or wrong by chance says nothing)
+LEAST = 20
+
+
+def off_bands(pairs: list[tuple[float, bool]], tolerance: float = TOLERANCE, least: int = LEAST) -> list[str]:
+    """The bands of at least ``least`` suggestions whose share right is further than ``tolerance`` from their
+    mean confidence, each as a line to print.
+
+    >>> off_bands([(0.75, True)] * 26 + [(0.75, False)] * 4)
+    ['0.6–0.8: 0.75 said, 0.87 right']
+    >>> off_bands([(0.85, True)] * 26 + [(0.85, False)] * 4), off_bands([(0.75, True)] * 5)
+    ([], [])
+    """
+    out = []
+    for lo, hi in zip(BANDS, BANDS[1:]):
+        got = [(c, r) for c, r in pairs if lo <= c < hi]
+        if len(got) < least:
+            continue
+        mean = sum(c for c, _ in got) / len(got)
+        right = sum(r for _, r in got) / len(got)
+        if abs(mean - right) > tolerance:
+            out.append(f"{lo:.1f}–{min(hi, 1.0):.1f}: {mean:.2f} said, {right:.2f} right")
+    return out

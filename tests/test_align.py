@@ -953,6 +953,20 @@ def test_a_sources_confidence_is_how_often_its_first_suggestion_is_right() -> No
         assert abs(said - right) <= 0.1, (source, round(said, 3), round(right, 3))
 
 
+def test_make_eval_fails_on_a_calibration_band_off_by_more_than_a_tenth() -> None:
+    # issue 18's acceptance reads the calibration table band by band: CC-CEDICT's whole-term sense said 0.75 and
+    # was right 0.87 of the time at the default size, and `make eval` printed the table and passed
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+    import eval_calibration
+
+    under = [(0.75, True)] * 45 + [(0.75, False)] * 7 + [(0.2, True)] * 5 + [(0.2, False)] * 15
+    assert eval_calibration.off_bands(under) == ["0.6–0.8: 0.75 said, 0.87 right"]
+    assert eval_calibration.off_bands([(0.8, r) for _, r in under[:52]]) == []  # 0.8 said, 0.87 right
+    assert eval_calibration.off_bands(under[:5]) == []  # five suggestions say nothing of a band
+
+
 def test_a_term_built_on_one_the_texts_gloss_takes_that_english_for_the_part() -> None:
     from glossary.align import align_candidates
 
