@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_tm import ARTICLES  # noqa: E402
 
-from glossary.tm.extract import Memory, sample_units  # noqa: E402
+from glossary.tm.memory import Memory, sample_units  # noqa: E402
 from glossary.tm.io import read_pairs  # noqa: E402
 from glossary.tm.spans import FEATURES, span_features  # noqa: E402
 

@@ -271,7 +271,7 @@ def test_forked_workers_propose_what_one_process_proposes() -> None:
 
 
 def test_memory_counts_and_units_match_a_full_scan() -> None:
-    from glossary.tm.extract import Memory
+    from glossary.tm.memory import Memory
     from glossary.tm.words import padded
 
     memory = pairs()
@@ -684,7 +684,7 @@ def test_only_the_renderings_kept_are_looked_up_as_written(monkeypatch: pytest.M
 def test_a_term_with_a_number_or_latin_edge_is_not_found_inside_a_longer_one() -> None:
     # 3号线 was found in every unit that held 13号线 (a substring), so 13号线's English was 3号线's rendering and
     # the QA check asked for it there; a Latin or number edge of a term may not run on into more letters or digits
-    from glossary.tm.extract import Memory
+    from glossary.tm.memory import Memory
 
     pairs = [("13号线今天开通。", "Line 13 opened today."), ("3号线延误。", "Line 3 was delayed.")]
     assert Memory(pairs).units("3号线") == [1]
