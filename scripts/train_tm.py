@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_tm import ARTICLES  # noqa: E402
 
-from glossary.tm.memory import Memory, sample_units  # noqa: E402
 from glossary.tm.io import read_pairs  # noqa: E402
+from glossary.tm.memory import Memory, sample_units  # noqa: E402
 from glossary.tm.spans import FEATURES, span_features  # noqa: E402
 
 OUT = ROOT / "glossary" / "data" / "tm_spans.json"
