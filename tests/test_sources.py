@@ -73,11 +73,11 @@ def test_folders_are_read_recursively(tmp_path: Path) -> None:
 
 def test_a_folders_own_readme_is_no_text_of_it_unless_named(tmp_path: Path) -> None:
     # a corpus folder's README describes its texts (their sources, the chrome planted in them, example terms):
-    # mined with them, its words and glosses became candidates ("caption only" as a term's English)
+    # mined with them, its words and its remarks in brackets became candidates and English of terms
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "sub").mkdir()
     for name in ("README.md", "LICENSE.txt", "sub/readme.zh.md"):
-        (tmp_path / name).write_text("锆釉面砖（caption only）是说明。", encoding="utf-8")
+        (tmp_path / name).write_text("锆釉面砖（draft note）是说明。", encoding="utf-8")
     result = read_sources([tmp_path])
     assert [Path(d.path).name for d in result.documents] == ["a.txt"]
     assert sorted(Path(p).name for p, _ in result.skipped) == ["LICENSE.txt", "README.md", "readme.zh.md"]
