@@ -1,6 +1,6 @@
 """Fitting the termhood model on annotated corpora, and judging it by leave-one-corpus-out.
 
-An annotated corpus is a folder of texts (``*.txt``, ``*.md`` but not ``README.md``) with a ``gold.tsv`` in the
+An annotated corpus is a folder of texts (``*.txt``, ``*.md`` but not ``README.md`` or the like) with a ``gold.tsv`` in the
 format of the reference list (``id files simplified traditional pinyin english kind must variants``). Its
 candidates are labelled by the list: a candidate whose form matches a row's Simplified form or a variant is a
 positive; any other is a negative, unless the folder's README names it among the words "deliberately not
@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import TrainingError
 from ..normalise.hanzi import HAN, HAN_CLASS
 from ..normalise.script import to_simplified
-from ..sources import read_sources
+from ..sources import folder_doc, read_sources
 from .features import FEATURE_VERSION, FEATURES
 from .measure import candidate_features
 
@@ -77,7 +77,8 @@ def load_corpus(
         raise TrainingError(
             f"{gold_path}: no 'simplified' column in its first line; the columns are those of docs/mining.md"
         )
-    texts = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md") and p.stem.lower() != "readme")
+    # (its README describes the texts and lists words left out: no text of it, as for `glossary mine DIR`)
+    texts = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md") and not folder_doc(p))
     if not texts:
         raise TrainingError(f"{folder}: no .txt or .md texts beside gold.tsv")
     corpus = AnnotatedCorpus(name or folder.name, texts, gold_path, positives_only)
