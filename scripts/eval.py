@@ -255,7 +255,10 @@ def main() -> int:
         low = [f"{k} {got[k]:.3f} < {v}" for k, v in floor.items() if got.get(k) is not None and got[k] < v]
         low += [f"calibration band {band}" for band in eval_calibration.off_bands(pairs)]
         if low:
-            print("make eval: below the quality floor in scripts/eval_floor.json: " + "; ".join(low), file=sys.stderr)
+            print(
+                "make eval: below the floor of scripts/eval_floor.json or off calibration: " + "; ".join(low),
+                file=sys.stderr,
+            )
             return 1
     return 0
 

@@ -48,15 +48,26 @@ def first_suggestions(shared: Path, export: Path, gold: Path) -> list[tuple[floa
     return out
 
 
-def table(pairs: list[tuple[float, bool]]) -> list[str]:
-    """One line per confidence band: its suggestions, their mean confidence, the share right."""
-    lines = [f"  {'band':9} {'n':>5} {'mean conf':>10} {'right':>7}"]
+def bands(pairs: list[tuple[float, bool]]) -> list[tuple[str, int, float, float]]:
+    """Each confidence band that holds suggestions: its name, how many, their mean confidence, the share right.
+
+    >>> bands([(0.75, True), (0.65, False), (0.9, True)])
+    [('0.6–0.8', 2, 0.7, 0.5), ('0.8–1.0', 1, 0.9, 1.0)]
+    """
+    out = []
     for lo, hi in zip(BANDS, BANDS[1:]):
         got = [(c, r) for c, r in pairs if lo <= c < hi]
         if got:
             mean = sum(c for c, _ in got) / len(got)
             right = sum(r for _, r in got) / len(got)
-            lines.append(f"  {lo:.1f}–{min(hi, 1.0):.1f}   {len(got):5d} {mean:10.2f} {right:7.2f}")
+            out.append((f"{lo:.1f}–{min(hi, 1.0):.1f}", len(got), mean, right))
+    return out
+
+
+def table(pairs: list[tuple[float, bool]]) -> list[str]:
+    """One line per confidence band: its suggestions, their mean confidence, the share right."""
+    lines = [f"  {'band':9} {'n':>5} {'mean conf':>10} {'right':>7}"]
+    lines += [f"  {name}   {n:5d} {mean:10.2f} {right:7.2f}" for name, n, mean, right in bands(pairs)]
     return lines
 
 
@@ -75,13 +86,8 @@ def off_bands(pairs: list[tuple[float, bool]], tolerance: float = TOLERANCE, lea
     >>> off_bands([(0.85, True)] * 26 + [(0.85, False)] * 4), off_bands([(0.75, True)] * 5)
     ([], [])
     """
-    out = []
-    for lo, hi in zip(BANDS, BANDS[1:]):
-        got = [(c, r) for c, r in pairs if lo <= c < hi]
-        if len(got) < least:
-            continue
-        mean = sum(c for c, _ in got) / len(got)
-        right = sum(r for _, r in got) / len(got)
-        if abs(mean - right) > tolerance:
-            out.append(f"{lo:.1f}–{min(hi, 1.0):.1f}: {mean:.2f} said, {right:.2f} right")
-    return out
+    return [
+        f"{name}: {mean:.2f} said, {right:.2f} right"
+        for name, n, mean, right in bands(pairs)
+        if n >= least and abs(mean - right) > tolerance
+    ]

@@ -1,7 +1,7 @@
 """Fitting the termhood model on annotated corpora, and judging it by leave-one-corpus-out.
 
-An annotated corpus is a folder of texts (``*.txt``, ``*.md`` but not ``README.md`` or the like) with a ``gold.tsv`` in the
-format of the reference list (``id files simplified traditional pinyin english kind must variants``). Its
+An annotated corpus is a folder of texts (``*.txt``, ``*.md``, but not ``README.md`` or the like) with a ``gold.tsv``
+in the format of the reference list (``id files simplified traditional pinyin english kind must variants``). Its
 candidates are labelled by the list: a candidate whose form matches a row's Simplified form or a variant is a
 positive; any other is a negative, unless the folder's README names it among the words "deliberately not
 listed" (then it is unlabelled and left out). A list that is only a sample of the field's terms
