@@ -211,6 +211,18 @@ def test_a_lexicon_s_of_phrase_that_a_composition_says_as_a_compound_gives_the_c
     assert texts[:2] == [("income source", "ecdict"), ("source of income", "ecdict")]
 
 
+def test_a_composition_takes_the_lexicons_word_where_cc_cedict_leaves_a_loose_character() -> None:
+    from glossary.mining import lexicon
+
+    if not lexicon.available():
+        pytest.skip("ECDICT is not installed (make venv)")
+    # CC-CEDICT splits 蒸发器 into 蒸发 + 器 ("evaporation device"); ECDICT renders the word whole, under a label
+    assert compose("蒸发器故障")[0].split()[0] == "evaporator"
+    assert compose("曲轴箱故障")[0].split()[0] == "crankcase"
+    # its acronym is no part of a composition: 曲轴箱 is also "CRKC" in ECDICT
+    assert not any("CRKC" in e for e in compose("曲轴箱故障"))
+
+
 def test_a_lexicon_s_english_words_and_own_entries_come_before_misspellings_and_bare_glossary_lines() -> None:
     from glossary.mining import lexicon
 

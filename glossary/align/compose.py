@@ -13,7 +13,9 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 
+from ..mining import lexicon
 from ..mining.filters import elements, naming_rules
 from ..normalise.pinyin import to_pinyin
 from . import choice, countries, dictionary, edges, english, kinds
@@ -89,6 +91,45 @@ def _parts(term: str) -> list[str]:
             out[-1] += p
         elif p:
             out.append(p)
+    return _lexicon_words(out)
+
+
+def _loose(piece: str, el: Mapping[str, object]) -> bool:
+    return len(piece) == 1 and not piece.isascii() and piece not in el
+
+
+#: pieces in a row that may make one word ECDICT renders, and its most characters
+_RUN, _LONGEST = 3, 6
+
+
+def _lexicon_words(parts: list[str]) -> list[str]:
+    """``parts`` with a loose character and the words beside it made one where ECDICT renders them together,
+    under a field's label, and CC-CEDICT lacks the word: the character alone guesses at a sense (器 "device"),
+    the lexicon's word does not. Only whole words of CC-CEDICT's split are joined, and none beside another loose
+    character (two in a row are a word neither dictionary has, or two modifiers: 中 + 重).
+
+    >>> _lexicon_words(["蒸发", "器", "故障"]) if lexicon.available() else ["蒸发器", "故障"]
+    ['蒸发器', '故障']
+    """
+    el = elements()
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        for j in range(min(len(parts), i + _RUN), i + 1, -1):
+            run = parts[i:j]
+            loose = any(_loose(p, el) for p in run)
+            beside = (i > 0 and _loose(parts[i - 1], el)) or (j < len(parts) and _loose(parts[j], el))
+            if not loose or beside or all(len(p) == 1 for p in run) or any(p.isascii() for p in run):
+                continue
+            word = "".join(run)
+            entry = lexicon.entry(word) if len(word) <= _LONGEST else None
+            if entry and entry[1]:
+                out.append(word)
+                i = j
+                break
+        else:
+            out.append(parts[i])
+            i += 1
     return out
 
 

@@ -54,6 +54,11 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
     if el:
         return tuple(el[:2])  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB
     gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
+    if not gl and len(piece) > 1 and not dictionary.has_word(piece):
+        # a word of ECDICT's that CC-CEDICT lacks (a composition joins them: 蒸发器 "evaporator"): its English, not
+        # an acronym (a word's part is no abbreviation) nor a plural beside its singular
+        found = lexicon.english(piece)
+        gl = [e for e in found if e.islower() and lexicon.singular(e) not in found]
     if len(piece) > 2 and gl:
         from .compose import literal, literal_head  # (a word of words is composed as a term is)
 
