@@ -111,3 +111,10 @@ def test_queries_asked_together_bind_quotes_and_percent_signs_as_text(tb: TermBa
     )
     assert got == [[("a'; b",)], [("50%",)], [(1,)]]
     assert select_all(tb.con, []) == []
+
+
+def test_a_foreign_names_dot_is_found_as_any_dot_typed_for_it(tb: TermBase) -> None:
+    # (an invented name, stored as a Taiwan text writes it)
+    tb.stage([TermEntry("卡洛斯‧贝内特", "卡洛斯‧貝內特", to_pinyin("卡洛斯‧贝内特"), [])], by="t")
+    for q in ("卡洛斯·贝内特", "卡洛斯・贝内特", "卡洛斯‧貝內特"):
+        assert names(tb, q)[:1] == [("exact", "卡洛斯‧贝内特")]

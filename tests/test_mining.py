@@ -161,6 +161,21 @@ def test_transliterated_names_cut_by_the_segmenter_are_rejoined() -> None:
     assert "莱纳斯" in words and "阿尔巴尼斯" in words and "签" in words and "莫德纳" in words
 
 
+def test_a_foreign_name_and_the_dots_between_its_parts_are_one_word() -> None:
+    from glossary.align import align_candidate
+    from glossary.mining.segment import JiebaTokeniser
+
+    # (invented names) a dot between a name's parts, the middle dot or Taiwan's ‧; a spaced dot parts a page's chrome
+    words = [w for w, _ in JiebaTokeniser().pairs("外长卡洛斯·贝内特说，约翰‧米勒也来了。观察网 · 财经")]
+    assert "卡洛斯·贝内特" in words and "约翰‧米勒" in words and "·" in words
+    text = "外长卡洛斯·贝内特说，关税将上调。卡洛斯·贝内特还表示，贝内特会继续谈判。"
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=10)]
+    assert ranked[0] == "卡洛斯·贝内特" and "贝内特" in ranked
+    entry = align_candidate(Candidate(term="卡洛斯·贝内特"))
+    # the dot survives in both scripts; a name no resource has is spelled part by part
+    assert entry.traditional == "卡洛斯·貝內特" and entry.english[0].text == "Kaluosi Beineite"
+
+
 @_LEARNED_RANKING_GAP
 def test_a_verb_inside_a_phrase_makes_a_clause_unless_it_qualifies_the_head() -> None:
     text = "美国签订关键矿产协议。关键矿产协议很重要。欧盟建立反胁迫机制。反胁迫机制已生效。"

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..mining.filters import elements, naming_rules, transliteration_chars
+from ..normalise.hanzi import NAME_DOT
 from ..normalise.pinyin import to_pinyin
 from . import countries, dictionary, edges, kinds
 
@@ -173,12 +174,15 @@ _OFFICE_PREFIXES = frozenset("总分副支")
 
 
 def pinyin_name(term: str) -> str:
-    """A name in pinyin, one word; a place the dictionary knows before it keeps its English
+    """A name in pinyin, one word (a word for each part of a name with dots); a place the dictionary knows before it keeps its English
     (冰岛克拉维斯 → "Iceland Kelaweisi", not "Bingdaokelaweisi").
 
-    >>> pinyin_name("克拉维斯"), pinyin_name("冰岛克拉维斯"), pinyin_name("阿萨姆邦")
-    ('Kelaweisi', 'Iceland Kelaweisi', 'Asamu State')
+    >>> pinyin_name("克拉维斯"), pinyin_name("冰岛克拉维斯"), pinyin_name("阿萨姆邦"), pinyin_name("克拉·维斯")
+    ('Kelaweisi', 'Iceland Kelaweisi', 'Asamu State', 'Kela Weisi')
     """
+    parts = [p for p in NAME_DOT.split(term) if p]
+    if len(parts) > 1:
+        return " ".join(map(pinyin_name, parts))  # a foreign name's parts, as its dots part them
     place, name = known_place(term)
     pattern = "{}"
     if len(name) > 2 and name[-1] in PLACE_WORDS:

@@ -113,6 +113,7 @@ def show(ctx: click.Context, term: str) -> None:
 def find(ctx: click.Context, query: str, statuses: tuple[str, ...], limit: int, as_json: bool, fmt: str) -> None:
     """Look a term up by Hanzi (either script), pinyin, English, or part of a term.
 
+    The dot of a foreign name may be typed as any of those written for it (·, ‧, ・).
     Exit 0 when something is found, 1 when nothing is.
 
     \b

@@ -21,7 +21,7 @@ from typing import Protocol
 
 import rjieba
 
-from ..normalise.hanzi import ACCENTED_CLASS, HAN, HAN_RUN
+from ..normalise.hanzi import ACCENTED_CLASS, HAN, HAN_RUN, NAME_DOT, NAME_DOTS
 from .cedict import has_word, is_verb, split_words
 from .filters import ends_in_head, transliteration_chars
 
@@ -68,6 +68,8 @@ class JiebaTokeniser:
         pairs = _numbers(pairs)
         pairs = _split_phrases(pairs)
         pairs = _join_names(pairs)
+        if NAME_DOT.search(text):
+            pairs = _join_dotted_names(pairs)
         marks = [
             k
             for k in _positions(pairs, _LATIN_TAGS)
@@ -298,6 +300,43 @@ def _join_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 break
         if end - start > 1 or tail:
             out[start:end] = [(name, tag), *tail]
+    return out
+
+
+def _join_dotted_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A foreign name's parts and the dots between them as one name: 约翰 + · + 肯尼迪 → 约翰·肯尼迪. A dot
+    joins two words of Hanzi right beside it that the segmenter reads as names or that are written in the
+    characters transliteration uses; a dot with a space beside it, or between other words, is a separator
+    (a page's "网 · 财经").
+
+    >>> _join_dotted_names([("约翰", "nrt"), ("·", "x"), ("菲茨杰拉德", "nrt"), ("·", "x"), ("肯尼迪", "nr"), ("说", "v")])
+    [('约翰·菲茨杰拉德·肯尼迪', 'nr'), ('说', 'v')]
+    >>> _join_dotted_names([("观察网", "n"), ("·", "x"), ("财经", "n")])
+    [('观察网', 'n'), ('·', 'x'), ('财经', 'n')]
+    """
+    chars = transliteration_chars()
+
+    def name_like(pair: tuple[str, str]) -> bool:
+        w, t = pair
+        return bool(HAN_RUN.fullmatch(NAME_DOT.sub("", w))) and (t in _NAME_TAGS or all(c in chars for c in w))
+
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(pairs):
+        w, t = pairs[i]
+        if (
+            len(w) == 1
+            and w in NAME_DOTS
+            and out
+            and i + 1 < len(pairs)
+            and name_like(out[-1])
+            and name_like(pairs[i + 1])
+        ):
+            out[-1] = (out[-1][0] + w + pairs[i + 1][0], "nr")
+            i += 2
+        else:
+            out.append((w, t))
+            i += 1
     return out
 
 

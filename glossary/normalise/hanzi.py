@@ -21,6 +21,10 @@ LATIN_CLASS = f"A-Za-z{ACCENTED_CLASS}"
 
 HAN = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+#: the dots between the parts of a foreign name in Chinese (埃隆·马斯克): the middle dot, and the ones typed for it
+#: (Taiwan's hyphenation point ‧, the katakana and half-width dots, the bullet)
+NAME_DOTS = "·‧・･•"
+NAME_DOT = re.compile(f"[{NAME_DOTS}]")
 
 
 def is_han(ch: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import Status
-from ..normalise.hanzi import HAN
+from ..normalise.hanzi import HAN, NAME_DOT, NAME_DOTS
 from ..normalise.pinyin import TONE_MARKS, pinyin_keys, reading_keys
 from ..normalise.script import to_simplified
 from .backend import Connection, chunks, marks, select_all
@@ -181,12 +181,20 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
     base = "SELECT id, status, score FROM concepts"
     if HAN.search(q):
         s = to_simplified(q)
+        # a foreign name's dot typed as any of the dots written for it (斯科特·贝森特 finds 斯科特‧贝森特)
+        forms = sorted({q, s} | {NAME_DOT.sub(d, f) for f in (q, s) for d in NAME_DOTS if NAME_DOT.search(f)})
         # (the forms, the variants and the prefix range asked at once: one round trip to a server)
         exact, variant, prefix = select_all(
             con,
             [
-                (f"{base} WHERE simplified IN (?, ?) OR traditional = ?", (q, s, q)),
-                (f"{base} WHERE id IN (SELECT concept_id FROM variants WHERE form IN (?, ?)) ORDER BY id", (q, s)),
+                (
+                    f"{base} WHERE simplified IN ({marks(len(forms))}) OR traditional IN ({marks(len(forms))})",
+                    (*forms, *forms),
+                ),
+                (
+                    f"{base} WHERE id IN (SELECT concept_id FROM variants WHERE form IN ({marks(len(forms))})) ORDER BY id",
+                    tuple(forms),
+                ),
                 (f"{base} WHERE simplified >= ? AND simplified < ? LIMIT 500", (s, s + _TOP)),
             ],
         )
