@@ -181,7 +181,7 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
     base = "SELECT id, status, score FROM concepts"
     if HAN.search(q):
         s = to_simplified(q)
-        # a foreign name's dot typed as any of the dots written for it (斯科特·贝森特 finds 斯科特‧贝森特)
+        # a foreign name's dot typed as any of the dots written for it (卡洛斯·贝内特 finds 卡洛斯‧贝内特)
         forms = sorted({q, s} | {NAME_DOT.sub(d, f) for f in (q, s) for d in NAME_DOTS if NAME_DOT.search(f)})
         # (the forms, the variants and the prefix range asked at once: one round trip to a server)
         exact, variant, prefix = select_all(
