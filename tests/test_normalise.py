@@ -45,6 +45,19 @@ def test_aligned_simplified_keeps_length_including_non_bmp() -> None:
     assert len(out) == len(text) and out.startswith("𠀀镨钕·")
 
 
+def test_an_elements_taiwan_character_is_its_simplified_one_and_keeps_offsets() -> None:
+    from glossary.mining import mine_documents
+    from glossary.models import Document
+
+    # Taiwan writes silicon 矽 and lutetium 鎦; OpenCC kept the one and read the other as 镏 (gilding)
+    assert to_simplified("矽鋼片與氧化鎦") == "硅钢片与氧化镥"
+    text = "氧化鎦靶材用於鍍膜。氧化鎦靶材價格上漲。"
+    assert to_simplified_aligned(text)[:5] == "氧化镥靶材" and len(to_simplified_aligned(text)) == len(text)
+    (first, *_) = mine_documents([Document("a.txt", text, "utf-8")], limit=5)
+    # the term base's Simplified form is the mainland one; the surface seen is its variant
+    assert first.term == "氧化镥靶材" and "氧化鎦靶材" in first.surfaces
+
+
 def test_fold_full_width() -> None:
     assert fold("ＭＰ　Ｍａｔｅｒｉａｌｓ，Ｎ５２") == "MP Materials,N52"
 

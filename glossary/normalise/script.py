@@ -21,8 +21,28 @@ def _cc(config: str) -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional (any region) to Simplified, phrase-aware."""
-    return _cc("t2s").convert(text)
+    """Traditional (any region) to Simplified, phrase-aware; an element's Taiwan character as the element's
+    Simplified one (矽 silicon → 硅, 鎦 lutetium → 镥), which OpenCC keeps or reads as another word's.
+
+    >>> to_simplified("矽鋼片"), to_simplified("氧化鎦")
+    ('硅钢片', '氧化镥')
+    """
+    return _cc("t2s").convert(text.translate(_element_characters()))
+
+
+@cache
+def _element_characters() -> dict[int, str]:
+    """An element's Traditional character (``data/elements.tsv``) → its Simplified one, where OpenCC's own
+    conversion gives another (Taiwan names elements with characters of its own: 矽 for 硅, 鎝 for 锝)."""
+    from importlib import resources
+
+    table = {}
+    for line in resources.files("glossary.data").joinpath("elements.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            simplified, traditional = line.split("\t")[:2]
+            if len(traditional) == 1 and _cc("t2s").convert(traditional) != simplified:
+                table[ord(traditional)] = simplified
+    return table
 
 
 def to_traditional(text: str, region: str = "") -> str:
