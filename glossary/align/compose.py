@@ -13,11 +13,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
 
-from ..mining import lexicon
 from ..mining.filters import elements, naming_rules
-from ..normalise.pinyin import to_pinyin
 from . import choice, countries, dictionary, edges, english, kinds
 from .acts import is_phrasal, object_act, verb_object
 from .names import (
@@ -32,6 +29,8 @@ from .names import (
 from .options import LATIN as _LATIN
 from .options import piece_options as _piece_options
 from .options import scored_options as _scored_options
+from .pieces import parts as _parts
+from .pieces import readings as _readings
 from .senses import (
     _FUNCTION_WORDS,
     _join,
@@ -72,80 +71,6 @@ def literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
     head = [g.lower() for g in dictionary.glosses(parts[-1])]
     # the gloss's head is no sense of the term's head (生产线 "production line": 线 is "line" too)
     return composed[:1] if head and head[0] == a[-1] and b[-1] not in head else []
-
-
-def _parts(term: str) -> list[str]:
-    """The words of ``term``; elements in a row are one word, a material (镍 钴 锰 → 镍钴锰, NCM).
-
-    >>> _parts("镍钴锰产量")
-    ['镍钴锰', '产量']
-    """
-    pieces: list[str] = []
-    for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*|[^A-Za-z0-9]+", term):
-        chunk = m.group(0)
-        pieces.extend([chunk.strip()] if _LATIN.fullmatch(chunk) else dictionary.segment(chunk))
-    el = elements()
-    out: list[str] = []
-    for p in pieces:
-        if out and p in el and out[-1] and all(c in el for c in out[-1]):
-            out[-1] += p
-        elif p:
-            out.append(p)
-    return _lexicon_words(out)
-
-
-def _loose(piece: str, el: Mapping[str, object]) -> bool:
-    return len(piece) == 1 and not piece.isascii() and piece not in el
-
-
-#: pieces in a row that may make one word ECDICT renders, and its most characters
-_RUN, _LONGEST = 3, 6
-
-
-def _lexicon_words(parts: list[str]) -> list[str]:
-    """``parts`` with a loose character and the words beside it made one where ECDICT renders them together,
-    under a field's label, and CC-CEDICT lacks the word: the character alone guesses at a sense (器 "device"),
-    the lexicon's word does not. Only whole words of CC-CEDICT's split are joined, and none beside another loose
-    character (two in a row are a word neither dictionary has, or two modifiers: 中 + 重).
-
-    >>> _lexicon_words(["蒸发", "器", "故障"]) if lexicon.available() else ["蒸发器", "故障"]
-    ['蒸发器', '故障']
-    """
-    el = elements()
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        for j in range(min(len(parts), i + _RUN), i + 1, -1):
-            run = parts[i:j]
-            loose = any(_loose(p, el) for p in run)
-            beside = (i > 0 and _loose(parts[i - 1], el)) or (j < len(parts) and _loose(parts[j], el))
-            if not loose or beside or all(len(p) == 1 for p in run) or any(p.isascii() for p in run):
-                continue
-            word = "".join(run)
-            entry = lexicon.entry(word) if len(word) <= _LONGEST else None
-            if entry and entry[1]:
-                out.append(word)
-                i = j
-                break
-        else:
-            out.append(parts[i])
-            i += 1
-    return out
-
-
-def _readings(term: str, parts: list[str]) -> list[str | None]:
-    """The numbered pinyin of each part where it stands in the term (for polyphones: 重 zhong4)."""
-    if not all(len(p) == 1 or not p.isascii() for p in parts) or any(p.isascii() for p in parts):
-        return [None] * len(parts)
-    syllables = to_pinyin(term, "numbers").split()
-    if len(syllables) != len(term):
-        return [None] * len(parts)
-    out: list[str | None] = []
-    k = 0
-    for p in parts:
-        out.append(" ".join(syllables[k : k + len(p)]))
-        k += len(p)
-    return out
 
 
 #: a number as a term writes it beside a character that says "type": Arabic or Roman (Ⅲ is III once normalised)

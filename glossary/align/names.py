@@ -174,8 +174,8 @@ _OFFICE_PREFIXES = frozenset("总分副支")
 
 
 def pinyin_name(term: str) -> str:
-    """A name in pinyin, one word (a word for each part of a name with dots); a place the dictionary knows before it keeps its English
-    (冰岛克拉维斯 → "Iceland Kelaweisi", not "Bingdaokelaweisi").
+    """A name in pinyin, one word (a word for each part of a name with dots); a place the dictionary knows
+    before it keeps its English (冰岛克拉维斯 → "Iceland Kelaweisi", not "Bingdaokelaweisi").
 
     >>> pinyin_name("克拉维斯"), pinyin_name("冰岛克拉维斯"), pinyin_name("阿萨姆邦"), pinyin_name("克拉·维斯")
     ('Kelaweisi', 'Iceland Kelaweisi', 'Asamu State', 'Kela Weisi')

@@ -1,0 +1,92 @@
+"""The words a composition reads a term as (:mod:`glossary.align.compose`): CC-CEDICT's split, a Latin run as
+written, elements in a row one material, a loose character and the word beside it one where ECDICT renders them
+together; and each word's reading where it stands in the term.
+
+>>> parts("镍钴锰产量"), readings("重金属", ["重", "金属"])
+(['镍钴锰', '产量'], ['zhong4', 'jin1 shu3'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..mining import lexicon
+from ..mining.filters import elements
+from ..normalise.pinyin import to_pinyin
+from . import dictionary
+from .options import LATIN
+
+
+def parts(term: str) -> list[str]:
+    """The words of ``term``; elements in a row are one word, a material (镍 钴 锰 → 镍钴锰, NCM).
+
+    >>> parts("镍钴锰产量")
+    ['镍钴锰', '产量']
+    """
+    pieces: list[str] = []
+    for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*|[^A-Za-z0-9]+", term):
+        chunk = m.group(0)
+        pieces.extend([chunk.strip()] if LATIN.fullmatch(chunk) else dictionary.segment(chunk))
+    el = elements()
+    out: list[str] = []
+    for p in pieces:
+        if out and p in el and out[-1] and all(c in el for c in out[-1]):
+            out[-1] += p
+        elif p:
+            out.append(p)
+    return lexicon_words(out)
+
+
+def _loose(piece: str, el: Mapping[str, object]) -> bool:
+    return len(piece) == 1 and not piece.isascii() and piece not in el
+
+
+#: pieces in a row that may make one word ECDICT renders, and its most characters
+_RUN, _LONGEST = 3, 6
+
+
+def lexicon_words(parts: list[str]) -> list[str]:
+    """``parts`` with a loose character and the words beside it made one where ECDICT renders them together,
+    under a field's label, and CC-CEDICT lacks the word: the character alone guesses at a sense (器 "device"),
+    the lexicon's word does not. Only whole words of CC-CEDICT's split are joined, and none beside another loose
+    character (two in a row are a word neither dictionary has, or two modifiers: 中 + 重).
+
+    >>> lexicon_words(["蒸发", "器", "故障"]) if lexicon.available() else ["蒸发器", "故障"]
+    ['蒸发器', '故障']
+    """
+    el = elements()
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        for j in range(min(len(parts), i + _RUN), i + 1, -1):
+            run = parts[i:j]
+            loose = any(_loose(p, el) for p in run)
+            beside = (i > 0 and _loose(parts[i - 1], el)) or (j < len(parts) and _loose(parts[j], el))
+            if not loose or beside or all(len(p) == 1 for p in run) or any(p.isascii() for p in run):
+                continue
+            word = "".join(run)
+            entry = lexicon.entry(word) if len(word) <= _LONGEST else None
+            if entry and entry[1]:
+                out.append(word)
+                i = j
+                break
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
+
+
+def readings(term: str, parts: list[str]) -> list[str | None]:
+    """The numbered pinyin of each part where it stands in the term (for polyphones: 重 zhong4)."""
+    if not all(len(p) == 1 or not p.isascii() for p in parts) or any(p.isascii() for p in parts):
+        return [None] * len(parts)
+    syllables = to_pinyin(term, "numbers").split()
+    if len(syllables) != len(term):
+        return [None] * len(parts)
+    out: list[str | None] = []
+    k = 0
+    for p in parts:
+        out.append(" ".join(syllables[k : k + len(p)]))
+        k += len(p)
+    return out
