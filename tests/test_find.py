@@ -118,3 +118,9 @@ def test_a_foreign_names_dot_is_found_as_any_dot_typed_for_it(tb: TermBase) -> N
     tb.stage([TermEntry("卡洛斯‧贝内特", "卡洛斯‧貝內特", to_pinyin("卡洛斯‧贝内特"), [])], by="t")
     for q in ("卡洛斯·贝内特", "卡洛斯・贝内特", "卡洛斯‧貝內特"):
         assert names(tb, q)[:1] == [("exact", "卡洛斯‧贝内特")]
+
+
+def test_an_entry_whose_pinyin_keeps_an_unread_hanzi_is_found_by_the_rest(tb: TermBase) -> None:
+    tb.stage([TermEntry("𠮷野家", "𠮷野家", to_pinyin("𠮷野家"), [])], by="t")
+    assert tb.get("𠮷野家").pinyin == "𠮷 yě jiā"
+    assert names(tb, "ye3jia1")[:1] == [("exact", "𠮷野家")]

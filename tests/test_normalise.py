@@ -33,6 +33,11 @@ def test_pinyin_has_one_syllable_per_hanzi_and_skips_punctuation() -> None:
     assert to_pinyin("采矿、冶金") == "cǎi kuàng yě jīn"
 
 
+def test_pinyin_keeps_a_hanzi_it_knows_no_reading_for() -> None:
+    # one item per Hanzi: a character outside pypinyin's tables is shown, not silently lost
+    assert to_pinyin("𠮷野家") == "𠮷 yě jiā" and to_pinyin("𠮷野家", "numbers") == "𠮷 ye3 jia1"
+
+
 def test_traditional_by_phrase() -> None:
     assert to_traditional("大豆管理条例") == "大豆管理條例"
     assert to_traditional("出口管制", "tw") == "出口管制"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from .hanzi import HAN
 from functools import lru_cache
 from typing import Any
 
@@ -25,7 +27,10 @@ def to_pinyin(text: str, style: str = "marks") -> str:
     """Pinyin of ``text``: tone marks (default), ``numbers`` or ``plain``.
 
     Non-Hanzi runs (Latin names, digits) are kept as written; punctuation such
-    as ``、`` or ``·`` is dropped because it has no reading.
+    as ``、`` or ``·`` is dropped because it has no reading; a Hanzi with no known reading is kept as itself.
+
+    >>> to_pinyin("𠮷野家")
+    '𠮷 yě jiā'
     """
     return _to_pinyin(text, style)
 
@@ -72,9 +77,12 @@ def _to_pinyin(text: str, style: str) -> str:
     out = []
     for (syl,) in items:
         syl = syl.strip()
-        if not syl or not re.search(r"[A-Za-z0-9\u00c0-\u024f]", syl):
-            continue
-        out.append(syl)
+        if syl and re.search(r"[A-Za-z0-9\u00c0-\u024f]", syl):
+            out.append(syl)
+        else:
+            # a Hanzi no reading is known for stays itself, one per character, so no syllable goes missing
+            # unseen (𠮷野家: "𠮷 yě jiā"); punctuation has no reading and goes
+            out.extend(HAN.findall(syl))
     return " ".join(out)
 
 
@@ -117,6 +125,8 @@ def reading_keys(reading: str) -> tuple[str, str]:
     """
     num, plain = [], []
     for syllable in reading.split():
+        if HAN.fullmatch(syllable):
+            continue  # (a character with no known reading has no key: the rest of the reading still finds it)
         if syllable.isascii():
             m = _SYLLABLE_NUMBERED.fullmatch(syllable)  # (lower case: CO2 is Latin, not a syllable in tone 2)
             if m:
