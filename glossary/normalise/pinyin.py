@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from .hanzi import HAN
 from functools import lru_cache
 from typing import Any
+
+from .hanzi import HAN
 
 # pypinyin is imported on first use: loading its dictionaries costs 0.3 s, and `glossary find` never needs it
 _STYLES = {"marks": "TONE", "numbers": "TONE3", "plain": "NORMAL"}
