@@ -161,6 +161,14 @@ def test_transliterated_names_cut_by_the_segmenter_are_rejoined() -> None:
     assert "莱纳斯" in words and "阿尔巴尼斯" in words and "签" in words and "莫德纳" in words
 
 
+def test_full_width_latin_letters_and_digits_are_mined_as_latin_and_kept_as_written() -> None:
+    # the segmenter reads ＬＥＤ as three marks of punctuation: the term was never a candidate
+    text = "这款ＬＥＤ灯具很亮。ＬＥＤ灯具需要驱动芯片。ＬＥＤ灯具出口增长。"
+    (first, *_) = mine_documents([Document("a.txt", text, "utf-8")], limit=5)
+    assert first.term == "LED灯具" and list(first.surfaces) == ["ＬＥＤ灯具"]
+    assert first.contexts[0].text.startswith("这款ＬＥＤ灯具")
+
+
 def test_a_foreign_name_and_the_dots_between_its_parts_are_one_word() -> None:
     from glossary.align import align_candidate
     from glossary.mining.segment import JiebaTokeniser

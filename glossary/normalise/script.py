@@ -45,6 +45,13 @@ def _element_characters() -> dict[int, str]:
     return table
 
 
+#: full-width Latin letters and digits → ASCII (one character each: offsets stay valid); full-width punctuation
+#: stays, as Chinese text writes it (，（）：)
+_HALF_WIDTH = {
+    c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)
+}
+
+
 def to_traditional(text: str, region: str = "") -> str:
     """Simplified to Traditional: OpenCC standard (``region=''``), Taiwan (``'tw'``) or Hong Kong (``'hk'``)
     characters, or Taiwan's own words (``'twp'``: 软件 → 軟體, 信息 → 資訊).
@@ -56,15 +63,17 @@ def to_traditional(text: str, region: str = "") -> str:
 
 
 def to_simplified_aligned(text: str) -> str:
-    """Simplified text with exactly one character per input character.
+    """Simplified text with exactly one character per input character, its full-width Latin letters and digits
+    as ASCII (ＬＥＤ is LED, as the segmenter knows it: it reads full-width letters as punctuation).
 
     Phrase conversion can change length (rarely); offsets found in the
     converted text must point at the same characters in the original, so
     lines whose length changes are converted character by character instead.
 
-    >>> to_simplified_aligned("鐠釹\\n大豆") == "镨钕\\n大豆"
-    True
+    >>> to_simplified_aligned("鐠釹\\n大豆") == "镨钕\\n大豆", to_simplified_aligned("ＬＥＤ燈具")
+    (True, 'LED灯具')
     """
+    text = text.translate(_HALF_WIDTH)
     out = to_simplified(text)
     if len(out) == len(text):
         return out
