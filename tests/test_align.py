@@ -117,14 +117,6 @@ def test_taiwan_words_are_variants() -> None:
     assert align_candidate(Candidate(term="稀土")).variants == []  # no variant where the forms agree
 
 
-def test_a_taiwan_texts_word_has_the_mainlands_as_a_variant() -> None:
-    # a Taiwan text's 資料庫 is the term 资料库 character by character; the mainland's 数据库 finds it too
-    seen = Candidate(term="资料库", surfaces={"資料庫": ["tw.txt"]}, traditional_surfaces=["資料庫"])
-    assert "数据库" in align_candidate(seen).variants
-    # (a word seen only in Simplified text gets none: the mainland form is its own)
-    assert "数据库" not in align_candidate(Candidate(term="资料库", surfaces={"资料库": ["cn.txt"]})).variants
-
-
 def test_verb_compounds_read_as_processes() -> None:
     assert compose("分离提纯")[0] == "separation and purification"
 

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..mining.cedict import load_rows
 from ..mining.filters import NAME_HEADS, is_chemical
 from ..models import Candidate, Equivalent, TermEntry
-from ..normalise.script import is_traditional_form, mainland_words, to_simplified, to_traditional
+from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from ..workers import default_workers, fork_map, split
 from . import compose as _compose
 from . import countries, dictionary, edges, english, kinds, translit
@@ -336,8 +336,6 @@ def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = No
     # other surfaces seen, and the Taiwan and Hong Kong forms where they differ: their characters (台/臺,
     # 綫/線) and Taiwan's own words (软件: 軟體, 信息: 資訊)
     regional = {to_traditional(c.term, r) for r in ("tw", "twp", "hk")}
-    # and a Taiwan text's word as the mainland writes it (軟體 seen: 软件), to find the term by
-    regional |= {mainland_words(s) for s in c.traditional_surfaces}
     variants = sorted({s for s in [*surfaces, *regional] if s not in (c.term, trad)})
     english = english_suggestions(c, known)
     return TermEntry(

@@ -62,17 +62,6 @@ def to_traditional(text: str, region: str = "") -> str:
     return _cc({"": "s2t", "tw": "s2tw", "twp": "s2twp", "hk": "s2hk"}[region]).convert(text)
 
 
-def mainland_words(text: str) -> str:
-    """Traditional text with Taiwan's own words as the mainland writes them (軟體 → 软件, 程式 → 程序): OpenCC's
-    Taiwan phrases read back. A word for the same thing, not always the same word (影片 "film" → 视频 "video"), so
-    :func:`glossary.align.align_candidate` offers it as a variant to find the term by, never as its form.
-
-    >>> mainland_words("軟體"), mainland_words("資料庫")
-    ('软件', '数据库')
-    """
-    return _cc("tw2sp").convert(text.translate(_element_characters()))
-
-
 def to_simplified_aligned(text: str) -> str:
     """Simplified text with exactly one character per input character, its full-width Latin letters and digits
     as ASCII (ＬＥＤ is LED, as the segmenter knows it: it reads full-width letters as punctuation).
