@@ -59,7 +59,7 @@ ENTRIES = [
     _entry("镨钕", "鐠釹", "pǔ nǚ", ["PrNd"], 9.0, "镨钕价格本周上涨。"),
     _entry("氧化镝", "氧化鏑", "yǎng huà dī", ["dysprosium oxide"], 8.0, "氧化镝出口减少。"),
     _entry("大豆永磁", "大豆永磁", "dà dòu yǒng cí", ["soybean permanent magnet", "REPM"], 7.0, "大豆永磁用于电机。"),
-    _entry("大豆", "大豆", "dà dòu", ["soybean"], 6.0, "大豆是关键矿产。"),
+    _entry("大豆", "大豆", "dà dòu", ["soybean"], 6.0, "大豆是重要作物。"),
     _entry("大豆元素", "大豆元素", "dà dòu yuán sù", ["soybean element"], 5.0, "大豆元素共有十七种。"),
 ]
 

@@ -12,11 +12,11 @@ from glossary.normalise.script import to_simplified_aligned
     "term, expected",
     [
         ("重大豆", "zhòng dà dòu"),
-        ("行业龙头", "háng yè lóng tóu"),
+        ("银行卡", "yín háng kǎ"),
         ("调控", "tiáo kòng"),
         ("供应链", "gōng yìng liàn"),
         ("镨钕", "pǔ nǚ"),
-        ("SK海力士", "SK hǎi lì shì"),
+        ("LG化学", "LG huà xué"),
         ("N52磁体", "N52 cí tǐ"),
     ],
 )

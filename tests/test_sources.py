@@ -11,7 +11,7 @@ from glossary.sources import read_document, read_sources
 from glossary.sources.clean import clean_text
 from glossary.sources.text import decode_bytes
 
-TEXT = "大豆蛋白粉用于电动汽车的驱动电机。"
+TEXT = "大豆蛋白粉用于电动汽车的驱动马达。"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
@@ -22,7 +22,7 @@ def test_simplified_encodings_decode_exactly(encoding: str) -> None:
 
 
 def test_big5_decodes_exactly() -> None:
-    trad = "大豆蛋白粉用於電動汽車的驅動電機。"
+    trad = "大豆蛋白粉用於電動汽車的驅動馬達。"
     assert decode_bytes(trad.encode("big5"), "x.txt") == (trad, "big5")
 
 

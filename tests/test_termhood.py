@@ -145,9 +145,9 @@ def test_training_labels_come_from_the_list_and_the_readme_words_left_out_are_un
 def test_each_feature_lands_in_its_named_slot() -> None:
     # the rows are filled by position for speed; a slot off by one would feed the model the wrong signal
     m = Miner()
-    m.add(Document("a.txt", "国会通过《清洁能源法案》。清洁能源法案影响很大。ABC+产品很多。", "utf-8"))
+    m.add(Document("a.txt", "国会通过《清洁供暖法案》。清洁供暖法案影响很大。ABC+产品很多。", "utf-8"))
     keys, rows = candidate_features(m)
-    row = dict(zip(FEATURES, rows[keys.index("清洁能源法案")]))
+    row = dict(zip(FEATURES, rows[keys.index("清洁供暖法案")]))
     assert row["title"] == 1.0 and row["latin"] == 0.0 and row["chars"] > 0 and row["words"] >= 1
     latin = dict(zip(FEATURES, rows[keys.index("ABC+")]))
     assert latin["latin"] == 1.0 and latin["title"] == 0.0 and latin["first_latin"] == 1.0

@@ -125,24 +125,24 @@ def test_small_messages_say_what_is_true(runner: CliRunner, tmp_path: Path, seed
     for verb in ("reject", "forbid", "deprecate", "reopen"):
         assert "--force" not in run(runner, db, verb, "--help").output, verb
     assert "--force" in run(runner, db, "approve", "--help").output
-    assert run(runner, db, "approve", "永磁体").exit_code == 0
-    r = run(runner, db, "reject", "永磁体")
+    assert run(runner, db, "approve", "镨钕").exit_code == 0
+    r = run(runner, db, "reject", "镨钕")
     assert r.exit_code == 1 and "an approved entry" in r.output
 
 
 def test_edit_refuses_a_pinyin_that_does_not_fit_the_hanzi(runner: CliRunner, tmp_path: Path, seed_dir: Path) -> None:
     db = _mined(runner, tmp_path, seed_dir)
-    r = run(runner, db, "edit", "永磁体", "--pinyin", "yǒng cí")
-    assert r.exit_code == 1 and "3 characters" in r.output
-    assert "yǒng cí tǐ" in run(runner, db, "show", "永磁体").output
-    assert run(runner, db, "edit", "永磁体", "--pinyin", "yǒng cí tǐ").exit_code == 0
+    r = run(runner, db, "edit", "镨钕", "--pinyin", "pǔ")
+    assert r.exit_code == 1 and "2 characters" in r.output
+    assert "pǔ nǚ" in run(runner, db, "show", "镨钕").output
+    assert run(runner, db, "edit", "镨钕", "--pinyin", "pǔ nǚ").exit_code == 0
 
 
 def test_a_source_target_header_is_a_header_not_a_segment() -> None:
     from glossary.tm.io import read_pairs
 
-    data = "source,target\n永磁体很强。,The permanent magnet is strong.\n".encode()
-    assert read_pairs(data, "t.csv") == [("永磁体很强。", "The permanent magnet is strong.")]
+    data = "source,target\n磁钢很强。,The magnet steel is strong.\n".encode()
+    assert read_pairs(data, "t.csv") == [("磁钢很强。", "The magnet steel is strong.")]
 
 
 # ------------------------------------------------------------------- only chosen English goes out
@@ -367,7 +367,7 @@ def test_tbx_v2_without_english_gives_no_traditional_target() -> None:
 def test_utf16_text_is_mined(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
-    (src / "a.txt").write_bytes("钕铁硼永磁体用于驱动电机。钕铁硼永磁体需要镝。".encode("utf-16"))
+    (src / "a.txt").write_bytes("钕铁硼磁钢用于驱动马达。钕铁硼磁钢需要镝。".encode("utf-16"))
     db = str(tmp_path / "t.db")
     r = run(runner, db, "mine", str(src), "--limit", "20")
     assert r.exit_code == 0 and "skipped" not in r.output and "钕铁硼" in run(runner, db, "list").output
@@ -376,7 +376,7 @@ def test_utf16_text_is_mined(runner: CliRunner, tmp_path: Path) -> None:
 def test_a_forced_encoding_that_yields_no_chinese_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
-    (src / "a.txt").write_bytes("钕铁硼永磁体用于驱动电机。".encode("gbk"))
+    (src / "a.txt").write_bytes("钕铁硼磁钢用于驱动马达。".encode("gbk"))
     r = run(runner, str(tmp_path / "t.db"), "mine", str(src), "--encoding", "latin-1")
     assert r.exit_code == 1 or "no Chinese" in r.output, r.output
     assert "0 terms" not in r.output
