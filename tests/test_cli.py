@@ -109,7 +109,7 @@ def test_mine_binary_alone_and_beside_text(runner: CliRunner, db: str, tmp_path:
 def test_mine_gbk_file_is_decoded_not_mojibake(runner: CliRunner, db: str, tmp_path: Path) -> None:
     d = tmp_path / "gbk"
     d.mkdir()
-    (d / "a.txt").write_bytes("氧化镝和氧化铽是重大豆产品。氧化镝用于磁体。".encode("gbk"))
+    (d / "a.txt").write_bytes("氧化镝和氧化钆是重大豆产品。氧化镝用于磁体。".encode("gbk"))
     assert run(runner, db, "mine", str(d)).exit_code == 0
     assert run(runner, db, "show", "氧化镝").exit_code == 0
 
@@ -172,15 +172,15 @@ def test_import_bad_file_changes_nothing(runner: CliRunner, db: str) -> None:
 
 def test_an_imported_glossary_teaches_alignment(runner: CliRunner, db: str, tmp_path: Path) -> None:
     g = tmp_path / "g.csv"
-    g.write_text("zh-CN,en-US\n关键矿产,critical minerals\n", encoding="utf-8")
+    g.write_text("zh-CN,en-US\n海底采矿,seabed mining\n", encoding="utf-8")
     texts = tmp_path / "texts"
     texts.mkdir()
-    (texts / "a.txt").write_text("关键矿产政策法案已经通过。议员再次讨论关键矿产政策法案。", encoding="utf-8")
+    (texts / "a.txt").write_text("海底采矿政策法案已经通过。议员再次讨论海底采矿政策法案。", encoding="utf-8")
     run(runner, db, "import", str(g))
     run(runner, db, "mine", str(texts))
     with TermBase(db) as tb:
-        english = tb.get("关键矿产政策法案").english
-    assert (english[0].text, english[0].source) == ("Critical Minerals Policy Act", "termbase")
+        english = tb.get("海底采矿政策法案").english
+    assert (english[0].text, english[0].source) == ("Seabed Mining Policy Act", "termbase")
 
 
 def test_import_dry_run(runner: CliRunner, db: str, tmp_path: Path) -> None:
