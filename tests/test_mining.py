@@ -53,10 +53,10 @@ def test_page_chrome_does_not_become_terms(seed_dir: Path) -> None:
 
 
 def test_titles_in_book_brackets() -> None:
-    docs = [Document("a.txt", "国务院发布《稀土管理条例》。《稀土管理条例》自十月起施行。", "utf-8")]
+    docs = [Document("a.txt", "国务院发布《大豆管理条例》。《大豆管理条例》自十月起施行。", "utf-8")]
     found = {c.term: c for c in mine_documents(docs)}
-    assert found["稀土管理条例"].kind == "title"
-    assert found["稀土管理条例"].count == 2
+    assert found["大豆管理条例"].kind == "title"
+    assert found["大豆管理条例"].count == 2
 
 
 def test_contexts_point_at_the_term_in_the_original_file(seed_dir: Path) -> None:
@@ -83,7 +83,7 @@ def test_general_words_rank_below_domain_terms() -> None:
 
 
 def test_counts_are_exact_and_file_counts_add_up() -> None:
-    docs = [Document("a.txt", "氧化镝。氧化镝。", "utf-8"), Document("b.txt", "氧化镝和氧化铽。", "utf-8")]
+    docs = [Document("a.txt", "氧化镝。氧化镝。", "utf-8"), Document("b.txt", "氧化镝和氧化钆。", "utf-8")]
     m = Miner()
     for d in docs:
         m.add(d)
@@ -262,14 +262,14 @@ def test_a_quoted_span_ending_in_a_term_head_is_one_term() -> None:
 @_LEARNED_RANKING_GAP
 def test_a_phrase_the_segmenter_lists_whole_is_read_as_a_clause() -> None:
     # jieba's dictionary holds 逐步提高 ("gradually raise"), 进度缓慢 and 覆盖全国 as single words;
-    # CC-CEDICT holds their parts: they are clauses, not terms. 最终用户 (adverb-tagged 最终) stays whole.
+    # CC-CEDICT holds their parts: they are clauses, not terms. 最终买家 (adverb-tagged 最终) stays whole.
     text = (
         "电池的能量密度逐步提高。能量密度逐步提高以后，续航增加。审批进度缓慢。审批进度缓慢令人担忧。"
-        "充电网络覆盖全国。充电网络覆盖全国以后更方便。最终用户很满意。最终用户的反馈很重要。"
+        "充电网络覆盖全国。充电网络覆盖全国以后更方便。最终买家很满意。最终买家的反馈很重要。"
     )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert not {"逐步提高", "进度缓慢", "覆盖全国", "能量密度逐步提高", "审批进度缓慢"} & set(ranked)
-    assert {"能量密度", "充电网络", "最终用户"} <= set(ranked)
+    assert {"能量密度", "充电网络", "最终买家"} <= set(ranked)
 
 
 @_LEARNED_RANKING_GAP
