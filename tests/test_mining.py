@@ -139,11 +139,11 @@ def test_latin_codes_rank_by_rarity_in_general_chinese() -> None:
 @_LEARNED_RANKING_GAP
 def test_a_term_in_a_place_or_side_ranks_below_the_term() -> None:
     text = (
-        "美国稀土战略出台。美国稀土战略包括储备。稀土战略很重要。欧洲也有稀土战略。稀土价格上涨。美国国防部发表声明。"
+        "美国稀土战略出台。美国稀土战略包括储备。稀土战略很重要。欧洲也有稀土战略。稀土价格上涨。美国农业部发表声明。"
     )
     score = {c.term: c.score for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
     assert score["美国稀土战略"] < 0.5 * score["稀土战略"]  # the term in a setting, not a term of its own
-    assert score["美国国防部"] > 0.5 * score["稀土战略"]  # a body keeps its country
+    assert score["美国农业部"] > 0.5 * score["稀土战略"]  # a body keeps its country
 
 
 @_LEARNED_RANKING_GAP
@@ -186,10 +186,10 @@ def test_a_foreign_name_and_the_dots_between_its_parts_are_one_word() -> None:
 
 @_LEARNED_RANKING_GAP
 def test_a_verb_inside_a_phrase_makes_a_clause_unless_it_qualifies_the_head() -> None:
-    text = "美国签订关键矿产协议。关键矿产协议很重要。欧盟建立反胁迫机制。反胁迫机制已生效。"
+    text = "美国签订大豆贸易协议。大豆贸易协议很重要。欧盟建立反倾销机制。反倾销机制已生效。"
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
-    assert "关键矿产协议" in ranked and "反胁迫机制" in ranked
-    assert not any(t.endswith("签订关键矿产协议") for t in ranked)
+    assert "大豆贸易协议" in ranked and "反倾销机制" in ranked
+    assert not any(t.endswith("签订大豆贸易协议") for t in ranked)
 
 
 @_LEARNED_RANKING_GAP
