@@ -157,8 +157,8 @@ def test_a_verb_before_a_phrase_is_a_clause_not_a_term() -> None:
 def test_transliterated_names_cut_by_the_segmenter_are_rejoined() -> None:
     from glossary.mining.segment import JiebaTokeniser
 
-    words = [w for w, _ in JiebaTokeniser().pairs("其中莱纳斯仿佛成了希望。总理阿尔巴尼斯签了协议。莫德纳公司的产品。")]
-    assert "莱纳斯" in words and "阿尔巴尼斯" in words and "签" in words and "莫德纳" in words
+    words = [w for w, _ in JiebaTokeniser().pairs("其中莱纳斯仿佛成了希望。总理莫拉莱斯签了协议。莫德纳公司的产品。")]
+    assert "莱纳斯" in words and "莫拉莱斯" in words and "签" in words and "莫德纳" in words
 
 
 def test_full_width_latin_letters_and_digits_are_mined_as_latin_and_kept_as_written() -> None:
@@ -202,12 +202,12 @@ def test_a_chemical_name_holds_together_however_common_its_parts() -> None:
 
 def test_an_english_gloss_in_brackets_vouches_for_the_term_before_it() -> None:
     text = (
-        "据美国采矿、冶金和勘探协会（SME）统计，毕业生不多。协会还说人才短缺。冶金专业很冷门。"
+        "据美国焊接、切割和检测协会（AWS）统计，毕业生不多。协会还说人才短缺。焊接专业很冷门。"
         "溶剂萃取（solvent extraction）是分离方法。萃取需要溶剂。溶剂很贵。"
     )
     ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)}
     # a name with a list inside it, which the enumeration comma would otherwise cut
-    assert ranked["美国采矿、冶金和勘探协会"].kind == "name"
+    assert ranked["美国焊接、切割和检测协会"].kind == "name"
     order = list(ranked)
     assert order.index("溶剂萃取") < order.index("溶剂")
 
@@ -223,21 +223,21 @@ def test_another_field_finds_its_own_vocabulary() -> None:
 
 
 def test_verbs_in_a_row_naming_one_process_hold_together() -> None:
-    # 分离 occurs often apart; 提纯 nearly always after it: together they name one process
+    # 过滤 occurs often apart; 提纯 nearly always after it: together they name one process
     text = (
-        "稀土需要分离提纯。分离提纯很难。经过分离提纯，得到氧化物。分离很难。分离需要设备。分离成本高。"
-        "分离速度慢。分离工厂很少。提纯也难。美国建设工厂。美国建设港口。"
+        "稀土需要过滤提纯。过滤提纯很难。经过过滤提纯，得到氧化物。过滤很难。过滤需要设备。过滤成本高。"
+        "过滤速度慢。过滤工厂很少。提纯也难。美国建设工厂。美国建设港口。"
     )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
-    assert ranked[0] == "分离提纯"
+    assert ranked[0] == "过滤提纯"
 
 
 @_LEARNED_RANKING_GAP
 def test_a_name_after_a_title_ranks_below_the_name() -> None:
-    text = "财长贝森特表示将继续谈判。财长贝森特随后离开。贝森特没有回答。贝森特很忙。出口许可证需要申请。出口许可证很难拿。"
+    text = "财长莫拉莱斯表示将继续谈判。财长莫拉莱斯随后离开。莫拉莱斯没有回答。莫拉莱斯很忙。出口许可证需要申请。出口许可证很难拿。"
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     # the name, then the terms; the title and name together only after them
-    assert ranked.index("贝森特") < ranked.index("出口许可证") < ranked.index("财长贝森特")
+    assert ranked.index("莫拉莱斯") < ranked.index("出口许可证") < ranked.index("财长莫拉莱斯")
     # 许可证 is tagged a person's name, but the dictionary knows it as a common word: 出口许可证 is no title + name
 
 
@@ -346,12 +346,10 @@ def test_an_acronym_gloss_names_as_many_words_as_it_has_letters() -> None:
 @_LEARNED_RANKING_GAP
 def test_a_term_does_not_begin_with_an_adverb_the_segmenter_made_up() -> None:
     # 光靠 ("relying only on") is one word to the segmenter, tagged an adjective, and none to CC-CEDICT
-    text = (
-        "光靠海关总署无法完成。光靠海关总署不够。海关总署发布公告。海关总署加强监管。新能源汽车增长。新能源汽车出口。"
-    )
+    text = "光靠国家税务总局无法完成。光靠国家税务总局不够。国家税务总局发布公告。国家税务总局加强监管。新材料产业增长。新材料产业出口。"
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
-    assert "海关总署" in ranked and "光靠海关总署" not in ranked
-    assert "新能源汽车" in ranked  # an adjective the dictionary knows begins a term
+    assert "国家税务总局" in ranked and "光靠国家税务总局" not in ranked
+    assert "新材料产业" in ranked  # an adjective the dictionary knows begins a term
 
 
 @_LEARNED_RANKING_GAP
