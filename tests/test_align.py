@@ -20,11 +20,11 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
     "term, english",
     [
         ("氧化镝", "dysprosium oxide"),
-        ("碳酸镧", "lanthanum carbonate"),
+        ("碳酸铈", "cerium carbonate"),
         ("氯化铈", "cerium chloride"),
         ("镨钕", "praseodymium-neodymium"),
         ("钕铁硼", "neodymium-iron-boron"),
-        ("氧化镨钕", "praseodymium-neodymium oxide"),
+        ("氧化镝钬", "dysprosium-holmium oxide"),
         ("镨钕合金", "praseodymium-neodymium alloy"),
     ],
 )
@@ -46,7 +46,7 @@ def test_symbols_are_offered_for_element_runs() -> None:
 
 
 def test_naming_rules_for_laws_and_bodies() -> None:
-    assert compose("稀土管理条例")[0] == "Rare Earth Management Regulations"
+    assert compose("大豆管理条例")[0] == "Soybean Management Regulations"
     assert compose("能源部")[0] == "Department of Energy"
     # two words of one sense say it once (卫生 and 健康 are both "health"): no "Health Health Bureau"
     assert compose("卫生健康局")[0] == "Health Bureau"
@@ -118,7 +118,7 @@ def test_taiwan_words_are_variants() -> None:
 
 
 def test_verb_compounds_read_as_processes() -> None:
-    assert compose("分离提纯")[0] == "separation and purification"
+    assert compose("萃取提纯")[0] == "extraction and purification"
 
 
 def test_derivational_prefix() -> None:
@@ -277,9 +277,9 @@ def test_later_wordings_of_a_sense_are_offered() -> None:
 
 def test_verbs_take_the_form_english_terms_use() -> None:
     assert compose("追溯系统")[0] == "tracing system"  # a phrasal verb before a noun: -ing
-    assert compose("出口限制")[0] == "export restriction"  # a verb as the head: its action noun
+    assert compose("进口限制")[0] == "import restriction"  # a verb as the head: its action noun
     assert compose("出口管制")[0] == "export control"  # "controlling" is no better than "control"
-    assert compose("分离提纯")[0] == "separation and purification"
+    assert compose("萃取提纯")[0] == "extraction and purification"
     assert compose("氧化物提纯")[0] == "oxide purification"  # not an anion rule applied to a phrase
 
 
@@ -406,7 +406,7 @@ def test_a_phrase_takes_the_form_its_compounds_give_it_before_a_noun() -> None:
     assert compose("国防生产法")[:2] == ["Defense Production Law", "Defense Production Act"]
     assert compose("稀土供应链")[0] == "rare earth supply chain"  # no compound says otherwise
     # 战略伙伴 strategic partner, 技术工人 technical worker …: the first word as its compounds begin
-    assert compose("战略储备")[0] == "strategic reserves"
+    assert compose("战略物资")[0] == "strategic material"
     assert compose("技术壁垒")[0] == "technical barrier"
     assert compose("欧洲航空安全局")[0].startswith("European")  # as the dictionary writes it
     assert compose("单通道")[0] == "single channel"  # 单 "bill; list; …; single": single room, single-celled
@@ -423,13 +423,13 @@ def test_a_one_character_head_takes_the_sense_its_compounds_end_in() -> None:
 
 
 def test_a_verb_head_names_the_act() -> None:
-    assert compose("出口审批")[0] == "export approval"  # 审批 "to examine and approve": the last verb's act
-    assert compose("出口申请")[0] == "export application"  # 申请 "to apply for; application form"
+    assert compose("进口审批")[0] == "import approval"  # 审批 "to examine and approve": the last verb's act
+    assert compose("进口申请")[0] == "import application"  # 申请 "to apply for; application form"
 
 
 def test_an_adjective_suffix_before_a_noun_is_said_by_word_order() -> None:
-    assert compose("政策性贷款")[0] == "policy loan"  # 性 "suffix forming adjective", not "nature"
-    assert compose("美国的关键矿产")[0] == "US key minerals"  # 的 joins them; no "of", no "taxi"
+    assert compose("政策性银行")[0] == "policy bank"  # 性 "suffix forming adjective", not "nature"
+    assert compose("美国的大豆供应链")[0] == "US soybean supply chain"  # 的 joins them; no "of", no "taxi"
     assert compose("框架协议")[0] == "Framework Agreement"  # a naming rule's head alone, in its words
 
 
@@ -929,7 +929,7 @@ def test_a_prefix_before_a_verb_and_its_object_takes_the_act_object_first() -> N
 def test_two_verbs_are_one_process_only_when_english_names_each_act_by_a_noun_of_its_own() -> None:
     # 分离 → separation, 提纯 → purification: a process of two acts; 强制 "force" has no such noun (force is
     # one already), so 强制隔离 is no "force and isolation"
-    assert compose("分离提纯")[0] == "separation and purification"
+    assert compose("萃取提纯")[0] == "extraction and purification"
     assert not compose("强制隔离")[0].startswith("force and")
 
 
