@@ -24,7 +24,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
         ("氯化铈", "cerium chloride"),
         ("镨钕", "praseodymium-neodymium"),
         ("钕铁硼", "neodymium-iron-boron"),
-        ("氧化镝钬", "dysprosium-holmium oxide"),
+        ("氧化钆钐", "gadolinium-samarium oxide"),
         ("镨钕合金", "praseodymium-neodymium alloy"),
     ],
 )

@@ -109,7 +109,7 @@ def test_mine_binary_alone_and_beside_text(runner: CliRunner, db: str, tmp_path:
 def test_mine_gbk_file_is_decoded_not_mojibake(runner: CliRunner, db: str, tmp_path: Path) -> None:
     d = tmp_path / "gbk"
     d.mkdir()
-    (d / "a.txt").write_bytes("氧化镝和氧化钆是重大豆产品。氧化镝用于磁体。".encode("gbk"))
+    (d / "a.txt").write_bytes("氧化镝和氧化钆是重大豆产品。氧化镝用于磁钢。".encode("gbk"))
     assert run(runner, db, "mine", str(d)).exit_code == 0
     assert run(runner, db, "show", "氧化镝").exit_code == 0
 
