@@ -60,3 +60,15 @@ def logistic(z: float) -> float:
     (0.5, True)
     """
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def elements() -> dict[str, tuple[str, str, str]]:
+    """``elements.tsv``: Simplified element character → (Traditional, symbol, English name). Read here, with no
+    import beyond the standard library, for the miner and for the Simplified conversion alike.
+
+    >>> elements()["硅"]
+    ('矽', 'Si', 'silicon')
+    """
+    text = resources.files(__package__).joinpath("elements.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {s: (t, sym, en) for s, t, sym, en in rows}

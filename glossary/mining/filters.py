@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..cache import Table
+from ..data import elements as read_elements
 from . import cedict
 
 #: frequency given to words missing from the background list (below its floor)
@@ -63,11 +64,7 @@ def is_stopword(word: str) -> bool:
 @lru_cache(maxsize=1)
 def elements() -> dict[str, tuple[str, str, str]]:
     """Simplified element character -> (Traditional, symbol, English name)."""
-    out = {}
-    for line in _data_lines("elements.tsv"):
-        s, t, sym, en = line.split("\t")
-        out[s] = (t, sym, en)
-    return out
+    return read_elements()
 
 
 @lru_cache(maxsize=1)

@@ -34,15 +34,13 @@ def to_simplified(text: str) -> str:
 def _element_characters() -> dict[int, str]:
     """An element's Traditional character (``data/elements.tsv``) → its Simplified one, where OpenCC's own
     conversion gives another (Taiwan names elements with characters of its own: 矽 for 硅, 鎝 for 锝)."""
-    from importlib import resources
+    from ..data import elements
 
-    table = {}
-    for line in resources.files("glossary.data").joinpath("elements.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            simplified, traditional = line.split("\t")[:2]
-            if len(traditional) == 1 and _cc("t2s").convert(traditional) != simplified:
-                table[ord(traditional)] = simplified
-    return table
+    return {
+        ord(traditional): simplified
+        for simplified, (traditional, _, _) in elements().items()
+        if len(traditional) == 1 and _cc("t2s").convert(traditional) != simplified
+    }
 
 
 #: full-width Latin letters and digits → ASCII (one character each: offsets stay valid); full-width punctuation
