@@ -29,6 +29,7 @@ from .names import (
 from .options import LATIN as _LATIN
 from .options import piece_options as _piece_options
 from .options import scored_options as _scored_options
+from .pieces import loose
 from .pieces import parts as _parts
 from .pieces import readings as _readings
 from .senses import (
@@ -111,11 +112,7 @@ def literal(term: str, limit: int = 3) -> list[str]:  # noqa: C901 (older than t
     el = elements()
     parts, paired = _paired_modifiers(parts)
     # a loose character guesses, unless it is an element or the first one and a prefix (原 + 棉 "raw cotton")
-    singles = sum(
-        1
-        for i, p in enumerate(parts)
-        if len(p) == 1 and p not in el and not p.isascii() and not (i == 0 and edges.prefix_sense(p))
-    )
+    singles = sum(1 for i, p in enumerate(parts) if loose(p, el) and not (i == 0 and edges.prefix_sense(p)))
     if singles * 2 > len(parts):
         return []  # mostly loose characters: their glosses guess (a guess such as "choose smelt" for two loose characters), so say nothing
     if has_unknown_name(term):

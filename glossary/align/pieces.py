@@ -38,7 +38,8 @@ def parts(term: str) -> list[str]:
     return lexicon_words(out)
 
 
-def _loose(piece: str, el: Mapping[str, object]) -> bool:
+def loose(piece: str, el: Mapping[str, object]) -> bool:
+    """Whether ``piece`` is a character standing alone in a term's split, no element (``el``: the elements)."""
     return len(piece) == 1 and not piece.isascii() and piece not in el
 
 
@@ -61,9 +62,9 @@ def lexicon_words(parts: list[str]) -> list[str]:
     while i < len(parts):
         for j in range(min(len(parts), i + _RUN), i + 1, -1):
             run = parts[i:j]
-            loose = any(_loose(p, el) for p in run)
-            beside = (i > 0 and _loose(parts[i - 1], el)) or (j < len(parts) and _loose(parts[j], el))
-            if not loose or beside or all(len(p) == 1 for p in run) or any(p.isascii() for p in run):
+            has_loose = any(loose(p, el) for p in run)
+            beside = (i > 0 and loose(parts[i - 1], el)) or (j < len(parts) and loose(parts[j], el))
+            if not has_loose or beside or all(len(p) == 1 for p in run) or any(p.isascii() for p in run):
                 continue
             word = "".join(run)
             entry = lexicon.entry(word) if len(word) <= _LONGEST else None
