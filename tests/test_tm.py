@@ -440,6 +440,18 @@ def test_a_span_ends_in_the_terms_head_not_in_any_word_of_its_gloss() -> None:
     assert spans["housing costs"][head] == 1.0
 
 
+def test_a_span_that_joins_a_phrase_nothing_of_the_term_explains_is_flagged() -> None:
+    """A term named beside another in a list ("gadget halls and fermenters" for 发酵罐) was taken with the
+    other: the span explains the term, but one of its conjuncts nothing of the term says."""
+    from glossary.tm.spans import FEATURES, span_features
+
+    at = FEATURES.index("conjunct_unexplained")
+    units = ["Gadget halls and fermenters were sealed.", "Fermenters and tanks were cleaned."]
+    spans = {s.key: s.features for s in span_features("发酵罐", units, lambda k: 1)}
+    assert spans["gadget halls and fermenters"][at] == 1.0
+    assert spans["fermenters"][at] == 0.0
+
+
 def test_a_latin_part_of_a_term_is_one_part_its_rendering_must_say() -> None:
     """A Latin run was read letter by letter (L, E, D and 灯具), so "LED lamps" covered LED灯具 no better than
     "OLED lamps"; IV期临床研究 no better by "Phase IV …" than by "Phase III …"."""

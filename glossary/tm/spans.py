@@ -147,6 +147,7 @@ FEATURES: tuple[str, ...] = (
     "aligned_only",
     "same_words",
     "edge_unexplained",
+    "conjunct_unexplained",
     # how the span stands among the term's others (appended last, once all are measured)
     "coverage_gap",
     "dice_gap",
@@ -246,6 +247,17 @@ class Span:
     text: str
     key: str
     features: list[float]
+
+
+_COORDINATOR = re.compile(r",? (?:and|or|as well as) |, ")
+
+
+def _conjunct_unexplained(key: str, explained: set[str]) -> float:
+    """Whether a span joins phrases one of which nothing of the term explains ("a and b" where the term says b)."""
+    parts = _COORDINATOR.split(key)
+    if len(parts) < 2:
+        return 0.0
+    return float(any(not any(word_key(w) in explained for w in content_words(p)) for p in parts if p.strip()))
 
 
 def span_features(
@@ -383,6 +395,7 @@ def span_features(
                     # the edges no sense or alignment explains: a name before the term, a verb after it (the
                     # count of such words forgives one per unknown part, and cannot say where they stand)
                     float(keys[0] not in explained) + float(len(keys) > 1 and keys[-1] not in explained),
+                    _conjunct_unexplained(k, explained),
                 ],
             )
         )
