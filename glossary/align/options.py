@@ -71,8 +71,13 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         noun = named_act(piece, gl[0])
         if noun:
             gl = [noun] + gl
-    # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit")
+    # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit"); where the first
+    # sense is a phrase the dictionary labels with a field, its head noun as the lexicon's compounds say it goes
+    # first, not a later everyday sense
+    said = _labelled_word(piece, final, gl)
     gl = sorted(gl, key=lambda g: len(g.split()) > 1)
+    if said:
+        gl = [said] + [g for g in gl if g != said]
     if gl and kinds.is_state_sense(piece, gl[0]):
         # a state names a quality in a term: 适航 "to be airworthy" + 标准 → "airworthiness standard"
         quality = named_act(piece, gl[0])
@@ -155,3 +160,27 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
                     gl = [noun] + gl
                     break
     return tuple(dict.fromkeys(gl))
+
+
+def _labelled_word(piece: str, final: bool, gl: list[str]) -> str | None:
+    """The rendering ECDICT's compounds give ``piece`` most often where it stands (``final``), when that is the
+    head noun of its first sense (or its plural), a phrase CC-CEDICT labels with a field ("processor register
+    (computing)": register, as in "register file"), seen in :data:`_LABELLED_MIN` compounds or more."""
+    from ..mining.lexical import has_field_label
+    from .choice import compound_renderings
+
+    entries = dictionary.lookup(piece)
+    first = entries[0].senses[0] if entries and entries[0].senses else ""
+    if not gl or len(gl[0].split()) < 2 or gl[0] not in first or not has_field_label(first):
+        return None
+    found = compound_renderings(piece, final)
+    if not found or found[0][1] < _LABELLED_MIN:
+        return None
+    top = found[0][0]
+    head = gl[0].split()[-1].lower()
+    return top if head in (top.lower(), lexicon.singular(top.lower())) else None
+
+
+#: compounds that must say a labelled phrase's word by its head alone before that head stands for it (稀 + 土's
+#: two "rare" are no evidence)
+_LABELLED_MIN = 5

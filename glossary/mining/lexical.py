@@ -118,6 +118,15 @@ def english_zipf(word: str) -> float:
     return math.log10(f * 1e9) if f > 0 else 0.0
 
 
+def has_field_label(sense: str) -> bool:
+    """Whether a CC-CEDICT sense carries a field's label.
+
+    >>> has_field_label("processor register (computing)"), has_field_label("to register (in a hotel)")
+    (True, False)
+    """
+    return bool(set(_LABEL.findall(sense)) & FIELD_LABELS)
+
+
 @lru_cache(maxsize=200_000)
 def gloss_register(word: str) -> tuple[float, bool, bool] | None:
     """What CC-CEDICT's entry of ``word`` says of its register: the Zipf frequency of the rarest English word
