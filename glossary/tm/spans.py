@@ -21,9 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..normalise.hanzi import HAN_RUN
-from ..normalise.text import find_term
 from .links import TermAlignment
+from .senses import foreign_keys, gloss_head, head_keys, sense_keys, sense_sets, term_parts
 from .words import FUNCTION_WORDS, WORD, content_words, cut_spans, tokenise, vocabulary, word_key
 
 #: a span may have this many words more than the term has parts
@@ -43,73 +42,6 @@ _ARTICLE = re.compile(r" (?:a|an|the) ")
 
 #: endings of English adjectives: a span ending in one lacks its head noun ("structural" of "structural steel")
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ory|ous|ary|ible|able)$")
-
-
-def _parts(term: str) -> list[str]:
-    """The term's dictionary words, loose characters in a row joined (串 + 级 of 串级萃取 is one word the
-    dictionary lacks); a term the dictionary has whole is split into the words inside it. A Latin or number
-    run is one part, as English writes it (LED of LED灯具, IV of IV期临床研究, 5G).
-
-    >>> _parts("LED灯具"), _parts("5G基站")
-    (['LED', '灯具'], ['5G', '基站'])
-    """
-    from ..align import dictionary
-
-    if term.isascii():
-        return [term]
-    parts: list[str] = []
-    at = 0
-    for run in [*HAN_RUN.finditer(term), None]:
-        start = run.start() if run else len(term)
-        latin = _LATIN_EDGES.sub("", term[at:start])
-        if latin:
-            parts.append(latin)
-        if run:
-            words = dictionary.segment(run.group())
-            if len(words) == 1 and len(run.group()) > 1 and run.group() == term:
-                words = dictionary.segment(term, max_len=len(term) - 1)
-            parts += words
-            at = run.end()
-    out: list[str] = []
-    loose = False
-    for p in parts:
-        single = len(p) == 1 and not p.isascii() and len(parts) > 1
-        if single and loose:
-            out[-1] += p
-        else:
-            out.append(p)
-        loose = single
-    return [p for p in out if p.strip()]
-
-
-#: what stands around a Latin or number run in a term and is no part of it (brackets, spaces, dashes)
-_LATIN_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
-
-
-def _glosses(word: str) -> list[str]:
-    """``word``'s English: CC-CEDICT's senses, then ECDICT's headwords for it."""
-    from ..align import dictionary
-    from ..mining import lexicon
-
-    return [*dictionary.ranked_glosses(word, limit=8), *lexicon.english(word)]
-
-
-@lru_cache(maxsize=65536)  # the same parts recur in a memory's terms and sentences
-def _senses(word: str) -> tuple[frozenset[str], ...]:
-    """Each of ``word``'s senses — CC-CEDICT's, and the English ECDICT gives it — as the keys of its content
-    words (a Latin part is itself); a word the dictionaries lack has its characters' senses."""
-    if word.isascii():
-        return (k,) if (k := frozenset(word_key(w) for w in content_words(word))) else ()
-    glosses = _glosses(word)
-    senses = tuple(k for g in glosses if (k := frozenset(word_key(w) for w in content_words(g))))
-    if senses or len(word) == 1:
-        return senses
-    return tuple(k for ch in word for k in _senses(ch))
-
-
-@lru_cache(maxsize=65536)  # the same words recur in the sentences of a memory
-def _sense_keys(word: str) -> frozenset[str]:
-    return frozenset().union(*_senses(word))
 
 
 #: what is measured of each span, in this order (the learned weights follow it)
@@ -155,63 +87,6 @@ FEATURES: tuple[str, ...] = (
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
 
 
-#: the source's other words shorter than this say too many things to speak against a span (大 "big; large")
-_FOREIGN_MIN = 2
-
-
-def foreign_keys(source: str, term: str, own: set[str]) -> set[str]:
-    """The sense keys of the words of ``source`` outside ``term`` that are none of the term's own (``own``): an
-    English word one of them accounts for renders that word, not the term — competitive linking, as word
-    aligners exclude a word another has taken ("involved" in "fermenters involved" is 涉及's).
-
-    >>> "invo" in foreign_keys("发酵罐涉及此案", "发酵罐", set()), "ferm" in foreign_keys("发酵罐涉及此案", "发酵罐", set())
-    (True, False)
-    """
-    held = list(find_term(source, term))
-    out: set[str] = set()
-    for start, end, keys in _source_words(source):
-        if not any(start < b and a < end for a, b in held):
-            out |= keys
-    return out - own
-
-
-@lru_cache(maxsize=8192)  # a unit's source is read for every term it holds
-def _source_words(source: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
-    """Each dictionary word of ``source`` (two characters or more) with its place and its senses' keys."""
-    from ..align import dictionary
-
-    out = []
-    for run in HAN_RUN.finditer(source):
-        at = run.start()
-        for word in dictionary.segment(run.group()):
-            if len(word) >= _FOREIGN_MIN and (keys := _sense_keys(word)):
-                out.append((at, at + len(word), keys))
-            at += len(word)
-    return tuple(out)
-
-
-def _gloss_head(gloss: str) -> str:
-    """The head word of an English gloss: its last content word, or the last before "of" ("price of
-    electricity" is a price, not electricity).
-
-    >>> _gloss_head("price of electricity"), _gloss_head("power grid"), _gloss_head("to")
-    ('price', 'grid', '')
-    """
-    words = content_words(gloss.split(" of ")[0])
-    return words[-1] if words else ""
-
-
-@lru_cache(maxsize=65536)
-def _heads(word: str) -> frozenset[str]:
-    """The keys of the head words of ``word``'s senses (:func:`_gloss_head`); a word the dictionaries lack has
-    its last character's."""
-    if word.isascii():
-        return frozenset(word_key(w) for w in content_words(word)[-1:])
-    glosses = _glosses(word)
-    heads = frozenset(word_key(h) for h in map(_gloss_head, glosses) if h)
-    return heads if heads or len(word) == 1 else _heads(word[-1])
-
-
 def _closed(beside: Counter[str]) -> float:
     """How often a span comes with the same content word beside it (the share of its occurrences; ``beside``
     counts the words' keys, "" for a function word or none): a span always followed by "administration" is a
@@ -253,7 +128,11 @@ _COORDINATOR = re.compile(r",? (?:and|or|as well as) |, ")
 
 
 def _conjunct_unexplained(key: str, explained: set[str]) -> float:
-    """Whether a span joins phrases one of which nothing of the term explains ("a and b" where the term says b)."""
+    """Whether a span joins phrases one of which nothing of the term explains ("a and b" where the term says b).
+
+    >>> _conjunct_unexplained("gadget halls and fermenters", {"ferm"}), _conjunct_unexplained("fermenters", {"ferm"})
+    (1.0, 0.0)
+    """
     parts = _COORDINATOR.split(key)
     if len(parts) < 2:
         return 0.0
@@ -274,16 +153,16 @@ def span_features(
     from ..align import dictionary
     from ..mining import lexicon
 
-    parts = _parts(term)
-    part_senses = [_senses(p) for p in parts]
+    parts = term_parts(term)
+    part_senses = [sense_sets(p) for p in parts]
     part_unions = [set().union(*senses) for senses in part_senses]
-    evidence = set().union(_sense_keys(term), *(k for senses in part_senses for k in senses))
+    evidence = set().union(sense_keys(term), *(k for senses in part_senses for k in senses))
     evidence |= {word_key(w) for text in known for w in content_words(text)}
     last_sense = " ".join(sorted(part_senses[-1][0])) if part_senses and part_senses[-1] else ""
     # English puts the head last: the last part's (or the whole term's) sense should end the span
-    head = set(_heads(parts[-1])) if parts else set()
+    head = set(head_keys(parts[-1])) if parts else set()
     whole = [] if term.isascii() else [*dictionary.ranked_glosses(term, limit=4), *lexicon.english(term)]
-    head |= {word_key(h) for h in map(_gloss_head, whole) if h}
+    head |= {word_key(h) for h in map(gloss_head, whole) if h}
     exact = {g.lower() for g in whole}
     suggested = {k.lower() for k in known}
     # the content words of a whole term's sense or suggestion, in any order: "share prices" says "price of shares"
