@@ -169,9 +169,11 @@ def _labelled_word(piece: str, final: bool, gl: list[str]) -> str | None:
     from ..mining.lexical import has_field_label
     from .choice import compound_renderings
 
+    if not gl or len(gl[0].split()) < 2:
+        return None  # (most words' first option is one word: no entry to read)
     entries = dictionary.lookup(piece)
     first = entries[0].senses[0] if entries and entries[0].senses else ""
-    if not gl or len(gl[0].split()) < 2 or gl[0] not in first or not has_field_label(first):
+    if gl[0] not in first or not has_field_label(first):
         return None
     found = compound_renderings(piece, final)
     if not found or found[0][1] < _LABELLED_MIN:
