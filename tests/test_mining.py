@@ -118,6 +118,21 @@ def test_features_measured_in_forked_workers_rank_the_same(seed_dir: Path) -> No
     assert len(one) > 100 and [(c.term, c.score) for c in one] == [(c.term, c.score) for c in two]
 
 
+def test_what_the_features_read_of_the_whole_corpus_is_measured_once_and_again_after_more_texts() -> None:
+    # (measured in the parent before the feature workers fork: each worker walking every candidate for it held a
+    # copy of the count's pages, 160 MB of a 16 MB corpus's peak)
+    from glossary.mining.candidates import Miner
+
+    miner = Miner()
+    miner.add(Document("a.txt", "稀土永磁材料很重要。稀土永磁材料用于电机。", "utf-8"))
+    first = miner.corpus_measures()
+    assert miner.corpus_measures() is first
+    assert first.parents_n["稀土永磁"] >= 1 and "永磁电机" not in first.parents_n
+    miner.add(Document("b.txt", "永磁电机系统正在测试。永磁电机系统效率高。", "utf-8"))
+    again = miner.corpus_measures()
+    assert again is not first and again.parents_n["永磁电机"] >= 1
+
+
 def test_a_candidate_seen_once_keeps_its_neighbours_as_words_and_counts_them_when_seen_again() -> None:
     # most candidates of a large corpus are seen once: a dict each for the words beside them held a third of
     # the counts' memory, so the word itself is kept until a second occurrence

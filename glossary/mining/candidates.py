@@ -25,7 +25,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import islice
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -43,7 +42,7 @@ from .filters import (
     load_background,
 )
 from .marks import MARKS, count_marks
-from .measure import candidate_probabilities
+from .measure import CorpusMeasures, candidate_probabilities
 from .model import TermhoodModel, best, demote_fragments, load_model, round_places
 from .ngrams import BREAK_TAGS, expand, is_coordinator
 from .segment import JiebaTokeniser, Tokeniser
@@ -143,6 +142,7 @@ class Miner:
         self._unit = _Units()
         self._lines: dict[int, list[int]] = {}  # document index -> offsets of its line breaks (for context lines)
         self._hanzi_spec: dict[str, float] | None = None
+        self._corpus_measures: CorpusMeasures | None = None
 
     def cuts(self, pair: tuple[str, str]) -> bool:
         """True when the word ``pair`` (word, tag) ends a run of words: a chunk's break, or a coordinator (和, 及,
@@ -159,7 +159,7 @@ class Miner:
     def add(self, doc: Document) -> None:
         """Count the candidates of one document."""
         self.docs.append(doc)
-        self._hanzi_spec = None
+        self._hanzi_spec = self._corpus_measures = None
         simp = to_simplified_aligned(doc.text)
         self.simplified.append(simp)
         self._same.append(simp == doc.text)
@@ -227,7 +227,7 @@ class Miner:
 
     def merge(self, docs: Sequence[Document], state: dict) -> None:
         """Add what a worker counted over ``docs`` (in order) to this miner."""
-        self._hanzi_spec = None
+        self._hanzi_spec = self._corpus_measures = None
         if not self.docs:
             # the first share's counts become this miner's own, not a copy beside them (a large corpus's are
             # hundreds of megabytes)
@@ -325,11 +325,16 @@ class Miner:
             # sends back its probabilities only (the rows, ninety-odd numbers a candidate, would cost the parent more to
             # unpickle than the model costs to apply)
             load_tables()
-            self.hanzi_specificity()  # (once, here, not in each worker)
-            # (each job is a range of the counted candidates, which the worker inherits in the same order: a
-            # large corpus's keys pickled to the workers held 60 MB of this process's memory meanwhile)
+            # (once, here, not in each worker: what is measured over every candidate — its nesting, the core
+            # words — walked the whole count in each worker, and a forked worker that reads an object writes its
+            # reference count, so each held a copy of every page of the count's strings)
+            self.hanzi_specificity()
+            self.corpus_measures()
+            # (each job is a range of the counted candidates' list, which the worker inherits: a large corpus's
+            # keys pickled to the workers held 60 MB of this process's memory meanwhile, and a range read off the
+            # count itself walked every key before it)
             jobs = [(lo, hi, model) for lo, hi in bounds(len(keys), workers)]
-            raw = np.concatenate(list(fork_map_inherited(_probabilities_part, self, jobs, len(jobs))))
+            raw = np.concatenate(list(fork_map_inherited(_probabilities_part, (self, keys), jobs, len(jobs))))
         else:
             raw = candidate_probabilities(self, keys, model)
         count = self.count
@@ -342,6 +347,13 @@ class Miner:
         if self._hanzi_spec is None:
             self._hanzi_spec = character_specificity(self.simplified)
         return self._hanzi_spec
+
+    def corpus_measures(self) -> CorpusMeasures:
+        """What the features read of the corpus as a whole (each candidate's nesting, the texts' glossed terms
+        and core words), measured once for all candidates."""
+        if self._corpus_measures is None:
+            self._corpus_measures = CorpusMeasures(*self._nesting(), self._glossed_terms(), self._core_words())
+        return self._corpus_measures
 
     def _kinds(self) -> Callable[[str], str]:
         elems = elements()
@@ -404,6 +416,7 @@ def load_tables() -> None:
     cedict.load_rows()
 
 
-def _probabilities_part(miner: Miner, job: tuple[int, int, TermhoodModel]) -> NDArray:
+def _probabilities_part(shared: tuple[Miner, list[str]], job: tuple[int, int, TermhoodModel]) -> NDArray:
+    miner, keys = shared
     lo, hi, model = job
-    return candidate_probabilities(miner, list(islice(miner.count, lo, hi)), model)
+    return candidate_probabilities(miner, keys[lo:hi], model)

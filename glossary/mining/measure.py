@@ -15,8 +15,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import cedict, lexicon
 from .features import EVERYDAY_VERB_FREQ, FEATURES, GROUP_OF, NAME_HEADS, POS_GROUPS, SETTING_TAGS
@@ -51,6 +52,18 @@ def _entropy(counts: dict[str, int]) -> tuple[float, float, float]:
             p = c / total
             h -= p * math.log(p)
     return edge / total, h, math.log(1 + edge + len(counts) - (1 if edge else 0))
+
+
+class CorpusMeasures(NamedTuple):
+    """What the features read of the corpus as a whole, measured once (:meth:`Miner.corpus_measures`): for each
+    candidate the summed and largest counts of the longer candidates seen twice or more that hold it, and how
+    many they are (C-value); the candidates an English gloss follows; the field's core words."""
+
+    parents_f: Counter[str]
+    parents_n: Counter[str]
+    parents_max: Counter[str]
+    glossed: set[str]
+    core: set[str]
 
 
 def _log_freq(f: float) -> float:
@@ -92,8 +105,10 @@ class _Measure:
 
         self.np = np
         self.miner = miner
-        self.parents_f, self.parents_n, self.parents_max = miner._nesting()
-        self.glossed = miner._glossed_terms()
+        corpus = miner.corpus_measures()
+        self.parents_f, self.parents_n, self.parents_max = corpus.parents_f, corpus.parents_n, corpus.parents_max
+        self.glossed = corpus.glossed
+        self.core = corpus.core
         self.elems = elements()
         self.known = getattr(miner.tokeniser, "known", None)
         tokens = miner.tokens
@@ -112,7 +127,7 @@ class _Measure:
         """One entry per distinct word, in arrays indexed by word id."""
         np, miner, words = self.np, self.miner, self._words
         tok_count, tag_of = miner.tok_count, miner.tag_of
-        core = miner._core_words()
+        core = self.core
         prefix, suffix = affixes()
         tags = [tag_of.get(t, "n") for t in words]
 
