@@ -61,20 +61,33 @@ def _safe(part: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", part)
 
 
-def _rule_digest(build: Callable[[], Any]) -> str:
-    """A short digest of the source file that defines ``build``, or '' when it has none (a doctest's lambda): a
-    cache built by an older version of the rules is stale, whatever the resource's own version says."""
-    try:
-        source = inspect.getsourcefile(build)
-        return hashlib.blake2b(Path(source).read_bytes(), digest_size=4).hexdigest() if source else ""
-    except (TypeError, OSError):
-        return ""
+def _rule_digest(build: Callable[..., Any], *depends: Callable[..., Any]) -> str:
+    """A short digest of the source file that defines ``build`` (and of those that define ``depends``), or ''
+    when it has none (a doctest's lambda): a cache built by an older version of the rules is stale, whatever the
+    resource's own version says."""
+    digest = hashlib.blake2b(digest_size=4)
+    for rules in (build, *depends):
+        try:
+            source = inspect.getsourcefile(rules)
+            if not source:
+                return ""
+            digest.update(Path(source).read_bytes())
+        except (TypeError, OSError):
+            return ""
+    return digest.hexdigest()
 
 
-def cached(name: str, key: str, build: Callable[[], Any], directory: str | Path | None = None) -> Any:
+def cached(
+    name: str,
+    key: str,
+    build: Callable[[], Any],
+    directory: str | Path | None = None,
+    depends: Sequence[Callable[..., Any]] = (),
+) -> Any:
     """The value ``build()`` returns, from the cache when one was stored under ``name`` and ``key`` by the same
-    version of the module that defines ``build``."""
-    rules = _rule_digest(build)
+    version of the module that defines ``build`` and of those that define ``depends`` (what ``build`` calls
+    from other modules that shapes the value: a tokeniser, a cleaner)."""
+    rules = _rule_digest(build, *depends)
     path = Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}.marshal"
     try:
         return marshal.loads(path.read_bytes())

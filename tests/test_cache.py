@@ -32,6 +32,23 @@ def test_a_changed_rule_rebuilds_its_cache(tmp_path: Path) -> None:
     assert len(list((tmp_path / "c").glob("words@*.marshal"))) == 1
 
 
+def test_a_changed_rule_in_another_module_the_build_depends_on_rebuilds_its_cache(tmp_path: Path) -> None:
+    # (the word aligner's table is built from senses another module cuts into words: a change to that cut kept
+    # serving the table fitted on the old one)
+    cut = tmp_path / "cut_mod.py"
+    builder = tmp_path / "build_mod.py"
+    cut.write_text("def words(s):\n    return s.split()\n", encoding="utf-8")
+    builder.write_text("import cut_mod\n\ndef build():\n    return cut_mod.words('a b-c')\n", encoding="utf-8")
+    words = _load(cut, "cut_mod").words
+    build = _load(builder, "build_mod").build
+    first = cached("table", "v1", build, directory=tmp_path / "c", depends=(words,))
+    cut.write_text("def words(s):\n    return s.replace('-', ' ').split()\n", encoding="utf-8")
+    words = _load(cut, "cut_mod").words
+    build = _load(builder, "build_mod").build
+    second = cached("table", "v1", build, directory=tmp_path / "c", depends=(words,))
+    assert (first, second) == (["a", "b-c"], ["a", "b", "c"])
+
+
 def test_the_test_run_keeps_its_cache_out_of_the_users_home() -> None:
     from glossary.cache import cache_dir
 

@@ -103,9 +103,11 @@ def _fit() -> dict[str, dict[str, float]]:
 @lru_cache(maxsize=1)
 def lexical_table() -> dict[str, dict[str, float]]:
     """p(English word | Hanzi) from CC-CEDICT (fitted on first use, about 20 seconds; then read from the cache)."""
+    from ..align.glosses import clean_gloss
     from ..mining.cedict import source, source_key
 
-    return cached("tm-lexical-table", source_key(source()), _fit)
+    # (the senses are cleaned and cut into words by other modules' rules: a change to either refits the table)
+    return cached("tm-lexical-table", source_key(source()), _fit, depends=(clean_gloss, tokenise))
 
 
 @lru_cache(maxsize=1)
