@@ -11,6 +11,7 @@ fields, half their nouns swapped for words drawn from wordfreq's Chinese list wi
 files of about 20 KB. A repeated text hides the cost of a growing vocabulary; this one does not. That table
 times ``glossary mine DIR`` as a whole process (start-up, alignment and the term base included) beside jieba's, at
 one file of 1,500 Hanzi, 1 MB and 4 MB (``--large``: 16 MB too), with the peak memory of the largest process and
+of the whole process tree (workers included; a page forked processes share counted once), and
 the cost of each added MB; ``--grown-only`` prints it alone.
 
 *mine* is the miner, what jieba's keyword extraction is compared with: read →
@@ -175,12 +176,36 @@ def grown_corpus(shared: Path, target: int, out: Path, seed: int = 11) -> tuple[
 
 
 #: times one command as a whole process and reports the peak memory of its largest process (ru_maxrss of the
-#: children this wrapper waited for: the parent or a worker, whichever was largest)
+#: children this wrapper waited for: the parent or a worker, whichever was largest) and of its process tree: the
+#: sum of the processes' proportional set sizes (a page two forked processes share counts half to each, so the sum
+#: is the memory the tree holds), sampled every fifth of a second from /proc (0 where there is none)
 _WRAP = """
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
+
+def tree(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            kids = [int(k) for k in f.read().split()]
+    except OSError:
+        return [pid]
+    return [pid] + [p for k in kids for p in tree(k)]
+
+def pss(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0) / 1024
+    except OSError:
+        return 0.0
+
 t = time.perf_counter()
-subprocess.run(json.loads(sys.argv[1]), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(json.dumps({"seconds": time.perf_counter() - t,
+proc = subprocess.Popen(json.loads(sys.argv[1]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+peak = 0.0
+while proc.poll() is None:
+    peak = max(peak, sum(map(pss, tree(proc.pid))))
+    time.sleep(0.2)
+if proc.returncode:
+    sys.exit(proc.returncode)
+print(json.dumps({"seconds": time.perf_counter() - t, "tree_mb": peak,
                   "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
@@ -226,8 +251,8 @@ def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = (1,
         f"'mine' the miner alone in one process:"
     )
     print(
-        f"{'input':>9} {'words':>8} {'glossary mine s':>16} {'MB/s':>6} {'RSS MB':>7} {'mine s':>7} {'jieba s':>8} "
-        f"{'RSS MB':>7} {'glossary mine vs jieba':>23}"
+        f"{'input':>9} {'words':>8} {'glossary mine s':>16} {'MB/s':>6} {'RSS MB':>7} {'tree MB':>8} {'mine s':>7} "
+        f"{'jieba s':>8} {'RSS MB':>7} {'glossary mine vs jieba':>23}"
     )
 
     def measure(label: str | None, p: Path, vocab: int, inner: bool) -> dict:
@@ -240,7 +265,8 @@ def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = (1,
         label = label or f"{mb:.2f} MB"
         print(
             f"{label:>9} {f'{vocab:,}' if vocab else '':>8} {g['seconds']:16.2f} {mb / g['seconds']:6.2f} "
-            f"{g['rss_mb']:7.0f} {alone:7.2f} {j['seconds']:8.2f} {j['rss_mb']:7.0f} {j['seconds'] / g['seconds']:22.2f}×",
+            f"{g['rss_mb']:7.0f} {max(r[0]['tree_mb'] for r in runs):8.0f} {alone:7.2f} {j['seconds']:8.2f} "
+            f"{j['rss_mb']:7.0f} {j['seconds'] / g['seconds']:22.2f}×",
             end="",
         )
         return {"mb": mb, "seconds": g["seconds"], "stages": stages}
