@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_tm import ARTICLES  # noqa: E402
 
+from glossary.tm.extract import RENDERINGS  # noqa: E402
 from glossary.tm.io import read_pairs  # noqa: E402
 from glossary.tm.memory import Memory, sample_units  # noqa: E402
 from glossary.tm.spans import FEATURES, span_features  # noqa: E402
@@ -158,7 +159,7 @@ def evaluate(model: dict, data: list) -> tuple[float, list[tuple[float, int]]]:
 
 
 #: renderings shown per term after the best (:func:`glossary.tm.extract.propose`'s limit less one)
-RUNNERS_UP = 2
+RUNNERS_UP = RENDERINGS - 1
 
 
 def runners_up(model: dict, data: list) -> list[tuple[float, int]]:

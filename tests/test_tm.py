@@ -301,9 +301,23 @@ def test_a_typographic_apostrophe_is_written_as_the_dictionaries_write_it() -> N
     memory = [("不锈钢储罐的供应商", "The supplier’s stainless steel tank"), ("不锈钢储罐", "stainless steel tank")]
     found = propose(["不锈钢储罐"], memory)
     assert found["不锈钢储罐"][0][0] == "stainless steel tank"
-    found = propose(["人民银行"], [("人民银行发布", "The People’s Bank announced")])
-    assert all("’" not in text for text, _ in found.get("人民银行", []))
-    assert any(text == "People's Bank" for text, _ in found.get("人民银行", [])), found
+    found = propose(["国民银行"], [("国民银行发布", "The Nation’s Bank announced")])
+    assert all("’" not in text for text, _ in found.get("国民银行", []))
+    assert any(text == "Nation's Bank" for text, _ in found.get("国民银行", [])), found
+
+
+def test_a_memory_that_renders_a_term_several_ways_offers_up_to_five_of_them() -> None:
+    # (with three, the right rendering was among them for 0.898 of a dev translation's terms, with five 0.909)
+    memory = [
+        ("不锈钢储罐很贵。", "Stainless steel tanks are costly."),
+        ("不锈钢储罐已交付。", "The stainless steel storage tank was delivered."),
+        ("买了不锈钢储罐。", "They bought a steel tank."),
+        ("不锈钢储罐漏了。", "The inox vessel leaked."),
+        ("不锈钢储罐的价格", "the price of stainless tanks"),
+    ]
+    found = propose(["不锈钢储罐"], memory)["不锈钢储罐"]
+    assert len(found) == 5 and {"stainless steel storage tank", "steel tank"} <= {text for text, _ in found}
+    assert [score for _, score in found] == sorted((score for _, score in found), reverse=True)
 
 
 def test_a_runner_up_rendering_is_never_surer_than_a_best_one_scored_alike() -> None:
