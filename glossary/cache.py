@@ -27,6 +27,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ def _safe(part: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", part)
 
 
-def _rule_digest(build: Callable[..., Any], *depends: Callable[..., Any]) -> str:
+def _rule_digest(build: Callable[..., Any], *depends: Callable[..., Any] | ModuleType) -> str:
     """A short digest of the source file that defines ``build`` (and of those that define ``depends``), or ''
     when it has none (a doctest's lambda): a cache built by an older version of the rules is stale, whatever the
     resource's own version says."""
@@ -82,11 +83,11 @@ def cached(
     key: str,
     build: Callable[[], Any],
     directory: str | Path | None = None,
-    depends: Sequence[Callable[..., Any]] = (),
+    depends: Sequence[Callable[..., Any] | ModuleType] = (),
 ) -> Any:
     """The value ``build()`` returns, from the cache when one was stored under ``name`` and ``key`` by the same
-    version of the module that defines ``build`` and of those that define ``depends`` (what ``build`` calls
-    from other modules that shapes the value: a tokeniser, a cleaner)."""
+    version of the module that defines ``build`` and of those that define ``depends`` (the functions or modules
+    of other files whose rules shape the value: a tokeniser, a cleaner, a word list)."""
     rules = _rule_digest(build, *depends)
     path = Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}.marshal"
     try:
@@ -214,6 +215,7 @@ def cached_table(
     directory: str | Path | None = None,
     whole_after: int | None = None,
     whole: Callable[[], dict[str, Any]] | None = None,
+    depends: Sequence[Callable[..., Any] | ModuleType] = (),
 ) -> Table:
     """:func:`cached` for a large mapping read a key at a time: ``build()``'s dict is written once to a SQLite
     file under ``name`` and ``key`` (and the version of the module that defines ``build``) and read from there.
@@ -223,11 +225,12 @@ def cached_table(
         disk, a corpus's hundred thousand do not.
     :param whole: where the whole mapping is loaded from, when it is cached already (default: ``build()``'s,
         cached beside the table)
+    :param depends: as :func:`cached`'s
     """
-    rules = _rule_digest(build)
+    rules = _rule_digest(build, *depends)
     path = Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}.sqlite"
     if whole is None and whole_after is not None:
-        whole = lambda: cached(f"{name}-whole", key, build, directory)  # noqa: E731
+        whole = lambda: cached(f"{name}-whole", key, build, directory, depends)  # noqa: E731
 
     def table(at: Path) -> Table:
         return Table(at, whole=whole, whole_after=whole_after or 0)

@@ -49,6 +49,21 @@ def test_a_changed_rule_in_another_module_the_build_depends_on_rebuilds_its_cach
     assert (first, second) == (["a", "b-c"], ["a", "b", "c"])
 
 
+def test_a_table_rebuilds_when_a_module_it_depends_on_changes(tmp_path: Path) -> None:
+    from glossary.cache import cached_table
+
+    rules = tmp_path / "list_mod.py"
+    rules.write_text("STOP = {'the'}\n", encoding="utf-8")
+    module = _load(rules, "list_mod")
+    build = lambda: {w: True for w in ["the", "widget"] if w not in module.STOP}  # noqa: E731
+    first = cached_table("kept", "v1", build, directory=tmp_path / "c", depends=(module,))
+    assert (first.get("widget"), first.get("the")) == (True, None)
+    rules.write_text("STOP = {'widget'}\n", encoding="utf-8")
+    module = _load(rules, "list_mod")
+    again = cached_table("kept", "v1", build, directory=tmp_path / "c", depends=(module,))
+    assert (again.get("widget"), again.get("the")) == (None, True)
+
+
 def test_the_test_run_keeps_its_cache_out_of_the_users_home() -> None:
     from glossary.cache import cache_dir
 

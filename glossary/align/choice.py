@@ -31,6 +31,7 @@ from pathlib import Path
 from ..cache import Table, cached_table
 from ..data import log_odds, logistic, read_weights
 from ..mining import cedict, lexicon
+from ..tm import words as english_words
 from ..tm.words import FUNCTION_WORDS
 from . import dictionary, english, kinds
 
@@ -104,7 +105,8 @@ def _parts() -> Table:
         return Table(None, {})
     # (and keyed by CC-CEDICT's edition, whose words the Chinese is split into)
     key = f"{lexicon.source_key(src)}-{cedict.source_key(cedict.source())}"
-    return cached_table("ecdict-parts", key, lambda: _build_parts(src))
+    # (ECDICT's lines read, the Chinese split and the function words left out by other modules' rules)
+    return cached_table("ecdict-parts", key, lambda: _build_parts(src), depends=(lexicon, dictionary, english_words))
 
 
 def compound_renderings(word: str, final: bool) -> list[tuple[str, int]]:
@@ -138,7 +140,8 @@ def _bigrams() -> Table:
     except PackageNotFoundError:
         ws = "none"
     src = lexicon.path()
-    return cached_table("english-bigrams", f"{ws}-{lexicon.source_key(src) if src else 'none'}", _build_bigrams)
+    key = f"{ws}-{lexicon.source_key(src) if src else 'none'}"
+    return cached_table("english-bigrams", key, _build_bigrams, depends=(lexicon,))
 
 
 def attested(left: str, right: str) -> bool:

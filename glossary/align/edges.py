@@ -26,7 +26,7 @@ def _by_char(last: bool) -> dict[str, list[str]]:
     first (新 + 能源) or ``last`` (概念 + 股); beside a name they do not count (原 + 苏联 "former Soviet Union").
     Cached on disk: counting them over CC-CEDICT costs 0.2 s a run."""
     name = "cedict-last-char" if last else "cedict-first-char"
-    return cached(name, source_key(source()), lambda: _build_by_char(last))
+    return cached(name, source_key(source()), lambda: _build_by_char(last), depends=(headwords,))
 
 
 def _build_by_char(last: bool) -> dict[str, list[str]]:
