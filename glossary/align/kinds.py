@@ -45,7 +45,7 @@ def _english_verbs() -> frozenset[str]:
                     out.add(words[1].lower())
         return sorted(out)
 
-    return frozenset(cached("cedict-english-verbs", source_key(source()), build))
+    return frozenset(cached("cedict-english-verbs", source_key(source()), build, depends=(raw_senses,)))
 
 
 def is_english_verb(word: str) -> bool:

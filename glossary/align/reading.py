@@ -100,7 +100,7 @@ _POSITIONAL_MIN_WORDS = 3
 def _positional_readings() -> dict[str, str]:
     """``char + place`` (``I`` first, ``M`` inside, ``F`` last) → the numbered reading the character most often
     has there in CC-CEDICT's words of one reading, for characters read more than one way. Cached on disk."""
-    return cached("cedict-positional-readings", source_key(source()), _build_positional_readings)
+    return cached("cedict-positional-readings", source_key(source()), _build_positional_readings, depends=(dictionary,))
 
 
 def _build_positional_readings() -> dict[str, str]:
@@ -221,7 +221,7 @@ def _sense_readings() -> dict[str, dict[str, list[str]]]:
     """``char`` (its own senses) and ``char + "+"`` (the senses of the two-character words it is in), for a
     character read more than one way → each reading → the stems of the English those senses say (相: xiang1
     "each other, mutual …", xiang4 "appearance, (physics) phase …"). Cached on disk."""
-    return cached("cedict-sense-readings", source_key(source()), _build_sense_readings)
+    return cached("cedict-sense-readings", source_key(source()), _build_sense_readings, depends=(dictionary,))
 
 
 def _build_sense_readings() -> dict[str, dict[str, list[str]]]:

@@ -180,7 +180,7 @@ def _names_by_sound() -> dict[str, list[str]]:
                         idx[key].append(word)
         return idx
 
-    return cached("cedict-sounds", source_key(source()), build)
+    return cached("cedict-sounds", source_key(source()), build, depends=(dictionary,))
 
 
 _DIGITS = re.compile(r"[0-9]")

@@ -42,7 +42,7 @@ def affixes() -> tuple[dict[str, float], dict[str, float]]:
             {c: last.get(c, 0) / (n + 5) for c, n in seen.items()},
         )
 
-    return cached("cedict-affixes", cedict.source_key(cedict.source()), build)
+    return cached("cedict-affixes", cedict.source_key(cedict.source()), build, depends=(cedict,))
 
 
 #: CC-CEDICT's labels of a specialised sense: "(chemistry)", "(finance)", "(medicine)" …
