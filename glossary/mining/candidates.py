@@ -32,7 +32,7 @@ from ..models import Candidate, Document
 from ..normalise.script import to_simplified_aligned
 from ..workers import bounds, default_workers, fork_map_inherited
 from . import cedict
-from .evidence import longest_ending
+from .corpus import CorpusMeasures, measure_corpus
 from .features import neighbours
 from .filters import (
     character_specificity,
@@ -42,7 +42,7 @@ from .filters import (
     load_background,
 )
 from .marks import MARKS, count_marks
-from .measure import CorpusMeasures, candidate_probabilities
+from .measure import candidate_probabilities
 from .model import TermhoodModel, best, demote_fragments, load_model, round_places
 from .ngrams import BREAK_TAGS, expand, is_coordinator
 from .segment import JiebaTokeniser, Tokeniser
@@ -51,11 +51,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import NDArray
 
 Progress = Callable[[int, int], None]
-
-
-#: core vocabulary: seen at least this often, and this specific (log10 ratio to general Chinese)
-CORE_MIN_COUNT = 3
-CORE_MIN_SPEC = 1.5
 
 
 class _Units(dict):
@@ -352,7 +347,9 @@ class Miner:
         """What the features read of the corpus as a whole (each candidate's nesting, the texts' glossed terms
         and core words), measured once for all candidates."""
         if self._corpus_measures is None:
-            self._corpus_measures = CorpusMeasures(*self._nesting(), self._glossed_terms(), self._core_words())
+            self._corpus_measures = measure_corpus(
+                self.count, self.tokens, self.glossed, self.tok_count, self._specificity
+            )
         return self._corpus_measures
 
     def _kinds(self) -> Callable[[str], str]:
@@ -368,40 +365,6 @@ class Miner:
             return "element" if key in elems else "term"
 
         return kind
-
-    def _nesting(self) -> tuple[Counter[str], Counter[str], Counter[str]]:
-        """C-value bookkeeping: for each candidate, the summed and largest counts of the longer candidates
-        (seen twice or more) that contain it and how many they are."""
-        count = self.count
-        parents_f: Counter[str] = Counter()
-        parents_n: Counter[str] = Counter()
-        parents_max: Counter[str] = Counter()
-        for key, toks in self.tokens.items():
-            n = len(toks)
-            c = count[key]
-            if n < 2 or c < 2:
-                continue  # a longer phrase seen once is no evidence that its parts are fragments
-            for i in range(n):
-                sub = ""
-                for j in range(i, n if i else n - 1):
-                    sub += toks[j]
-                    if sub in count:
-                        parents_f[sub] += c
-                        parents_n[sub] += 1
-                        if c > parents_max[sub]:
-                            parents_max[sub] = c
-        return parents_f, parents_n, parents_max
-
-    def _glossed_terms(self) -> set[str]:
-        """For each text an English gloss follows, the longest candidate it ends with (the ``glossed`` feature:
-        the owner the English says, :func:`~glossary.mining.evidence.gloss_owner`, ranked worse leave-one-corpus-out, must 0.686 → 0.678)."""
-        return {t for t in (longest_ending(span, self.count) for span in self.glossed) if t}
-
-    def _core_words(self) -> set[str]:
-        """The field's core vocabulary: words seen a few times and much more often than in general Chinese,
-        and chemical elements."""
-        core = {w for w, n in self.tok_count.items() if n >= CORE_MIN_COUNT and self._specificity(w) >= CORE_MIN_SPEC}
-        return core | set(elements())
 
 
 #: from this many candidates their features are measured in forked workers (a quarter of a second's work per 10,000;

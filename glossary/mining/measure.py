@@ -15,9 +15,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from . import cedict, lexicon
 from .features import EVERYDAY_VERB_FREQ, FEATURES, GROUP_OF, NAME_HEADS, POS_GROUPS, SETTING_TAGS
@@ -52,18 +51,6 @@ def _entropy(counts: dict[str, int]) -> tuple[float, float, float]:
             p = c / total
             h -= p * math.log(p)
     return edge / total, h, math.log(1 + edge + len(counts) - (1 if edge else 0))
-
-
-class CorpusMeasures(NamedTuple):
-    """What the features read of the corpus as a whole, measured once (:meth:`Miner.corpus_measures`): for each
-    candidate the summed and largest counts of the longer candidates seen twice or more that hold it, and how
-    many they are (C-value); the candidates an English gloss follows; the field's core words."""
-
-    parents_f: Counter[str]
-    parents_n: Counter[str]
-    parents_max: Counter[str]
-    glossed: set[str]
-    core: set[str]
 
 
 def _log_freq(f: float) -> float:
