@@ -93,10 +93,7 @@ class _Measure:
 
         self.np = np
         self.miner = miner
-        corpus = miner.corpus_measures()
-        self.parents_f, self.parents_n, self.parents_max = corpus.parents_f, corpus.parents_n, corpus.parents_max
-        self.glossed = corpus.glossed
-        self.core = corpus.core
+        self.corpus = miner.corpus_measures()
         self.elems = elements()
         self.known = getattr(miner.tokeniser, "known", None)
         tokens = miner.tokens
@@ -115,7 +112,7 @@ class _Measure:
         """One entry per distinct word, in arrays indexed by word id."""
         np, miner, words = self.np, self.miner, self._words
         tok_count, tag_of = miner.tok_count, miner.tag_of
-        core = self.core
+        core = self.corpus.core
         prefix, suffix = affixes()
         tags = [tag_of.get(t, "n") for t in words]
 
@@ -165,7 +162,7 @@ class _Measure:
         """The feature rows of ``keys`` as an array (a row a candidate, :data:`FEATURES` order)."""
         np, miner = self.np, self.miner
         count, tokens, df = miner.count, miner.tokens, miner.df
-        parents_f, parents_n, parents_max = self.parents_f, self.parents_n, self.parents_max
+        parents_f, parents_n, parents_max = self.corpus.parents_f, self.corpus.parents_n, self.corpus.parents_max
         ids = self.ids
         if not keys:
             return np.zeros((0, len(FEATURES)))
@@ -266,7 +263,7 @@ class _Measure:
             self.elems,
             miner.titles,
             miner.quoted,
-            self.glossed,
+            self.corpus.glossed,
             miner.glossed_names,
         )
         x[:, i] = [term_head(k) is not None for k in keys]
