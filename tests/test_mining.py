@@ -118,6 +118,34 @@ def test_features_measured_in_forked_workers_rank_the_same(seed_dir: Path) -> No
     assert len(one) > 100 and [(c.term, c.score) for c in one] == [(c.term, c.score) for c in two]
 
 
+def test_evidence_looked_for_in_forked_workers_is_the_same(tmp_path: Path) -> None:
+    # a mixed corpus (Simplified and Traditional files, Latin names, a gloss in brackets): every field of the
+    # evidence, in one process and in two, candidate by candidate
+    from glossary.mining.candidates import Miner
+    from glossary.mining.evidence import attach_evidence
+
+    texts = [
+        "氧化镝（dysprosium oxide）用于永磁材料。Widget Holdings生产氧化镝。",
+        "氧化鏑價格上漲，永磁材料需求增加。Gadget Metals採購氧化鏑。",
+        "永磁材料和稀土永磁的出口受到管制。氧化镝出口。",
+    ]
+    miner = Miner()
+    for i, text in enumerate(texts * 4):
+        miner.add(Document(f"{i}.txt", text, "utf-8"))
+
+    def looked(workers: int) -> list[tuple]:
+        cands = miner.score()
+        attach_files(miner, cands)
+        attach_evidence(miner, cands, ranked=miner.count.keys(), workers=workers)
+        return [
+            (c.term, c.contexts, c.surfaces, c.traditional_surfaces, c.english_in_text, c.latin_nearby) for c in cands
+        ]
+
+    one, two = looked(1), looked(2)
+    assert any(row[3] for row in one) and any(row[4] for row in one) and any(row[5] for row in one)
+    assert two == one
+
+
 def test_what_the_features_read_of_the_whole_corpus_is_measured_once_and_again_after_more_texts() -> None:
     # (measured in the parent before the feature workers fork: each worker walking every candidate for it held a
     # copy of the count's pages, 160 MB of a 16 MB corpus's peak)
