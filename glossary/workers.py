@@ -54,6 +54,26 @@ def bounds(n: int, parts: int) -> list[tuple[int, int]]:
     return [(lo, min(lo + size, n)) for lo in range(0, n, size)] if n else []
 
 
+def weighted_bounds(weights: Sequence[float], parts: int) -> list[tuple[int, int]]:
+    """:func:`bounds` of as many items as ``weights``, each range about an equal share of their sum (every range
+    holds an item at least).
+
+    >>> weighted_bounds([3, 1, 1, 1], 2), weighted_bounds([1, 1, 1, 1], 2), weighted_bounds([], 2)
+    ([(0, 1), (1, 4)], [(0, 2), (2, 4)], [])
+    """
+    n = len(weights)
+    parts = max(1, min(parts, n))
+    total, lo, acc = sum(weights), 0, 0.0
+    out: list[tuple[int, int]] = []
+    for i, w in enumerate(weights):
+        acc += w
+        k = len(out) + 1  # (the range being filled)
+        if k < parts and acc >= total * k / parts and n - (i + 1) >= parts - k:
+            out.append((lo, i + 1))
+            lo = i + 1
+    return [*out, (lo, n)] if n else []
+
+
 def _die_with_parent(parent: int) -> None:
     """Pool initializer: ask the kernel to end this worker when its parent ends (Linux ``PR_SET_PDEATHSIG``)."""
     if sys.platform.startswith("linux"):
