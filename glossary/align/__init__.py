@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..mining.cedict import load_rows
 from ..models import Candidate, TermEntry
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
-from ..workers import default_workers, fork_map, split
+from ..workers import bounds, default_workers, fork_shared
 from . import countries, dictionary, edges, english, translit
 from . import names as _names
 from .propose import english_suggestions, use_text_parts
@@ -121,16 +121,20 @@ def align_candidates(
         if workers <= 1 or len(cands) < 2:
             return [align_candidate(c, known) for c in cands]
         warm_up()  # load the dictionaries once, before the fork: every worker shares them
-        parts = split(cands, workers)
-        return [e for done in fork_map(_align_part, [(part, known) for part in parts], len(parts)) for e in done]
+        # (this process aligns the first range while a worker forked for each other range aligns its own: the
+        # candidates are inherited, not pickled, and only the workers' entries come back)
+        parts = fork_shared(_align_part, (cands, known), bounds(len(cands), workers))
+        return [e for done in parts for e in done]
     finally:
         use_text_parts([])  # (what these texts gloss or read says nothing of the next run's)
         use_discourse([])
 
 
-def _align_part(job: tuple[list[Candidate], Mapping[str, Sequence[str]] | None]) -> list[TermEntry]:
-    cands, known = job
-    return [align_candidate(c, known) for c in cands]
+def _align_part(
+    shared: tuple[list[Candidate], Mapping[str, Sequence[str]] | None], part: tuple[int, int]
+) -> list[TermEntry]:
+    cands, known = shared
+    return [align_candidate(c, known) for c in cands[part[0] : part[1]]]
 
 
 def warm_up() -> None:

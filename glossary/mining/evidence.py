@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..models import Candidate, Context
 from ..normalise.hanzi import HAN
 from ..normalise.text import find_term, sentence_around
-from ..workers import default_workers, fork_started, weighted_bounds
+from ..workers import default_workers, fork_shared, weighted_bounds
 from . import cedict
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,20 +88,9 @@ def attach_evidence(
     # (ranges of about equal work, not of equal length: a term's work grows with its files, and the first, most
     # frequent terms are in the most files: halves by count left the first twice the second's work at 4 MB)
     parts = weighted_bounds([1 + min(len(c.files), max_files) for c in cands], max(1, workers))
-    if len(parts) > 1:
-        global _LOOKING
-        # (each worker looks in the texts it inherits, for its range of the candidates; this process looks for the
-        # first range meanwhile)
-        _LOOKING = (look, cands)
-        try:
-            with fork_started(_look_part, parts[1:], len(parts) - 1) as others:
-                looked = [look(c) for c in cands[: parts[0][1]]]
-                for part in others:
-                    looked += part
-        finally:
-            _LOOKING = None
-    else:
-        looked = [look(c) for c in cands]
+    # (this process looks for the first range while a worker forked for each other range looks in the texts it
+    # inherits)
+    looked = [one for part in fork_shared(_look_part, (look, cands), parts) for one in part]
     for c, (contexts, surfaces, traditional, nearby) in zip(cands, looked):
         c.contexts, c.surfaces, c.traditional_surfaces = contexts, surfaces, traditional
         seen = english.get(c.term) or Counter()
@@ -165,13 +154,8 @@ class _Look:
         return ctx, surfaces, list(traditional), nearby
 
 
-#: what :func:`_look_part`'s workers inherit: the look and the candidates
-_LOOKING: tuple[_Look, Sequence[Candidate]] | None = None
-
-
-def _look_part(part: tuple[int, int]) -> list[_Found]:
-    assert _LOOKING is not None
-    look, cands = _LOOKING
+def _look_part(shared: tuple[_Look, Sequence[Candidate]], part: tuple[int, int]) -> list[_Found]:
+    look, cands = shared
     return [look(c) for c in cands[part[0] : part[1]]]
 
 
