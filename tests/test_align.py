@@ -352,7 +352,9 @@ def test_a_name_written_with_other_characters_of_the_same_sound() -> None:
     # CC-CEDICT writes Artemis 阿耳忒弥斯; the texts write 阿尔忒弥斯, read alike
     first = english_suggestions(Candidate(term="阿尔忒弥斯"))[0]
     assert (first.text, first.source) == ("Artemis", "cedict")
-    assert english_suggestions(Candidate(term="贝森特"))[0].source == "pinyin"  # no name of that sound
+    assert (
+        english_suggestions(Candidate(term="帕森特"))[0].source == "pinyin"
+    )  # (an invented name) no name of that sound
 
 
 def test_a_head_after_a_name_follows_the_naming_rules() -> None:
@@ -909,7 +911,7 @@ def test_a_chinese_persons_name_is_romanised_as_names_are_written() -> None:
 
 
 def test_a_foreign_names_pinyin_is_no_english_and_says_so() -> None:
-    """A transliterated name spelled in pinyin is its Chinese sound, not the English (Beisente is not Bessent):
+    """A transliterated name spelled in pinyin is its Chinese sound, not the English (Pasente is not Passant):
     `make eval` matched six such first suggestions at 0.15 and none was right, so it sits below any guess."""
     english = align_candidate(Candidate(term="克拉维斯")).english
     assert [(e.text, e.source) for e in english] == [("Kelaweisi", "pinyin")]

@@ -20,7 +20,7 @@ context   a ministry the texts also name with its one country          above the
           in an American or British clause as an Act
 pinyin    a name with no other source, rendered in pinyin: a Chinese   0.15, 0.05
           place or person (Mengla County, Shao Wenbo); a
-          transliterated foreign name's sound (Beisente)
+          transliterated foreign name's sound (Pasente)
 ========  ===========================================================  ==========
 
 >>> from glossary.models import Candidate

@@ -3,13 +3,13 @@
 :mod:`glossary.align.compose` gives each word of a term its options in the order its rules prefer (the
 dictionary's senses, act nouns, the forms compounds take …). This module adds the renderings English compounds
 give the same word at the same place (a *parts table*: ECDICT's two- and three-word headwords whose Chinese splits
-into as many dictionary words, word for word — 现货市场 "spot market" says 市场 heads as "market", which
+into as many dictionary words, word for word — 股票市场 "stock market" says 市场 heads as "market", which
 CC-CEDICT lists after "marketplace"), describes every option by general features (its rank by the rules and in
 the dictionary, how often the parts table gives it there, its English frequency, its length and form …), and a
 logistic regression fitted on the annotated corpora (``scripts/train_senses.py``, `make train`) ranks them. A
 whole composition is then ranked by its words' probabilities and by the English word pairs it makes that English
-uses (a bigram list of the web's English, ``wordsegment``, and ECDICT's headwords): "power grid" before
-"electricity grid". Nothing here names a particular term or word.
+uses (a bigram list of the web's English, ``wordsegment``, and ECDICT's headwords): "labour market" before
+"manpower marketplace". Nothing here names a particular term or word.
 
 >>> [o for o, _ in ranked("市场", True, False, None, ["marketplace", "market"])][0]
 'market'
@@ -197,11 +197,11 @@ def _load(path: str) -> dict:
 def options(word: str, final: bool, ruled: Sequence[str]) -> tuple[list[str], set[int]]:
     """``ruled`` (the rules' options, in their order) and the renderings compounds give ``word`` there that
     none of them says, with the indexes of those added. A word that only cuts an option short is not added
-    ("rare" beside "rare earth")."""
+    ("heavy" beside "heavy metal")."""
     out = list(dict.fromkeys(ruled))
     added: set[int] = set()
     # (a plural is its singular's option already: "facility" beside "facilities")
-    said = {_singular(o) for o in out}  # (and "rare-earth" is "rare earth")
+    said = {_singular(o) for o in out}  # (and "heavy-metal" is "heavy metal")
     inside = {w for o in out if " " in o for w in o.lower().split()}
     found = [w for w, n in compound_renderings(word, final)[:PARTS_ADDED] if n >= PARTS_MIN]
     for w in found + lexicon.english(word)[:2]:

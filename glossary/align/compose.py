@@ -61,8 +61,8 @@ def literal_head(term: str, composed: list[str], gloss: list[str]) -> list[str]:
     stems_a, stems_b = {w[:5] for w in a}, {w[:5] for w in b}
     extra = [w for w in b if w[:5] not in stems_a and w not in _FUNCTION_WORDS]
     if len(a) >= 2 and stems_a <= stems_b and len(extra) == 1:
-        # the gloss is the term's own words and one word more that explains it: 产业链 "industry value chain",
-        # 原材料 "raw and semifinished materials" — the literal "industrial chain", "raw material" is the term
+        # the gloss is the term's own words and one word more that explains it: 原材料 "raw and semifinished
+        # materials" — the literal "raw material" is the term
         return composed[:1]
     parts = dictionary.segment(term, max_len=len(term) - 1)
     if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1] or len(parts) < 2 or len(parts[-1]) < 2:
@@ -298,24 +298,24 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
                 # (a verb and its object, object first: 非 + 发电 "generate electricity" → non-electricity generation)
                 eng = [object_act(rest, eng[0]) or english.action_noun(eng[0])]
             add([en.format(r) for r in eng])
-    # a place name before a name the dictionary knows: 美国 + 国防部 → US Defense Department (not
+    # a place name before a name the dictionary knows: 美国 + 农业部 → US Department of Agriculture (not
     # 雅虎 + 公司 "Yahoo Company": 公司 is a common noun, which the naming rules handle)
     for i in range(1, len(term) - 1):
         head, rest = term[:i], term[i:]
-        # (or the one character that stands for a country: 美 + 国防部 → US Defense Department)
+        # (or the one character that stands for a country: 美 + 农业部 → US Department of Agriculture)
         if (kinds.is_proper(head) if i > 1 else countries.abbreviated(head)) and kinds.is_proper(rest):
             place = countries.place_english(head) if i > 1 else countries.abbreviated(head)
             names = dictionary.ranked_glosses(rest, limit=4)
             if place and place not in countries.US_NAMES and rest.endswith("部"):
-                # only the United States calls its ministries departments (CC-CEDICT has 商务部 only as
-                # "Department of Commerce"): another country's is a ministry, as the naming rules say of 部
+                # only the United States calls its ministries departments (CC-CEDICT gives 农业部 first as
+                # "Department of Agriculture"): another country's is a ministry, as the naming rules say of 部
                 names = list(dict.fromkeys(re.sub(r"^Department of ", "Ministry of ", g) for g in names))
                 names.sort(key=lambda g: not g.startswith("Ministry "))
-            # (a name that says its place already is said as it is: 中国 + 人民银行 "People's Bank of China")
+            # (a name that says its place already is said as it is: 中国 + 科学院 "Chinese Academy of Sciences")
             add([g if place in g else _title(f"{place} {g}") for g in names[:2]] if place else [])
             if i == 1 and names:
                 # a character that stands for a country is no word: reading it as one gives "beautiful
-                # Defense Department" (美 + 国防部) and "Department of US Protection" (美国 + 防 + 部)
+                # Department of Agriculture" (美 + 农业部)
                 return out
             break
     named = chemical(term)
@@ -340,7 +340,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
                 # its name alone only when it has one (雅虎公司 → Yahoo; 投资公司 is no "Investment")
                 continue
             # a stem of one word before the head takes the form it has before a noun (勘探基金 → "Exploration
-            # Fund"); after "of" it stays a noun (商务部 → "Department of Commerce", not "of Commercial")
+            # Fund"); after "of" it stays a noun (农业部 → "Department of Agriculture", not "of Agricultural")
             before = en.startswith("{}") and dictionary.has_word(stem)
             if before:
                 stem_en = _piece_options(stem, False)[:1]

@@ -136,10 +136,10 @@ _PAIR_NAME = re.compile(r"^([A-Z])[a-z]+ and ([A-Z])[a-z]+$")
 
 def segment(term: str, max_len: int = 8) -> list[str]:
     """Split ``term`` into dictionary words: the fewest pieces, then the fewest loose characters, then the
-    longest words first (unknown characters alone). 中国海关 is 中国 + 海关, not 中国海 "China Seas" + 关.
+    longest words first (unknown characters alone). 中国海军 is 中国 + 海军, not 中国海 "China Seas" + 军.
 
-    >>> segment("大豆供应链"), segment("中国海关")
-    (['大豆', '供应链'], ['中国', '海关'])
+    >>> segment("大豆供应链"), segment("中国海军")
+    (['大豆', '供应链'], ['中国', '海军'])
     """
     return list(_segment(term, max_len))
 
@@ -237,7 +237,7 @@ def _rank_glosses(word: str, reading: str | None = None) -> list[str]:
     scores = [support(g) for g in gl]
     if not any(scores) and len(word) >= 3 and has_word(word[:2]):
         # no compound of the word itself: the words on which its senses differ, in the compounds of its
-        # first word (商务部 "Department of Trade; Department of Commerce": 电子商务 is e-commerce)
+        # first word (a ministry's "Department of …; Ministry of …": which of the two the compounds of its first word use)
         common = set.intersection(*(set(re.findall(r"[a-z]+", g.lower())) for g in gl))
         others = compound_index().get(word[:2], [])[:400]
         cedict_prefetch(others)

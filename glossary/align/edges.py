@@ -115,7 +115,7 @@ _QUALITY_SHARE = 0.4
 def compound_form(word: str, sense: str) -> str:
     """The form ``sense`` of ``word`` takes at the start of the words built on it, when the dictionary's
     compounds say so: 国防 "national defense" begins 国防预算 "defense budget",
-    国防部 "Defense Department" — before a noun it is "defense"; 战略 "strategy" begins them as "strategic".
+    国防工厂 "defense plant" — before a noun it is "defense"; 战略 "strategy" begins them as "strategic".
     Else ``sense``.
 
     >>> compound_form("国防", "national defense"), compound_form("钢铁", "steel"), compound_form("战略", "strategy")
@@ -149,7 +149,7 @@ def compound_form(word: str, sense: str) -> str:
 
 
 def _by_first_word(word: str) -> list[str]:
-    """Headwords that begin with ``word`` and are longer (国防 → 国防预算, 国防部, …)."""
+    """Headwords that begin with ``word`` and are longer (国防 → 国防预算, 国防工厂, …)."""
     return [h for h in compound_index().get(word, []) if h.startswith(word)] if len(word) > 1 else []
 
 
@@ -161,7 +161,7 @@ _PREFIX_SHARE, _PREFIX_MIN = 0.3, 5
 @lru_cache(maxsize=4096)
 def prefix_sense(char: str) -> str | None:
     """The sense a character has as a prefix of words, when it is one: its English begins the English of
-    the words it starts (新 + 能源 "new energy"), or None.
+    the words it starts (新 + 材料 "new material"), or None.
 
     >>> prefix_sense("新"), prefix_sense("海")
     ('new', None)

@@ -44,8 +44,8 @@ def clean_gloss(sense: str) -> str:
     Drops cross-references and classifiers, parenthetical labels such as
     "(chemistry)", a leading "to " of verbs and trailing "etc", and what a dash adds after the word.
 
-    >>> clean_gloss("(loanword) exenatide – drug used to treat type 2 diabetes")
-    'exenatide'
+    >>> clean_gloss("(loanword) examplinide – drug used to treat gout")
+    'examplinide'
     >>> clean_gloss("PRC Maritime Safety Agency"), clean_gloss("(PRC) Central Military Commission")
     ('Maritime Safety Agency', 'Central Military Commission')
     """
@@ -58,7 +58,7 @@ def clean_gloss(sense: str) -> str:
         return ""
     s = _LEADING.sub("", s)  # "to be airworthy" → "airworthy"
     s = _COUNTRY_QUALIFIER.sub("", s)
-    s = _DASH_NOTE.sub("", s)  # "semaglutide – drug used to treat …": the word, not what it is for
+    s = _DASH_NOTE.sub("", s)  # "examplinide – drug used to treat …": the word, not what it is for
     if ";" in s:
         s = s.split(";")[0].strip()
     s = _SPACES.sub(" ", s).strip(" ,.").replace(" ,", ",")  # ("tyrosine (Tyr), …" less its label)

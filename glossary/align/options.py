@@ -63,11 +63,11 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         from .compose import literal, literal_head  # (a word of words is composed as a term is)
 
         # a word of words reads inside a term as it does alone (产业链 → industrial chain, not the
-        # dictionary's "industry value chain")
+        # dictionary's longer sense)
         gl = literal_head(piece, literal(piece, limit=1), gl[:1]) + gl
     if final and gl and not kinds.is_state_sense(piece, gl[0]):
-        # two verbs for one act ("examine and approve") name it by the last as the head: 出口 + 审批 →
-        # "export approval"
+        # two verbs for one act ("examine and approve") name it by the last as the head: 进口 + 审批 →
+        # "import approval"
         noun = named_act(piece, gl[0])
         if noun:
             gl = [noun] + gl
@@ -90,7 +90,7 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
             # a character that heads the words it ends, after a word, heads that word: 排放 + 权 → "emission
             # right" (排污权交易), not "emission authority"
             return (head,)
-        gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 能源 "new energy", never "newly energy"
+        gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 材料 "new material", never "newly material"
         senses = [edges.prefix_sense(c) for c in piece] if len(piece) == 2 else []
         pair = _coordinated(*senses) if senses else None
         if pair and not all(f" {w} " in f" {gl[0]} " for w in senses if w):
@@ -145,8 +145,8 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         if nominal:
             gl = [nominal] + gl
         else:
-            # a term names the act: 出口 + 限制 "restrict" → "export restriction"; 大豆 + 依赖 "depend on" →
-            # "soybean dependence"; 出口 + 申请 "apply for; application form" → "export application" (the
+            # a term names the act: 进口 + 限制 "restrict" → "import restriction"; 大豆 + 依赖 "depend on" →
+            # "soybean dependence"; 进口 + 申请 "apply for; application form" → "import application" (the
             # first verb with a noun of its own; a first verb that is a noun too stays: 适航审定 "… screen")
             verbs = [g for g in gl[:3] if kinds.is_verb_only(piece, g) and is_phrasal(g)]
             all_verbs = len(verbs) == len(gl[:3])

@@ -151,7 +151,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     if stem and not rest and not c.term.isascii() and not region:
         # a transliterated name, alone or before a one-character place word (阿萨姆+邦), that no resource names;
         # a word that is no name gets no pinyin "translation" (钢材 is not "Gangcai")
-        # (its sound only: a foreign name's pinyin is not its English, Beisente for Bessent, so below any guess)
+        # (its sound only: a foreign name's pinyin is not its English, Pasente for Passant, so below any guess)
         out.add(pinyin_name(c.term), "pinyin", TRANSLITERATED_PINYIN)
     elif not out and is_tagged_name(c.term):
         # a name the segmenter knows as one (勐拉县, a place; 邵文博, a person) and no resource has: pinyin, with

@@ -34,7 +34,7 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
     """Senses of a word standing before a noun, the form English puts there first.
 
     A verb names its act (勘探 "explore" → "exploration fund"; a phrasal verb takes -ing: 追溯 "trace back
-    to" → "tracing system"; a verb that is a noun too stays: "export control"); a sense the dictionary
+    to" → "tracing method"; a verb that is a noun too stays: "export control"); a sense the dictionary
     lists as a noun of the verb wins over the verb (管理 "manage, management" → "management system"); an
     adjective formed from a noun sense wins over the noun (经济 → "economic feasibility").
     """
@@ -46,7 +46,7 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
         and kinds.is_verb_sense(piece, first)
     ):
         # two verbs for one act name it by their nouns before a noun: 防治 "prevent and cure" + 法 → Prevention
-        # and Cure Law, 审批 "examine and approve" + 制度 → examination and approval system
+        # and Cure Law, 审批 "examine and approve" + 程序 → examination and approval procedure
         nouns = " and ".join(english.action_noun(v) for v in pair)
         if nouns != first:
             return [nouns] + gl

@@ -119,7 +119,7 @@ def skeleton_pinyin(syllables: str) -> str:
 
 
 def skeleton_latin(word: str) -> str:
-    """Sound skeleton of a Latin-script word (``"Bessent"`` → ``"PSNT"``)."""
+    """Sound skeleton of a Latin-script word (``"Passant"`` → ``"PSNT"``)."""
     w = re.sub(r"[^a-z]", "", word.lower())
     for pat, rep in _LATIN_RULES:
         w = w.replace(pat, rep)

@@ -98,9 +98,9 @@ def is_head(word: str) -> bool:
 
 
 def ends_in_head(word: str) -> bool:
-    """True when ``word`` is a term head or ends with one (机制, 预警机制, 国防部).
+    """True when ``word`` is a term head or ends with one (机制, 预警机制, 农业部).
 
-    >>> ends_in_head("机制"), ends_in_head("国防部"), ends_in_head("美国")
+    >>> ends_in_head("机制"), ends_in_head("农业部"), ends_in_head("美国")
     (True, True, False)
     """
     return word in _head_set() or term_head(word) is not None

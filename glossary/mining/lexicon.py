@@ -121,7 +121,7 @@ def _build_english(src: Path) -> dict[str, list[str]]:
         curated = bool(row.get("phonetic") or row.get("definition")) and (" " in word or common < 10**6)
         abbreviation = (row.get("translation") or "").startswith("abbr") and word.isalpha()
         if abbreviation and word.islower() and len(word) <= _ACRONYM_MAX and freqs.get(word, 0.0) < _ACRONYM_FREQ:
-            word = word.upper()  # (ECDICT writes some acronyms in lower case: "igbt" is IGBT)
+            word = word.upper()  # (ECDICT writes some acronyms in lower case: "lcd" is LCD)
         known = curated or abbreviation or all(freqs.get(w.lower(), 0.0) > 0 for w in _LETTERS.findall(word))
         # a phrase whose every pair of words is among the web's commonest is English in use: in the same place of
         # a line it goes before a phrase that is not (燃料电池: "fuel cell" before "fuel battery")

@@ -9,8 +9,8 @@ listed" (then it is unlabelled and left out). A list that is only a sample of th
 
 Fitting needs scikit-learn (``pip install 'glossary[train]'``); mining needs only the fitted file.
 
->>> norm_form("  GLP-1受體 ")
-'glp-1受体'
+>>> norm_form("  XYZ-1受體 ")
+'xyz-1受体'
 """
 
 from __future__ import annotations

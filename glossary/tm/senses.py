@@ -124,8 +124,8 @@ def gloss_head(gloss: str) -> str:
     """The head word of an English gloss: its last content word, or the last before "of" ("price of
     electricity" is a price, not electricity).
 
-    >>> gloss_head("price of electricity"), gloss_head("power grid"), gloss_head("to")
-    ('price', 'grid', '')
+    >>> gloss_head("price of electricity"), gloss_head("stone wall"), gloss_head("to")
+    ('price', 'wall', '')
     """
     words = content_words(gloss.split(" of ")[0])
     return words[-1] if words else ""

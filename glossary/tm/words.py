@@ -106,7 +106,7 @@ AUXILIARIES = frozenset(
     + ["will", "would", "shall", "should", "can", "could", "may", "might", "must"]
 )
 #: prepositions, conjunctions and adverbs that the function words above leave out: a span beginning or ending in one
-#: runs into the sentence around the term ("unlike line-commutated HVDC", "including")
+#: runs into the sentence around the term ("unlike widget-based systems", "including")
 LINKS = frozenset(
     ["unlike", "like", "against", "among", "amid", "through", "throughout", "across", "without", "within", "via"]
     + ["per", "toward", "towards", "upon", "despite", "beyond", "onto", "since", "until", "along", "around"]
@@ -207,7 +207,7 @@ def cut_spans(
         while j > i and words[j - 1] in _JOINERS:
             j -= 1
         while i < j and edge[i]:
-            i += 1  # (a sentence's capital: "The Energy Law of …" is cited as "Energy Law of …")
+            i += 1  # (a sentence's capital: "The Widget Law of …" is cited as "Widget Law of …")
         if j - i > n_max and first_anchor[i] < j:
             out.setdefault(" ".join(words[i:j]), (False, any(breaks[i + 1 : j]), *beside(i, j)))
         i = max(j, i + 1)
