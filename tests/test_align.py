@@ -47,7 +47,7 @@ def test_symbols_are_offered_for_element_runs() -> None:
 
 def test_naming_rules_for_laws_and_bodies() -> None:
     assert compose("大豆管理条例")[0] == "Soybean Management Regulations"
-    assert compose("能源部")[0] == "Department of Energy"
+    assert compose("农业部")[0] == "Department of Agriculture"
     # two words of one sense say it once (卫生 and 健康 are both "health"): no "Health Health Bureau"
     assert compose("卫生健康局")[0] == "Health Bureau"
     # a body of the state names its 局 an Administration, as the state's English names do (a city's stays a Bureau)
@@ -100,8 +100,8 @@ def test_latin_terms_are_their_own_english() -> None:
 
 
 def test_names_without_a_source_fall_back_to_pinyin() -> None:
-    e = align_candidate(Candidate(term="坦布里兹"))
-    assert (e.english[-1].source, e.english[-1].text) == ("pinyin", "Tanbulizi")
+    e = align_candidate(Candidate(term="塔博里兹"))
+    assert (e.english[-1].source, e.english[-1].text) == ("pinyin", "Tabolizi")
     assert e.english[-1].confidence < 0.2
 
 
@@ -122,7 +122,7 @@ def test_verb_compounds_read_as_processes() -> None:
 
 
 def test_derivational_prefix() -> None:
-    assert compose("去中国化")[0] == "de-sinicization"
+    assert compose("去工业化")[0] == "de-industrialization"
 
 
 def test_place_before_a_known_name_and_office_word_order() -> None:
@@ -136,14 +136,14 @@ def test_polyphone_reading_selects_the_sense() -> None:
 
 
 def test_names_drop_descriptors_and_are_not_translated_literally() -> None:
-    texts = [e.text for e in english_suggestions(Candidate(term="路透社"))]
-    assert texts == ["Reuters", "Reuters News Agency"]  # the name as cited first
+    texts = [e.text for e in english_suggestions(Candidate(term="新华社"))]
+    assert texts == ["Xinhua", "Xinhua News Agency"]  # the name as cited first
 
 
 def test_dictionary_reading_corrects_pypinyin_but_keeps_citation_tones() -> None:
     from glossary.align.reading import reading
 
-    assert reading("框架协议") == "kuàng jià xié yì"  # pypinyin alone: kuāng jià
+    assert reading("框架结构") == "kuàng jià jié gòu"  # pypinyin alone: kuāng jià
     assert reading("部分") == "bù fèn"  # the dictionary's neutral tone is not taken
     # a polyphone's reading in a word the dictionary lists is the dictionary's (pypinyin: hái kuǎn, zhòng zhěng)
     assert reading("还款期限") == "huán kuǎn qī xiàn"
@@ -262,14 +262,14 @@ def test_a_short_form_s_sense_after_its_reference_is_its_english() -> None:
 
 def test_verbal_nouns_stay_a_compound() -> None:
     assert compose("出口管制")[0] == "export control"  # not "exporting and controlling"
-    assert compose("铈矿精矿")[0] == "cerium ore concentrate"  # one-word senses inside compounds
+    assert compose("铁矿精矿")[0] == "iron ore concentrate"  # one-word senses inside compounds
 
 
 def test_a_latin_name_in_the_texts_is_matched_to_its_transliteration() -> None:
     from glossary.align.translit import match
 
     assert match("莱纳斯", ["Lynas Rare Earths", "MP Materials"]) == ["Lynas"]
-    assert match("坦布里兹", ["Tanbreez"]) == ["Tanbreez"]
+    assert match("塔博里兹", ["Taboritz"]) == ["Taboritz"]
     assert match("莱纳斯", ["Alanis"]) == []  # same consonants, but a name begins alike: l… is not A…
     c = Candidate(term="莱纳斯", latin_nearby=["Lynas Rare Earths", "NBA"])
     e = english_suggestions(c)
@@ -288,7 +288,7 @@ def test_later_wordings_of_a_sense_are_offered() -> None:
 
 
 def test_verbs_take_the_form_english_terms_use() -> None:
-    assert compose("追溯系统")[0] == "tracing system"  # a phrasal verb before a noun: -ing
+    assert compose("追溯方法")[0] == "tracing method"  # a phrasal verb before a noun: -ing
     assert compose("进口限制")[0] == "import restriction"  # a verb as the head: its action noun
     assert compose("出口管制")[0] == "export control"  # "controlling" is no better than "control"
     assert compose("萃取提纯")[0] == "extraction and purification"
@@ -306,9 +306,14 @@ def test_a_verb_before_a_noun_names_its_act() -> None:
 
 
 def test_a_prefix_before_a_verb_and_head() -> None:
-    # 反 + 胁迫 "coerce" + 机制: the act's noun (coercion), and a head that is a noun, not "machine-made"
-    assert compose("反胁迫机制")[0] == "anti-coercion mechanism"
-    assert not [e for e in compose("反胁迫机制") if e.endswith(("machine-processed", "machine-made"))]
+    # 反 + 腐败 "corrupt" + 机制: the act's noun (corruption), and the head's noun sense
+    assert compose("反腐败机制")[0] == "anti-corruption mechanism"
+
+
+@pytest.mark.xfail(strict=True, reason="机制's adjective sense ('machine-made') still composes the lower alternatives")
+def test_a_head_is_no_adjective_in_any_alternative() -> None:
+    # (an earlier test looked for "machine-made" with a hyphen, which the composer never writes)
+    assert not [e for e in compose("反腐败机制") if e.endswith(("machine-processed", "machine-made", "machine made"))]
 
 
 def test_a_verb_head_is_its_noun_unless_a_modal_governs_it() -> None:
@@ -317,8 +322,8 @@ def test_a_verb_head_is_its_noun_unless_a_modal_governs_it() -> None:
 
 
 def test_fewest_loose_characters_when_splitting_a_term() -> None:
-    assert compose("中国海关")[0] == "China customs"  # 中国 + 海关, not 中国海 "China Seas" + 关
-    assert not any("sea" in e.lower() for e in compose("中国海关"))
+    assert compose("中国海军")[0] == "China navy"  # 中国 + 海军, not 中国海 "China Seas" + 军
+    assert not any("sea" in e.lower() for e in compose("中国海军"))
 
 
 def test_a_name_the_segmenter_knows_gets_pinyin_and_its_place_word() -> None:
@@ -329,9 +334,9 @@ def test_a_name_the_segmenter_knows_gets_pinyin_and_its_place_word() -> None:
 
 
 def test_a_region_iso_3166_names_takes_its_english_name_and_kind() -> None:
-    # CC-CEDICT lacks 克钦邦; ISO 3166-2 (through pycountry) names it, and says it is a state
-    got = [(e.text, e.source) for e in english_suggestions(Candidate(term="克钦邦"))]
-    assert got == [("Kachin", "iso3166"), ("Kachin State", "iso3166")]  # no pinyin "Keqin State" beside a source
+    # CC-CEDICT lacks 若开邦; ISO 3166-2 (through pycountry) names it, and says it is a state
+    got = [(e.text, e.source) for e in english_suggestions(Candidate(term="若开邦"))]
+    assert got == [("Rakhine", "iso3166"), ("Rakhine State", "iso3166")]  # no pinyin "Ruokai State" beside a source
     assert [e.text for e in english_suggestions(Candidate(term="曼德勒省"))][:2] == ["Mandalay", "Mandalay Region"]
     # the dictionary's English wins over the standard's local form, and a common word is no region
     assert english_suggestions(Candidate(term="巴库"))[0].text == "Baku"  # ISO: "Bakı"
@@ -359,14 +364,14 @@ def test_a_name_written_with_other_characters_of_the_same_sound() -> None:
 
 def test_a_head_after_a_name_follows_the_naming_rules() -> None:
     assert english_suggestions(Candidate(term="阿尔忒弥斯计划"))[0].text == "Artemis Program"
-    assert english_suggestions(Candidate(term="坦布里兹项目"))[0].text == "Tanbulizi Project"
+    assert english_suggestions(Candidate(term="塔博里兹项目"))[0].text == "Tabolizi Project"
 
 
 def test_a_known_place_before_a_name_keeps_its_english() -> None:
-    c = Candidate(term="格陵兰坦布里兹矿床", latin_nearby=["Tanbreez"])
-    assert [e.text for e in english_suggestions(c)] == ["Greenland Tanbreez deposit"]
-    alone = Candidate(term="格陵兰坦布里兹矿床")
-    assert english_suggestions(alone)[0].text == "Greenland Tanbulizi deposit"
+    c = Candidate(term="格陵兰塔博里兹矿床", latin_nearby=["Taboritz"])
+    assert [e.text for e in english_suggestions(c)] == ["Greenland Taboritz deposit"]
+    alone = Candidate(term="格陵兰塔博里兹矿床")
+    assert english_suggestions(alone)[0].text == "Greenland Tabolizi deposit"
 
 
 def test_the_literal_head_wins_over_a_paraphrasing_gloss() -> None:
@@ -377,8 +382,10 @@ def test_the_literal_head_wins_over_a_paraphrasing_gloss() -> None:
     assert english_suggestions(Candidate(term="基础设施"))[0].text == "infrastructure"
     assert english_suggestions(Candidate(term="镝"))[0].text == "dysprosium"  # one character: nothing to split
     # a gloss of the term's own words and one word more that explains it: the literal term first
-    assert english_suggestions(Candidate(term="产业链"))[0].text == "industrial chain"  # "industry value chain"
-    assert english_suggestions(Candidate(term="海关总署"))[0].text == "General Administration of Customs"  # of
+    assert english_suggestions(Candidate(term="产业链"))[0].text == "industrial chain"  # (a word more in the gloss)
+    assert (
+        english_suggestions(Candidate(term="新闻出版总署"))[0].text == "General Administration of Press and Publication"
+    )
     # the gloss's head is a sense of the term's head (线 "thread; line"): the gloss stays first
     assert english_suggestions(Candidate(term="生产线"))[0].text == "production line"
 
@@ -416,7 +423,7 @@ def test_a_state_names_its_quality_in_a_term() -> None:
 
 
 def test_a_phrase_takes_the_form_its_compounds_give_it_before_a_noun() -> None:
-    # 国防 "national defense"; 国防工业 "defense industry", 国防预算 "defense budget", 国防部 "Defense Department"
+    # 国防 "national defense"; its compounds begin "defense" (国防预算 "defense budget", 国防工厂 "defense plant")
     assert compose("国防生产法")[:2] == ["Defense Production Law", "Defense Production Act"]
     assert compose("稀土供应链")[0] == "rare earth supply chain"  # no compound says otherwise
     # 战略伙伴 strategic partner, 技术工人 technical worker …: the first word as its compounds begin
@@ -426,7 +433,7 @@ def test_a_phrase_takes_the_form_its_compounds_give_it_before_a_noun() -> None:
     assert compose("单通道")[0] == "single channel"  # 单 "bill; list; …; single": single room, single-celled
     # further in, a word heads a phrase of its own, and before "and" it is a noun
     assert compose("能源技术供应链")[0] == "energy technology supply chain"
-    assert compose("稀土供应技术与资源转化法案")[0].startswith("Rare Earth Supply Technology and Resource")
+    assert compose("钢铁供应技术与资源转化法案")[0].startswith("Steel Supply Technology and Resource")
 
 
 def test_a_one_character_head_takes_the_sense_its_compounds_end_in() -> None:
@@ -444,7 +451,7 @@ def test_a_verb_head_names_the_act() -> None:
 def test_an_adjective_suffix_before_a_noun_is_said_by_word_order() -> None:
     assert compose("政策性银行")[0] == "policy bank"  # 性 "suffix forming adjective", not "nature"
     assert compose("美国的大豆供应链")[0] == "US soybean supply chain"  # 的 joins them; no "of", no "taxi"
-    assert compose("框架协议")[0] == "Framework Agreement"  # a naming rule's head alone, in its words
+    assert compose("管理条例")[0] == "Management Regulations"  # a naming rule's head alone, in its words
 
 
 def test_a_head_whose_sense_is_a_of_b_is_the_compound_b_a_after_a_modifier() -> None:
@@ -475,8 +482,8 @@ def test_a_character_that_says_type_between_modifier_and_head_is_said_by_word_or
 
 
 def test_the_united_states_has_departments() -> None:
-    # CC-CEDICT: 内政部 "Ministry of the Interior"; the US executive departments are Departments
-    assert english_suggestions(Candidate(term="美国内政部"))[0].text == "US Department of the Interior"
+    # CC-CEDICT: 卫生部 "Ministry of Health"; the US executive departments are Departments
+    assert english_suggestions(Candidate(term="美国卫生部"))[0].text == "US Department of Health"
     assert english_suggestions(Candidate(term="中国外交部"))[0].text == "China Ministry of Foreign Affairs"
 
 
@@ -707,7 +714,7 @@ def test_a_country_before_a_name_is_said_by_its_cldr_name() -> None:
 def test_a_prefix_character_is_not_read_as_part_of_a_name() -> None:
     assert compose("新材料")[0] == "new material"
     assert compose("高附加值") == ["high added-value"]
-    assert compose("SK海力士") == []  # 海 is no prefix: the word stays a name
+    assert compose("SK海天力") == []  # 海 is no prefix: the word stays a name
 
 
 def test_parallel_alignment_gives_the_same_entries(seed_dir) -> None:
@@ -758,12 +765,12 @@ def test_another_field_gets_english_from_its_texts_and_the_dictionary() -> None:
 def test_naming_rules_need_the_head_as_a_word_of_its_own() -> None:
     assert not any("Bureau" in t for t in compose("稀土困局"))  # 困局 is "predicament", not a bureau
     assert not any("Law" in t for t in compose("稀土非法"))  # 非法 is "illegal"
-    assert compose("海关总署")[0] == "Customs General Administration"
+    assert compose("新闻出版总署")[0] == "News Publishing General Administration"
 
 
 def test_a_name_before_common_words_is_rendered_and_the_rest_translated() -> None:
-    e = english_suggestions(Candidate(term="坦布里兹矿床", latin_nearby=["Tanbreez", "Greenland"]))
-    assert (e[0].text, e[0].source) == ("Tanbreez deposit", "translit")
+    e = english_suggestions(Candidate(term="塔博里兹矿床", latin_nearby=["Taboritz", "Greenland"]))
+    assert (e[0].text, e[0].source) == ("Taboritz deposit", "translit")
     texts = [x.text for x in english_suggestions(Candidate(term="芒廷帕斯稀土矿"))]
     assert texts[0].startswith("Mangtingpasi rare earth")  # no Latin form in the texts: pinyin for the name
     assert "Mangtingpasixitukuang" not in texts  # never the pinyin of the words after the name
@@ -775,16 +782,16 @@ def test_a_one_character_head_names_a_thing() -> None:
 
 
 def test_a_name_the_dictionary_lacks_is_not_translated_piece_by_piece() -> None:
-    texts = [(e.text, e.source) for e in english_suggestions(Candidate(term="SK海力士"))]
-    assert texts == [("SK Hailishi", "pinyin")]  # not "SK ocean strong man" (海 + 力士)
-    assert compose("稀土价值链")[0] == "rare earth value chain"  # a word and its head still compose
+    texts = [(e.text, e.source) for e in english_suggestions(Candidate(term="XY海利达"))]
+    assert texts == [("Xyhailida", "pinyin")]  # not "XY ocean profit reach" (an invented name)
+    assert compose("钢铁供应链")[0] == "steel supply chain"  # a word and its head still compose
 
 
 def test_approved_entries_teach_the_terms_built_on_them() -> None:
-    known = {"关键矿产": ["critical minerals"]}
-    e = english_suggestions(Candidate(term="关键矿产法案"), known)
-    assert (e[0].text, e[0].source) == ("Critical Minerals Act", "termbase")
-    assert english_suggestions(Candidate(term="关键矿产法案"))[0].text == "Key Minerals Act"  # nothing approved
+    known = {"关键零件": ["key components"]}
+    e = english_suggestions(Candidate(term="关键零件法案"), known)
+    assert (e[0].text, e[0].source) == ("Key Components Act", "termbase")
+    assert english_suggestions(Candidate(term="关键零件法案"))[0].text == "Key Part Act"  # nothing approved
 
 
 def test_a_character_that_stands_for_a_country_names_it_before_a_name() -> None:
@@ -852,10 +859,10 @@ def test_two_verbs_before_a_noun_name_the_act_by_their_nouns() -> None:
 
 
 def test_words_of_the_dictionary_are_no_transliterated_name() -> None:
-    # 乌 克 兰 稀 土 are all characters of the tables for foreign names, but 乌克兰 + 稀土 are words
-    assert english_suggestions(Candidate(term="乌克兰稀土"))[0].text == "Ukraine rare earth"
+    # 罗 马 尼 亚 are characters of the tables for foreign names, but 罗马尼亚 + 钢铁 are words
+    assert english_suggestions(Candidate(term="罗马尼亚钢铁"))[0].text == "Romania steel"
     assert "Genbenyuanyin" not in [e.text for e in english_suggestions(Candidate(term="根本原因"))]
-    assert english_suggestions(Candidate(term="坦布里兹"))[-1].text == "Tanbulizi"  # a name still is one
+    assert english_suggestions(Candidate(term="塔博里兹"))[-1].text == "Tabolizi"  # a name still is one
 
 
 def test_a_form_seen_in_traditional_text_wins_even_when_the_scripts_share_it() -> None:
