@@ -61,16 +61,16 @@ def test_an_added_option_neither_repeats_one_nor_cuts_one_short() -> None:
 def test_an_attested_english_pair_ranks_a_composition_first() -> None:
     choice.use({"bigram_bonus": 2.0})
     try:
-        assert choice.attested("power", "grid") and not choice.attested("electricity", "grid")
-        # "power grid" is English, "electricity grid" less so: the pair outweighs a small difference
-        combos = list(choice.combinations([["electricity", "power"], ["grid"]], {"electricity": 0.6, "power": 0.5}))
-        assert combos[0] == ("power", "grid")
+        assert choice.attested("oil", "price") and not choice.attested("petroleum", "price")
+        # "oil price" is English, "petroleum price" less so: the pair outweighs a small difference
+        combos = list(choice.combinations([["petroleum", "oil"], ["price"]], {"petroleum": 0.6, "oil": 0.5}))
+        assert combos[0] == ("oil", "price")
         # a hyphenated word is one word: "blow-off" before "right" makes no pair "off right"
         assert choice.attested("off", "right") and not choice.attested("blow-off", "right")
         choice.use({"bigram_bonus": 0.0})
-        assert next(choice.combinations([["electricity", "power"], ["grid"]], {"electricity": 0.6, "power": 0.5})) == (
-            "electricity",
-            "grid",
+        assert next(choice.combinations([["petroleum", "oil"], ["price"]], {"petroleum": 0.6, "oil": 0.5})) == (
+            "petroleum",
+            "price",
         )
     finally:
         choice.use_shipped()
