@@ -100,11 +100,11 @@ def test_check_command_exit_codes(runner: CliRunner, db: str, tmp_path: Path) ->
 
 
 def test_bilingual_extraction_finds_the_span_its_parts_and_statistics_point_to() -> None:
-    found = propose(["不锈钢储罐", "进口管制", "收购底价"], pairs())
-    tank, imports, floor = (found[t][0] for t in ["不锈钢储罐", "进口管制", "收购底价"])
+    found = propose(["不锈钢储罐", "进口管制", "收购指导价"], pairs())
+    tank, imports, floor = (found[t][0] for t in ["不锈钢储罐", "进口管制", "收购指导价"])
     assert tank[0] == "stainless steel tank"  # its last part is no dictionary word (储 + 罐): the statistics decide
     assert imports[0] == "import control"  # "import controls" in the memory: a glossary lists the singular
-    assert floor[0] == "purchase floor price"  # one unit: the parts' senses pin it down
+    assert floor[0] == "purchase guide price"  # one unit: the parts' senses pin it down
     # a part alone ("controls", "steel") is proposed, if at all, far below the whole rendering
     assert all(s < 0.3 for t in found for _, s in found[t][1:] if len(_.split()) == 1)
 
@@ -275,8 +275,8 @@ def test_memory_counts_and_units_match_a_full_scan() -> None:
     from glossary.tm.words import padded
 
     memory = pairs()
-    indexed, whole = Memory(memory, ["大豆", "豆", "收购底价"]), Memory(memory)
-    for term in ["大豆", "豆", "收购底价"]:
+    indexed, whole = Memory(memory, ["大豆", "豆", "收购指导价"]), Memory(memory)
+    for term in ["大豆", "豆", "收购指导价"]:
         expected = [i for i, (src, _) in enumerate(memory) if term in src]
         assert indexed.units(term) == whole.units(term) == expected
     words = [w for _, en in memory for w in padded(en).split()]
