@@ -529,6 +529,13 @@ def test_two_words_sharing_a_character_are_read_together() -> None:
     assert compose("永磁体工厂")[0] == "permanent magnet factory"  # inside a term as well
 
 
+def test_after_of_a_ministry_names_the_thing_not_its_adjective() -> None:
+    # CC-CEDICT: 司法 "judicial; (administration of) justice": no noun sense is formed from "judicial", yet after
+    # "of" English names the thing (it composed "Department of Judicial")
+    assert compose("司法部")[0] == "Department of Justice"
+    assert compose("司法局")[0] == "Judicial Bureau"  # before a noun the adjective stays
+
+
 def test_senses_of_a_word_without_compounds_are_chosen_by_its_first_word() -> None:
     # 商务部 "Department of Trade; Department of Commerce": 商务's compounds (电子商务 e-commerce) say commerce
     assert ranked_glosses("商务部")[0] == "Department of Commerce"

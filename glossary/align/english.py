@@ -206,10 +206,13 @@ def adjective_first(senses: list[str]) -> list[str]:
 
 def noun_first(senses: list[str]) -> list[str]:
     """``senses`` with a noun moved first when an earlier sense is the adjective formed from it
-    (commercial, commerce → commerce first): after "of", English names the thing.
+    (commercial, commerce → commerce first), or when the first sense is an adjective and a later one a word that
+    is none (judicial, justice → justice): after "of", English names the thing.
 
-    >>> noun_first(["commercial", "commerce", "business"])
-    ['commerce', 'commercial', 'business']
+    >>> noun_first(["commercial", "commerce", "business"]), noun_first(["judicial", "justice"])
+    (['commerce', 'commercial', 'business'], ['justice', 'judicial'])
+    >>> noun_first(["agriculture", "agricultural"])
+    ['agriculture', 'agricultural']
     """
     for i, noun in enumerate(senses[:4]):
         if " " in noun:
@@ -217,6 +220,11 @@ def noun_first(senses: list[str]) -> list[str]:
         for adj in senses[:i]:
             if adjective_first([noun, adj])[0] == adj:  # adj is the adjective of noun
                 return [noun] + [s for s in senses if s != noun]
+    if senses and " " not in senses[0] and senses[0].endswith(_ADJECTIVE_ENDINGS):
+        # (an adjective no noun sense is formed from: the first single word that does not end as one)
+        noun = next((s for s in senses[1:4] if " " not in s and not s.endswith(_ADJECTIVE_ENDINGS)), None)
+        if noun:
+            return [noun] + [s for s in senses if s != noun]
     return senses
 
 
