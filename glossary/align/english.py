@@ -222,9 +222,9 @@ def noun_first(senses: list[str]) -> list[str]:
                 return [noun] + [s for s in senses if s != noun]
     if senses and " " not in senses[0] and senses[0].endswith(_ADJECTIVE_ENDINGS):
         # (an adjective no noun sense is formed from: the first single word that does not end as one)
-        noun = next((s for s in senses[1:4] if " " not in s and not s.endswith(_ADJECTIVE_ENDINGS)), None)
-        if noun:
-            return [noun] + [s for s in senses if s != noun]
+        thing = next((s for s in senses[1:4] if " " not in s and not s.endswith(_ADJECTIVE_ENDINGS)), None)
+        if thing:
+            return [thing] + [s for s in senses if s != thing]
     return senses
 
 
