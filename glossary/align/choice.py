@@ -205,7 +205,8 @@ def options(word: str, final: bool, ruled: Sequence[str]) -> tuple[list[str], se
     inside = {w for o in out if " " in o for w in o.lower().split()}
     found = [w for w, n in compound_renderings(word, final)[:PARTS_ADDED] if n >= PARTS_MIN]
     for w in found + lexicon.english(word)[:2]:
-        if _singular(w) not in said and w.lower() not in inside:
+        # (a head is a noun: no "machine made" beside "mechanism" at the end of a term, as the rules say)
+        if _singular(w) not in said and w.lower() not in inside and not (final and english.participle(w)):
             added.add(len(out))
             out.append(w)
             said.add(_singular(w))

@@ -204,6 +204,16 @@ def adjective_first(senses: list[str]) -> list[str]:
     return senses
 
 
+def participle(text: str) -> bool:
+    """True when ``text`` ends in a participle, which heads no noun phrase ("machine-made", "processed").
+
+    >>> participle("machine-made"), participle("machine made"), participle("mechanism")
+    (True, True, False)
+    """
+    words = text.split()
+    return bool(words) and words[-1].endswith(("ed", "made"))
+
+
 def noun_first(senses: list[str]) -> list[str]:
     """``senses`` with a noun moved first when an earlier sense is the adjective formed from it
     (commercial, commerce → commerce first), or when the first sense is an adjective and a later one a word that

@@ -121,7 +121,7 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         gl = [passive] + gl  # the act a "to be …ed" sense names: 食物 + 中毒 "to be poisoned" → food poisoning
     if final and len(gl) > 1:
         # a head is a noun, not a participle (机制 "mechanism", not "machine-processed")
-        gl = [g for g in gl if not g.split()[-1].endswith(("ed", "made"))] or gl
+        gl = [g for g in gl if not english.participle(g)] or gl
         # nor an adjective beside its own noun (安全 "secure; security; safe; safety": 食品安全 → food security)
         noun = next(
             (
