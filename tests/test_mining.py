@@ -127,7 +127,7 @@ def test_evidence_looked_for_in_forked_workers_is_the_same(tmp_path: Path) -> No
     texts = [
         "氧化镝（dysprosium oxide）用于永磁材料。Widget Holdings生产氧化镝。",
         "氧化鏑價格上漲，永磁材料需求增加。Gadget Metals採購氧化鏑。",
-        "永磁材料和稀土永磁的出口受到管制。氧化镝出口。",
+        "永磁材料和钐钴永磁的出口受到管制。氧化镝出口。",
     ]
     miner = Miner()
     for i, text in enumerate(texts * 4):
