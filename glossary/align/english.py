@@ -205,13 +205,22 @@ def adjective_first(senses: list[str]) -> list[str]:
 
 
 def participle(text: str) -> bool:
-    """True when ``text`` ends in a participle, which heads no noun phrase ("machine-made", "processed").
+    """True when ``text`` ends in a past participle, which heads no noun phrase ("machine-made", "processed"): one
+    ECDICT lists as a verb's form (so "speed" and "hundred" are none), or, without ECDICT, a word ending in -ed.
 
-    >>> participle("machine-made"), participle("machine made"), participle("mechanism")
-    (True, True, False)
+    >>> participle("machine-made"), participle("machine made"), participle("mechanism"), participle("top speed")
+    (True, True, False, False)
     """
+    from ..mining import lexicon
+
     words = text.split()
-    return bool(words) and words[-1].endswith(("ed", "made"))
+    if not words:
+        return False
+    last = words[-1].split("-")[-1].lower()
+    if not lexicon.available():
+        return last.endswith("ed") or last == "made"
+    form = lexicon.verb_form(last)
+    return bool(form and "d" in form[1])
 
 
 def noun_first(senses: list[str]) -> list[str]:
