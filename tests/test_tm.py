@@ -797,3 +797,19 @@ def test_a_rendering_in_the_ing_form_of_a_senses_verb_says_that_sense() -> None:
     said = dict(zip(FEATURES, spans["noise permit filing"].features))
     assert said["covered_parts"] == 1.0 and said["head_last"] == 1.0, said
     assert said["edge_unexplained"] == 0.0, said
+
+
+def test_a_name_with_of_inside_is_title_cased_and_a_hyphenated_modifier_is_one_word() -> None:
+    """A name's "of" broke its title case ("Bank of England" read as no name, and lost to "Bank"), and a
+    hyphenated modifier counted two words ("oil-fired boiler" read as longer than its term says)."""
+    from glossary.tm.spans import FEATURES, span_features
+
+    units = ["The Bank of England raised rates.", "The Bank of England met today."]
+    spans = {s.key: s.features for s in span_features("英格兰银行", units, lambda k: 2)}
+    title = FEATURES.index("title_case")
+    assert spans["bank of england"][title] == 1.0
+    units = ["An oil-fired boiler heats the hall.", "Each oil-fired boiler was replaced."]
+    spans = {s.key: s.features for s in span_features("燃油锅炉", units, lambda k: 2)}
+    words, too_long = FEATURES.index("words"), FEATURES.index("too_long")
+    assert spans["oil-fired boiler"][words] == 2
+    assert spans["oil-fired boiler"][too_long] == 0

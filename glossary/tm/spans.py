@@ -139,6 +139,17 @@ def _conjunct_unexplained(key: str, explained: set[str]) -> float:
     return float(any(not any(word_key(w) in explained for w in content_words(p)) for p in parts if p.strip()))
 
 
+def _title_cased(words: Sequence[str]) -> bool:
+    """Whether a span is written as a name is: every word capitalised, but for function words inside it (a
+    name's "of" or "and": "Bank of England").
+
+    >>> _title_cased(["Bank", "of", "England"]), _title_cased(["bank", "of", "England"]), _title_cased(["Bank", "of"])
+    (True, False, False)
+    """
+    last = len(words) - 1
+    return all(w[:1].isupper() or (0 < i < last and w in FUNCTION_WORDS) for i, w in enumerate(words))
+
+
 def span_features(
     term: str,
     units: Sequence[str],
@@ -234,6 +245,8 @@ def span_features(
         accounted = len(hits) + min(unknown, len(keys) - len(hits))
         text = surface[k]
         words = text.split()
+        # its length in words as English counts them: a hyphenated modifier (coal-fired, long-term) is one
+        length = sum(1 for w in words if w.lower() not in FUNCTION_WORDS) or len(keys)
         out.append(
             Span(
                 text,
@@ -248,16 +261,16 @@ def span_features(
                     2 * c / (len(units) + count(k)),
                     math.log1p(len(units)),
                     math.log1p(count(k)),
-                    len(keys),
-                    max(0, expected - len(keys)),
-                    max(0, len(keys) - expected),
+                    length,
+                    max(0, expected - length),
+                    max(0, length - expected),
                     min(1.0, shape[k][0] / c),
                     float(shape[k][1]),
                     float(keys[-1] in head),
                     float(bool(_ARTICLE.search(f" {k} "))),
                     float(bool(_ADJECTIVE_END.search(k)) and not _ADJECTIVE_END.search(last_sense)),
                     float(k.endswith("s") and k[:-1] in seen),
-                    float(all(w[:1].isupper() for w in words)),
+                    float(_title_cased(words)),
                     float(bool(_ACRONYM.search(text))),
                     float(k in exact),
                     float(k in suggested),
