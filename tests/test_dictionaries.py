@@ -88,3 +88,23 @@ def test_a_file_that_is_no_cedict_module_is_a_clear_error(tmp_path: Path) -> Non
     bad.write_text("export default [1, 2", encoding="utf-8")
     with pytest.raises(ResourceError, match="GLOSSARY_CEDICT"):
         cedict._parse(bad)
+
+
+def test_where_ecdict_is_is_looked_for_once_per_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The English rules ask whether ECDICT is there for every term; each ask resolved a path and asked the file
+    system (0.2 s of a megabyte's alignment). Now once per ``$GLOSSARY_ECDICT`` setting, and a new setting is
+    looked for again."""
+    from glossary.mining import lexicon
+
+    mine = tmp_path / "ecdict.csv"
+    mine.write_text("word,translation\n", encoding="utf-8")
+    monkeypatch.setenv(lexicon.ECDICT_ENV, str(mine))
+    assert lexicon.path() == mine
+    looks = []
+    real = Path.is_file
+    monkeypatch.setattr(Path, "is_file", lambda self: looks.append(self) or real(self))
+    for _ in range(100):
+        assert lexicon.path() == mine
+    assert looks == []
+    monkeypatch.setenv(lexicon.ECDICT_ENV, str(tmp_path / "other.csv"))
+    assert lexicon.path() != mine and looks
