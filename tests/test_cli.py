@@ -72,10 +72,12 @@ def test_find_table_aligns_double_width(runner: CliRunner, db: str, seed_dir: Pa
     assert len(set(widths)) == 1
 
 
-def test_mine_missing_path_is_one_line_error_and_no_term_base(runner: CliRunner, db: str, tmp_path: Path) -> None:
+def test_mine_missing_path_is_a_usage_error_and_no_term_base(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    """A path that does not exist is the command's misuse, as for `import` and `tm import`: exit 2 (it was 1,
+    the code of bad data)."""
     r = run(runner, db, "mine", str(tmp_path / "nope"))
-    assert r.exit_code == 1
-    assert r.output == f"Error: {tmp_path / 'nope'}: no such file or folder; check the path\n"
+    assert r.exit_code == 2
+    assert f"Error: Invalid value for 'PATHS...': Path '{tmp_path / 'nope'}' does not exist." in r.output
     assert not Path(db).exists()
 
 

@@ -28,7 +28,7 @@ from . import (
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--encoding", help="Force an input encoding (utf-8, gb18030, big5); default: detect.")
 @click.option("--limit", type=click.IntRange(1), help="Keep this many candidates (default: scales with input).")
 @by_option
