@@ -806,10 +806,10 @@ def test_a_name_with_of_inside_is_title_cased_and_a_hyphenated_modifier_is_one_w
 
     units = ["The Bank of England raised rates.", "The Bank of England met today."]
     spans = {s.key: s.features for s in span_features("英格兰银行", units, lambda k: 2)}
-    title = FEATURES.index("title_case")
+    title = FEATURES.index("name_case")
     assert spans["bank of england"][title] == 1.0
     units = ["An oil-fired boiler heats the hall.", "Each oil-fired boiler was replaced."]
     spans = {s.key: s.features for s in span_features("燃油锅炉", units, lambda k: 2)}
-    words, too_long = FEATURES.index("words"), FEATURES.index("too_long")
+    words, too_long = FEATURES.index("length"), FEATURES.index("too_long")
     assert spans["oil-fired boiler"][words] == 2
     assert spans["oil-fired boiler"][too_long] == 0

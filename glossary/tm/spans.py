@@ -55,7 +55,7 @@ FEATURES: tuple[str, ...] = (
     "dice",
     "log_units",
     "log_count",
-    "words",
+    "length",  # (words as English counts them: a hyphenated modifier is one; "words" split it)
     "too_short",
     "too_long",
     "cut_name",
@@ -64,7 +64,7 @@ FEATURES: tuple[str, ...] = (
     "article_inside",
     "adjective_end",
     "plural",
-    "title_case",
+    "name_case",  # (a name's inner "of" or "and" in lower case; "title_case" wanted every word capitalised)
     "acronym",
     "gloss_exact",
     "known_exact",
