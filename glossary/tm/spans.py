@@ -245,7 +245,7 @@ def span_features(
         accounted = len(hits) + min(unknown, len(keys) - len(hits))
         text = surface[k]
         words = text.split()
-        # its length in words as English counts them: a hyphenated modifier (coal-fired, long-term) is one
+        # its length in words as English counts them: a hyphenated modifier (oil-fired, cost-effective) is one
         length = sum(1 for w in words if w.lower() not in FUNCTION_WORDS) or len(keys)
         out.append(
             Span(
