@@ -171,7 +171,7 @@ RUNNERS_UP = RENDERINGS - 1
 def runners_up(model: dict, data: list) -> list[tuple[float, int]]:
     """(probability, right) of the spans ranked just after each term's best: a second rendering of one term is
     right less often than a best one of the same probability (it is often the best one cut short, "national
-    energy" beside "national energy administration"), so its confidence has a calibration of its own."""
+    widget" beside "national widget administration"), so its confidence has a calibration of its own."""
     from glossary.tm.extract import probability
 
     out = []

@@ -146,9 +146,9 @@ def test_dictionary_reading_corrects_pypinyin_but_keeps_citation_tones() -> None
 
     assert reading("框架结构") == "kuàng jià jié gòu"  # pypinyin alone: kuāng jià
     assert reading("部分") == "bù fèn"  # the dictionary's neutral tone is not taken
-    # a polyphone's reading in a word the dictionary lists is the dictionary's (pypinyin: hái kuǎn, zhòng zhěng)
+    # a polyphone's reading in a word the dictionary lists is the dictionary's (pypinyin: hái kuǎn, zhòng zhì)
     assert reading("还款期限") == "huán kuǎn qī xiàn"
-    assert reading("重整供应链") == "chóng zhěng gōng yìng liàn"
+    assert reading("重置系统") == "chóng zhì xì tǒng"
     assert reading("薄膜") == "bó mó"
     assert reading("MP Materials公司") == "MP Materials gōng sī"
 
@@ -278,8 +278,8 @@ def test_a_latin_name_in_the_texts_is_matched_to_its_transliteration() -> None:
 
 
 def test_no_pinyin_rendering_for_words_that_are_not_names() -> None:
-    # not a name and unknown to the dictionary as a whole: nothing, rather than "Yuankuang"
-    assert all(e.source != "pinyin" for e in english_suggestions(Candidate(term="原矿")))
+    # not a name and unknown to the dictionary as a whole: nothing, rather than "Kuangfen"
+    assert all(e.source != "pinyin" for e in english_suggestions(Candidate(term="矿粉")))
 
 
 def test_later_wordings_of_a_sense_are_offered() -> None:
@@ -616,12 +616,14 @@ def test_a_modifier_takes_the_adjective_its_last_character_has() -> None:
     assert compose("东南亚国家")[0] == "Southeast Asian nation"
 
 
-def test_a_short_form_of_a_name_of_two_names_is_said_by_their_initials() -> None:
+def test_no_initials_are_made_up_for_a_sense_of_two_names() -> None:
+    """A rule said a short form whose sense is two names joined by "and" by their initials; in CC-CEDICT it fired
+    on two entries, and put "S&S" first for 花旗 ("the Stars and Stripes; abbr. for Citibank"): gone."""
     from glossary.align import dictionary
 
-    # CC-CEDICT: 标普 "Standard and Poor (share index); abbr. for 标准普尔"; the full form gets no initials
-    assert dictionary.ranked_glosses("标普") == ["Standard and Poor", "S&P"]
-    assert "S&P" not in dictionary.ranked_glosses("标准普尔")
+    senses = dictionary.ranked_glosses("花旗")
+    assert senses[0] == "Stars and Stripes"
+    assert not [g for g in senses if "&" in g]
 
 
 def test_a_bound_prefix_sense_is_counted_by_the_words_it_begins() -> None:

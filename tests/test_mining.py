@@ -321,7 +321,7 @@ def test_a_function_word_or_a_name_tag_the_segmenter_glued_on_does_not_make_a_te
     # ("clearly improve") as a person's name: the function word cuts the chunk and the phrase is its words
     text = (
         "电力远距离输送到东部负荷中心。电力远距离输送到东部负荷中心以后，负荷中心更稳定。"
-        "自义务人知道之日起计算。义务人之日起不同。储能的经济性明显改善。储能的经济性明显改善了。"
+        "自义务人知道之日起计算。义务人之日起不同。热泵的经济性明显改善。热泵的经济性明显改善了。"
     )
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert not [t for t in ranked if "到" in t or "之日" in t or t == "日起" or "以后" in t]
@@ -422,7 +422,7 @@ def test_an_english_gloss_after_a_title_belongs_to_the_title() -> None:
 
 
 def test_a_latin_name_with_its_chinese_name_in_brackets() -> None:
-    text = "澳大利亚的 Lynas Rare Earths（莱纳斯稀土）扩建工厂。莱纳斯稀土的产能增加。莱纳斯稀土很重要。"
+    text = "澳大利亚的 Lynas Rare Earths（莱纳斯稀土）扩建工厂。莱纳斯稀土的产量增加。莱纳斯稀土很重要。"
     ranked = {c.term: c for c in mine_documents([Document("a.txt", text, "utf-8")], limit=50)}
     assert ranked["莱纳斯稀土"].english_in_text == ["Lynas Rare Earths"]
 

@@ -203,7 +203,7 @@ def test_glossary_train_fits_a_model_the_miner_then_uses(tmp_path: Path) -> None
     soy = _annotated(
         tmp_path / "soy",
         {
-            "a.txt": "大豆压榨厂扩大产能。豆粕价格上涨，大豆压榨利润回升。豆粕需求来自饲料企业。",
+            "a.txt": "大豆压榨厂扩大产量。豆粕价格上涨，大豆压榨利润回升。豆粕需求来自饲料企业。",
             "b.txt": "今年大豆进口增加。压榨厂的豆粕库存下降，饲料企业采购豆粕。",
         },
         ["大豆", "豆粕", "压榨厂", "饲料企业"],
@@ -237,14 +237,14 @@ def test_glossary_train_refuses_what_is_no_annotated_corpus_and_writes_nothing(t
     out = tmp_path / "m.json"
     plain = tmp_path / "plain"
     plain.mkdir()
-    (plain / "a.txt").write_text("大豆压榨厂扩大产能。", encoding="utf-8")
+    (plain / "a.txt").write_text("大豆压榨厂扩大产量。", encoding="utf-8")
     wrong = tmp_path / "wrong"
     wrong.mkdir()
-    (wrong / "a.txt").write_text("大豆压榨厂扩大产能。", encoding="utf-8")
+    (wrong / "a.txt").write_text("大豆压榨厂扩大产量。", encoding="utf-8")
     (wrong / "gold.tsv").write_text("id\tterm\n1\t大豆\n", encoding="utf-8")
     legacy = tmp_path / "legacy"
     legacy.mkdir()
-    (legacy / "a.txt").write_text("大豆压榨厂扩大产能。", encoding="utf-8")
+    (legacy / "a.txt").write_text("大豆压榨厂扩大产量。", encoding="utf-8")
     (legacy / "gold.tsv").write_bytes("id\tsimplified\tmust\tvariants\nx1\t大豆\t1\t\n".encode("gb18030"))
     for folder, says in [
         (tmp_path / "none", "no such folder"),

@@ -443,8 +443,8 @@ def test_a_title_that_opens_a_sentence_is_cited_without_its_article() -> None:
 
 def test_a_span_ends_in_the_terms_head_not_in_any_word_of_its_gloss() -> None:
     """房价 is "house price" or "cost of housing": its heads are price and cost, so "housing" alone does not
-    end as the term does (every word of every sense of the last part counted as a head: 电价, "price of
-    electricity", was rendered "electricity")."""
+    end as the term does (every word of every sense of the last part counted as a head: 水价, "price of
+    water", was rendered "water")."""
     from glossary.tm.spans import FEATURES, span_features
 
     units = ["Housing costs rose again this year.", "The cost of housing is a worry."]

@@ -102,11 +102,6 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (
                 wordings = with_abbreviation(g)
             # "(aka solvent extraction)" in a sense is another wording of it
             wordings += [a for m in _AKA.findall(s) for a in map(clean_gloss, m.split(" or ")) if a and g]
-            pair = _PAIR_NAME.match(g)
-            if pair and any(x.startswith("abbr. for") for x in e.senses):
-                # a short form of a name of two names joined by "and" is said by their initials, as English
-                # says such names short (标普, abbr. for 标准普尔 "Standard and Poor" → S&P; so P&G, AT&T)
-                wordings.append(f"{pair.group(1)}&{pair.group(2)}")
             for w in wordings:
                 if w not in out:
                     out.append(w)
@@ -130,8 +125,6 @@ _AKA = re.compile(r"\(aka ([^()]+)\)")
 
 #: a word and, after a comma, what it is ("tyrosine, an amino acid", "maltitol, a sugar alcohol")
 _APPOSITIVE = re.compile(r"^([^,]+?(?: [^, ]+){0,2}), an? [^,]+$")
-
-_PAIR_NAME = re.compile(r"^([A-Z])[a-z]+ and ([A-Z])[a-z]+$")
 
 
 def segment(term: str, max_len: int = 8) -> list[str]:
