@@ -139,11 +139,11 @@ def _conjunct_unexplained(key: str, explained: set[str]) -> float:
     return float(any(not any(word_key(w) in explained for w in content_words(p)) for p in parts if p.strip()))
 
 
-def _title_cased(words: Sequence[str]) -> bool:
+def _name_cased(words: Sequence[str]) -> bool:
     """Whether a span is written as a name is: every word capitalised, but for function words inside it (a
     name's "of" or "and": "Bank of England").
 
-    >>> _title_cased(["Bank", "of", "England"]), _title_cased(["bank", "of", "England"]), _title_cased(["Bank", "of"])
+    >>> _name_cased(["Bank", "of", "England"]), _name_cased(["bank", "of", "England"]), _name_cased(["Bank", "of"])
     (True, False, False)
     """
     last = len(words) - 1
@@ -270,7 +270,7 @@ def span_features(
                     float(bool(_ARTICLE.search(f" {k} "))),
                     float(bool(_ADJECTIVE_END.search(k)) and not _ADJECTIVE_END.search(last_sense)),
                     float(k.endswith("s") and k[:-1] in seen),
-                    float(_title_cased(words)),
+                    float(_name_cased(words)),
                     float(bool(_ACRONYM.search(text))),
                     float(k in exact),
                     float(k in suggested),
