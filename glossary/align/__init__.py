@@ -19,7 +19,7 @@ context   a ministry the texts also name with its one country          above the
           (美国农业部 → 农业部 "Department of Agriculture"), a law    best other
           in an American or British clause as an Act
 pinyin    a name with no other source, rendered in pinyin: a Chinese   0.15, 0.05
-          place or person (Mengla County, Shao Wenbo); a
+          place or person (Mengla County, He Zi'an); a
           transliterated foreign name's sound (Pasente)
 ========  ===========================================================  ==========
 

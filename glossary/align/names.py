@@ -196,8 +196,8 @@ def person_pinyin(term: str) -> str | None:
     name and each capitalised (an apostrophe where a syllable of the given name begins with a, o or e), when the
     segmenter reads ``term`` as a person's name of three characters and the first is a surname; else None.
 
-    >>> person_pinyin("邵文博"), person_pinyin("王西安"), person_pinyin("勐拉县")
-    ('Shao Wenbo', None, None)
+    >>> person_pinyin("贺子安"), person_pinyin("王西安"), person_pinyin("勐拉县")
+    ("He Zi'an", None, None)
     """
     import rjieba
 

@@ -154,8 +154,8 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         # (its sound only: a foreign name's pinyin is not its English, Pasente for Passant, so below any guess)
         out.add(pinyin_name(c.term), "pinyin", TRANSLITERATED_PINYIN)
     elif not out and is_tagged_name(c.term):
-        # a name the segmenter knows as one (勐拉县, a place; 邵文博, a person) and no resource has: pinyin, with
-        # a place word after it translated (Mengla County), a person's surname apart (Shao Wenbo)
+        # a name the segmenter knows as one (勐拉县, a place; 贺子安, a person) and no resource has: pinyin, with
+        # a place word after it translated (Mengla County), a person's surname apart (He Zi'an)
         out.add(person_pinyin(c.term) or pinyin_name(c.term), "pinyin", 0.15)
     elif not out and re.search(r"[A-Za-z]", c.term) and _names.has_unknown_name(c.term):
         # a name the dictionary lacks beside Latin letters (AB克拉维斯, an invented name): its Latin as written, its Hanzi in pinyin
