@@ -164,14 +164,28 @@ def fork_shared(fn: Callable[[S, T], R], shared: S, jobs: Sequence[T]) -> list[R
     >>> fork_shared(_tag, "x", ["a", "b", "c"])
     ['x:a', 'x:b', 'x:c']
     """
+    return list(fork_shared_iter(fn, shared, jobs))
+
+
+def fork_shared_iter(fn: Callable[[S, T], R], shared: S, jobs: Sequence[T]) -> Iterator[R]:
+    """:func:`fork_shared`, each result given as soon as it is there: this process's own (the first job's) while
+    the workers are still at theirs, so the caller can use it meanwhile (write it, say). Closing the iterator
+    early stops the workers.
+
+    >>> results = fork_shared_iter(_tag, "x", ["a", "b"])
+    >>> next(results), list(results)
+    ('x:a', ['x:b'])
+    """
     global _INHERITED
     if len(jobs) <= 1:
-        return [fn(shared, job) for job in jobs]
+        yield from (fn(shared, job) for job in jobs)
+        return
     _INHERITED = shared
     try:
         with fork_started(_call_inherited, [(fn, job) for job in jobs[1:]], len(jobs) - 1) as others:  # type: ignore[arg-type]
             first = fn(shared, jobs[0])
-            return [first, *others]
+            yield first
+            yield from others
     finally:
         _INHERITED = None
 

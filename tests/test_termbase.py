@@ -220,3 +220,24 @@ def test_migration_9_keys_pinyin_by_the_reading_shown(tmp_path: Path) -> None:
     with TermBase(path) as tb:
         assert [m.entry.simplified for m in tb.find("tiao2ya1")] == ["调压"]
         assert tb.find("diao4ya1") == []
+
+
+def test_a_failure_after_a_part_is_written_leaves_the_term_base_as_it_was(
+    tmp_path: Path, seed_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `glossary mine` writes its own part of the alignment while the workers align the rest: a worker's failure
+    # (or Ctrl-C) after that part is written must still leave nothing behind
+    from glossary import pipeline
+
+    real = pipeline.align_parts
+
+    def first_then_fail(*args, **kw):
+        parts = real(*args, **kw)
+        yield next(parts)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "align_parts", first_then_fail)
+    with TermBase(tmp_path / "g.db") as tb:
+        with pytest.raises(KeyboardInterrupt):
+            mine_paths([seed_dir], tb, by="t")
+        assert tb.stats()["total"] == 0

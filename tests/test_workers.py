@@ -104,3 +104,25 @@ def test_leaving_a_started_pool_early_stops_its_workers(tmp_path: Path) -> None:
     while time.monotonic() < deadline and _alive(worker):
         time.sleep(0.05)
     assert not _alive(worker), "a worker outlived the block that started it"
+
+
+def _when_told(folder: str, job: str) -> str:
+    """A worker's job that waits until this process says go (the file "go"), then says it is done."""
+    if job == "theirs":
+        deadline = time.monotonic() + 30
+        while not (Path(folder) / "go").exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        (Path(folder) / "done").touch()
+    return job
+
+
+def test_this_process_has_its_own_result_while_the_workers_are_still_at_theirs(tmp_path: Path) -> None:
+    # (`glossary mine` writes its own part of the alignment while the workers align the rest)
+    from glossary.workers import fork_shared_iter
+
+    with contextlib.closing(fork_shared_iter(_when_told, str(tmp_path), ["own", "theirs"])) as results:
+        assert next(results) == "own"
+        assert not (tmp_path / "done").exists(), "this process's result waited for the workers'"
+        (tmp_path / "go").touch()
+        assert list(results) == ["theirs"]
+    assert (tmp_path / "done").exists()

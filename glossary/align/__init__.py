@@ -31,12 +31,12 @@ pinyin    a name with no other source, rendered in pinyin: a Chinese   0.15, 0.0
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 
 from ..mining.cedict import load_rows
 from ..models import Candidate, TermEntry
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
-from ..workers import bounds, default_workers, fork_shared
+from ..workers import bounds, default_workers, fork_shared_iter
 from . import countries, dictionary, edges, english, translit
 from . import names as _names
 from .propose import english_suggestions, use_text_parts
@@ -112,6 +112,24 @@ def align_candidates(
     :param discourse: the texts' words, whose dictionary readings say how the texts read a character no word of
         a term places (:func:`~glossary.align.reading.use_discourse`); by default the candidates themselves.
     """
+    return [e for part in align_parts(cands, known, workers, discourse) for e in part]
+
+
+def align_parts(
+    cands: Iterable[Candidate],
+    known: Mapping[str, Sequence[str]] | None = None,
+    workers: int | None = None,
+    discourse: Iterable[str] | None = None,
+    own_share: float = 1.0,
+) -> Generator[list[TermEntry], None, None]:
+    """:func:`align_candidates` a part at a time, in order: this process's part first, given while the workers
+    still align theirs, so that the caller can write it meanwhile (``glossary mine`` does). ``own_share``: the
+    size of this process's part against an equal one (a caller with work of its own to do on it takes less).
+
+    >>> from glossary.models import Candidate
+    >>> [[e.traditional for e in part] for part in align_parts([Candidate(term="氧化镝")])]
+    [['氧化鏑']]
+    """
     cands = list(cands)
     use_text_parts(cands)  # (before the fork: every worker shares them)
     use_discourse([c.term for c in cands] if discourse is None else discourse)  # (and how the texts read characters)
@@ -119,15 +137,27 @@ def align_candidates(
         if workers is None:
             workers = default_workers() if len(cands) >= PARALLEL_MIN else 1
         if workers <= 1 or len(cands) < 2:
-            return [align_candidate(c, known) for c in cands]
+            yield [align_candidate(c, known) for c in cands]
+            return
         warm_up()  # load the dictionaries once, before the fork: every worker shares them
         # (this process aligns the first range while a worker forked for each other range aligns its own: the
         # candidates are inherited, not pickled, and only the workers' entries come back)
-        parts = fork_shared(_align_part, (cands, known), bounds(len(cands), workers))
-        return [e for done in parts for e in done]
+        yield from fork_shared_iter(_align_part, (cands, known), shares(len(cands), workers, own_share))
     finally:
         use_text_parts([])  # (what these texts gloss or read says nothing of the next run's)
         use_discourse([])
+
+
+def shares(n: int, parts: int, first: float = 1.0) -> list[tuple[int, int]]:
+    """The (start, end) of ``parts`` consecutive ranges of ``n`` items, the first ``first`` times the size of an
+    equal part and the others equal.
+
+    >>> shares(10, 2), shares(10, 2, 0.6), shares(3, 4)
+    ([(0, 5), (5, 10)], [(0, 3), (3, 10)], [(0, 1), (1, 2), (2, 3)])
+    """
+    head = min(n, max(1, round(n / parts * first))) if n else 0
+    rest = bounds(n - head, parts - 1)
+    return [(0, head)] * bool(head) + [(head + lo, head + hi) for lo, hi in rest]
 
 
 def _align_part(
@@ -152,4 +182,4 @@ def warm_up() -> None:
     countries.is_country("美国")  # CLDR's names of countries
 
 
-__all__ = ["align_candidate", "align_candidates", "choose_traditional", "english_suggestions", "warm_up"]
+__all__ = ["align_candidate", "align_candidates", "align_parts", "choose_traditional", "english_suggestions", "warm_up"]
