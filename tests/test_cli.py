@@ -149,6 +149,33 @@ def test_usage_errors_exit_2(runner: CliRunner, db: str) -> None:
     assert r.exit_code == 2 and "name the file .utf8" in r.output
 
 
+def test_a_file_name_no_format_has_is_a_usage_error(runner: CliRunner, db: str, seed_dir: Path, tmp_path: Path) -> None:
+    # the command line must change, not a file: exit 2, with what to write instead
+    run(runner, db, "mine", str(seed_dir))
+    r = run(runner, db, "export", "-o", str(tmp_path / "g.docx"), "--status", "candidate")
+    assert r.exit_code == 2 and "(or --format)" in r.output
+    # OmegaT loads no glossary of this name: refused, not written where OmegaT will never look
+    r = run(runner, db, "export", "-o", str(tmp_path / "g.omegat"), "--format", "omegat", "--status", "candidate")
+    assert r.exit_code == 2 and "name the file .utf8" in r.output
+    weird = tmp_path / "theirs.glossary"
+    weird.write_text("大豆\tsoybean\n", encoding="utf-8")
+    r = run(runner, db, "import", str(weird))
+    assert r.exit_code == 2 and "(or --format)" in r.output
+    assert not list(tmp_path.glob("g.*"))
+
+
+def test_an_omegat_glossary_named_as_omegat_names_it_is_read(runner: CliRunner, tmp_path: Path) -> None:
+    # OmegaT's own writable glossary is glossary.txt; older projects keep .tab files
+    for name in ("glossary.txt", "old.tab"):
+        f = tmp_path / name
+        f.write_text("大豆\tsoybean\t\n", encoding="utf-8")
+        db = str(tmp_path / f"{name}.db")
+        r = run(runner, db, "import", str(f))
+        assert (r.exit_code, r.output) == (0, f"imported {f}: 1 added, 0 updated, 0 skipped\n")
+        with TermBase(db) as tb:
+            assert tb.get("大豆").english[0].text == "soybean"
+
+
 def test_export_import_cycle(runner: CliRunner, db: str, seed_dir: Path, tmp_path: Path) -> None:
     run(runner, db, "mine", str(seed_dir))
     run(runner, db, "approve", "氧化镝")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import GlossaryError
+from ..errors import GlossaryError, UnknownFormat
 from ..models import Status, TermEntry
 from ..termbase import TermBase
 from ..termbase.backend import is_postgres
@@ -25,6 +26,9 @@ from . import (
     statuses_option,
     table,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..formats.base import Format
 
 
 @cli.command()
@@ -214,20 +218,23 @@ def export(
         glossary export -o exports/glossary.tbx
         glossary export -o exports/candidates.csv --status candidate
     """
-    from ..formats import WriteOptions, get_format
+    from ..formats import WriteOptions
     from ..formats.base import select_english
     from ..formats.langs import Langs
+    from ..formats.omegat import OMEGAT_NAMES
 
     if output == "-" and not fmt:
         raise click.UsageError("with -o - (standard output) say which format: --format csv|tmx|tbx|omegat")
-    if fmt == "omegat" and output.lower().endswith(".tsv"):
-        raise click.BadParameter("OmegaT ignores .tsv glossaries; name the file .utf8", param_hint="-o")
+    if fmt == "omegat" and output != "-" and not output.lower().endswith(OMEGAT_NAMES):
+        raise click.BadParameter(
+            f"OmegaT loads a glossary only from a {', '.join(OMEGAT_NAMES)} file; name the file .utf8", param_hint="-o"
+        )
     langs = Langs(lang_style, source_lang, None, target_lang)
     try:
         _ = langs.codes  # checked now, a usage error, rather than when the file is half written
     except GlossaryError as e:
         raise click.BadParameter(str(e), param_hint="--source-lang/--target-lang") from None
-    format_ = get_format(fmt, output)
+    format_ = _format(fmt, output)
     wanted = [Status(s) for s in statuses] or [Status.APPROVED, Status.FORBIDDEN]
     with open_tb(ctx) as tb:
         entries = select_english(tb.entries(wanted), english_mode)
@@ -236,6 +243,17 @@ def export(
     )
     _write_output(output, format_.write(entries, options))
     click.echo(f"wrote {len(entries)} entries to {_name(output)} ({format_.name})", err=output == "-")
+
+
+def _format(name: str | None, path: str, header_map: dict[str, str] | None = None) -> Format:
+    """The format named, or the one ``path``'s extension says; a name or an extension no format has is a usage
+    error (exit 2: the command line must change, not the file)."""
+    from ..formats import get_format
+
+    try:
+        return get_format(name, path, header_map)
+    except UnknownFormat as e:
+        raise click.UsageError(str(e)) from None
 
 
 @cli.command("import")
@@ -272,15 +290,13 @@ def import_(
         glossary import exports/glossary.tbx
         glossary import theirs.csv --map "Source=zh-CN,Target=en-US"
     """
-    from ..formats import get_format
-
     header_map = None
     if mapping:
         try:
             header_map = dict(part.split("=", 1) for part in mapping.split(","))
         except ValueError:
             raise click.BadParameter('write it as "TheirColumn=zh-CN,Other=en-US"', param_hint="--map") from None
-    format_ = get_format(fmt, file, header_map)
+    format_ = _format(fmt, file, header_map)
     data = Path(file).read_bytes()
     if encoding:
         if format_.name in ("tmx", "tbx"):

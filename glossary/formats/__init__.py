@@ -1,7 +1,7 @@
 """Stage 6, formats: one module per glossary file format behind one small interface.
 
->>> get_format(path="out.tbx").name, get_format("omegat").name
-('tbx', 'omegat')
+>>> get_format(path="out.tbx").name, get_format("omegat").name, get_format(path="glossary.txt").name
+('tbx', 'omegat', 'omegat')
 >>> get_format(path="x.docx")
 Traceback (most recent call last):
 ...
@@ -21,8 +21,9 @@ from .omegat import OmegatFormat
 from .tbx import TbxFormat
 from .tmx import TmxFormat
 
-FORMATS: dict[str, type] = {"csv": CsvFormat, "tmx": TmxFormat, "tbx": TbxFormat, "omegat": OmegatFormat}
-_BY_EXT = {".csv": "csv", ".tmx": "tmx", ".tbx": "tbx", ".utf8": "omegat"}
+FORMATS: dict[str, type[Format]] = {"csv": CsvFormat, "tmx": TmxFormat, "tbx": TbxFormat, "omegat": OmegatFormat}
+#: each format by the extensions it declares (OmegaT's glossary is the .utf8, .txt or .tab one OmegaT loads)
+_BY_EXT = {ext: name for name, cls in FORMATS.items() for ext in cls.extensions}
 
 
 def get_format(

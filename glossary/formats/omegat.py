@@ -1,6 +1,8 @@
 """OmegaT glossary (``.utf8``): tab-separated source, target, comment; one line per English equivalent.
 
-OmegaT ignores a ``.tsv`` name, so we never write one. Tabs and line breaks
+OmegaT loads a tab-separated glossary only from a ``.utf8``, ``.txt`` or ``.tab`` file (:data:`OMEGAT_NAMES`; a
+``.tsv`` or ``.csv`` one it ignores or reads as another format), and reads it as UTF-8 for certain only from a
+``.utf8`` one: we write ``.utf8`` and read all three. Tabs and line breaks
 cannot live inside fields: they are written as spaces; a term beginning with ``#`` (a comment
 for OmegaT) is written after a space. The comment of a
 concept's first line carries Traditional, pinyin and status, each line its English's source and role. A
@@ -21,6 +23,10 @@ from ..errors import FormatError
 from ..models import ROLES, Equivalent, Status, TermEntry
 from .base import WriteOptions, decode_text, mark_given
 
+#: the extensions of the tab-separated glossaries OmegaT loads: .utf8 in UTF-8, the others in the encoding it
+#: detects (else the system's)
+OMEGAT_NAMES = (".utf8", ".txt", ".tab")
+
 _WS = re.compile(r"[\t\r\n]+")
 _KEYS = ("zh-TW", "pinyin", "status", "source", "note", "role")
 _PARTS = re.compile(f"; (?=(?:{'|'.join(_KEYS)}): )")
@@ -34,7 +40,7 @@ class OmegatFormat:
     """Reader and writer for OmegaT's tab-separated glossary."""
 
     name = "omegat"
-    extensions: tuple[str, ...] = (".utf8", ".txt")
+    extensions: tuple[str, ...] = OMEGAT_NAMES
 
     def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
         lines = []
