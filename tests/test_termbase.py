@@ -241,3 +241,19 @@ def test_a_failure_after_a_part_is_written_leaves_the_term_base_as_it_was(
         with pytest.raises(KeyboardInterrupt):
             mine_paths([seed_dir], tb, by="t")
         assert tb.stats()["total"] == 0
+
+
+def test_each_concept_counts_its_english_after_a_bulk_write(tmp_path: Path, seed_dir: Path) -> None:
+    # a first mine writes its concepts in bulk, each with its count of English rows (the triggers that keep the
+    # count count nothing there); what the browser's "no English" filter reads must still be right, and no
+    # English row may point at no concept
+    with TermBase(tmp_path / "g.db") as tb:
+        mine_paths([seed_dir], tb, by="t")
+        mine_paths([seed_dir], tb, by="t")  # (again: the rows updated one by one, the triggers counting)
+        wrong = tb.con.execute(
+            "SELECT COUNT(*) FROM concepts c WHERE english_count != "
+            "(SELECT COUNT(*) FROM equivalents e WHERE e.concept_id = c.id)"
+        ).fetchone()[0]
+        assert wrong == 0
+        assert tb.con.execute("SELECT SUM(english_count) FROM concepts").fetchone()[0] > 0
+        assert tb.con.execute("PRAGMA foreign_key_check").fetchall() == []

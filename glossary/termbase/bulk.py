@@ -35,6 +35,13 @@ def insert_new(store: Store, entries: Sequence[TermEntry], by: str, action: str,
         return
     con = store.con
     first = int(con.execute("SELECT COALESCE(MAX(id), 0) FROM concepts").fetchone()[0]) + 1
+    # a trigger counts each English row onto its concept (english_count, an index's column): a row updated and
+    # re-indexed once per English, a third of a first mine's writes. On SQLite the English goes in first, its
+    # concepts' keys checked at commit (defer_foreign_keys lasts this transaction), and each concept comes with
+    # its count; PostgreSQL checks a key at once, so there the triggers count
+    counted_here = backend.kind(con) == "sqlite"
+    if counted_here:
+        con.execute("PRAGMA defer_foreign_keys = ON")
     now = _now()
     concepts, english, variants, occurrences, contexts, grams, words, log = [], [], [], [], [], [], [], []
     for k, e in enumerate(entries):
@@ -42,15 +49,15 @@ def insert_new(store: Store, entries: Sequence[TermEntry], by: str, action: str,
         num, plain = pinyin_columns(e.simplified, e.pinyin)
         counts = {f: e.file_counts.get(f, e.count if len(e.files) == 1 else 1) for f in e.files}
         count = sum(counts.values()) if counts else e.count
-        concepts.append(
-            (cid, e.simplified, e.traditional, e.pinyin, e.status.value, e.kind, e.score, e.note, now, now)
-            + (num, plain, count, 1)
-        )
         seen_english: set[str] = set()
         for rank, q in enumerate(e.english):
             if q.text not in seen_english:  # the table keeps one row per text, as INSERT OR IGNORE does
                 seen_english.add(q.text)
                 english.append((cid, q.text, q.source, q.confidence, rank, q.text.lower(), q.role))
+        concepts.append(
+            (cid, e.simplified, e.traditional, e.pinyin, e.status.value, e.kind, e.score, e.note, now, now)
+            + (num, plain, count, 1, len(seen_english) if counted_here else 0)
+        )
         forms = dict.fromkeys(f for f in [e.traditional, *e.variants] if f and f != e.simplified)
         variants += [(cid, f) for f in forms]
         occurrences += [(cid, f, n) for f, n in counts.items()]
@@ -65,15 +72,18 @@ def insert_new(store: Store, entries: Sequence[TermEntry], by: str, action: str,
         grams += [(g, cid) for g in set().union(*(bigrams(f) for f in index_forms))]
         words += [(w, cid) for w in {w for t in seen_english for w in _WORD.findall(t.lower())}]
         log.append((cid, now, by, action, "", json.dumps({"status": e.status.value}), ""))
+    add_english = (
+        "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded, role) VALUES (?,?,?,?,?,?,?)"
+    )
+    if counted_here:
+        con.executemany(add_english, english)  # (their concepts not there yet: the triggers count nothing)
     con.executemany(
         "INSERT INTO concepts (id, simplified, traditional, pinyin, status, kind, score, note, created_at, "
-        "updated_at, pinyin_num, pinyin_plain, count, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "updated_at, pinyin_num, pinyin_plain, count, revision, english_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         concepts,
     )
-    con.executemany(
-        "INSERT INTO equivalents (concept_id, text, source, confidence, rank, folded, role) VALUES (?,?,?,?,?,?,?)",
-        english,
-    )
+    if not counted_here:
+        con.executemany(add_english, english)
     con.executemany("INSERT INTO variants VALUES (?, ?)", variants)
     con.executemany("INSERT INTO occurrences VALUES (?, ?, ?)", occurrences)
     con.executemany('INSERT INTO contexts (concept_id, file, "offset", text, line) VALUES (?,?,?,?,?)', contexts)
