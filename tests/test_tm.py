@@ -86,6 +86,20 @@ def test_terminology_check_reports_missing_and_forbidden() -> None:
     ]
 
 
+def test_the_check_takes_a_hyphen_for_a_space_and_a_plural_for_the_singular() -> None:
+    # "widget-factories" uses the glossary's "widget factory": the check flagged such a translation, as
+    # it did any plural in -ies (it allowed only a final s or es) and any hyphen for a space
+    glossary = [
+        TermEntry(
+            "小部件工厂", english=[Equivalent("widget factory", "reviewer", 1.0, "preferred")], status=Status.APPROVED
+        )
+    ]
+    fine = ["Two Widget-factories opened.", "The widget factory opened.", "Widget  factories opened."]
+    wrong = ["The factory of widgets opened.", "Widget plants opened.", "Widgetfactories opened."]
+    problems = check_pairs([("两家小部件工厂开业。", t) for t in fine + wrong], glossary)
+    assert [p.segment for p in problems] == [4, 5, 6]
+
+
 def test_check_command_exit_codes(runner: CliRunner, db: str, tmp_path: Path) -> None:
     with TermBase(db) as tb:
         tb.stage([TermEntry("大豆", "大豆", "dà dòu", [Equivalent("soybean", "cedict")])], by="t")

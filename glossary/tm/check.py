@@ -40,10 +40,51 @@ class Problem:
         return f"{self.term} is not translated as " + " or ".join(repr(x) for x in self.expected)
 
 
-def _english_present(target: str, english: str) -> bool:
-    # whole words, case-insensitive, a final plural s allowed ("soybeans" for "soybean")
-    pattern = r"(?<![\w-])" + re.escape(english.lower()) + r"(?:e?s)?(?![\w-])"
-    return re.search(pattern, target.lower()) is not None
+#: a word of English: letters and digits, with an apostrophe inside ("People's"); hyphens, dashes, slashes and
+#: spaces only part words, so "anti-glare" and "anti glare" are the same two words
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _plurals(word: str) -> set[str]:
+    """``word`` and its regular plurals (soybeans, taxes, batteries)."""
+    out = {word, word + "s", word + "es"}
+    if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        out.add(word[:-1] + "ies")
+    return out
+
+
+def _is_plural_of(word: str, head: str) -> bool:
+    """Whether ``word`` is ``head`` or a plural of it, regular or as ECDICT lists it (analyses, criteria)."""
+    if word in _plurals(head):
+        return True
+    if word[:1] != head[:1]:
+        return False  # (an irregular plural begins as its singular does: mice, people, criteria)
+    from ..mining import lexicon
+
+    return lexicon.available() and lexicon.singular(word) == head
+
+
+def english_present(target: str, english: str) -> bool:
+    """Whether ``english`` stands in ``target`` as whole words, whatever their case, a hyphen or a space between
+    them, its last word in the plural or not: a translator's "Widget-factories" uses the glossary's "widget
+    factory".
+
+    >>> english_present("Exports of soybeans rose.", "soybean"), english_present("Widget-factories", "widget factory")
+    (True, True)
+    >>> english_present("The factory of widgets", "widget factory"), english_present("soybeanery", "soybean")
+    (False, False)
+    """
+    want, have = _words(english), _words(target)
+    n = len(want)
+    if not n:
+        return False
+    return any(
+        have[i : i + n - 1] == want[:-1] and _is_plural_of(have[i + n - 1], want[-1]) for i in range(len(have) - n + 1)
+    )
 
 
 def check_pairs(pairs: Sequence[tuple[str, str]], glossary: Sequence[TermEntry]) -> list[Problem]:
@@ -57,9 +98,9 @@ def check_pairs(pairs: Sequence[tuple[str, str]], glossary: Sequence[TermEntry])
             forms = {e.simplified, *e.variants}
             if any(holds_term(simp, to_simplified(f)) for f in forms if f):
                 expected = [q.text for q in e.chosen_english]  # never a machine's suggestion
-                if expected and not any(_english_present(tgt, x) for x in expected):
+                if expected and not any(english_present(tgt, x) for x in expected):
                     out.append(Problem(n, src, tgt, e.simplified, expected, "missing"))
         for e in forbidden:
-            if holds_term(simp, e.simplified) or any(_english_present(tgt, q.text) for q in e.chosen_english[:1]):
+            if holds_term(simp, e.simplified) or any(english_present(tgt, q.text) for q in e.chosen_english[:1]):
                 out.append(Problem(n, src, tgt, e.simplified, [], "forbidden"))
     return out
