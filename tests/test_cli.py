@@ -149,6 +149,22 @@ def test_usage_errors_exit_2(runner: CliRunner, db: str) -> None:
     assert r.exit_code == 2 and "name the file .utf8" in r.output
 
 
+def test_a_blank_term_is_a_usage_error(runner: CliRunner, db: str, seed_dir: Path) -> None:
+    # (a script's empty variable: looked up, it was "no match for ''", exit 1, as if the term base lacked it)
+    run(runner, db, "mine", str(seed_dir))
+    for args in (
+        ["find", ""],
+        ["show", "  "],
+        ["approve", "氧化镝", ""],
+        ["merge", "氧化镝", ""],
+        ["tm", "concord", ""],
+    ):
+        r = run(runner, db, *args)
+        assert r.exit_code == 2 and "is empty; give a term" in r.output, args
+    with TermBase(db) as tb:
+        assert tb.get("氧化镝").status.value == "candidate"
+
+
 def test_a_file_name_no_format_has_is_a_usage_error(runner: CliRunner, db: str, seed_dir: Path, tmp_path: Path) -> None:
     # the command line must change, not a file: exit 2, with what to write instead
     run(runner, db, "mine", str(seed_dir))

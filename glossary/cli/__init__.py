@@ -110,6 +110,21 @@ def statuses_option(default: Sequence[str] = ()) -> Callable[[Any], Any]:
 
 
 by_option = click.option("--by", help="Reviewer name (default: $GLOSSARY_REVIEWER, else git user.name).")
+
+
+class Term(click.ParamType):
+    """A term, an id or a phrase as typed: never blank (an empty argument, from a script's empty variable, would
+    be looked up and reported as bad data, not as the command line to mend)."""
+
+    name = "term"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if not str(value).strip():
+            self.fail("is empty; give a term (Hanzi in either script, pinyin or English) or an entry's id", param, ctx)
+        return str(value)
+
+
+TERM = Term()
 note_option = click.option("--note", default="", help="Why (kept in the history).")
 
 

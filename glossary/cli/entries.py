@@ -15,6 +15,7 @@ from ..termbase import TermBase
 from ..termbase.backend import is_postgres
 from . import (
     HEADER,
+    TERM,
     _name,
     _row,
     _write_output,
@@ -90,7 +91,7 @@ def list_(ctx: click.Context, statuses: tuple[str, ...], sort: str, limit: int |
 
 
 @cli.command()
-@click.argument("term")
+@click.argument("term", type=TERM)
 @click.pass_context
 def show(ctx: click.Context, term: str) -> None:
     """Show one entry with all its forms, English suggestions and evidence.
@@ -108,7 +109,7 @@ def show(ctx: click.Context, term: str) -> None:
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", type=TERM)
 @statuses_option()
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")

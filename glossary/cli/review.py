@@ -12,6 +12,7 @@ from ..models import Status, TermEntry
 from ..termbase import TermBase
 from ..termbase.undo import changes
 from . import (
+    TERM,
     by_option,
     cli,
     note_option,
@@ -23,7 +24,7 @@ from . import (
 
 
 def _decide(status: Status, verb: str) -> click.Command:
-    @click.argument("terms", nargs=-1)
+    @click.argument("terms", nargs=-1, type=TERM)
     @click.option(
         "--from",
         "from_file",
@@ -80,7 +81,7 @@ for _status, _verb in [
 
 
 @cli.command()
-@click.argument("term")
+@click.argument("term", type=TERM)
 @click.option("--english", help="The preferred English (a former preferred one becomes a suggestion).")
 @click.option("--admit", multiple=True, help="Admit an alternative English, new or suggested (repeatable).")
 @click.option(
@@ -125,7 +126,7 @@ def edit(
 
 
 @cli.command()
-@click.argument("term")
+@click.argument("term", type=TERM)
 @note_option
 @by_option
 @click.pass_context
@@ -142,7 +143,7 @@ def delete(ctx: click.Context, term: str, note: str, by: str | None) -> None:
 
 
 @cli.command()
-@click.argument("term")
+@click.argument("term", type=TERM)
 @note_option
 @by_option
 @click.pass_context
@@ -159,8 +160,8 @@ def revert(ctx: click.Context, term: str, note: str, by: str | None) -> None:
 
 
 @cli.command()
-@click.argument("keep")
-@click.argument("other")
+@click.argument("keep", type=TERM)
+@click.argument("other", type=TERM)
 @note_option
 @by_option
 @click.pass_context
@@ -277,7 +278,7 @@ def backup(ctx: click.Context, target: str) -> None:
 
 
 @cli.command()
-@click.argument("term")
+@click.argument("term", type=TERM)
 @click.pass_context
 def history(ctx: click.Context, term: str) -> None:
     """Show who changed an entry, when, and why.

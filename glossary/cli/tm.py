@@ -10,6 +10,7 @@ import click
 
 from ..models import Status
 from . import (
+    TERM,
     _name,
     _write_output,
     by_option,
@@ -72,7 +73,7 @@ def tm_export(ctx: click.Context, output: str) -> None:
 
 
 @tm.command("find")
-@click.argument("sentence", required=False)
+@click.argument("sentence", required=False, type=TERM)
 @click.option(
     "--file",
     "text_file",
@@ -143,7 +144,7 @@ def tm_find(
 
 
 @tm.command("concord")
-@click.argument("phrase")
+@click.argument("phrase", type=TERM)
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @click.pass_context
 def tm_concord(ctx: click.Context, phrase: str, limit: int) -> None:
