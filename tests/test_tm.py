@@ -69,6 +69,9 @@ def test_tm_commands(runner: CliRunner, db: str, tmp_path: Path) -> None:
     out = tmp_path / "m.tmx"
     run(runner, db, "tm", "export", "-o", str(out))
     assert read_pairs(out.read_bytes(), str(out)) == pairs()
+    # the memory is TMX: a file named otherwise is refused (a usage error), not written for tools to reject
+    r = run(runner, db, "tm", "export", "-o", str(tmp_path / "m.docx"))
+    assert r.exit_code == 2 and "name the file .tmx" in r.output and not (tmp_path / "m.docx").exists()
 
 
 def test_terminology_check_reports_missing_and_forbidden() -> None:

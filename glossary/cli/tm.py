@@ -66,6 +66,9 @@ def tm_export(ctx: click.Context, output: str) -> None:
     from ..formats.tmx import write_sentences
     from ..termbase.tm import units
 
+    if output != "-" and not output.lower().endswith(".tmx"):
+        # (a memory under another name, g.csv or g.docx, is TMX that the tools that open such files refuse)
+        raise click.BadParameter("the memory is written as TMX; name the file .tmx", param_hint="-o")
     with open_tb(ctx) as tb:
         pairs = [(s, t) for _, s, t in units(tb)]
     _write_output(output, write_sentences(pairs, WriteOptions()))
