@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.errors import InvalidTransition, TermBaseError, TermNotFound
+from glossary.errors import InvalidEdit, InvalidTransition, TermBaseError, TermNotFound
 from glossary.models import Equivalent, Status, TermEntry
 from glossary.pipeline import mine_paths
 from glossary.termbase import TRANSITIONS, TermBase
@@ -257,3 +257,19 @@ def test_each_concept_counts_its_english_after_a_bulk_write(tmp_path: Path, seed
         assert wrong == 0
         assert tb.con.execute("SELECT SUM(english_count) FROM concepts").fetchone()[0] > 0
         assert tb.con.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_an_edit_refuses_a_blank_english_and_a_traditional_form_that_is_not_the_entrys(tb: TermBase) -> None:
+    # (a blank --english became the entry's preferred English; "abc", or another entry's form pasted by mistake,
+    # became its Traditional form, the right one pushed to the variants)
+    tb.stage([entry("小部件", "小部件"), entry("大部件", "大部件")], by="t")
+    before = tb.get("小部件")
+    for change in ({"english": "  "}, {"admit": ["widget", " "]}, {"traditional": "abc"}, {"traditional": "大部件"}):
+        with pytest.raises(InvalidEdit):
+            tb.edit("小部件", by="r", **change)  # type: ignore[arg-type]
+    after = tb.get("小部件")
+    assert (after.english, after.traditional, after.variants) == (before.english, before.traditional, before.variants)
+    # a form OpenCC does not derive is a reviewer's to give (Taiwan's and Hong Kong's own words)
+    e = tb.edit("小部件", by="r", english=" widget ", traditional="小零件", pinyin="xiao3 bu4 jian4")
+    assert (e.english[0].text, e.english[0].role) == ("widget", "preferred")
+    assert (e.traditional, e.pinyin) == ("小零件", "xiǎo bù jiàn")  # (numbered as typed, shown with marks)

@@ -13,12 +13,15 @@ and reverts, each recorded in the history.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 
 from ..errors import CheckFailed, InvalidEdit, InvalidTransition, StaleEntry
 from ..models import Equivalent, Status, TermEntry
-from ..normalise.hanzi import HAN_RUN
+from ..normalise.hanzi import HAN, HAN_RUN
+from ..normalise.pinyin import tone_marks
+from ..normalise.script import to_simplified
 from . import browse as _browse
 from . import changes as _changes
 from . import search as _search
@@ -195,23 +198,26 @@ class TermBase(Store):
         ``admit`` adds admitted alternatives (or admits suggestions); ``drop`` removes English equivalents and
         ``drop_variants`` surface forms. The history keeps the whole entry before and after.
 
-        :raises InvalidEdit: for a pinyin that does not fit the Hanzi, or a dropped form the entry lacks.
+        A pinyin typed with tone numbers is kept with tone marks (``li3 zi3`` → ``lǐ zǐ``), as every reading is
+        shown; English and forms are kept without the spaces around them.
+
+        :raises InvalidEdit: for a pinyin that does not fit the Hanzi, a blank English, a Traditional form with no
+            Hanzi or one that is another entry's, or a dropped form the entry lacks.
         :raises StaleEntry: when ``revision`` is given and the entry changed since.
         """
+        english = _english_given(english)
+        admit = [a for a in map(_english_given, admit) if a is not None]
+        traditional = traditional.strip() if traditional is not None else None
         with self.transaction():
             cid = self.resolve(term_or_id)
             self._expect(cid, revision)
             before = self._load([cid])[0]
             if pinyin is not None:
                 _check_pinyin(before.simplified, pinyin)
-            for text in drop:
-                if not self.con.execute(
-                    "DELETE FROM equivalents WHERE concept_id=? AND folded=?", (cid, text.lower())
-                ).rowcount:
-                    raise InvalidEdit(f"{before.simplified} has no English {text!r} to drop")
-            for form in drop_variants:
-                if not self.con.execute("DELETE FROM variants WHERE concept_id=? AND form=?", (cid, form)).rowcount:
-                    raise InvalidEdit(f"{before.simplified} has no variant {form!r} to drop")
+                pinyin = _with_tone_marks(pinyin)
+            if traditional:
+                self._check_traditional(cid, before.simplified, traditional)
+            self._drop(cid, before.simplified, drop, drop_variants)
             if english is not None:
                 self.con.execute(
                     "UPDATE equivalents SET role='suggested' WHERE concept_id=? AND role='preferred'", (cid,)
@@ -239,6 +245,30 @@ class TermBase(Store):
             after = self._load([cid])[0]
             self._log(cid, by, "edit", snapshot(before), snapshot(after), note or "")
         return after
+
+    def _drop(self, cid: int, term: str, english: Sequence[str], variants: Sequence[str]) -> None:
+        """Remove English equivalents and surface forms of an entry; each must be there."""
+        for text in english:
+            if not self.con.execute(
+                "DELETE FROM equivalents WHERE concept_id=? AND folded=?", (cid, text.lower())
+            ).rowcount:
+                raise InvalidEdit(f"{term} has no English {text!r} to drop")
+        for form in variants:
+            if not self.con.execute("DELETE FROM variants WHERE concept_id=? AND form=?", (cid, form)).rowcount:
+                raise InvalidEdit(f"{term} has no variant {form!r} to drop")
+
+    def _check_traditional(self, cid: int, term: str, form: str) -> None:
+        """Refuse a Traditional form that cannot be ``term``'s: one with no Hanzi where the term has some, or the
+        Simplified or Traditional form of another entry (a term pasted for the wrong entry). A form OpenCC does
+        not derive is taken (Taiwan's and Hong Kong's own words: 軟體 for 软件)."""
+        if HAN.search(term) and not HAN.search(form):
+            raise InvalidEdit(f"{term}: {form!r} has no Hanzi; give the Traditional form in Hanzi (or leave it empty)")
+        row = self.con.execute(
+            "SELECT id, simplified FROM concepts WHERE id != ? AND (simplified IN (?, ?) OR traditional = ?)",
+            (cid, form, to_simplified(form), form),
+        ).fetchone()
+        if row:
+            raise InvalidEdit(f"{term}: {form} is another entry's form, {row[1]} (id {row[0]}); give {term}'s own")
 
     def delete(self, term_or_id: str | int, by: str, note: str = "") -> TermEntry:
         """Remove an entry; the history keeps it whole (mining may propose the term again: ``reject`` is the
@@ -371,6 +401,32 @@ class TermBase(Store):
 
 class _DryRun(Exception):
     """Raised inside an import's transaction to roll it back."""
+
+
+def _english_given(text: str | None) -> str | None:
+    """A reviewer's English without the spaces around it; a blank one is refused (it would be the preferred
+    English of the entry, exported and checked against as nothing)."""
+    if text is None:
+        return None
+    if not text.strip():
+        raise InvalidEdit("an English equivalent is never blank; give its words (an English is removed by dropping it)")
+    return text.strip()
+
+
+def _with_tone_marks(pinyin: str) -> str:
+    """A reading with each numbered syllable written with its tone mark, the rest as typed.
+
+    >>> _with_tone_marks("li3 zi3 zi"), _with_tone_marks("LG hua4 xue2"), _with_tone_marks("nv3")
+    ('lǐ zǐ zi', 'LG huà xué', 'nǚ')
+    """
+    return " ".join(
+        tone_marks(s) if _NUMBERED.fullmatch(s) and s[-1] != "5" else s[:-1] if _NUMBERED.fullmatch(s) else s
+        for s in pinyin.split()
+    )
+
+
+#: a syllable of lower-case letters and a tone number (5: the neutral tone, written without a mark)
+_NUMBERED = re.compile(r"[a-zü]+[1-5]")
 
 
 def _check_pinyin(term: str, pinyin: str) -> None:
