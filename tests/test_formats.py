@@ -292,3 +292,12 @@ def test_billion_laughs_is_refused_quickly() -> None:
 def test_xml_cannot_carry_control_characters() -> None:
     with pytest.raises(FormatError, match=r"U\+0001"):
         get_format("tmx").write([TermEntry("稀\x01土")], FIXED)
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tmx"])
+def test_text_xml_cannot_hold_is_refused_naming_the_entry_and_its_field(fmt: str) -> None:
+    # (a control character pasted into one note of a large term base: the error quoted the text alone, so the
+    # reviewer could not tell which entry to mend)
+    entries = [TermEntry("大部件", english=[Equivalent("big part", "cedict", 0.7)]), TermEntry("小部件", note="a\x0bb")]
+    with pytest.raises(FormatError, match=r"^小部件: its note holds U\+000B"):
+        get_format(fmt).write(entries, WriteOptions())

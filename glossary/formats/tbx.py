@@ -23,7 +23,7 @@ from ..errors import FormatError
 from ..models import ROLES, Equivalent, Status, TermEntry
 from .base import WriteOptions, apply_meta, decode_context, encode_context, fmt_num, mark_given, meta_pairs
 from .langs import is_chinese_traditional
-from .xmlsafe import attr, esc, lang_of, local, parse, text_of
+from .xmlsafe import attr, check_carryable, esc, lang_of, local, parse, text_of
 
 NS3 = "urn:iso:std:iso:30042:ed-2"
 _NAMES = {3: ("conceptEntry", "langSec", "termSec"), 2: ("termEntry", "langSet", "tig")}
@@ -57,6 +57,7 @@ class TbxFormat:
         v = options.tbx_version
         if v not in _NAMES:
             raise FormatError(f"TBX version {v} is not supported; use 2 or 3")
+        check_carryable(entries)
         concept, lang_el, term_el = _NAMES[v]
         zh, tw, en = options.langs.codes
         if v == 3:

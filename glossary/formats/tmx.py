@@ -21,7 +21,7 @@ from ..errors import FormatError
 from ..models import ROLES, Equivalent, TermEntry
 from .base import WriteOptions, apply_meta, fmt_num, mark_given, meta_pairs
 from .langs import is_chinese, is_chinese_traditional, is_english
-from .xmlsafe import attr, esc, lang_of, local, parse, text_of
+from .xmlsafe import attr, check_carryable, esc, lang_of, local, parse, text_of
 
 
 def _head(options: WriteOptions, segtype: str) -> list[str]:
@@ -110,6 +110,7 @@ class TmxFormat:
 
     def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
         zh, tw, en = options.langs.codes
+        check_carryable(entries)
         # each unit's lines joined and encoded as it is written (see the TBX writer: millions of line strings)
         blocks = ["\n".join(_head(options, "phrase")).encode("utf-8")]
         for i, e in enumerate(entries, 1):

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from typing import Any
 
 import defusedxml
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import FormatError
+from ..models import TermEntry
 
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 
@@ -104,6 +106,47 @@ def text_of(el: ET.Element | None) -> str:
 
 # characters XML 1.0 cannot hold at all, even as references
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_carryable(entries: Iterable[TermEntry]) -> None:
+    """Refuse, before a byte is written, an entry with text XML 1.0 cannot hold (a control character pasted into a
+    note), naming the entry and the field to mend: :func:`esc` alone could quote only the text, and a term base
+    of 100,000 entries does not say where it is.
+
+    >>> check_carryable([TermEntry("小部件", note="a\x01b")])
+    Traceback (most recent call last):
+    ...
+    glossary.errors.FormatError: 小部件: its note holds U+0001, which XML cannot carry; remove it (glossary edit) or export to CSV
+    """
+    search = _NOT_XML.search
+    for e in entries:
+        # (one search over an entry's text; its fields are looked at one by one only to name the one at fault)
+        if not search(
+            "\n".join(
+                [e.simplified, e.traditional, e.pinyin, e.note, *e.variants, *e.files, *e.file_counts]
+                + [x for q in e.english for x in (q.text, q.source)]
+                + [x for c in e.contexts for x in (c.file, c.text)]
+            )
+        ):
+            continue
+        fields = {
+            "term": [e.simplified],
+            "Traditional form": [e.traditional],
+            "pinyin": [e.pinyin],
+            "note": [e.note],
+            "variants": e.variants,
+            "English": [x for q in e.english for x in (q.text, q.source)],
+            "files": [*e.files, *e.file_counts, *(c.file for c in e.contexts)],
+            "contexts": [c.text for c in e.contexts],
+        }
+        for name, values in fields.items():
+            for value in values:
+                bad = search(value)
+                if bad:
+                    raise FormatError(
+                        f"{e.simplified}: its {name} holds U+{ord(bad.group()):04X}, which XML cannot carry; "
+                        "remove it (glossary edit) or export to CSV"
+                    )
 
 
 def esc(text: str) -> str:
