@@ -4,6 +4,9 @@ escaping, stale decisions, imports and exports."""
 from __future__ import annotations
 
 import re
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -287,7 +290,7 @@ def test_the_server_collects_cycles_though_commands_that_finish_do_not(
     from glossary.cli import cli
 
     seen: list[bool] = []
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: seen.append(gc.isenabled()))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda *a, **k: seen.append(gc.isenabled()))
     gc.disable()
     try:
         r = CliRunner().invoke(cli, ["--db", db, "serve"])
@@ -295,6 +298,23 @@ def test_the_server_collects_cycles_though_commands_that_finish_do_not(
         gc.enable()
     assert r.exit_code == 0, r.output
     assert seen == [True]
+
+
+def test_an_address_in_use_is_said_in_one_line(tmp_path: Path, db: str) -> None:
+    # (the server said it was serving, then logged the error and exited 3)
+    taken = socket.create_server(("127.0.0.1", 0))
+    port = taken.getsockname()[1]
+    try:
+        r = subprocess.run(
+            [sys.executable, "-m", "glossary", "--db", db, "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        taken.close()
+    assert r.returncode == 1
+    assert r.stderr == f"Error: cannot serve on 127.0.0.1:{port}: Address already in use; choose another --port\n"
 
 
 def test_serve_and_user_commands(tmp_path: Path, db: str) -> None:

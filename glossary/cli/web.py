@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import socket
 import sys
 
 import click
@@ -40,9 +42,17 @@ def serve(ctx: click.Context, host: str, port: int, login: bool, by: str | None)
         if login and not users(tb):
             raise click.UsageError("no reviewer accounts yet; add one with `glossary user add NAME`")
     app = create_app(ctx.obj["db"], reviewer=reviewer(by), login=login, host=host)
+    # the address is taken here, so that one in use is said in a line that says what to do (the server would
+    # have said it was serving, then logged the error and exited 3), and --port 0 prints the port it was given
+    try:
+        sock = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    except OSError as e:
+        why = os.strerror(e.errno) if e.errno else str(e)
+        raise click.ClickException(f"cannot serve on {host}:{port}: {why}; choose another --port") from None
     gc.enable()  # (off for commands that finish, see main: a server runs until stopped and must free cycles)
-    click.echo(f"serving {ctx.obj['name']} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"serving {ctx.obj['name']} on http://{shown}:{sock.getsockname()[1]}/ (Ctrl-C stops)", err=True)
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
 
 
 @cli.group()
