@@ -124,3 +124,21 @@ def test_an_entry_whose_pinyin_keeps_an_unread_hanzi_is_found_by_the_rest(tb: Te
     tb.stage([TermEntry("𠮷野家", "𠮷野家", to_pinyin("𠮷野家"), [])], by="t")
     assert tb.get("𠮷野家").pinyin == "𠮷 yě jiā"
     assert names(tb, "ye3jia1")[:1] == [("exact", "𠮷野家")]
+
+
+def test_english_as_a_translator_types_it_a_hyphen_a_plural_full_width_letters(tb: TermBase) -> None:
+    # (none of these found the entry: the English was matched as one string, a hyphen and a plural's ending
+    # included, and full-width letters from a Chinese keyboard were other characters)
+    tb.stage(
+        [
+            TermEntry("小部件工厂", english=[Equivalent("widget factory", "cedict", 0.7)]),
+            TermEntry("防眩涂层", english=[Equivalent("anti glare coating", "cedict", 0.7)]),
+            TermEntry("XYZ", english=[Equivalent("XYZ", "text", 0.9)]),
+        ],
+        by="t",
+    )
+    assert names(tb, "Widget Factories") == [("exact", "小部件工厂")]
+    assert names(tb, "ｗｉｄｇｅｔ ｆａｃｔｏｒｙ") == [("exact", "小部件工厂")]
+    assert names(tb, "anti-glare coatings") == [("exact", "防眩涂层")]
+    assert names(tb, "glare-coating") == [("substring", "防眩涂层")]
+    assert names(tb, "ＸＹＺ")[0] == ("exact", "XYZ")

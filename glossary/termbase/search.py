@@ -1,6 +1,9 @@
 """``find``: look a concept up by Hanzi (either script), pinyin in any common spelling, English,
 part of a term, or a near miss — one ranking for all.
 
+English is looked for as a translator types it: a hyphen or a slash for a space, the last word in a regular
+plural for the singular, full-width letters for the letters (:func:`english_forms`).
+
 Ranking: exact, then prefix, then substring, then fuzzy; within each,
 approved before forbidden (shown so nobody uses it), candidates, the rest;
 then by score.
@@ -221,7 +224,9 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
                     "hanzi",
                 )
     else:
-        folded = q.lower()
+        # (full-width letters typed with a Chinese keyboard are the letters: ｌｅｄ finds LED)
+        folded = unicodedata.normalize("NFKC", q).lower()
+        english = english_forms(folded)
         pinyin_like = _PINYIN_ONLY.match(
             unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-"
         ) or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded))
@@ -231,8 +236,12 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
         asked = select_all(
             con,
             [
-                (f"{base} WHERE id IN (SELECT concept_id FROM equivalents WHERE folded = ?) ORDER BY id", (folded,)),
-                (f"{base} WHERE simplified = ?", (q,)),
+                (
+                    f"{base} WHERE id IN (SELECT concept_id FROM equivalents WHERE folded IN ({marks(len(english))})) "
+                    "ORDER BY id",
+                    tuple(english),
+                ),
+                (f"{base} WHERE simplified IN (?, ?)", (q, unicodedata.normalize("NFKC", q))),
                 *(
                     [
                         (f"{pinyin} = ?", (letters,)),
@@ -263,21 +272,51 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
             )
         add(asked[-1], "prefix", "english")
         if not enough():
-            words = _WORD.findall(folded)
-            cands = _posting(con, "words", "word", words)
+            # (each form's words, a hyphen parting them as a space does: "lithium-ion" finds "… ion …")
+            cands = list(dict.fromkeys(c for f in english for c in _posting(con, "words", "word", _WORD.findall(f))))
             if cands:
                 texts: dict[int, list[str]] = {}
                 for cid, t in con.execute(
                     f"SELECT concept_id, folded FROM equivalents WHERE concept_id IN ({marks(len(cands[:500]))})",
                     cands[:500],
                 ):
-                    texts.setdefault(cid, []).append(t)
-                hits = [cid for cid, ts in texts.items() if any(folded in t for t in ts)]
+                    texts.setdefault(cid, []).append(_spaced(t))
+                hits = [cid for cid, ts in texts.items() if any(f in t for t in ts for f in english)]
                 add(_by_ids(con, hits), "substring", "english")
     if statuses:
         allowed = {s.value for s in statuses}
         found = {k: m for k, m in found.items() if m.status in allowed}
     return sorted(found.values(), key=lambda m: m.rank)[:limit]
+
+
+#: what parts English words like a space does (lithium-ion, input/output)
+_PARTING = re.compile(r"[\s\-\u2010-\u2015/]+")
+
+
+def _spaced(text: str) -> str:
+    return _PARTING.sub(" ", text).strip()
+
+
+def english_forms(folded: str) -> list[str]:
+    """The forms an English query is looked for in: as typed, with hyphens and slashes read as spaces, and with
+    its last word in the singular where it is a regular plural, as glossaries list terms (ECDICT's irregular
+    ones are left out: a first ``find`` would wait for its index to be built).
+
+    >>> english_forms("widget-factories")
+    ['widget-factories', 'widget factories', 'widget factory']
+    >>> english_forms("soy")
+    ['soy']
+    """
+    spaced = _spaced(folded)
+    *head, last = spaced.split(" ") if spaced else [""]
+    singular = []
+    if last.endswith("ies") and len(last) > 4:
+        singular.append(last[:-3] + "y")  # batteries
+    elif last.endswith("es") and len(last) > 3:
+        singular += [last[:-2], last[:-1]]  # taxes, cases
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
+        singular.append(last[:-1])
+    return list(dict.fromkeys([folded, spaced, *(" ".join([*head, w]) for w in singular)]))
 
 
 def vocabulary(con: Connection) -> dict[str, list[str]]:
