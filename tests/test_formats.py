@@ -301,3 +301,15 @@ def test_text_xml_cannot_hold_is_refused_naming_the_entry_and_its_field(fmt: str
     entries = [TermEntry("大部件", english=[Equivalent("big part", "cedict", 0.7)]), TermEntry("小部件", note="a\x0bb")]
     with pytest.raises(FormatError, match=r"^小部件: its note holds U\+000B"):
         get_format(fmt).write(entries, WriteOptions())
+
+
+def test_a_tmx_kept_from_english_to_chinese_is_read_with_its_chinese_as_the_term() -> None:
+    # (srclang="en-US": the English was read as the term and the Chinese as its English)
+    data = (
+        '<?xml version="1.0"?><tmx version="1.4"><header srclang="en-US" datatype="plaintext" segtype="phrase" '
+        'adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body><tu>'
+        '<tuv xml:lang="en-US"><seg>widget</seg></tuv><tuv xml:lang="zh-CN"><seg>小部件</seg></tuv>'
+        '<tuv xml:lang="zh-TW"><seg>小部件</seg></tuv></tu></body></tmx>'
+    ).encode()
+    (e,) = get_format("tmx").read(data, "g.tmx")
+    assert (e.simplified, e.traditional, [q.text for q in e.english]) == ("小部件", "小部件", ["widget"])

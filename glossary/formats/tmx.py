@@ -174,7 +174,9 @@ class TmxFormat:
         low = lang.lower()
         if low.startswith("zh") and is_chinese_traditional(low) and low != srclang:
             entry.traditional = text
-        elif low == srclang or (low.startswith("zh") and not entry.simplified):
+        elif low.startswith("zh") and (low == srclang or not entry.simplified):
+            # (the Chinese side is the term whichever side the file calls its source: a glossary kept in an
+            # English-to-Chinese project declares srclang="en-US", and its English was read as the term)
             entry.simplified = text
         else:
             props = {c.get("type"): text_of(c) for c in tuv if local(c.tag) == "prop"}
