@@ -54,21 +54,25 @@ def bounds(n: int, parts: int) -> list[tuple[int, int]]:
     return [(lo, min(lo + size, n)) for lo in range(0, n, size)] if n else []
 
 
-def weighted_bounds(weights: Sequence[float], parts: int) -> list[tuple[int, int]]:
-    """:func:`bounds` of as many items as ``weights``, each range about an equal share of their sum (every range
-    holds an item at least).
+def weighted_bounds(weights: Sequence[float], parts: int, first: float = 1.0) -> list[tuple[int, int]]:
+    """:func:`bounds` of as many items as ``weights``, each range about an equal share of their sum, the first
+    ``first`` times the others' (this process's own, where it has other work or none: every range holds an item
+    at least).
 
     >>> weighted_bounds([3, 1, 1, 1], 2), weighted_bounds([1, 1, 1, 1], 2), weighted_bounds([], 2)
     ([(0, 1), (1, 4)], [(0, 2), (2, 4)], [])
+    >>> weighted_bounds([1] * 10, 2, first=0.6), weighted_bounds([1] * 9, 2, first=1.25)
+    ([(0, 4), (4, 10)], [(0, 5), (5, 9)])
     """
     n = len(weights)
     parts = max(1, min(parts, n))
     total, lo, acc = sum(weights), 0, 0.0
+    whole = first + parts - 1  # (the ranges' shares: first, then 1 each)
     out: list[tuple[int, int]] = []
     for i, w in enumerate(weights):
         acc += w
         k = len(out) + 1  # (the range being filled)
-        if k < parts and acc >= total * k / parts and n - (i + 1) >= parts - k:
+        if k < parts and acc >= total * (first + k - 1) / whole and n - (i + 1) >= parts - k:
             out.append((lo, i + 1))
             lo = i + 1
     return [*out, (lo, n)] if n else []

@@ -36,7 +36,7 @@ from collections.abc import Generator, Iterable, Mapping, Sequence
 from ..mining.cedict import load_rows
 from ..models import Candidate, TermEntry
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
-from ..workers import bounds, default_workers, fork_shared_iter
+from ..workers import default_workers, fork_shared_iter, weighted_bounds
 from . import countries, dictionary, edges, english, translit
 from . import names as _names
 from .propose import english_suggestions, use_text_parts
@@ -142,22 +142,12 @@ def align_parts(
         warm_up()  # load the dictionaries once, before the fork: every worker shares them
         # (this process aligns the first range while a worker forked for each other range aligns its own: the
         # candidates are inherited, not pickled, and only the workers' entries come back)
-        yield from fork_shared_iter(_align_part, (cands, known), shares(len(cands), workers, own_share))
+        yield from fork_shared_iter(
+            _align_part, (cands, known), weighted_bounds([1.0] * len(cands), workers, own_share)
+        )
     finally:
         use_text_parts([])  # (what these texts gloss or read says nothing of the next run's)
         use_discourse([])
-
-
-def shares(n: int, parts: int, first: float = 1.0) -> list[tuple[int, int]]:
-    """The (start, end) of ``parts`` consecutive ranges of ``n`` items, the first ``first`` times the size of an
-    equal part and the others equal.
-
-    >>> shares(10, 2), shares(10, 2, 0.6), shares(3, 4)
-    ([(0, 5), (5, 10)], [(0, 3), (3, 10)], [(0, 1), (1, 2), (2, 3)])
-    """
-    head = min(n, max(1, round(n / parts * first))) if n else 0
-    rest = bounds(n - head, parts - 1)
-    return [(0, head)] * bool(head) + [(head + lo, head + hi) for lo, hi in rest]
 
 
 def _align_part(

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..clock import Clock
 from ..models import Candidate, Document
 from ..normalise.hanzi import HAN, HAN_RUN
-from ..workers import default_workers, fork_started
+from ..workers import default_workers, fork_started, weighted_bounds
 from . import cedict
 from .candidates import Miner, Progress, load_tables
 from .evidence import attach_evidence, attach_files
@@ -44,18 +44,7 @@ def _shares(docs: Sequence[Document], parts: int) -> list[list[Document]]:
     >>> [len(s) for s in _shares([Document(str(i), "字" * 100, "utf-8") for i in range(9)], 2)]
     [5, 4]
     """
-    weights = [OWN_SHARE] + [1.0] * (parts - 1)
-    total, whole = sum(len(d.text) for d in docs), sum(weights)
-    out: list[list[Document]] = [[] for _ in weights]
-    at, bound, k = 0, weights[0] / whole * total, 0
-    for i, d in enumerate(docs):
-        left = len(docs) - i
-        if k + 1 < parts and out[k] and (at >= bound or left <= parts - 1 - k):
-            k += 1
-            bound += weights[k] / whole * total
-        out[k].append(d)
-        at += len(d.text)
-    return [share for share in out if share]
+    return [list(docs[lo:hi]) for lo, hi in weighted_bounds([len(d.text) for d in docs], parts, OWN_SHARE)]
 
 
 #: below this much text, starting worker processes costs more than it saves (a megabyte of Chinese is about
