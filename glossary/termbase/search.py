@@ -225,7 +225,8 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
                 )
     else:
         # (full-width letters typed with a Chinese keyboard are the letters: ｌｅｄ finds LED)
-        folded = unicodedata.normalize("NFKC", q).lower()
+        typed = unicodedata.normalize("NFKC", q)
+        folded = typed.lower()
         english = english_forms(folded)
         pinyin_like = _PINYIN_ONLY.match(
             unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-"
@@ -241,7 +242,7 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
                     "ORDER BY id",
                     tuple(english),
                 ),
-                (f"{base} WHERE simplified IN (?, ?)", (q, unicodedata.normalize("NFKC", q))),
+                (f"{base} WHERE simplified IN (?, ?)", (q, typed)),
                 *(
                     [
                         (f"{pinyin} = ?", (letters,)),
