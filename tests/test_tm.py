@@ -667,6 +667,19 @@ def test_a_span_that_says_the_words_of_a_dictionary_sense_in_another_order_beats
     assert spans["share"]["same_words"] == 0.0  # (one word is no other order: the exact-gloss feature says that)
 
 
+def test_an_abbreviation_in_the_plural_is_listed_in_the_singular() -> None:
+    # a translation writes an abbreviation's plural with a small s ("WFCs"); the lexicon knows no such word, so the
+    # memory proposed the plural as the glossary's English, where a glossary lists the singular
+    from glossary.tm.extract import propose
+
+    pairs = [
+        ("WFC已登记。", "The WFCs have been registered."),
+        ("新增WFC三个。", "Three new WFCs were added."),
+        ("WFC的交易量上升。", "Trading in WFCs rose."),
+    ]
+    assert propose(["WFC"], pairs)["WFC"][0][0] == "WFC"
+
+
 def test_a_word_the_aligner_gives_the_term_is_not_counted_as_another_words() -> None:
     # 调节 ("regulate") elsewhere in the first unit claimed the "regulation" of the term's own rendering, so the
     # right span looked as if it ran into another word's English; the aligner gives that word to the term's

@@ -227,14 +227,23 @@ def with_qualifier(text: str, units: Sequence[str]) -> str:
     return text
 
 
+#: an abbreviation in the plural: capitals (or digits) and a small s, as English writes "NGOs" or "SME2s"
+_ABBREVIATION_PLURAL = re.compile(r"[A-Z][A-Z0-9]+s")
+
+
 def singular_compound(text: str) -> str:
     """A noun compound (two words or more, no function word) with its last word in the singular when it is a
-    plural the English lexicon knows; one word stays as it is ("photovoltaics", "biologics").
+    plural the English lexicon knows; one word stays as it is ("photovoltaics", "biologics"), except an
+    abbreviation in the plural, which English writes with a small s whatever it stands for ("WFCs").
 
     >>> singular_compound("spot prices") if lexicon.available() else "spot price"
     'spot price'
+    >>> singular_compound("WFCs"), singular_compound("new WFCs"), singular_compound("AIDS")
+    ('WFC', 'new WFC', 'AIDS')
     """
     words = text.split(" ")
+    if _ABBREVIATION_PLURAL.fullmatch(words[-1]) and not any(w.lower() in FUNCTION_WORDS for w in words):
+        return " ".join([*words[:-1], words[-1][:-1]])
     # a phrase with a function word has its head elsewhere ("rights of way"): left as it is
     compound = len(words) > 1 and not any(w.lower() in FUNCTION_WORDS for w in words)
     one = lexicon.singular(words[-1]) if compound and words[-1].isalpha() and words[-1].islower() else None
