@@ -157,10 +157,14 @@ def test_a_blank_term_is_a_usage_error(runner: CliRunner, db: str, seed_dir: Pat
         ["show", "  "],
         ["approve", "氧化镝", ""],
         ["merge", "氧化镝", ""],
-        ["tm", "concord", ""],
     ):
         r = run(runner, db, *args)
         assert r.exit_code == 2 and "is empty; give a term" in r.output, args
+    # the memory's commands ask for a sentence or a phrase, and say so (they said "a term … or an entry's id")
+    r = run(runner, db, "tm", "find", " ")
+    assert r.exit_code == 2 and "is empty; give a Chinese sentence (or --file" in r.output
+    r = run(runner, db, "tm", "concord", "")
+    assert r.exit_code == 2 and "is empty; give a phrase" in r.output
     with TermBase(db) as tb:
         assert tb.get("氧化镝").status.value == "candidate"
 

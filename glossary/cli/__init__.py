@@ -118,9 +118,12 @@ class Term(click.ParamType):
 
     name = "term"
 
+    def __init__(self, wanted: str = "a term (Hanzi in either script, pinyin or English) or an entry's id") -> None:
+        self.wanted = wanted
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         if not str(value).strip():
-            self.fail("is empty; give a term (Hanzi in either script, pinyin or English) or an entry's id", param, ctx)
+            self.fail(f"is empty; give {self.wanted}", param, ctx)
         return str(value)
 
 

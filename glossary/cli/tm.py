@@ -10,7 +10,7 @@ import click
 
 from ..models import Status
 from . import (
-    TERM,
+    Term,
     _name,
     _write_output,
     by_option,
@@ -76,7 +76,7 @@ def tm_export(ctx: click.Context, output: str) -> None:
 
 
 @tm.command("find")
-@click.argument("sentence", required=False, type=TERM)
+@click.argument("sentence", required=False, type=Term("a Chinese sentence (or --file with a text)"))
 @click.option(
     "--file",
     "text_file",
@@ -147,7 +147,7 @@ def tm_find(
 
 
 @tm.command("concord")
-@click.argument("phrase", type=TERM)
+@click.argument("phrase", type=Term("a phrase, Chinese (either script) or English"))
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @click.pass_context
 def tm_concord(ctx: click.Context, phrase: str, limit: int) -> None:
