@@ -194,6 +194,23 @@ def test_review_queue_through_its_prompts_and_resume(runner: CliRunner, db: str)
         assert "forced past" in tb.history("镨钕")[-1]["note"]
 
 
+def test_an_empty_answer_to_the_review_edit_goes_back_to_the_keys(runner: CliRunner, db: str) -> None:
+    # e pressed by mistake: an empty answer asked again and again, and the key typed next to get out became the
+    # entry's English ("r" as its preferred rendering, the entry still a candidate)
+    with TermBase(db) as tb:
+        tb.stage([term("小部件", "小部件", "xiǎo bù jiàn", "widget")], by="miner")
+    r = run(runner, db, "review", input="e\n\nr\n")
+    assert r.exit_code == 0, r.output
+    with TermBase(db) as tb:
+        e = tb.get("小部件")
+        assert (e.status, [q.text for q in e.english]) == (Status.REJECTED, ["widget"])
+    r = run(runner, db, "reopen", "小部件")
+    r = run(runner, db, "review", input="e\n  widget maker \na\n")
+    with TermBase(db) as tb:
+        e = tb.get("小部件")
+        assert (e.status, e.english[0].text) == (Status.APPROVED, "widget maker")
+
+
 def test_cli_edit_merge_force_backup(runner: CliRunner, db: str, tmp_path: Path) -> None:
     with TermBase(db) as tb:
         tb.stage([term("镨钕", "鐠釹", "pǔ nǚ"), term("钕镨", "釹鐠", "nǚ pǔ")], by="miner")

@@ -254,7 +254,11 @@ def _review_key(tb: TermBase, cid: int, rev: int, who: str, key: str, e: TermEnt
             tb.set_status(cid, Status.APPROVED, who, force=True, revision=rev)
         return "decided"
     if key == "e":
-        tb.edit(cid, who, english=click.prompt("English"))
+        # (an empty answer goes back to the keys: a reviewer who pressed e by mistake was asked again and again, and
+        # the key typed next to get out, "r", became the entry's English)
+        english = click.prompt("English (empty: back)", default="", show_default=False).strip()
+        if english:
+            tb.edit(cid, who, english=english)
     elif key.isdigit() and 1 <= int(key) <= len(e.english):
         tb.edit(cid, who, english=e.english[int(key) - 1].text)
     else:
