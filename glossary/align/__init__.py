@@ -35,6 +35,7 @@ from collections.abc import Generator, Iterable, Mapping, Sequence
 
 from ..mining.cedict import load_rows
 from ..models import Candidate, TermEntry
+from ..normalise import readings
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from ..workers import default_workers, fork_shared_iter, weighted_bounds
 from . import countries, dictionary, edges, english, translit
@@ -158,10 +159,11 @@ def _align_part(
 
 
 def warm_up() -> None:
-    """Load the dictionaries and tables alignment uses (CC-CEDICT, pypinyin, OpenCC, wordfreq, CLDR), once: whole,
+    """Load the dictionaries and tables alignment uses (CC-CEDICT, pypinyin's, OpenCC, wordfreq, CLDR), once: whole,
     where a few words would be read from disk one at a time (a thousand terms ask for tens of thousands)."""
     load_rows()
     dictionary.load_compounds()
+    readings.load()  # pypinyin's tables
     align_candidate(Candidate(term="硫酸铜溶液"))
     dictionary.ranked_glosses("出口")
     edges.prefix_sense("新")  # and the indexes of prefixes and heads behind them

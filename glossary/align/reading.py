@@ -28,6 +28,7 @@ from ..cache import cached
 from ..mining.cedict import has_word, headwords, source, source_key
 from ..normalise.hanzi import HAN_RUN
 from ..normalise.pinyin import to_pinyin, tone_marks
+from ..normalise.readings import heteronyms, is_phrase
 from . import dictionary
 
 _TONELESS = re.compile(r"[1-5]$")
@@ -66,12 +67,7 @@ def _dictionary_syllables(word: str) -> list[str] | None:
 def _polyphone(char: str, syllable: str) -> bool:
     """True when ``syllable`` (numbered) is one of the readings of a character that has several (还: hai2,
     huan2): the dictionary's word then says which one it is (还款 huán kuǎn, 薄膜 bó mó)."""
-    from pypinyin import Style, pinyin
-
-    readings = {
-        _TONELESS.sub("", r.replace("ü", "v"))
-        for r in pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]
-    }
+    readings = {_TONELESS.sub("", r.replace("ü", "v")) for r in heteronyms(char)}
     return len(readings) > 1 and _TONELESS.sub("", syllable) in readings
 
 
@@ -83,12 +79,11 @@ def _citation(char: str, neutral: str) -> str:
     """The citation tone of ``char`` read ``neutral`` (no number) in a term: its reading of the same sound
     with a tone (子 zi → zi3), unless the character is a particle, read neutral as a word of its own (的 de)."""
     import rjieba
-    from pypinyin import Style, pinyin
 
     tags = rjieba.tag(char, hmm=False)
     if len(tags) != 1 or tags[0][1].startswith(_NEUTRAL_TAGS):
         return neutral
-    readings = pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]
+    readings = heteronyms(char)
     return next((r for r in readings if r[-1:] in "1234" and r[:-1] == neutral), neutral)
 
 
@@ -196,13 +191,11 @@ def _positional(term: str, numbered: list[str], spans: list[tuple[int, int]], co
 def _covered(term: str, spans: list[tuple[int, int]]) -> list[bool]:
     """Whether each character of ``term`` stands in a word the readers know (pypinyin's phrases, CC-CEDICT) that
     cuts across none of the segmenter's words (``spans``)."""
-    from pypinyin.constants import PHRASES_DICT
-
     n = len(term)
     covered = [False] * n
     for a in range(n - 1):
         for b in range(a + 2, n + 1):
-            if (term[a:b] in PHRASES_DICT or has_word(term[a:b])) and not _across(a, b, spans):
+            if (is_phrase(term[a:b]) or has_word(term[a:b])) and not _across(a, b, spans):
                 covered[a:b] = [True] * (b - a)
     return covered
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
 
+from . import readings
 from .hanzi import HAN
 
-# pypinyin is imported on first use: loading its dictionaries costs 0.3 s, and `glossary find` never needs it
+# pypinyin itself is never imported to read: its tables are read from a cached copy (:mod:`.readings`)
 
 
 def to_pinyin(text: str, style: str = "marks") -> str:
@@ -34,47 +34,12 @@ def to_pinyin(text: str, style: str = "marks") -> str:
     return _to_pinyin(text, style)
 
 
-_SYLLABLE = re.compile(r"([a-zv]+)([1-5])")
+_SYLLABLE = re.compile(r"([a-z]+)([1-5])")
 
 
-@lru_cache(maxsize=4096)  # about 1,300 syllables exist; pypinyin's converter costs 50 µs a call
 def tone_marks(numbered: str) -> str:
     """A numbered syllable with its tone mark: ``"nv3"`` → ``"nǚ"``."""
-    from pypinyin.contrib.tone_convert import to_tone
-
-    return to_tone(numbered.replace("v", "ü"))
-
-
-@lru_cache(maxsize=1)
-def _numbered() -> Any:
-    """One pypinyin reader for numbered syllables, built once, whose style conversion is done once per syllable.
-
-    ``pypinyin.pinyin`` builds a reader per call and converts every character's syllable anew (two regular
-    expressions each): a fifth of aligning a megabyte's terms went there, for some 1,300 syllables in all. The
-    numbered style reads only the syllable, never the character, so a conversion holds for every character."""
-    from pypinyin import Style
-    from pypinyin.converter import DefaultConverter
-    from pypinyin.core import Pinyin
-
-    class Converter(DefaultConverter):
-        def __init__(self) -> None:
-            super().__init__()
-            self._styled: dict[tuple[str, Any, bool], str] = {}
-
-        def convert_style(self, han: str, orig_pinyin: str, style: Any, strict: bool, **kwargs: Any) -> str:
-            key = (orig_pinyin, style, strict)
-            got = self._styled.get(key)
-            if got is None:
-                got = self._styled[key] = super().convert_style(han, orig_pinyin, style, strict, **kwargs)
-            return got
-
-    reader = Pinyin(Converter())
-    return lambda text: reader.pinyin(text, style=Style.TONE3, heteronym=False, errors=_as_is)
-
-
-def _as_is(chars: str) -> Any:
-    """pypinyin's ``errors`` hook: characters without a reading stay one item, unchanged."""
-    return [chars]
+    return readings.tone_marks(numbered)
 
 
 @lru_cache(maxsize=65536)  # alignment, the term base and `show` ask for the same terms again
@@ -91,7 +56,7 @@ def _to_pinyin(text: str, style: str) -> str:
             out.append(syl)
         return " ".join(out)
     out = []
-    for (syl,) in _numbered()(text):
+    for syl in readings.numbered(text):
         syl = syl.strip()
         if syl and re.search(r"[A-Za-z0-9\u00c0-\u024f]", syl):
             out.append(syl)
