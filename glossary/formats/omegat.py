@@ -5,7 +5,8 @@ OmegaT loads a tab-separated glossary only from a ``.utf8``, ``.txt`` or ``.tab`
 ``.utf8`` one: we write ``.utf8`` and read all three. Tabs and line breaks
 cannot live inside fields: they are written as spaces; a term beginning with ``#`` (a comment
 for OmegaT) is written after a space. The comment of a
-concept's first line carries Traditional, pinyin and status, each line its English's source and role. A
+concept's first line carries Traditional, pinyin, status and the other forms seen (variants), each line its
+English's source and role. A
 comment is split only where ``; `` is followed by one of these keys, so a note keeps its own semicolons.
 
 >>> from glossary.models import TermEntry, Equivalent
@@ -21,14 +22,14 @@ from collections.abc import Sequence
 
 from ..errors import FormatError
 from ..models import ROLES, Equivalent, Status, TermEntry
-from .base import WriteOptions, decode_text, mark_given
+from .base import WriteOptions, decode_text, join, mark_given, split
 
 #: the extensions of the tab-separated glossaries OmegaT loads: .utf8 in UTF-8, the others in the encoding it
 #: detects (else the system's)
 OMEGAT_NAMES = (".utf8", ".txt", ".tab")
 
 _WS = re.compile(r"[\t\r\n]+")
-_KEYS = ("zh-TW", "pinyin", "status", "source", "note", "role")
+_KEYS = ("zh-TW", "variants", "pinyin", "status", "source", "note", "role")
 _PARTS = re.compile(f"; (?=(?:{'|'.join(_KEYS)}): )")
 
 
@@ -45,7 +46,13 @@ class OmegatFormat:
     def write(self, entries: Sequence[TermEntry], options: WriteOptions) -> bytes:
         lines = []
         for e in entries:
-            parts = [("zh-TW", e.traditional), ("pinyin", e.pinyin), ("status", e.status.value), ("note", e.note)]
+            parts = [
+                ("zh-TW", e.traditional),
+                ("pinyin", e.pinyin),
+                ("status", e.status.value),
+                ("variants", join(e.variants)),
+                ("note", e.note),
+            ]
             comment = "; ".join(f"{k}: {_field(v)}" for k, v in parts if v)
             targets = e.english or [Equivalent("", "")]
             for i, q in enumerate(targets):
@@ -83,6 +90,7 @@ class OmegatFormat:
                 except ValueError as err:
                     raise FormatError(str(err), path, n) from None
             e.traditional = meta.get("zh-TW", e.traditional)
+            e.variants = split(meta["variants"]) if "variants" in meta else e.variants
             e.pinyin = meta.get("pinyin", e.pinyin)
             e.note = meta.get("note", e.note)
             if tgt:
