@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import InvalidEdit, InvalidTransition, TermBaseError, TermNotFound
-from glossary.models import Equivalent, Status, TermEntry
+from glossary.models import Context, Equivalent, Status, TermEntry
 from glossary.pipeline import mine_paths
 from glossary.termbase import TRANSITIONS, TermBase
 from glossary.termbase.migrations import LATEST, MIGRATIONS, current_version, migrate
@@ -273,3 +273,55 @@ def test_an_edit_refuses_a_blank_english_and_a_traditional_form_that_is_not_the_
     e = tb.edit("小部件", by="r", english=" widget ", traditional="小零件", pinyin="xiao3 bu4 jian4")
     assert (e.english[0].text, e.english[0].role) == ("widget", "preferred")
     assert (e.traditional, e.pinyin) == ("小零件", "xiǎo bù jiàn")  # (numbered as typed, shown with marks)
+
+
+def test_a_deleted_entrys_id_and_history_never_pass_to_a_new_entry(tb: TermBase) -> None:
+    # SQLite gives a new row the largest id plus one: the last entry deleted, the next one added took its id and
+    # with it its history (who approved it, that it was deleted); a mine's bulk writes did the same on both back ends
+    tb.stage([TermEntry("小部件"), TermEntry("大部件", english=[Equivalent("big widget", "import", 1.0)])], by="ann")
+    tb.set_status("大部件", Status.APPROVED, by="ann")
+    gone = [tb.delete("大部件", by="ann", note="a duplicate").id]
+    tb.stage([TermEntry("旧部件")], by="bob")  # in bulk, as mining writes
+    tb.put(TermEntry("新部件", english=[Equivalent("new widget", "import", 1.0)]), by="bob")  # one at a time
+    gone.append(tb.delete("新部件", by="bob").id)
+    tb.put(TermEntry("另部件", english=[Equivalent("other widget", "import", 1.0)]), by="bob")
+    for term in ("旧部件", "另部件"):
+        assert tb.get(term).id not in gone
+        assert [r["by"] for r in tb.history(term)] == ["bob"]
+
+
+def test_a_deleted_entry_keeps_its_history_by_name_and_revert_puts_it_back_whole(tb: TermBase) -> None:
+    # the delete kept the entry's fields but not its name or evidence, and nothing could find it by name again
+    e = TermEntry(
+        "大部件",
+        "大部件",
+        "dà bù jiàn",
+        [Equivalent("big widget", "import", 1.0)],
+        variants=["大零件"],
+        count=3,
+        files=["a.txt"],
+        file_counts={"a.txt": 3},
+        contexts=[Context("a.txt", 4, "大部件已到。", 1)],
+    )
+    tb.stage([e], by="ann")
+    tb.set_status("大部件", Status.APPROVED, by="ann")
+    before = tb.get("大部件")
+    tb.delete("大部件", by="ann", note="by mistake")
+    with pytest.raises(TermNotFound):
+        tb.get("大部件")
+    rows = tb.history("大部件")
+    assert [r["action"] for r in rows] == ["mine", "approved", "delete"] and rows[-1]["note"] == "by mistake"
+    back = tb.revert("大部件", by="ann")
+    assert (back.id, back.status, back.english, back.variants, back.files, back.contexts, back.count) == (
+        before.id,
+        before.status,
+        before.english,
+        before.variants,
+        before.files,
+        before.contexts,
+        before.count,
+    )
+    assert tb.find("大零件")[0].entry.simplified == "大部件"  # its search rows are back too
+    assert [r["action"] for r in tb.history("大部件")][-2:] == ["delete", "revert"]
+    with pytest.raises(TermNotFound):
+        tb.history("没有的部件")

@@ -131,7 +131,8 @@ def edit(
 @by_option
 @click.pass_context
 def delete(ctx: click.Context, term: str, note: str, by: str | None) -> None:
-    """Remove an entry; its history keeps it whole. Mining may propose it again: `reject` keeps a term out.
+    """Remove an entry; its history keeps it whole, under its name (`history` shows it, `revert` brings it
+    back). Mining may propose it again: `reject` keeps a term out.
 
     \b
     Example:
@@ -148,7 +149,8 @@ def delete(ctx: click.Context, term: str, note: str, by: str | None) -> None:
 @by_option
 @click.pass_context
 def revert(ctx: click.Context, term: str, note: str, by: str | None) -> None:
-    """Undo an entry's last edit or import: the whole entry as the history kept it before.
+    """Undo an entry's last edit or import: the whole entry as the history kept it before; a deleted entry's
+    delete: the entry back, its English and evidence with it.
 
     \b
     Example:
@@ -285,7 +287,7 @@ def backup(ctx: click.Context, target: str) -> None:
 @click.argument("term", type=TERM)
 @click.pass_context
 def history(ctx: click.Context, term: str) -> None:
-    """Show who changed an entry, when, and why.
+    """Show who changed an entry, when, and why (a deleted entry's history too, by its name).
 
     \b
     Example:
@@ -302,15 +304,16 @@ def history(ctx: click.Context, term: str) -> None:
 
 
 def _changed(before: str, after: str) -> tuple[str, str]:
-    """What a history row changed: only the fields that differ when both sides are entries (what a merge or an
-    undo keeps only for undoing is left out)."""
+    """What a history row changed: only the fields that differ (what a merge, a delete or an undo keeps only for
+    undoing is left out); an empty side, as a new or a deleted entry has, stays empty."""
     found = changes(before, after)
-    if found is None or before in ("", "{}") or after in ("", "{}"):
+    if found is None:
         return before, after
-    return (
-        json.dumps({k: b for k, b, _ in found}, ensure_ascii=False),
-        json.dumps({k: a for k, _, a in found}, ensure_ascii=False),
-    )
+
+    def shown(side: str, values: dict[str, object]) -> str:
+        return side if side in ("", "{}") else json.dumps(values, ensure_ascii=False)
+
+    return shown(before, {k: b for k, b, _ in found}), shown(after, {k: a for k, _, a in found})
 
 
 @cli.command()

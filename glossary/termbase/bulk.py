@@ -20,10 +20,35 @@ from typing import TYPE_CHECKING
 
 from ..models import TermEntry
 from . import backend
+from .backend import Connection
 from .search import _WORD, bigrams, pinyin_columns
 
 if TYPE_CHECKING:
     from .store import Store
+
+
+def next_id(con: Connection) -> int:
+    """The id a new concept gets: above every concept's and every one the history names. SQLite gives a new row
+    the largest id plus one, so a deleted last entry's id went to the next new one, and with it the deleted
+    entry's history: who approved it, and that it was deleted.
+
+    >>> from glossary.termbase import TermBase
+    >>> from glossary.models import TermEntry
+    >>> with TermBase(":memory:") as tb:
+    ...     _ = tb.stage([TermEntry("小部件"), TermEntry("大部件")], by="ann")
+    ...     _ = tb.delete("大部件", by="ann")
+    ...     next_id(tb.con)
+    3
+    """
+    ids = con.execute("SELECT MAX(id) FROM concepts").fetchone()[0] or 0
+    logged = con.execute("SELECT MAX(concept_id) FROM log").fetchone()[0] or 0
+    return max(int(ids), int(logged)) + 1
+
+
+def ids_given(con: Connection) -> None:
+    """After concepts were written with ids given here: PostgreSQL's own sequence goes on after them."""
+    if backend.kind(con) == "postgresql":
+        con.execute("SELECT setval(pg_get_serial_sequence('concepts', 'id'), (SELECT MAX(id) FROM concepts))")
 
 
 def insert_new(store: Store, entries: Sequence[TermEntry], by: str, action: str, cap: int | None = None) -> None:
@@ -34,7 +59,7 @@ def insert_new(store: Store, entries: Sequence[TermEntry], by: str, action: str,
     if not entries:
         return
     con = store.con
-    first = int(con.execute("SELECT COALESCE(MAX(id), 0) FROM concepts").fetchone()[0]) + 1
+    first = next_id(con)
     # a trigger counts each English row onto its concept (english_count, an index's column): a row updated and
     # re-indexed once per English, a third of a first mine's writes. On SQLite the English goes in first, its
     # concepts' keys checked at commit (defer_foreign_keys lasts this transaction), and each concept comes with
@@ -90,5 +115,4 @@ def insert_new(store: Store, entries: Sequence[TermEntry], by: str, action: str,
     con.executemany("INSERT INTO grams VALUES (?, ?)", grams)
     con.executemany("INSERT INTO words VALUES (?, ?)", words)
     con.executemany("INSERT INTO log (concept_id, at, by, action, before, after, note) VALUES (?,?,?,?,?,?,?)", log)
-    if backend.kind(con) == "postgresql":  # ids given here: the sequence goes on after them
-        con.execute("SELECT setval(pg_get_serial_sequence('concepts', 'id'), (SELECT MAX(id) FROM concepts))")
+    ids_given(con)

@@ -24,7 +24,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..errors import InvalidEdit
+from ..errors import InvalidEdit, TermNotFound
 from ..models import Status, TermEntry
 from .backend import marks
 
@@ -116,7 +116,10 @@ def revert(tb: TermBase, term_or_id: str | int, by: str, note: str = "") -> Term
     from .store import snapshot
 
     with tb.transaction():
-        cid = tb.resolve(term_or_id)
+        try:
+            cid = tb.resolve(term_or_id)
+        except TermNotFound:
+            return _undelete(tb, term_or_id, by, note)
         row = tb.con.execute(
             f"SELECT action, before, at, by FROM log WHERE concept_id=? AND action IN ({marks(len(REVERTIBLE))}) "
             "ORDER BY id DESC LIMIT 1",
@@ -129,6 +132,30 @@ def revert(tb: TermBase, term_or_id: str | int, by: str, note: str = "") -> Term
         tb.restore(cid, snap)
         tb._log(cid, by, "revert", snapshot(current), snap, note or f"undid the {row[0]} of {row[2]} by {row[3]}")
         return tb.get(cid)
+
+
+def _undelete(tb: TermBase, term_or_id: str | int, by: str, note: str) -> TermEntry:
+    """Put back the entry last deleted under this name (or id), whole, as the history kept it.
+
+    :raises TermNotFound: when no entry was deleted under it either."""
+    from .store import snapshot
+    from .undo import reinsert
+
+    ids = tb.deleted(term_or_id)
+    if not ids:
+        raise TermNotFound(str(term_or_id).strip())
+    cid = ids[-1]
+    before, at, who = tb.con.execute(
+        "SELECT before, at, by FROM log WHERE concept_id=? AND action='delete' ORDER BY id DESC LIMIT 1", (cid,)
+    ).fetchone()
+    record = json.loads(before).get("entry")
+    if not isinstance(record, dict):
+        name = json.loads(before).get("simplified", term_or_id)
+        raise InvalidEdit(f"{name} was deleted before a delete kept the whole entry; add it again (mine or import)")
+    reinsert(tb, record)
+    e = tb.get(cid)
+    tb._log(cid, by, "revert", "", snapshot(e), note or f"undid the delete of {at} by {who}")
+    return e
 
 
 __all__ = ["REVERTIBLE", "conflicts", "merged", "put", "revert", "with_roles"]

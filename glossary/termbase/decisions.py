@@ -271,12 +271,14 @@ class TermBase(Store):
             raise InvalidEdit(f"{term}: {form} is another entry's form, {row[1]} (id {row[0]}); give {term}'s own")
 
     def delete(self, term_or_id: str | int, by: str, note: str = "") -> TermEntry:
-        """Remove an entry; the history keeps it whole (mining may propose the term again: ``reject`` is the
-        decision that keeps it out)."""
+        """Remove an entry; the history keeps it whole, its evidence with it, under its name (``history`` and
+        ``revert`` find it by that name; mining may propose the term again: ``reject`` is the decision that keeps
+        it out)."""
         with self.transaction():
             cid = self.resolve(term_or_id)
             before = self._load([cid])[0]
-            self._log(cid, by, "delete", snapshot(before), "", note)
+            record = {**snapshot(before), "simplified": before.simplified, "entry": _undo.whole(self, before)}
+            self._log(cid, by, "delete", record, "", note)
             self.con.execute("DELETE FROM concepts WHERE id=?", (cid,))
         return before
 

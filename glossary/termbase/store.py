@@ -15,6 +15,7 @@ command leaves the term base as it was.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -226,15 +227,45 @@ class Store:
         return out
 
     def history(self, term_or_id: str | int) -> list[dict[str, str]]:
-        """Audit log rows of one concept, oldest first."""
-        cid = self.resolve(term_or_id)
+        """Audit log rows of one concept, oldest first; of a deleted one (or each deleted under that name), where
+        no entry has the name now.
+
+        :raises TermNotFound: when no entry has the name and none was deleted under it.
+        """
+        try:
+            ids = [self.resolve(term_or_id)]
+        except TermNotFound:
+            ids = self.deleted(term_or_id)
+            if not ids:
+                raise
         cols = ("at", "by", "action", "before", "after", "note")
         return [
             dict(zip(cols, r))
             for r in self.con.execute(
-                "SELECT at, by, action, before, after, note FROM log WHERE concept_id=? ORDER BY id", (cid,)
+                f"SELECT at, by, action, before, after, note FROM log WHERE concept_id IN ({marks(len(ids))}) "
+                "ORDER BY id",
+                ids,
             )
         ]
+
+    def deleted(self, term_or_id: str | int) -> list[int]:
+        """The ids of the deleted entries whose Simplified form (or id) this is, oldest first: the history keeps
+        each one whole (:meth:`glossary.termbase.TermBase.delete`)."""
+        key = str(term_or_id).strip()
+        if key.isdigit():
+            row = self.con.execute("SELECT 1 FROM log WHERE concept_id=? AND action='delete'", (int(key),)).fetchone()
+            return [int(key)] if row else []
+        out: list[int] = []
+        for form in dict.fromkeys([key, to_simplified(key)]):
+            said = json.dumps(form, ensure_ascii=False)
+            like = '%"simplified": ' + re.sub(r"([%_\\])", r"\\\1", said) + "%"
+            for cid, before in self.con.execute(
+                "SELECT concept_id, before FROM log WHERE action='delete' AND before LIKE ? ESCAPE '\\' ORDER BY id",
+                (like,),
+            ):
+                if before.startswith("{") and json.loads(before).get("simplified") == form and cid not in out:
+                    out.append(cid)
+        return out
 
     def stats(self) -> dict[str, int]:
         """Number of entries per status, and in all."""

@@ -14,7 +14,7 @@ merge — as long as nobody changed the entry since. The undo is itself recorded
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidEdit, StaleEntry
 from ..models import Context, Equivalent, Status, TermEntry
@@ -46,33 +46,35 @@ def changes(before: str, after: str) -> list[tuple[str, object, object]] | None:
     return [(k, b.get(k), a.get(k)) for k in dict.fromkeys([*b, *a]) if k not in RECORD_KEYS and b.get(k) != a.get(k)]
 
 
+def whole(tb: TermBase, e: TermEntry) -> dict[str, object]:
+    """An entry whole, its evidence with it, as the history keeps an entry a merge or a delete removes (so that
+    :func:`reinsert` can put it back)."""
+    from .store import snapshot
+
+    row = tb.con.execute("SELECT created_at, edited FROM concepts WHERE id=?", (e.id,)).fetchone()
+    return {
+        **snapshot(e),
+        "id": e.id,
+        "simplified": e.simplified,
+        "score": e.score,
+        "count": e.count,
+        "file_counts": e.file_counts,
+        "contexts": [[c.file, c.offset, c.text, c.line] for c in e.contexts],
+        "created_at": row[0],
+        "edited": row[1],
+    }
+
+
 def merge_record(tb: TermBase, kept: TermEntry, merged: TermEntry) -> dict[str, object]:
     """What the history keeps of a merge so that it can be undone: both entries whole, with their evidence,
     and which history rows move from the merged entry to the kept one."""
-    from .store import snapshot
-
     assert kept.id is not None and merged.id is not None
-
-    def whole(e: TermEntry) -> dict[str, object]:
-        row = tb.con.execute("SELECT created_at, edited FROM concepts WHERE id=?", (e.id,)).fetchone()
-        return {
-            **snapshot(e),
-            "id": e.id,
-            "simplified": e.simplified,
-            "score": e.score,
-            "count": e.count,
-            "file_counts": e.file_counts,
-            "contexts": [[c.file, c.offset, c.text, c.line] for c in e.contexts],
-            "created_at": row[0],
-            "edited": row[1],
-        }
-
     moved = [r[0] for r in tb.con.execute("SELECT id FROM log WHERE concept_id=? ORDER BY id", (merged.id,))]
     return {
         "merged": merged.simplified,
         "status": merged.status.value,
-        "entry": whole(merged),
-        "kept": whole(kept),
+        "entry": whole(tb, merged),
+        "kept": whole(tb, kept),
         "log": moved,
     }
 
@@ -139,6 +141,28 @@ def _unmerge(tb: TermBase, cid: int, record: dict[str, object]) -> None:
     gone, kept = record.get("entry"), record.get("kept")
     if not isinstance(gone, dict) or not isinstance(kept, dict):
         raise InvalidEdit("this merge was recorded before merges could be undone; split it with `glossary edit`")
+    reinsert(tb, gone)
+    # the kept entry: its own forms, English, evidence and count as they were before the merge
+    con = tb.con
+    tb.restore(cid, kept)
+    con.execute("UPDATE concepts SET count=?, score=? WHERE id=?", (kept["count"], kept["score"], cid))
+    con.execute("DELETE FROM occurrences WHERE concept_id=?", (cid,))
+    for f, n in dict(kept["file_counts"]).items():
+        con.execute("INSERT INTO occurrences VALUES (?,?,?)", (cid, f, n))
+    con.execute("DELETE FROM contexts WHERE concept_id=?", (cid,))
+    for c in kept["contexts"]:
+        con.execute('INSERT INTO contexts (concept_id, file, "offset", text, line) VALUES (?,?,?,?,?)', (cid, *c))
+    moved = [int(i) for i in record.get("log", [])]  # type: ignore[attr-defined]
+    for part in chunks(moved):
+        con.execute(f"UPDATE log SET concept_id=? WHERE id IN ({marks(len(part))})", (gone["id"], *part))
+    _search.index_rows(con, gone["id"])
+    _search.index_rows(con, cid)
+
+
+def reinsert(tb: TermBase, gone: dict[str, Any]) -> None:
+    """Put an entry the history kept :func:`whole` back under its own id, with its English and evidence."""
+    from . import search as _search
+
     con = tb.con
     con.execute(
         "INSERT INTO concepts (id, simplified, traditional, pinyin, status, kind, score, note, created_at, "
@@ -170,17 +194,4 @@ def _unmerge(tb: TermBase, cid: int, record: dict[str, object]) -> None:
     )
     tb._add_equivalents(gone["id"], entry.english)
     tb._add_evidence(gone["id"], entry, cap=None)
-    # the kept entry: its own forms, English, evidence and count as they were before the merge
-    tb.restore(cid, kept)
-    con.execute("UPDATE concepts SET count=?, score=? WHERE id=?", (kept["count"], kept["score"], cid))
-    con.execute("DELETE FROM occurrences WHERE concept_id=?", (cid,))
-    for f, n in dict(kept["file_counts"]).items():
-        con.execute("INSERT INTO occurrences VALUES (?,?,?)", (cid, f, n))
-    con.execute("DELETE FROM contexts WHERE concept_id=?", (cid,))
-    for c in kept["contexts"]:
-        con.execute('INSERT INTO contexts (concept_id, file, "offset", text, line) VALUES (?,?,?,?,?)', (cid, *c))
-    moved = [int(i) for i in record.get("log", [])]  # type: ignore[attr-defined]
-    for part in chunks(moved):
-        con.execute(f"UPDATE log SET concept_id=? WHERE id IN ({marks(len(part))})", (gone["id"], *part))
     _search.index_rows(con, gone["id"])
-    _search.index_rows(con, cid)

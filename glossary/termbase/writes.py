@@ -42,11 +42,13 @@ def insert(store: Store, e: TermEntry, by: str, action: str) -> int:
     """Add ``e`` as a new concept, with its English, evidence, search rows and a line of history."""
     con = store.con
     now = _now()
+    cid = _bulk.next_id(con)
     # (the pinyin keys are written by index_rows below, with the other search rows)
-    cur = con.execute(
-        "INSERT INTO concepts (simplified, traditional, pinyin, status, kind, score, note, created_at, "
-        "updated_at, count) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
+    con.execute(
+        "INSERT INTO concepts (id, simplified, traditional, pinyin, status, kind, score, note, created_at, "
+        "updated_at, count) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (
+            cid,
             e.simplified,
             e.traditional,
             e.pinyin,
@@ -59,7 +61,7 @@ def insert(store: Store, e: TermEntry, by: str, action: str) -> int:
             e.count,
         ),
     )
-    cid = int(cur.fetchone()[0])
+    _bulk.ids_given(con)
     add_equivalents(con, cid, e.english)
     add_evidence(con, cid, e, MAX_CONTEXTS if action == "mine" else None)
     _search.index_rows(con, cid)
