@@ -149,6 +149,24 @@ def test_usage_errors_exit_2(runner: CliRunner, db: str) -> None:
     assert r.exit_code == 2 and "name the file .utf8" in r.output
 
 
+def test_a_glossary_saved_in_gbk_or_big5_imports_without_an_encoding(
+    runner: CliRunner, db: str, tmp_path: Path
+) -> None:
+    # the texts to mine were read in GB18030 or Big5 as they came; a glossary CSV in the same encodings (a Chinese
+    # Windows' Excel saves GBK) was refused until --encoding named it
+    simplified, traditional = tmp_path / "s.csv", tmp_path / "t.csv"
+    simplified.write_bytes(
+        "zh-CN,en-US\n小部件,widget\n部件工厂,widget factory\n大型部件市场,large widget market\n".encode("gbk")
+    )
+    traditional.write_bytes("zh-TW,en-US\n零件工廠,parts factory\n大型零件市場,large parts market\n".encode("big5"))
+    for f in (simplified, traditional):
+        r = run(runner, db, "import", str(f))
+        assert r.exit_code == 0, r.output
+    with TermBase(db) as tb:
+        assert tb.get("部件工厂").preferred_english == "widget factory"
+        assert tb.get("零件工廠").preferred_english == "parts factory"
+
+
 def test_a_blank_term_is_a_usage_error(runner: CliRunner, db: str, seed_dir: Path) -> None:
     # (a script's empty variable: looked up, it was "no match for ''", exit 1, as if the term base lacked it)
     run(runner, db, "mine", str(seed_dir))

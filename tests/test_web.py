@@ -232,6 +232,19 @@ def test_a_bad_upload_is_refused_whole_and_a_large_one_by_its_size(db: str) -> N
         assert tb.stats()["total"] == 3
 
 
+def test_a_chinese_excel_csv_imports_and_the_page_names_no_command_line_option(client: TestClient, db: str) -> None:
+    # a Chinese Windows' Excel saves a CSV in GBK: it was refused with "give its --encoding", an option of the
+    # command line the page has no field for; and an unknown file name was told "(or --format)"
+    token = _csrf(client)
+    gbk = "zh-CN,en-US\n小部件,widget\n部件工厂,widget factory\n".encode("gbk")
+    r = client.post("/import", data={"csrf": token}, files={"file": ("excel.csv", gbk)})
+    assert r.status_code == 200 and "would import: 2 added" in r.text
+    r = client.post("/import", data={"csrf": token}, files={"file": ("g.docx", b"zh-CN,en-US\n")})
+    assert r.status_code == 400 and "choose its format below" in r.text and "--format" not in r.text
+    r = client.post("/import", data={"csrf": token}, files={"file": ("noise.csv", bytes(range(128, 256)) * 4)})
+    assert r.status_code == 400 and "not UTF-8 text" in r.text and "--encoding" not in r.text
+
+
 def test_with_login_anonymous_writes_are_refused_and_the_logged_in_reviewer_is_recorded(db: str) -> None:
     with TermBase(db) as tb:
         add_user(tb, "bea", "correct horse battery")

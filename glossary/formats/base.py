@@ -143,13 +143,19 @@ def apply_meta(e: TermEntry, key: str, value: str) -> None:
 
 
 def decode_text(data: bytes, path: str, hint: str = "save the file as UTF-8") -> str:
-    """A delimited file's text: UTF-8 (a BOM allowed) or UTF-16 with its BOM, as Excel's "Unicode text" saves.
+    """A delimited file's text: UTF-8 (a BOM allowed) or UTF-16 with its BOM, as Excel's "Unicode text" saves;
+    else GB18030 or Big5 where one of them clearly reads as Chinese and the other does not, as the files to mine
+    are read (a Chinese Windows' Excel saves a CSV in GB18030's older GBK).
 
     >>> decode_text("大豆".encode("utf-16"), "x.tsv"), decode_text(b"\\xef\\xbb\\xbfzh", "x.csv")
     ('大豆', 'zh')
+    >>> decode_text("zh-CN,en-US\\n氧化镝,dysprosium oxide\\n大豆价格,soybean price\\n".encode("gbk"), "x.csv")[12:]
+    '氧化镝,dysprosium oxide\\n大豆价格,soybean price\\n'
 
     :raises FormatError: for other bytes, with the line of the first one that is not UTF-8 and ``hint``.
     """
+    from ..sources.text import clear_reading, legacy_readings
+
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             return data.decode("utf-16")
@@ -158,6 +164,9 @@ def decode_text(data: bytes, path: str, hint: str = "save the file as UTF-8") ->
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        tried = legacy_readings(data)
+        if clear_reading(tried):
+            return tried[0][1]
         raise FormatError(f"not UTF-8 text; {hint}", path, data[: e.start].count(b"\n") + 1) from None
 
 

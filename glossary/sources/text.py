@@ -56,6 +56,30 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and ctrl / len(head) > 0.05
 
 
+def legacy_readings(data: bytes) -> list[tuple[float, str, str]]:
+    """Each legacy encoding that decodes ``data`` (GB18030, Big5): (how much it reads as common Chinese, the
+    text, the encoding), the likeliest first."""
+    tried = []
+    for enc in _LEGACY:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        tried.append((_plausibility(text), text, enc))
+    return sorted(tried, reverse=True)
+
+
+def clear_reading(tried: list[tuple[float, str, str]]) -> bool:
+    """Whether the first of :func:`legacy_readings` is the text: the right decoding reads as common Chinese (rare
+    technical characters lower the share a little); a wrong one is mostly rare characters, and when both decode
+    the right one wins clearly.
+
+    >>> clear_reading(legacy_readings("氧化镝，大豆价格".encode("gb18030"))), clear_reading([])
+    (True, False)
+    """
+    return bool(tried) and tried[0][0] >= 0.6 and (len(tried) == 1 or tried[0][0] - tried[1][0] >= 0.2)
+
+
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode file bytes; return (text, encoding used).
 
@@ -90,17 +114,8 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    tried = []
-    for enc in _LEGACY:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        tried.append((_plausibility(text), text, enc))
-    tried.sort(reverse=True)
-    # the right decoding reads as common Chinese (rare technical characters lower the share a little);
-    # a wrong one is mostly rare characters, and when both decode the right one wins clearly
-    ok = tried and tried[0][0] >= 0.6 and (len(tried) == 1 or tried[0][0] - tried[1][0] >= 0.2)
+    tried = legacy_readings(data)
+    ok = clear_reading(tried)
     if not ok and len(tried) == 2 and min(t[0] for t in tried) >= 0.6:
         # both read as Chinese: a text this short cannot tell them apart, and a guess could garble every term
         raise DecodeError(

@@ -302,7 +302,7 @@ async def import_(request: Request) -> Response:
         entries = fmt.read(data, name)
         counts, warnings = await _call(request, _dry_run, entries, user(request), policy)
     except GlossaryError as e:
-        return _page(request, "import.html", status=400, error=str(e))
+        return _page(request, "import.html", status=400, error=_for_the_page(str(e)))
     now = time.monotonic()
     for token in [t for t, p in ws.pending.items() if p[0] == user(request) or now - p[5] > PENDING_SECONDS]:
         ws.pending.pop(token, None)
@@ -311,6 +311,24 @@ async def import_(request: Request) -> Response:
     token = secrets.token_urlsafe(16)
     ws.pending[token] = (user(request), name, fmt.name, data, policy, now)
     return _page(request, "import.html", report=counts, warnings=warnings, filename=name, token=token, policy=policy)
+
+
+#: what an import error says to do on the command line, as the import page lets one do it
+_PAGE_WORDS = (
+    (", or give its --encoding", ' (or UTF-16, as Excel\'s "Unicode text")'),
+    ("(or --format)", "(or choose its format below)"),
+)
+
+
+def _for_the_page(message: str) -> str:
+    """An import error as the page says it: no command-line option the page has no field for.
+
+    >>> _for_the_page("unknown format for 'g.docx'; use one of: csv, omegat, tbx, tmx (or --format)")
+    "unknown format for 'g.docx'; use one of: csv, omegat, tbx, tmx (or choose its format below)"
+    """
+    for option, field in _PAGE_WORDS:
+        message = message.replace(option, field)
+    return message
 
 
 def _dry_run(tb: Any, entries: Any, by: str, policy: str) -> tuple[dict[str, int], list[str]]:
@@ -332,7 +350,7 @@ async def import_confirm(request: Request) -> Response:
         entries = get_format(fmt_name).read(data, name)
         counts = await _call(request, lambda tb: tb.import_entries(entries, user(request), policy))
     except GlossaryError as e:
-        return _page(request, "import.html", status=400, error=str(e))
+        return _page(request, "import.html", status=400, error=_for_the_page(str(e)))
     message = f"imported {name}: {counts['added']} added, {counts['updated']} updated, {counts['skipped']} skipped"
     return _done(request, form, message)
 
