@@ -344,6 +344,10 @@ def test_serve_and_user_commands(tmp_path: Path, db: str) -> None:
     assert r.exit_code == 1 and "no term base" in r.output
     r = runner.invoke(cli, ["--db", db, "user", "add", "bea", "--password-stdin"], input="short\n")
     assert r.exit_code == 1 and "8 characters" in r.output
+    # a name the history cannot record is refused before the password is asked for (twice, at a terminal)
+    for name in ("", "a/b"):
+        r = runner.invoke(cli, ["--db", db, "user", "add", name], input="correct horse battery\n" * 2)
+        assert r.exit_code == 2 and "not a usable reviewer name" in r.output and "password" not in r.output
     r = runner.invoke(cli, ["--db", db, "user", "add", "bea", "--password-stdin"], input="correct horse battery\n")
     assert r.exit_code == 0
     assert runner.invoke(cli, ["--db", db, "user", "list"]).output == "bea\n"

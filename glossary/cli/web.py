@@ -9,7 +9,8 @@ import sys
 
 import click
 
-from ..termbase.users import add_user, remove_user, users
+from ..errors import InvalidEdit
+from ..termbase.users import add_user, check_name, remove_user, users
 from . import cli, open_tb, reviewer
 
 # (the web application, Starlette and uvicorn are imported by `serve` alone: every other command starts faster)
@@ -66,8 +67,17 @@ def user() -> None:
     """
 
 
+def _reviewer_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """The name, refused before the password is asked for (it was asked for twice, then the name refused)."""
+    try:
+        check_name(value)
+    except InvalidEdit as e:
+        raise click.BadParameter(str(e)) from None
+    return value
+
+
 @user.command("add")
-@click.argument("name")
+@click.argument("name", callback=_reviewer_name)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input (for scripts).")
 @click.pass_context
 def user_add(ctx: click.Context, name: str, password_stdin: bool) -> None:

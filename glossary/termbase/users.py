@@ -40,6 +40,18 @@ def _dummy() -> str:
     return _hasher().hash("no such reviewer")
 
 
+def check_name(name: str) -> None:
+    """Refuse a reviewer name the history could not record plainly.
+
+    >>> check_name("王小明"), check_name("ann.lee")
+    (None, None)
+
+    :raises InvalidEdit: naming what a name may hold.
+    """
+    if not NAME.fullmatch(name):
+        raise InvalidEdit(f"{name!r} is not a usable reviewer name; use letters, digits, . _ - (up to 64)")
+
+
 def add_user(tb: Store, name: str, password: str) -> None:
     """Add a reviewer, or give an existing one a new password.
 
@@ -47,8 +59,7 @@ def add_user(tb: Store, name: str, password: str) -> None:
     """
     from .store import _now
 
-    if not NAME.fullmatch(name):
-        raise InvalidEdit(f"{name!r} is not a usable reviewer name; use letters, digits, . _ - (up to 64)")
+    check_name(name)
     if len(password) < MIN_PASSWORD:
         raise InvalidEdit(f"the password needs at least {MIN_PASSWORD} characters")
     with tb.transaction():
