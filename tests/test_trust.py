@@ -392,8 +392,13 @@ def test_csv_with_semicolons_tabs_or_gbk_imports(runner: CliRunner, tmp_path: Pa
     gbk.write_bytes("zh-CN,en-US\n氧化镝,dysprosium oxide\n".encode("gbk"))
     assert run(runner, db, "import", str(semi)).exit_code == 0
     assert run(runner, db, "import", str(tabs)).exit_code == 0
-    assert run(runner, db, "import", str(gbk)).exit_code == 1  # not UTF-8: says how to fix
+    # GBK reads as Chinese where Big5 does not: imported as the texts to mine are read, or as --encoding says
+    assert run(runner, db, "import", str(gbk)).exit_code == 0
     assert run(runner, db, "import", str(gbk), "--encoding", "gbk").exit_code == 0
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("zh-CN,en-US\n咖啡,Café\n".encode().replace("é".encode(), b"\xe9"))
+    r = run(runner, db, "import", str(latin))
+    assert r.exit_code == 1 and "not UTF-8 text" in r.output and "--encoding" in r.output  # says how to fix
     listed = run(runner, db, "list").output
     assert "soybean" in listed and "PrNd" in listed and "dysprosium oxide" in listed
 
