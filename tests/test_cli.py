@@ -301,6 +301,42 @@ def test_the_command_leaves_at_once_with_its_exit_code_and_everything_written(tm
     assert glossary("--db", str(tmp_path / "none" / "x.db"), "list").returncode == 1
 
 
+def test_ctrl_c_exits_130_not_the_code_of_bad_data(tmp_path: Path, seed_dir: Path) -> None:
+    # click ends an interrupted command with 1, which a script reads as "bad data"; a shell gives 130
+    import signal
+    import subprocess
+    import sys
+
+    db = tmp_path / "t.db"
+    subprocess.run([sys.executable, "-m", "glossary", "--db", str(db), "mine", str(seed_dir)], check=True)
+    review = subprocess.Popen(
+        [sys.executable, "-m", "glossary", "--db", str(db), "review", "--by", "ann"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    assert review.stdout is not None
+    shown = b""
+    while b"[q]uit" not in shown:  # (the first entry and its keys: the command waits for a key)
+        shown += review.stdout.read1(4096)
+    # (a signal that lands between the prompt's write and the read waits for the read to return: CPython runs
+    # handlers between bytecodes; a user presses Ctrl-C again, and so does this test)
+    for _ in range(10):
+        review.send_signal(signal.SIGINT)
+        try:
+            assert review.wait(timeout=3) == 130
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    else:
+        review.kill()
+        raise AssertionError("Ctrl-C did not stop `glossary review`")
+    ended = subprocess.run(
+        [sys.executable, "-m", "glossary", "--db", str(db), "review"], input="", capture_output=True, text=True
+    )
+    assert ended.returncode == 1  # (the end of its input is no interruption)
+
+
 def test_find_formats_statuses_and_no_match(runner: CliRunner, db: str, seed_dir: Path) -> None:
     run(runner, db, "mine", str(seed_dir))
     run(runner, db, "approve", "氧化镝")

@@ -10,6 +10,7 @@ import gc
 import getpass
 import logging
 import os
+import signal
 import subprocess
 import sys
 import unicodedata
@@ -216,6 +217,10 @@ def render_entry(e: TermEntry, memory: Mapping[str, Sequence[int]] | None = None
     return "\n".join(lines)
 
 
+#: the exit code of a command stopped by Ctrl-C, as a shell gives it (128 + SIGINT)
+INTERRUPTED = 130
+
+
 def main() -> None:
     """The ``glossary`` command. A finished command leaves at once: freeing the dictionaries one by one at exit
     (hundreds of thousands of objects) took a third of a second, longer than many commands' work; the term base
@@ -225,6 +230,15 @@ def main() -> None:
     collector's passes over the dictionaries and the mined entries found nothing to free (55 ms of a 1,500-Hanzi
     mine's 1.1 s, 150 ms of a megabyte's). ``serve``, which runs until stopped, turns it back on."""
     gc.disable()
+    interrupted = False
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        nonlocal interrupted
+        interrupted = True
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # (not where the caller ignores Ctrl-C)
+        signal.signal(signal.SIGINT, on_interrupt)
     try:
         cli(prog_name="glossary")
         code = 0
@@ -234,6 +248,9 @@ def main() -> None:
         else:  # (sys.exit("message"), as the interpreter would: the message, exit 1)
             print(e.code, file=sys.stderr)
             code = 1
+        if interrupted and code == 1:
+            # click ends an interrupted command with 1, the code of bad data; a shell says 130 (128 + SIGINT)
+            code = INTERRUPTED
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe (`glossary list | head`): nothing to say
