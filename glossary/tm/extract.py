@@ -227,7 +227,7 @@ def with_qualifier(text: str, units: Sequence[str]) -> str:
     return text
 
 
-#: an abbreviation in the plural: capitals (or digits) and a small s, as English writes "NGOs" or "SME2s"
+#: an abbreviation in the plural: capitals (or digits) and a small s, as English writes "NGOs" or "A4Ts"
 _ABBREVIATION_PLURAL = re.compile(r"[A-Z][A-Z0-9]+s")
 
 
