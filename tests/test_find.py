@@ -54,6 +54,17 @@ def test_tone_numbers_disambiguate(filled: TermBase) -> None:
     assert names(filled, "nv4") == []
 
 
+@pytest.mark.parametrize("q", ["pu nǚ", "pǔ nv", "pu3 nu", "pu nv3"])
+def test_a_tone_typed_for_some_syllables_only_is_checked_against_those(filled: TermBase, q: str) -> None:
+    # the tones a query gave were compared as one string with the reading's: "pu nǚ" gave "3" against "33", so
+    # the entry was found only as a prefix match, and "pǔ nv" likewise
+    assert names(filled, q)[0] == ("exact", "镨钕")
+
+
+def test_a_tone_typed_wrong_for_one_syllable_finds_nothing_by_pinyin(filled: TermBase) -> None:
+    assert [n for n in names(filled, "pu nv4") if n[1] == "镨钕"] == []
+
+
 def test_english_case_insensitive_word_and_phrase(filled: TermBase) -> None:
     assert names(filled, "Neodymium") == [("exact", "钕"), ("substring", "镨钕")]
     assert names(filled, "PrNd") == [("exact", "镨钕")]

@@ -124,5 +124,40 @@ def reading_keys(reading: str) -> tuple[str, str]:
     return "".join(num), "".join(plain)
 
 
+def typed_tones(query: str) -> list[tuple[int, str]]:
+    """The tones a pinyin query gives (a mark over a vowel, or a digit 1–4 after a syllable), each with the place
+    of the letter it goes with among the query's folded letters (a–z, ü and v as u): ``lü diàn`` gives dian's 4,
+    and says nothing of lü's.
+
+    >>> typed_tones("lü diàn"), typed_tones("lv4dian"), typed_tones("pu3 nü")
+    ([(4, '4')], [(1, '4')], [(1, '3')])
+    """
+    out: list[tuple[int, str]] = []
+    count = 0
+    for ch in unicodedata.normalize("NFD", query.lower()):
+        if ch in TONE_MARKS:
+            out.append((count - 1, TONE_MARKS[ch]))
+        elif ch in "1234":
+            out.append((count - 1, ch))
+        elif "a" <= ch <= "z":
+            count += 1
+    return out
+
+
+def tones_agree(typed: list[tuple[int, str]], numbered: str) -> bool:
+    """Whether each tone of :func:`typed_tones` is the tone of the syllable its letter falls in, in a folded
+    numbered reading (``lu4dian4``; a neutral syllable has no digit).
+
+    >>> tones_agree(typed_tones("lü diàn"), "lu4dian4"), tones_agree(typed_tones("lü dian2"), "lu4dian4")
+    (True, False)
+    """
+    ends: list[tuple[int, str]] = []
+    at = 0
+    for letters, tone in re.findall(r"([a-z]+)([1-5]?)", numbered):
+        at += len(letters)
+        ends.append((at, tone))
+    return all(next((t for end, t in ends if i < end), None) == tone for i, tone in typed)
+
+
 #: a pinyin syllable written with its tone number (u for ü, as the keys fold it)
 _SYLLABLE_NUMBERED = re.compile(r"([a-z]+)([1-5])")

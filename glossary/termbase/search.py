@@ -8,8 +8,8 @@ Ranking: exact, then prefix, then substring, then fuzzy; within each,
 approved before forbidden (shown so nobody uses it), candidates, the rest;
 then by score.
 
->>> pinyin_query("pǔ nǚ"), pinyin_query("pu3nü3"), pinyin_query("punv"), pinyin_query("pu nu")
-(('punu', '33'), ('punu', '33'), ('punu', ''), ('punu', ''))
+>>> [(pinyin_query(q), typed_tones(q)) for q in ("pǔ nǚ", "pu3nü3", "punv", "pu nǚ")]
+[('punu', [(1, '3'), (3, '3')]), ('punu', [(1, '3'), (3, '3')]), ('punu', []), ('punu', [(3, '3')])]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 
 from ..models import Status
 from ..normalise.hanzi import HAN, NAME_DOT, NAME_DOTS
-from ..normalise.pinyin import TONE_MARKS, pinyin_keys, reading_keys
+from ..normalise.pinyin import TONE_MARKS, pinyin_keys, reading_keys, tones_agree, typed_tones
 from ..normalise.script import to_simplified
 from .backend import Connection, chunks, marks, select_all
 
@@ -58,21 +58,14 @@ def fold_pinyin(pinyin: str) -> str:
     return re.sub(r"[\s']", "", pinyin.lower()).replace("ü", "u").replace("v", "u").replace("u:", "u")
 
 
-def pinyin_query(q: str) -> tuple[str, str]:
-    """(toneless folded letters, tone digits in order) of a pinyin query in any spelling."""
-    tones = []
-    letters = []
-    for ch in unicodedata.normalize("NFD", q.lower()):
-        if ch in TONE_MARKS:
-            tones.append(TONE_MARKS[ch])
-        elif unicodedata.combining(ch):
-            continue
-        elif ch.isdigit():
-            tones.append(ch)
-        else:
-            letters.append(ch)
-    plain = fold_pinyin("".join(letters))
-    return re.sub(r"[^a-z]", "", plain), "".join(t for t in tones if t in "1234")
+def pinyin_query(q: str) -> str:
+    """The toneless folded letters of a pinyin query in any spelling (its tones: :func:`typed_tones`)."""
+    kept = (
+        ch
+        for ch in unicodedata.normalize("NFD", q.lower())
+        if ch not in TONE_MARKS and not unicodedata.combining(ch) and not ch.isdigit()
+    )
+    return re.sub(r"[^a-z]", "", fold_pinyin("".join(kept)))
 
 
 def _like(s: str) -> str:
@@ -231,7 +224,7 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
         pinyin_like = _PINYIN_ONLY.match(
             unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-"
         ) or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded))
-        letters, tones = pinyin_query(q) if pinyin_like else ("", "")
+        letters = pinyin_query(q) if pinyin_like else ""
         pinyin = "SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain"
         # (every query that needs no other's answer asked at once: one round trip to a server)
         asked = select_all(
@@ -261,16 +254,10 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
         add(asked[0], "exact", "english")
         add(asked[1], "exact", "latin")
         if letters:
-            add(
-                [(cid, st, sc) for cid, st, sc, num in asked[2] if not tones or re.sub(r"\D", "", num) == tones],
-                "exact",
-                "pinyin",
-            )
-            add(
-                [(cid, st, sc) for cid, st, sc, num in asked[3] if re.sub(r"\D", "", num).startswith(tones)],
-                "prefix",
-                "pinyin",
-            )
+            # (each tone typed is that of the syllable it falls in: "lü diàn" is lǜ diàn, its first tone not given)
+            tones = typed_tones(q)
+            add([(cid, st, sc) for cid, st, sc, num in asked[2] if tones_agree(tones, num)], "exact", "pinyin")
+            add([(cid, st, sc) for cid, st, sc, num in asked[3] if tones_agree(tones, num)], "prefix", "pinyin")
         add(asked[-1], "prefix", "english")
         if not enough():
             # (each form's words, a hyphen parting them as a space does: "lithium-ion" finds "… ion …")
