@@ -124,31 +124,31 @@ def reading_keys(reading: str) -> tuple[str, str]:
     return "".join(num), "".join(plain)
 
 
-def typed_tones(query: str) -> list[tuple[int, str]]:
-    """The tones a pinyin query gives (a mark over a vowel, or a digit 1–4 after a syllable), each with the place
-    of the letter it goes with among the query's folded letters (a–z, ü and v as u): ``lü diàn`` gives dian's 4,
-    and says nothing of lü's.
+def pinyin_query(query: str) -> tuple[str, list[tuple[int, str]]]:
+    """A pinyin query in any spelling, read once: its letters (a–z, ü and v as u, everything else left out) and the
+    tones it gives (a mark over a vowel, or a digit 1–4 after a syllable), each with the place of the letter it
+    goes with: ``lü diàn`` gives dian's 4, and says nothing of lü's.
 
-    >>> typed_tones("lü diàn"), typed_tones("lv4dian"), typed_tones("pu3 nü")
-    ([(4, '4')], [(1, '4')], [(1, '3')])
+    >>> pinyin_query("lü diàn"), pinyin_query("lv4dian"), pinyin_query("Pu3 nü")
+    (('ludian', [(4, '4')]), ('ludian', [(1, '4')]), ('punu', [(1, '3')]))
     """
-    out: list[tuple[int, str]] = []
-    count = 0
+    letters: list[str] = []
+    tones: list[tuple[int, str]] = []
     for ch in unicodedata.normalize("NFD", query.lower()):
         if ch in TONE_MARKS:
-            out.append((count - 1, TONE_MARKS[ch]))
+            tones.append((len(letters) - 1, TONE_MARKS[ch]))
         elif ch in "1234":
-            out.append((count - 1, ch))
+            tones.append((len(letters) - 1, ch))
         elif "a" <= ch <= "z":
-            count += 1
-    return out
+            letters.append("u" if ch == "v" else ch)
+    return "".join(letters), tones
 
 
 def tones_agree(typed: list[tuple[int, str]], numbered: str) -> bool:
-    """Whether each tone of :func:`typed_tones` is the tone of the syllable its letter falls in, in a folded
+    """Whether each tone of :func:`pinyin_query` is the tone of the syllable its letter falls in, in a folded
     numbered reading (``lu4dian4``; a neutral syllable has no digit).
 
-    >>> tones_agree(typed_tones("lü diàn"), "lu4dian4"), tones_agree(typed_tones("lü dian2"), "lu4dian4")
+    >>> tones_agree(pinyin_query("lü diàn")[1], "lu4dian4"), tones_agree(pinyin_query("lü dian2")[1], "lu4dian4")
     (True, False)
     """
     ends: list[tuple[int, str]] = []

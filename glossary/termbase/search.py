@@ -8,7 +8,7 @@ Ranking: exact, then prefix, then substring, then fuzzy; within each,
 approved before forbidden (shown so nobody uses it), candidates, the rest;
 then by score.
 
->>> [(pinyin_query(q), typed_tones(q)) for q in ("pǔ nǚ", "pu3nü3", "punv", "pu nǚ")]
+>>> [pinyin_query(q) for q in ("pǔ nǚ", "pu3nü3", "punv", "pu nǚ")]
 [('punu', [(1, '3'), (3, '3')]), ('punu', [(1, '3'), (3, '3')]), ('punu', []), ('punu', [(3, '3')])]
 """
 
@@ -24,7 +24,7 @@ from typing import Any
 
 from ..models import Status
 from ..normalise.hanzi import HAN, NAME_DOT, NAME_DOTS
-from ..normalise.pinyin import TONE_MARKS, pinyin_keys, reading_keys, tones_agree, typed_tones
+from ..normalise.pinyin import pinyin_keys, pinyin_query, reading_keys, tones_agree
 from ..normalise.script import to_simplified
 from .backend import Connection, chunks, marks, select_all
 
@@ -47,25 +47,6 @@ class Match:
     @property
     def rank(self) -> tuple[int, int, float]:
         return KIND_RANK[self.kind], STATUS_RANK.get(self.status, 9), -self.score
-
-
-def fold_pinyin(pinyin: str) -> str:
-    """Stored search key of a numbered pinyin string: lower case, no spaces, ü/v → u.
-
-    >>> fold_pinyin("pu3 nv3")
-    'pu3nu3'
-    """
-    return re.sub(r"[\s']", "", pinyin.lower()).replace("ü", "u").replace("v", "u").replace("u:", "u")
-
-
-def pinyin_query(q: str) -> str:
-    """The toneless folded letters of a pinyin query in any spelling (its tones: :func:`typed_tones`)."""
-    kept = (
-        ch
-        for ch in unicodedata.normalize("NFD", q.lower())
-        if ch not in TONE_MARKS and not unicodedata.combining(ch) and not ch.isdigit()
-    )
-    return re.sub(r"[^a-z]", "", fold_pinyin("".join(kept)))
 
 
 def _like(s: str) -> str:
@@ -224,7 +205,7 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
         pinyin_like = _PINYIN_ONLY.match(
             unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-"
         ) or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded))
-        letters = pinyin_query(q) if pinyin_like else ""
+        letters, tones = pinyin_query(q) if pinyin_like else ("", [])
         pinyin = "SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain"
         # (every query that needs no other's answer asked at once: one round trip to a server)
         asked = select_all(
@@ -255,7 +236,6 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
         add(asked[1], "exact", "latin")
         if letters:
             # (each tone typed is that of the syllable it falls in: "lü diàn" is lǜ diàn, its first tone not given)
-            tones = typed_tones(q)
             add([(cid, st, sc) for cid, st, sc, num in asked[2] if tones_agree(tones, num)], "exact", "pinyin")
             add([(cid, st, sc) for cid, st, sc, num in asked[3] if tones_agree(tones, num)], "prefix", "pinyin")
         add(asked[-1], "prefix", "english")
