@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from . import readings
 from .hanzi import HAN
+from .readings import tone_marks
 
 # pypinyin itself is never imported to read: its tables are read from a cached copy (:mod:`.readings`)
 
@@ -35,11 +36,6 @@ def to_pinyin(text: str, style: str = "marks") -> str:
 
 
 _SYLLABLE = re.compile(r"([a-z]+)([1-5])")
-
-
-def tone_marks(numbered: str) -> str:
-    """A numbered syllable with its tone mark: ``"nv3"`` → ``"nǚ"``."""
-    return readings.tone_marks(numbered)
 
 
 @lru_cache(maxsize=65536)  # alignment, the term base and `show` ask for the same terms again

@@ -3,9 +3,10 @@ importing pypinyin.
 
 Importing pypinyin loads its phrase and character tables and trains its segmenter: 0.26 s, a third of mining
 a 1,500-Hanzi file, and all of ``glossary show``'s wait. Its tables are read once, by pypinyin itself, into
-a table of what glossary asks of them (numbered syllables), kept in the cache folder; :func:`numbered` then cuts a text as pypinyin's forward maximum matching does, phrase by phrase,
-so it reads every text as ``pypinyin.pinyin(text, style=Style.TONE3)`` does, item for item (the same over
-every CC-CEDICT headword and 60,000 slices of the shared texts when it came; the test suite compares a sample).
+a table of what glossary asks of them (numbered syllables), kept in the cache folder; :func:`numbered` then
+cuts a text as pypinyin's forward maximum matching does, phrase by phrase, so it reads every text as
+``pypinyin.pinyin(text, style=Style.TONE3)`` does, item for item (the same over every CC-CEDICT headword and
+60,000 slices of the shared texts when it came; the test suite compares a sample).
 The copy is built once per pypinyin version (4 s), a table read a key at a time (:class:`glossary.cache.Table`):
 a small file's terms read a few hundred keys, where the whole would take 90 ms to load.
 
@@ -26,6 +27,8 @@ from ..cache import Table, cached, cached_table
 #: after this many texts and characters asked for, the whole table is loaded (90 ms) rather than read a key at a
 #: time: a small file's terms ask for a few hundred, a megabyte's for tens of thousands
 WHOLE_AFTER = 20_000
+#: the table's answer for a text it does not hold: no phrase, no character
+_ABSENT: tuple[None, None, None] = (None, None, None)
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +126,7 @@ def _run(run: str) -> list[str]:
     table = _table()
     out: list[str] = []
     for word in _cut(run, table):
-        phrase, char, _ = table.get(word) or (None, None, None)
+        phrase, char, _ = table.get(word, _ABSENT)
         if phrase:  # (anything else the cut gives is one character)
             out.extend(phrase.split(" "))
         else:
@@ -140,7 +143,7 @@ def _cut(text: str, table: Table) -> list[str]:
     while remain:
         last = 0
         for end in range(1, len(remain) + 1):
-            phrase = (table.get(remain[:end]) or (None,))[0]
+            phrase = table.get(remain[:end], _ABSENT)[0]
             if phrase is None:
                 if last:
                     out.append(remain[:last])
@@ -169,7 +172,7 @@ def heteronyms(char: str) -> list[str]:
     >>> heteronyms("𠮷"), heteronyms("z")
     (['𠮷5'], ['z'])
     """
-    said = (_table().get(char) or (None, None, None))[2]
+    said = _table().get(char, _ABSENT)[2]
     if said is not None:
         return said.split(" ")
     if len(char) == 1:
@@ -181,7 +184,7 @@ def heteronyms(char: str) -> list[str]:
 
 def is_phrase(text: str) -> bool:
     """Whether ``text`` is one of pypinyin's phrases (it reads it as a whole)."""
-    return bool((_table().get(text) or (None,))[0])
+    return bool(_table().get(text, _ABSENT)[0])
 
 
 def tone_marks(numbered_syllable: str) -> str:
