@@ -618,3 +618,55 @@ def test_a_candidate_seen_once_in_the_fields_characters_measures_more_specific_t
     field, everyday = figures[0]
     assert field > everyday + 2.0, figures
     assert figures[0] == pytest.approx(figures[1]), figures
+
+
+def _counted(docs: list[Document]) -> list[object]:
+    """Everything a miner counted over ``docs``, entries in their order (as plain lists, to compare)."""
+    m = Miner()
+    for d in docs:
+        m.add(d)
+
+    def entries(d: dict) -> list[tuple[object, object]]:
+        return [(k, v if isinstance(v, str | tuple | int) else list(v.items())) for k, v in d.items()]
+
+    return [
+        entries(m.count),
+        entries(m.df),
+        [entries(c) for c in m.doc_counts],
+        entries(m.tokens),
+        entries(m.left),
+        entries(m.right),
+        entries(m.cut),
+        entries(m.tok_count),
+    ]
+
+
+def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    # glossary/native/grams.c is Miner.add's counting loop (and ngrams.expand) in C; it must leave the miner as
+    # the Python loop does, entry for entry and in the same order (the order breaks ties in the ranking, and the
+    # neighbours' entropies are summed in it): the repository's seeds, a text with coordinators, names, words the
+    # segmenter glued and chunks seen again in a second document, and the shared texts where they are
+    from conftest import SHARED
+
+    from glossary import native
+
+    if native.load_module("grams") is None:
+        pytest.skip("no C compiler here: the Python loop is the miner's")
+    root = Path(__file__).resolve().parent.parent
+    paths = [
+        root / "seeds",
+        *(p for p in (SHARED / "seeds", *sorted((SHARED / "eval" / "corpora").glob("*"))) if p.is_dir()),
+    ]
+    docs = [d for p in paths for d in read_sources([p]).documents]
+    made = "工业和信息化部与教育部和科技部发布通知。中国银行间市场的诉讼案增多，稀土永磁材料和稀土永磁材料。"
+    docs += [Document("made.txt", made, "utf-8"), Document("again.txt", made + "北部和西部的镝。", "utf-8")]
+    in_c = _counted(docs)
+    monkeypatch.setenv(native.NATIVE_ENV, "0")
+    monkeypatch.setattr(native, "_loaded", {})
+    assert native.load_module("grams") is None
+    in_python = _counted(docs)
+    assert len(in_c[0]) > 1000
+    for name, c, py in zip(
+        ("count", "df", "doc_counts", "tokens", "left", "right", "cut", "tok_count"), in_c, in_python
+    ):
+        assert c == py, name

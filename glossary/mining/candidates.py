@@ -29,6 +29,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..models import Candidate, Document
+from ..native import load_module
 from ..normalise.script import to_simplified_aligned
 from ..workers import bounds, default_workers, fork_map_inherited
 from . import cedict
@@ -44,7 +45,7 @@ from .filters import (
 from .marks import MARKS, count_marks
 from .measure import candidate_probabilities
 from .model import TermhoodModel, best, demote_fragments, load_model, round_places
-from .ngrams import BREAK_TAGS, expand, is_coordinator
+from .ngrams import BREAK_TAGS, expand, is_coordinator, word_rules
 from .segment import JiebaTokeniser, Tokeniser
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -158,7 +159,6 @@ class Miner:
         simp = to_simplified_aligned(doc.text)
         self.simplified.append(simp)
         self._same.append(simp == doc.text)
-        cache, once, tag_of, tokens = self._ngrams, self._once, self.tag_of, self.tokens
         pairs = self._pairs(simp)
         self.tag_of.update(pairs)
         words = Counter(map(itemgetter(0), pairs))
@@ -171,6 +171,26 @@ class Miner:
         chunks = Counter(part.strip("\x01") for part in seq.split("\x00"))
         chunks.pop("", None)
         local: Counter[str] = Counter()
+        native = load_module("grams")
+        if native is None:
+            self._count_chunks(chunks, local)
+        else:
+            # the same loop in C, told the rules' view of each of the document's words under its last tag (as
+            # tag_of has it now)
+            rules = {w: word_rules(w, t) for w, t in dict(pairs).items()}
+            lists = (self._ngrams, self._once, self._strings, self.tokens)
+            native.count_chunks(chunks, rules, *lists, local, self.left, self.right, self.cut)
+        count_marks(self, simp, local)
+        self.tok_count.update(words)
+        self.n_tokens += sum(words.values())
+        self.count.update(local)
+        self.df.update(local.keys())
+        self.doc_counts.append(local)
+
+    def _count_chunks(self, chunks: Counter[str], local: Counter[str]) -> None:
+        """Count each chunk's n-grams, ``chunks`` times each, into ``local`` and the miner's neighbours and cuts
+        (``glossary/native/grams.c`` is this loop's twin, and the miner's where it could be built)."""
+        cache, once, tag_of, tokens = self._ngrams, self._once, self.tag_of, self.tokens
         left, right, cut = self.left, self.right, self.cut
         for part, k in chunks.items():
             grams = cache.get(part)
@@ -201,12 +221,6 @@ class Miner:
                 else:
                     lc[before] = lc.get(before, 0) + k
                     rc[after] = rc.get(after, 0) + k
-        count_marks(self, simp, local)
-        self.tok_count.update(words)
-        self.n_tokens += sum(words.values())
-        self.count.update(local)
-        self.df.update(local.keys())
-        self.doc_counts.append(local)
 
     def _expand(
         self, part: str, tag_of: dict[str, str], tokens: dict[str, tuple[str, ...]]
@@ -377,6 +391,7 @@ def load_tables() -> None:
     for most of them (a worker that loaded them itself would do so once per worker)."""
     load_background()
     cedict.load_rows()
+    load_module("grams")  # (built, where it is not yet, before the workers that would each build it)
 
 
 def _probabilities_part(shared: tuple[Miner, list[str]], job: tuple[int, int, TermhoodModel]) -> NDArray:

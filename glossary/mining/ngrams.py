@@ -53,6 +53,46 @@ def single_char_terms() -> frozenset[str]:
     return frozenset(c for c in elements() if background_frequency(c) <= 1e-5)
 
 
+#: what a word may be in a candidate, as bits (:func:`word_rules`); ``glossary/native/grams.c`` reads the same bits
+START_OK, END_OK, JOIN, NAME_END, PLACE_TIME, HEAD, LONE_SKIP = (1 << k for k in range(7))
+
+
+@lru_cache(maxsize=262_144)
+def word_rules(word: str, tag: str) -> tuple[int, str | None, str | None]:
+    """What the candidates' rules ask of ``word`` tagged ``tag``: its bits (may it begin a candidate, end one; a
+    coordinator; ends as a name of a body; a place or time word; a term head; no candidate alone), and the words
+    CC-CEDICT lists at its end and at its start (:func:`cut_edges`; None: none, or a word too short).
+
+    >>> bits, tail, head = word_rules("中国银行", "nt")
+    >>> bool(bits & START_OK), bool(bits & JOIN), tail, head
+    (True, False, '银行', '中国')
+    >>> word_rules("和", "c")[0] & (START_OK | JOIN) == JOIN
+    True
+    """
+    # a stop word (进一步, 小幅, 全部, 相关) is no edge of a term, though it may sit inside one
+    stop = word in stopwords() and word not in PREFIXES
+    bits = 0
+    if tag not in EDGE_NOT and not stop:
+        bits |= START_OK
+    if (tag not in EDGE_NOT and tag not in END_NOT_TAGS or word.isascii()) and not stop:
+        bits |= END_OK
+    if is_coordinator(word, tag):
+        bits |= JOIN
+    if word.endswith(NAME_HEADS):
+        bits |= NAME_END
+    if tag in PLACE_TIME_TAGS:
+        bits |= PLACE_TIME
+    if ends_in_head(word):
+        bits |= HEAD
+    lone = len(word) == 1 and word not in single_char_terms() and not word.isascii()  # (unless a rare element: 镝)
+    digits = word.isascii() and not any(ch.isalpha() for ch in word)  # a number or a code of digits
+    if lone or digits or tag == "m" and not word.isascii() and word not in elements():
+        bits |= LONE_SKIP
+    if len(word) < 3 or word.isascii():
+        return bits, None, None
+    return bits, _inner_word(word, last=False), _inner_word(word, last=True)
+
+
 def expand(
     chunk: tuple[str, ...], tag_of: dict[str, str], tokens: dict[str, tuple[str, ...]]
 ) -> list[tuple[str, str, str, bool]]:
@@ -61,111 +101,85 @@ def expand(
     Only what no term does is ruled out here: a conjunction or particle at either edge, a preposition or a
     number at the end, a lone character standing alone (unless a rare element). Everything else — a verb
     inside, a lone character at an edge (创新+药, 城+投债), an adverb first (实时+市场) — is left to the
-    termhood model's features.
+    termhood model's features. (``glossary/native/grams.c`` is this function's twin, and the miner's where it
+    could be built.)
     """
-    elems, single_ok = elements(), single_char_terms()
+    rules = [word_rules(t, tag_of.get(t, "n")) for t in chunk]
+    bits = [r[0] for r in rules]
     n = len(chunk)
-    tags = [tag_of.get(t, "n") for t in chunk]
-    # a stop word (进一步, 小幅, 全部, 相关) is no edge of a term, though it may sit inside one
-    stop = [chunk[k] in stopwords() and chunk[k] not in PREFIXES for k in range(n)]
-    start_ok = [tags[k] not in EDGE_NOT and not stop[k] for k in range(n)]
-    end_ok = [
-        (tags[k] not in EDGE_NOT and tags[k] not in END_NOT_TAGS or chunk[k].isascii()) and not stop[k]
-        for k in range(n)
-    ]
-    # a coordinator inside the chunk is a chunk's edge to a run that does not cross it: its neighbour is ""
-    joins = [is_coordinator(chunk[k], tags[k]) for k in range(n)]
-    # (after a name of a body or a law, a coordinator joins two names: 教育部和科技部 is no ministry)
-    two_names = [joins[k] and k > 0 and chunk[k - 1].endswith(NAME_HEADS) for k in range(n)]
     out = []
     for i in range(n):
-        if not start_ok[i]:
+        if not bits[i] & START_OK:
             continue
         key = ""
-        left = chunk[i - 1] if i and not joins[i - 1] else ""
+        left = chunk[i - 1] if i and not bits[i - 1] & JOIN else ""
         across = False
         for j in range(i, min(n, i + MAX_TOKENS)):
             key += chunk[j]
-            across = across or joins[j]
-            if len(key) > MAX_CHARS or two_names[j]:
+            across = across or bool(bits[j] & JOIN)
+            # (after a name of a body or a law, a coordinator joins two names: 教育部和科技部 is no ministry)
+            if len(key) > MAX_CHARS or bits[j] & JOIN and j > 0 and bits[j - 1] & NAME_END:
                 break
-            if not end_ok[j] or across and (tags[j] in PLACE_TIME_TAGS or not ends_in_head(chunk[j])):
+            if not bits[j] & END_OK or across and (bits[j] & PLACE_TIME or not bits[j] & HEAD):
                 continue  # (北部 ends in 部, and names no ministry: 西部和北部)
-            if j == i:
-                t = chunk[i]
-                if len(t) == 1 and t not in single_ok and not t.isascii():
-                    continue  # a lone character is no term, unless a rare element (镝)
-                if t.isascii() and not any(ch.isalpha() for ch in t):
-                    continue  # a number or a code of digits
-                if tags[i] == "m" and not t.isascii() and t not in elems:
-                    continue
-            out.append((key, left, chunk[j + 1] if j + 1 < n and not joins[j + 1] else "", False))
+            if j == i and bits[i] & LONE_SKIP:
+                continue
+            out.append((key, left, chunk[j + 1] if j + 1 < n and not bits[j + 1] & JOIN else "", False))
             if key not in tokens:
                 tokens[key] = chunk[i : j + 1]
-    return out + cut_edges(chunk, start_ok, end_ok, tokens, joins)
+    return out + cut_edges(chunk, rules, tokens)
 
 
 def cut_edges(
-    chunk: tuple[str, ...],
-    start_ok: list[bool],
-    end_ok: list[bool],
-    tokens: dict[str, tuple[str, ...]],
-    joins: list[bool],
+    chunk: tuple[str, ...], rules: list[tuple[int, str | None, str | None]], tokens: dict[str, tuple[str, ...]]
 ) -> list[tuple[str, str, str, bool]]:
     """Candidates that begin or end inside a word the segmenter glued on: the word's end or start is a word
     of its own (中国银行|间 → 银行间…, 诉讼案 → …诉讼), and the run goes on past it, not across a coordinator
-    (``joins``). The termhood model sees how often a candidate was found only so (``cut_share``)."""
+    (the words' :func:`word_rules`). The termhood model sees how often a candidate was found only so
+    (``cut_share``)."""
     out: list[tuple[str, str, str, bool]] = []
-    for k, word in enumerate(chunk):
-        if len(word) < 3 or word.isascii():
-            continue
-        tail = _inner_word(word, last=False)
-        if tail is not None and start_ok[k]:
-            out += _from_tail(chunk, k, tail, end_ok, tokens, joins)
-        head = _inner_word(word, last=True)
-        if head is not None and end_ok[k]:
-            out += _to_head(chunk, k, head, start_ok, tokens, joins)
+    bits = [r[0] for r in rules]
+    for k, (word_bits, tail, head) in enumerate(rules):
+        if tail is not None and word_bits & START_OK:
+            out += _from_tail(chunk, k, tail, bits, tokens)
+        if head is not None and word_bits & END_OK:
+            out += _to_head(chunk, k, head, bits, tokens)
     return out
 
 
 def _from_tail(
-    chunk: tuple[str, ...], k: int, tail: str, end_ok: list[bool], tokens: dict[str, tuple[str, ...]], joins: list[bool]
+    chunk: tuple[str, ...], k: int, tail: str, bits: list[int], tokens: dict[str, tuple[str, ...]]
 ) -> list[tuple[str, str, str, bool]]:
     """The runs that begin with ``tail``, the end of the ``k``-th word, and go on after it."""
     out = []
     n, word, key = len(chunk), chunk[k], tail
     for j in range(k + 1, min(n, k + MAX_TOKENS)):
-        if joins[j]:
+        if bits[j] & JOIN:
             break
         key += chunk[j]
         if len(key) > MAX_CHARS:
             break
-        if end_ok[j]:
-            after = chunk[j + 1] if j + 1 < n and not joins[j + 1] else ""
+        if bits[j] & END_OK:
+            after = chunk[j + 1] if j + 1 < n and not bits[j + 1] & JOIN else ""
             out.append((key, word[: len(word) - len(tail)], after, True))
             tokens.setdefault(key, (tail, *chunk[k + 1 : j + 1]))
     return out
 
 
 def _to_head(
-    chunk: tuple[str, ...],
-    k: int,
-    head: str,
-    start_ok: list[bool],
-    tokens: dict[str, tuple[str, ...]],
-    joins: list[bool],
+    chunk: tuple[str, ...], k: int, head: str, bits: list[int], tokens: dict[str, tuple[str, ...]]
 ) -> list[tuple[str, str, str, bool]]:
     """The runs that end with ``head``, the start of the ``k``-th word, and begin before it."""
     out = []
     word, key = chunk[k], head
     for i in range(k - 1, max(-1, k - MAX_TOKENS), -1):
-        if joins[i]:
+        if bits[i] & JOIN:
             break
         key = chunk[i] + key
         if len(key) > MAX_CHARS:
             break
-        if start_ok[i]:
-            out.append((key, chunk[i - 1] if i and not joins[i - 1] else "", word[len(head) :], True))
+        if bits[i] & START_OK:
+            out.append((key, chunk[i - 1] if i and not bits[i - 1] & JOIN else "", word[len(head) :], True))
             tokens.setdefault(key, (*chunk[i:k], head))
     return out
 

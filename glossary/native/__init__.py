@@ -3,9 +3,11 @@
 A loop numpy cannot vectorise (a forward-backward pass over one sentence pair, a sparse lookup per word and
 character) costs Python hundreds of microseconds a call; in C it costs tens. The sources ship with the package
 and are built here, once per source version, into the cache directory (:func:`glossary.cache.cache_dir`) with
-``$CC`` (else the compiler Python was built with, else ``cc``); nothing prebuilt is downloaded. Where no compiler
-works, or ``GLOSSARY_NATIVE=0`` is set, :func:`load` answers ``None`` and the caller uses its numpy twin, which
-gives the same numbers (the tests hold them to each other).
+``$CC`` (else the compiler Python was built with, else ``cc``); nothing prebuilt is downloaded. A plain library
+(``hmm.c``, loaded with ctypes: :func:`load`) works on arrays; an extension module (``grams.c``, built against
+this interpreter's headers: :func:`load_module`) works on the dictionaries and strings of a Python loop it
+replaces. Where no compiler works, or ``GLOSSARY_NATIVE=0`` is set, both answer ``None`` and the caller uses its
+numpy or Python twin, which gives the same results (the tests hold them to each other).
 
 >>> lib = load("hmm")
 >>> lib is None or hasattr(lib, "hmm_posteriors")
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import importlib.util
 import logging
 import os
 import platform
@@ -24,7 +27,9 @@ import subprocess
 import sys
 import sysconfig
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 from ..cache import cache_dir
 
@@ -37,17 +42,32 @@ FLAGS = ["-O3", "-shared", "-fPIC"]
 #: a compiler that has not finished by then is not waited for
 TIMEOUT = 60
 
-_loaded: dict[str, ctypes.CDLL | None] = {}
+_loaded: dict[str, object] = {}
 _lock = threading.Lock()
 
 
 def load(name: str) -> ctypes.CDLL | None:
     """The library built from ``glossary/native/<name>.c`` (compiled now if this version is not built yet), or
     ``None`` where native code is switched off or cannot be built (the reason is logged at debug level)."""
+    return _once(name, lambda: _load_library(name))  # type: ignore[return-value]
+
+
+def load_module(name: str) -> ModuleType | None:
+    """The Python extension module built from ``glossary/native/<name>.c`` (which works on Python objects through
+    the interpreter's C API, built against this interpreter's headers), or ``None`` as :func:`load` answers it.
+
+    >>> grams = load_module("grams")
+    >>> grams is None or hasattr(grams, "count_chunks")
+    True
+    """
+    return _once(f"module:{name}", lambda: _load_module(name))  # type: ignore[return-value]
+
+
+def _once(key: str, build: Callable[[], object]) -> object:
     with _lock:
-        if name not in _loaded:
-            _loaded[name] = _build(name) if os.environ.get(NATIVE_ENV, "1") != "0" else None
-        return _loaded[name]
+        if key not in _loaded:
+            _loaded[key] = build() if os.environ.get(NATIVE_ENV, "1") != "0" else None
+        return _loaded[key]
 
 
 def compiler() -> list[str]:
@@ -55,9 +75,37 @@ def compiler() -> list[str]:
     return shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
 
 
-def _build(name: str) -> ctypes.CDLL | None:
+def _load_library(name: str) -> ctypes.CDLL | None:
+    target = _build(name, [])
+    if target is None:
+        return None
+    try:
+        return ctypes.CDLL(str(target))
+    except OSError as e:
+        log.debug("cannot load native %s (numpy is used): %s", name, e)
+        return None
+
+
+def _load_module(name: str) -> ModuleType | None:
+    # (the headers of this interpreter, and its version in the build's key: a module is built for one Python)
+    target = _build(name, [f"-I{sysconfig.get_paths()['include']}", f"-DGLOSSARY_PY={sys.hexversion}"])
+    if target is None:
+        return None
+    try:
+        spec = importlib.util.spec_from_file_location(name, target)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    except (ImportError, OSError) as e:
+        log.debug("cannot load native module %s (Python is used): %s", name, e)
+        return None
+
+
+def _build(name: str, extra: list[str]) -> Path | None:
+    """The built file of ``<name>.c`` (compiled now if this version is not built yet), or None."""
     source = Path(__file__).with_name(f"{name}.c")
-    command = compiler()
+    command = [*compiler(), *extra]
     # (the machine's kind too: a home shared by an x86 and an ARM machine keeps a build for each)
     built_for = " ".join([*command, *FLAGS, platform.machine(), sys.platform])
     digest = hashlib.sha256(source.read_bytes() + built_for.encode()).hexdigest()[:16]
@@ -79,8 +127,4 @@ def _build(name: str) -> ctypes.CDLL | None:
             log.debug("no native %s (numpy is used): %s %s", name, e, (getattr(e, "stderr", None) or b"")[-500:])
             return None
         # (older builds stay: another machine sharing this home may use one, and each is 15 KB)
-    try:
-        return ctypes.CDLL(str(target))
-    except OSError as e:
-        log.debug("cannot load native %s (numpy is used): %s", name, e)
-        return None
+    return target

@@ -1,0 +1,277 @@
+/* The miner's counting loop over a document's chunks (glossary/mining/candidates.py, Miner.add, and
+ * glossary/mining/ngrams.py, expand and cut_edges, are the Python twin this must agree with, entry for entry and in
+ * the same insertion order): each chunk of words is expanded into its candidate n-grams, and every occurrence is
+ * counted with the words on either side of it. Python paid a dictionary lookup, a string and a tuple per n-gram
+ * occurrence in bytecode (half of a mine's counting); here the same dictionaries are updated from C.
+ *
+ * What the rules ask of a word (its tag, the stop list, the dictionaries) is worked out in Python once per word and
+ * handed in as WORDS: word -> (flags, tail or None, head or None), the flags below.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+enum {
+    START_OK = 1,   /* may begin a candidate */
+    END_OK = 2,     /* may end one */
+    JOIN = 4,       /* a coordinator a name may hold (和, 及, 与) */
+    NAME_END = 8,   /* ends as the name of a body or a law does (…部, …法): a coordinator after it joins two names */
+    PLACE_TIME = 16, /* a direction, place or time word: no head of a name */
+    HEAD = 32,      /* a term head or ends with one */
+    LONE_SKIP = 64, /* no candidate standing alone (a lone character, a number) */
+};
+
+#define MAX_TOKENS 7
+#define MAX_CHARS 24
+
+static PyObject *empty; /* "" */
+static PyObject *separator; /* "\x01" */
+
+/* grams.append((key, before, after, inner)), the key the one string of it in same (borrowed; NULL on error) */
+static PyObject *append(PyObject *grams, PyObject *same, PyObject *key, PyObject *before, PyObject *after, int inner) {
+    PyObject *own = PyDict_SetDefault(same, key, key);
+    if (own == NULL) return NULL;
+    PyObject *gram = PyTuple_Pack(4, own, before, after, inner ? Py_True : Py_False);
+    if (gram == NULL) return NULL;
+    int rc = PyList_Append(grams, gram);
+    Py_DECREF(gram);
+    return rc < 0 ? NULL : own;
+}
+
+/* tokens.setdefault(key, words) where the tuple is made only when the key is new */
+static int remember(PyObject *tokens, PyObject *key, PyObject *head, PyObject *const *w, Py_ssize_t n,
+                    PyObject *tail) {
+    int has = PyDict_Contains(tokens, key);
+    if (has) return has < 0 ? -1 : 0;
+    Py_ssize_t size = n + (head != NULL) + (tail != NULL), at = 0;
+    PyObject *t = PyTuple_New(size);
+    if (t == NULL) return -1;
+    if (head != NULL) { Py_INCREF(head); PyTuple_SET_ITEM(t, at++, head); }
+    for (Py_ssize_t i = 0; i < n; i++) { Py_INCREF(w[i]); PyTuple_SET_ITEM(t, at++, w[i]); }
+    if (tail != NULL) { Py_INCREF(tail); PyTuple_SET_ITEM(t, at++, tail); }
+    int rc = PyDict_SetItem(tokens, key, t);
+    Py_DECREF(t);
+    return rc;
+}
+
+/* key + word, the old key released */
+static PyObject *extend(PyObject *key, PyObject *word, int front) {
+    PyObject *out = front ? PyUnicode_Concat(word, key) : PyUnicode_Concat(key, word);
+    Py_DECREF(key);
+    return out;
+}
+
+/* ngrams.expand and ngrams.cut_edges over one chunk: w its words (interned), fl their flags, tails and heads the
+ * words CC-CEDICT lists at their end and start (NULL: none) */
+static int expand(PyObject *grams, PyObject *const *w, const long *fl, PyObject *const *tails, PyObject *const *heads,
+                  Py_ssize_t n, PyObject *same, PyObject *tokens) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!(fl[i] & START_OK)) continue;
+        PyObject *before = i && !(fl[i - 1] & JOIN) ? w[i - 1] : empty;
+        PyObject *key = empty;
+        Py_INCREF(key);
+        int across = 0;
+        Py_ssize_t stop = n < i + MAX_TOKENS ? n : i + MAX_TOKENS;
+        for (Py_ssize_t j = i; j < stop; j++) {
+            if ((key = extend(key, w[j], 0)) == NULL) return -1;
+            across = across || (fl[j] & JOIN);
+            int two_names = (fl[j] & JOIN) && j > 0 && (fl[j - 1] & NAME_END);
+            if (PyUnicode_GET_LENGTH(key) > MAX_CHARS || two_names) break;
+            if (!(fl[j] & END_OK) || (across && ((fl[j] & PLACE_TIME) || !(fl[j] & HEAD)))) continue;
+            if (j == i && (fl[i] & LONE_SKIP)) continue;
+            PyObject *after = j + 1 < n && !(fl[j + 1] & JOIN) ? w[j + 1] : empty;
+            PyObject *own = append(grams, same, key, before, after, 0);
+            if (own == NULL || remember(tokens, own, NULL, w + i, j - i + 1, NULL) < 0) {
+                Py_DECREF(key);
+                return -1;
+            }
+        }
+        Py_DECREF(key);
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_ssize_t length = PyUnicode_GET_LENGTH(w[k]);
+        if (tails[k] != NULL && (fl[k] & START_OK)) { /* runs that begin with the word's end and go on after it */
+            PyObject *before = PyUnicode_Substring(w[k], 0, length - PyUnicode_GET_LENGTH(tails[k]));
+            if (before == NULL) return -1;
+            PyObject *key = tails[k];
+            Py_INCREF(key);
+            Py_ssize_t stop = n < k + MAX_TOKENS ? n : k + MAX_TOKENS;
+            int failed = 0;
+            for (Py_ssize_t j = k + 1; j < stop && !failed; j++) {
+                if (fl[j] & JOIN) break;
+                if ((key = extend(key, w[j], 0)) == NULL) { failed = 1; break; }
+                if (PyUnicode_GET_LENGTH(key) > MAX_CHARS) break;
+                if (fl[j] & END_OK) {
+                    PyObject *after = j + 1 < n && !(fl[j + 1] & JOIN) ? w[j + 1] : empty;
+                    PyObject *own = append(grams, same, key, before, after, 1);
+                    failed = own == NULL || remember(tokens, own, tails[k], w + k + 1, j - k, NULL) < 0;
+                }
+            }
+            Py_XDECREF(key);
+            Py_DECREF(before);
+            if (failed) return -1;
+        }
+        if (heads[k] != NULL && (fl[k] & END_OK)) { /* runs that end with the word's start and begin before it */
+            PyObject *after = PyUnicode_Substring(w[k], PyUnicode_GET_LENGTH(heads[k]), length);
+            if (after == NULL) return -1;
+            PyObject *key = heads[k];
+            Py_INCREF(key);
+            Py_ssize_t stop = k - MAX_TOKENS > -1 ? k - MAX_TOKENS : -1;
+            int failed = 0;
+            for (Py_ssize_t i = k - 1; i > stop && !failed; i--) {
+                if (fl[i] & JOIN) break;
+                if ((key = extend(key, w[i], 1)) == NULL) { failed = 1; break; }
+                if (PyUnicode_GET_LENGTH(key) > MAX_CHARS) break;
+                if (fl[i] & START_OK) {
+                    PyObject *before = i && !(fl[i - 1] & JOIN) ? w[i - 1] : empty;
+                    PyObject *own = append(grams, same, key, before, after, 1);
+                    failed = own == NULL || remember(tokens, own, NULL, w + i, k - i, heads[k]) < 0;
+                }
+            }
+            Py_XDECREF(key);
+            Py_DECREF(after);
+            if (failed) return -1;
+        }
+    }
+    return 0;
+}
+
+/* counter[key] += k */
+static int add(PyObject *counter, PyObject *key, long long k) {
+    PyObject *old = PyDict_GetItemWithError(counter, key);
+    if (old == NULL && PyErr_Occurred()) return -1;
+    long long now = k;
+    if (old != NULL) {
+        now += PyLong_AsLongLong(old);
+        if (PyErr_Occurred()) return -1;
+    }
+    PyObject *value = PyLong_FromLongLong(now);
+    if (value == NULL) return -1;
+    int rc = PyDict_SetItem(counter, key, value);
+    Py_DECREF(value);
+    return rc;
+}
+
+/* {word: k}, or {first: 1, word: k} (first the word seen once before, word the new one; {word: 1 + k} when the same) */
+static PyObject *neighbours(PyObject *first, PyObject *word, long long k) {
+    PyObject *d = PyDict_New();
+    if (d == NULL) return NULL;
+    int same = first != NULL ? PyObject_RichCompareBool(first, word, Py_EQ) : 0;
+    if (same < 0 || (first != NULL && !same && add(d, first, 1) < 0) || add(d, word, k + (same ? 1 : 0)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+/* one n-gram's occurrences: see Miner.add (a gram seen once keeps its neighbours as the words themselves) */
+static int count(PyObject *gram, long long k, PyObject *local, PyObject *left, PyObject *right, PyObject *cut) {
+    PyObject *key = PyTuple_GET_ITEM(gram, 0), *before = PyTuple_GET_ITEM(gram, 1);
+    PyObject *after = PyTuple_GET_ITEM(gram, 2);
+    if (add(local, key, k) < 0) return -1;
+    if (PyTuple_GET_ITEM(gram, 3) == Py_True && add(cut, key, k) < 0) return -1;
+    PyObject *lc = PyDict_GetItemWithError(left, key);
+    if (lc == NULL) {
+        if (PyErr_Occurred()) return -1;
+        if (k == 1) return PyDict_SetItem(left, key, before) < 0 || PyDict_SetItem(right, key, after) < 0 ? -1 : 0;
+        PyObject *l = neighbours(NULL, before, k), *r = neighbours(NULL, after, k);
+        int rc = l == NULL || r == NULL || PyDict_SetItem(left, key, l) < 0 || PyDict_SetItem(right, key, r) < 0;
+        Py_XDECREF(l);
+        Py_XDECREF(r);
+        return rc ? -1 : 0;
+    }
+    PyObject *rc_ = PyDict_GetItemWithError(right, key);
+    if (rc_ == NULL) {
+        if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (PyUnicode_Check(lc) || PyUnicode_Check(rc_)) { /* a second occurrence: both sides become dicts */
+        PyObject *l = neighbours(lc, before, k), *r = neighbours(rc_, after, k);
+        int rc = l == NULL || r == NULL || PyDict_SetItem(left, key, l) < 0 || PyDict_SetItem(right, key, r) < 0;
+        Py_XDECREF(l);
+        Py_XDECREF(r);
+        return rc ? -1 : 0;
+    }
+    return add(lc, before, k) < 0 || add(rc_, after, k) < 0 ? -1 : 0;
+}
+
+/* the n-grams of one chunk, from the cache or expanded now (a new reference) */
+static PyObject *chunk_grams(PyObject *part, PyObject *words, PyObject *cache, PyObject *once, PyObject *same,
+                             PyObject *tokens) {
+    PyObject *grams = PyDict_GetItemWithError(cache, part);
+    if (grams != NULL) { Py_INCREF(grams); return grams; }
+    if (PyErr_Occurred()) return NULL;
+    PyObject *split = PyUnicode_Split(part, separator, -1);
+    if (split == NULL) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(split);
+    PyObject **w = PyMem_Malloc(sizeof(PyObject *) * (3 * n + 1));
+    long *fl = PyMem_Malloc(sizeof(long) * (n + 1));
+    grams = PyList_New(0);
+    int failed = w == NULL || fl == NULL || grams == NULL;
+    PyObject **tails = w + n, **heads = w + 2 * n;
+    for (Py_ssize_t i = 0; i < n && !failed; i++) {
+        PyObject *word = PyDict_SetDefault(same, PyList_GET_ITEM(split, i), PyList_GET_ITEM(split, i));
+        PyObject *info = word != NULL ? PyDict_GetItemWithError(words, word) : NULL;
+        if (info == NULL) {
+            if (word != NULL && !PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, word);
+            failed = 1;
+            break;
+        }
+        w[i] = word;
+        fl[i] = PyLong_AsLong(PyTuple_GET_ITEM(info, 0));
+        tails[i] = PyTuple_GET_ITEM(info, 1) == Py_None ? NULL : PyTuple_GET_ITEM(info, 1);
+        heads[i] = PyTuple_GET_ITEM(info, 2) == Py_None ? NULL : PyTuple_GET_ITEM(info, 2);
+    }
+    failed = failed || expand(grams, w, fl, tails, heads, n, same, tokens) < 0;
+    PyMem_Free(w);
+    PyMem_Free(fl);
+    Py_DECREF(split);
+    if (!failed) {
+        /* kept from a chunk's second sighting on (one or two words' at once): nine chunks in ten never recur */
+        int seen = PySet_Contains(once, part);
+        Py_ssize_t joins = seen < 0 ? -1 : PyUnicode_Count(part, separator, 0, PY_SSIZE_T_MAX);
+        if (seen < 0 || joins < 0) failed = 1;
+        else if (seen || joins < 2) failed = PyDict_SetItem(cache, part, grams) < 0;
+        else failed = PySet_Add(once, part) < 0;
+    }
+    if (failed) { Py_XDECREF(grams); return NULL; }
+    return grams;
+}
+
+static PyObject *count_chunks(PyObject *self, PyObject *args) {
+    PyObject *chunks, *words, *cache, *once, *same, *tokens, *local, *left, *right, *cut;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O!O!", &PyDict_Type, &chunks, &PyDict_Type, &words, &PyDict_Type,
+                          &cache, &PySet_Type, &once, &PyDict_Type, &same, &PyDict_Type, &tokens, &PyDict_Type, &local,
+                          &PyDict_Type, &left, &PyDict_Type, &right, &PyDict_Type, &cut))
+        return NULL;
+    Py_ssize_t pos = 0;
+    PyObject *part, *times;
+    while (PyDict_Next(chunks, &pos, &part, &times)) {
+        long long k = PyLong_AsLongLong(times);
+        if (k == -1 && PyErr_Occurred()) return NULL;
+        PyObject *grams = chunk_grams(part, words, cache, once, same, tokens);
+        if (grams == NULL) return NULL;
+        for (Py_ssize_t g = 0; g < PyList_GET_SIZE(grams); g++) {
+            if (count(PyList_GET_ITEM(grams, g), k, local, left, right, cut) < 0) {
+                Py_DECREF(grams);
+                return NULL;
+            }
+        }
+        Py_DECREF(grams);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"count_chunks", count_chunks, METH_VARARGS,
+     "count_chunks(chunks, words, cache, once, same, tokens, local, left, right, cut): Miner.add's counting loop."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "grams", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit_grams(void) {
+    empty = PyUnicode_FromStringAndSize("", 0);
+    separator = PyUnicode_FromStringAndSize("\x01", 1);
+    if (empty == NULL || separator == NULL) return NULL;
+    return PyModule_Create(&module);
+}
