@@ -261,9 +261,22 @@ static PyObject *count_chunks(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* counter.update(counts) for two dicts of ints: Counter.update loops over a mapping in bytecode */
+static PyObject *add_counts(PyObject *self, PyObject *args) {
+    PyObject *counter, *counts, *key, *value;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyDict_Type, &counter, &PyDict_Type, &counts)) return NULL;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(counts, &pos, &key, &value)) {
+        long long k = PyLong_AsLongLong(value);
+        if ((k == -1 && PyErr_Occurred()) || add(counter, key, k) < 0) return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"count_chunks", count_chunks, METH_VARARGS,
      "count_chunks(chunks, words, cache, once, same, tokens, local, left, right, cut): Miner.add's counting loop."},
+    {"add_counts", add_counts, METH_VARARGS, "add_counts(counter, counts): counter.update(counts), both dicts of ints."},
     {NULL, NULL, 0, NULL},
 };
 
