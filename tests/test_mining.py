@@ -620,11 +620,18 @@ def test_a_candidate_seen_once_in_the_fields_characters_measures_more_specific_t
     assert figures[0] == pytest.approx(figures[1]), figures
 
 
-def _counted(docs: list[Document]) -> list[object]:
-    """Everything a miner counted over ``docs``, entries in their order (as plain lists, to compare)."""
+def _counted(docs: list[Document], merged: bool = False) -> list[object]:
+    """Everything a miner counted over ``docs``, entries in their order (as plain lists, to compare); ``merged``:
+    the second half counted by another miner and merged, as a worker process's counts are."""
     m = Miner()
-    for d in docs:
+    half = len(docs) // 2 if merged else len(docs)
+    for d in docs[:half]:
         m.add(d)
+    if merged:
+        other = Miner()
+        for d in docs[half:]:
+            other.add(d)
+        m.merge(docs[half:], other.state())
 
     def entries(d: dict) -> list[tuple[object, object]]:
         return [(k, v if isinstance(v, str | tuple | int) else list(v.items())) for k, v in d.items()]
@@ -660,13 +667,13 @@ def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pyt
     docs = [d for p in paths for d in read_sources([p]).documents]
     made = "工业和信息化部与教育部和科技部发布通知。中国银行间市场的诉讼案增多，稀土永磁材料和稀土永磁材料。"
     docs += [Document("made.txt", made, "utf-8"), Document("again.txt", made + "北部和西部的镝。", "utf-8")]
-    in_c = _counted(docs)
+    in_c = [_counted(docs), _counted(docs, merged=True)]
     monkeypatch.setenv(native.NATIVE_ENV, "0")
     monkeypatch.setattr(native, "_loaded", {})
     assert native.load_module("grams") is None
-    in_python = _counted(docs)
-    assert len(in_c[0]) > 1000
-    for name, c, py in zip(
-        ("count", "df", "doc_counts", "tokens", "left", "right", "cut", "tok_count"), in_c, in_python
-    ):
-        assert c == py, name
+    in_python = [_counted(docs), _counted(docs, merged=True)]
+    assert len(in_c[0][0]) > 1000
+    for how, c_state, py_state in zip(("counted", "merged"), in_c, in_python):
+        names = ("count", "df", "doc_counts", "tokens", "left", "right", "cut", "tok_count")
+        for name, c, py in zip(names, c_state, py_state):
+            assert c == py, (how, name)

@@ -273,10 +273,67 @@ static PyObject *add_counts(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* for key, c in theirs.items(): mine's neighbours of key joined with c (Miner.merge's loop; a str is a neighbour
+ * seen once, a dict its neighbours' counts) */
+static PyObject *merge_neighbours(PyObject *self, PyObject *args) {
+    PyObject *mine, *theirs, *key, *found;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyDict_Type, &mine, &PyDict_Type, &theirs)) return NULL;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(theirs, &pos, &key, &found)) {
+        PyObject *got = PyDict_GetItemWithError(mine, key);
+        if (got == NULL) {
+            if (PyErr_Occurred() || PyDict_SetItem(mine, key, found) < 0) return NULL;
+            continue;
+        }
+        PyObject *into = got;
+        if (PyDict_Check(got)) Py_INCREF(into);
+        else if ((into = neighbours(NULL, got, 1)) == NULL) return NULL;
+        int failed = PyDict_SetItem(mine, key, into) < 0;
+        if (!failed && PyDict_Check(found)) {
+            Py_ssize_t at = 0;
+            PyObject *word, *n;
+            while (!failed && PyDict_Next(found, &at, &word, &n)) {
+                long long k = PyLong_AsLongLong(n);
+                failed = (k == -1 && PyErr_Occurred()) || add(into, word, k) < 0;
+            }
+        } else if (!failed) {
+            failed = add(into, found, 1) < 0;
+        }
+        Py_DECREF(into);
+        if (failed) return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* for key, value in theirs.items(): mine.setdefault(key, value) */
+static PyObject *set_defaults(PyObject *self, PyObject *args) {
+    PyObject *mine, *theirs, *key, *value;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyDict_Type, &mine, &PyDict_Type, &theirs)) return NULL;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(theirs, &pos, &key, &value))
+        if (PyDict_SetDefault(mine, key, value) == NULL) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* into.update({same.setdefault(k, k): n for k, n in counts.items()}): counts keyed by this process's own strings */
+static PyObject *add_interned(PyObject *self, PyObject *args) {
+    PyObject *into, *same, *counts, *key, *value;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyDict_Type, &into, &PyDict_Type, &same, &PyDict_Type, &counts)) return NULL;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(counts, &pos, &key, &value)) {
+        PyObject *own = PyDict_SetDefault(same, key, key);
+        if (own == NULL || PyDict_SetItem(into, own, value) < 0) return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"count_chunks", count_chunks, METH_VARARGS,
      "count_chunks(chunks, words, cache, once, same, tokens, local, left, right, cut): Miner.add's counting loop."},
     {"add_counts", add_counts, METH_VARARGS, "add_counts(counter, counts): counter.update(counts), both dicts of ints."},
+    {"merge_neighbours", merge_neighbours, METH_VARARGS, "merge_neighbours(mine, theirs): Miner.merge's neighbours."},
+    {"set_defaults", set_defaults, METH_VARARGS, "set_defaults(mine, theirs): mine.setdefault(k, v) for theirs' items."},
+    {"add_interned", add_interned, METH_VARARGS, "add_interned(into, same, counts): counts keyed by same's strings."},
     {NULL, NULL, 0, NULL},
 };
 
