@@ -37,6 +37,31 @@ def test_a_candidates_row_is_the_same_measured_alone_or_among_all() -> None:
         assert candidate_features(m, [k])[1] == [row]
 
 
+def test_the_native_columns_are_the_python_ones_to_the_last_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the count columns and the neighbours' entropies are read in C (glossary/native/grams.c) where it could be
+    # built; the rows must be the very numbers the model was fitted on (make train reproduces the shipped file
+    # byte for byte), so the same to the last bit as the Python twin's: the repository's seeds and the shared texts
+    from glossary import native
+    from glossary.sources import read_sources
+
+    if native.load_module("grams") is None:
+        pytest.skip("no C compiler here: the Python columns are the miner's")
+    root = Path(__file__).resolve().parent.parent
+    folders = [root / "seeds", *(p for p in (SHARED / "seeds", *sorted(CORPORA.glob("*"))) if p.is_dir())]
+    miners = []
+    for folder in folders:
+        m = Miner()
+        for d in read_sources([folder]).documents:
+            m.add(d)
+        miners.append(m)
+    in_c = [candidate_features(m) for m in miners]
+    monkeypatch.setenv(native.NATIVE_ENV, "0")
+    monkeypatch.setattr(native, "_loaded", {})
+    in_python = [candidate_features(m) for m in miners]
+    assert sum(len(keys) for keys, _ in in_c) > 1000
+    assert in_c == in_python
+
+
 def test_the_rarest_gloss_word_is_the_dictionarys_even_when_common() -> None:
     # a word whose gloss is everyday English (政府 "government") has that word's frequency as its rarity, and a
     # phrase the rarest of its words' (not the 4.0 that stands for "no entry")

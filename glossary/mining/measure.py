@@ -15,9 +15,10 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ..native import load_module
 from . import cedict, lexicon
 from .features import EVERYDAY_VERB_FREQ, FEATURES, GROUP_OF, NAME_HEADS, POS_GROUPS, SETTING_TAGS
 from .filters import (
@@ -194,17 +195,13 @@ class _Measure:
             return acc
 
         x = np.zeros((len(keys), len(FEATURES)))
-        f0 = np.fromiter((count.get(k, 0) for k in keys), dtype=float, count=len(keys))
+        f0, seen_in, p_f, p_n, p_max = (_counts(d, keys) for d in (count, df, parents_f, parents_n, parents_max))
         n_docs = max(len(miner.docs), 1)
         x[:, 0] = [math.log(1 + f) for f in f0.tolist()]
-        nested = np.fromiter(
-            (f - parents_f[k] / parents_n[k] if parents_n[k] else f for k, f in zip(keys, f0.tolist())),
-            dtype=float,
-            count=len(keys),
-        )
+        # (f - its parents' mean count, where it has parents: divisions of whole numbers, as Python's)
+        nested = f0 - np.divide(p_f, p_n, out=np.zeros(len(keys)), where=p_n > 0)
         x[:, 1] = [math.log(1 + max(v, 0.0)) for v in nested.tolist()]
         x[:, 2] = f0 <= 1
-        seen_in = np.fromiter((df[k] for k in keys), dtype=float, count=len(keys))
         x[:, 3] = seen_in / n_docs
         x[:, 4] = seen_in >= 2
         # specificity over the Chinese words (all words when there are none), a final term head left out
@@ -230,10 +227,10 @@ class _Measure:
         x[:, 12] = np.where(several, np.minimum(1.0, f0 / mean_count), 1.0)
         x[:, 13] = np.where(several, np.minimum(1.0, f0 / np.minimum.reduceat(self.w_count[flat], starts)), 1.0)
         x[:, 14] = np.where(several, np.minimum(1.0, f0 / np.maximum.reduceat(self.w_count[flat], starts)), 1.0)
-        x[:, 15] = [parents_max[k] / f if f else 0.0 for k, f in zip(keys, f0.tolist())]
-        x[:, 16] = [math.log(1 + parents_n[k]) for k in keys]
+        x[:, 15] = np.divide(p_max, f0, out=np.zeros(len(keys)), where=f0 != 0)
+        x[:, 16] = [math.log(1 + n) for n in p_n.tolist()]
         for col, side in ((17, miner.left), (18, miner.right)):
-            x[:, [col, col + 2, col + 4]] = [_side(side.get(k, _NONE)) for k in keys]
+            x[:, [col, col + 2, col + 4]] = _neighbour_measures(side, keys)
         x[:, 23] = [math.log(len(k)) for k in keys]
         x[:, 24] = lens
         ascii_key = np.fromiter((k.isascii() for k in keys), dtype=bool, count=len(keys))
@@ -319,7 +316,7 @@ class _Measure:
         x[:, i + 1] = [bool(w and w[1]) for w in whole]
         x[:, i + 2] = several & self.w_lexicon[last]
         x[:, i + 3] = share_of(self.w_lexicon[flat])
-        cut = np.fromiter((miner.cut.get(k, 0) for k in keys), dtype=float, count=len(keys))
+        cut = _counts(miner.cut, keys)
         x[:, i + 4] = np.where(f0 > 0, cut / np.maximum(f0, 1), 0.0)
         # a Chinese person's name: a surname and one or two characters, tagged a name, in no dictionary (the
         # people a story quotes are no terms of its field)
@@ -330,7 +327,7 @@ class _Measure:
         # the share of its occurrences the writer sets off: in a list (things of one kind, which a field's terms
         # are), in quotation marks, in brackets or before them (marks.MARKS, in FEATURES' order)
         for at, found in enumerate(miner.marked.values(), start=i + 6):
-            n = np.fromiter((found.get(k, 0) for k in keys), dtype=float, count=len(keys))
+            n = _counts(found, keys)
             x[:, at] = np.where(f0 > 0, np.minimum(1.0, n / np.maximum(f0, 1)), 0.0)
         # TF-IDF: the log count times the rarity of the whole in general Chinese (a weighted sum of the two,
         # which is all the model can make of them apart, does not say "often here, seldom elsewhere")
@@ -341,6 +338,38 @@ class _Measure:
             n_chars > 0, total(self.w_hanzi_spec[flat]) / np.maximum(n_chars, 1), 0.0
         )
         return x
+
+
+def _counts(counts: Mapping[str, int], keys: Sequence[str]) -> NDArray:
+    """``counts.get(k, 0)`` of each of ``keys``, as floats (in C where ``glossary/native/grams.c`` could be built).
+
+    >>> _counts({"稀土": 3}, ["稀土", "永磁"]).tolist()
+    [3.0, 0.0]
+    """
+    import numpy as np
+
+    native = load_module("grams")
+    if native is None or not isinstance(counts, dict):
+        return np.fromiter((counts.get(k, 0) for k in keys), dtype=float, count=len(keys))
+    out = np.empty(len(keys))
+    native.lookup(out, counts, keys if isinstance(keys, list) else list(keys))
+    return out
+
+
+def _neighbour_measures(side: Mapping[str, dict[str, int] | str], keys: Sequence[str]) -> NDArray:
+    """:func:`_side` of each key's neighbours on one side, as rows (the same numbers in C where it could be built).
+
+    >>> _neighbour_measures({"稀土": "", "永磁": {"": 1, "材料": 1}}, ["稀土", "永磁", "钕"]).round(3).tolist()
+    [[1.0, 0.0, 0.693], [0.5, 0.693, 1.099], [0.0, 0.0, 0.0]]
+    """
+    import numpy as np
+
+    native = load_module("grams")
+    if native is None or not isinstance(side, dict):
+        return np.array([_side(side.get(k, _NONE)) for k in keys]).reshape(len(keys), 3)
+    out = np.empty((len(keys), 3))
+    native.neighbour_measures(out, side, keys if isinstance(keys, list) else list(keys))
+    return out
 
 
 _NONE: dict[str, int] = {}
