@@ -667,6 +667,8 @@ def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pyt
     docs = [d for p in paths for d in read_sources([p]).documents]
     made = "工业和信息化部与教育部和科技部发布通知。中国银行间市场的诉讼案增多，稀土永磁材料和稀土永磁材料。"
     docs += [Document("made.txt", made, "utf-8"), Document("again.txt", made + "北部和西部的镝。", "utf-8")]
+    # (a text with the characters the chunking joins and cuts by is chunked in Python, whichever loop counts)
+    docs += [Document("control.txt", "稀土\x01永磁材料和\x00稀土永磁材料。", "utf-8")]
     in_c = [_counted(docs), _counted(docs, merged=True)]
     monkeypatch.setenv(native.NATIVE_ENV, "0")
     monkeypatch.setattr(native, "_loaded", {})

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ..models import Candidate, Document
@@ -134,6 +135,8 @@ class Miner:
         # strings of its own, and the per-document counts kept them all alive (a fifth of a large corpus's
         # counts were copies of a string held elsewhere)
         self._strings: dict[str, str] = {}
+        # word -> (its tag, ngrams.word_rules' answer under it), for the C counting loop
+        self._rules: dict[str, tuple[str, tuple[int, str | None, str | None]]] = {}
         self.tag_of: dict[str, str] = {}
         self._unit = _Units()
         self._lines: dict[int, list[int]] = {}  # document index -> offsets of its line breaks (for context lines)
@@ -160,26 +163,18 @@ class Miner:
         self.simplified.append(simp)
         self._same.append(simp == doc.text)
         pairs = self._pairs(simp)
-        self.tag_of.update(pairs)
-        words = Counter(map(itemgetter(0), pairs))
-        for w in [w for w in words if w.isspace()]:
-            del words[w]
-        # words joined by \x01 with every break as \x00, then split: the chunking runs in C, and
-        # each (word, tag) is judged once per run (self._unit), not once per occurrence; each distinct
-        # chunk is expanded once and counted as often as it occurs
-        seq = "\x01".join(map(self._unit.__getitem__, pairs))
-        chunks = Counter(part.strip("\x01") for part in seq.split("\x00"))
-        chunks.pop("", None)
-        local: Counter[str] = Counter()
         native = load_module("grams")
+        # each distinct chunk is expanded once and counted as often as it occurs
+        words, chunks = self._chunks(pairs, native if "\x00" not in simp and "\x01" not in simp else None)
+        local: Counter[str] = Counter()
         if native is None:
             self._count_chunks(chunks, local)
         else:
-            # the same loop in C, told the rules' view of each of the document's words under its last tag (as
-            # tag_of has it now)
-            rules = {w: word_rules(w, t) for w, t in dict(pairs).items()}
+            # the same loop in C, told each word's rules under its tag as tag_of has it now (ngrams.word_rules,
+            # asked again only where a word's tag changed)
+            rules_of = (self._rules, self.tag_of, word_rules)
             lists = (self._ngrams, self._once, self._strings, self.tokens)
-            native.count_chunks(chunks, rules, *lists, local, self.left, self.right, self.cut)
+            native.count_chunks(chunks, rules_of, *lists, local, self.left, self.right, self.cut)
         count_marks(self, simp, local)
         # (Counter.update adds a mapping in bytecode: the C twin's add_counts is a tenth of a large mine's counting)
         add_counts = Counter.update if native is None else native.add_counts
@@ -188,6 +183,26 @@ class Miner:
         add_counts(self.count, local)
         self.df.update(local.keys())
         self.doc_counts.append(local)
+
+    def _chunks(self, pairs: list[tuple[str, str]], native: ModuleType | None) -> tuple[Counter[str], Counter[str]]:
+        """The document's words (but spaces) and its chunks (runs of words between breaks, joined by \\x01) with
+        their counts; each pair's tag noted in :attr:`tag_of` (the last one seen wins). In C where it could be
+        built (``grams.chunk_pairs``), for a text with neither \\x00 nor \\x01 in it."""
+        words: Counter[str] = Counter()
+        chunks: Counter[str] = Counter()
+        if native is not None:
+            native.chunk_pairs(pairs, self._unit, self.tag_of, words, chunks)
+            return words, chunks
+        self.tag_of.update(pairs)
+        words.update(map(itemgetter(0), pairs))
+        for w in [w for w in words if w.isspace()]:
+            del words[w]
+        # words joined by \x01 with every break as \x00, then split: the chunking runs in C, and each (word, tag) is
+        # judged once per run (self._unit), not once per occurrence
+        seq = "\x01".join(map(self._unit.__getitem__, pairs))
+        chunks.update(part.strip("\x01") for part in seq.split("\x00"))
+        chunks.pop("", None)
+        return words, chunks
 
     def _count_chunks(self, chunks: Counter[str], local: Counter[str]) -> None:
         """Count each chunk's n-grams, ``chunks`` times each, into ``local`` and the miner's neighbours and cuts
@@ -344,6 +359,7 @@ class Miner:
         self._ngrams.clear()
         self._once.clear()
         self._strings.clear()
+        self._rules.clear()
         keys = list(self.count)
         if workers is None:
             workers = default_workers() if len(keys) >= PARALLEL_MIN_CANDIDATES else 1

@@ -4,8 +4,8 @@
  * counted with the words on either side of it. Python paid a dictionary lookup, a string and a tuple per n-gram
  * occurrence in bytecode (half of a mine's counting); here the same dictionaries are updated from C.
  *
- * What the rules ask of a word (its tag, the stop list, the dictionaries) is worked out in Python once per word and
- * handed in as WORDS: word -> (flags, tail or None, head or None), the flags below.
+ * What the rules ask of a word (its tag, the stop list, the dictionaries) is worked out in Python (ngrams.word_rules)
+ * once per word and tag, and kept: (flags, tail or None, head or None), the flags below.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -196,8 +196,42 @@ static int count(PyObject *gram, long long k, PyObject *local, PyObject *left, P
     return add(lc, before, k) < 0 || add(rc_, after, k) < 0 ? -1 : 0;
 }
 
-/* the n-grams of one chunk, from the cache or expanded now (a new reference) */
-static PyObject *chunk_grams(PyObject *part, PyObject *words, PyObject *cache, PyObject *once, PyObject *same,
+static PyObject *default_tag; /* "n": the tag of a word tag_of lacks */
+
+/* What the rules say of a word under its tag in tag_of now: (bits, tail, head), borrowed from known, which keeps
+ * word -> (tag, answer) and asks rules(word, tag) (ngrams.word_rules) where the word is new or its tag changed */
+static PyObject *word_info(PyObject *word, PyObject *known, PyObject *tag_of, PyObject *rules) {
+    PyObject *tag = PyDict_GetItemWithError(tag_of, word);
+    if (tag == NULL) {
+        if (PyErr_Occurred()) return NULL;
+        tag = default_tag;
+    }
+    PyObject *entry = PyDict_GetItemWithError(known, word);
+    if (entry != NULL) {
+        int same = PyObject_RichCompareBool(PyTuple_GET_ITEM(entry, 0), tag, Py_EQ);
+        if (same < 0) return NULL;
+        if (same) return PyTuple_GET_ITEM(entry, 1);
+    } else if (PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *info = PyObject_CallFunctionObjArgs(rules, word, tag, NULL);
+    if (info == NULL) return NULL;
+    if (!PyTuple_Check(info) || PyTuple_GET_SIZE(info) != 3) {
+        Py_DECREF(info);
+        PyErr_SetString(PyExc_TypeError, "the rules of a word are (bits, tail, head)");
+        return NULL;
+    }
+    entry = PyTuple_Pack(2, tag, info);
+    Py_DECREF(info);
+    if (entry == NULL) return NULL;
+    int rc = PyDict_SetItem(known, word, entry);
+    Py_DECREF(entry);
+    return rc < 0 ? NULL : info; /* (known holds it) */
+}
+
+/* the n-grams of one chunk, from the cache or expanded now (a new reference); rules_of: (known, tag_of, rules) as
+ * word_info reads them */
+static PyObject *chunk_grams(PyObject *part, PyObject *rules_of, PyObject *cache, PyObject *once, PyObject *same,
                              PyObject *tokens) {
     PyObject *grams = PyDict_GetItemWithError(cache, part);
     if (grams != NULL) { Py_INCREF(grams); return grams; }
@@ -212,9 +246,10 @@ static PyObject *chunk_grams(PyObject *part, PyObject *words, PyObject *cache, P
     PyObject **tails = w + n, **heads = w + 2 * n;
     for (Py_ssize_t i = 0; i < n && !failed; i++) {
         PyObject *word = PyDict_SetDefault(same, PyList_GET_ITEM(split, i), PyList_GET_ITEM(split, i));
-        PyObject *info = word != NULL ? PyDict_GetItemWithError(words, word) : NULL;
+        PyObject *info = word != NULL ? word_info(word, PyTuple_GET_ITEM(rules_of, 0), PyTuple_GET_ITEM(rules_of, 1),
+                                                  PyTuple_GET_ITEM(rules_of, 2))
+                                      : NULL;
         if (info == NULL) {
-            if (word != NULL && !PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, word);
             failed = 1;
             break;
         }
@@ -240,17 +275,22 @@ static PyObject *chunk_grams(PyObject *part, PyObject *words, PyObject *cache, P
 }
 
 static PyObject *count_chunks(PyObject *self, PyObject *args) {
-    PyObject *chunks, *words, *cache, *once, *same, *tokens, *local, *left, *right, *cut;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O!O!", &PyDict_Type, &chunks, &PyDict_Type, &words, &PyDict_Type,
+    PyObject *chunks, *rules_of, *cache, *once, *same, *tokens, *local, *left, *right, *cut;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O!O!", &PyDict_Type, &chunks, &PyTuple_Type, &rules_of, &PyDict_Type,
                           &cache, &PySet_Type, &once, &PyDict_Type, &same, &PyDict_Type, &tokens, &PyDict_Type, &local,
                           &PyDict_Type, &left, &PyDict_Type, &right, &PyDict_Type, &cut))
         return NULL;
+    if (PyTuple_GET_SIZE(rules_of) != 3 || !PyDict_Check(PyTuple_GET_ITEM(rules_of, 0))
+        || !PyDict_Check(PyTuple_GET_ITEM(rules_of, 1)) || !PyCallable_Check(PyTuple_GET_ITEM(rules_of, 2))) {
+        PyErr_SetString(PyExc_TypeError, "rules_of is (known: dict, tag_of: dict, rules: callable)");
+        return NULL;
+    }
     Py_ssize_t pos = 0;
     PyObject *part, *times;
     while (PyDict_Next(chunks, &pos, &part, &times)) {
         long long k = PyLong_AsLongLong(times);
         if (k == -1 && PyErr_Occurred()) return NULL;
-        PyObject *grams = chunk_grams(part, words, cache, once, same, tokens);
+        PyObject *grams = chunk_grams(part, rules_of, cache, once, same, tokens);
         if (grams == NULL) return NULL;
         for (Py_ssize_t g = 0; g < PyList_GET_SIZE(grams); g++) {
             if (count(PyList_GET_ITEM(grams, g), k, local, left, right, cut) < 0) {
@@ -260,6 +300,68 @@ static PyObject *count_chunks(PyObject *self, PyObject *args) {
         }
         Py_DECREF(grams);
     }
+    Py_RETURN_NONE;
+}
+
+/* str.isspace() */
+static int is_space(PyObject *word) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+    if (n == 0) return 0;
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) return 0;
+    return 1;
+}
+
+/* chunks[the run's words joined by \x01] += 1, the run emptied */
+static int flush(PyObject *run, PyObject *chunks) {
+    Py_ssize_t n = PyList_GET_SIZE(run);
+    if (n == 0) return 0;
+    PyObject *key = PyUnicode_Join(separator, run);
+    int rc = key == NULL || add(chunks, key, 1) < 0 || PyList_SetSlice(run, 0, n, NULL) < 0;
+    Py_XDECREF(key);
+    return rc ? -1 : 0;
+}
+
+/* Miner.add's reading of a document's (word, tag) pairs: tag_of[word] = tag; words[word] += 1 (but for spaces);
+ * and each run of words between breaks (units[pair] is the word, or "\x00" where it breaks the text) counted in
+ * chunks under its words joined by \x01 -- what "\x01".join(units), split at "\x00", gave, for a text that holds
+ * neither character */
+static PyObject *chunk_pairs(PyObject *self, PyObject *args) {
+    PyObject *pairs, *units, *tag_of, *words, *chunks;
+    if (!PyArg_ParseTuple(args, "O!OO!O!O!", &PyList_Type, &pairs, &units, &PyDict_Type, &tag_of, &PyDict_Type, &words,
+                          &PyDict_Type, &chunks))
+        return NULL;
+    PyObject *run = PyList_New(0);
+    if (run == NULL) return NULL;
+    int failed = 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(pairs) && !failed; i++) {
+        PyObject *pair = PyList_GET_ITEM(pairs, i);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2 || !PyUnicode_Check(PyTuple_GET_ITEM(pair, 0))) {
+            PyErr_SetString(PyExc_TypeError, "pairs are (word, tag) tuples");
+            failed = 1;
+            break;
+        }
+        PyObject *word = PyTuple_GET_ITEM(pair, 0);
+        if (PyDict_SetItem(tag_of, word, PyTuple_GET_ITEM(pair, 1)) < 0 || (!is_space(word) && add(words, word, 1) < 0)) {
+            failed = 1;
+            break;
+        }
+        PyObject *unit = PyObject_GetItem(units, pair);
+        if (unit == NULL || !PyUnicode_Check(unit)) {
+            if (unit != NULL) PyErr_SetString(PyExc_TypeError, "a unit is a string");
+            Py_XDECREF(unit);
+            failed = 1;
+            break;
+        }
+        if (PyUnicode_GET_LENGTH(unit) == 1 && PyUnicode_READ_CHAR(unit, 0) == 0) failed = flush(run, chunks) < 0;
+        else failed = PyList_Append(run, unit) < 0;
+        Py_DECREF(unit);
+    }
+    failed = failed || flush(run, chunks) < 0;
+    Py_DECREF(run);
+    if (failed) return NULL;
     Py_RETURN_NONE;
 }
 
@@ -409,7 +511,10 @@ static PyObject *neighbour_measures(PyObject *self, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"count_chunks", count_chunks, METH_VARARGS,
-     "count_chunks(chunks, words, cache, once, same, tokens, local, left, right, cut): Miner.add's counting loop."},
+     "count_chunks(chunks, (known, tag_of, rules), cache, once, same, tokens, local, left, right, cut): Miner.add's "
+     "counting loop."},
+    {"chunk_pairs", chunk_pairs, METH_VARARGS,
+     "chunk_pairs(pairs, units, tag_of, words, chunks): a document's pairs read into tags, word counts and chunks."},
     {"add_counts", add_counts, METH_VARARGS, "add_counts(counter, counts): counter.update(counts), both dicts of ints."},
     {"merge_neighbours", merge_neighbours, METH_VARARGS, "merge_neighbours(mine, theirs): Miner.merge's neighbours."},
     {"set_defaults", set_defaults, METH_VARARGS, "set_defaults(mine, theirs): mine.setdefault(k, v) for theirs' items."},
@@ -425,6 +530,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "grams", NULL, -1, me
 PyMODINIT_FUNC PyInit_grams(void) {
     empty = PyUnicode_FromStringAndSize("", 0);
     separator = PyUnicode_FromStringAndSize("\x01", 1);
-    if (empty == NULL || separator == NULL) return NULL;
+    default_tag = PyUnicode_FromString("n");
+    if (empty == NULL || separator == NULL || default_tag == NULL) return NULL;
     return PyModule_Create(&module);
 }
