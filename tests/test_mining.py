@@ -649,7 +649,8 @@ def _counted(docs: list[Document], merged: bool = False) -> list[object]:
 
 
 def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pytest.MonkeyPatch) -> None:
-    # glossary/native/grams.c is Miner.add's counting loop (and ngrams.expand) in C; it must leave the miner as
+    # glossary/native/grams.c and counts.c are Miner.add's counting loop (and ngrams.expand) and Miner.merge's in C
+    # (glossary/mining/counting.py has their Python twins); they must leave the miner as
     # the Python loop does, entry for entry and in the same order (the order breaks ties in the ranking, and the
     # neighbours' entropies are summed in it): the repository's seeds, a text with coordinators, names, words the
     # segmenter glued and chunks seen again in a second document, and the shared texts where they are
@@ -657,7 +658,7 @@ def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pyt
 
     from glossary import native
 
-    if native.load_module("grams") is None:
+    if native.load_module("grams") is None or native.load_module("counts") is None:
         pytest.skip("no C compiler here: the Python loop is the miner's")
     root = Path(__file__).resolve().parent.parent
     paths = [
@@ -672,7 +673,7 @@ def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pyt
     in_c = [_counted(docs), _counted(docs, merged=True)]
     monkeypatch.setenv(native.NATIVE_ENV, "0")
     monkeypatch.setattr(native, "_loaded", {})
-    assert native.load_module("grams") is None
+    assert native.load_module("grams") is None and native.load_module("counts") is None
     in_python = [_counted(docs), _counted(docs, merged=True)]
     assert len(in_c[0][0]) > 1000
     for how, c_state, py_state in zip(("counted", "merged"), in_c, in_python):

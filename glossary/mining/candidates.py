@@ -25,51 +25,30 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from operator import itemgetter
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ..models import Candidate, Document
 from ..native import load_module
 from ..normalise.script import to_simplified_aligned
 from ..workers import bounds, default_workers, fork_map_inherited
-from . import cedict
+from . import cedict, counting
 from .corpus import CorpusMeasures, measure_corpus
-from .features import neighbours
 from .filters import (
     character_specificity,
     elements,
     estimated_frequency,
-    function_words,
     load_background,
 )
 from .marks import MARKS, count_marks
 from .measure import candidate_probabilities
 from .model import TermhoodModel, best, demote_fragments, load_model, round_places
-from .ngrams import BREAK_TAGS, expand, is_coordinator, word_rules
+from .ngrams import is_coordinator
 from .segment import JiebaTokeniser, Tokeniser
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import NDArray
 
 Progress = Callable[[int, int], None]
-
-
-class _Units(dict):
-    """(word, tag) → the word, or "\\x00" where it cuts a chunk: punctuation, particles, pronouns and the
-    function words of ``data/function_words.txt``. Everything else may sit inside a term (审批流程, 高速铁路,
-    建筑及工程监理协会); what it says about a candidate is a feature the termhood model weighs."""
-
-    def __missing__(self, pair: tuple[str, str]) -> str:
-        w, t = pair
-        brk = (
-            (t in BREAK_TAGS and not w.isascii() or w in function_words())
-            and not is_coordinator(w, t)
-            or w.isspace()
-            or (t == "x" and not w.isalnum())
-        )
-        self[pair] = out = "\x00" if brk else w
-        return out
 
 
 #: what :meth:`Miner.state` sends from a worker, by name, and the attribute each is
@@ -138,7 +117,7 @@ class Miner:
         # word -> (its tag, ngrams.word_rules' answer under it), for the C counting loop
         self._rules: dict[str, tuple[str, tuple[int, str | None, str | None]]] = {}
         self.tag_of: dict[str, str] = {}
-        self._unit = _Units()
+        self._unit = counting.Units()
         self._lines: dict[int, list[int]] = {}  # document index -> offsets of its line breaks (for context lines)
         self._hanzi_spec: dict[str, float] | None = None
         self._corpus_measures: CorpusMeasures | None = None
@@ -163,89 +142,16 @@ class Miner:
         self.simplified.append(simp)
         self._same.append(simp == doc.text)
         pairs = self._pairs(simp)
-        native = load_module("grams")
         # each distinct chunk is expanded once and counted as often as it occurs
-        words, chunks = self._chunks(pairs, native if "\x00" not in simp and "\x01" not in simp else None)
+        words, chunks = counting.read_pairs(self, pairs, simp)
         local: Counter[str] = Counter()
-        if native is None:
-            self._count_chunks(chunks, local)
-        else:
-            # the same loop in C, told each word's rules under its tag as tag_of has it now (ngrams.word_rules,
-            # asked again only where a word's tag changed)
-            rules_of = (self._rules, self.tag_of, word_rules)
-            lists = (self._ngrams, self._once, self._strings, self.tokens)
-            native.count_chunks(chunks, rules_of, *lists, local, self.left, self.right, self.cut)
+        counting.count_chunks(self, chunks, local)
         count_marks(self, simp, local)
-        # (Counter.update adds a mapping in bytecode: the C twin's add_counts is a tenth of a large mine's counting)
-        add_counts = Counter.update if native is None else native.add_counts
-        add_counts(self.tok_count, words)
+        counting.add_counts(self.tok_count, words)
         self.n_tokens += sum(words.values())
-        add_counts(self.count, local)
+        counting.add_counts(self.count, local)
         self.df.update(local.keys())
         self.doc_counts.append(local)
-
-    def _chunks(self, pairs: list[tuple[str, str]], native: ModuleType | None) -> tuple[Counter[str], Counter[str]]:
-        """The document's words (but spaces) and its chunks (runs of words between breaks, joined by \\x01) with
-        their counts; each pair's tag noted in :attr:`tag_of` (the last one seen wins). In C where it could be
-        built (``grams.chunk_pairs``), for a text with neither \\x00 nor \\x01 in it."""
-        words: Counter[str] = Counter()
-        chunks: Counter[str] = Counter()
-        if native is not None:
-            native.chunk_pairs(pairs, self._unit, self.tag_of, words, chunks)
-            return words, chunks
-        self.tag_of.update(pairs)
-        words.update(map(itemgetter(0), pairs))
-        for w in [w for w in words if w.isspace()]:
-            del words[w]
-        # words joined by \x01 with every break as \x00, then split: the chunking runs in C, and each (word, tag) is
-        # judged once per run (self._unit), not once per occurrence
-        seq = "\x01".join(map(self._unit.__getitem__, pairs))
-        chunks.update(part.strip("\x01") for part in seq.split("\x00"))
-        chunks.pop("", None)
-        return words, chunks
-
-    def _count_chunks(self, chunks: Counter[str], local: Counter[str]) -> None:
-        """Count each chunk's n-grams, ``chunks`` times each, into ``local`` and the miner's neighbours and cuts
-        (``glossary/native/grams.c`` is this loop's twin, and the miner's where it could be built)."""
-        cache, once, tag_of, tokens = self._ngrams, self._once, self.tag_of, self.tokens
-        left, right, cut = self.left, self.right, self.cut
-        for part, k in chunks.items():
-            grams = cache.get(part)
-            if grams is None:
-                grams = self._expand(part, tag_of, tokens)
-                if part in once or part.count("\x01") < 2:  # (a chunk of one or two words is cheap to keep)
-                    cache[part] = grams
-                else:
-                    once.add(part)
-            for gram, before, after, inner in grams:
-                local[gram] += k
-                if inner:
-                    cut[gram] += k
-                # most grams are new and never seen again: a gram seen once keeps its neighbours as the words
-                # themselves, a dict only from its second occurrence (plain dicts: a Counter costs three times
-                # as much to make); see :func:`neighbours`
-                lc = left.get(gram)
-                if lc is None:
-                    if k == 1:
-                        left[gram], right[gram] = before, after
-                    else:
-                        left[gram], right[gram] = {before: k}, {after: k}
-                    continue
-                rc = right[gram]
-                if isinstance(lc, str) or isinstance(rc, str):  # (both are, or neither: a second occurrence)
-                    left[gram] = {lc: 1 + k} if lc == before else {lc: 1, before: k}  # type: ignore[dict-item]
-                    right[gram] = {rc: 1 + k} if rc == after else {rc: 1, after: k}  # type: ignore[dict-item]
-                else:
-                    lc[before] = lc.get(before, 0) + k
-                    rc[after] = rc.get(after, 0) + k
-
-    def _expand(
-        self, part: str, tag_of: dict[str, str], tokens: dict[str, tuple[str, ...]]
-    ) -> list[tuple[str, str, str, bool]]:
-        """The n-grams of a chunk (words joined by \\x01), their words and keys the miner's own strings."""
-        same = self._strings
-        chunk = tuple([same.setdefault(w, w) for w in part.split("\x01")])
-        return [(same.setdefault(g, g), b, a, i) for g, b, a, i in expand(chunk, tag_of, tokens)]
 
     def state(self) -> dict:
         """What was counted, as plain data (to send from a worker process)."""
@@ -262,21 +168,7 @@ class Miner:
                 setattr(self, attr, state[name])
             return
         self.docs.extend(docs)
-        native = load_module("grams")
-        if native is None:
-            self._merge_counts(state)
-        else:  # (the same loops in C: at 16 MB they were 2.5 s the workers waited on)
-            for name in ("count", "df", "cut", "tok_count"):
-                native.add_counts(getattr(self, name), state[name])
-            for name, found in state["marked"].items():
-                native.add_counts(self.marked[name], found)
-            for local in state["doc_counts"]:
-                own: Counter[str] = Counter()
-                native.add_interned(own, self._strings, local)
-                self.doc_counts.append(own)
-            native.set_defaults(self.tokens, state["tokens"])
-            native.merge_neighbours(self.left, state["left"])
-            native.merge_neighbours(self.right, state["right"])
+        counting.merge_counts(self, state)
         self.titles |= state["titles"]
         for span, found in state["glossed"].items():
             self.glossed.setdefault(span, Counter()).update(found)
@@ -286,28 +178,6 @@ class Miner:
         self.simplified.extend(state["simplified"])
         self._same.extend(state["same"])
         self.tag_of.update(state["tag_of"])  # the last tag seen wins, as when counting in one process
-
-    def _merge_counts(self, state: dict) -> None:
-        """:meth:`merge`'s counts, neighbours and words (``glossary/native/grams.c`` has this method's twin)."""
-        for name in ("count", "df", "cut", "tok_count"):
-            getattr(self, name).update(state[name])
-        for name, found in state["marked"].items():
-            self.marked[name].update(found)
-        # a worker's candidates this miner has already are its own strings again (they would be kept twice)
-        same = self._strings
-        for local in state["doc_counts"]:
-            self.doc_counts.append(Counter({same.setdefault(k, k): n for k, n in local.items()}))
-        for k, v in state["tokens"].items():
-            self.tokens.setdefault(k, v)
-        for mine, theirs in ((self.left, state["left"]), (self.right, state["right"])):
-            for k, c in theirs.items():
-                got = mine.get(k)
-                if got is None:
-                    mine[k] = c
-                else:
-                    into = mine[k] = got if isinstance(got, dict) else {got: 1}
-                    for w, n in neighbours(c).items():
-                        into[w] = into.get(w, 0) + n
 
     def _pairs(self, text: str) -> list[tuple[str, str]]:
         pairs = getattr(self.tokeniser, "pairs", None)
@@ -425,7 +295,9 @@ def load_tables() -> None:
     for most of them (a worker that loaded them itself would do so once per worker)."""
     load_background()
     cedict.load_rows()
-    load_module("grams")  # (built, where it is not yet, before the workers that would each build it)
+    # (the native modules built, where they are not yet, before the workers that would each build them)
+    load_module("grams")
+    load_module("counts")
 
 
 def _probabilities_part(shared: tuple[Miner, list[str]], job: tuple[int, int, TermhoodModel]) -> NDArray:

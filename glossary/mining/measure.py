@@ -341,14 +341,14 @@ class _Measure:
 
 
 def _counts(counts: Mapping[str, int], keys: Sequence[str]) -> NDArray:
-    """``counts.get(k, 0)`` of each of ``keys``, as floats (in C where ``glossary/native/grams.c`` could be built).
+    """``counts.get(k, 0)`` of each of ``keys``, as floats (in C where ``glossary/native/counts.c`` could be built).
 
     >>> _counts({"稀土": 3}, ["稀土", "永磁"]).tolist()
     [3.0, 0.0]
     """
     import numpy as np
 
-    native = load_module("grams")
+    native = load_module("counts")
     if native is None or not isinstance(counts, dict):
         return np.fromiter((counts.get(k, 0) for k in keys), dtype=float, count=len(keys))
     out = np.empty(len(keys))
@@ -364,7 +364,7 @@ def _neighbour_measures(side: Mapping[str, dict[str, int] | str], keys: Sequence
     """
     import numpy as np
 
-    native = load_module("grams")
+    native = load_module("counts")
     if native is None or not isinstance(side, dict):
         return np.array([_side(side.get(k, _NONE)) for k in keys]).reshape(len(keys), 3)
     out = np.empty((len(keys), 3))

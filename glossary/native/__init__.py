@@ -4,9 +4,9 @@ A loop numpy cannot vectorise (a forward-backward pass over one sentence pair, a
 character) costs Python hundreds of microseconds a call; in C it costs tens. The sources ship with the package
 and are built here, once per source version, into the cache directory (:func:`glossary.cache.cache_dir`) with
 ``$CC`` (else the compiler Python was built with, else ``cc``); nothing prebuilt is downloaded. A plain library
-(``hmm.c``, loaded with ctypes: :func:`load`) works on arrays; an extension module (``grams.c``, built against
-this interpreter's headers: :func:`load_module`) works on the dictionaries and strings of a Python loop it
-replaces. Where no compiler works, or ``GLOSSARY_NATIVE=0`` is set, both answer ``None`` and the caller uses its
+(``hmm.c``, loaded with ctypes: :func:`load`) works on arrays; an extension module (``grams.c``, ``counts.c``,
+built against this interpreter's headers: :func:`load_module`) works on the dictionaries and strings of a Python
+loop it replaces; the headers beside them (``dicts.h``) are shared, and part of what a build is keyed by. Where no compiler works, or ``GLOSSARY_NATIVE=0`` is set, both answer ``None`` and the caller uses its
 numpy or Python twin, which gives the same results (the tests hold them to each other).
 
 >>> lib = load("hmm")
@@ -108,7 +108,9 @@ def _build(name: str, extra: list[str]) -> Path | None:
     command = [*compiler(), *extra]
     # (the machine's kind too: a home shared by an x86 and an ARM machine keeps a build for each)
     built_for = " ".join([*command, *FLAGS, platform.machine(), sys.platform])
-    digest = hashlib.sha256(source.read_bytes() + built_for.encode()).hexdigest()[:16]
+    # (the headers beside the sources too: a module includes what the others share)
+    headers = b"".join(h.read_bytes() for h in sorted(source.parent.glob("*.h")))
+    digest = hashlib.sha256(source.read_bytes() + headers + built_for.encode()).hexdigest()[:16]
     target = cache_dir() / "native" / f"{name}-{digest}.so"
     if not target.exists():
         tmp = target.with_suffix(f".{os.getpid()}.tmp")

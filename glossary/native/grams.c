@@ -1,16 +1,16 @@
-/* The miner's counting loop over a document's chunks (glossary/mining/candidates.py, Miner.add, and
- * glossary/mining/ngrams.py, expand and cut_edges, are the Python twin this must agree with, entry for entry and in
- * the same insertion order): each chunk of words is expanded into its candidate n-grams, and every occurrence is
- * counted with the words on either side of it. Python paid a dictionary lookup, a string and a tuple per n-gram
- * occurrence in bytecode (half of a mine's counting); here the same dictionaries are updated from C.
+/* The miner's counting loop over a document (glossary/mining/counting.py, and ngrams.py's expand and cut_edges, are
+ * the Python twin this must agree with, entry for entry and in the same insertion order): the document's (word, tag)
+ * pairs read into chunks, each chunk of words expanded into its candidate n-grams, and every occurrence counted
+ * with the words on either side of it. Python paid a dictionary lookup, a string and a tuple per n-gram occurrence
+ * in bytecode (half of a mine's counting); here the same dictionaries are updated from C.
  *
  * What the rules ask of a word (its tag, the stop list, the dictionaries) is worked out in Python (ngrams.word_rules)
  * once per word and tag, and kept: (flags, tail or None, head or None), the flags below.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <math.h>
-#include <string.h>
+
+#include "dicts.h"
 
 enum {
     START_OK = 1,   /* may begin a candidate */
@@ -135,34 +135,6 @@ static int expand(PyObject *grams, PyObject *const *w, const long *fl, PyObject 
         }
     }
     return 0;
-}
-
-/* counter[key] += k */
-static int add(PyObject *counter, PyObject *key, long long k) {
-    PyObject *old = PyDict_GetItemWithError(counter, key);
-    if (old == NULL && PyErr_Occurred()) return -1;
-    long long now = k;
-    if (old != NULL) {
-        now += PyLong_AsLongLong(old);
-        if (PyErr_Occurred()) return -1;
-    }
-    PyObject *value = PyLong_FromLongLong(now);
-    if (value == NULL) return -1;
-    int rc = PyDict_SetItem(counter, key, value);
-    Py_DECREF(value);
-    return rc;
-}
-
-/* {word: k}, or {first: 1, word: k} (first the word seen once before, word the new one; {word: 1 + k} when the same) */
-static PyObject *neighbours(PyObject *first, PyObject *word, long long k) {
-    PyObject *d = PyDict_New();
-    if (d == NULL) return NULL;
-    int same = first != NULL ? PyObject_RichCompareBool(first, word, Py_EQ) : 0;
-    if (same < 0 || (first != NULL && !same && add(d, first, 1) < 0) || add(d, word, k + (same ? 1 : 0)) < 0) {
-        Py_DECREF(d);
-        return NULL;
-    }
-    return d;
 }
 
 /* one n-gram's occurrences: see Miner.add (a gram seen once keeps its neighbours as the words themselves) */
@@ -365,163 +337,12 @@ static PyObject *chunk_pairs(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
-/* counter.update(counts) for two dicts of ints: Counter.update loops over a mapping in bytecode */
-static PyObject *add_counts(PyObject *self, PyObject *args) {
-    PyObject *counter, *counts, *key, *value;
-    if (!PyArg_ParseTuple(args, "O!O!", &PyDict_Type, &counter, &PyDict_Type, &counts)) return NULL;
-    Py_ssize_t pos = 0;
-    while (PyDict_Next(counts, &pos, &key, &value)) {
-        long long k = PyLong_AsLongLong(value);
-        if ((k == -1 && PyErr_Occurred()) || add(counter, key, k) < 0) return NULL;
-    }
-    Py_RETURN_NONE;
-}
-
-/* for key, c in theirs.items(): mine's neighbours of key joined with c (Miner.merge's loop; a str is a neighbour
- * seen once, a dict its neighbours' counts) */
-static PyObject *merge_neighbours(PyObject *self, PyObject *args) {
-    PyObject *mine, *theirs, *key, *found;
-    if (!PyArg_ParseTuple(args, "O!O!", &PyDict_Type, &mine, &PyDict_Type, &theirs)) return NULL;
-    Py_ssize_t pos = 0;
-    while (PyDict_Next(theirs, &pos, &key, &found)) {
-        PyObject *got = PyDict_GetItemWithError(mine, key);
-        if (got == NULL) {
-            if (PyErr_Occurred() || PyDict_SetItem(mine, key, found) < 0) return NULL;
-            continue;
-        }
-        PyObject *into = got;
-        if (PyDict_Check(got)) Py_INCREF(into);
-        else if ((into = neighbours(NULL, got, 1)) == NULL) return NULL;
-        int failed = PyDict_SetItem(mine, key, into) < 0;
-        if (!failed && PyDict_Check(found)) {
-            Py_ssize_t at = 0;
-            PyObject *word, *n;
-            while (!failed && PyDict_Next(found, &at, &word, &n)) {
-                long long k = PyLong_AsLongLong(n);
-                failed = (k == -1 && PyErr_Occurred()) || add(into, word, k) < 0;
-            }
-        } else if (!failed) {
-            failed = add(into, found, 1) < 0;
-        }
-        Py_DECREF(into);
-        if (failed) return NULL;
-    }
-    Py_RETURN_NONE;
-}
-
-/* for key, value in theirs.items(): mine.setdefault(key, value) */
-static PyObject *set_defaults(PyObject *self, PyObject *args) {
-    PyObject *mine, *theirs, *key, *value;
-    if (!PyArg_ParseTuple(args, "O!O!", &PyDict_Type, &mine, &PyDict_Type, &theirs)) return NULL;
-    Py_ssize_t pos = 0;
-    while (PyDict_Next(theirs, &pos, &key, &value))
-        if (PyDict_SetDefault(mine, key, value) == NULL) return NULL;
-    Py_RETURN_NONE;
-}
-
-/* into.update({same.setdefault(k, k): n for k, n in counts.items()}): counts keyed by this process's own strings */
-static PyObject *add_interned(PyObject *self, PyObject *args) {
-    PyObject *into, *same, *counts, *key, *value;
-    if (!PyArg_ParseTuple(args, "O!O!O!", &PyDict_Type, &into, &PyDict_Type, &same, &PyDict_Type, &counts)) return NULL;
-    Py_ssize_t pos = 0;
-    while (PyDict_Next(counts, &pos, &key, &value)) {
-        PyObject *own = PyDict_SetDefault(same, key, key);
-        if (own == NULL || PyDict_SetItem(into, own, value) < 0) return NULL;
-    }
-    Py_RETURN_NONE;
-}
-
-/* a writable C-contiguous float64 buffer of exactly `size` doubles (a numpy array), or -1 with an error set */
-static int doubles(PyObject *array, Py_buffer *view, Py_ssize_t size) {
-    if (PyObject_GetBuffer(array, view, PyBUF_WRITABLE | PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) return -1;
-    if (view->itemsize != sizeof(double) || view->format == NULL || strcmp(view->format, "d") != 0
-        || view->len != size * (Py_ssize_t)sizeof(double)) {
-        PyBuffer_Release(view);
-        PyErr_SetString(PyExc_ValueError, "expected a float64 array of one entry per key");
-        return -1;
-    }
-    return 0;
-}
-
-/* out[i] = mapping.get(keys[i], 0) for dicts of ints (a column of counts; a generator in bytecode cost a tenth of
- * a second per 100,000 keys, and the features read nine such columns) */
-static PyObject *lookup(PyObject *self, PyObject *args) {
-    PyObject *out, *mapping, *keys;
-    if (!PyArg_ParseTuple(args, "OO!O!", &out, &PyDict_Type, &mapping, &PyList_Type, &keys)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(keys);
-    Py_buffer view;
-    if (doubles(out, &view, n) < 0) return NULL;
-    double *at = view.buf;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *value = PyDict_GetItemWithError(mapping, PyList_GET_ITEM(keys, i));
-        at[i] = value == NULL ? 0.0 : PyFloat_AsDouble(value);
-        if (PyErr_Occurred()) { PyBuffer_Release(&view); return NULL; }
-    }
-    PyBuffer_Release(&view);
-    Py_RETURN_NONE;
-}
-
-/* (share of occurrences at a chunk's edge, entropy of the neighbours, log of distinct neighbours) of each key's
- * neighbours on one side, as glossary/mining/measure.py's _side and _entropy work them out: the same operations in
- * the same order (the neighbours in their insertion order), so the same doubles */
-static PyObject *neighbour_measures(PyObject *self, PyObject *args) {
-    PyObject *out, *side, *keys;
-    if (!PyArg_ParseTuple(args, "OO!O!", &out, &PyDict_Type, &side, &PyList_Type, &keys)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(keys);
-    Py_buffer view;
-    if (doubles(out, &view, 3 * n) < 0) return NULL;
-    double *row = view.buf;
-    for (Py_ssize_t i = 0; i < n; i++, row += 3) {
-        PyObject *found = PyDict_GetItemWithError(side, PyList_GET_ITEM(keys, i));
-        row[0] = row[1] = row[2] = 0.0;
-        if (found == NULL) {
-            if (PyErr_Occurred()) break;
-            continue; /* no neighbours: (0, 0, 0) */
-        }
-        if (PyUnicode_Check(found)) { /* seen once: one neighbour, the chunk's edge or a word */
-            row[0] = PyUnicode_GET_LENGTH(found) == 0 ? 1.0 : 0.0;
-            row[2] = log(2.0);
-            continue;
-        }
-        long long total = 0, edge = 0;
-        Py_ssize_t pos = 0;
-        PyObject *word, *c;
-        while (PyDict_Next(found, &pos, &word, &c)) {
-            long long k = PyLong_AsLongLong(c);
-            total += k;
-            if (PyUnicode_GET_LENGTH(word) == 0) edge = k;
-        }
-        if (PyErr_Occurred()) break;
-        if (!total) continue;
-        double h = edge ? (double)edge * (1.0 / (double)total) * log((double)total) : 0.0;
-        pos = 0;
-        while (PyDict_Next(found, &pos, &word, &c)) {
-            if (PyUnicode_GET_LENGTH(word) == 0) continue;
-            double p = (double)PyLong_AsLongLong(c) / (double)total;
-            h -= p * log(p);
-        }
-        row[0] = (double)edge / (double)total;
-        row[1] = h;
-        row[2] = log((double)(1 + edge + PyDict_GET_SIZE(found) - (edge ? 1 : 0)));
-    }
-    PyBuffer_Release(&view);
-    if (PyErr_Occurred()) return NULL;
-    Py_RETURN_NONE;
-}
-
 static PyMethodDef methods[] = {
+    {"chunk_pairs", chunk_pairs, METH_VARARGS,
+     "chunk_pairs(pairs, units, tag_of, words, chunks): a document's pairs read into tags, word counts and chunks."},
     {"count_chunks", count_chunks, METH_VARARGS,
      "count_chunks(chunks, (known, tag_of, rules), cache, once, same, tokens, local, left, right, cut): Miner.add's "
      "counting loop."},
-    {"chunk_pairs", chunk_pairs, METH_VARARGS,
-     "chunk_pairs(pairs, units, tag_of, words, chunks): a document's pairs read into tags, word counts and chunks."},
-    {"add_counts", add_counts, METH_VARARGS, "add_counts(counter, counts): counter.update(counts), both dicts of ints."},
-    {"merge_neighbours", merge_neighbours, METH_VARARGS, "merge_neighbours(mine, theirs): Miner.merge's neighbours."},
-    {"set_defaults", set_defaults, METH_VARARGS, "set_defaults(mine, theirs): mine.setdefault(k, v) for theirs' items."},
-    {"lookup", lookup, METH_VARARGS, "lookup(out, mapping, keys): out[i] = mapping.get(keys[i], 0), out float64."},
-    {"neighbour_measures", neighbour_measures, METH_VARARGS,
-     "neighbour_measures(out, side, keys): measure._side of each key's neighbours into out (n x 3 float64)."},
-    {"add_interned", add_interned, METH_VARARGS, "add_interned(into, same, counts): counts keyed by same's strings."},
     {NULL, NULL, 0, NULL},
 };
 
