@@ -666,10 +666,10 @@ def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pyt
         *(p for p in (SHARED / "seeds", *sorted((SHARED / "eval" / "corpora").glob("*"))) if p.is_dir()),
     ]
     docs = [d for p in paths for d in read_sources([p]).documents]
-    made = "工业和信息化部与教育部和科技部发布通知。中国银行间市场的诉讼案增多，稀土永磁材料和稀土永磁材料。"
+    made = "交通部与教育部和科技部发布通知。汽车工业间市场的诉讼案增多，小型齿轮材料和小型齿轮材料。"
     docs += [Document("made.txt", made, "utf-8"), Document("again.txt", made + "北部和西部的镝。", "utf-8")]
     # (a text with the characters the chunking joins and cuts by is chunked in Python, whichever loop counts)
-    docs += [Document("control.txt", "稀土\x01永磁材料和\x00稀土永磁材料。", "utf-8")]
+    docs += [Document("control.txt", "小型\x01齿轮材料和\x00小型齿轮材料。", "utf-8")]
     in_c = [_counted(docs), _counted(docs, merged=True)]
     monkeypatch.setenv(native.NATIVE_ENV, "0")
     monkeypatch.setattr(native, "_loaded", {})

@@ -6,9 +6,9 @@ same, entry for entry and in the same order (the tests hold them to each other).
 >>> from collections import Counter
 >>> from glossary.mining.candidates import Miner
 >>> m = Miner()
->>> words, chunks = read_pairs(m, [("稀土", "n"), ("永磁", "n"), ("，", "x"), ("材料", "n")], "稀土永磁，材料")
->>> list(chunks), words["稀土"]
-(['稀土\\x01永磁', '材料'], 1)
+>>> words, chunks = read_pairs(m, [("小型", "b"), ("齿轮", "n"), ("，", "x"), ("材料", "n")], "小型齿轮，材料")
+>>> list(chunks), words["齿轮"]
+(['小型\\x01齿轮', '材料'], 1)
 """
 
 from __future__ import annotations

@@ -343,7 +343,7 @@ class _Measure:
 def _counts(counts: Mapping[str, int], keys: Sequence[str]) -> NDArray:
     """``counts.get(k, 0)`` of each of ``keys``, as floats (in C where ``glossary/native/counts.c`` could be built).
 
-    >>> _counts({"稀土": 3}, ["稀土", "永磁"]).tolist()
+    >>> _counts({"齿轮": 3}, ["齿轮", "轴承"]).tolist()
     [3.0, 0.0]
     """
     import numpy as np
@@ -359,7 +359,7 @@ def _counts(counts: Mapping[str, int], keys: Sequence[str]) -> NDArray:
 def _neighbour_measures(side: Mapping[str, dict[str, int] | str], keys: Sequence[str]) -> NDArray:
     """:func:`_side` of each key's neighbours on one side, as rows (the same numbers in C where it could be built).
 
-    >>> _neighbour_measures({"稀土": "", "永磁": {"": 1, "材料": 1}}, ["稀土", "永磁", "钕"]).round(3).tolist()
+    >>> _neighbour_measures({"齿轮": "", "轴承": {"": 1, "材料": 1}}, ["齿轮", "轴承", "铜"]).round(3).tolist()
     [[1.0, 0.0, 0.693], [0.5, 0.693, 1.099], [0.0, 0.0, 0.0]]
     """
     import numpy as np

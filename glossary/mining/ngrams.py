@@ -63,9 +63,9 @@ def word_rules(word: str, tag: str) -> tuple[int, str | None, str | None]:
     coordinator; ends as a name of a body; a place or time word; a term head; no candidate alone), and the words
     CC-CEDICT lists at its end and at its start (:func:`cut_edges`; None: none, or a word too short).
 
-    >>> bits, tail, head = word_rules("中国银行", "nt")
+    >>> bits, tail, head = word_rules("汽车工业", "n")
     >>> bool(bits & START_OK), bool(bits & JOIN), tail, head
-    (True, False, '银行', '中国')
+    (True, False, '工业', '汽车')
     >>> word_rules("和", "c")[0] & (START_OK | JOIN) == JOIN
     True
     """
