@@ -275,6 +275,15 @@ def test_an_edit_refuses_a_blank_english_and_a_traditional_form_that_is_not_the_
     assert (e.traditional, e.pinyin) == ("小零件", "xiǎo bù jiàn")  # (numbered as typed, shown with marks)
 
 
+def test_an_edited_neutral_tone_keeps_its_u_umlaut(tb: TermBase) -> None:
+    # a reading typed with numbers is shown with tone marks; a neutral tone (5) was only stripped of its number, so
+    # "nv5" was stored as "nv", where every other tone's v became ü (nv3 → nǚ): one entry's reading in two spellings
+    tb.stage([entry("小女件", "小女件")], by="t")
+    e = tb.edit("小女件", by="r", pinyin="xiao3 nv5 jian4")
+    assert e.pinyin == "xiǎo nü jiàn"
+    assert tb.edit("小女件", by="r", pinyin="xiao3 lv5 zi5").pinyin == "xiǎo lü zi"
+
+
 def test_a_deleted_entrys_id_and_history_never_pass_to_a_new_entry(tb: TermBase) -> None:
     # SQLite gives a new row the largest id plus one: the last entry deleted, the next one added took its id and
     # with it its history (who approved it, that it was deleted); a mine's bulk writes did the same on both back ends

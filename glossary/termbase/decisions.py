@@ -418,13 +418,11 @@ def _english_given(text: str | None) -> str | None:
 def _with_tone_marks(pinyin: str) -> str:
     """A reading with each numbered syllable written with its tone mark, the rest as typed.
 
-    >>> _with_tone_marks("li3 zi3 zi"), _with_tone_marks("LG hua4 xue2"), _with_tone_marks("nv3")
-    ('lǐ zǐ zi', 'LG huà xué', 'nǚ')
+    >>> _with_tone_marks("li3 zi3 zi"), _with_tone_marks("LG hua4 xue2"), _with_tone_marks("nv3 nv5")
+    ('lǐ zǐ zi', 'LG huà xué', 'nǚ nü')
     """
-    return " ".join(
-        tone_marks(s) if _NUMBERED.fullmatch(s) and s[-1] != "5" else s[:-1] if _NUMBERED.fullmatch(s) else s
-        for s in pinyin.split()
-    )
+    # (a neutral tone, 5, has no mark, but its v is still ü)
+    return " ".join(tone_marks(s) if _NUMBERED.fullmatch(s) else s for s in pinyin.split())
 
 
 #: a syllable of lower-case letters and a tone number (5: the neutral tone, written without a mark)
