@@ -259,6 +259,33 @@ def test_import_dry_run(runner: CliRunner, db: str, tmp_path: Path) -> None:
         assert tb.stats()["total"] == 0
 
 
+def test_a_glossary_of_two_columns_imports_with_traditional_and_pinyin(
+    runner: CliRunner, db: str, tmp_path: Path
+) -> None:
+    # a glossary from another tool has the Chinese and the English only: its entries came in with no Traditional form
+    # and no pinyin, so `find` by pinyin missed them and the exports had one script; they get both as mining gives
+    # them, while an entry the term base has keeps its own
+    run(
+        runner,
+        db,
+        "import",
+        str(_csv(tmp_path / "ours.csv", "zh-CN,zh-TW,pinyin,en-US\n齿轮箱,齒輪匣,chǐ lún xiá,gear case\n")),
+    )
+    f = _csv(tmp_path / "g.csv", "zh-CN,en-US\n小部件,widget\n齿轮箱,gearbox\n")
+    r = run(runner, db, "import", str(f), "--on-conflict", "overwrite")
+    assert (r.exit_code, r.output) == (0, f"imported {f}: 1 added, 1 updated, 0 skipped\n")
+    with TermBase(db) as tb:
+        widget, gears = tb.get("小部件"), tb.get("齿轮箱")
+    assert (widget.traditional, widget.pinyin) == ("小部件", "xiǎo bù jiàn")
+    assert (gears.traditional, gears.pinyin) == ("齒輪匣", "chǐ lún xiá")
+    assert "小部件" in run(runner, db, "find", "xiao3bu4jian4").output
+
+
+def _csv(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_not_a_term_base(runner: CliRunner, tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite at all" * 10)

@@ -32,10 +32,12 @@ pinyin    a name with no other source, rendered in pinyin: a Chinese   0.15, 0.0
 from __future__ import annotations
 
 from collections.abc import Generator, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from ..mining.cedict import load_rows
 from ..models import Candidate, TermEntry
 from ..normalise import readings
+from ..normalise.hanzi import HAN
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
 from ..workers import default_workers, fork_shared_iter, weighted_bounds
 from . import countries, dictionary, edges, english, translit
@@ -93,6 +95,26 @@ def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = No
         file_counts=dict(c.file_counts),
         contexts=list(c.contexts),
         kind=c.kind,
+    )
+
+
+def complete_forms(entry: TermEntry) -> TermEntry:
+    """``entry`` with the Traditional form and the pinyin it lacks worked out as mining works them out (a glossary
+    imported from a file of two columns, Chinese and English, is found by its pinyin and exported with both
+    scripts); what it has is kept. A term of no Hanzi has neither.
+
+    >>> e = complete_forms(TermEntry("小部件", pinyin="xiǎo bù jiàn (as typed)"))
+    >>> e.traditional, e.pinyin
+    ('小部件', 'xiǎo bù jiàn (as typed)')
+    >>> complete_forms(TermEntry("齿轮箱")).traditional, complete_forms(TermEntry("LED")).pinyin
+    ('齒輪箱', '')
+    """
+    if not HAN.search(entry.simplified) or (entry.traditional and entry.pinyin):
+        return entry
+    return replace(
+        entry,
+        traditional=entry.traditional or choose_traditional(entry.simplified, [], []),
+        pinyin=entry.pinyin or reading(entry.simplified, entry.preferred_english or ""),
     )
 
 
