@@ -152,7 +152,12 @@ class TermBase(Store):
                 for e in entries:
                     # a new entry gets the forms the file left blank; an entry the term base has keeps its own (an
                     # import changes only what the file gives)
-                    if not self.con.execute("SELECT 1 FROM concepts WHERE simplified=?", (e.simplified,)).fetchone():
+                    if (
+                        not (e.traditional and e.pinyin)
+                        and not self.con.execute(
+                            "SELECT 1 FROM concepts WHERE simplified=?", (e.simplified,)
+                        ).fetchone()
+                    ):
                         e = complete_forms(e)
                     policy = on_conflict
                     if on_conflict == "ask":
