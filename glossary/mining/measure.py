@@ -98,14 +98,14 @@ class _Measure:
         self.elems = elements()
         self.known = getattr(miner.tokeniser, "known", None)
         tokens = miner.tokens
-        words = list(
-            dict.fromkeys(itertools.chain(keys, itertools.chain.from_iterable(tokens.get(k, ()) for k in keys)))
-        )
+        # (each distinct word of the candidates, in order, and its id: its place in the arrays of _word_table)
+        self._words = list(dict.fromkeys(itertools.chain.from_iterable([tokens.get(k) or (k,) for k in keys])))
+        # (the candidates and their words are read from the dictionaries at once; a key no word is already in
+        # the candidates' part)
+        words = list(dict.fromkeys(itertools.chain(keys, self._words)))
         lexicon.prefetch(words)
         prefetch_background(words)
         cedict.prefetch(words)
-        # (each distinct word of the candidates, in order, and its id: its place in the arrays of _word_table)
-        self._words = list(dict.fromkeys(t for k in keys for t in tokens.get(k) or (k,)))
         self.ids = {t: i for i, t in enumerate(self._words)}
         self._word_table()
 
