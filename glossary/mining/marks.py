@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..normalise.hanzi import HAN, HAN_CLASS, LATIN_CLASS
@@ -54,14 +55,41 @@ _LIST_ITEM = re.compile(rf"(?<=、)([^{_NOT_ITEM}]{{1,{MAX_CHARS}}})(?=[、等�
 _IN_QUOTES = re.compile(rf"[“「『‘]([^{_NOT_ITEM}]{{2,{MAX_CHARS}}})[”」』’]")
 #: a short span in brackets (an abbreviation, a code, a name's other form), and the span right before one
 _IN_BRACKETS = re.compile(rf"[（(]([^{_NOT_ITEM}]{{2,12}})[)）]")
+#: the span right before a short span in brackets (a name, then its abbreviation), as a pattern; it is looked for
+#: from the brackets back (:func:`before_brackets`), as a pattern tried at every character cost two thirds of what
+#: a text's marks cost
 _BEFORE_BRACKETS = re.compile(
     rf"([^{_NOT_ITEM}]{{2,{MAX_CHARS}}})(?=[（(](?:简称|下称|以下简称)?[^{_NOT_ITEM}]{{2,12}}[)）])"
 )
-#: the ways a writer sets a span off, each counted on :attr:`Miner.marked` under its name
-MARKS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "listed": (_LIST_ITEM,),
-    "in_quotes": (_IN_QUOTES,),
-    "bracketed": (_IN_BRACKETS, _BEFORE_BRACKETS),
+_SHORT_BRACKETS = re.compile(rf"[（(](?:简称|下称|以下简称)?[^{_NOT_ITEM}]{{2,12}}[)）]")
+_TRAILING_RUN = re.compile(rf"[^{_NOT_ITEM}]*$")
+
+
+def before_brackets(text: str) -> Iterator[str]:
+    """What :data:`_BEFORE_BRACKETS` finds in ``text``, in order: the run of characters that may stand in a list's
+    item (at most :data:`~glossary.mining.ngrams.MAX_CHARS`, two or more) right before each short span in brackets.
+    A run never holds a bracket, so each bracket has its own, and only the last characters of a long run can end
+    at the bracket.
+
+    >>> list(before_brackets("据中国食品协会（简称中食协）和某委员会（ABC）报道"))
+    ['据中国食品协会', '某委员会']
+    """
+    for m in _SHORT_BRACKETS.finditer(text):
+        run = _TRAILING_RUN.search(text, max(0, m.start() - MAX_CHARS), m.start())
+        if run is not None and len(run.group()) >= 2:
+            yield run.group()
+
+
+def _groups(pattern: re.Pattern[str]) -> Callable[[str], Iterator[str]]:
+    """The first group of each of ``pattern``'s matches in a text."""
+    return lambda text: (m.group(1) for m in pattern.finditer(text))
+
+
+#: the ways a writer sets a span off, each counted on :attr:`Miner.marked` under its name: what finds the spans
+MARKS: dict[str, tuple[Callable[[str], Iterator[str]], ...]] = {
+    "listed": (_groups(_LIST_ITEM),),
+    "in_quotes": (_groups(_IN_QUOTES),),
+    "bracketed": (_groups(_IN_BRACKETS), before_brackets),
 }
 
 
@@ -124,12 +152,12 @@ def count_set_off(miner: Miner, simp: str, local: Counter[str]) -> None:
     >>> m.marked["bracketed"]["化工产品"], m.marked["bracketed"]["化学品"]
     (1, 1)
     """
-    for name, patterns in MARKS.items():
+    for name, finders in MARKS.items():
         found = miner.marked[name]
-        for pattern in patterns:
-            for m in pattern.finditer(simp):
-                if m.group(1) in local:
-                    found[m.group(1)] += 1
+        for spans in finders:
+            for span in spans(simp):
+                if span in local:
+                    found[span] += 1
 
 
 def acronym_words(miner: Miner, span: str, gloss: str) -> tuple[str, ...]:
