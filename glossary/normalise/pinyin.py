@@ -35,6 +35,7 @@ def to_pinyin(text: str, style: str = "marks") -> str:
     return _to_pinyin(text, style)
 
 
+#: a pinyin syllable written with its tone number (lower case; v for ü, as pypinyin and the keys write it)
 _SYLLABLE = re.compile(r"([a-z]+)([1-5])")
 
 
@@ -105,7 +106,7 @@ def reading_keys(reading: str) -> tuple[str, str]:
         if HAN.fullmatch(syllable):
             continue  # (a character with no known reading has no key: the rest of the reading still finds it)
         if syllable.isascii():
-            m = _SYLLABLE_NUMBERED.fullmatch(syllable)  # (lower case: CO2 is Latin, not a syllable in tone 2)
+            m = _SYLLABLE.fullmatch(syllable)  # (lower case: CO2 is Latin, not a syllable in tone 2)
             if m:
                 letters = m.group(1).replace("v", "u")
                 num.append(letters + m.group(2).replace("5", ""))  # the neutral tone has no number in the keys
@@ -153,7 +154,3 @@ def tones_agree(typed: list[tuple[int, str]], numbered: str) -> bool:
         at += len(letters)
         ends.append((at, tone))
     return all(next((t for end, t in ends if i < end), None) == tone for i, tone in typed)
-
-
-#: a pinyin syllable written with its tone number (u for ü, as the keys fold it)
-_SYLLABLE_NUMBERED = re.compile(r"([a-z]+)([1-5])")
