@@ -90,12 +90,15 @@ def conflicts(tb: TermBase, e: TermEntry) -> bool:
 
 
 def put(tb: TermBase, e: TermEntry, by: str, on_conflict: str = "keep") -> str:
+    from ..align import complete_forms  # (only an import needs the alignment's readers)
     from .store import snapshot
 
     with tb.transaction():
         row = tb.con.execute("SELECT id FROM concepts WHERE simplified=?", (e.simplified,)).fetchone()
         if row is None:
-            tb._insert(with_roles(e), by, "import")
+            # (a new entry gets the forms the file left out; one the term base has keeps its own: below, only what
+            # the file gives changes)
+            tb._insert(with_roles(complete_forms(e)), by, "import")
             return "added"
         cid = row[0]
         current = tb.get(cid)

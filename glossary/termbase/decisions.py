@@ -137,28 +137,16 @@ class TermBase(Store):
         dry_run: bool = False,
         ask: Callable[[TermEntry, TermEntry], bool] | None = None,
     ) -> dict[str, int]:
-        """Put a file's entries in one transaction (all or none); return how many were added, updated, skipped. An
-        entry new to the term base, of Hanzi, without a Traditional form or pinyin gets them as mining would give
-        them (:func:`glossary.align.complete_forms`); an entry the term base has keeps its own.
+        """Put a file's entries in one transaction (all or none); return how many were added, updated, skipped
+        (each as :meth:`put` puts it).
 
         :param ask: with ``on_conflict="ask"``, called with (ours, theirs) for each conflict: True overwrites.
         :param dry_run: count, then roll everything back. :attr:`warnings` says what a reviewer should hear.
         """
-        from ..align import complete_forms  # (only an import needs the alignment's readers)
-
         counts = {"added": 0, "updated": 0, "skipped": 0}
         try:
             with self.transaction():
                 for e in entries:
-                    # a new entry gets the forms the file left blank; an entry the term base has keeps its own (an
-                    # import changes only what the file gives)
-                    if (
-                        not (e.traditional and e.pinyin)
-                        and not self.con.execute(
-                            "SELECT 1 FROM concepts WHERE simplified=?", (e.simplified,)
-                        ).fetchone()
-                    ):
-                        e = complete_forms(e)
                     policy = on_conflict
                     if on_conflict == "ask":
                         policy = "keep"
@@ -390,7 +378,9 @@ class TermBase(Store):
         """Add or update one entry as a file gives it (import); return 'added', 'updated' or 'skipped'.
 
         Only the fields the file has change (:func:`glossary.termbase.changes.merged`); a status lowered by the
-        file is said in :attr:`warnings`; the history keeps the whole entry before and after.
+        file is said in :attr:`warnings`; the history keeps the whole entry before and after. A new entry of Hanzi
+        that the file gives no Traditional form or pinyin gets them as mining gives them
+        (:func:`glossary.align.complete_forms`).
         """
         return _changes.put(self, e, by, on_conflict)
 
