@@ -55,13 +55,11 @@ _LIST_ITEM = re.compile(rf"(?<=、)([^{_NOT_ITEM}]{{1,{MAX_CHARS}}})(?=[、等�
 _IN_QUOTES = re.compile(rf"[“「『‘]([^{_NOT_ITEM}]{{2,{MAX_CHARS}}})[”」』’]")
 #: a short span in brackets (an abbreviation, a code, a name's other form), and the span right before one
 _IN_BRACKETS = re.compile(rf"[（(]([^{_NOT_ITEM}]{{2,12}})[)）]")
-#: the span right before a short span in brackets (a name, then its abbreviation), as a pattern; it is looked for
-#: from the brackets back (:func:`before_brackets`), as a pattern tried at every character cost two thirds of what
-#: a text's marks cost
-_BEFORE_BRACKETS = re.compile(
-    rf"([^{_NOT_ITEM}]{{2,{MAX_CHARS}}})(?=[（(](?:简称|下称|以下简称)?[^{_NOT_ITEM}]{{2,12}}[)）])"
-)
+#: a short span in brackets that a name may stand before (an abbreviation, maybe said as one: 简称…)
 _SHORT_BRACKETS = re.compile(rf"[（(](?:简称|下称|以下简称)?[^{_NOT_ITEM}]{{2,12}}[)）]")
+#: the span right before one, as a pattern; it is looked for from the brackets back (:func:`before_brackets`), as
+#: a pattern tried at every character cost two thirds of what a text's marks cost
+_BEFORE_BRACKETS = re.compile(rf"([^{_NOT_ITEM}]{{2,{MAX_CHARS}}})(?={_SHORT_BRACKETS.pattern})")
 _TRAILING_RUN = re.compile(rf"[^{_NOT_ITEM}]*$")
 
 

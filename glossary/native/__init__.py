@@ -6,8 +6,9 @@ and are built here, once per source version, into the cache directory (:func:`gl
 ``$CC`` (else the compiler Python was built with, else ``cc``); nothing prebuilt is downloaded. A plain library
 (``hmm.c``, loaded with ctypes: :func:`load`) works on arrays; an extension module (``grams.c``, ``counts.c``,
 built against this interpreter's headers: :func:`load_module`) works on the dictionaries and strings of a Python
-loop it replaces; the headers beside them (``dicts.h``) are shared, and part of what a build is keyed by. Where no compiler works, or ``GLOSSARY_NATIVE=0`` is set, both answer ``None`` and the caller uses its
-numpy or Python twin, which gives the same results (the tests hold them to each other).
+loop it replaces; the headers beside them (``dicts.h``) are shared, and part of what a build is keyed by. Where no
+compiler works, or ``GLOSSARY_NATIVE=0`` is set, both answer ``None`` and the caller uses its numpy or Python
+twin, which gives the same results (the tests hold them to each other).
 
 >>> lib = load("hmm")
 >>> lib is None or hasattr(lib, "hmm_posteriors")
