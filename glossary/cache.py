@@ -211,6 +211,17 @@ class Table:
             for k, v in self._query(f"SELECT k, v FROM kv WHERE k IN ({marks})", part):
                 self._seen[k] = marshal.loads(v)
 
+    def read(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The mapping so far, every key of ``keys`` read into it: what :meth:`get` answers for each is its value
+        there, None or no entry meaning the table has none (a column of many keys is then read off it at once, in
+        C).
+
+        >>> t = Table(None, {"稀有": (1, True)})
+        >>> t.read(["稀有", "其重"]).get("其重")
+        """
+        self.prefetch(keys)
+        return self._seen
+
 
 def cached_table(
     name: str,

@@ -11,7 +11,7 @@ from glossary.errors import ModelError
 from glossary.mining import Miner, mine_documents
 from glossary.mining.features import FEATURES
 from glossary.mining.marks import MARKS
-from glossary.mining.measure import candidate_features
+from glossary.mining.measure import candidate_features, candidate_probabilities
 from glossary.mining.model import TermhoodModel, load_model
 from glossary.models import Document
 
@@ -38,13 +38,14 @@ def test_a_candidates_row_is_the_same_measured_alone_or_among_all() -> None:
 
 
 def test_the_native_columns_are_the_python_ones_to_the_last_bit(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the count columns and the neighbours' entropies are read in C (glossary/native/counts.c) where it could be
-    # built; the rows must be the very numbers the model was fitted on (make train reproduces the shipped file
-    # byte for byte), so the same to the last bit as the Python twin's: the repository's seeds and the shared texts
+    # the count columns, the neighbours' entropies, what the candidates' strings say and the model's probabilities
+    # are read in C (glossary/native/counts.c, columns.c) where it could be built; the rows must be the very numbers
+    # the model was fitted on (make train reproduces the shipped file byte for byte), and the scores the ones it
+    # gives them, so the same to the last bit as the Python twin's: the repository's seeds and the shared texts
     from glossary import native
     from glossary.sources import read_sources
 
-    if native.load_module("counts") is None:
+    if native.load_module("counts") is None or native.load_module("columns") is None:
         pytest.skip("no C compiler here: the Python columns are the miner's")
     root = Path(__file__).resolve().parent.parent
     folders = [root / "seeds", *(p for p in (SHARED / "seeds", *sorted(CORPORA.glob("*"))) if p.is_dir())]
@@ -54,11 +55,20 @@ def test_the_native_columns_are_the_python_ones_to_the_last_bit(monkeypatch: pyt
         for d in read_sources([folder]).documents:
             m.add(d)
         miners.append(m)
-    in_c = [candidate_features(m) for m in miners]
+    model = load_model()
+
+    def measured() -> list[tuple[list[str], list[list[float]], list[float]]]:
+        out = []
+        for m in miners:
+            keys, rows = candidate_features(m)
+            out.append((keys, rows, candidate_probabilities(m, keys, model).tolist()))
+        return out
+
+    in_c = measured()
     monkeypatch.setenv(native.NATIVE_ENV, "0")
     monkeypatch.setattr(native, "_loaded", {})
-    in_python = [candidate_features(m) for m in miners]
-    assert sum(len(keys) for keys, _ in in_c) > 1000
+    in_python = measured()
+    assert sum(len(keys) for keys, _, _ in in_c) > 1000
     assert in_c == in_python
 
 

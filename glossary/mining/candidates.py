@@ -298,6 +298,7 @@ def load_tables() -> None:
     # (the native modules built, where they are not yet, before the workers that would each build them)
     load_module("grams")
     load_module("counts")
+    load_module("columns")
 
 
 def _probabilities_part(shared: tuple[Miner, list[str]], job: tuple[int, int, TermhoodModel]) -> NDArray:

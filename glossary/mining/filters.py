@@ -84,7 +84,8 @@ def term_heads() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _head_set() -> frozenset[str]:
+def head_set() -> frozenset[str]:
+    """:func:`term_heads` as a set."""
     return frozenset(term_heads())
 
 
@@ -94,7 +95,7 @@ def is_head(word: str) -> bool:
     >>> is_head("清单"), is_head("非法")
     (True, False)
     """
-    return word in _head_set()
+    return word in head_set()
 
 
 def ends_in_head(word: str) -> bool:
@@ -103,7 +104,7 @@ def ends_in_head(word: str) -> bool:
     >>> ends_in_head("机制"), ends_in_head("农业部"), ends_in_head("美国")
     (True, True, False)
     """
-    return word in _head_set() or term_head(word) is not None
+    return word in head_set() or term_head(word) is not None
 
 
 def term_head(term: str) -> str | None:
@@ -112,16 +113,17 @@ def term_head(term: str) -> str | None:
     >>> term_head("出口管制"), term_head("美国大豆")
     ('管制', None)
     """
-    heads = _head_set()
-    for n in range(min(_longest_head(), len(term) - 1), 0, -1):  # longest first; a head alone is no match
+    heads = head_set()
+    for n in range(min(longest_head(), len(term) - 1), 0, -1):  # longest first; a head alone is no match
         if term[-n:] in heads:
             return term[-n:]
     return None
 
 
 @lru_cache(maxsize=1)
-def _longest_head() -> int:
-    return max(map(len, _head_set()))
+def longest_head() -> int:
+    """How many characters the longest term head has."""
+    return max(map(len, head_set()))
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ import csv
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -288,6 +288,12 @@ def size() -> int:
 def prefetch(strings: Iterable[str]) -> None:
     """Read ECDICT's entries for many strings at once (the miner asks for every candidate and its words)."""
     _index().prefetch(strings)
+
+
+def read(strings: Sequence[str]) -> dict[str, tuple[int, bool] | None]:
+    """ECDICT's entries (as :func:`entry` gives them) for many strings at once, as a mapping: a string is in it
+    with its entry, or with None, or not at all where the index has none."""
+    return _index().read(strings)
 
 
 def singular(word: str) -> str | None:

@@ -14,21 +14,17 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..native import load_module
-from . import cedict, lexicon
-from .features import EVERYDAY_VERB_FREQ, FEATURES, GROUP_OF, NAME_HEADS, POS_GROUPS, SETTING_TAGS
+from . import cedict, columns, lexicon
+from .features import EVERYDAY_VERB_FREQ, FEATURES, GROUP_OF, POS_GROUPS, SETTING_TAGS
 from .filters import (
     background_frequency,
     elements,
     ends_in_head,
-    is_chemical,
     is_stopword,
     prefetch_background,
-    term_head,
 )
 from .lexical import ENGLISH_WORD, affixes, english_zipf, gloss_register
 
@@ -37,25 +33,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .candidates import Miner
     from .model import TermhoodModel
-
-
-def _entropy(counts: dict[str, int]) -> tuple[float, float, float]:
-    """(share of occurrences at a chunk's edge, entropy of the neighbours, log distinct neighbours); each edge
-    occurrence counts as a neighbour of its own, since anything may stand beyond a break."""
-    total = sum(counts.values())
-    if not total:
-        return 0.0, 0.0, 0.0
-    edge = counts.get("", 0)
-    h = edge * (1 / total) * math.log(total) if edge else 0.0
-    for k, c in counts.items():
-        if k:
-            p = c / total
-            h -= p * math.log(p)
-    return edge / total, h, math.log(1 + edge + len(counts) - (1 if edge else 0))
-
-
-def _log_freq(f: float) -> float:
-    return math.log10(max(f, 1e-9))
 
 
 def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple[list[str], list[list[float]]]:
@@ -99,7 +76,7 @@ class _Measure:
         self.known = getattr(miner.tokeniser, "known", None)
         tokens = miner.tokens
         # (each distinct word of the candidates, in order, and its id: its place in the arrays of _word_table)
-        self._words = list(dict.fromkeys(itertools.chain.from_iterable([tokens.get(k) or (k,) for k in keys])))
+        self._words = columns.distinct_words(keys, tokens)
         # (the candidates and their words are read from the dictionaries at once; a key no word is already in
         # the candidates' part)
         words = list(dict.fromkeys(itertools.chain(keys, self._words)))
@@ -130,7 +107,7 @@ class _Measure:
         self.w_hanzi_spec = column(sum(spec.get(c, 0.0) for c in t) for t in words)
         self.w_ascii = flags(t.isascii() for t in words)
         self.w_head = flags(map(ends_in_head, words))
-        self.w_general = column(_log_freq(background_frequency(t)) for t in words)
+        self.w_general = columns.general_frequencies(words)
         self.w_freq = column(background_frequency(t) for t in words)
         self.w_log_count = column(math.log(max(tok_count.get(t, 1), 1)) for t in words)
         self.w_count = column(max(tok_count.get(t, 1), 1) for t in words)
@@ -167,9 +144,7 @@ class _Measure:
         ids = self.ids
         if not keys:
             return np.zeros((0, len(FEATURES)))
-        toks_of = [tokens.get(k) or (k,) for k in keys]
-        lens = np.fromiter(map(len, toks_of), dtype=np.int64, count=len(keys))
-        flat = np.fromiter((ids[t] for toks in toks_of for t in toks), dtype=np.int64, count=int(lens.sum()))
+        lens, flat = columns.word_ids(keys, tokens, ids)
         starts = np.zeros(len(keys), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
         ends = starts + lens - 1
@@ -195,12 +170,12 @@ class _Measure:
             return acc
 
         x = np.zeros((len(keys), len(FEATURES)))
-        f0, seen_in, p_f, p_n, p_max = (_counts(d, keys) for d in (count, df, parents_f, parents_n, parents_max))
+        f0, seen_in, p_f, p_n, p_max = (columns.counts(d, keys) for d in (count, df, parents_f, parents_n, parents_max))
         n_docs = max(len(miner.docs), 1)
-        x[:, 0] = [math.log(1 + f) for f in f0.tolist()]
+        x[:, 0] = columns.log_counts(f0)
         # (f - its parents' mean count, where it has parents: divisions of whole numbers, as Python's)
         nested = f0 - np.divide(p_f, p_n, out=np.zeros(len(keys)), where=p_n > 0)
-        x[:, 1] = [math.log(1 + max(v, 0.0)) for v in nested.tolist()]
+        x[:, 1] = columns.log_counts(nested)
         x[:, 2] = f0 <= 1
         x[:, 3] = seen_in / n_docs
         x[:, 4] = seen_in >= 2
@@ -218,7 +193,7 @@ class _Measure:
         x[:, 6] = np.minimum.reduceat(np.where(body, spec, np.inf), starts)
         x[:, 7] = np.maximum.reduceat(np.where(body, spec, -np.inf), starts)
         x[:, 8] = self.w_spec[last]
-        x[:, 9] = [_log_freq(background_frequency(k)) for k in keys]
+        x[:, 9] = columns.general_frequencies(keys)
         x[:, 10] = self.w_general[last]
         x[:, 11] = self.w_general[first]
         mean_count = np.fromiter(
@@ -228,20 +203,14 @@ class _Measure:
         x[:, 13] = np.where(several, np.minimum(1.0, f0 / np.minimum.reduceat(self.w_count[flat], starts)), 1.0)
         x[:, 14] = np.where(several, np.minimum(1.0, f0 / np.maximum.reduceat(self.w_count[flat], starts)), 1.0)
         x[:, 15] = np.divide(p_max, f0, out=np.zeros(len(keys)), where=f0 != 0)
-        x[:, 16] = [math.log(1 + n) for n in p_n.tolist()]
+        x[:, 16] = columns.log_counts(p_n)
         for col, side in ((17, miner.left), (18, miner.right)):
-            x[:, [col, col + 2, col + 4]] = _neighbour_measures(side, keys)
-        x[:, 23] = [math.log(len(k)) for k in keys]
+            x[:, [col, col + 2, col + 4]] = columns.neighbour_measures(side, keys)
+        shape = columns.shape(keys)
+        x[:, 23] = shape[:, 0]
         x[:, 24] = lens
-        ascii_key = np.fromiter((k.isascii() for k in keys), dtype=bool, count=len(keys))
-        x[:, 25] = ascii_key
-        latin_letter = _LATIN_LETTER.search
-        x[:, 26] = [not a and latin_letter(k) is not None for k, a in zip(keys, ascii_key.tolist())]
-        # (a digit is what str.isdigit says, full-width and superscript digits too: a class of the ones present)
-        digits = "".join(sorted(c for c in set("".join(keys)) if c.isdigit()))
-        if digits:
-            digit = re.compile(f"[{re.escape(digits)}]").search
-            x[:, 27] = [digit(k) is not None for k in keys]
+        x[:, 25:28] = shape[:, 1:]
+        ascii_key = shape[:, 1].astype(bool)
         base, n_groups = 28, len(POS_GROUPS)
         rows = np.arange(len(keys))
         for at, words in ((base, first), (base + n_groups, last)):
@@ -256,23 +225,15 @@ class _Measure:
         x[:, i + 2] = np.where(first_lone, self.w_prefix[first], 0.0)
         x[:, i + 3] = np.where(last_lone, self.w_suffix[last], 0.0)
         i += 4
-        elems, titles, quoted, glossed, names = (
-            self.elems,
-            miner.titles,
-            miner.quoted,
-            self.corpus.glossed,
-            miner.glossed_names,
-        )
-        x[:, i] = [term_head(k) is not None for k in keys]
-        x[:, i + 1] = [k.endswith(NAME_HEADS) and len(k) > 2 for k in keys]
-        x[:, i + 2] = [is_chemical(k) for k in keys]
-        x[:, i + 3] = [k in elems for k in keys]
-        x[:, i + 4] = [k in titles for k in keys]
-        x[:, i + 5] = [k in quoted for k in keys]
-        x[:, i + 6] = [k in glossed for k in keys]
-        x[:, i + 7] = [k in names for k in keys]
+        x[:, i] = columns.term_heads(keys)
+        x[:, i + 1] = columns.name_ends(keys)
+        x[:, i + 2] = columns.chemicals(keys)
+        for at, found in enumerate(
+            (self.elems, miner.titles, miner.quoted, self.corpus.glossed, miner.glossed_names), start=i + 3
+        ):
+            x[:, at] = columns.members(found, keys)
         i += 8
-        in_dictionary = np.fromiter(map(cedict.has_word, keys), dtype=bool, count=len(keys))
+        in_dictionary = columns.members(cedict.headwords(), keys).astype(bool)
         x[:, i] = in_dictionary
         known = self.known
         if known:
@@ -281,7 +242,7 @@ class _Measure:
         x[:, i + 3] = share_of(self.w_core[flat])
         for r in np.flatnonzero(several & self.w_setting[first]).tolist():
             k = keys[r]
-            x[r, i + 4] = count.get(k[len(toks_of[r][0]) :], 0) >= f0[r]
+            x[r, i + 4] = count.get(k[len(self._words[first[r]]) :], 0) >= f0[r]
         i += 5
         stop = self.w_stop[flat]
         x[:, i] = self.w_stop[first] | self.w_stop[last]
@@ -311,23 +272,23 @@ class _Measure:
         x[:, i + 5] = np.maximum.reduceat(self.w_latin_english[flat], starts)
         x[:, i + 6] = any_of(self.w_acronym[flat])
         i += 7
-        whole = [lexicon.entry(k) for k in keys]
-        x[:, i] = [math.log(1 + w[0]) if w else 0.0 for w in whole]
-        x[:, i + 1] = [bool(w and w[1]) for w in whole]
+        whole = columns.lexicon_entries(keys)
+        x[:, i] = whole[:, 1]
+        x[:, i + 1] = whole[:, 2]
         x[:, i + 2] = several & self.w_lexicon[last]
         x[:, i + 3] = share_of(self.w_lexicon[flat])
-        cut = _counts(miner.cut, keys)
+        cut = columns.counts(miner.cut, keys)
         x[:, i + 4] = np.where(f0 > 0, cut / np.maximum(f0, 1), 0.0)
         # a Chinese person's name: a surname and one or two characters, tagged a name, in no dictionary (the
         # people a story quotes are no terms of its field)
         person = np.isin(self.w_group[first], [GROUP_OF["nr"]])
         for r in np.flatnonzero(person & ~ascii_key & ~in_dictionary).tolist():
             k = keys[r]
-            x[r, i + 5] = 2 <= len(k) <= 3 and cedict.is_surname(k[0]) and whole[r] is None
+            x[r, i + 5] = 2 <= len(k) <= 3 and cedict.is_surname(k[0]) and not whole[r, 0]
         # the share of its occurrences the writer sets off: in a list (things of one kind, which a field's terms
         # are), in quotation marks, in brackets or before them (marks.MARKS, in FEATURES' order)
         for at, found in enumerate(miner.marked.values(), start=i + 6):
-            n = _counts(found, keys)
+            n = columns.counts(found, keys)
             x[:, at] = np.where(f0 > 0, np.minimum(1.0, n / np.maximum(f0, 1)), 0.0)
         # TF-IDF: the log count times the rarity of the whole in general Chinese (a weighted sum of the two,
         # which is all the model can make of them apart, does not say "often here, seldom elsewhere")
@@ -338,48 +299,3 @@ class _Measure:
             n_chars > 0, total(self.w_hanzi_spec[flat]) / np.maximum(n_chars, 1), 0.0
         )
         return x
-
-
-def _counts(counts: Mapping[str, int], keys: Sequence[str]) -> NDArray:
-    """``counts.get(k, 0)`` of each of ``keys``, as floats (in C where ``glossary/native/counts.c`` could be built).
-
-    >>> _counts({"齿轮": 3}, ["齿轮", "轴承"]).tolist()
-    [3.0, 0.0]
-    """
-    import numpy as np
-
-    native = load_module("counts")
-    if native is None or not isinstance(counts, dict):
-        return np.fromiter((counts.get(k, 0) for k in keys), dtype=float, count=len(keys))
-    out = np.empty(len(keys))
-    native.lookup(out, counts, keys if isinstance(keys, list) else list(keys))
-    return out
-
-
-def _neighbour_measures(side: Mapping[str, dict[str, int] | str], keys: Sequence[str]) -> NDArray:
-    """:func:`_side` of each key's neighbours on one side, as rows (the same numbers in C where it could be built).
-
-    >>> _neighbour_measures({"齿轮": "", "轴承": {"": 1, "材料": 1}}, ["齿轮", "轴承", "铜"]).round(3).tolist()
-    [[1.0, 0.0, 0.693], [0.5, 0.693, 1.099], [0.0, 0.0, 0.0]]
-    """
-    import numpy as np
-
-    native = load_module("counts")
-    if native is None or not isinstance(side, dict):
-        return np.array([_side(side.get(k, _NONE)) for k in keys]).reshape(len(keys), 3)
-    out = np.empty((len(keys), 3))
-    native.neighbour_measures(out, side, keys if isinstance(keys, list) else list(keys))
-    return out
-
-
-_NONE: dict[str, int] = {}
-_LATIN_LETTER = re.compile("[A-Za-z]")
-#: a candidate seen once on a side: its one neighbour a chunk's edge or a word (the entropy is 0 either way)
-_ONCE_EDGE = (1.0, 0.0, math.log(2))
-_ONCE_WORD = (0.0, 0.0, math.log(2))
-
-
-def _side(found: dict[str, int] | str) -> tuple[float, float, float]:
-    if isinstance(found, str):
-        return _ONCE_EDGE if found == "" else _ONCE_WORD
-    return _entropy(found)

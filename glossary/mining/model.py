@@ -29,6 +29,7 @@ from ..errors import ModelError
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import NDArray
+from .columns import logistic
 from .features import FEATURE_VERSION, FEATURES
 
 #: an environment variable naming another model file (a user's own fit), read when the miner starts
@@ -75,7 +76,7 @@ class TermhoodModel:
         z = np.zeros(len(x))
         for j, wj in enumerate(w):
             z += x[:, j] * wj
-        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, b + v)))) for v in z.tolist()]
+        return logistic(z, b)
 
     def size(self, probabilities: Sequence[float] | NDArray, n_hanzi: int) -> int:
         """How many candidates to keep: those at or above the threshold, at least ``floor`` (or all there are)

@@ -1,4 +1,4 @@
-/* The miner's counts merged, added and read as columns (glossary/mining/counting.py and measure.py have the Python
+/* The miner's counts merged, added and read as columns (glossary/mining/counting.py and columns.py have the Python
  * twins this must agree with, entry for entry, in the same order, to the last bit): a worker's counts joined to the
  * parent's, a document's added to the corpus's, and the features' count columns and neighbours' entropies read
  * for a batch of candidates. Each was a loop in bytecode over a million entries of a large corpus.
@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "buffers.h"
 #include "dicts.h"
 
 /* counter.update(counts) for two dicts of ints: Counter.update loops over a mapping in bytecode */
@@ -63,18 +64,6 @@ static PyObject *add_interned(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
-/* a writable C-contiguous float64 buffer of exactly `size` doubles (a numpy array), or -1 with an error set */
-static int doubles(PyObject *array, Py_buffer *view, Py_ssize_t size) {
-    if (PyObject_GetBuffer(array, view, PyBUF_WRITABLE | PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) return -1;
-    if (view->itemsize != sizeof(double) || view->format == NULL || strcmp(view->format, "d") != 0
-        || view->len != size * (Py_ssize_t)sizeof(double)) {
-        PyBuffer_Release(view);
-        PyErr_SetString(PyExc_ValueError, "expected a float64 array of one entry per key");
-        return -1;
-    }
-    return 0;
-}
-
 /* out[i] = mapping.get(keys[i], 0) for dicts of ints (a column of counts; a generator in bytecode cost a tenth of
  * a second per 100,000 keys, and the features read nine such columns) */
 static PyObject *lookup(PyObject *self, PyObject *args) {
@@ -94,7 +83,7 @@ static PyObject *lookup(PyObject *self, PyObject *args) {
 }
 
 /* (share of occurrences at a chunk's edge, entropy of the neighbours, log of distinct neighbours) of each key's
- * neighbours on one side, as glossary/mining/measure.py's _side and _entropy work them out: the same operations in
+ * neighbours on one side, as glossary/mining/columns.py's side_measures and entropy work them out: the same operations in
  * the same order (the neighbours in their insertion order), so the same doubles */
 static PyObject *neighbour_measures(PyObject *self, PyObject *args) {
     PyObject *out, *side, *keys;
@@ -148,7 +137,7 @@ static PyMethodDef methods[] = {
     {"add_interned", add_interned, METH_VARARGS, "add_interned(into, same, counts): counts keyed by same's strings."},
     {"lookup", lookup, METH_VARARGS, "lookup(out, mapping, keys): out[i] = mapping.get(keys[i], 0), out float64."},
     {"neighbour_measures", neighbour_measures, METH_VARARGS,
-     "neighbour_measures(out, side, keys): measure._side of each key's neighbours into out (n x 3 float64)."},
+     "neighbour_measures(out, side, keys): columns.side_measures of each key's neighbours into out (n x 3 float64)."},
     {NULL, NULL, 0, NULL},
 };
 

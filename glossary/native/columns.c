@@ -1,0 +1,355 @@
+/* The features' columns read off the candidates' own strings (glossary/mining/columns.py holds the Python twins this
+ * must agree with, to the last bit): each candidate's words as ids, whether it is in a set or ends in a term head, its
+ * length, script and digits, its general frequency and its ECDICT entry. Each was a comprehension over every
+ * candidate in bytecode (two fifths of what the features cost); here a candidate's string is only read, never
+ * referenced, so a forked feature worker also writes to fewer of the pages it shares with its parent.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+
+#include "buffers.h"
+
+/* tokens.get(key) or (key,): the words of a candidate (borrowed; *n their number, w an array of them) */
+static PyObject *const *words_of(PyObject *tokens, PyObject **key, Py_ssize_t *n) {
+    PyObject *found = PyDict_GetItemWithError(tokens, *key);
+    if (found != NULL && PyTuple_Check(found) && PyTuple_GET_SIZE(found) > 0) {
+        *n = PyTuple_GET_SIZE(found);
+        return &PyTuple_GET_ITEM(found, 0);
+    }
+    if (found != NULL && !PyTuple_Check(found)) {
+        PyErr_SetString(PyExc_TypeError, "a candidate's words are a tuple");
+        return NULL;
+    }
+    if (PyErr_Occurred()) return NULL;
+    *n = 1;
+    return key;
+}
+
+/* list(dict.fromkeys(w for k in keys for w in tokens.get(k) or (k,))): the candidates' words, each once, in order */
+static PyObject *distinct_words(PyObject *self, PyObject *args) {
+    PyObject *keys, *tokens;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &keys, &PyDict_Type, &tokens)) return NULL;
+    PyObject *seen = PyDict_New(), *out = PyList_New(0);
+    if (seen == NULL || out == NULL) goto fail;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keys); i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        Py_ssize_t n;
+        PyObject *const *w = words_of(tokens, &key, &n);
+        if (w == NULL) goto fail;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            int has = PyDict_Contains(seen, w[j]);
+            if (has < 0 || (!has && (PyDict_SetItem(seen, w[j], Py_None) < 0 || PyList_Append(out, w[j]) < 0)))
+                goto fail;
+        }
+    }
+    Py_DECREF(seen);
+    return out;
+fail:
+    Py_XDECREF(seen);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+/* (the number of words of each key, every key's word ids one after another), as bytes of int64: ids[w] of the
+ * words of tokens.get(k) or (k,) */
+static PyObject *word_ids(PyObject *self, PyObject *args) {
+    PyObject *keys, *tokens, *ids;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyList_Type, &keys, &PyDict_Type, &tokens, &PyDict_Type, &ids))
+        return NULL;
+    Py_ssize_t n_keys = PyList_GET_SIZE(keys), total = 0;
+    PyObject *lens = PyBytes_FromStringAndSize(NULL, n_keys * (Py_ssize_t)sizeof(long long)), *flat = NULL;
+    if (lens == NULL) return NULL;
+    long long *len_at = (long long *)PyBytes_AS_STRING(lens);
+    for (Py_ssize_t i = 0; i < n_keys; i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        Py_ssize_t n;
+        if (words_of(tokens, &key, &n) == NULL) goto fail;
+        len_at[i] = n;
+        total += n;
+    }
+    flat = PyBytes_FromStringAndSize(NULL, total * (Py_ssize_t)sizeof(long long));
+    if (flat == NULL) goto fail;
+    long long *at = (long long *)PyBytes_AS_STRING(flat);
+    for (Py_ssize_t i = 0; i < n_keys; i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        Py_ssize_t n;
+        PyObject *const *w = words_of(tokens, &key, &n);
+        if (w == NULL) goto fail;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            PyObject *id = PyDict_GetItemWithError(ids, w[j]);
+            if (id == NULL) {
+                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, w[j]);
+                goto fail;
+            }
+            *at++ = PyLong_AsLongLong(id);
+            if (PyErr_Occurred()) goto fail;
+        }
+    }
+    return Py_BuildValue("(NN)", lens, flat);
+fail:
+    Py_DECREF(lens);
+    Py_XDECREF(flat);
+    return NULL;
+}
+
+/* out[i] = keys[i] in container (a set or a dict) */
+static PyObject *members(PyObject *self, PyObject *args) {
+    PyObject *out, *container, *keys;
+    if (!PyArg_ParseTuple(args, "OOO!", &out, &container, &PyList_Type, &keys)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    Py_buffer view;
+    if (doubles(out, &view, n) < 0) return NULL;
+    double *at = view.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int has = PySequence_Contains(container, PyList_GET_ITEM(keys, i));
+        if (has < 0) break;
+        at[i] = has ? 1.0 : 0.0;
+    }
+    PyBuffer_Release(&view);
+    if (PyErr_Occurred()) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* out[i] = whether keys[i] ends in one of heads (a set of strings, the longest `longest` characters) that is not
+ * the whole of it: filters.term_head(key) is not None */
+static PyObject *ends_in_member(PyObject *self, PyObject *args) {
+    PyObject *out, *heads, *keys;
+    Py_ssize_t longest;
+    if (!PyArg_ParseTuple(args, "OOnO!", &out, &heads, &longest, &PyList_Type, &keys)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    Py_buffer view;
+    if (doubles(out, &view, n) < 0) return NULL;
+    double *at = view.buf;
+    for (Py_ssize_t i = 0; i < n && !PyErr_Occurred(); i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        at[i] = 0.0;
+        for (Py_ssize_t s = len - 1 < longest ? len - 1 : longest; s >= 1; s--) {
+            PyObject *tail = PyUnicode_Substring(key, len - s, len);
+            if (tail == NULL) break;
+            int has = PySequence_Contains(heads, tail);
+            Py_DECREF(tail);
+            if (has) {
+                if (has > 0) at[i] = 1.0;
+                break;
+            }
+        }
+    }
+    PyBuffer_Release(&view);
+    if (PyErr_Occurred()) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* out[i] = keys[i].endswith(suffixes) and len(keys[i]) >= min_len */
+static PyObject *ends_with(PyObject *self, PyObject *args) {
+    PyObject *out, *suffixes, *keys;
+    Py_ssize_t min_len;
+    if (!PyArg_ParseTuple(args, "OO!nO!", &out, &PyTuple_Type, &suffixes, &min_len, &PyList_Type, &keys)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    Py_buffer view;
+    if (doubles(out, &view, n) < 0) return NULL;
+    double *at = view.buf;
+    for (Py_ssize_t i = 0; i < n && !PyErr_Occurred(); i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        at[i] = 0.0;
+        if (PyUnicode_GET_LENGTH(key) < min_len) continue;
+        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(suffixes); j++) {
+            Py_ssize_t hit = PyUnicode_Tailmatch(key, PyTuple_GET_ITEM(suffixes, j), 0, PY_SSIZE_T_MAX, 1);
+            if (hit) {
+                if (hit > 0) at[i] = 1.0;
+                break;
+            }
+        }
+    }
+    PyBuffer_Release(&view);
+    if (PyErr_Occurred()) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* out[i] = keys[i][-1:] in container or keys[i][:1] in container (a set or a dict of characters) */
+static PyObject *edge_in(PyObject *self, PyObject *args) {
+    PyObject *out, *container, *keys;
+    if (!PyArg_ParseTuple(args, "OOO!", &out, &container, &PyList_Type, &keys)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    Py_buffer view;
+    if (doubles(out, &view, n) < 0) return NULL;
+    double *at = view.buf;
+    for (Py_ssize_t i = 0; i < n && !PyErr_Occurred(); i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        at[i] = 0.0;
+        for (int end = 1; end >= 0 && len > 0; end--) {
+            PyObject *ch = PyUnicode_FromOrdinal(PyUnicode_READ_CHAR(key, end ? len - 1 : 0));
+            if (ch == NULL) break;
+            int has = PySequence_Contains(container, ch);
+            Py_DECREF(ch);
+            if (has) {
+                if (has > 0) at[i] = 1.0;
+                break;
+            }
+        }
+    }
+    PyBuffer_Release(&view);
+    if (PyErr_Occurred()) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* four columns a key: log(len(key)); key.isascii(); a letter A-Z or a-z in a key that is not ASCII; a character
+ * that str.isdigit calls a digit */
+static PyObject *shape(PyObject *self, PyObject *args) {
+    PyObject *out, *keys;
+    if (!PyArg_ParseTuple(args, "OO!", &out, &PyList_Type, &keys)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    Py_buffer view;
+    if (doubles(out, &view, 4 * n) < 0) return NULL;
+    double *row = view.buf;
+    for (Py_ssize_t i = 0; i < n; i++, row += 4) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        if (len == 0) {
+            PyErr_SetString(PyExc_ValueError, "math domain error");
+            break;
+        }
+        int ascii = PyUnicode_IS_ASCII(key), kind = PyUnicode_KIND(key), latin = 0, digit = 0;
+        const void *data = PyUnicode_DATA(key);
+        for (Py_ssize_t j = 0; j < len; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) latin = 1;
+            if (Py_UNICODE_ISDIGIT(c)) digit = 1;
+        }
+        row[0] = log((double)len);
+        row[1] = ascii ? 1.0 : 0.0;
+        row[2] = !ascii && latin ? 1.0 : 0.0;
+        row[3] = digit ? 1.0 : 0.0;
+    }
+    PyBuffer_Release(&view);
+    if (PyErr_Occurred()) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* out[i] = log10(max(f, floor)), f = mapping.get(keys[i]) where that is a number, else 0.0 (a table's mapping
+ * holds None for a key it has read and lacks) */
+static PyObject *log10_lookup(PyObject *self, PyObject *args) {
+    PyObject *out, *mapping, *keys;
+    double floor;
+    if (!PyArg_ParseTuple(args, "OO!dO!", &out, &PyDict_Type, &mapping, &floor, &PyList_Type, &keys)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    Py_buffer view;
+    if (doubles(out, &view, n) < 0) return NULL;
+    double *at = view.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *value = PyDict_GetItemWithError(mapping, PyList_GET_ITEM(keys, i));
+        double f = value == NULL || value == Py_None ? 0.0 : PyFloat_AsDouble(value);
+        if (PyErr_Occurred()) break;
+        at[i] = log10(f > floor ? f : floor);
+    }
+    PyBuffer_Release(&view);
+    if (PyErr_Occurred()) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* three columns a key, from its entry (a tuple (n, field) or None) in mapping: whether it has one, log(1 + n),
+ * bool(field) — lexicon.entry's, where mapping holds every key (as None where the index lacks it) */
+static PyObject *entries(PyObject *self, PyObject *args) {
+    PyObject *out, *mapping, *keys;
+    if (!PyArg_ParseTuple(args, "OO!O!", &out, &PyDict_Type, &mapping, &PyList_Type, &keys)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    Py_buffer view;
+    if (doubles(out, &view, 3 * n) < 0) return NULL;
+    double *row = view.buf;
+    for (Py_ssize_t i = 0; i < n; i++, row += 3) {
+        PyObject *value = PyDict_GetItemWithError(mapping, PyList_GET_ITEM(keys, i));
+        row[0] = row[1] = row[2] = 0.0;
+        if (value == NULL || value == Py_None) {
+            if (PyErr_Occurred()) break;
+            continue;
+        }
+        if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 2) {
+            PyErr_SetString(PyExc_TypeError, "an entry is a pair (n, field)");
+            break;
+        }
+        long long count = PyLong_AsLongLong(PyTuple_GET_ITEM(value, 0));
+        int field = PyObject_IsTrue(PyTuple_GET_ITEM(value, 1));
+        if (PyErr_Occurred() || field < 0) break;
+        row[0] = 1.0;
+        row[1] = log((double)(1 + count));
+        row[2] = field ? 1.0 : 0.0;
+    }
+    PyBuffer_Release(&view);
+    if (PyErr_Occurred()) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* a read-only C-contiguous float64 buffer (a numpy array), or -1 with an error set */
+static int read_doubles(PyObject *array, Py_buffer *view) {
+    if (PyObject_GetBuffer(array, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) return -1;
+    if (view->itemsize != sizeof(double) || view->format == NULL || strcmp(view->format, "d") != 0) {
+        PyBuffer_Release(view);
+        PyErr_SetString(PyExc_ValueError, "expected a float64 array");
+        return -1;
+    }
+    return 0;
+}
+
+/* out[i] = log(1 + max(values[i], 0)), as math.log gives it (the same libm call) */
+static PyObject *log_counts(PyObject *self, PyObject *args) {
+    PyObject *out, *values;
+    if (!PyArg_ParseTuple(args, "OO", &out, &values)) return NULL;
+    Py_buffer in, view;
+    if (read_doubles(values, &in) < 0) return NULL;
+    Py_ssize_t n = in.len / (Py_ssize_t)sizeof(double);
+    if (doubles(out, &view, n) < 0) { PyBuffer_Release(&in); return NULL; }
+    const double *v = in.buf;
+    double *at = view.buf;
+    for (Py_ssize_t i = 0; i < n; i++) at[i] = log(1.0 + (0.0 > v[i] ? 0.0 : v[i]));
+    PyBuffer_Release(&view);
+    PyBuffer_Release(&in);
+    Py_RETURN_NONE;
+}
+
+/* [1 / (1 + exp(-max(-30, min(30, b + z[i]))))], a list of floats: the model's probabilities as
+ * TermhoodModel.probabilities works them out, the same operations in the same order */
+static PyObject *logistic(PyObject *self, PyObject *args) {
+    PyObject *values;
+    double b;
+    if (!PyArg_ParseTuple(args, "Od", &values, &b)) return NULL;
+    Py_buffer in;
+    if (read_doubles(values, &in) < 0) return NULL;
+    Py_ssize_t n = in.len / (Py_ssize_t)sizeof(double);
+    PyObject *out = PyList_New(n);
+    if (out == NULL) { PyBuffer_Release(&in); return NULL; }
+    const double *z = in.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double t = b + z[i];
+        t = t < 30.0 ? t : 30.0;   /* min(30.0, t): 30.0 unless t is smaller (a NaN too) */
+        t = t > -30.0 ? t : -30.0; /* max(-30.0, t) */
+        PyObject *p = PyFloat_FromDouble(1.0 / (1.0 + exp(-t)));
+        if (p == NULL) { Py_DECREF(out); PyBuffer_Release(&in); return NULL; }
+        PyList_SET_ITEM(out, i, p);
+    }
+    PyBuffer_Release(&in);
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"distinct_words", distinct_words, METH_VARARGS, "distinct_words(keys, tokens): the keys' words, each once, in order."},
+    {"word_ids", word_ids, METH_VARARGS, "word_ids(keys, tokens, ids): (lengths, word ids) as bytes of int64."},
+    {"members", members, METH_VARARGS, "members(out, container, keys): out[i] = keys[i] in container."},
+    {"ends_in_member", ends_in_member, METH_VARARGS,
+     "ends_in_member(out, heads, longest, keys): out[i] = keys[i] ends in one of heads (not the whole)."},
+    {"ends_with", ends_with, METH_VARARGS,
+     "ends_with(out, suffixes, min_len, keys): out[i] = keys[i].endswith(suffixes) and len >= min_len."},
+    {"edge_in", edge_in, METH_VARARGS, "edge_in(out, container, keys): last or first character in container."},
+    {"shape", shape, METH_VARARGS, "shape(out, keys): log length, ASCII, Latin letter, digit (n x 4)."},
+    {"log10_lookup", log10_lookup, METH_VARARGS,
+     "log10_lookup(out, mapping, floor, keys): out[i] = log10(max(mapping.get(k) or 0.0, floor))."},
+    {"entries", entries, METH_VARARGS, "entries(out, mapping, keys): has, log(1 + n), field of each (n x 3)."},
+    {"log_counts", log_counts, METH_VARARGS, "log_counts(out, values): out[i] = log(1 + max(values[i], 0))."},
+    {"logistic", logistic, METH_VARARGS, "logistic(z, b): [1 / (1 + exp(-max(-30, min(30, b + v)))) for v in z]."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "columns", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit_columns(void) { return PyModule_Create(&module); }
