@@ -22,10 +22,13 @@ import hashlib
 import inspect
 import logging
 import marshal
+import operator
 import os
 import re
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import compress
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -110,6 +113,46 @@ def cached(
     return value
 
 
+#: what a table's file holds besides its keys and values; a file of another form is built again (the keys'
+#: filter came with form 2)
+TABLE_FORM = 2
+_UTF8 = operator.methodcaller("encode", "utf-8", "surrogatepass")
+#: a key's bit in a table's filter is the top this many bits of its fingerprint: 2**26 bits (8 MB), so that of
+#: the keys a table lacks about one in a hundred shares a bit with one of ECDICT's 700,000, and is asked for
+FILTER_BITS = 26
+
+
+def fingerprints(keys: Iterable[str]) -> list[int]:
+    """Each key's fingerprint: the CRC-32 of its UTF-8 (zlib's, in C, and the same in every process, which
+    ``hash`` of a str is not).
+
+    >>> fingerprints(["稀有"]) == fingerprints(["稀有"]) != fingerprints(["其重"])
+    True
+    """
+    return list(map(zlib.crc32, map(_UTF8, keys)))
+
+
+def key_filter(keys: Iterable[str]) -> bytes:
+    """A bit for each key (:data:`FILTER_BITS` of its fingerprint): a key whose bit is not set is not among
+    ``keys``; one whose bit is set may be.
+
+    >>> f = key_filter(["稀有"])
+    >>> may_hold(f, "稀有"), may_hold(f, "其重")
+    (True, False)
+    """
+    bits = bytearray(1 << (FILTER_BITS - 3))
+    for f in fingerprints(keys):
+        at = f >> (32 - FILTER_BITS)
+        bits[at >> 3] |= 1 << (at & 7)
+    return bytes(bits)
+
+
+def may_hold(bits: bytes, key: str) -> bool:
+    """Whether ``key``'s bit is set in a :func:`key_filter`."""
+    at = zlib.crc32(_UTF8(key)) >> (32 - FILTER_BITS)
+    return bool(bits[at >> 3] >> (at & 7) & 1)
+
+
 class Table:
     """A large str → value mapping kept on disk in SQLite and read a key at a time, so a command that asks for a
     few hundred keys does not load 700,000 (:func:`cached_table`). Values are plain data (``marshal``); the keys
@@ -140,6 +183,11 @@ class Table:
         self._whole = whole if path else None
         self._whole_after = whole_after
         self._asked = 0
+        # the filter of the table's keys (key_filter; read once, None where the file keeps none): a key it says
+        # the table lacks is not asked of the file (most keys a corpus asks of a dictionary are not in it, and a
+        # query costs ten times the check)
+        self._filter: bytes | None = None
+        self._filter_read = False
 
     def load_whole(self) -> None:
         """Hold the whole mapping in memory from now on (when the table was given a way to load it): a run
@@ -181,6 +229,9 @@ class Table:
             if self._asked > self._whole_after:
                 self.load_whole()
                 return self.get(key, default)
+        bits = self._key_filter()
+        if bits is not None and not may_hold(bits, key):
+            return default
         rows = self._query("SELECT k, v FROM kv WHERE k = ?", (key,))
         self._seen[key] = value = marshal.loads(rows[0][1]) if rows else None
         return default if value is None else value
@@ -203,6 +254,13 @@ class Table:
             if self._asked > self._whole_after:
                 self.load_whole()
                 return
+        bits = self._key_filter()
+        if bits is not None and todo:
+            import numpy as np
+
+            at = np.fromiter(fingerprints(todo), dtype=np.uint32, count=len(todo)) >> (32 - FILTER_BITS)
+            held = (np.frombuffer(bits, dtype=np.uint8)[at >> 3] >> (at & 7).astype(np.uint8)) & 1
+            todo = list(compress(todo, held.tolist()))  # (the others are not in the table: get says so at once)
         for i in range(0, len(todo), self.BATCH):
             part = todo[i : i + self.BATCH]
             for k in part:
@@ -210,6 +268,17 @@ class Table:
             marks = ",".join("?" * len(part))
             for k, v in self._query(f"SELECT k, v FROM kv WHERE k IN ({marks})", part):
                 self._seen[k] = marshal.loads(v)
+
+    def _key_filter(self) -> bytes | None:
+        """The filter of the table's keys (:func:`key_filter`), or None where its file keeps none."""
+        if not self._filter_read:
+            self._filter_read = True
+            try:
+                rows = self._query("SELECT k, v FROM meta WHERE k = 'filter'", ())
+            except sqlite3.Error:  # (a file of the first form: every key is asked of it)
+                rows = []
+            self._filter = bytes(rows[0][1]) if rows else None
+        return self._filter
 
     def read(self, keys: Iterable[str]) -> dict[str, Any]:
         """The mapping so far, every key of ``keys`` read into it: what :meth:`get` answers for each is its value
@@ -243,7 +312,10 @@ def cached_table(
     :param depends: as :func:`cached`'s
     """
     rules = _rule_digest(build, *depends)
-    path = Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}.sqlite"
+    path = (
+        Path(directory or cache_dir())
+        / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}-t{TABLE_FORM}.sqlite"
+    )
     if whole is None and whole_after is not None:
         whole = lambda: cached(f"{name}-whole", key, build, directory, depends)  # noqa: E731
 
@@ -267,6 +339,8 @@ def cached_table(
         with con:
             con.execute("CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID")
             con.executemany("INSERT INTO kv VALUES (?, ?)", ((k, marshal.dumps(v)) for k, v in value.items()))
+            con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v BLOB NOT NULL)")
+            con.execute("INSERT INTO meta VALUES ('filter', ?)", (key_filter(value),))
         con.close()
         os.replace(tmp, path)
         for old in path.parent.glob(f"{_safe(name)}@*"):

@@ -163,3 +163,33 @@ def test_the_command_line_says_why_a_fresh_installs_first_command_takes_a_minute
     cached("told-cli", "v1", lambda: [1], directory=tmp_path)
     said = capsys.readouterr().err
     assert "building the dictionaries' indexes" in said and str(tmp_path / "fresh") in said
+
+
+def test_a_table_asks_its_file_only_for_keys_it_may_hold(tmp_path: Path) -> None:
+    # a table keeps a filter of its keys: most keys a corpus asks of a dictionary are not in it, and those are
+    # answered without a query; what it answers is the same, absent keys, a key outside the BMP and a lone
+    # surrogate (a text read with surrogateescape) too
+    import sqlite3
+
+    from glossary.cache import cached_table
+
+    words = {f"词{i}": i for i in range(2000)} | {"𠀀字": [1], "全角Ａ": [0]}
+    cached_table("f", "v1", lambda: words, directory=tmp_path)
+    table = cached_table("f", "v1", lambda: words, directory=tmp_path)
+    asked: list[str] = []
+    query = table._query
+    table._query = lambda sql, args: asked.extend(args) or query(sql, args)  # type: ignore[method-assign]
+    absent = [f"无{i}" for i in range(2000)] + ["\udcff", "𠀁"]
+    assert [table.get(k) for k in ["词7", "𠀀字", *absent[:50]]] == [7, [1]] + [None] * 50
+    table.prefetch(["词8", "全角Ａ", *absent])
+    assert table.get("词8") == 8 and table.get("全角Ａ") == [0] and all(table.get(k) is None for k in absent)
+    # (a key the table lacks is asked only where it shares its bit with one it has: one in a hundred or fewer)
+    assert len(set(asked) - set(words)) <= len(absent) // 100
+    # a file of the first form (no fingerprints) is still read, every key asked of it
+    [path] = tmp_path.glob("f@v1*.sqlite")
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE meta")
+    con.commit()
+    con.close()
+    old = type(table)(path)
+    assert old.get("词9") == 9 and old.get("无1") is None and old.get("𠀀字") == [1]
