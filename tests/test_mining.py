@@ -682,6 +682,61 @@ def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pyt
             assert c == py, (how, name)
 
 
+def test_the_segmenters_repairs_look_where_the_python_scan_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each repair of the segmenter's output looks at the words of one kind (segment.where: a tag, a length, a first
+    # character), found by a scan in C (glossary/native/pairs.c) where it could be built; the pairs must be the
+    # Python scan's: the repository's seeds, the shared texts, and a text with what each repair mends (characters
+    # the dictionary lacks, a numeral and its measure, a phrase of words, names cut and dotted, Latin names)
+    from conftest import SHARED
+
+    from glossary import native
+    from glossary.mining.segment import JiebaTokeniser, where
+
+    if native.load_module("pairs") is None:
+        pytest.skip("no C compiler here: the Python scan is the miner's")
+    root = Path(__file__).resolve().parent.parent
+    paths = [
+        root / "seeds",
+        *(p for p in (SHARED / "seeds", *sorted((SHARED / "eval" / "corpora").glob("*"))) if p.is_dir()),
+    ]
+    texts = [d.text for p in paths for d in read_sources([p]).documents]
+    texts.append(
+        "合成𫟼和鿏元素，两剂疫苗与7种中重稀土，进度缓慢。约翰·菲茨杰拉德·肯尼迪与观察网 · 财经，Procter & Gamble和"
+        "Nestlé公司，克拉维斯为例，𠀀。"
+    )
+    tokeniser = JiebaTokeniser()
+    in_c = [tokeniser.pairs(t) for t in texts]
+    kinds = [(None, 3, 9, None), ({"x"}, 1, 9, ((0x3400, 0x9FFF),)), (None, 1, 1, "·・"), ({"m"}, 0, 99, None)]
+    places_c = [where(p, *k) for p in in_c for k in kinds]
+    monkeypatch.setenv(native.NATIVE_ENV, "0")
+    monkeypatch.setattr(native, "_loaded", {})
+    assert native.load_module("pairs") is None
+    assert [tokeniser.pairs(t) for t in texts] == in_c
+    assert [where(p, *k) for p in in_c for k in kinds] == places_c
+    assert sum(map(len, places_c)) > 100 and ("约翰·菲茨杰拉德·肯尼迪", "nr") in in_c[-1] and ("𫟼", "n") in in_c[-1]
+
+
+def test_an_installed_package_ships_every_file_its_native_sources_need() -> None:
+    # the C sources are compiled on first use from the installed package: a header a source includes that the
+    # package data leaves out (dicts.h was) makes every build fail there, and the miner falls back to Python
+    import fnmatch
+    import re
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    patterns = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["glossary"]
+    native = root / "glossary" / "native"
+    needed = {p.name for p in native.glob("*.c")}
+    for source in native.glob("*.c"):
+        needed |= set(re.findall(r'#include "([^"]+)"', source.read_text(encoding="utf-8")))
+    assert {"dicts.h", "buffers.h", "columns.c"} <= needed
+    for name in sorted(needed):
+        assert (native / name).is_file(), name
+        assert any(fnmatch.fnmatch(f"native/{name}", p) for p in patterns), f"native/{name} is not package data"
+
+
 def test_the_spans_before_brackets_are_the_patterns_own() -> None:
     # marks.before_brackets finds from the brackets back what the pattern _BEFORE_BRACKETS, tried at every
     # character, finds (two thirds of what a text's marks cost): the same spans, in order, in long runs, short ones,

@@ -299,6 +299,7 @@ def load_tables() -> None:
     load_module("grams")
     load_module("counts")
     load_module("columns")
+    load_module("pairs")
 
 
 def _probabilities_part(shared: tuple[Miner, list[str]], job: tuple[int, int, TermhoodModel]) -> NDArray:

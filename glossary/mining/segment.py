@@ -13,15 +13,16 @@ tagged as one.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
 from typing import Protocol
 
 import rjieba
 
-from ..normalise.hanzi import ACCENTED_CLASS, HAN, HAN_RUN, NAME_DOT, NAME_DOTS
+from ..native import load_module
+from ..normalise.hanzi import ACCENTED_CLASS, HAN_RANGES, HAN_RUN, NAME_DOT, NAME_DOTS
 from .cedict import has_word, is_verb, split_words
 from .filters import ends_in_head, transliteration_chars
 
@@ -72,7 +73,7 @@ class JiebaTokeniser:
             pairs = _join_dotted_names(pairs)
         marks = [
             k
-            for k in _positions(pairs, _LATIN_TAGS)
+            for k in where(pairs, _LATIN_TAGS)
             if pairs[k][1] == "eng" or (pairs[k][0].isascii() and pairs[k][0][:1].isalnum())
         ]
         if not marks:
@@ -94,6 +95,9 @@ _LATIN_TAGS = frozenset({"eng", "m"})
 _NUMBER_TAGS = frozenset({"m"})
 
 
+_UNKNOWN_TAGS = frozenset({"x"})
+
+
 def _unknown_characters(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Hanzi the segmenter's dictionary lacks (newer and supplementary-plane characters: 鿏, 𫟼) as nouns.
 
@@ -104,9 +108,14 @@ def _unknown_characters(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     >>> _unknown_characters([("合成", "v"), ("𫟼", "x"), ("元素", "n"), ("，", "x")])
     [('合成', 'v'), ('𫟼', 'n'), ('元素', 'n'), ('，', 'x')]
     """
-    if not any(t == "x" and HAN.match(w) for w, t in pairs):
+    hits = where(pairs, _UNKNOWN_TAGS, low=1, firsts=HAN_RANGES)
+    if not hits:
         return pairs
-    return [(w, "n" if t == "x" and HAN_RUN.fullmatch(w) else t) for w, t in pairs]
+    out = list(pairs)
+    for k in hits:
+        if HAN_RUN.fullmatch(out[k][0]):
+            out[k] = (out[k][0], "n")
+    return out
 
 
 #: a Latin letter outside ASCII (é, ø, ł, ş, ễ): jieba tags it ``x``, as it tags punctuation
@@ -123,10 +132,38 @@ def _accented_letters(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(w, "eng" if t == "x" and _ACCENTED.match(w) and w.isalpha() else t) for w, t in pairs]
 
 
-def _positions(pairs: list[tuple[str, str]], tags: frozenset[str]) -> list[int]:
-    """Indices of the pairs tagged with one of ``tags``; the scan runs in C (map, compress), since
-    it passes over every token of the corpus and only a few match."""
-    return list(compress(range(len(pairs)), map(tags.__contains__, map(itemgetter(1), pairs))))
+def where(
+    pairs: list[tuple[str, str]],
+    tags: Collection[str] | None = None,
+    low: int = 0,
+    high: int = sys.maxsize,
+    firsts: str | tuple[tuple[int, int], ...] | None = None,
+) -> list[int]:
+    """The places of the pairs tagged with one of ``tags`` (None: any), of ``low`` to ``high`` characters, whose
+    word begins with one of ``firsts`` (characters, or ranges of code points; None: any). Each repair looks at a few words of one kind, and the scan
+    passes over every token of the corpus, so it runs in C where ``glossary/native/pairs.c`` could be built.
+
+    >>> where([("7", "m"), ("种中重", "n"), ("稀土", "n")], low=3), where([("7", "m"), ("两剂", "n")], firsts="两")
+    ([1], [1])
+    """
+    native = load_module("pairs")
+    if native is not None and type(pairs) is list:
+        return native.where(pairs, tags, low, high, firsts)
+    if isinstance(firsts, tuple):
+        ranges = firsts
+        return [
+            k
+            for k, (w, t) in enumerate(pairs)
+            if low <= len(w) <= high
+            and (tags is None or t in tags)
+            and w != ""
+            and any(lo <= ord(w[0]) <= hi for lo, hi in ranges)
+        ]
+    return [
+        k
+        for k, (w, t) in enumerate(pairs)
+        if low <= len(w) <= high and (tags is None or t in tags) and (firsts is None or (w != "" and w[0] in firsts))
+    ]
 
 
 #: measure words that follow a number (7种, 3家, 10吨); the segmenter's HMM sometimes glues them to the next word
@@ -139,7 +176,7 @@ def _split_measure_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     n = len(pairs)
     hits = [
         k + 1
-        for k in _positions(pairs, _NUMBER_TAGS)
+        for k in where(pairs, _NUMBER_TAGS)
         if k + 1 < n
         and pairs[k][0][-1:].isnumeric()
         and len(pairs[k + 1][0]) > 1
@@ -157,13 +194,15 @@ def _split_measure_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 #: Chinese numerals that begin a number with its measure word (两剂, 三项)
-_NUMERALS = frozenset("一二两三四五六七八九十百千万几数")
+_NUMERALS = "一二两三四五六七八九十百千万几数"
 
 
 def _numbers(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'两剂' tagged a noun by the segmenter's guess → a number: a numeral and one more character that the
     dictionary does not hold as a word (两用 "dual-use" and 三星 Samsung are words) is a number and its measure."""
-    hits = [k for k, (w, t) in enumerate(pairs) if len(w) == 2 and w[0] in _NUMERALS and t != "m" and not has_word(w)]
+    hits = [
+        k for k in where(pairs, low=2, high=2, firsts=_NUMERALS) if pairs[k][1] != "m" and not has_word(pairs[k][0])
+    ]
     if not hits:
         return pairs
     out = list(pairs)
@@ -184,8 +223,8 @@ def _split_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     (:func:`_misnamed`)."""
     hits = [
         k
-        for k, (word, tag) in enumerate(pairs)
-        if len(word) >= 3 and _retagged(word, tag) and (tag not in _WHOLE_TAGS or _misnamed(word, tag))
+        for k in where(pairs, low=3)
+        if _retagged(*pairs[k]) and (pairs[k][1] not in _WHOLE_TAGS or _misnamed(*pairs[k]))
     ]
     if not hits:
         return pairs
@@ -273,7 +312,7 @@ def _join_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     the first character of a following name-tagged token (the rest is segmented again).
     """
     chars = transliteration_chars()
-    hits = [k for k in _positions(pairs, _NAME_TAGS) if len(pairs[k][0]) >= 2 and all(c in chars for c in pairs[k][0])]
+    hits = [k for k in where(pairs, _NAME_TAGS, low=2) if all(c in chars for c in pairs[k][0])]
     if not hits:
         return pairs
     out = list(pairs)
@@ -321,22 +360,16 @@ def _join_dotted_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return bool(HAN_RUN.fullmatch(NAME_DOT.sub("", w))) and (t in _NAME_TAGS or all(c in chars for c in w))
 
     out: list[tuple[str, str]] = []
-    i = 0
-    while i < len(pairs):
-        w, t = pairs[i]
-        if (
-            len(w) == 1
-            and w in NAME_DOTS
-            and out
-            and i + 1 < len(pairs)
-            and name_like(out[-1])
-            and name_like(pairs[i + 1])
-        ):
-            out[-1] = (out[-1][0] + w + pairs[i + 1][0], "nr")
-            i += 2
+    prev = 0  # (the pairs before it are in out)
+    for i in where(pairs, low=1, high=1, firsts=NAME_DOTS):
+        out.extend(pairs[prev:i])
+        if out and i + 1 < len(pairs) and name_like(out[-1]) and name_like(pairs[i + 1]):
+            out[-1] = (out[-1][0] + pairs[i][0] + pairs[i + 1][0], "nr")
+            prev = i + 2  # (the name after the dot is taken: no dot, so never a place where() gives)
         else:
-            out.append((w, t))
-            i += 1
+            out.append(pairs[i])
+            prev = i + 1
+    out.extend(pairs[prev:])
     return out
 
 

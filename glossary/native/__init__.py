@@ -5,8 +5,9 @@ character) costs Python hundreds of microseconds a call; in C it costs tens. The
 and are built here, once per source version, into the cache directory (:func:`glossary.cache.cache_dir`) with
 ``$CC`` (else the compiler Python was built with, else ``cc``); nothing prebuilt is downloaded. A plain library
 (``hmm.c``, loaded with ctypes: :func:`load`) works on arrays; an extension module (``grams.c``, ``counts.c``,
-built against this interpreter's headers: :func:`load_module`) works on the dictionaries and strings of a Python
-loop it replaces; the headers beside them (``dicts.h``) are shared, and part of what a build is keyed by. Where no
+``columns.c``, ``pairs.c``, built against this interpreter's headers: :func:`load_module`) works on the
+dictionaries and strings of a Python loop it replaces; the headers beside them (``dicts.h``, ``buffers.h``) are
+shared, and part of what a build is keyed by. Where no
 compiler works, or ``GLOSSARY_NATIVE=0`` is set, both answer ``None`` and the caller uses its numpy or Python
 twin, which gives the same results (the tests hold them to each other).
 

@@ -19,6 +19,9 @@ ACCENTED_CLASS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 #: the Latin letters, plain and accented (Société Générale, Škoda, Nestlé are one word each)
 LATIN_CLASS = f"A-Za-z{ACCENTED_CLASS}"
 
+#: the same as (first, last) code points
+HAN_RANGES = tuple((ord(HAN_CLASS[i]), ord(HAN_CLASS[i + 2])) for i in range(0, len(HAN_CLASS), 3))
+
 HAN = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 #: the dots between the parts of a foreign name in Chinese (埃隆·马斯克): the middle dot, and the ones typed for it
