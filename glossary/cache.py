@@ -255,7 +255,9 @@ class Table:
                 self.load_whole()
                 return
         bits = self._key_filter()
-        if bits is not None and todo:
+        if bits is not None and len(todo) < 256:  # (a few keys: numpy's arrays cost more than they save)
+            todo = [k for k in todo if may_hold(bits, k)]
+        elif bits is not None:
             import numpy as np
 
             at = np.fromiter(fingerprints(todo), dtype=np.uint32, count=len(todo)) >> (32 - FILTER_BITS)

@@ -185,6 +185,9 @@ def test_a_table_asks_its_file_only_for_keys_it_may_hold(tmp_path: Path) -> None
     assert table.get("词8") == 8 and table.get("全角Ａ") == [0] and all(table.get(k) is None for k in absent)
     # (a key the table lacks is asked only where it shares its bit with one it has: one in a hundred or fewer)
     assert len(set(asked) - set(words)) <= len(absent) // 100
+    before = len(asked)
+    table.prefetch(["新1", "新2", "词10"])  # (a few keys are looked up one by one, the same way)
+    assert asked[before:] == ["词10"] and table.get("词10") == 10 and table.get("新1") is None
     # a file of the first form (no fingerprints) is still read, every key asked of it
     [path] = tmp_path.glob("f@v1*.sqlite")
     con = sqlite3.connect(path)
