@@ -137,9 +137,7 @@ class _Look:
         traditional: dict[str, None] = {}
         for path, i in [(p, i) for p, i in where if not same_of[i]][: self.max_files]:
             text, simp = miner.docs[i].text, miner.simplified[i]
-            for seen, hit in enumerate(find_term(simp, term)):
-                if seen >= self.max_scan:
-                    break
+            for hit in find_term(simp, term, self.max_scan):
                 surface = text[hit[0] : hit[0] + n]
                 files = surfaces.setdefault(surface, [])
                 if not files or files[-1] != path:
@@ -164,10 +162,10 @@ def _examples(miner: Miner, term: str, where: Sequence[tuple[str, int]], limit: 
     (path, document index) in their order."""
     ctx: list[Context] = []
     for path, i in where:
+        if len(ctx) >= limit:
+            break
         text, simp = miner.docs[i].text, miner.simplified[i]
-        for start, end in find_term(simp, term):
-            if len(ctx) >= limit:
-                return ctx
+        for start, end in find_term(simp, term, limit - len(ctx)):
             line = bisect_right(miner._newlines(i), start) + 1
             ctx.append(Context(path, start, sentence_around(text, start, end), line))
     return ctx

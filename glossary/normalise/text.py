@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import lru_cache
 
 # A sentence ends after 。！？ (or Western !?.) plus any closing quotes/brackets,
 # never before a closing quote: CAT tools segment the same way.
@@ -63,42 +61,40 @@ def fold_for_match(text: str) -> str:
     return _NON_WORD.sub("", unicodedata.normalize("NFKC", to_simplified(text))).lower()
 
 
-#: what a Latin word or a number is made of, which a term's own Latin or number edge may not run on into
-_LATIN_OR_DIGIT = "A-Za-z0-9"
+def _latin_or_digit(ch: str) -> bool:
+    """What a Latin word or a number is made of (ASCII letters and digits), which a term's own Latin or number
+    edge may not run on into."""
+    return "0" <= ch <= "9" or "A" <= ch <= "Z" or "a" <= ch <= "z"
 
 
-@lru_cache(maxsize=4096)
-def _term_pattern(term: str) -> re.Pattern[str] | None:
-    """The guard a term with a Latin or digit edge needs; None for one without, which a plain search finds."""
-    before = f"(?<![{_LATIN_OR_DIGIT}])" if re.match(f"[{_LATIN_OR_DIGIT}]", term) else ""
-    after = f"(?![{_LATIN_OR_DIGIT}])" if re.search(f"[{_LATIN_OR_DIGIT}]$", term) else ""
-    return re.compile(before + re.escape(term) + after) if before or after else None
+def find_term(text: str, term: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """Where ``term`` stands in ``text`` as itself, as (start, end), the first ``limit`` places (default all): a
+    term that begins or ends with a Latin letter or a digit is not the piece of a longer Latin word or number
+    (3号线 is not in 13号线, II期 not in III期).
 
-
-def find_term(text: str, term: str) -> Iterator[tuple[int, int]]:
-    """Where ``term`` stands in ``text`` as itself, as (start, end): a term that begins or ends with a Latin letter
-    or a digit is not the piece of a longer Latin word or number (3号线 is not in 13号线, II期 not in III期).
-
-    >>> list(find_term("13号线和3号线", "3号线")), holds_term("III期试验", "II期")
-    ([(5, 8)], False)
+    >>> find_term("13号线和3号线", "3号线"), holds_term("III期试验", "II期"), find_term("甲乙甲乙", "甲", limit=1)
+    ([(5, 8)], False, [(0, 1)])
     """
-    if not term:
-        return
-    pattern = _term_pattern(term)
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            yield m.span()
-        return
-    # (most terms are Hanzi alone: a plain search, without compiling a pattern for each of thousands of terms)
-    at, n = text.find(term), len(term)
-    while at >= 0:
-        yield at, at + n
-        at = text.find(term, at + n)
+    if not term or (limit is not None and limit <= 0):
+        return []
+    # (a plain search, each place it finds checked at the edges a Latin or digit edge needs guarded: a pattern
+    # with a look-behind was tried at every character, 90 µs a text, and the evidence asks for the first few
+    # places of 5,000 terms in twenty files each)
+    before, after = _latin_or_digit(term[0]), _latin_or_digit(term[-1])
+    out: list[tuple[int, int]] = []
+    n, size = len(term), len(text)
+    most = size if limit is None else limit
+    at = text.find(term)
+    while at >= 0 and len(out) < most:
+        end = at + n
+        if (before and at and _latin_or_digit(text[at - 1])) or (after and end < size and _latin_or_digit(text[end])):
+            at = text.find(term, at + 1)
+            continue
+        out.append((at, end))
+        at = text.find(term, end)
+    return out
 
 
 def holds_term(text: str, term: str) -> bool:
     """Whether ``term`` stands in ``text`` as itself (:func:`find_term`)."""
-    if not term:
-        return False
-    pattern = _term_pattern(term)
-    return term in text if pattern is None else pattern.search(text) is not None
+    return bool(find_term(text, term, limit=1))
