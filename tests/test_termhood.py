@@ -39,13 +39,13 @@ def test_a_candidates_row_is_the_same_measured_alone_or_among_all() -> None:
 
 def test_the_native_columns_are_the_python_ones_to_the_last_bit(monkeypatch: pytest.MonkeyPatch) -> None:
     # the count columns, the neighbours' entropies, what the candidates' strings say and the model's probabilities
-    # are read in C (glossary/native/counts.c, columns.c) where it could be built; the rows must be the very numbers
+    # are read in C (glossary/native/columns.c) where it could be built; the rows must be the very numbers
     # the model was fitted on (make train reproduces the shipped file byte for byte), and the scores the ones it
     # gives them, so the same to the last bit as the Python twin's: the repository's seeds and the shared texts
     from glossary import native
     from glossary.sources import read_sources
 
-    if native.load_module("counts") is None or native.load_module("columns") is None:
+    if native.load_module("columns") is None:
         pytest.skip("no C compiler here: the Python columns are the miner's")
     root = Path(__file__).resolve().parent.parent
     folders = [root / "seeds", *(p for p in (SHARED / "seeds", *sorted(CORPORA.glob("*"))) if p.is_dir())]

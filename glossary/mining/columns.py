@@ -1,7 +1,7 @@
 """The features' columns that are read candidate by candidate: their counts and neighbours, their words as ids, and
 what their own strings say (a set they are in, a term head they end in, their length, script and digits, their
 general frequency, their ECDICT entry). Each is read in C where ``glossary/native`` could build its module
-(``counts.c``, ``columns.c``), and in Python otherwise; the two give the same numbers to the last bit (the tests
+(``columns.c``), and in Python otherwise; the two give the same numbers to the last bit (the tests
 hold them to each other), so the rows are the ones the model was fitted on either way.
 
 >>> import numpy as np
@@ -88,7 +88,7 @@ def counts(found: Mapping[str, int], keys: Sequence[str]) -> NDArray:
     """
     import numpy as np
 
-    native = load_module("counts")
+    native = load_module("columns")
     if native is None or not isinstance(found, dict):
         return np.fromiter((found.get(k, 0) for k in keys), dtype=float, count=len(keys))
     out = np.empty(len(keys))
@@ -104,7 +104,7 @@ def neighbour_measures(side: Mapping[str, dict[str, int] | str], keys: Sequence[
     """
     import numpy as np
 
-    native = load_module("counts")
+    native = load_module("columns")
     if native is None or not isinstance(side, dict):
         return np.array([side_measures(side.get(k, _NONE)) for k in keys]).reshape(len(keys), 3)
     out = np.empty((len(keys), 3))
