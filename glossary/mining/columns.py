@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..native import load_module
@@ -231,6 +231,22 @@ def chemicals(keys: Sequence[str]) -> NDArray:
     return out
 
 
+def known(is_known: Callable[[str], object], keys: Sequence[str]) -> NDArray:
+    """1.0 for each key that is not ASCII and that ``is_known`` (the segmenter's dictionary) holds.
+
+    >>> known(lambda k: k == "齿轮", ["齿轮", "轴承", "gear"]).tolist()
+    [1.0, 0.0, 0.0]
+    """
+    import numpy as np
+
+    native = load_module("columns")
+    if native is None:
+        return np.fromiter((not k.isascii() and bool(is_known(k)) for k in keys), dtype=float, count=len(keys))
+    out = np.empty(len(keys))
+    native.known(out, is_known, _list(keys))
+    return out
+
+
 _LATIN_LETTER = re.compile("[A-Za-z]")
 
 
@@ -256,9 +272,10 @@ def shape(keys: Sequence[str]) -> NDArray:
     return out
 
 
-def general_frequencies(keys: Sequence[str]) -> NDArray:
+def general_frequencies(keys: Sequence[str], read: dict[str, float | None] | None = None) -> NDArray:
     """:func:`log_frequency` of each key's frequency in general Chinese
-    (:func:`~glossary.mining.filters.background_frequency`)."""
+    (:func:`~glossary.mining.filters.background_frequency`). ``read``: what the table's
+    :meth:`~glossary.cache.Table.read` gave for these keys, or more (else it is read here)."""
     import numpy as np
 
     native = load_module("columns")
@@ -266,21 +283,22 @@ def general_frequencies(keys: Sequence[str]) -> NDArray:
         return np.fromiter((log_frequency(background_frequency(k)) for k in keys), dtype=float, count=len(keys))
     keys = _list(keys)
     out = np.empty(len(keys))
-    native.log10_lookup(out, general_chinese().read(keys), FREQUENCY_FLOOR, keys)
+    native.log10_lookup(out, general_chinese().read(keys) if read is None else read, FREQUENCY_FLOOR, keys)
     return out
 
 
-def lexicon_entries(keys: Sequence[str]) -> NDArray:
+def lexicon_entries(keys: Sequence[str], read: dict[str, tuple[int, bool] | None] | None = None) -> NDArray:
     """Three columns a key, from ECDICT's entry for it (:func:`~glossary.mining.lexicon.entry`): whether it has
     one, the log of one plus how many English headwords it translates, whether one of them is under a field
-    label."""
+    label. ``read``: what :func:`~glossary.mining.lexicon.read` gave for these keys, or more (else it is read
+    here)."""
     import numpy as np
 
     native = load_module("columns")
     out = np.empty((len(keys), 3))
     if native is not None:
         keys = _list(keys)
-        native.entries(out, lexicon.read(keys), keys)
+        native.entries(out, lexicon.read(keys) if read is None else read, keys)
         return out
     for r, k in enumerate(keys):
         w = lexicon.entry(k)

@@ -171,11 +171,6 @@ def general_chinese() -> Table:
     return cached_table("wordfreq-zh", version("wordfreq"), build, whole_after=BACKGROUND_WHOLE_AFTER)
 
 
-def prefetch_background(words: Iterable[str]) -> None:
-    """Read the general frequencies of many words at once (the miner asks for every candidate's words)."""
-    general_chinese().prefetch(words)
-
-
 def load_background() -> None:
     """Hold the whole general Chinese list in memory (before forking workers that will each ask for most of it)."""
     general_chinese().load_whole()

@@ -23,8 +23,8 @@ from .filters import (
     background_frequency,
     elements,
     ends_in_head,
+    general_chinese,
     is_stopword,
-    prefetch_background,
 )
 from .lexical import ENGLISH_WORD, affixes, english_zipf, gloss_register
 
@@ -80,8 +80,9 @@ class _Measure:
         # (the candidates and their words are read from the dictionaries at once; a key no word is already in
         # the candidates' part)
         words = list(dict.fromkeys(itertools.chain(keys, self._words)))
-        lexicon.prefetch(words)
-        prefetch_background(words)
+        # (each batch reads the two tables' entries off these mappings, which hold every key and word read)
+        self.entries = lexicon.read(words)
+        self.general = general_chinese().read(words)
         cedict.prefetch(words)
         self.ids = {t: i for i, t in enumerate(self._words)}
         self._word_table()
@@ -107,7 +108,7 @@ class _Measure:
         self.w_hanzi_spec = column(sum(spec.get(c, 0.0) for c in t) for t in words)
         self.w_ascii = flags(t.isascii() for t in words)
         self.w_head = flags(map(ends_in_head, words))
-        self.w_general = columns.general_frequencies(words)
+        self.w_general = columns.general_frequencies(words, self.general)
         self.w_freq = column(background_frequency(t) for t in words)
         self.w_log_count = column(math.log(max(tok_count.get(t, 1), 1)) for t in words)
         self.w_count = column(max(tok_count.get(t, 1), 1) for t in words)
@@ -193,7 +194,7 @@ class _Measure:
         x[:, 6] = np.minimum.reduceat(np.where(body, spec, np.inf), starts)
         x[:, 7] = np.maximum.reduceat(np.where(body, spec, -np.inf), starts)
         x[:, 8] = self.w_spec[last]
-        x[:, 9] = columns.general_frequencies(keys)
+        x[:, 9] = columns.general_frequencies(keys, self.general)
         x[:, 10] = self.w_general[last]
         x[:, 11] = self.w_general[first]
         mean_count = np.fromiter(
@@ -235,9 +236,8 @@ class _Measure:
         i += 8
         in_dictionary = columns.members(cedict.headwords(), keys).astype(bool)
         x[:, i] = in_dictionary
-        known = self.known
-        if known:
-            x[:, i + 1] = [not a and bool(known(k)) for k, a in zip(keys, ascii_key.tolist())]
+        if self.known:
+            x[:, i + 1] = columns.known(self.known, keys)
         x[:, i + 2] = share_of(self.w_known[flat])
         x[:, i + 3] = share_of(self.w_core[flat])
         for r in np.flatnonzero(several & self.w_setting[first]).tolist():
@@ -272,7 +272,7 @@ class _Measure:
         x[:, i + 5] = np.maximum.reduceat(self.w_latin_english[flat], starts)
         x[:, i + 6] = any_of(self.w_acronym[flat])
         i += 7
-        whole = columns.lexicon_entries(keys)
+        whole = columns.lexicon_entries(keys, self.entries)
         x[:, i] = whole[:, 1]
         x[:, i + 1] = whole[:, 2]
         x[:, i + 2] = several & self.w_lexicon[last]

@@ -193,6 +193,23 @@ static PyObject *edge_in(PyObject *self, PyObject *args) {
     return flags(out, keys, has_edge_in, container);
 }
 
+/* whether the key is not ASCII and fn(key) is true */
+static int known_to(PyObject *key, const void *fn) {
+    if (PyUnicode_IS_ASCII(key)) return 0;
+    PyObject *got = PyObject_CallOneArg((PyObject *)fn, key);
+    if (got == NULL) return -1;
+    int is = PyObject_IsTrue(got);
+    Py_DECREF(got);
+    return is;
+}
+
+/* out[i] = not keys[i].isascii() and bool(fn(keys[i])) (the segmenter's dictionary holds it) */
+static PyObject *known(PyObject *self, PyObject *args) {
+    PyObject *out, *fn, *keys;
+    if (!PyArg_ParseTuple(args, "OOO!", &out, &fn, &PyList_Type, &keys)) return NULL;
+    return flags(out, keys, known_to, fn);
+}
+
 /* four columns a key: log(len(key)); key.isascii(); a letter A-Z or a-z in a key that is not ASCII; a character
  * that str.isdigit calls a digit */
 static PyObject *shape(PyObject *self, PyObject *args) {
@@ -400,6 +417,7 @@ static PyMethodDef methods[] = {
     {"ends_with", ends_with, METH_VARARGS,
      "ends_with(out, suffixes, min_len, keys): out[i] = keys[i].endswith(suffixes) and len >= min_len."},
     {"edge_in", edge_in, METH_VARARGS, "edge_in(out, container, keys): last or first character in container."},
+    {"known", known, METH_VARARGS, "known(out, fn, keys): out[i] = not keys[i].isascii() and bool(fn(keys[i]))."},
     {"shape", shape, METH_VARARGS, "shape(out, keys): log length, ASCII, Latin letter, digit (n x 4)."},
     {"log10_lookup", log10_lookup, METH_VARARGS,
      "log10_lookup(out, mapping, floor, keys): out[i] = log10(max(mapping.get(k) or 0.0, floor))."},
