@@ -701,7 +701,7 @@ def test_the_segmenters_repairs_look_where_the_python_scan_does(monkeypatch: pyt
     ]
     texts = [d.text for p in paths for d in read_sources([p]).documents]
     texts.append(
-        "合成𫟼和鿏元素，两剂疫苗与7种中重稀土，进度缓慢。约翰·菲茨杰拉德·肯尼迪与观察网 · 财经，Procter & Gamble和"
+        "合成𫟼和鿏元素，两剂疫苗与7种中重齿轮，进度缓慢。约翰·菲茨杰拉德·肯尼迪与观察网 · 财经，Procter & Gamble和"
         "Nestlé公司，克拉维斯为例，𠀀。"
     )
     tokeniser = JiebaTokeniser()

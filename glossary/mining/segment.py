@@ -143,7 +143,7 @@ def where(
     word begins with one of ``firsts`` (characters, or ranges of code points; None: any). Each repair looks at a few words of one kind, and the scan
     passes over every token of the corpus, so it runs in C where ``glossary/native/pairs.c`` could be built.
 
-    >>> where([("7", "m"), ("种中重", "n"), ("稀土", "n")], low=3), where([("7", "m"), ("两剂", "n")], firsts="两")
+    >>> where([("7", "m"), ("种中重", "n"), ("齿轮", "n")], low=3), where([("7", "m"), ("两剂", "n")], firsts="两")
     ([1], [1])
     """
     native = load_module("pairs")
