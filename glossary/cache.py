@@ -117,9 +117,12 @@ def cached(
 #: filter came with form 2)
 TABLE_FORM = 2
 _UTF8 = operator.methodcaller("encode", "utf-8", "surrogatepass")
-#: a key's bit in a table's filter is the top this many bits of its fingerprint: 2**26 bits (8 MB), so that of
-#: the keys a table lacks about one in a hundred shares a bit with one of ECDICT's 700,000, and is asked for
-FILTER_BITS = 26
+#: a table's filter has about this many bits a key (a power of two in all, from 2**13 to 2**26, 8 MB for ECDICT's
+#: 700,000 keys): of the keys a table lacks, one in fifty to a hundred shares a bit with one it has, and is asked for
+FILTER_BITS_PER_KEY = 64
+#: a table reads its filter once this many keys were asked of it: a command that asks for a few hundred reads no
+#: megabytes for them
+FILTER_AFTER = 256
 
 
 def fingerprints(keys: Iterable[str]) -> list[int]:
@@ -132,24 +135,30 @@ def fingerprints(keys: Iterable[str]) -> list[int]:
     return list(map(zlib.crc32, map(_UTF8, keys)))
 
 
-def key_filter(keys: Iterable[str]) -> bytes:
-    """A bit for each key (:data:`FILTER_BITS` of its fingerprint): a key whose bit is not set is not among
-    ``keys``; one whose bit is set may be.
+def key_filter(keys: Sequence[str]) -> bytes:
+    """A bit for each key (the top bits of its fingerprint, as many as the filter's size takes): a key whose bit is
+    not set is not among ``keys``; one whose bit is set may be.
 
     >>> f = key_filter(["稀有"])
-    >>> may_hold(f, "稀有"), may_hold(f, "其重")
-    (True, False)
+    >>> may_hold(f, "稀有"), may_hold(f, "其重"), len(f)
+    (True, False, 1024)
     """
-    bits = bytearray(1 << (FILTER_BITS - 3))
+    size = min(26, max(13, (len(keys) * FILTER_BITS_PER_KEY - 1).bit_length()))
+    bits = bytearray(1 << (size - 3))
     for f in fingerprints(keys):
-        at = f >> (32 - FILTER_BITS)
+        at = f >> (32 - size)
         bits[at >> 3] |= 1 << (at & 7)
     return bytes(bits)
 
 
+def _shift(bits: bytes) -> int:
+    """How far a fingerprint is shifted to give its place in ``bits`` (a power of two of bytes)."""
+    return 32 - (len(bits) * 8).bit_length() + 1
+
+
 def may_hold(bits: bytes, key: str) -> bool:
     """Whether ``key``'s bit is set in a :func:`key_filter`."""
-    at = zlib.crc32(_UTF8(key)) >> (32 - FILTER_BITS)
+    at = zlib.crc32(_UTF8(key)) >> _shift(bits)
     return bool(bits[at >> 3] >> (at & 7) & 1)
 
 
@@ -183,11 +192,12 @@ class Table:
         self._whole = whole if path else None
         self._whole_after = whole_after
         self._asked = 0
-        # the filter of the table's keys (key_filter; read once, None where the file keeps none): a key it says
-        # the table lacks is not asked of the file (most keys a corpus asks of a dictionary are not in it, and a
-        # query costs ten times the check)
+        # the filter of the table's keys (key_filter; read once FILTER_AFTER keys were asked, None where the file
+        # keeps none): a key it says the table lacks is not asked of the file (most keys a corpus asks of a
+        # dictionary are not in it, and a query costs ten times the check)
         self._filter: bytes | None = None
         self._filter_read = False
+        self._lookups = 0
 
     def load_whole(self) -> None:
         """Hold the whole mapping in memory from now on (when the table was given a way to load it): a run
@@ -229,6 +239,7 @@ class Table:
             if self._asked > self._whole_after:
                 self.load_whole()
                 return self.get(key, default)
+        self._lookups += 1
         bits = self._key_filter()
         if bits is not None and not may_hold(bits, key):
             return default
@@ -254,13 +265,14 @@ class Table:
             if self._asked > self._whole_after:
                 self.load_whole()
                 return
+        self._lookups += len(todo)
         bits = self._key_filter()
         if bits is not None and len(todo) < 256:  # (a few keys: numpy's arrays cost more than they save)
             todo = [k for k in todo if may_hold(bits, k)]
         elif bits is not None:
             import numpy as np
 
-            at = np.fromiter(fingerprints(todo), dtype=np.uint32, count=len(todo)) >> (32 - FILTER_BITS)
+            at = np.fromiter(fingerprints(todo), dtype=np.uint32, count=len(todo)) >> _shift(bits)
             held = (np.frombuffer(bits, dtype=np.uint8)[at >> 3] >> (at & 7).astype(np.uint8)) & 1
             todo = list(compress(todo, held.tolist()))  # (the others are not in the table: get says so at once)
         for i in range(0, len(todo), self.BATCH):
@@ -272,8 +284,9 @@ class Table:
                 self._seen[k] = marshal.loads(v)
 
     def _key_filter(self) -> bytes | None:
-        """The filter of the table's keys (:func:`key_filter`), or None where its file keeps none."""
-        if not self._filter_read:
+        """The filter of the table's keys (:func:`key_filter`), or None where its file keeps none or too few keys
+        were asked yet (:data:`FILTER_AFTER`)."""
+        if not self._filter_read and self._lookups >= FILTER_AFTER:
             self._filter_read = True
             try:
                 rows = self._query("SELECT k, v FROM meta WHERE k = 'filter'", ())
@@ -342,7 +355,7 @@ def cached_table(
             con.execute("CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID")
             con.executemany("INSERT INTO kv VALUES (?, ?)", ((k, marshal.dumps(v)) for k, v in value.items()))
             con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v BLOB NOT NULL)")
-            con.execute("INSERT INTO meta VALUES ('filter', ?)", (key_filter(value),))
+            con.execute("INSERT INTO meta VALUES ('filter', ?)", (key_filter(list(value)),))
         con.close()
         os.replace(tmp, path)
         for old in path.parent.glob(f"{_safe(name)}@*"):
