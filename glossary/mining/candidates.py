@@ -150,7 +150,7 @@ class Miner:
         counting.add_counts(self.tok_count, words)
         self.n_tokens += sum(words.values())
         counting.add_counts(self.count, local)
-        self.df.update(local.keys())
+        counting.add_keys(self.df, local)
         self.doc_counts.append(local)
 
     def state(self) -> dict:

@@ -126,6 +126,16 @@ def add_counts(counter: Counter[str], counts: Mapping[str, int]) -> None:
         native.add_counts(counter, counts)
 
 
+def add_keys(counter: Counter[str], keys: Mapping[str, int]) -> None:
+    """``counter.update(keys.keys())``: one more for each key (a document's candidates, to the number of files each
+    is in), in C where ``counts`` could be built."""
+    native = load_module("counts")
+    if native is None or not isinstance(keys, dict):
+        counter.update(keys.keys())
+    else:
+        native.add_keys(counter, keys)
+
+
 def merge_counts(miner: Miner, state: dict) -> None:
     """A worker's counts, neighbours and words (``state``, :meth:`Miner.state`) added to ``miner``'s (in C, the
     ``counts`` module: at 16 MB the loops were 2.5 s the workers waited on)."""
