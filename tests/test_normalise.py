@@ -138,3 +138,19 @@ def test_a_term_is_found_where_it_stands_as_itself_as_the_guarded_pattern_finds_
         checked += bool(want)
     assert checked > 500
     assert find_term("13号线和3号线", "3号线") == [(5, 8)] and find_term("甲甲甲甲", "甲甲") == [(0, 2), (2, 4)]
+
+
+def test_a_conversion_that_changes_a_lines_length_falls_back_to_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    # OpenCC's phrase conversion may (rarely) give a line another length; offsets into the Simplified text must
+    # still point at the same characters, so that line is converted a character at a time (a converter that makes
+    # one phrase shorter stands in for OpenCC here), full-width letters made ASCII all the same
+    from glossary.normalise import script
+
+    class Shorter:
+        def convert(self, text: str) -> str:
+            return text.replace("甲乙", "丙").replace("鐠", "镨")
+
+    script._aligned_table()  # (the cached tables are OpenCC's own, made before the stand-in comes)
+    monkeypatch.setattr(script, "_cc", lambda config: Shorter())
+    text = "甲乙丁ＬＥＤ\n鐠丁ＬＥＤ"
+    assert to_simplified_aligned(text) == "甲乙丁LED\n镨丁LED"

@@ -50,6 +50,12 @@ _HALF_WIDTH = {
 }
 
 
+@cache
+def _aligned_table() -> dict[int, str | int]:
+    """:data:`_HALF_WIDTH` and :func:`_element_characters` as one table (what each gives is none of the other's)."""
+    return {**_HALF_WIDTH, **_element_characters()}
+
+
 def to_traditional(text: str, region: str = "") -> str:
     """Simplified to Traditional: OpenCC standard (``region=''``), Taiwan (``'tw'``) or Hong Kong (``'hk'``)
     characters, or Taiwan's own words (``'twp'``: 软件 → 軟體, 信息 → 資訊).
@@ -71,10 +77,11 @@ def to_simplified_aligned(text: str) -> str:
     >>> to_simplified_aligned("鐠釹\\n大豆") == "镨钕\\n大豆", to_simplified_aligned("ＬＥＤ燈具")
     (True, 'LED灯具')
     """
-    text = text.translate(_HALF_WIDTH)
-    out = to_simplified(text)
-    if len(out) == len(text):
+    # (both one-character tables in one pass: their characters are apart, and so are what they give)
+    out = _cc("t2s").convert(text.translate(_aligned_table()))
+    if len(out) == len(text):  # (a one-character table keeps the length)
         return out
+    text = text.translate(_HALF_WIDTH)
     lines = []
     for line in text.split("\n"):
         conv = to_simplified(line)
