@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from .. import data
 from ..native import load_module
 from . import lexicon
 from .features import NAME_HEADS
@@ -65,8 +66,7 @@ def log_counts(values: NDArray) -> NDArray:
 
 
 def logistic(z: NDArray, b: float) -> list[float]:
-    """The logistic of ``b + v`` for each of ``z``, ``b + v`` clipped to ±30 (as
-    :meth:`~glossary.mining.model.TermhoodModel.probabilities` works it out).
+    """:func:`glossary.data.logistic` of ``b + v`` for each of ``z`` (the log-odds clipped to ±30).
 
     >>> import numpy as np
     >>> [round(p, 3) for p in logistic(np.array([0.0, 100.0]), 1.0)]
@@ -76,7 +76,7 @@ def logistic(z: NDArray, b: float) -> list[float]:
 
     native = load_module("columns")
     if native is None:
-        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, b + v)))) for v in z.tolist()]
+        return [data.logistic(b + v) for v in z.tolist()]
     return native.logistic(np.ascontiguousarray(z, dtype=float), b)
 
 

@@ -16,7 +16,6 @@ True
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -59,12 +58,10 @@ class TermhoodModel:
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The probability that each feature row is a term of the field."""
+        import numpy as np
+
         w, b = self._folded()
-        out = []
-        for r in rows:
-            z = b + sum(map(float.__mul__, w, r))
-            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-        return out
+        return logistic(np.array([sum(map(float.__mul__, w, r)) for r in rows], dtype=float), b)
 
     def matrix_probabilities(self, rows: NDArray) -> list[float]:
         """:meth:`probabilities` of the rows of a numpy array, a column at a time (each row's sum is taken in

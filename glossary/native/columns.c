@@ -385,7 +385,7 @@ static PyObject *log_counts(PyObject *self, PyObject *args) {
 }
 
 /* [1 / (1 + exp(-max(-30, min(30, b + z[i]))))], a list of floats: the model's probabilities as
- * TermhoodModel.probabilities works them out, the same operations in the same order */
+ * glossary.data.logistic works them out, the same operations in the same order */
 static PyObject *logistic(PyObject *self, PyObject *args) {
     PyObject *values;
     double b;
