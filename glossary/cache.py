@@ -143,15 +143,15 @@ def key_filter(keys: Sequence[str]) -> bytes:
     >>> may_hold(f, "稀有"), may_hold(f, "其重"), len(f)
     (True, False, 1024)
     """
-    size = min(26, max(13, (len(keys) * FILTER_BITS_PER_KEY - 1).bit_length()))
-    bits = bytearray(1 << (size - 3))
+    bits = bytearray(1 << (min(26, max(13, (len(keys) * FILTER_BITS_PER_KEY - 1).bit_length())) - 3))
+    shift = _shift(bits)
     for f in fingerprints(keys):
-        at = f >> (32 - size)
+        at = f >> shift
         bits[at >> 3] |= 1 << (at & 7)
     return bytes(bits)
 
 
-def _shift(bits: bytes) -> int:
+def _shift(bits: bytes | bytearray) -> int:
     """How far a fingerprint is shifted to give its place in ``bits`` (a power of two of bytes)."""
     return 32 - (len(bits) * 8).bit_length() + 1
 
