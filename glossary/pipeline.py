@@ -30,7 +30,7 @@ from .normalise import detect_script
 from .sources import read_sources
 from .termbase import TermBase, known_english
 from .termbase.tm import english_from_memory
-from .workers import collection_paused
+from .workers import collection_paused, give_back_memory
 
 
 @dataclass
@@ -84,6 +84,7 @@ def collect(
     words: list[str] = []
     with collection_paused():
         cands = mine_documents(result.documents, limit=limit, progress=progress, timings=timings, words=words)
+    give_back_memory()  # (the miner's counts are freed: the alignment's workers fork from what is left)
     return Mined(len(result.documents), result.skipped, cands, result.documents, words)
 
 

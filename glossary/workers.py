@@ -220,3 +220,18 @@ def collection_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def give_back_memory() -> None:
+    """Hand the pages freed objects left behind back to the system (glibc's ``malloc_trim``; elsewhere nothing).
+
+    A large mine frees most of what counting built before it aligns, but the C allocator keeps the freed pages:
+    the process stayed at 900 MB through the alignment of 16 MB where 320 MB were in use, and each forked worker
+    counted against it. Trimming takes milliseconds.
+
+    >>> give_back_memory()
+    """
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # (no glibc: its allocator gives pages back on its own terms)
+        pass
