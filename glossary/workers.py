@@ -231,7 +231,6 @@ def give_back_memory() -> None:
 
     >>> give_back_memory()
     """
-    try:
+    # (no glibc: that allocator gives pages back on its own terms)
+    with contextlib.suppress(OSError, AttributeError, TypeError):
         ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError, TypeError):  # (no glibc: its allocator gives pages back on its own terms)
-        pass
