@@ -81,6 +81,15 @@ def test_pinyin_styles_agree_and_leave_latin_alone() -> None:
         assert to_pinyin("vanadium钒", style).split()[0] == "vanadium"  # Latin as written, no ü
 
 
+def test_latin_that_ends_in_a_digit_is_kept_as_written_in_every_style() -> None:
+    # a Latin run ending in a digit looked like a numbered syllable to the marks and the plain styles: "mp3" was
+    # given a tone ("m3p"), "co2" became "có", the plain style dropped the digit
+    for term, latin in (("mp3播放器", "mp3"), ("co2排放", "co2"), ("ab3型", "ab3"), ("li4子", "li4")):
+        for style in ("marks", "numbers", "plain"):
+            assert to_pinyin(term, style).split()[0] == latin, (term, style)
+    assert to_pinyin("mp3播放器") == "mp3 bō fàng qì" and to_pinyin("mp3播放器", "plain") == "mp3 bo fang qi"
+
+
 def test_the_cached_readings_read_every_text_as_pypinyin_does() -> None:
     # glossary reads pinyin from a cached copy of pypinyin's tables (importing pypinyin cost 0.26 s of every
     # command that shows a reading); the copy must cut and read as pypinyin does, item for item: a sample of

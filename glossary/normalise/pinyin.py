@@ -41,27 +41,36 @@ _SYLLABLE = re.compile(r"([a-z]+)([1-5])")
 
 @lru_cache(maxsize=65536)  # alignment, the term base and `show` ask for the same terms again
 def _to_pinyin(text: str, style: str) -> str:
-    if style != "numbers":
-        # one pypinyin reading per text; the other styles are written from its numbered syllables
-        out = []
-        for syl in _to_pinyin(text, "numbers").split(" "):
-            m = _SYLLABLE.fullmatch(syl)
-            if m:
-                syl = tone_marks(syl) if style == "marks" else m.group(1)
-            elif style == "marks" and syl in ("nv", "lv", "nve", "lve"):
-                syl = syl.replace("v", "ü")  # a neutral tone: no number, no mark
-            out.append(syl)
-        return " ".join(out)
+    pieces = _read(text)
+    if style == "numbers":
+        return " ".join(piece for piece, _ in pieces)
+    # one pypinyin reading per text; the other styles are written from its numbered syllables (only those read
+    # from Hanzi: Latin that ends in a digit, mp3 or co2, is no syllable in a tone)
     out = []
-    for syl in readings.numbered(text):
+    for syl, han in pieces:
+        m = _SYLLABLE.fullmatch(syl) if han else None
+        if m:
+            syl = tone_marks(syl) if style == "marks" else m.group(1)
+        elif han and style == "marks" and syl in ("nv", "lv", "nve", "lve"):
+            syl = syl.replace("v", "ü")  # a neutral tone: no number, no mark
+        out.append(syl)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=65536)
+def _read(text: str) -> tuple[tuple[str, bool], ...]:
+    """``text``'s numbered syllables and the runs of other text kept as written, each with whether it was read
+    from Hanzi (:func:`~glossary.normalise.readings.numbered_runs`), punctuation dropped."""
+    out: list[tuple[str, bool]] = []
+    for syl, han in readings.numbered_runs(text):
         syl = syl.strip()
         if syl and re.search(r"[A-Za-z0-9\u00c0-\u024f]", syl):
-            out.append(syl)
+            out.append((syl, han))
         else:
             # a Hanzi no reading is known for stays itself, one per character, so no syllable goes missing
             # unseen (𠮷野家: "𠮷 yě jiā"); punctuation has no reading and goes
-            out.extend(HAN.findall(syl))
-    return " ".join(out)
+            out.extend((ch, True) for ch in HAN.findall(syl))
+    return tuple(out)
 
 
 def pinyin_keys(text: str) -> tuple[str, str]:

@@ -106,18 +106,28 @@ def _is_han() -> Any:
 def numbered(text: str) -> list[str]:
     """``text`` read as pypinyin reads it in its numbered style (``Style.TONE3``): a syllable per character it
     reads (the character itself where it knows none), each other run of text kept whole."""
+    return [piece for piece, _ in numbered_runs(text)]
+
+
+def numbered_runs(text: str) -> list[tuple[str, bool]]:
+    """:func:`numbered`'s pieces, each with whether it was read from Hanzi (a syllable, or a character with no
+    reading) or is other text kept as written: "mp3" is Latin, not "mp" in the third tone.
+
+    >>> numbered_runs("mp3播放")
+    [('mp3', False), ('bo1', True), ('fang4', True)]
+    """
     is_han = _is_han()
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []
     run, han_run = "", False
     for ch in text:
         han = is_han(ch) is not None
         if run and han != han_run:
-            out.extend(_run(run) if han_run else [run])
+            out.extend([(s, True) for s in _run(run)] if han_run else [(run, False)])
             run = ""
         run += ch
         han_run = han
     if run or not out:
-        out.extend(_run(run) if han_run and run else [run])
+        out.extend([(s, True) for s in _run(run)] if han_run and run else [(run, False)])
     return out
 
 
