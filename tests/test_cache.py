@@ -198,3 +198,34 @@ def test_a_table_asks_its_file_only_for_keys_it_may_hold(tmp_path: Path) -> None
     con.close()
     old = type(table)(path)
     assert old.get("词9") == 9 and old.get("无1") is None and old.get("𠀀字") == [1]
+
+
+def test_a_forked_worker_finds_the_filters_read_before_the_fork(tmp_path: Path) -> None:
+    # share_filters reads every open table's key filter now, before alignment forks its workers: a filter each
+    # worker read for itself was its own copy (1-8 MB a table); a worker asks the file for no key the filter rules
+    # out, however few it asks (without the filter, a hundred absent keys are a hundred queries)
+    import os
+
+    from glossary.cache import cached_table, share_filters
+
+    words = {f"词{i}": i for i in range(500)}
+    cached_table("g", "v1", lambda: words, directory=tmp_path)
+    table = cached_table("g", "v1", lambda: words, directory=tmp_path)
+    assert table._filter is None
+    share_filters()
+    assert table._filter is not None and table._lookups == 0
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: what it asks of the file
+        asked: list[str] = []
+        query = table._query
+        table._query = lambda sql, args: asked.extend(args) or query(sql, args)  # type: ignore[method-assign]
+        got = [table.get(f"无{i}") for i in range(100)] + [table.get("词3")]
+        os.write(write, f"{got.count(None)} {got[-1]} {len(asked)}".encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    absent, value, asked = map(int, os.read(read, 100).split())
+    os.close(read)
+    # (an absent key is asked only where it shares its bit with a key the table has: one in sixty-four)
+    assert (absent, value) == (100, 3) and asked <= 10

@@ -34,6 +34,8 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from ..cache import share_filters
+from ..mining import lexicon
 from ..mining.cedict import load_rows
 from ..models import Candidate, TermEntry
 from ..normalise import readings
@@ -194,6 +196,8 @@ def warm_up() -> None:
     english.frequency("the")  # wordfreq's English list
     _names.looks_transliterated("卡特彼勒")
     countries.is_country("美国")  # CLDR's names of countries
+    lexicon.fixed_of_phrase("head of state")  # ECDICT's phrases with "of"
+    share_filters()  # (the tables' key filters, read once here rather than once in every worker)
 
 
 __all__ = ["align_candidate", "align_candidates", "align_parts", "choose_traditional", "english_suggestions", "warm_up"]
