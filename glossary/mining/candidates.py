@@ -41,7 +41,7 @@ from .filters import (
 )
 from .marks import MARKS, count_marks
 from .measure import candidate_probabilities
-from .model import TermhoodModel, best, demote_fragments, load_model, round_places
+from .model import CountsOf, TermhoodModel, best, demote_fragments, load_model, round_places
 from .ngrams import is_coordinator
 from .segment import JiebaTokeniser, Tokeniser
 
@@ -253,8 +253,7 @@ class Miner:
             raw = np.concatenate(fork_shared(_probabilities_part, (self, keys), jobs))
         else:
             raw = candidate_probabilities(self, keys, model)
-        count = self.count
-        probs = demote_fragments(keys, [count[k] for k in keys], raw, model.fragment_factor)
+        probs = demote_fragments(keys, CountsOf(keys, self.count), raw, model.fragment_factor)
         return keys, round_places(probs, 4)
 
     def hanzi_specificity(self) -> dict[str, float]:

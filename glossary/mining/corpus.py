@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
+from ..native import load_module
 from .evidence import longest_ending
 from .filters import elements
 
@@ -49,10 +50,26 @@ def nesting(
     count: Mapping[str, int], tokens: Mapping[str, tuple[str, ...]]
 ) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """C-value bookkeeping: for each candidate, the summed and largest counts of the longer candidates
-    (seen twice or more) that contain it and how many they are."""
+    (seen twice or more) that contain it and how many they are (in C, the ``counts`` module, where both are
+    dicts: a loop over every candidate, 0.7 s of ranking 16 MB in bytecode)."""
     parents_f: Counter[str] = Counter()
     parents_n: Counter[str] = Counter()
     parents_max: Counter[str] = Counter()
+    native = load_module("counts")
+    if native is not None and isinstance(count, dict) and isinstance(tokens, dict):
+        native.nesting(count, tokens, parents_f, parents_n, parents_max)
+        return parents_f, parents_n, parents_max
+    return _nesting(count, tokens, parents_f, parents_n, parents_max)
+
+
+def _nesting(
+    count: Mapping[str, int],
+    tokens: Mapping[str, tuple[str, ...]],
+    parents_f: Counter[str],
+    parents_n: Counter[str],
+    parents_max: Counter[str],
+) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """:func:`nesting` in Python."""
     for key, toks in tokens.items():
         n = len(toks)
         c = count[key]

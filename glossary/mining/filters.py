@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -218,14 +219,16 @@ def character_specificity(texts: Iterable[str]) -> dict[str, float]:
     >>> spec["锆"] > spec["的"]
     True
     """
-    from collections import Counter
+    import numpy as np
 
     from ..normalise.hanzi import is_han
 
-    counts: Counter[str] = Counter()
+    # (each text's characters counted by code point, in numpy: Counter.update over 16 MB took 0.35 s, this 0.03)
+    counts = np.zeros(sys.maxunicode + 1, dtype=np.int64)
     for text in texts:
-        counts.update(text)
-    here = {ch: n for ch, n in counts.items() if is_han(ch)}
+        found = np.bincount(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4"))
+        counts[: len(found)] += found
+    here = {ch: int(counts[c]) for c in np.flatnonzero(counts).tolist() if is_han(ch := chr(c))}
     total = sum(here.values()) or 1
     general = general_characters()
     return {

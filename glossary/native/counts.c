@@ -1,7 +1,7 @@
 /* The miner's counts merged and added (glossary/mining/counting.py has the Python twins this must agree with, entry
  * for entry, in the same order): a worker's counts joined to the parent's, and a document's added to the corpus's.
- * Each was a loop in bytecode over a million entries of a large corpus. (The features read their count columns in
- * columns.c.)
+ * Each was a loop in bytecode over a million entries of a large corpus; so was the C-value bookkeeping over them
+ * (glossary/mining/corpus.py's nesting). (The features read their count columns in columns.c.)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -71,12 +71,66 @@ static PyObject *add_interned(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* corpus.nesting's loop: for each candidate of two words or more seen twice or more (tokens: key -> its words), each
+ * run of its words that is a candidate and not the whole gets the key's count added to f, 1 added to n, and its
+ * largest such count in top; in the order the Python twin visits them */
+static PyObject *nesting(PyObject *self, PyObject *args) {
+    PyObject *count, *tokens, *f, *n, *top, *key, *words;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!", &PyDict_Type, &count, &PyDict_Type, &tokens, &PyDict_Type, &f,
+                          &PyDict_Type, &n, &PyDict_Type, &top))
+        return NULL;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(tokens, &pos, &key, &words)) {
+        if (!PyTuple_Check(words)) {
+            PyErr_SetString(PyExc_TypeError, "a candidate's words are a tuple");
+            return NULL;
+        }
+        Py_ssize_t size = PyTuple_GET_SIZE(words);
+        if (size < 2) continue;
+        PyObject *seen = PyDict_GetItemWithError(count, key);
+        if (seen == NULL && PyErr_Occurred()) return NULL;
+        long long c = seen == NULL ? 0 : PyLong_AsLongLong(seen); /* (a Counter's missing key counts 0) */
+        if (c == -1 && PyErr_Occurred()) return NULL;
+        if (c < 2) continue; /* a longer phrase seen once is no evidence that its parts are fragments */
+        for (Py_ssize_t i = 0; i < size; i++) {
+            PyObject *sub = NULL;
+            for (Py_ssize_t j = i; j < (i ? size : size - 1); j++) {
+                PyObject *word = PyTuple_GET_ITEM(words, j);
+                PyObject *longer = sub == NULL ? (Py_INCREF(word), word) : PyUnicode_Concat(sub, word);
+                Py_XDECREF(sub);
+                if ((sub = longer) == NULL) return NULL;
+                int has = PyDict_Contains(count, sub);
+                if (has < 0) goto fail;
+                if (!has) continue;
+                if (add(f, sub, c) < 0 || add(n, sub, 1) < 0) goto fail;
+                PyObject *most = PyDict_GetItemWithError(top, sub);
+                if (most == NULL && PyErr_Occurred()) goto fail;
+                long long m = most == NULL ? 0 : PyLong_AsLongLong(most);
+                if (m == -1 && PyErr_Occurred()) goto fail;
+                if (c > m) {
+                    PyObject *value = PyLong_FromLongLong(c);
+                    int rc = value == NULL ? -1 : PyDict_SetItem(top, sub, value);
+                    Py_XDECREF(value);
+                    if (rc < 0) goto fail;
+                }
+                continue;
+            fail:
+                Py_DECREF(sub);
+                return NULL;
+            }
+            Py_XDECREF(sub);
+        }
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"add_counts", add_counts, METH_VARARGS, "add_counts(counter, counts): counter.update(counts), both dicts of ints."},
     {"add_keys", add_keys, METH_VARARGS, "add_keys(counter, keys): counter[key] += 1 for each key of a dict."},
     {"merge_neighbours", merge_neighbours, METH_VARARGS, "merge_neighbours(mine, theirs): Miner.merge's neighbours."},
     {"set_defaults", set_defaults, METH_VARARGS, "set_defaults(mine, theirs): mine.setdefault(k, v) for theirs' items."},
     {"add_interned", add_interned, METH_VARARGS, "add_interned(into, same, counts): counts keyed by same's strings."},
+    {"nesting", nesting, METH_VARARGS, "nesting(count, tokens, f, n, top): corpus.nesting's C-value bookkeeping."},
     {NULL, NULL, 0, NULL},
 };
 
