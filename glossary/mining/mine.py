@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..clock import Clock
 from ..models import Candidate, Document
-from ..normalise.hanzi import HAN, HAN_RUN
+from ..normalise.hanzi import HAN_RUN, count_hanzi
 from ..workers import default_workers, fork_started, weighted_bounds
 from . import cedict
 from .candidates import Miner, Progress, load_tables
@@ -110,7 +110,7 @@ def mine_documents(
     model = load_model()
     keys, probs = miner.probabilities(model)
     if limit is None:
-        n_hanzi = sum(len(HAN.findall(d.text)) for d in docs)
+        n_hanzi = sum(count_hanzi(d.text) for d in docs)
         limit = model.size(probs, n_hanzi)
     kept = miner.candidates(best(keys, probs, miner.count, limit))
     clock.lap("rank")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import TrainingError
-from ..normalise.hanzi import HAN, HAN_CLASS
+from ..normalise.hanzi import HAN_CLASS, count_hanzi
 from ..normalise.script import to_simplified
 from ..sources import folder_doc, read_sources
 from .features import FEATURE_VERSION, FEATURES
@@ -133,7 +133,7 @@ def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
             labels.append(None)
         else:
             labels.append(0)
-    n_hanzi = sum(len(HAN.findall(d.text)) for d in docs)
+    n_hanzi = sum(count_hanzi(d.text) for d in docs)
     return MinedCorpus(corpus, keys, rows, labels, n_hanzi, [miner.count[k] for k in keys])
 
 

@@ -30,6 +30,16 @@ NAME_DOTS = "·‧・･•"
 NAME_DOT = re.compile(f"[{NAME_DOTS}]")
 
 
+def count_hanzi(text: str) -> int:
+    """How many Hanzi ``text`` holds (counted by runs: a list of every character, at 16 MB three and a half
+    million strings, took three times as long).
+
+    >>> count_hanzi("稀土 rare earth 镨钕𠀀")
+    5
+    """
+    return sum(map(len, HAN_RUN.findall(text)))
+
+
 def is_han(ch: str) -> bool:
     """True when the one character ``ch`` is a CJK ideograph of any plane."""
     return HAN.fullmatch(ch) is not None
