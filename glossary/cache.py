@@ -169,7 +169,7 @@ _OPEN: weakref.WeakSet[Table] = weakref.WeakSet()
 
 def share_filters() -> None:
     """Read the key filter of every table opened so far, now: before forking workers that will each ask a
-    table for many keys (a filter read in a worker is that worker's own copy: 1-8 MB a table, 36 MB over the
+    table for many keys (a filter read in a worker is that worker's own copy: 1-8 MB a table, 21 MB over the
     tables alignment reads)."""
     for table in list(_OPEN):
         table._key_filter(now=True)

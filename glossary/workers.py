@@ -226,8 +226,8 @@ def give_back_memory() -> None:
     """Hand the pages freed objects left behind back to the system (glibc's ``malloc_trim``; elsewhere nothing).
 
     A large mine frees most of what counting built before it aligns, but the C allocator keeps the freed pages:
-    the process stayed at 900 MB through the alignment of 16 MB where 320 MB were in use, and each forked worker
-    counted against it. Trimming takes milliseconds.
+    the process stayed at 900 MB through the alignment of 16 MB where 320 MB were in use (the workers it forks
+    then share what is left). Trimming takes milliseconds.
 
     >>> give_back_memory()
     """

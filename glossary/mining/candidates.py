@@ -237,8 +237,8 @@ class Miner:
         if workers > 1 and len(keys) > 1:
             # the rows are the same in any split: this process measures the first share while a forked worker
             # measures each other against the whole count and sends back its probabilities only (a worker more,
-            # with this one waiting, held a third copy of the pages it read: the tree's peak at 16 MB 1,350 →
-            # 1,240 MB; the rows, ninety-odd numbers a candidate, would cost more to unpickle than the model
+            # with this one waiting, held a third copy of the pages it read: the tree's peak at 16 MB 1,365 →
+            # 1,245 MB; the rows, ninety-odd numbers a candidate, would cost more to unpickle than the model
             # costs to apply)
             load_tables()
             # (once, here, not in each worker: what is measured over every candidate — its nesting, the core
