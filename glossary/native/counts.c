@@ -59,18 +59,6 @@ static PyObject *set_defaults(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
-/* into.update({same.setdefault(k, k): n for k, n in counts.items()}): counts keyed by this process's own strings */
-static PyObject *add_interned(PyObject *self, PyObject *args) {
-    PyObject *into, *same, *counts, *key, *value;
-    if (!PyArg_ParseTuple(args, "O!O!O!", &PyDict_Type, &into, &PyDict_Type, &same, &PyDict_Type, &counts)) return NULL;
-    Py_ssize_t pos = 0;
-    while (PyDict_Next(counts, &pos, &key, &value)) {
-        PyObject *own = PyDict_SetDefault(same, key, key);
-        if (own == NULL || PyDict_SetItem(into, own, value) < 0) return NULL;
-    }
-    Py_RETURN_NONE;
-}
-
 /* corpus.nesting's loop: for each candidate of two words or more seen twice or more (tokens: key -> its words), each
  * run of its words that is a candidate and not the whole gets the key's count added to f, 1 added to n, and its
  * largest such count in top; in the order the Python twin visits them */
@@ -129,7 +117,6 @@ static PyMethodDef methods[] = {
     {"add_keys", add_keys, METH_VARARGS, "add_keys(counter, keys): counter[key] += 1 for each key of a dict."},
     {"merge_neighbours", merge_neighbours, METH_VARARGS, "merge_neighbours(mine, theirs): Miner.merge's neighbours."},
     {"set_defaults", set_defaults, METH_VARARGS, "set_defaults(mine, theirs): mine.setdefault(k, v) for theirs' items."},
-    {"add_interned", add_interned, METH_VARARGS, "add_interned(into, same, counts): counts keyed by same's strings."},
     {"nesting", nesting, METH_VARARGS, "nesting(count, tokens, f, n, top): corpus.nesting's C-value bookkeeping."},
     {NULL, NULL, 0, NULL},
 };
