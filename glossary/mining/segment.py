@@ -149,21 +149,16 @@ def where(
     native = load_module("pairs")
     if native is not None and type(pairs) is list:
         return native.where(pairs, tags, low, high, firsts)
-    if isinstance(firsts, tuple):
-        ranges = firsts
-        return [
-            k
-            for k, (w, t) in enumerate(pairs)
-            if low <= len(w) <= high
-            and (tags is None or t in tags)
-            and w != ""
-            and any(lo <= ord(w[0]) <= hi for lo, hi in ranges)
-        ]
-    return [
-        k
-        for k, (w, t) in enumerate(pairs)
-        if low <= len(w) <= high and (tags is None or t in tags) and (firsts is None or (w != "" and w[0] in firsts))
-    ]
+    ranges = firsts if isinstance(firsts, tuple) else None
+
+    def begins(w: str) -> bool:
+        if firsts is None:
+            return True
+        if w == "":
+            return False
+        return any(lo <= ord(w[0]) <= hi for lo, hi in ranges) if ranges is not None else w[0] in firsts
+
+    return [k for k, (w, t) in enumerate(pairs) if low <= len(w) <= high and (tags is None or t in tags) and begins(w)]
 
 
 #: measure words that follow a number (7种, 3家, 10吨); the segmenter's HMM sometimes glues them to the next word
