@@ -139,6 +139,22 @@ def test_trailing_headline_list_with_timestamps_is_cut() -> None:
     assert cleaned.split() == [TEXT, "另一段正文，讲述磁体的生产。"]
 
 
+def test_timestamps_close_together_above_an_article_or_between_pages_cut_nothing_after_them() -> None:
+    # a page's published and updated times, two timestamp lines close together, blanked the whole article after
+    # them; in a file of several pages, a list of headlines between two of them blanked every later page
+    header = "齿轮箱维护指南\n发布时间：2025-01-03 10:00\n更新时间：2025-01-04 09:30\n"
+    article = [f"第{n}段正文，讲述小部件的更换周期。" for n in "一二三"]
+    cleaned, _ = clean_text(header + "\n".join([TEXT, *article]) + "\n")
+    assert cleaned.split() == ["齿轮箱维护指南", TEXT, *article]
+    headlines = "明星的新电影定档了\n2026-01-28 19:48:49\n球队连胜五场\n2026-01-27 10:00:01\n"
+    pages = TEXT + "\n" + headlines + header + "\n".join(article)
+    assert clean_text(pages)[0].split() == [TEXT, "明星的新电影定档了", "球队连胜五场", "齿轮箱维护指南", *article]
+    # a dated article of a few long paragraphs above a list of many more, shorter lines: the list alone goes
+    paragraphs = [f"第{n}段：" + "小部件的更换周期取决于齿轮箱的运行工况和润滑油的状态，" * 4 + "须定期检查。" for n in "一二三"]
+    listed = "".join(f"某条新闻第{n}号\n2026-01-{n:02d} 10:00\n" for n in range(1, 29))
+    assert clean_text(header + "\n".join(paragraphs) + "\n" + listed)[0].split() == ["齿轮箱维护指南", *paragraphs]
+
+
 def test_repeated_line_is_dropped_but_first_kept() -> None:
     cleaned, _ = clean_text("重复的标题行在这里\n正文。\n重复的标题行在这里\n")
     assert cleaned.split() == ["重复的标题行在这里", "正文。"]

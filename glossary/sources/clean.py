@@ -91,21 +91,47 @@ def _line_is_chrome(line: str) -> bool:
     return not HAN.search(s) and len(s) > 60
 
 
+def _is_prose(line: str) -> bool:
+    """A sentence of the article, as a line of a list of headlines never is: long, or ending in 。."""
+    s = line.strip()
+    return bool(s) and (len(s) > 60 or s.endswith("。"))
+
+
+#: the most of the characters from a list's first timestamp to the text's end that may be sentences of an article
+#: (a footer's motto ends in 。 too); counted in characters, as an article's few paragraphs are long lines and a
+#: list's many headlines short ones
+LIST_SENTENCES = 0.2
+
+
 def _headline_list_start(lines: list[str]) -> int | None:
     """Index where a trailing list of headlines with timestamps begins, if any.
 
-    Such lists end a page: two or more timestamp lines close together. We cut
-    from the first headline of the cluster, walking back over short lines that
-    are not sentences of the article.
+    Such lists end a page: two or more timestamp lines close together, with few sentences of an article from them to
+    the end (:data:`LIST_SENTENCES`). A page's published and updated times above its article are two timestamps
+    close together too, and a file that holds several pages has a list between two of them: the text after
+    either is kept. We cut from the first headline of the cluster, walking back over short lines that are not
+    sentences of the article.
+
+    >>> _headline_list_start(["正文。", "某新闻", "2026-01-28 19:48", "另一新闻", "2026-01-27 10:00"])
+    1
+    >>> dated = ["标题", "发布时间：2025-01-03 10:00", "更新时间：2025-01-04 09:30"]
+    >>> _headline_list_start([*dated, "齿轮箱是风力发电机组的关键部件，需要定期检查润滑油。"]) is None
+    True
     """
     stamps = [i for i, line in enumerate(lines) if (":" in line or "前" in line) and _TIMESTAMP.search(line)]
+    if len(stamps) < 2:
+        return None
+    # (from each line to the end: the characters of sentences of an article, and of every line)
+    stamped = set(stamps)
+    sentences, filled = [0] * (len(lines) + 1), [0] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        size = len(lines[i].strip())
+        sentences[i] = sentences[i + 1] + (size if i not in stamped and _is_prose(lines[i]) else 0)
+        filled[i] = filled[i + 1] + size
     for a, b in zip(stamps, stamps[1:]):
-        if b - a <= 8:
+        if b - a <= 8 and sentences[a] <= LIST_SENTENCES * filled[a]:
             start = a
-            while start > 0:
-                prev = lines[start - 1].strip()
-                if prev and (len(prev) > 60 or prev.endswith("。")):
-                    break
+            while start > 0 and not _is_prose(lines[start - 1]):
                 start -= 1
             return start
     return None
