@@ -150,7 +150,9 @@ def test_timestamps_close_together_above_an_article_or_between_pages_cut_nothing
     pages = TEXT + "\n" + headlines + header + "\n".join(article)
     assert clean_text(pages)[0].split() == [TEXT, "明星的新电影定档了", "球队连胜五场", "齿轮箱维护指南", *article]
     # a dated article of a few long paragraphs above a list of many more, shorter lines: the list alone goes
-    paragraphs = [f"第{n}段：" + "小部件的更换周期取决于齿轮箱的运行工况和润滑油的状态，" * 4 + "须定期检查。" for n in "一二三"]
+    paragraphs = [
+        f"第{n}段：" + "小部件的更换周期取决于齿轮箱的运行工况和润滑油的状态，" * 4 + "须定期检查。" for n in "一二三"
+    ]
     listed = "".join(f"某条新闻第{n}号\n2026-01-{n:02d} 10:00\n" for n in range(1, 29))
     assert clean_text(header + "\n".join(paragraphs) + "\n" + listed)[0].split() == ["齿轮箱维护指南", *paragraphs]
 
