@@ -119,6 +119,15 @@ def test_bars_legal_lines_and_photo_credits_are_blanked_and_the_text_around_them
     ]
 
 
+def test_a_captions_description_is_kept_and_its_credit_blanked_in_place() -> None:
+    # a caption that says what the picture shows went whole with its credit: its words are the field's
+    page = "（图：车间里的齿轮箱。本网记者 某某 摄）\n（图为更换小部件的工人，右为检修台。记者某某／摄）\n" + TEXT
+    cleaned, _ = clean_text(page)
+    assert len(cleaned) == len(page)
+    assert cleaned.split() == ["车间里的齿轮箱。", "更换小部件的工人，右为检修台。", TEXT]
+    assert page.index("齿轮箱") == cleaned.index("齿轮箱")
+
+
 def test_a_pages_navigation_tools_and_editors_lines_are_chrome() -> None:
     page = (
         "上一篇：关于新规的解读\n下一篇：市场的新变化\n[打印]　[纠错]　[返回顶部]\n"

@@ -32,13 +32,37 @@ _BAR_PIECES = re.compile(r"[\s|｜:：【】\[\]]+")
 #: the longest piece of such a bar (a button's name, a site's: 复制链接, WhatsApp, Facebook)
 _BAR_PIECE = 12
 #: a photo's credit or caption inside a line: "（图：… 本网记者 某某 摄）", "（示意圖／取自…）", "。摄影：某某" at a
-#: line's end. Blanked where it stands, the sentence around it kept (a caption's own words may be the field's).
+#: line's end. Its credit is blanked where it stands, the sentence around it kept, and so is what a caption says of
+#: the picture (:func:`_blank_credit`: its words are the field's).
 _CREDIT = re.compile(
     r"[（(](?:[图圖](?:片|为|為)?|示意[图圖])[：:／/][^（）()\n]{0,80}[）)]"
     r"|[（(][^（）()\n]{0,80}(?:(?<!拍)[摄攝]|[摄攝]影[：:][^（）()\n]{1,20}|取自[^（）()\n]{1,30}|[来來]源[：:][^（）()\n]{1,30})[）)]"
     r"|(?:[摄攝]影|[图圖]片?[来來]源)[：:][^。！？\n]{1,20}$",
     re.M,
 )
+#: what opens a caption in brackets: 图：, 图片／, 示意图：, or 图为 ("the picture shows")
+_CAPTION_OPENING = re.compile(r"[（(](?:[图圖][为為]|(?:[图圖]片?|示意[图圖])[：:／/])?")
+#: a caption's last clause, after its last punctuation: its credit where it names a photographer or a source
+_LAST_CLAUSE = re.compile(r"[^。！？；;，,]*[）)]$")
+_NAMES_CREDIT = re.compile(r"(?<!拍)[摄攝]\s*[）)]$|[摄攝]影[：:]|取自|[来來]源[：:]")
+
+
+def _blank_credit(m: re.Match[str]) -> str:
+    """A :data:`_CREDIT` match blanked but for what a caption says of the picture: its brackets, opening and
+    credit go, its description stays where it stood.
+
+    >>> _blank_credit(_CREDIT.search("（图：车间里的齿轮箱。本网记者 某某 摄）"))
+    '   车间里的齿轮箱。          '
+    >>> _blank_credit(_CREDIT.search("（图／记者某某摄）")).strip(), _blank_credit(_CREDIT.search("（图：齿轮箱）"))
+    ('', '   齿轮箱 ')
+    """
+    span = m.group()
+    opening = _CAPTION_OPENING.match(span)
+    if opening is None:
+        return " " * len(span)
+    last = _LAST_CLAUSE.search(span, opening.end())
+    credit = last.start() if last is not None and _NAMES_CREDIT.search(last.group()) else len(span) - 1
+    return " " * opening.end() + span[opening.end() : credit] + " " * (len(span) - credit)
 
 
 @lru_cache(maxsize=1)
@@ -158,4 +182,4 @@ def clean_text(text: str) -> tuple[str, int]:
             lines[i] = " " * len(lines[i])
             removed += 1
     cleaned = "\n".join(lines)
-    return _CREDIT.sub(lambda m: " " * len(m.group()), cleaned), removed
+    return _CREDIT.sub(_blank_credit, cleaned), removed
