@@ -119,6 +119,17 @@ def test_bars_legal_lines_and_photo_credits_are_blanked_and_the_text_around_them
     ]
 
 
+def test_a_sentence_that_holds_a_time_is_the_articles_and_a_byline_with_one_is_chrome() -> None:
+    # a line holding a time (2025-01-03 10:00, 30分钟前: "30 minutes ago" on a page, "30 minutes before" in a
+    # dosage) went whole, however long a paragraph
+    sentences = [
+        "会议于2025-01-03 10:00在北京召开，讨论了齿轮箱的新标准。",
+        "患者应在服药30分钟前禁食，服药后两小时内避免饮酒。",
+    ]
+    page = "作者：某某　编辑：某某　2025-10-28 21:47　发表于江苏\n" + "\n".join(sentences) + "\n" + TEXT
+    assert [line.strip() for line in clean_text(page)[0].split("\n") if line.strip()] == [*sentences, TEXT]
+
+
 def test_a_captions_description_is_kept_and_its_credit_blanked_in_place() -> None:
     # a caption that says what the picture shows went whole with its credit: its words are the field's
     page = "（图：车间里的齿轮箱。本网记者 某某 摄）\n（图为更换小部件的工人，右为检修台。记者某某／摄）\n" + TEXT

@@ -82,6 +82,22 @@ def _markers() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str]]:
     return tuple(kinds["notice"]), frozenset(kinds["widget"]), re.compile(marks or r"(?!)")
 
 
+def _is_prose(line: str) -> bool:
+    """A sentence of the article, as a line of a list of headlines never is: long, or ending in 。."""
+    s = line.strip()
+    return bool(s) and (len(s) > 60 or s.endswith("。"))
+
+
+def _is_stamp(line: str) -> bool:
+    """A dateline, a byline or a headline with its time: a timestamp (2026-01-28 19:48, 3小时前) in a line that is no
+    sentence (会议于2025-01-03 10:00召开。 and 服药30分钟前禁食。 are the article's).
+
+    >>> _is_stamp("作者：某某　2025-10-28 21:47　发表于江苏"), _is_stamp("患者应在服药30分钟前禁食。")
+    (True, False)
+    """
+    return (":" in line or "前" in line) and _TIMESTAMP.search(line) is not None and not _is_prose(line)
+
+
 def _line_is_chrome(line: str) -> bool:
     s = line.strip()
     if not s:
@@ -90,7 +106,7 @@ def _line_is_chrome(line: str) -> bool:
     # cheap character tests first: most lines are sentences and fail them all
     if s[0] in "![<" and _IMAGE.match(s) or s[0] == "#" and _HASHTAG.match(s):
         return True
-    if (":" in s or "前" in s) and _TIMESTAMP.search(s):
+    if _is_stamp(s):
         return True
     if s.startswith(prefixes):
         return True
@@ -115,12 +131,6 @@ def _line_is_chrome(line: str) -> bool:
     return not HAN.search(s) and len(s) > 60
 
 
-def _is_prose(line: str) -> bool:
-    """A sentence of the article, as a line of a list of headlines never is: long, or ending in 。."""
-    s = line.strip()
-    return bool(s) and (len(s) > 60 or s.endswith("。"))
-
-
 #: the most of the characters from a list's first timestamp to the text's end that may be sentences of an article
 #: (a footer's motto ends in 。 too); counted in characters, as an article's few paragraphs are long lines and a
 #: list's many headlines short ones
@@ -142,15 +152,14 @@ def _headline_list_start(lines: list[str]) -> int | None:
     >>> _headline_list_start([*dated, "齿轮箱是风力发电机组的关键部件，需要定期检查润滑油。"]) is None
     True
     """
-    stamps = [i for i, line in enumerate(lines) if (":" in line or "前" in line) and _TIMESTAMP.search(line)]
+    stamps = [i for i, line in enumerate(lines) if _is_stamp(line)]
     if len(stamps) < 2:
         return None
     # (from each line to the end: the characters of sentences of an article, and of every line)
-    stamped = set(stamps)
     sentences, filled = [0] * (len(lines) + 1), [0] * (len(lines) + 1)
     for i in range(len(lines) - 1, -1, -1):
         size = len(lines[i].strip())
-        sentences[i] = sentences[i + 1] + (size if i not in stamped and _is_prose(lines[i]) else 0)
+        sentences[i] = sentences[i + 1] + (size if _is_prose(lines[i]) else 0)
         filled[i] = filled[i + 1] + size
     for a, b in zip(stamps, stamps[1:]):
         if b - a <= 8 and sentences[a] <= LIST_SENTENCES * filled[a]:
