@@ -259,6 +259,32 @@ def test_each_concept_counts_its_english_after_a_bulk_write(tmp_path: Path, seed
         assert tb.con.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+def test_a_first_bulk_write_indexes_the_occurrences_after_them_and_a_failed_one_keeps_the_index(tmp_path: Path) -> None:
+    # into an empty table the occurrences go unindexed and their index by file is made after them, in the same
+    # transaction: the index must be there after, as defined, and after a write that failed half-way
+    from glossary.termbase.bulk import indexed_after
+
+    def index_sql(tb: TermBase) -> list[str]:
+        return [r[0] for r in tb.con.execute("SELECT sql FROM sqlite_master WHERE name = 'occurrences_file'")]
+
+    widgets = [TermEntry(f"小部件{n}", files=["a.txt", f"{n}.txt"], count=2) for n in range(3)]
+    with TermBase(tmp_path / "g.db") as tb:
+        defined = index_sql(tb)
+        assert defined and "(file)" in defined[0]
+        with pytest.raises(RuntimeError), tb.transaction(), indexed_after(tb.con, "occurrences"):
+            tb.con.execute("INSERT INTO concepts (id, simplified, created_at, updated_at) VALUES (9, '齿轮', '', '')")
+            tb.con.execute("INSERT INTO occurrences VALUES (9, 'a.txt', 1)")
+            assert index_sql(tb) == []  # (dropped meanwhile)
+            raise RuntimeError("a write that fails half-way")
+        assert index_sql(tb) == defined and tb.stats()["total"] == 0
+        tb.stage(widgets, by="t")
+        assert index_sql(tb) == defined
+        plan = tb.con.execute("EXPLAIN QUERY PLAN SELECT concept_id FROM occurrences WHERE file = 'a.txt'").fetchall()
+        assert "occurrences_file" in str(plan)
+        held = tb.con.execute("SELECT COUNT(*) FROM occurrences WHERE file = 'a.txt'").fetchone()[0]
+        assert held == 3
+
+
 def test_an_edit_refuses_a_blank_english_and_a_traditional_form_that_is_not_the_entrys(tb: TermBase) -> None:
     # (a blank --english became the entry's preferred English; "abc", or another entry's form pasted by mistake,
     # became its Traditional form, the right one pushed to the variants)
