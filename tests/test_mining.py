@@ -673,6 +673,18 @@ def _counted(docs: list[Document], merged: bool = False) -> list[object]:
     ]
 
 
+def test_a_stop_word_begins_a_candidate_only_where_the_dictionary_lists_the_whole() -> None:
+    # a stop word (不, 中) is no edge of a term, yet it begins words CC-CEDICT lists (不信任投票 "vote of no
+    # confidence", 中值定理 "mean value theorem"), which no text could yield; a run it begins that no dictionary
+    # lists stays out (中值问题), as does the stop word alone
+    from glossary.mining.candidates import Miner
+
+    m = Miner()
+    m.add(Document("a.txt", "议会举行不信任投票。中值定理很有用。中值问题不少。", "utf-8"))
+    assert {"不信任投票", "中值定理", "值问题"} <= set(m.count)
+    assert not {"中值问题", "中值", "不", "中"} & set(m.count)
+
+
 def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pytest.MonkeyPatch) -> None:
     # glossary/native/grams.c and counts.c are Miner.add's counting loop (and ngrams.expand), Miner.merge's and the
     # C-value bookkeeping's in C (glossary/mining/counting.py and corpus.py have their Python twins); they must leave the miner as
@@ -691,7 +703,9 @@ def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pyt
         *(p for p in (SHARED / "seeds", *sorted((SHARED / "eval" / "corpora").glob("*"))) if p.is_dir()),
     ]
     docs = [d for p in paths for d in read_sources([p]).documents]
-    made = "交通部与教育部和科技部发布通知。汽车工业间市场的诉讼案增多，小型齿轮材料和小型齿轮材料。"
+    made = (
+        "交通部与教育部和科技部发布通知。汽车工业间市场的诉讼案增多，小型齿轮材料和小型齿轮材料。中值定理不信任投票。"
+    )
     docs += [Document("made.txt", made, "utf-8"), Document("again.txt", made + "北部和西部的镝。", "utf-8")]
     # (a text with the characters the chunking joins and cuts by is chunked in Python, whichever loop counts)
     docs += [Document("control.txt", "小型\x01齿轮材料和\x00小型齿轮材料。", "utf-8")]

@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..native import load_module
+from . import cedict
 from .features import neighbours
 from .filters import function_words
 from .ngrams import BREAK_TAGS, expand, is_coordinator, word_rules
@@ -69,10 +70,11 @@ def read_pairs(miner: Miner, pairs: list[tuple[str, str]], text: str) -> tuple[C
 def count_chunks(miner: Miner, chunks: Mapping[str, int], local: Counter[str]) -> None:
     """Count each chunk's n-grams, ``chunks`` times each, into ``local`` (the document's counts) and the miner's
     neighbours and cuts; each distinct chunk is expanded once (``grams.count_chunks`` in C, told each word's rules
-    under its tag as ``tag_of`` has it now, asked again only where a word's tag changed)."""
+    under its tag as ``tag_of`` has it now, asked again only where a word's tag changed, and CC-CEDICT's headwords
+    for the runs a stop word begins)."""
     native = load_module("grams")
     if native is not None:
-        rules_of = (miner._rules, miner.tag_of, word_rules)
+        rules_of = (miner._rules, miner.tag_of, word_rules, cedict.headwords())
         lists = (miner._ngrams, miner._once, miner._strings, miner.tokens)
         native.count_chunks(chunks, rules_of, *lists, local, miner.left, miner.right, miner.cut)
         return

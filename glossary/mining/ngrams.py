@@ -53,8 +53,9 @@ def single_char_terms() -> frozenset[str]:
     return frozenset(c for c in elements() if background_frequency(c) <= 1e-5)
 
 
-#: what a word may be in a candidate, as bits (:func:`word_rules`); ``glossary/native/grams.c`` reads the same bits
-START_OK, END_OK, JOIN, NAME_END, PLACE_TIME, HEAD, LONE_SKIP = (1 << k for k in range(7))
+#: what a word may be in a candidate, as bits (:func:`word_rules`); ``glossary/native/grams.c`` reads the same bits.
+#: DICT_START: a stop word begins only a candidate CC-CEDICT lists whole (不 + 信任投票, 中 + 值 + 定理)
+START_OK, END_OK, JOIN, NAME_END, PLACE_TIME, HEAD, LONE_SKIP, DICT_START = (1 << k for k in range(8))
 
 
 @lru_cache(maxsize=262_144)
@@ -69,11 +70,13 @@ def word_rules(word: str, tag: str) -> tuple[int, str | None, str | None]:
     >>> word_rules("和", "c")[0] & (START_OK | JOIN) == JOIN
     True
     """
-    # a stop word (进一步, 小幅, 全部, 相关) is no edge of a term, though it may sit inside one
+    # a stop word (进一步, 小幅, 全部, 相关) is no edge of a term, though it may sit inside one, or begin one a
+    # dictionary lists (不信任投票: 791 of CC-CEDICT's words of three characters or more, cut as the segmenter cuts
+    # them, begin with one; every such run let in, the junk cost more than the terms it found)
     stop = word in stopwords() and word not in PREFIXES
     bits = 0
-    if tag not in EDGE_NOT and not stop:
-        bits |= START_OK
+    if tag not in EDGE_NOT:
+        bits |= DICT_START if stop else START_OK
     if (tag not in EDGE_NOT and tag not in END_NOT_TAGS or word.isascii()) and not stop:
         bits |= END_OK
     if is_coordinator(word, tag):
@@ -99,7 +102,8 @@ def expand(
     """Candidate n-grams of one chunk, each with the word before and after it ("" at the chunk's edge).
 
     Only what no term does is ruled out here: a conjunction or particle at either edge, a preposition or a
-    number at the end, a lone character standing alone (unless a rare element). Everything else — a verb
+    number at the end, a lone character standing alone (unless a rare element), a stop word first unless
+    CC-CEDICT lists the whole. Everything else — a verb
     inside, a lone character at an edge (创新+药, 城+投债), an adverb first (实时+市场) — is left to the
     termhood model's features. (``glossary/native/grams.c`` is this function's twin, and the miner's where it
     could be built.)
@@ -109,8 +113,9 @@ def expand(
     n = len(chunk)
     out = []
     for i in range(n):
-        if not bits[i] & START_OK:
+        if not bits[i] & (START_OK | DICT_START):
             continue
+        listed_only = not bits[i] & START_OK
         key = ""
         left = chunk[i - 1] if i and not bits[i - 1] & JOIN else ""
         across = False
@@ -122,7 +127,7 @@ def expand(
                 break
             if not bits[j] & END_OK or across and (bits[j] & PLACE_TIME or not bits[j] & HEAD):
                 continue  # (北部 ends in 部, and names no ministry: 西部和北部)
-            if j == i and bits[i] & LONE_SKIP:
+            if j == i and bits[i] & LONE_SKIP or listed_only and (j == i or not cedict.has_word(key)):
                 continue
             out.append((key, left, chunk[j + 1] if j + 1 < n and not bits[j + 1] & JOIN else "", False))
             if key not in tokens:

@@ -20,6 +20,7 @@ enum {
     PLACE_TIME = 16, /* a direction, place or time word: no head of a name */
     HEAD = 32,      /* a term head or ends with one */
     LONE_SKIP = 64, /* no candidate standing alone (a lone character, a number) */
+    DICT_START = 128, /* a stop word: begins only a candidate the dictionary lists whole */
 };
 
 #define MAX_TOKENS 7
@@ -63,11 +64,12 @@ static PyObject *extend(PyObject *key, PyObject *word, int front) {
 }
 
 /* ngrams.expand and ngrams.cut_edges over one chunk: w its words (interned), fl their flags, tails and heads the
- * words CC-CEDICT lists at their end and start (NULL: none) */
+ * words CC-CEDICT lists at their end and start (NULL: none); dictionary: CC-CEDICT's headwords (a dict) */
 static int expand(PyObject *grams, PyObject *const *w, const long *fl, PyObject *const *tails, PyObject *const *heads,
-                  Py_ssize_t n, PyObject *same, PyObject *tokens) {
+                  Py_ssize_t n, PyObject *same, PyObject *tokens, PyObject *dictionary) {
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (!(fl[i] & START_OK)) continue;
+        if (!(fl[i] & (START_OK | DICT_START))) continue;
+        int listed_only = !(fl[i] & START_OK);
         PyObject *before = i && !(fl[i - 1] & JOIN) ? w[i - 1] : empty;
         PyObject *key = empty;
         Py_INCREF(key);
@@ -80,6 +82,14 @@ static int expand(PyObject *grams, PyObject *const *w, const long *fl, PyObject 
             if (PyUnicode_GET_LENGTH(key) > MAX_CHARS || two_names) break;
             if (!(fl[j] & END_OK) || (across && ((fl[j] & PLACE_TIME) || !(fl[j] & HEAD)))) continue;
             if (j == i && (fl[i] & LONE_SKIP)) continue;
+            if (listed_only) {
+                int listed = j == i ? 0 : PyDict_Contains(dictionary, key);
+                if (listed < 0) {
+                    Py_DECREF(key);
+                    return -1;
+                }
+                if (!listed) continue;
+            }
             PyObject *after = j + 1 < n && !(fl[j + 1] & JOIN) ? w[j + 1] : empty;
             PyObject *own = append(grams, same, key, before, after, 0);
             if (own == NULL || remember(tokens, own, NULL, w + i, j - i + 1, NULL) < 0) {
@@ -202,7 +212,7 @@ static PyObject *word_info(PyObject *word, PyObject *known, PyObject *tag_of, Py
 }
 
 /* the n-grams of one chunk, from the cache or expanded now (a new reference); rules_of: (known, tag_of, rules) as
- * word_info reads them */
+ * word_info reads them, and the dictionary expand reads */
 static PyObject *chunk_grams(PyObject *part, PyObject *rules_of, PyObject *cache, PyObject *once, PyObject *same,
                              PyObject *tokens) {
     PyObject *grams = PyDict_GetItemWithError(cache, part);
@@ -230,7 +240,7 @@ static PyObject *chunk_grams(PyObject *part, PyObject *rules_of, PyObject *cache
         tails[i] = PyTuple_GET_ITEM(info, 1) == Py_None ? NULL : PyTuple_GET_ITEM(info, 1);
         heads[i] = PyTuple_GET_ITEM(info, 2) == Py_None ? NULL : PyTuple_GET_ITEM(info, 2);
     }
-    failed = failed || expand(grams, w, fl, tails, heads, n, same, tokens) < 0;
+    failed = failed || expand(grams, w, fl, tails, heads, n, same, tokens, PyTuple_GET_ITEM(rules_of, 3)) < 0;
     PyMem_Free(w);
     PyMem_Free(fl);
     Py_DECREF(split);
@@ -252,9 +262,10 @@ static PyObject *count_chunks(PyObject *self, PyObject *args) {
                           &cache, &PySet_Type, &once, &PyDict_Type, &same, &PyDict_Type, &tokens, &PyDict_Type, &local,
                           &PyDict_Type, &left, &PyDict_Type, &right, &PyDict_Type, &cut))
         return NULL;
-    if (PyTuple_GET_SIZE(rules_of) != 3 || !PyDict_Check(PyTuple_GET_ITEM(rules_of, 0))
-        || !PyDict_Check(PyTuple_GET_ITEM(rules_of, 1)) || !PyCallable_Check(PyTuple_GET_ITEM(rules_of, 2))) {
-        PyErr_SetString(PyExc_TypeError, "rules_of is (known: dict, tag_of: dict, rules: callable)");
+    if (PyTuple_GET_SIZE(rules_of) != 4 || !PyDict_Check(PyTuple_GET_ITEM(rules_of, 0))
+        || !PyDict_Check(PyTuple_GET_ITEM(rules_of, 1)) || !PyCallable_Check(PyTuple_GET_ITEM(rules_of, 2))
+        || !PyDict_Check(PyTuple_GET_ITEM(rules_of, 3))) {
+        PyErr_SetString(PyExc_TypeError, "rules_of is (known: dict, tag_of: dict, rules: callable, dictionary: dict)");
         return NULL;
     }
     Py_ssize_t pos = 0;
@@ -341,7 +352,8 @@ static PyMethodDef methods[] = {
     {"chunk_pairs", chunk_pairs, METH_VARARGS,
      "chunk_pairs(pairs, units, tag_of, words, chunks): a document's pairs read into tags, word counts and chunks."},
     {"count_chunks", count_chunks, METH_VARARGS,
-     "count_chunks(chunks, (known, tag_of, rules), cache, once, same, tokens, local, left, right, cut): Miner.add's "
+     "count_chunks(chunks, (known, tag_of, rules, dictionary), cache, once, same, tokens, local, left, right, cut): "
+     "Miner.add's "
      "counting loop."},
     {NULL, NULL, 0, NULL},
 };
