@@ -685,6 +685,28 @@ def test_a_stop_word_begins_a_candidate_only_where_the_dictionary_lists_the_whol
     assert not {"中值问题", "中值", "不", "中"} & set(m.count)
 
 
+def test_a_long_texts_evidence_read_in_one_pass_is_what_a_search_for_each_term_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a long text is read once for the places of every kept term (a 4 MB file was searched for each of 5,000
+    # terms in turn, to its end for the rare ones): the contexts, surfaces and Traditional forms must be the same;
+    # the seeds in one document, Simplified and Traditional (surfaces are looked for where they differ)
+    from glossary.mining import evidence
+
+    root = Path(__file__).resolve().parent.parent
+    text = "\n".join(d.text for d in read_sources([root / "seeds"]).documents) + "\nAB3号线和3号线，13号线。"
+    book = Document("book.txt", text, "utf-8")
+
+    def looked(one_pass_from: int) -> list[tuple[object, ...]]:
+        monkeypatch.setattr(evidence, "ONE_PASS_CHARS", one_pass_from)
+        cands = mine_documents([book], limit=400)
+        return [(c.term, c.contexts, c.surfaces, c.traditional_surfaces) for c in cands]
+
+    searched, read_once = looked(10**9), looked(100)
+    assert read_once == searched and len(searched) > 100
+    assert sum(len(s) > 1 for _, _, s, _ in searched) > 5 and sum(len(c) for _, c, _, _ in searched) > 300
+
+
 def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pytest.MonkeyPatch) -> None:
     # glossary/native/grams.c and counts.c are Miner.add's counting loop (and ngrams.expand), Miner.merge's and the
     # C-value bookkeeping's in C (glossary/mining/counting.py and corpus.py have their Python twins); they must leave the miner as

@@ -128,7 +128,7 @@ def test_a_term_is_found_where_it_stands_as_itself_as_the_guarded_pattern_finds_
     import random
     import re
 
-    from glossary.normalise.text import find_term, holds_term
+    from glossary.normalise.text import find_term, holds_term, term_starts
 
     def guarded(text: str, term: str) -> list[tuple[int, int]]:
         before = "(?<![A-Za-z0-9])" if re.match("[A-Za-z0-9]", term) else ""
@@ -144,9 +144,41 @@ def test_a_term_is_found_where_it_stands_as_itself_as_the_guarded_pattern_finds_
         want = guarded(text, term)
         assert find_term(text, term) == want, (text, term)
         assert find_term(text, term, limit=1) == want[:1] and holds_term(text, term) == bool(want)
+        # (and from the places one pass over the text found for many terms at once, as a long text's are)
+        starts = term_starts(text, [term, term[:1], term + "甲"]).get(term, [])
+        assert find_term(text, term, starts=starts) == want and find_term(text, term, 1, starts) == want[:1]
         checked += bool(want)
     assert checked > 500
     assert find_term("13号线和3号线", "3号线") == [(5, 8)] and find_term("甲甲甲甲", "甲甲") == [(0, 2), (2, 4)]
+
+
+def test_the_sentence_around_a_term_is_the_one_a_search_of_the_whole_text_finds() -> None:
+    # the sentence around a term is looked for near it first (a mark absent from a long text was looked for to its
+    # end, six times a context): the same sentence as the whole text's search gives, over random long texts with
+    # few marks, sentences longer than the reach among them
+    import random
+
+    from glossary.normalise.text import sentence_around
+
+    def whole(text: str, start: int, end: int, limit: int = 120) -> str:
+        left = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+        rights = [i for c in "。！？!?\n" if (i := text.find(c, end)) != -1]
+        s = text[left : min(rights) + 1 if rights else len(text)].strip()
+        if len(s) > limit:
+            lo = max(0, start - left - limit // 2)
+            s = s[lo : lo + limit].strip()
+        return s
+
+    rng = random.Random(11)
+    for k in range(300):
+        marks = rng.choice(["。", "。\n", "！？", "", "。" * 3])
+        text = "".join(rng.choice("甲乙丙 丁" + marks) for _ in range(rng.randint(1, 3000)))
+        if k % 2:  # (a sentence longer than the reach on either side of the term, marks beyond it)
+            run = "".join(rng.choice("甲乙丙 丁") for _ in range(rng.randint(600, 1500)))
+            text = text[:300] + "。" + run + "！" + text[300:]
+        start = rng.randrange(len(text))
+        end = min(len(text), start + rng.randint(1, 4))
+        assert sentence_around(text, start, end) == whole(text, start, end), (len(text), start)
 
 
 def test_a_conversion_that_changes_a_lines_length_falls_back_to_characters(monkeypatch: pytest.MonkeyPatch) -> None:

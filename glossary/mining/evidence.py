@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Candidate, Context
 from ..normalise.hanzi import HAN
-from ..normalise.text import find_term, sentence_around
+from ..normalise.text import find_term, sentence_around, term_starts
 from ..workers import default_workers, fork_shared, weighted_bounds
 from . import cedict
 
@@ -83,6 +83,9 @@ def attach_evidence(
     for found in names:
         in_corpus.update(found)
     look = _Look(miner, names, [n for n, _ in in_corpus.most_common(MAX_NEARBY)], max_contexts, max_scan, max_files)
+    # (a long text is read once for every kept term's places, before the fork: searched for each term in turn, a
+    # 4 MB file in one took 4.4 s for 5,000 terms, the rare ones read to its end)
+    look.starts = {i: term_starts(simp, kept) for i, simp in enumerate(miner.simplified) if len(simp) >= ONE_PASS_CHARS}
     if workers is None:
         workers = default_workers() if len(cands) >= PARALLEL_MIN else 1
     # (ranges of about equal work, not of equal length: a term's work grows with its files, and the first, most
@@ -98,6 +101,10 @@ def attach_evidence(
         if nearby is not None:
             c.latin_nearby = nearby
 
+
+#: a text this long is read once for the places of every kept term (:func:`~glossary.normalise.text.term_starts`),
+#: not searched for each
+ONE_PASS_CHARS = 200_000
 
 #: from this many kept candidates their contexts and surfaces are looked for in forked workers too (at 1 MB,
 #: 3,600 took 0.74 s in one process; a worker's start and its results' return cost a few hundredths)
@@ -122,13 +129,32 @@ class _Look:
         self.miner, self.names, self.corpus_names = miner, names, corpus_names
         self.max_contexts, self.max_scan, self.max_files = max_contexts, max_scan, max_files
         self.index = {d.path: i for i, d in enumerate(miner.docs)}
+        # document index -> each kept term's places in its Simplified text, for the long texts read in one pass
+        self.starts: dict[int, dict[str, list[int]]] = {}
+
+    def examples(self, term: str, where: Sequence[tuple[str, int]]) -> list[Context]:
+        """The first :attr:`max_contexts` sentences that hold ``term`` itself (5G基站 is not in 15G基站), in the files
+        ``where`` (path, document index) in their order."""
+        miner, ctx = self.miner, list[Context]()
+        for path, i in where:
+            if len(ctx) >= self.max_contexts:
+                break
+            for start, end in self.find(i, term, self.max_contexts - len(ctx)):
+                line = bisect_right(miner._newlines(i), start) + 1
+                ctx.append(Context(path, start, sentence_around(miner.docs[i].text, start, end), line))
+        return ctx
+
+    def find(self, i: int, term: str, limit: int) -> list[tuple[int, int]]:
+        """The first ``limit`` places of ``term`` in document ``i``'s Simplified text (:func:`find_term`)."""
+        starts = self.starts.get(i)
+        return find_term(self.miner.simplified[i], term, limit, None if starts is None else starts.get(term, ()))
 
     def __call__(self, c: Candidate) -> _Found:
         miner, index = self.miner, self.index
         surfaces: dict[str, list[str]] = {}
         term, n = c.term, len(c.term)
         where = [(path, index[path]) for path in c.files]
-        ctx = _examples(miner, term, where, self.max_contexts)
+        ctx = self.examples(term, where)
         # a Simplified file shows the term itself; the others are looked at
         same_of = miner._same
         plain = [path for path, i in where if same_of[i]]
@@ -136,8 +162,8 @@ class _Look:
             surfaces[term] = plain
         traditional: dict[str, None] = {}
         for path, i in [(p, i) for p, i in where if not same_of[i]][: self.max_files]:
-            text, simp = miner.docs[i].text, miner.simplified[i]
-            for hit in find_term(simp, term, self.max_scan):
+            text = miner.docs[i].text
+            for hit in self.find(i, term, self.max_scan):
                 surface = text[hit[0] : hit[0] + n]
                 files = surfaces.setdefault(surface, [])
                 if not files or files[-1] != path:
@@ -155,20 +181,6 @@ class _Look:
 def _look_part(shared: tuple[_Look, Sequence[Candidate]], part: tuple[int, int]) -> list[_Found]:
     look, cands = shared
     return [look(c) for c in cands[part[0] : part[1]]]
-
-
-def _examples(miner: Miner, term: str, where: Sequence[tuple[str, int]], limit: int) -> list[Context]:
-    """The first ``limit`` sentences that hold ``term`` itself (5G基站 is not in 15G基站), in the files ``where``
-    (path, document index) in their order."""
-    ctx: list[Context] = []
-    for path, i in where:
-        if len(ctx) >= limit:
-            break
-        text, simp = miner.docs[i].text, miner.simplified[i]
-        for start, end in find_term(simp, term, limit - len(ctx)):
-            line = bisect_right(miner._newlines(i), start) + 1
-            ctx.append(Context(path, start, sentence_around(text, start, end), line))
-    return ctx
 
 
 def english_beside(miner: Miner, terms: Container[str]) -> dict[str, Counter[str]]:
