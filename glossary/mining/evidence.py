@@ -82,10 +82,9 @@ def attach_evidence(
     in_corpus: Counter[str] = Counter()
     for found in names:
         in_corpus.update(found)
-    look = _Look(miner, names, [n for n, _ in in_corpus.most_common(MAX_NEARBY)], max_contexts, max_scan, max_files)
-    # (a long text is read once for every kept term's places, before the fork: searched for each term in turn, a
-    # 4 MB file in one took 4.4 s for 5,000 terms, the rare ones read to its end)
-    look.starts = {i: term_starts(simp, kept) for i, simp in enumerate(miner.simplified) if len(simp) >= ONE_PASS_CHARS}
+    look = _Look(
+        miner, names, [n for n, _ in in_corpus.most_common(MAX_NEARBY)], max_contexts, max_scan, max_files, kept
+    )
     if workers is None:
         workers = default_workers() if len(cands) >= PARALLEL_MIN else 1
     # (ranges of about equal work, not of equal length: a term's work grows with its files, and the first, most
@@ -125,12 +124,17 @@ class _Look:
         max_contexts: int,
         max_scan: int,
         max_files: int,
+        terms: Iterable[str],
     ) -> None:
         self.miner, self.names, self.corpus_names = miner, names, corpus_names
         self.max_contexts, self.max_scan, self.max_files = max_contexts, max_scan, max_files
         self.index = {d.path: i for i, d in enumerate(miner.docs)}
-        # document index -> each kept term's places in its Simplified text, for the long texts read in one pass
-        self.starts: dict[int, dict[str, list[int]]] = {}
+        # document index -> the places of each of ``terms`` in its Simplified text, for a long text read once, here,
+        # before the fork (searched for each term in turn, a 4 MB file took 4.4 s for 5,000 terms, the rare ones
+        # read to its end)
+        self.starts = {
+            i: term_starts(simp, terms) for i, simp in enumerate(miner.simplified) if len(simp) >= ONE_PASS_CHARS
+        }
 
     def examples(self, term: str, where: Sequence[tuple[str, int]]) -> list[Context]:
         """The first :attr:`max_contexts` sentences that hold ``term`` itself (5G基站 is not in 15G基站), in the files

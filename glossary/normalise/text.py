@@ -32,7 +32,7 @@ def split_sentences(text: str) -> list[str]:
 
 #: what ends a sentence or a line, for :func:`sentence_around`, and how far from a term it looks first
 _ENDS = "。！？!?\n"
-_END = re.compile("[。！？!?\n]")
+_END = re.compile(f"[{_ENDS}]")
 _REACH = 512
 
 
@@ -140,14 +140,13 @@ def term_starts(text: str, terms: Iterable[str]) -> dict[str, list[int]]:
     automaton = ahocorasick.Automaton()
     for term in terms:
         if term:
-            automaton.add_word(term, len(term))
+            automaton.add_word(term, term)
     if not len(automaton):
         return {}
     automaton.make_automaton()
     out: dict[str, list[int]] = {}
-    for last, n in automaton.iter(text):
-        start = last - n + 1
-        out.setdefault(text[start : last + 1], []).append(start)
+    for last, term in automaton.iter(text):
+        out.setdefault(term, []).append(last - len(term) + 1)
     return out
 
 
