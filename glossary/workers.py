@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -124,7 +124,7 @@ def fork_started(fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> Itera
     pool = _pool(workers)
     try:
         futures = [pool.submit(fn, job) for job in jobs]
-        yield (f.result() for f in futures)
+        yield _results(pool, futures)
     except BaseException:
         # (a worker mid-job would run on to its end: the executor can cancel only jobs not begun, and has no
         # public way to end its processes before Python 3.14's terminate_workers)
@@ -133,6 +133,17 @@ def fork_started(fn: Callable[[T], R], jobs: Sequence[T], workers: int) -> Itera
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _results(pool: ProcessPoolExecutor, futures: Sequence[Future[R]]) -> Iterator[R]:
+    """The futures' results in order, the pool shut down once the last is in: a worker that sent its result
+    keeps the memory it used (a 16 MB corpus's counting worker: 405 MB) until it ends, and the caller's work
+    on the last result (merging those counts) was the process tree's peak with it still there."""
+    for i, f in enumerate(futures):
+        result = f.result()
+        if i == len(futures) - 1:
+            pool.shutdown()
+        yield result
 
 
 #: what :func:`fork_map_inherited`'s workers are given beside each job (inherited by the fork, never pickled)

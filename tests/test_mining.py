@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,30 @@ def test_parallel_counting_gives_the_same_ranking(seed_dir: Path) -> None:
     assert [(c.term, c.count, c.score, c.files, c.file_counts) for c in one] == [
         (c.term, c.count, c.score, c.files, c.file_counts) for c in two
     ]
+
+
+def test_a_workers_counts_pass_through_a_file_that_is_gone_after_the_mine_or_its_failure(
+    seed_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    spill = tmp_path / "tmp"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    docs = read_sources([seed_dir]).documents * 3
+    seen: list[str] = []
+    real_load = pickle.load
+    monkeypatch.setattr(pickle, "load", lambda f, *a, **k: seen.append(f.name) or real_load(f, *a, **k))
+    assert mine_documents(docs, workers=2)
+    assert seen and all(Path(p).parent.parent == spill for p in seen)  # (the worker's counts came that way)
+    assert list(spill.iterdir()) == []
+
+    def fail(done: int, total: int) -> None:
+        raise RuntimeError("stopped")
+
+    with pytest.raises(RuntimeError):
+        mine_documents(docs, workers=2, progress=fail)
+    assert list(spill.iterdir()) == []
 
 
 def test_features_measured_in_forked_workers_rank_the_same(seed_dir: Path) -> None:

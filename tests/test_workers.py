@@ -19,6 +19,10 @@ def _square(x: int) -> int:
     return x * x
 
 
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
 def test_results_come_back_in_job_order() -> None:
     assert list(fork_map(_square, range(50), workers=3, chunksize=4)) == [x * x for x in range(50)]
 
@@ -126,3 +130,13 @@ def test_this_process_has_its_own_result_while_the_workers_are_still_at_theirs(t
         (tmp_path / "go").touch()
         assert list(results) == ["theirs"]
     assert (tmp_path / "done").exists()
+
+
+def test_the_workers_have_ended_when_the_last_result_is_given() -> None:
+    # a worker keeps what it built (a large corpus's counts) until it ends, and what the caller does with the last
+    # result (merging those counts) was the process tree's peak while it waited, idle, for the block's end
+    from glossary.workers import fork_started
+
+    with fork_started(_pid, [0, 1], workers=2) as results:
+        pids = list(results)
+        assert len(pids) == 2 and not any(_alive(p) for p in pids), "a worker outlived its last result"

@@ -9,12 +9,15 @@ cutting the output to the model's size, and attaching the kept ones' evidence.
 
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 from collections.abc import Sequence
 
 from ..clock import Clock
 from ..models import Candidate, Document
 from ..normalise.hanzi import HAN_RUN, count_hanzi
-from ..workers import default_workers, fork_started, weighted_bounds
+from ..workers import default_workers, fork_started, give_back_memory, weighted_bounds
 from . import cedict
 from .candidates import Miner, Progress, load_tables
 from .evidence import attach_evidence, attach_files
@@ -23,12 +26,24 @@ from .ngrams import single_char_terms
 from .segment import Tokeniser
 
 
-def _count_part(docs: Sequence[Document]) -> dict:
-    """Count one share of the documents in a worker process; return what :meth:`Miner.merge` takes."""
+def _count_part(job: tuple[Sequence[Document], str]) -> str:
+    """Count one share of the documents in a worker process into a file of what :meth:`Miner.merge` takes;
+    return the file's path.
+
+    (Written to a file, not sent back: a result sent back is pickled whole into the pipe while this worker still
+    holds its counts, and the parent unpickles it meanwhile: at 16 MB the worker's 405 MB and the parent's
+    growing copy were the process tree's peak. Written in a stream, the counts freed and their pages given
+    back, this worker is small again before its parent reads them.)
+    """
+    docs, path = job
     m = Miner()
     for d in docs:
         m.add(d)
-    return m.state()
+    with open(path, "wb") as f:
+        pickle.dump(m.state(), f, protocol=pickle.HIGHEST_PROTOCOL)
+    del m
+    give_back_memory()
+    return path
 
 
 #: how much more text this process counts than each worker: a worker's counts are pickled, sent and unpickled
@@ -88,14 +103,23 @@ def mine_documents(
         parts = _shares(docs, workers)
         # the first share is counted here, into the miner itself, while forked workers count the others (no
         # pickling of the largest part of the counts, and this process is not idle meanwhile)
-        with fork_started(_count_part, parts[1:], len(parts) - 1) as others:
+        with (
+            tempfile.TemporaryDirectory(prefix="glossary-counts-") as spill,
+            fork_started(
+                _count_part, [(p, os.path.join(spill, f"{i}.pickle")) for i, p in enumerate(parts[1:])], len(parts) - 1
+            ) as others,
+        ):
             for i, doc in enumerate(parts[0]):
                 miner.add(doc)
                 if progress:
                     progress(i + 1, len(docs))
             done = len(parts[0])
-            for part, state in zip(parts[1:], others):
+            for part, path in zip(parts[1:], others):
+                with open(path, "rb") as f:
+                    state = pickle.load(f)
+                os.unlink(path)
                 miner.merge(part, state)
+                del state
                 done += len(part)
                 if progress:
                     progress(done, len(docs))
