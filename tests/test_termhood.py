@@ -214,10 +214,10 @@ def test_what_the_writer_sets_off_is_measured_as_such_in_any_process() -> None:
     one, two = Miner(), Miner()
     for d in docs:
         one.add(d)
-    from glossary.mining.mine import _count_part
+    from glossary.mining.mine import count_share
 
-    two.merge(docs[:2], _count_part(docs[:2]))
-    two.merge(docs[2:], _count_part(docs[2:]))
+    two.merge(docs[:2], count_share(docs[:2]))
+    two.merge(docs[2:], count_share(docs[2:]))
     assert one.marked == two.marked and one.marked["listed"]["硫酸锌"] == 4
 
 

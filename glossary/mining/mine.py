@@ -36,14 +36,20 @@ def _count_part(job: tuple[Sequence[Document], str]) -> str:
     back, this worker is small again before its parent reads them.)
     """
     docs, path = job
+    state = count_share(docs)
+    with open(path, "wb") as f:
+        pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+    del state
+    give_back_memory()
+    return path
+
+
+def count_share(docs: Sequence[Document]) -> dict:
+    """Count one share of the documents; return what :meth:`Miner.merge` takes."""
     m = Miner()
     for d in docs:
         m.add(d)
-    with open(path, "wb") as f:
-        pickle.dump(m.state(), f, protocol=pickle.HIGHEST_PROTOCOL)
-    del m
-    give_back_memory()
-    return path
+    return m.state()
 
 
 #: how much more text this process counts than each worker: a worker's counts are pickled, sent and unpickled
