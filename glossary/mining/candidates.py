@@ -88,7 +88,7 @@ class Miner:
         self.tokeniser = tokeniser or JiebaTokeniser()
         self.count: Counter[str] = Counter()
         self.df: Counter[str] = Counter()
-        self.doc_counts: list[Counter[str]] = []
+        self.doc_counts: list[counting.FileCounts] = []
         self.tokens: dict[str, tuple[str, ...]] = {}
         # candidate → the words before it and how often ("" at a chunk's edge); the word alone for a candidate
         # seen once (:func:`neighbours` reads both)
@@ -151,7 +151,7 @@ class Miner:
         self.n_tokens += sum(words.values())
         counting.add_counts(self.count, local)
         counting.add_keys(self.df, local)
-        self.doc_counts.append(local)
+        self.doc_counts.append(counting.FileCounts(local))
 
     def state(self) -> dict:
         """What was counted, as plain data (to send from a worker process)."""

@@ -42,15 +42,19 @@ NEARBY_FILES = 20
 
 def attach_files(miner: Miner, cands: Sequence[Candidate]) -> None:
     """Fill the files each candidate occurs in, with per-file counts."""
-    where: dict[str, list[int]] = {c.term: [] for c in cands}
+    where: dict[str, list[tuple[int, int]]] = {c.term: [] for c in cands}
+    kept = where.keys()
     for i, local in enumerate(miner.doc_counts):
-        for term in local.keys() & where.keys():  # the intersection runs in C
-            where[term].append(i)
-    paths, counts = [d.path for d in miner.docs], miner.doc_counts
+        if kept.isdisjoint(local.keys):  # (in C: most documents hold few of the kept terms)
+            continue
+        for term, n in local.items():
+            if term in kept:
+                where[term].append((i, n))
+    paths = [d.path for d in miner.docs]
     for c in cands:
-        idx = where[c.term]
-        c.files = [paths[i] for i in idx]
-        c.file_counts = {paths[i]: counts[i][c.term] for i in idx}
+        found = where[c.term]
+        c.files = [paths[i] for i, _ in found]
+        c.file_counts = {paths[i]: n for i, n in found}
 
 
 def attach_evidence(
