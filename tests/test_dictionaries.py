@@ -108,3 +108,17 @@ def test_where_ecdict_is_is_looked_for_once_per_setting(tmp_path: Path, monkeypa
     assert looks == []
     monkeypatch.setenv(lexicon.ECDICT_ENV, str(tmp_path / "other.csv"))
     assert lexicon.path() != mine and looks
+
+
+def test_the_registers_kept_in_the_cache_are_what_each_headwords_lines_say() -> None:
+    # gloss_register reads a table worked out once for every headword: it must say what the lines say, for the
+    # plain words, the labelled ones, the idioms and the names alike
+    from glossary.mining import lexical
+
+    words = list(cedict.load())[::97]
+    assert len(words) > 1000
+    for word in words:
+        assert lexical.gloss_register(word) == lexical._register(cedict.rows(word) or ""), word
+    assert lexical.gloss_register("齿轮箱齿轮箱") is None  # (no entry, no register)
+    labelled = [w for w in words if (lexical.gloss_register(w) or (0, False))[1]]
+    assert labelled, "a sample of CC-CEDICT holds words with a field's label"
