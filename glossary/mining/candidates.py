@@ -40,7 +40,7 @@ from .filters import (
     load_background,
 )
 from .marks import MARKS, count_marks
-from .measure import candidate_probabilities
+from .measure import Measure, candidate_probabilities
 from .model import CountsOf, TermhoodModel, best, demote_fragments, load_model, round_places
 from .ngrams import is_coordinator
 from .segment import JiebaTokeniser, Tokeniser
@@ -249,8 +249,11 @@ class Miner:
             # (each job is a range of the counted candidates' list, which the worker inherits: a large corpus's
             # keys pickled to the workers held 60 MB of this process's memory meanwhile, and a range read off the
             # count itself walked every key before it)
+            # (and what the candidates' words say, looked up once before the fork: a worker that looked them up
+            # copied the pages of the dictionaries it read, 107 MB each at 16 MB)
+            measure = Measure(self, keys)
             jobs = [(lo, hi, model) for lo, hi in bounds(len(keys), workers)]
-            raw = np.concatenate(fork_shared(_probabilities_part, (self, keys), jobs))
+            raw = np.concatenate(fork_shared(_probabilities_part, (measure, keys), jobs))
         else:
             raw = candidate_probabilities(self, keys, model)
         probs = demote_fragments(keys, CountsOf(keys, self.count), raw, model.fragment_factor)
@@ -304,7 +307,7 @@ def load_tables() -> None:
     load_module("pairs")
 
 
-def _probabilities_part(shared: tuple[Miner, list[str]], job: tuple[int, int, TermhoodModel]) -> NDArray:
-    miner, keys = shared
+def _probabilities_part(shared: tuple[Measure, list[str]], job: tuple[int, int, TermhoodModel]) -> NDArray:
+    measure, keys = shared
     lo, hi, model = job
-    return candidate_probabilities(miner, keys[lo:hi], model)
+    return measure.probabilities(keys[lo:hi], model)

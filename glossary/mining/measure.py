@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple[list[str], list[list[float]]]:
     """The feature rows (in :data:`FEATURES` order) of ``keys`` (default: every counted candidate)."""
     keys = list(miner.count if keys is None else keys)
-    measure = _Measure(miner, keys)
+    measure = Measure(miner, keys)
     return keys, [row for lo in range(0, len(keys), BATCH) for row in measure.matrix(keys[lo : lo + BATCH]).tolist()]
 
 
@@ -51,20 +51,18 @@ BATCH = 8_192
 def candidate_probabilities(miner: Miner, keys: Sequence[str], model: TermhoodModel) -> NDArray:
     """The model's probability for each of ``keys``, measured a batch at a time, as an array (a large corpus's
     million probabilities as Python floats would be 30 MB, and as many again to send from a worker)."""
-    import numpy as np
-
-    measure = _Measure(miner, keys)
-    out = np.empty(len(keys))
-    for lo in range(0, len(keys), BATCH):
-        out[lo : lo + BATCH] = model.matrix_probabilities(measure.matrix(keys[lo : lo + BATCH]))
-    return out
+    return Measure(miner, keys).probabilities(keys, model)
 
 
-class _Measure:
+class Measure:
     """Measures candidates a column at a time. What a candidate's words say (their specificity, tags,
     dictionary status …) is looked up once per distinct word, in arrays, and each candidate's statistics over its
     words are array reductions over its run of word ids; only what belongs to the whole string is asked of it
-    in turn. (Row by row in Python this was the slowest step of a large mine, 70 µs a candidate.)"""
+    in turn. (Row by row in Python this was the slowest step of a large mine, 70 µs a candidate.)
+
+    Made for every candidate before the feature workers fork, it is theirs to share: what each worker looked up
+    of its words was its own (at 16 MB, 35 MB of the candidates' words and 72 MB of the dictionaries' pages copied
+    in each, writing the reference counts of what it read)."""
 
     def __init__(self, miner: Miner, keys: Sequence[str]) -> None:
         import numpy as np
@@ -80,12 +78,22 @@ class _Measure:
         # (the candidates and their words are read from the dictionaries at once; a key no word is already in
         # the candidates' part)
         words = list(dict.fromkeys(itertools.chain(keys, self._words)))
-        # (each batch reads the two tables' entries off these mappings, which hold every key and word read)
-        self.entries = lexicon.read(words)
+        # (each batch reads the general frequencies off this mapping, which holds every key and word read; ECDICT's
+        # entries a batch at a time, in the process that measures it: read here, before the workers fork, a 16 MB
+        # corpus's million keys took two seconds of one process)
         self.general = general_chinese().read(words)
         cedict.prefetch(words)
         self.ids = {t: i for i, t in enumerate(self._words)}
         self._word_table()
+
+    def probabilities(self, keys: Sequence[str], model: TermhoodModel) -> NDArray:
+        """The model's probabilities of ``keys``, :data:`BATCH` at a time."""
+        import numpy as np
+
+        out = np.empty(len(keys))
+        for lo in range(0, len(keys), BATCH):
+            out[lo : lo + BATCH] = model.matrix_probabilities(self.matrix(keys[lo : lo + BATCH]))
+        return out
 
     def _word_table(self) -> None:
         """One entry per distinct word, in arrays indexed by word id."""
@@ -272,7 +280,7 @@ class _Measure:
         x[:, i + 5] = np.maximum.reduceat(self.w_latin_english[flat], starts)
         x[:, i + 6] = any_of(self.w_acronym[flat])
         i += 7
-        whole = columns.lexicon_entries(keys, self.entries)
+        whole = columns.lexicon_entries(keys, lexicon.read(keys))
         x[:, i] = whole[:, 1]
         x[:, i + 1] = whole[:, 2]
         x[:, i + 2] = several & self.w_lexicon[last]
