@@ -80,8 +80,8 @@ def logistic(z: NDArray, b: float) -> list[float]:
     return native.logistic(np.ascontiguousarray(z, dtype=float), b)
 
 
-def counts(found: Mapping[str, int], keys: Sequence[str]) -> NDArray:
-    """``found.get(k, 0)`` of each of ``keys``, as floats.
+def counts(found: Mapping[str, float], keys: Sequence[str]) -> NDArray:
+    """``found.get(k, 0)`` of each of ``keys`` (counts, or other numbers), as floats.
 
     >>> counts({"齿轮": 3}, ["齿轮", "轴承"]).tolist()
     [3.0, 0.0]

@@ -22,9 +22,9 @@ from .features import EVERYDAY_VERB_FREQ, FEATURES, GROUP_OF, POS_GROUPS, SETTIN
 from .filters import (
     background_frequency,
     elements,
-    ends_in_head,
     general_chinese,
-    is_stopword,
+    head_set,
+    stopwords,
 )
 from .lexical import ENGLISH_WORD, affixes, english_zipf, gloss_register
 
@@ -96,12 +96,12 @@ class Measure:
         return out
 
     def _word_table(self) -> None:
-        """One entry per distinct word, in arrays indexed by word id."""
+        """One entry per distinct word, in arrays indexed by word id (a column read at a time, in C where a
+        lookup is all it is: a large corpus has a hundred thousand distinct words, and made before the feature
+        worker forks, the table is this process's alone to make)."""
         np, miner, words = self.np, self.miner, self._words
-        tok_count, tag_of = miner.tok_count, miner.tag_of
-        core = self.corpus.core
+        tag_of = miner.tag_of
         prefix, suffix = affixes()
-        tags = [tag_of.get(t, "n") for t in words]
 
         def column(values: Iterable[float]) -> NDArray:
             return np.fromiter(values, dtype=float, count=len(words))
@@ -114,36 +114,43 @@ class Measure:
         spec = miner.hanzi_specificity()
         self.w_hanzi = np.fromiter((sum(c in spec for c in t) for t in words), dtype=np.int64, count=len(words))
         self.w_hanzi_spec = column(sum(spec.get(c, 0.0) for c in t) for t in words)
-        self.w_ascii = flags(t.isascii() for t in words)
-        self.w_head = flags(map(ends_in_head, words))
+        self.w_ascii = flags(map(str.isascii, words))
+        self.w_head = columns.members(head_set(), words).astype(bool) | columns.term_heads(words).astype(bool)
         self.w_general = columns.general_frequencies(words, self.general)
-        self.w_freq = column(background_frequency(t) for t in words)
-        self.w_log_count = column(math.log(max(tok_count.get(t, 1), 1)) for t in words)
-        self.w_count = column(max(tok_count.get(t, 1), 1) for t in words)
-        self.w_group = np.fromiter((GROUP_OF.get(g, -1) for g in tags), dtype=np.int64, count=len(words))
-        self.w_lone = flags(len(t) == 1 and not t.isascii() for t in words)
-        self.w_prefix = column(prefix.get(t, 0.0) for t in words)
-        self.w_suffix = column(suffix.get(t, 0.0) for t in words)
-        self.w_known = flags(cedict.has_word(t) or t.isascii() for t in words)
-        self.w_core = flags(t in core for t in words)
-        self.w_stop = flags(map(is_stopword, words))
-        self.w_verb = flags(g == "v" for g in tags)
-        self.w_prep = flags(g == "p" for g in tags)
-        self.w_conj = flags(g in ("c", "cc") for g in tags)
-        self.w_number = flags(g in ("m", "mq", "q") for g in tags)
-        self.w_setting = flags(g in SETTING_TAGS for g in tags)
+        self.w_freq = column(map(background_frequency, words))
+        # (a word the texts' counts lack counts once; log(1 + (n - 1)) is log(n) to the last bit)
+        self.w_count = np.maximum(columns.counts(miner.tok_count, words), 1.0)
+        self.w_log_count = columns.log_counts(self.w_count - 1.0)
+        # what a word's tag says, worked out once per tag
+        tag_ids: dict[str, int] = {}
+        of_word = np.fromiter((tag_ids.setdefault(tag_of.get(t, "n"), len(tag_ids)) for t in words), dtype=np.int64)
+        tags = list(tag_ids)
+        self.w_group = np.array([GROUP_OF.get(g, -1) for g in tags], dtype=np.int64)[of_word]
+        self.w_verb = np.array([g == "v" for g in tags], dtype=bool)[of_word]
+        self.w_prep = np.array([g == "p" for g in tags], dtype=bool)[of_word]
+        self.w_conj = np.array([g in ("c", "cc") for g in tags], dtype=bool)[of_word]
+        self.w_number = np.array([g in ("m", "mq", "q") for g in tags], dtype=bool)[of_word]
+        self.w_setting = np.array([g in SETTING_TAGS for g in tags], dtype=bool)[of_word]
+        self.w_lone = (np.fromiter(map(len, words), dtype=np.int64, count=len(words)) == 1) & ~self.w_ascii
+        self.w_prefix = columns.counts(prefix, words)
+        self.w_suffix = columns.counts(suffix, words)
+        self.w_known = columns.members(cedict.headwords(), words).astype(bool) | self.w_ascii
+        self.w_core = columns.members(self.corpus.core, words).astype(bool)
+        self.w_stop = columns.members(stopwords(), words).astype(bool)
         glosses = [gloss_register(t) for t in words]
         self.w_glossed = flags(g is not None for g in glosses)
         self.w_field = flags(bool(g and g[1]) for g in glosses)
         self.w_idiom = flags(bool(g and g[2]) for g in glosses)
         self.w_rarity = column(g[0] if g else math.inf for g in glosses)  # (inf: no entry, no rarity)
-        self.w_lexicon = flags(lexicon.entry(t) is not None for t in words)
-        latin = [t.isascii() and any(ch.isalpha() for ch in t) for t in words]
-        self.w_latin_english = column(
-            max((english_zipf(w) for w in ENGLISH_WORD.findall(t)), default=0.0) if is_latin else 0.0
-            for t, is_latin in zip(words, latin)
-        )
-        self.w_acronym = flags(is_latin and t.isupper() and len(t) >= 2 for t, is_latin in zip(words, latin))
+        self.w_lexicon = columns.lexicon_entries(words)[:, 0].astype(bool)
+        # (a Latin word's frequency in English, and whether it is an acronym: the few Latin words alone)
+        self.w_latin_english = np.zeros(len(words))
+        self.w_acronym = np.zeros(len(words), dtype=bool)
+        for i in np.flatnonzero(self.w_ascii).tolist():
+            t = words[i]
+            if any(ch.isalpha() for ch in t):
+                self.w_latin_english[i] = max((english_zipf(w) for w in ENGLISH_WORD.findall(t)), default=0.0)
+                self.w_acronym[i] = t.isupper() and len(t) >= 2
 
     def matrix(self, keys: Sequence[str]) -> NDArray:  # noqa: C901,PLR0915 (one column after another, in order)
         """The feature rows of ``keys`` as an array (a row a candidate, :data:`FEATURES` order)."""
