@@ -146,9 +146,8 @@ class FileCounts:
     A large corpus's per-document counters were its largest count but one (16 MB: 797 documents, 87.5 MB as
     dicts), and only the few thousand kept candidates' files are ever read off them.
 
-    >>> c = FileCounts({"齿轮箱": 2, "小部件": 1})
-    >>> list(c.items()), c.get("小部件"), c.get("轴")
-    ([('齿轮箱', 2), ('小部件', 1)], 1, 0)
+    >>> list(FileCounts({"齿轮箱": 2, "小部件": 1}).items())
+    [('齿轮箱', 2), ('小部件', 1)]
     """
 
     __slots__ = ("keys", "counts")
@@ -159,13 +158,6 @@ class FileCounts:
 
     def items(self) -> Iterator[tuple[str, int]]:
         return zip(self.keys, self.counts)
-
-    def get(self, key: str) -> int:
-        """The count of ``key`` (0 where it is not counted here): a scan, for a few keys."""
-        try:
-            return self.counts[self.keys.index(key)]
-        except ValueError:
-            return 0
 
     def __getstate__(self) -> tuple[tuple[str, ...], array]:
         return self.keys, self.counts
