@@ -133,6 +133,27 @@ def test_a_workers_counts_pass_through_a_file_that_is_gone_after_the_mine_or_its
     assert list(spill.iterdir()) == []
 
 
+def test_a_worker_that_cannot_write_its_counts_sends_them_back(
+    seed_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    spill = tmp_path / "tmp"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pickle, "dump", full_disk)  # (the worker is forked: it sees the same)
+    docs = read_sources([seed_dir]).documents * 3
+    one, two = mine_documents(docs, workers=1), mine_documents(docs, workers=2)
+    assert [(c.term, c.count, c.score, c.file_counts) for c in one] == [
+        (c.term, c.count, c.score, c.file_counts) for c in two
+    ]
+    assert list(spill.iterdir()) == []
+
+
 def test_features_measured_in_forked_workers_rank_the_same(seed_dir: Path) -> None:
     from glossary.mining.candidates import Miner
 

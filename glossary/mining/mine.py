@@ -9,6 +9,7 @@ cutting the output to the model's size, and attaching the kept ones' evidence.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import tempfile
@@ -26,9 +27,9 @@ from .ngrams import single_char_terms
 from .segment import Tokeniser
 
 
-def _count_part(job: tuple[Sequence[Document], str]) -> str:
+def _count_part(job: tuple[Sequence[Document], str]) -> str | dict:
     """Count one share of the documents in a worker process into a file of what :meth:`Miner.merge` takes;
-    return the file's path.
+    return the file's path (or, where the file cannot be written, what it would have held).
 
     (Written to a file, not sent back: a result sent back is pickled whole into the pipe while this worker still
     holds its counts, and the parent unpickles it meanwhile: at 16 MB the worker's 405 MB and the parent's
@@ -37,11 +38,27 @@ def _count_part(job: tuple[Sequence[Document], str]) -> str:
     """
     docs, path = job
     state = count_share(docs)
-    with open(path, "wb") as f:
-        pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        with open(path, "wb") as f:
+            pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:  # (a full disk, a temporary folder gone: the counts go back through the pipe instead)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        return state
     del state
     give_back_memory()
     return path
+
+
+def _merge_part(miner: Miner, docs: Sequence[Document], counted: str | dict) -> None:
+    """Add a worker's counts (:func:`_count_part`'s file, or the counts themselves) to ``miner``."""
+    if isinstance(counted, dict):
+        miner.merge(docs, counted)
+        return
+    with open(counted, "rb") as f:
+        state = pickle.load(f)
+    os.unlink(counted)
+    miner.merge(docs, state)
 
 
 def count_share(docs: Sequence[Document]) -> dict:
@@ -120,12 +137,8 @@ def mine_documents(
                 if progress:
                     progress(i + 1, len(docs))
             done = len(parts[0])
-            for part, path in zip(parts[1:], others):
-                with open(path, "rb") as f:
-                    state = pickle.load(f)
-                os.unlink(path)
-                miner.merge(part, state)
-                del state
+            for part, counted in zip(parts[1:], others):
+                _merge_part(miner, part, counted)
                 done += len(part)
                 if progress:
                     progress(done, len(docs))
