@@ -152,6 +152,11 @@ def test_a_worker_that_cannot_write_its_counts_sends_them_back(
         (c.term, c.count, c.score, c.file_counts) for c in two
     ]
     assert list(spill.iterdir()) == []
+    # and where no temporary folder can be made at all
+    monkeypatch.undo()
+    monkeypatch.setattr(tempfile, "tempdir", str(seed_dir / next(p.name for p in seed_dir.iterdir())))
+    three = mine_documents(docs, workers=2)
+    assert [(c.term, c.count, c.score) for c in one] == [(c.term, c.count, c.score) for c in three]
 
 
 def test_features_measured_in_forked_workers_rank_the_same(seed_dir: Path) -> None:

@@ -13,7 +13,7 @@ import contextlib
 import os
 import pickle
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..clock import Clock
 from ..models import Candidate, Document
@@ -48,6 +48,19 @@ def _count_part(job: tuple[Sequence[Document], str]) -> str | dict:
     del state
     give_back_memory()
     return path
+
+
+@contextlib.contextmanager
+def _spill_folder() -> Iterator[str]:
+    """A temporary folder for the workers' counts, removed after; where none can be made, a path under which no
+    file can be written (the workers then send their counts back)."""
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="glossary-counts-")
+    except OSError:
+        yield os.devnull
+        return
+    with folder as path:
+        yield path
 
 
 def _merge_part(miner: Miner, docs: Sequence[Document], counted: str | dict) -> None:
@@ -127,7 +140,7 @@ def mine_documents(
         # the first share is counted here, into the miner itself, while forked workers count the others (no
         # pickling of the largest part of the counts, and this process is not idle meanwhile)
         with (
-            tempfile.TemporaryDirectory(prefix="glossary-counts-") as spill,
+            _spill_folder() as spill,
             fork_started(
                 _count_part, [(p, os.path.join(spill, f"{i}.pickle")) for i, p in enumerate(parts[1:])], len(parts) - 1
             ) as others,
