@@ -14,6 +14,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterator, Sequence
+from typing import IO
 
 from ..clock import Clock
 from ..models import Candidate, Document
@@ -27,50 +28,52 @@ from .ngrams import single_char_terms
 from .segment import Tokeniser
 
 
-def _count_part(job: tuple[Sequence[Document], str]) -> str | dict:
-    """Count one share of the documents in a worker process into a file of what :meth:`Miner.merge` takes;
-    return the file's path (or, where the file cannot be written, what it would have held).
+def _count_part(job: tuple[Sequence[Document], int]) -> bool | dict:
+    """Count one share of the documents in a worker process into the file open at descriptor ``fd`` (made by
+    the parent before the fork: :func:`_spill_files`), as what :meth:`Miner.merge` takes; return True, or,
+    where the file cannot be written (-1: none could be made; a full disk), what it would have held.
 
     (Written to a file, not sent back: a result sent back is pickled whole into the pipe while this worker still
     holds its counts, and the parent unpickles it meanwhile: at 16 MB the worker's 405 MB and the parent's
     growing copy were the process tree's peak. Written in a stream, the counts freed and their pages given
     back, this worker is small again before its parent reads them.)
     """
-    docs, path = job
+    docs, fd = job
     state = count_share(docs)
     try:
-        with open(path, "wb") as f:
+        with open(os.dup(fd), "wb") as f:
             pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
-    except OSError:  # (a full disk, a temporary folder gone: the counts go back through the pipe instead)
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+    except OSError:  # (the counts go back through the pipe instead)
         return state
     del state
     give_back_memory()
-    return path
+    return True
 
 
 @contextlib.contextmanager
-def _spill_folder() -> Iterator[str]:
-    """A temporary folder for the workers' counts, removed after; where none can be made, a path under which no
-    file can be written (the workers then send their counts back)."""
-    try:
-        folder = tempfile.TemporaryDirectory(prefix="glossary-counts-")
-    except OSError:
-        yield os.devnull
-        return
-    with folder as path:
-        yield path
+def _spill_files(n: int) -> Iterator[list[IO[bytes] | None]]:
+    """``n`` temporary files for the workers' counts, made before the workers fork (who write them through the
+    descriptors they inherit) and nameless from the start: nothing is left behind by a mine that fails or is
+    killed. None where no file can be made (that worker sends its counts back)."""
+    with contextlib.ExitStack() as stack:
+        files: list[IO[bytes] | None] = []
+        for _ in range(n):
+            try:
+                files.append(stack.enter_context(tempfile.TemporaryFile(prefix="glossary-counts-")))
+            except OSError:
+                files.append(None)
+        yield files
 
 
-def _merge_part(miner: Miner, docs: Sequence[Document], counted: str | dict) -> None:
+def _merge_part(miner: Miner, docs: Sequence[Document], counted: bool | dict, spilled: IO[bytes] | None) -> None:
     """Add a worker's counts (:func:`_count_part`'s file, or the counts themselves) to ``miner``."""
-    if isinstance(counted, dict):
+    if isinstance(counted, dict) or spilled is None:
+        assert isinstance(counted, dict)
         miner.merge(docs, counted)
         return
-    with open(counted, "rb") as f:
-        state = pickle.load(f)
-    os.unlink(counted)
+    spilled.seek(0)  # (the worker wrote through the same open file: its offset is the end)
+    state = pickle.load(spilled)
+    spilled.close()
     miner.merge(docs, state)
 
 
@@ -140,9 +143,9 @@ def mine_documents(
         # the first share is counted here, into the miner itself, while forked workers count the others (no
         # pickling of the largest part of the counts, and this process is not idle meanwhile)
         with (
-            _spill_folder() as spill,
+            _spill_files(len(parts) - 1) as spills,
             fork_started(
-                _count_part, [(p, os.path.join(spill, f"{i}.pickle")) for i, p in enumerate(parts[1:])], len(parts) - 1
+                _count_part, [(p, f.fileno() if f else -1) for p, f in zip(parts[1:], spills)], len(parts) - 1
             ) as others,
         ):
             for i, doc in enumerate(parts[0]):
@@ -150,8 +153,8 @@ def mine_documents(
                 if progress:
                     progress(i + 1, len(docs))
             done = len(parts[0])
-            for part, counted in zip(parts[1:], others):
-                _merge_part(miner, part, counted)
+            for part, counted, spilled in zip(parts[1:], others, spills):
+                _merge_part(miner, part, counted, spilled)
                 done += len(part)
                 if progress:
                     progress(done, len(docs))
