@@ -67,10 +67,10 @@ def _spill_files(n: int) -> Iterator[list[IO[bytes] | None]]:
 
 def _merge_part(miner: Miner, docs: Sequence[Document], counted: bool | dict, spilled: IO[bytes] | None) -> None:
     """Add a worker's counts (:func:`_count_part`'s file, or the counts themselves) to ``miner``."""
-    if isinstance(counted, dict) or spilled is None:
-        assert isinstance(counted, dict)
+    if isinstance(counted, dict):
         miner.merge(docs, counted)
         return
+    assert spilled is not None  # (a worker given no file sends its counts back)
     spilled.seek(0)  # (the worker wrote through the same open file: its offset is the end)
     state = pickle.load(spilled)
     spilled.close()
@@ -85,8 +85,8 @@ def count_share(docs: Sequence[Document]) -> dict:
     return m.state()
 
 
-#: how much more text this process counts than each worker: a worker's counts are pickled, sent and unpickled
-#: after it is done (a quarter of its counting time), this process's are not
+#: how much more text this process counts than each worker: a worker's counts are pickled and read back after it
+#: is done (a quarter of its counting time), this process's are not
 OWN_SHARE = 1.25
 
 
