@@ -110,15 +110,21 @@ def test_parallel_counting_gives_the_same_ranking(seed_dir: Path) -> None:
     ]
 
 
-def test_a_workers_counts_pass_through_a_file_that_has_no_name_even_while_it_is_read(
-    seed_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # (a mine that fails, or is killed, leaves no file of counts behind: the files are nameless from the start)
+@pytest.fixture
+def spill(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The temporary folder of the test (where a mine's workers would leave their files of counts)."""
     import tempfile
 
-    spill = tmp_path / "tmp"
-    spill.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def test_a_workers_counts_pass_through_a_file_that_has_no_name_even_while_it_is_read(
+    seed_dir: Path, spill: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (a mine that fails, or is killed, leaves no file of counts behind: the files are nameless from the start)
     docs = read_sources([seed_dir]).documents * 3
     listed: list[list[str]] = []
     real_load = pickle.load
@@ -135,13 +141,9 @@ def test_a_workers_counts_pass_through_a_file_that_has_no_name_even_while_it_is_
 
 
 def test_a_worker_that_cannot_write_its_counts_sends_them_back(
-    seed_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    seed_dir: Path, spill: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import tempfile
-
-    spill = tmp_path / "tmp"
-    spill.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spill))
 
     def full_disk(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
