@@ -159,12 +159,6 @@ class FileCounts:
     def items(self) -> Iterator[tuple[str, int]]:
         return zip(self.keys, self.counts)
 
-    def __getstate__(self) -> tuple[tuple[str, ...], array]:
-        return self.keys, self.counts
-
-    def __setstate__(self, state: tuple[tuple[str, ...], array]) -> None:
-        self.keys, self.counts = state
-
 
 def merge_counts(miner: Miner, state: dict) -> None:
     """A worker's counts, neighbours and words (``state``, :meth:`Miner.state`) added to ``miner``'s (in C, the
