@@ -280,6 +280,9 @@ def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = GRO
         )
         return {"mb": mb, "seconds": g["seconds"], "stages": stages}
 
+    def print_stages(got: dict) -> None:
+        print(f"{'':>9} stages of one run: " + ", ".join(f"{k} {v:.2f} s" for k, v in got["stages"].items()))
+
     first = tmp / "grown_1"
     words = {1: grown_corpus(shared, 1_000_000, first)[1]}
     measure("1,500 Hanzi", small_file(first, tmp / "small"), 0, inner=False)
@@ -295,7 +298,7 @@ def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = GRO
         print(
             f"   (+{(got['seconds'] - prev['seconds']) / (got['mb'] - prev['mb']):.2f} s per added MB)" if prev else ""
         )
-        print(f"{'':>9} stages of one run: " + ", ".join(f"{k} {v:.2f} s" for k, v in got["stages"].items()))
+        print_stages(got)
         prev = results[mb_target] = got
     if 4 in results:
         # the 4 MB corpus as one file (a book, a scrape saved whole): one document, whose evidence and counting
@@ -306,7 +309,7 @@ def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = GRO
         (one / "all.txt").write_text("\n".join(f.read_text(encoding="utf-8") for f in parts), encoding="utf-8")
         got = measure("one file", one, words[4], inner=True)
         print(f"   (the 4 MB corpus in one file: {got['seconds'] / results[4]['seconds']:.2f}× its folder's time)")
-        print(f"{'':>9} stages of one run: " + ", ".join(f"{k} {v:.2f} s" for k, v in got["stages"].items()))
+        print_stages(got)
 
 
 if __name__ == "__main__":
