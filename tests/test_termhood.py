@@ -37,6 +37,30 @@ def test_a_candidates_row_is_the_same_measured_alone_or_among_all() -> None:
         assert candidate_features(m, [k])[1] == [row]
 
 
+def test_a_miner_that_lets_its_counts_go_when_ranked_ranks_the_same_and_counts_no_more() -> None:
+    # glossary mine ranks once: what only the features read (every candidate's words, neighbours and files) is
+    # read into arrays and the miner's dicts let go of before the feature workers fork; the scores must be the
+    # ones a miner that keeps them gives, in one process or two, and the spent miner must refuse to go on
+    from glossary.errors import GlossaryError
+
+    text = "无线充电技术发展很快。无线充电需要线圈，线圈的成本下降。“无线充电联盟”（WPC）发布了新标准。"
+    miners = []
+    for _ in range(3):
+        m = Miner()
+        m.add(Document("a.txt", text, "utf-8"))
+        m.add(Document("b.txt", "线圈和磁芯是无线充电器的核心部件。", "utf-8"))
+        miners.append(m)
+    keys, kept = miners[0].probabilities(workers=1)
+    for m, workers in zip(miners[1:], (1, 2)):
+        released_keys, scores = m.probabilities(workers=workers, release=True)
+        assert released_keys == keys and scores.tolist() == kept.tolist()
+        assert m.released and not m.tokens and not m.left and not m.right and not m.df
+        with pytest.raises(GlossaryError, match="released"):
+            m.add(Document("c.txt", text, "utf-8"))
+        with pytest.raises(GlossaryError, match="released"):
+            candidate_features(m)
+
+
 def test_the_native_columns_are_the_python_ones_to_the_last_bit(monkeypatch: pytest.MonkeyPatch) -> None:
     # the count columns, the neighbours' entropies, what the candidates' strings say and the model's probabilities
     # are read in C (glossary/native/columns.c) where it could be built; the rows must be the very numbers

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..errors import GlossaryError
 from ..models import Candidate, Document
 from ..native import load_module
 from ..normalise.script import to_simplified_aligned
@@ -40,7 +41,7 @@ from .filters import (
     load_background,
 )
 from .marks import MARKS, count_marks
-from .measure import Measure, candidate_probabilities
+from .measure import Measure
 from .model import CountsOf, TermhoodModel, best, demote_fragments, load_model, round_places
 from .ngrams import is_coordinator
 from .segment import JiebaTokeniser, Tokeniser
@@ -121,6 +122,7 @@ class Miner:
         self._lines: dict[int, list[int]] = {}  # document index -> offsets of its line breaks (for context lines)
         self._hanzi_spec: dict[str, float] | None = None
         self._corpus_measures: CorpusMeasures | None = None
+        self.released = False  # (:meth:`release`)
 
     def cuts(self, pair: tuple[str, str]) -> bool:
         """True when the word ``pair`` (word, tag) ends a run of words: a chunk's break, or a coordinator (和, 及,
@@ -136,6 +138,7 @@ class Miner:
     # ------------------------------------------------------------ counting
     def add(self, doc: Document) -> None:
         """Count the candidates of one document."""
+        self._check_counts()
         self.docs.append(doc)
         self._hanzi_spec = self._corpus_measures = None
         simp = to_simplified_aligned(doc.text)
@@ -159,6 +162,7 @@ class Miner:
 
     def merge(self, docs: Sequence[Document], state: dict) -> None:
         """Add what a worker counted over ``docs`` (in order) to this miner."""
+        self._check_counts()
         self._hanzi_spec = self._corpus_measures = None
         if not self.docs:
             # the first share's counts become this miner's own, not a copy beside them (a large corpus's are
@@ -217,11 +221,12 @@ class Miner:
         return best(keys, probs, self.count, len(keys))
 
     def probabilities(
-        self, model: TermhoodModel | None = None, workers: int | None = None
+        self, model: TermhoodModel | None = None, workers: int | None = None, release: bool = False
     ) -> tuple[list[str], NDArray]:
         """Every counted candidate and its score (the model's probability, fragments demoted, to four places), in
         the order counted, the scores as an array: what :meth:`ranking` sorts, and :func:`best` picks the first
-        few of."""
+        few of. ``release``: let go of what only the features read (:meth:`release`) once it is measured, before
+        the feature workers fork (``glossary mine`` ranks once)."""
         import numpy as np
 
         model = model or load_model()
@@ -249,15 +254,38 @@ class Miner:
             # (each job is a range of the counted candidates' list, which the worker inherits: a large corpus's
             # keys pickled to the workers held 60 MB of this process's memory meanwhile, and a range read off the
             # count itself walked every key before it)
-            # (and what the candidates' words say, looked up once before the fork: a worker that looked them up
-            # copied the pages of the dictionaries it read, 107 MB each at 16 MB)
-            measure = Measure(self, keys)
+            # (and what the candidates' words say, looked up once before the fork, below: a worker that looked
+            # them up copied the pages of the dictionaries it read, 107 MB each at 16 MB)
+        measure = Measure(self, keys, release=release)
+        if workers > 1 and len(keys) > 1:
             jobs = [(lo, hi, model) for lo, hi in bounds(len(keys), workers)]
-            raw = np.concatenate(fork_shared(_probabilities_part, (measure, keys), jobs))
+            raw = np.concatenate(fork_shared(_probabilities_part, measure, jobs))
         else:
-            raw = candidate_probabilities(self, keys, model)
+            raw = measure.probabilities(model)
         probs = demote_fragments(keys, CountsOf(keys, self.count), raw, model.fragment_factor)
         return keys, round_places(probs, 4)
+
+    def release(self, *what: str) -> None:
+        """Let go of every candidate's words, neighbours and file count (``what``: of these, by name: "tokens",
+        "left", "right", "df"; default all), which only the features read: a large corpus's were a third of this
+        process when the feature workers forked (16 MB: four dicts of 1.25 million candidates, the neighbours' own
+        dicts and the words' tuples). Nothing can be counted or measured after.
+
+        >>> m = Miner()
+        >>> m.add(Document("a.txt", "聚氯乙烯管材需要稳定剂。", "utf-8"))
+        >>> m.release(); m.add(Document("b.txt", "稳定剂", "utf-8"))
+        Traceback (most recent call last):
+        ...
+        glossary.errors.GlossaryError: this miner's counts were released after ranking: count with a new Miner
+        """
+        for name in what or _RELEASED:
+            setattr(self, name, type(getattr(self, name))())
+        self.released = True
+        give_back_memory()
+
+    def _check_counts(self) -> None:
+        if self.released:
+            raise GlossaryError("this miner's counts were released after ranking: count with a new Miner")
 
     def hanzi_specificity(self) -> dict[str, float]:
         """Each Hanzi of the texts → how much more often they use it than general Chinese does
@@ -270,6 +298,7 @@ class Miner:
         """What the features read of the corpus as a whole (each candidate's nesting, the texts' glossed terms
         and core words), measured once for all candidates."""
         if self._corpus_measures is None:
+            self._check_counts()
             self._corpus_measures = measure_corpus(
                 self.count, self.tokens, self.glossed, self.tok_count, self._specificity
             )
@@ -290,6 +319,9 @@ class Miner:
         return kind
 
 
+#: what :meth:`Miner.release` lets go of
+_RELEASED = ("tokens", "left", "right", "df")
+
 #: from this many candidates their features are measured in forked workers (a quarter of a second's work per 10,000;
 #: 76,000 took 1.73 s in one process, 1.34 s in two)
 PARALLEL_MIN_CANDIDATES = 20_000
@@ -307,7 +339,6 @@ def load_tables() -> None:
     load_module("pairs")
 
 
-def _probabilities_part(shared: tuple[Measure, list[str]], job: tuple[int, int, TermhoodModel]) -> NDArray:
-    measure, keys = shared
+def _probabilities_part(measure: Measure, job: tuple[int, int, TermhoodModel]) -> NDArray:
     lo, hi, model = job
-    return measure.probabilities(keys[lo:hi], model)
+    return measure.probabilities(model, lo, hi)

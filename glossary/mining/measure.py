@@ -39,7 +39,7 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
     """The feature rows (in :data:`FEATURES` order) of ``keys`` (default: every counted candidate)."""
     keys = list(miner.count if keys is None else keys)
     measure = Measure(miner, keys)
-    return keys, [row for lo in range(0, len(keys), BATCH) for row in measure.matrix(keys[lo : lo + BATCH]).tolist()]
+    return keys, [row for lo, hi in batches(0, len(keys)) for row in measure.matrix(lo, hi).tolist()]
 
 
 #: candidates measured at once: their rows (ninety-odd numbers each) for a large corpus's hundreds of thousands of
@@ -48,10 +48,19 @@ def candidate_features(miner: Miner, keys: Iterable[str] | None = None) -> tuple
 BATCH = 8_192
 
 
+def batches(lo: int, hi: int) -> list[tuple[int, int]]:
+    """The (start, end) of each :data:`BATCH` of the candidates from ``lo`` to ``hi``.
+
+    >>> batches(0, 10_000)
+    [(0, 8192), (8192, 10000)]
+    """
+    return [(a, min(a + BATCH, hi)) for a in range(lo, hi, BATCH)]
+
+
 def candidate_probabilities(miner: Miner, keys: Sequence[str], model: TermhoodModel) -> NDArray:
     """The model's probability for each of ``keys``, measured a batch at a time, as an array (a large corpus's
     million probabilities as Python floats would be 30 MB, and as many again to send from a worker)."""
-    return Measure(miner, keys).probabilities(keys, model)
+    return Measure(miner, keys).probabilities(model)
 
 
 class Measure:
@@ -64,9 +73,11 @@ class Measure:
     of its words was its own (at 16 MB, 35 MB of the candidates' words and 72 MB of the dictionaries' pages copied
     in each, writing the reference counts of what it read)."""
 
-    def __init__(self, miner: Miner, keys: Sequence[str]) -> None:
+    def __init__(self, miner: Miner, keys: Sequence[str], release: bool = False) -> None:
+        """``release``: let the miner go of what is read into arrays here as soon as it is (:meth:`Miner.release`)."""
         import numpy as np
 
+        miner._check_counts()
         self.np = np
         self.miner = miner
         self.corpus = miner.corpus_measures()
@@ -84,14 +95,34 @@ class Measure:
         cedict.prefetch(itertools.chain(keys, self._words))
         self.ids = {t: i for i, t in enumerate(self._words)}
         self._word_table()
+        self.keys = keys
+        # what only the features read of each candidate, read once into arrays, each dict let go of as soon as it
+        # is read where ``release`` says so (:meth:`Miner.release`): its neighbours' measures, its words' ids one
+        # candidate after another and where each candidate's begin, the files it is in
+        self.sides = (columns.neighbour_measures(miner.left, keys), columns.neighbour_measures(miner.right, keys))
+        if release:
+            miner.release("left", "right")
+        lens, flat = columns.word_ids(keys, tokens, self.ids)
+        del tokens
+        if release:
+            miner.release("tokens")
+        self.offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum(lens, out=self.offsets[1:])
+        self.flat = flat.astype(np.int32)  # (ids are whole numbers below 2**31: read back, they are what they were)
+        del lens, flat
+        self.files = columns.counts(miner.df, keys)
+        if release:
+            miner.release("df")
 
-    def probabilities(self, keys: Sequence[str], model: TermhoodModel) -> NDArray:
-        """The model's probabilities of ``keys``, :data:`BATCH` at a time."""
+    def probabilities(self, model: TermhoodModel, lo: int = 0, hi: int | None = None) -> NDArray:
+        """The model's probabilities of the candidates from ``lo`` to ``hi`` (default: all), :data:`BATCH` at a
+        time."""
         import numpy as np
 
-        out = np.empty(len(keys))
-        for lo in range(0, len(keys), BATCH):
-            out[lo : lo + BATCH] = model.matrix_probabilities(self.matrix(keys[lo : lo + BATCH]))
+        hi = len(self.keys) if hi is None else hi
+        out = np.empty(hi - lo)
+        for a, b in batches(lo, hi):
+            out[a - lo : b - lo] = model.matrix_probabilities(self.matrix(a, b))
         return out
 
     def _word_table(self) -> None:
@@ -151,15 +182,17 @@ class Measure:
                 self.w_latin_english[i] = max((english_zipf(w) for w in ENGLISH_WORD.findall(t)), default=0.0)
                 self.w_acronym[i] = t.isupper() and len(t) >= 2
 
-    def matrix(self, keys: Sequence[str]) -> NDArray:  # noqa: C901,PLR0915 (one column after another, in order)
-        """The feature rows of ``keys`` as an array (a row a candidate, :data:`FEATURES` order)."""
+    def matrix(self, lo: int, hi: int) -> NDArray:  # noqa: C901,PLR0915 (one column after another, in order)
+        """The feature rows of the candidates from ``lo`` to ``hi`` as an array (a row a candidate,
+        :data:`FEATURES` order)."""
         np, miner = self.np, self.miner
-        count, tokens, df = miner.count, miner.tokens, miner.df
+        count = miner.count
         parents_f, parents_n, parents_max = self.corpus.parents_f, self.corpus.parents_n, self.corpus.parents_max
-        ids = self.ids
+        keys = self.keys[lo:hi]
         if not keys:
             return np.zeros((0, len(FEATURES)))
-        lens, flat = columns.word_ids(keys, tokens, ids)
+        flat = self.flat[self.offsets[lo] : self.offsets[hi]].astype(np.int64)
+        lens = np.diff(self.offsets[lo : hi + 1])
         starts = np.zeros(len(keys), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
         ends = starts + lens - 1
@@ -185,7 +218,8 @@ class Measure:
             return acc
 
         x = np.zeros((len(keys), len(FEATURES)))
-        f0, seen_in, p_f, p_n, p_max = (columns.counts(d, keys) for d in (count, df, parents_f, parents_n, parents_max))
+        f0, p_f, p_n, p_max = (columns.counts(d, keys) for d in (count, parents_f, parents_n, parents_max))
+        seen_in = self.files[lo:hi]
         n_docs = max(len(miner.docs), 1)
         x[:, 0] = columns.log_counts(f0)
         # (f - its parents' mean count, where it has parents: divisions of whole numbers, as Python's)
@@ -219,8 +253,8 @@ class Measure:
         x[:, 14] = np.where(several, np.minimum(1.0, f0 / np.maximum.reduceat(self.w_count[flat], starts)), 1.0)
         x[:, 15] = np.divide(p_max, f0, out=np.zeros(len(keys)), where=f0 != 0)
         x[:, 16] = columns.log_counts(p_n)
-        for col, side in ((17, miner.left), (18, miner.right)):
-            x[:, [col, col + 2, col + 4]] = columns.neighbour_measures(side, keys)
+        for col, side in zip((17, 18), self.sides):
+            x[:, [col, col + 2, col + 4]] = side[lo:hi]
         shape = columns.shape(keys)
         x[:, 23] = shape[:, 0]
         x[:, 24] = lens

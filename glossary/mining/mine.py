@@ -167,7 +167,7 @@ def mine_documents(
     if words is not None:
         words.extend(w for w in miner.tok_count if len(w) > 1 and HAN_RUN.fullmatch(w))
     model = load_model()
-    keys, probs = miner.probabilities(model)
+    keys, probs = miner.probabilities(model, release=True)
     if limit is None:
         n_hanzi = sum(count_hanzi(d.text) for d in docs)
         limit = model.size(probs, n_hanzi)
