@@ -83,9 +83,14 @@ class Measure:
         self.corpus = miner.corpus_measures()
         self.elems = elements()
         self.known = getattr(miner.tokeniser, "known", None)
-        tokens = miner.tokens
-        # (each distinct word of the candidates, in order, and its id: its place in the arrays of _word_table)
-        self._words = columns.distinct_words(keys, tokens)
+        # (each distinct word of the candidates, in order, and its id: its place in the arrays of _word_table; and
+        # each candidate's words' ids, one candidate after another, and where each candidate's begin)
+        self._words, self.ids, lens, self.flat = columns.word_ids(keys, miner.tokens)
+        if release:
+            miner.release("tokens")
+        self.offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum(lens, out=self.offsets[1:])
+        del lens
         # (the candidates and their words are read from the dictionaries at once, and each batch reads the general
         # frequencies off the mapping that holds them; a table loaded whole reads none of them, so none are listed
         # for it: a list of them all took 0.4 s of a 16 MB mine. ECDICT's entries are read a batch at a time, in
@@ -93,23 +98,13 @@ class Measure:
         # seconds of one process)
         self.general = general_chinese().read(itertools.chain(keys, self._words))
         cedict.prefetch(itertools.chain(keys, self._words))
-        self.ids = {t: i for i, t in enumerate(self._words)}
         self._word_table()
         self.keys = keys
-        # what only the features read of each candidate, read once into arrays, each dict let go of as soon as it
-        # is read where ``release`` says so (:meth:`Miner.release`): its neighbours' measures, its words' ids one
-        # candidate after another and where each candidate's begin, the files it is in
+        # what else only the features read of each candidate, read once into arrays, each dict let go of as soon as
+        # it is read where ``release`` says so (:meth:`Miner.release`): its neighbours' measures, the files it is in
         self.sides = (columns.neighbour_measures(miner.left, keys), columns.neighbour_measures(miner.right, keys))
         if release:
             miner.release("left", "right")
-        lens, flat = columns.word_ids(keys, tokens, self.ids)
-        del tokens
-        if release:
-            miner.release("tokens")
-        self.offsets = np.zeros(len(keys) + 1, dtype=np.int64)
-        np.cumsum(lens, out=self.offsets[1:])
-        self.flat = flat.astype(np.int32)  # (ids are whole numbers below 2**31: read back, they are what they were)
-        del lens, flat
         self.files = columns.counts(miner.df, keys)
         if release:
             miner.release("df")
