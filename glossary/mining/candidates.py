@@ -158,6 +158,7 @@ class Miner:
 
     def state(self) -> dict:
         """What was counted, as plain data (to send from a worker process)."""
+        self._check_counts()
         return {name: getattr(self, attr) for name, attr in _STATE.items()}
 
     def merge(self, docs: Sequence[Document], state: dict) -> None:
