@@ -110,6 +110,30 @@ def test_parallel_counting_gives_the_same_ranking(seed_dir: Path) -> None:
     ]
 
 
+def test_a_simplified_text_is_kept_once_where_counted_and_where_merged() -> None:
+    # the miner reads its texts in Simplified; a text that is Simplified already is kept as the document's own
+    # string, not beside an equal copy, and a worker's state leaves it out (the document is the receiver's)
+    from glossary.mining.mine import count_share
+
+    docs = [
+        Document("a.txt", "齿轮箱的润滑油需要定期更换。", "utf-8"),
+        Document("b.txt", "齒輪箱的潤滑油需要定期更換。", "utf-8"),
+    ]
+    m = Miner()
+    for d in docs:
+        m.add(d)
+    assert m.simplified[0] is docs[0].text and m.simplified[1] == m.simplified[0]
+    state = count_share(docs)
+    assert state["simplified"][0] is None and state["simplified"][1] == m.simplified[1]
+    merged = Miner()
+    merged.merge(docs, state)
+    other = Miner()
+    other.add(Document("c.txt", "轴承", "utf-8"))
+    other.merge(docs, count_share(docs))
+    assert merged.simplified == m.simplified and merged.simplified[0] is docs[0].text
+    assert other.simplified[1:] == m.simplified and other.simplified[1] is docs[0].text
+
+
 @pytest.fixture
 def spill(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The temporary folder of the test (where a mine's workers would leave their files of counts)."""
