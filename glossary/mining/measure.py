@@ -71,7 +71,10 @@ class Measure:
 
     Made for every candidate before the feature workers fork, it is theirs to share: what each worker looked up
     of its words was its own (at 16 MB, 35 MB of the candidates' words and 72 MB of the dictionaries' pages copied
-    in each, writing the reference counts of what it read)."""
+    in each, writing the reference counts of what it read). What only the features read of each candidate (its
+    words' ids, its neighbours' measures, its files) is read into arrays here, so that ``glossary mine`` can let the
+    miner's dicts of them go before that fork (:meth:`Miner.release`); a range of candidates is then measured by
+    its place in ``keys`` (:meth:`matrix`)."""
 
     def __init__(self, miner: Miner, keys: Sequence[str], release: bool = False) -> None:
         """``release``: let the miner go of what is read into arrays here as soon as it is (:meth:`Miner.release`)."""
