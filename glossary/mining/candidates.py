@@ -143,7 +143,7 @@ class Miner:
         self._hanzi_spec = self._corpus_measures = None
         simp = to_simplified_aligned(doc.text)
         same = simp == doc.text
-        # (a Simplified text is kept once, not beside an equal copy: a 16 MB corpus's were 12 MB)
+        # (a text that is Simplified already is kept once, not beside an equal copy: two bytes a character)
         self.simplified.append(doc.text if same else simp)
         self._same.append(same)
         pairs = self._pairs(simp)
