@@ -465,6 +465,20 @@ def test_an_acronym_gloss_names_as_many_words_as_it_has_letters() -> None:
     assert all(c.english_in_text != ["HPG"] for t, c in kept.items() if t != "高精度釉料")
 
 
+def test_an_acronym_glosses_the_words_it_spells_not_the_clause_they_end() -> None:
+    # the words before an acronym in brackets stop at a verb the letters do not reach, at a number, and where one
+    # word's dictionary sense spells every letter (国际海事组织 "International Maritime Organization"): the
+    # clause before them is not what the writer glossed (the glossed feature, and what alignment reads)
+    m = Miner()
+    text = (
+        "工厂必须满足齿轮箱检测规范（GIS）的要求。船厂订购了3万立方米液化石油气（LPG）储罐。"
+        "企业需满足国际海事组织（IMO）的要求。"
+    )
+    m.add(Document("a.txt", text, "utf-8"))
+    assert set(m.glossed) == {"齿轮箱检测规范", "液化石油气", "国际海事组织"}
+    assert m.glossed["国际海事组织"]["IMO"] == 1
+
+
 @_LEARNED_RANKING_GAP
 def test_a_term_does_not_begin_with_an_adverb_the_segmenter_made_up() -> None:
     # 光靠 ("relying only on") is one word to the segmenter, tagged an adjective, and none to CC-CEDICT

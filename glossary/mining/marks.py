@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..normalise.hanzi import HAN, HAN_CLASS, LATIN_CLASS
+from . import cedict
 from .evidence import split_gloss
 from .filters import NAME_HEADS, term_head
 from .ngrams import MAX_CHARS
@@ -119,15 +120,17 @@ def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
         before = glossed_span(miner, simp, m.start())
         glosses = split_gloss(m.group(1).strip())
         if before and glosses:
-            for gloss in glosses:
-                miner.glossed.setdefault(before, Counter())[gloss] += 1
             spelled = acronym_words(miner, before, glosses[-1])
-            if spelled:
+            named = "".join(spelled)
+            listed_name = "、" in before and before.endswith(NAME_HEADS)
+            for gloss in glosses:
+                # (an acronym glosses the words it spells, not the clause they end: 船舶需满足国际海事组织（IMO）)
+                miner.glossed.setdefault(before if listed_name or not named else named, Counter())[gloss] += 1
+            if len(spelled) > 1:
                 # an acronym names the words before it, at most one a letter: 高精度釉料（HPG）, not 釉料
-                named = "".join(spelled)
                 local[named] = max(local[named], 1)
                 miner.tokens.setdefault(named, spelled)
-            if "、" in before and before.endswith(NAME_HEADS):
+            if listed_name:
                 # a name with a list inside (中国食品、饮料和烟草协会), which the enumeration comma would
                 # otherwise cut: the English after it vouches for it as one name
                 local[before] += 1
@@ -159,17 +162,51 @@ def count_set_off(miner: Miner, simp: str, local: Counter[str]) -> None:
 
 
 def acronym_words(miner: Miner, span: str, gloss: str) -> tuple[str, ...]:
-    """The words at the end of ``span`` an acronym gloss abbreviates: back to a function word, at most one
-    word a letter (高精度 釉料 for HPG, 动态 随机 存取 存储器 for DRAM); () when the gloss is no acronym
-    or fewer than two words are left."""
+    """The words at the end of ``span`` an acronym gloss abbreviates: back to a function word, a preposition or
+    a number, each word standing for as many letters as the initials of a sense CC-CEDICT gives it (国际海事组织
+    "International Maritime Organization" for IMO, 能效 "energy efficiency" for the EE of EEDI), else for one
+    (高精度 釉料 for HPG, 动态 随机 存取 存储器 for DRAM), and common nouns before them once the letters are
+    spent (车间 齿轮箱 检测 规范 for an invented GIS); () when the gloss is no acronym.
+
+    >>> from glossary.mining.candidates import Miner
+    >>> m = Miner()
+    >>> acronym_words(m, "船舶需满足国际海事组织", "IMO"), acronym_words(m, "产品的能效设计指数", "EEDI")
+    (('国际海事组织',), ('能效', '设计', '指数'))
+    """
     if not _ACRONYM.fullmatch(gloss):
         return ()
     words: list[str] = []
-    for w, t in reversed(miner._pairs(span)[-len(gloss) :]):
-        if not HAN.search(w) or miner.cuts((w, t)) or t == "p":
-            break  # (对 + 高精度釉料: the words stop at a function word or a preposition)
+    left = len(gloss)  # (the letters not yet spelled, at the acronym's start)
+    for w, t in reversed(miner._pairs(span)):
+        if not HAN.search(w) or miner.cuts((w, t)) or t == "p" or t in _NUMBERS and not cedict.has_word(w):
+            break  # (对 + 高精度釉料: the words stop at a function word, a preposition or a number, 17.4 + 万立方米)
+        if left == 0 and t != "n":
+            break
         words.insert(0, w)
-    return tuple(words) if len(words) >= 2 else ()
+        spelled = max((len(i) for i in sense_initials(w) if gloss[:left].endswith(i)), default=1)
+        left = max(0, left - spelled)
+    return tuple(words)
+
+
+#: the tags of numbers and measure words (a word CC-CEDICT lists, such as 首次 "first", may still begin a name)
+_NUMBERS = frozenset({"m", "mq", "q"})
+#: English words an acronym leaves out ("Food and Drug Administration" is FDA)
+_UNSPELLED = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def sense_initials(word: str) -> set[str]:
+    """The initials of the content words of each sense CC-CEDICT gives ``word`` (capitals).
+
+    >>> sorted(sense_initials("能效"))
+    ['EE']
+    """
+    rows = cedict.rows(word)
+    out = set()
+    for sense in cedict.raw_senses(rows) if rows else ():
+        plain = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", sense).split(";")[0]
+        out.add("".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z'-]*", plain) if w.lower() not in _UNSPELLED).upper())
+    out.discard("")
+    return out
 
 
 def glossed_span(miner: Miner, simp: str, p: int) -> str:
