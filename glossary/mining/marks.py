@@ -127,7 +127,7 @@ def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
                 # (an acronym glosses the words it spells, not the clause they end: 船舶需满足国际海事组织（IMO）)
                 miner.glossed.setdefault(before if listed_name or not named else named, Counter())[gloss] += 1
             if len(spelled) > 1:
-                # an acronym names the words before it, at most one a letter: 高精度釉料（HPG）, not 釉料
+                # an acronym names the words it spells: 高精度釉料（HPG）, not 釉料 (one word is a candidate already)
                 local[named] = max(local[named], 1)
                 miner.tokens.setdefault(named, spelled)
             if listed_name:
@@ -203,10 +203,15 @@ def sense_initials(word: str) -> set[str]:
     rows = cedict.rows(word)
     out = set()
     for sense in cedict.raw_senses(rows) if rows else ():
-        plain = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", sense).split(";")[0]
-        out.add("".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z'-]*", plain) if w.lower() not in _UNSPELLED).upper())
+        wording = _ASIDE.sub(" ", sense).split(";")[0]  # (a sense's first wording, without its asides)
+        out.add("".join(w[0] for w in _ENGLISH_WORD.findall(wording) if w.lower() not in _UNSPELLED).upper())
     out.discard("")
     return out
+
+
+#: what a sense says aside, in brackets: "(biology)", "[ge4]"
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def glossed_span(miner: Miner, simp: str, p: int) -> str:
