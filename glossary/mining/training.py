@@ -28,10 +28,10 @@ from ..normalise.hanzi import HAN_CLASS, count_hanzi
 from ..normalise.script import to_simplified
 from ..sources import folder_doc, read_sources
 from .features import FEATURE_VERSION, FEATURES
+from .measure import candidate_features
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import TermhoodModel
-from .measure import candidate_features
 
 _DOTS = re.compile("[\u00b7\u30fb\uff65\u2022\u2027\u2219\u22c5\\s]")
 _HANZI_RUN = re.compile(f"[{HAN_CLASS}]{{2,}}")
@@ -376,9 +376,9 @@ def swept(
     from dataclasses import replace
 
     must, precision = [], []
+    probs = loo.probabilities
     for t in thresholds:
         at = replace(rule, threshold=t)
-        probs = loo.probabilities
         scores = [evaluate(s, probs[s.corpus.name], at.size(probs[s.corpus.name], s.n_hanzi)) for s in sets]
         must.append(sum(sc.must_recall for sc in scores) / len(scores))
         complete = [sc.precision for s, sc in zip(sets, scores) if not s.corpus.positives_only] or [1.0]
