@@ -911,3 +911,17 @@ def test_the_spans_before_brackets_are_the_patterns_own() -> None:
         assert spans == [m.group(1) for m in marks._BEFORE_BRACKETS.finditer(text)], text
         found += len(spans)
     assert found > 1000
+
+
+def test_a_candidate_holding_a_nul_is_measured_as_itself_and_so_are_the_others() -> None:
+    # a range's keys are cut afresh from one string of them all (so a forked worker touches none of its parent's
+    # key objects); joined by a NUL and split at it, a title holding one (a file's NUL after its first 8 KB is
+    # read) was cut in two, and every key after it in the batch took its neighbour's row
+    from glossary.mining.measure import candidate_features
+
+    m = Miner()
+    m.add(Document("a.txt", "依据《齿轮\x00箱法》规定，齿轮箱需要检测。小部件规范很严格。", "utf-8"))
+    keys, rows = candidate_features(m)
+    assert any("\x00" in k for k in keys)
+    for k, row in zip(keys, rows):
+        assert candidate_features(m, [k])[1][0] == row

@@ -140,15 +140,13 @@ def entropy(counts: dict[str, int]) -> tuple[float, float, float]:
     return edge / total, h, math.log(1 + edge + len(counts) - (1 if edge else 0))
 
 
-def word_ids(
-    keys: Sequence[str], tokens: Mapping[str, tuple[str, ...]]
-) -> tuple[list[str], dict[str, int], NDArray, NDArray]:
-    """The words of ``keys`` (``tokens.get(k) or (k,)``), each once in the order first seen; each word's id, its
-    place there; how many words each key has (int64) and every key's words' ids one after another (int32).
+def word_ids(keys: Sequence[str], tokens: Mapping[str, tuple[str, ...]]) -> tuple[list[str], NDArray, NDArray]:
+    """The words of ``keys`` (``tokens.get(k) or (k,)``), each once in the order first seen (a word's id is its
+    place there); how many words each key has (int64) and every key's words' ids one after another (int32).
 
-    >>> words, ids, lens, flat = word_ids(["出口管制", "管制"], {"出口管制": ("出口", "管制")})
-    >>> words, ids, lens.tolist(), flat.tolist()
-    (['出口', '管制'], {'出口': 0, '管制': 1}, [2, 1], [0, 1, 1])
+    >>> words, lens, flat = word_ids(["出口管制", "管制"], {"出口管制": ("出口", "管制")})
+    >>> words, lens.tolist(), flat.tolist()
+    (['出口', '管制'], [2, 1], [0, 1, 1])
     """
     import numpy as np
 
@@ -158,9 +156,9 @@ def word_ids(
         split = [tokens.get(k) or (k,) for k in keys]
         lens = np.fromiter(map(len, split), dtype=np.int64, count=len(keys))
         flat = np.fromiter((ids.setdefault(t, len(ids)) for w in split for t in w), dtype=np.int32)
-        return list(ids), ids, lens, flat
-    words, ids, lens_bytes, flat_bytes = native.word_ids(_list(keys), tokens)
-    return words, ids, np.frombuffer(lens_bytes, dtype=np.int64), np.frombuffer(flat_bytes, dtype=np.int32)
+        return list(ids), lens, flat
+    words, lens_bytes, flat_bytes = native.word_ids(_list(keys), tokens)
+    return words, np.frombuffer(lens_bytes, dtype=np.int64), np.frombuffer(flat_bytes, dtype=np.int32)
 
 
 def members(container: Collection[str], keys: Sequence[str]) -> NDArray:

@@ -88,7 +88,7 @@ class Measure:
         self.known = getattr(miner.tokeniser, "known", None)
         # (each distinct word of the candidates, in order, and its id: its place in the arrays of _word_table; and
         # each candidate's words' ids, one candidate after another, and where each candidate's begin)
-        self._words, self.ids, lens, self.flat = columns.word_ids(keys, miner.tokens)
+        self._words, lens, self.flat = columns.word_ids(keys, miner.tokens)
         if release:
             miner.release("tokens")
         self.offsets = np.zeros(len(keys) + 1, dtype=np.int64)
@@ -107,9 +107,10 @@ class Measure:
         # forked worker measuring its range writes no reference count of the strings its parent holds (writing
         # one copies the page it sits on: at 16 MB each process copied 233 MB of pages measuring a slice of the
         # keys, 72 MB measuring keys cut afresh)
-        self._text = "\x00".join(keys)
+        # (joined with no separator, which a key might hold: a title may hold a NUL)
+        self._text = "".join(keys)
         self._starts = np.zeros(len(keys) + 1, dtype=np.int64)
-        np.cumsum(np.fromiter(map(len, keys), dtype=np.int64, count=len(keys)) + 1, out=self._starts[1:])
+        np.cumsum(np.fromiter(map(len, keys), dtype=np.int64, count=len(keys)), out=self._starts[1:])
         # what else only the features read of each candidate, read once into arrays, each dict let go of as soon as
         # it is read where ``release`` says so (:meth:`Miner.release`): its neighbours' measures, the files it is in
         self.sides = (columns.neighbour_measures(miner.left, keys), columns.neighbour_measures(miner.right, keys))
@@ -193,9 +194,10 @@ class Measure:
         np, miner = self.np, self.miner
         count = miner.count
         parents_f, parents_n, parents_max = self.corpus.parents_f, self.corpus.parents_n, self.corpus.parents_max
-        keys = self._text[int(self._starts[lo]) : int(self._starts[hi]) - 1].split("\x00") if hi > lo else []
-        if not keys:
+        if hi <= lo:
             return np.zeros((0, len(FEATURES)))
+        text, bounds = self._text, self._starts[lo : hi + 1].tolist()
+        keys = [text[a:b] for a, b in zip(bounds, bounds[1:])]
         flat = self.flat[self.offsets[lo] : self.offsets[hi]].astype(np.int64)
         lens = np.diff(self.offsets[lo : hi + 1])
         starts = np.zeros(len(keys), dtype=np.int64)

@@ -69,7 +69,8 @@ static PyObject *word_ids(PyObject *self, PyObject *args) {
     flat = PyBytes_FromStringAndSize((const char *)at, used * (Py_ssize_t)sizeof(int));
     PyMem_Free(at);
     if (flat == NULL) goto fail_after;
-    return Py_BuildValue("(NNNN)", words, ids, lens, flat);
+    Py_DECREF(ids);  /* (the ids are the words' places: the caller needs only the words) */
+    return Py_BuildValue("(NNN)", words, lens, flat);
 fail:
     PyMem_Free(at);
 fail_after:
@@ -396,7 +397,7 @@ static PyObject *logistic(PyObject *self, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"word_ids", word_ids, METH_VARARGS,
-     "word_ids(keys, tokens): (distinct words, word -> id, lengths as int64 bytes, word ids as int32 bytes)."},
+     "word_ids(keys, tokens): (distinct words, lengths as int64 bytes, word ids as int32 bytes)."},
     {"members", members, METH_VARARGS, "members(out, container, keys): out[i] = keys[i] in container."},
     {"ends_in_member", ends_in_member, METH_VARARGS,
      "ends_in_member(out, heads, longest, keys): out[i] = keys[i] ends in one of heads (not the whole)."},
