@@ -339,9 +339,7 @@ def leave_one_out(sets: Sequence[MinedCorpus], c: float = 0.3) -> LeaveOneOut:
             )
             for s in sets
         }
-        recall = sum(sc.must_recall for sc in scores.values()) / len(scores)
-        complete = [scores[s.corpus.name].precision for s in sets if not s.corpus.positives_only] or [1.0]
-        precision = sum(complete) / len(complete)
+        recall, precision = _macro(sets, [scores[s.corpus.name] for s in sets])
         b2 = BETA * BETA
         f = (1 + b2) * recall * precision / (b2 * precision + recall) if recall + precision else 0.0
         # (kept, recall) beats (not kept, F-beta); ties go to the lower threshold, the larger output
@@ -350,6 +348,13 @@ def leave_one_out(sets: Sequence[MinedCorpus], c: float = 0.3) -> LeaveOneOut:
             best = (rank, t, scores)
     assert best is not None
     return LeaveOneOut(best[1], best[2], probs)
+
+
+def _macro(sets: Sequence[MinedCorpus], scores: Sequence[Score]) -> tuple[float, float]:
+    """The macro must recall of ``scores`` (one per corpus of ``sets``, in order) and their macro precision over
+    the complete lists only (a sample's list cannot say what is no term)."""
+    complete = [sc.precision for s, sc in zip(sets, scores) if not s.corpus.positives_only] or [1.0]
+    return sum(sc.must_recall for sc in scores) / len(scores), sum(complete) / len(complete)
 
 
 #: the thresholds :func:`swept` averages over: a band around those chosen of late (0.20–0.21)
@@ -380,9 +385,9 @@ def swept(
     for t in thresholds:
         at = replace(rule, threshold=t)
         scores = [evaluate(s, probs[s.corpus.name], at.size(probs[s.corpus.name], s.n_hanzi)) for s in sets]
-        must.append(sum(sc.must_recall for sc in scores) / len(scores))
-        complete = [sc.precision for s, sc in zip(sets, scores) if not s.corpus.positives_only] or [1.0]
-        precision.append(sum(complete) / len(complete))
+        recall, kept_right = _macro(sets, scores)
+        must.append(recall)
+        precision.append(kept_right)
     return sum(must) / len(must), sum(precision) / len(precision)
 
 

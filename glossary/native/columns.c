@@ -26,8 +26,8 @@ static PyObject *const *words_of(PyObject *tokens, PyObject **key, Py_ssize_t *n
     return key;
 }
 
-/* The candidates' words, each once, in the order first seen, each word's id (its place there), how many words each
- * key has and every key's word ids one after another: (words, ids, lens as bytes of int64, flat as bytes of int32)
+/* The candidates' words, each once, in the order first seen (a word's id is its place there), how many words each
+ * key has and every key's word ids one after another: (words, lens as bytes of int64, flat as bytes of int32)
  * for the words of tokens.get(k) or (k,) of each of keys, in one pass (three passes over a 16 MB corpus's 1.25
  * million keys' words took 1.77 s, one takes 0.56 s) */
 static PyObject *word_ids(PyObject *self, PyObject *args) {
