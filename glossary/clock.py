@@ -21,6 +21,20 @@ class Clock:
         self.timings, self._now = timings, time.perf_counter
         self.start = self._now()
 
+    def add(self, laps: dict[str, float]) -> None:
+        """Record stages another process timed (``laps``) as this clock's, the current one's start moved past
+        them (what is left of it is the time they did not account for).
+
+        >>> seen: dict[str, float] = {"count": 1.0}
+        >>> Clock(seen).add({"count": 2.0, "rank": 0.5})
+        >>> seen
+        {'count': 3.0, 'rank': 0.5}
+        """
+        if self.timings is not None:
+            for stage, seconds in laps.items():
+                self.timings[stage] = self.timings.get(stage, 0.0) + seconds
+            self.start += sum(laps.values())
+
     def lap(self, stage: str) -> None:
         if self.timings is not None:
             now = self._now()

@@ -205,6 +205,62 @@ def fork_shared_iter(fn: Callable[[S, T], R], shared: S, jobs: Sequence[T]) -> I
         _INHERITED = None
 
 
+def fork_call(
+    fn: Callable[[S, Callable[[int, int], None] | None], R],
+    shared: S,
+    progress: Callable[[int, int], None] | None = None,
+) -> R:
+    """``fn(shared, report)`` in one forked process, its result sent back: ``shared`` reaches it by the fork, and
+    ``report(done, total)`` there calls ``progress`` here (None where no ``progress`` is given). For work whose
+    memory should end with it: what this process does next forks its workers from a process that never held it.
+
+    >>> fork_call(_reported, "x", lambda done, total: print(done, total))
+    1 2
+    2 2
+    'x!'
+    """
+    global _INHERITED
+    read, write = os.pipe() if progress is not None else (-1, -1)
+    _INHERITED = shared
+    try:
+        with fork_started(_call_reporting, [(fn, write)], 1) as results:  # type: ignore[arg-type]
+            if progress is not None:
+                os.close(write)  # (the worker holds its own: the pipe ends when it says so, or with it)
+                write = -1
+                with open(read, encoding="ascii", closefd=False) as lines:
+                    for line in lines:
+                        if line == "end\n":
+                            break
+                        done, total = map(int, line.split())
+                        progress(done, total)
+            return next(results)
+    finally:
+        _INHERITED = None
+        for fd in (read, write):
+            if fd >= 0:
+                os.close(fd)
+
+
+def _call_reporting(job: tuple[Callable[[object, Callable[[int, int], None] | None], R], int]) -> R:
+    fn, fd = job
+
+    def report(done: int, total: int) -> None:
+        os.write(fd, f"{done} {total}\n".encode("ascii"))
+
+    try:
+        return fn(_INHERITED, report if fd >= 0 else None)
+    finally:
+        if fd >= 0:
+            os.write(fd, b"end\n")
+
+
+def _reported(shared: str, report: Callable[[int, int], None] | None) -> str:  # (the doctest's worker)
+    if report is not None:
+        report(1, 2)
+        report(2, 2)
+    return shared + "!"
+
+
 def _tag(shared: str, job: str) -> str:  # (the doctest's worker: a worker's function is a module's)
     return f"{shared}:{job}"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 from pathlib import Path
@@ -101,6 +102,16 @@ def test_progress_is_reported_per_document(seed_dir: Path) -> None:
     assert calls == [(1, 2), (2, 2)]
 
 
+def test_a_large_mine_reports_its_progress_here_though_it_counts_in_another_process(seed_dir: Path) -> None:
+    # (a large input is counted and ranked in a forked process: a callback that keeps what it is told, as a
+    # window's or a web page's would, was told nothing; and the share a worker counted came as one step)
+    docs = read_sources([seed_dir]).documents * 3
+    calls: list[tuple[int, int]] = []
+    assert mine_documents(docs, workers=2, progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (len(docs), len(docs)) and len(calls) > 1
+    assert [d for d, _ in calls] == sorted({d for d, _ in calls})
+
+
 def test_parallel_counting_gives_the_same_ranking(seed_dir: Path) -> None:
     docs = read_sources([seed_dir]).documents * 3
     one = mine_documents(docs, workers=1)
@@ -150,11 +161,17 @@ def test_a_workers_counts_pass_through_a_file_that_has_no_name_even_while_it_is_
 ) -> None:
     # (a mine that fails, or is killed, leaves no file of counts behind: the files are nameless from the start)
     docs = read_sources([seed_dir]).documents * 3
-    listed: list[list[str]] = []
+    seen = spill.parent / "seen.txt"  # (the counts are read in a forked process: what it saw is written down)
     real_load = pickle.load
-    monkeypatch.setattr(pickle, "load", lambda f, *a, **k: listed.append(os.listdir(spill)) or real_load(f, *a, **k))
+
+    def load(f: object, *args: object, **kwargs: object) -> object:
+        with seen.open("a") as out:
+            print(len(os.listdir(spill)), file=out)
+        return real_load(f, *args, **kwargs)
+
+    monkeypatch.setattr(pickle, "load", load)
     assert mine_documents(docs, workers=2)
-    assert listed == [[]]  # (the worker's counts came that way, and the folder was empty meanwhile)
+    assert seen.read_text() == "0\n"  # (the worker's counts came that way, and the folder was empty meanwhile)
 
     def fail(done: int, total: int) -> None:
         raise RuntimeError("stopped")
@@ -539,7 +556,7 @@ def test_a_candidate_may_begin_or_end_inside_a_word_the_segmenter_glued_on() -> 
     m.add(Document("a.txt", "境外机构获准进入中国银行间同业拆借市场。这起证券集体诉讼案下月开庭。", "utf-8"))
     assert m.count["银行间同业拆借市场"] == 1 and m.count["证券集体诉讼"] == 1
     assert m.cut["银行间同业拆借市场"] == 1 and m.cut["证券集体"] == 0
-    assert m.tokens["证券集体诉讼"] == ("证券", "集体", "诉讼")
+    assert m.words_of("证券集体诉讼") == ("证券", "集体", "诉讼")
     assert neighbours(m.left["银行间同业拆借市场"]) == {"中国": 1} and neighbours(m.right["证券集体诉讼"]) == {"案": 1}
 
 
@@ -753,11 +770,11 @@ def _counted(docs: list[Document], merged: bool = False) -> list[object]:
     from glossary.mining.corpus import nesting
 
     return [
-        *map(entries, nesting(m.count, m.tokens)),
+        *map(entries, nesting(m.count, m.shapes)),
         entries(m.count),
         entries(m.df),
         [entries(c) for c in m.doc_counts],
-        entries(m.tokens),
+        entries(m.shapes),
         entries(m.left),
         entries(m.right),
         entries(m.cut),
@@ -830,7 +847,7 @@ def test_the_native_counting_loop_counts_as_the_python_one_does(monkeypatch: pyt
     in_python = [_counted(docs), _counted(docs, merged=True)]
     assert len(in_c[0][3]) > 1000 and len(in_c[0][0]) > 100
     for how, c_state, py_state in zip(("counted", "merged"), in_c, in_python):
-        names = ("parents_f", "parents_n", "parents_max", "count", "df", "doc_counts", "tokens", "left", "right")
+        names = ("parents_f", "parents_n", "parents_max", "count", "df", "doc_counts", "shapes", "left", "right")
         names += ("cut", "tok_count")
         for name, c, py in zip(names, c_state, py_state):
             assert c == py, (how, name)
@@ -925,3 +942,34 @@ def test_a_candidate_holding_a_nul_is_measured_as_itself_and_so_are_the_others()
     assert any("\x00" in k for k in keys)
     for k, row in zip(keys, rows):
         assert candidate_features(m, [k])[1][0] == row
+
+
+def test_the_mining_bar_on_a_terminal_reaches_its_end(tmp_path: Path, seed_dir: Path) -> None:
+    # (the bar moved a step a report, and a worker's share of the documents is reported at once: a large mine's
+    # bar stopped about halfway)
+    import pty
+    import subprocess
+    import sys
+
+    from glossary.mining.mine import PARALLEL_MIN_CHARS
+    from glossary.workers import default_workers
+
+    if default_workers() < 2:
+        pytest.skip("one core: a large mine counts in one process, every document a step")
+    text = (seed_dir / "a_simplified.txt").read_text(encoding="utf-8")
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for i in range(20):
+        (corpus / f"{i:02}.txt").write_text(text * (PARALLEL_MIN_CHARS // len(text) // 20 + 1), encoding="utf-8")
+    main, sub = pty.openpty()
+    cmd = [sys.executable, "-m", "glossary", "--db", str(tmp_path / "t.db"), "mine", str(corpus)]
+    proc = subprocess.Popen(cmd, stdin=sub, stdout=sub, stderr=sub, env={**os.environ, "GLOSSARY_REVIEWER": "t"})
+    os.close(sub)
+    out = b""
+    with contextlib.suppress(OSError):  # (reading a terminal whose other end closed: EIO)
+        while chunk := os.read(main, 65536):
+            out += chunk
+    os.close(main)
+    assert proc.wait(timeout=120) == 0, out
+    bars = [part for part in out.decode("utf-8", "replace").split("\r") if "mining  [" in part]
+    assert bars and "100%" in bars[-1], out[-600:]

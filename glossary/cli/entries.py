@@ -53,7 +53,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
 
             def progress(done: int, total: int) -> None:
                 bar.length = total
-                bar.update(1)
+                bar.update(done - bar.pos)  # (a worker's share of the documents is reported at once)
 
             mined = collect(paths, encoding, limit, progress)
     else:

@@ -22,7 +22,6 @@ How the miner decides (also in the README; ``docs/mining.md`` has it in full):
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -34,6 +33,7 @@ from ..normalise.script import to_simplified_aligned
 from ..workers import bounds, default_workers, fork_shared, give_back_memory
 from . import cedict, counting
 from .corpus import CorpusMeasures, measure_corpus
+from .evidence import Texts
 from .filters import (
     character_specificity,
     elements,
@@ -43,7 +43,7 @@ from .filters import (
 from .marks import MARKS, count_marks
 from .measure import Measure
 from .model import CountsOf, TermhoodModel, best, demote_fragments, load_model, round_places
-from .ngrams import is_coordinator
+from .ngrams import is_coordinator, shape, words_in
 from .segment import JiebaTokeniser, Tokeniser
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +57,7 @@ _STATE = {
     "count": "count",
     "df": "df",
     "doc_counts": "doc_counts",
-    "tokens": "tokens",
+    "shapes": "shapes",
     "left": "left",
     "right": "right",
     "titles": "titles",
@@ -90,7 +90,8 @@ class Miner:
         self.count: Counter[str] = Counter()
         self.df: Counter[str] = Counter()
         self.doc_counts: list[counting.FileCounts] = []
-        self.tokens: dict[str, tuple[str, ...]] = {}
+        # candidate -> the shape of its words (ngrams.shape: their lengths; the key holds the words themselves)
+        self.shapes: dict[str, str] = {}
         # candidate → the words before it and how often ("" at a chunk's edge); the word alone for a candidate
         # seen once (:func:`neighbours` reads both)
         self.left: dict[str, dict[str, int] | str] = {}
@@ -119,7 +120,6 @@ class Miner:
         self._rules: dict[str, tuple[str, tuple[int, str | None, str | None]]] = {}
         self.tag_of: dict[str, str] = {}
         self._unit = counting.Units()
-        self._lines: dict[int, list[int]] = {}  # document index -> offsets of its line breaks (for context lines)
         self._hanzi_spec: dict[str, float] | None = None
         self._corpus_measures: CorpusMeasures | None = None
         self.released = False  # (:meth:`release`)
@@ -129,11 +129,29 @@ class Miner:
         与), which only a name's run may cross (:data:`~glossary.mining.ngrams.COORDINATORS`)."""
         return self._unit[pair] == "\x00" or is_coordinator(*pair)
 
-    def _newlines(self, i: int) -> list[int]:
-        """Where document ``i``'s lines break, found once when its first context is placed."""
-        if i not in self._lines:
-            self._lines[i] = [m.start() for m in re.finditer("\n", self.docs[i].text)]
-        return self._lines[i]
+    def words_of(self, key: str) -> tuple[str, ...]:
+        """The words of a counted candidate, as the segmenter found them.
+
+        >>> m = Miner()
+        >>> m.add(Document("a.txt", "聚氯乙烯管材需要稳定剂。", "utf-8"))
+        >>> m.words_of("聚氯乙烯管材")
+        ('聚氯乙烯', '管材')
+        """
+        return words_in(key, self.shapes.get(key))
+
+    def note_words(self, key: str, words: Sequence[str]) -> None:
+        """Note the words of a candidate counted apart from the runs of words (a title, a quoted or glossed
+        span) where none are noted yet; words that do not make up ``key`` make it one word."""
+        if key not in self.shapes:
+            self.shapes[key] = shape(words if "".join(words) == key else (key,))
+
+    def texts(self) -> Texts:
+        """The documents counted and their Simplified forms, for the kept terms' contexts."""
+        return Texts(self.docs, self.simplified_or_none())
+
+    def simplified_or_none(self) -> list[str | None]:
+        """Each document's Simplified text, None where it is the document's own (sent once, not twice)."""
+        return [None if same else simp for simp, same in zip(self.simplified, self._same)]
 
     # ------------------------------------------------------------ counting
     def add(self, doc: Document) -> None:
@@ -163,7 +181,7 @@ class Miner:
         self._check_counts()
         state = {name: getattr(self, attr) for name, attr in _STATE.items()}
         # (a text that is its own Simplified form is the document's, which the receiver has: not sent twice)
-        state["simplified"] = [None if same else simp for simp, same in zip(self.simplified, self._same)]
+        state["simplified"] = self.simplified_or_none()
         return state
 
     def merge(self, docs: Sequence[Document], state: dict) -> None:
@@ -273,7 +291,7 @@ class Miner:
         return keys, round_places(probs, 4)
 
     def release(self, *what: str) -> None:
-        """Let go of every candidate's words, neighbours and file count (``what``: of these, by name: "tokens",
+        """Let go of every candidate's words, neighbours and file count (``what``: of these, by name: "shapes",
         "left", "right", "df"; default all), which only the features read: a large corpus's were a third of this
         process when the feature workers forked (16 MB: four dicts of 1.25 million candidates, the neighbours' own
         dicts and the words' tuples). Nothing can be counted or measured after.
@@ -307,7 +325,7 @@ class Miner:
         if self._corpus_measures is None:
             self._check_counts()
             self._corpus_measures = measure_corpus(
-                self.count, self.tokens, self.glossed, self.tok_count, self._specificity
+                self.count, self.shapes, self.glossed, self.tok_count, self._specificity
             )
         return self._corpus_measures
 
@@ -327,7 +345,7 @@ class Miner:
 
 
 #: what :meth:`Miner.release` lets go of
-_RELEASED = ("tokens", "left", "right", "df")
+_RELEASED = ("shapes", "left", "right", "df")
 
 #: from this many candidates their features are measured in forked workers (a quarter of a second's work per 10,000;
 #: 76,000 took 1.73 s in one process, 1.34 s in two)

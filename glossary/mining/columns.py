@@ -31,6 +31,7 @@ from .filters import (
     longest_head,
     term_head,
 )
+from .ngrams import words_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import NDArray
@@ -140,24 +141,25 @@ def entropy(counts: dict[str, int]) -> tuple[float, float, float]:
     return edge / total, h, math.log(1 + edge + len(counts) - (1 if edge else 0))
 
 
-def word_ids(keys: Sequence[str], tokens: Mapping[str, tuple[str, ...]]) -> tuple[list[str], NDArray, NDArray]:
-    """The words of ``keys`` (``tokens.get(k) or (k,)``), each once in the order first seen (a word's id is its
-    place there); how many words each key has (int64) and every key's words' ids one after another (int32).
+def word_ids(keys: Sequence[str], shapes: Mapping[str, str]) -> tuple[list[str], NDArray, NDArray]:
+    """The words of ``keys`` (cut by their :func:`~.ngrams.shape` in ``shapes``; a key without one is one word),
+    each once in the order first seen (a word's id is its place there); how many words each key has (int64) and
+    every key's words' ids one after another (int32).
 
-    >>> words, lens, flat = word_ids(["出口管制", "管制"], {"出口管制": ("出口", "管制")})
+    >>> words, lens, flat = word_ids(["出口管制", "管制"], {"出口管制": "\\x02\\x02"})
     >>> words, lens.tolist(), flat.tolist()
     (['出口', '管制'], [2, 1], [0, 1, 1])
     """
     import numpy as np
 
     native = load_module("columns")
-    if native is None or not isinstance(tokens, dict):
+    if native is None or not isinstance(shapes, dict):
         ids: dict[str, int] = {}
-        split = [tokens.get(k) or (k,) for k in keys]
+        split = [words_in(k, shapes.get(k)) for k in keys]
         lens = np.fromiter(map(len, split), dtype=np.int64, count=len(keys))
         flat = np.fromiter((ids.setdefault(t, len(ids)) for w in split for t in w), dtype=np.int32)
         return list(ids), lens, flat
-    words, lens_bytes, flat_bytes = native.word_ids(_list(keys), tokens)
+    words, lens_bytes, flat_bytes = native.word_ids(_list(keys), shapes)
     return words, np.frombuffer(lens_bytes, dtype=np.int64), np.frombuffer(flat_bytes, dtype=np.int32)
 
 

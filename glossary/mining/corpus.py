@@ -3,7 +3,7 @@ candidate's nesting in longer ones (C-value), the candidates an English gloss fo
 
 >>> from collections import Counter
 >>> count = Counter({"稀有": 3, "稀有金属": 2, "金属": 5})
->>> m = measure_corpus(count, {"稀有金属": ("稀有", "金属")}, {}, Counter({"稀有": 4}), lambda w: 2.0)
+>>> m = measure_corpus(count, {"稀有金属": "\\x02\\x02"}, {}, Counter({"稀有": 4}), lambda w: 2.0)
 >>> m.parents_n["稀有"], m.parents_max["稀有"], "稀有" in m.core
 (1, 2, True)
 """
@@ -17,6 +17,7 @@ from typing import NamedTuple
 from ..native import load_module
 from .evidence import longest_ending
 from .filters import elements
+from .ngrams import words_in
 
 #: core vocabulary: seen at least this often, and this specific (log10 ratio to general Chinese)
 CORE_MIN_COUNT = 3
@@ -36,19 +37,17 @@ class CorpusMeasures(NamedTuple):
 
 def measure_corpus(
     count: Mapping[str, int],
-    tokens: Mapping[str, tuple[str, ...]],
+    shapes: Mapping[str, str],
     glossed: Iterable[str],
     tok_count: Mapping[str, int],
     specificity: Callable[[str], float],
 ) -> CorpusMeasures:
-    """:class:`CorpusMeasures` of the candidates ``count``ed (their words ``tokens``), the texts an English gloss
+    """:class:`CorpusMeasures` of the candidates ``count``ed (their words' :func:`~.ngrams.shape` in ``shapes``), the texts an English gloss
     follows (``glossed``) and the words' counts and ``specificity``."""
-    return CorpusMeasures(*nesting(count, tokens), glossed_terms(glossed, count), core_words(tok_count, specificity))
+    return CorpusMeasures(*nesting(count, shapes), glossed_terms(glossed, count), core_words(tok_count, specificity))
 
 
-def nesting(
-    count: Mapping[str, int], tokens: Mapping[str, tuple[str, ...]]
-) -> tuple[Counter[str], Counter[str], Counter[str]]:
+def nesting(count: Mapping[str, int], shapes: Mapping[str, str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """C-value bookkeeping: for each candidate, the summed and largest counts of the longer candidates
     (seen twice or more) that contain it and how many they are (in C, the ``counts`` module, where both are
     dicts: a loop over every candidate, 0.7 s of ranking 16 MB in bytecode)."""
@@ -56,25 +55,26 @@ def nesting(
     parents_n: Counter[str] = Counter()
     parents_max: Counter[str] = Counter()
     native = load_module("counts")
-    if native is not None and isinstance(count, dict) and isinstance(tokens, dict):
-        native.nesting(count, tokens, parents_f, parents_n, parents_max)
+    if native is not None and isinstance(count, dict) and isinstance(shapes, dict):
+        native.nesting(count, shapes, parents_f, parents_n, parents_max)
         return parents_f, parents_n, parents_max
-    return _nesting(count, tokens, parents_f, parents_n, parents_max)
+    return _nesting(count, shapes, parents_f, parents_n, parents_max)
 
 
 def _nesting(
     count: Mapping[str, int],
-    tokens: Mapping[str, tuple[str, ...]],
+    shapes: Mapping[str, str],
     parents_f: Counter[str],
     parents_n: Counter[str],
     parents_max: Counter[str],
 ) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """:func:`nesting` in Python."""
-    for key, toks in tokens.items():
-        n = len(toks)
+    for key, shape in shapes.items():
+        n = len(shape)
         c = count[key]
         if n < 2 or c < 2:
             continue  # a longer phrase seen once is no evidence that its parts are fragments
+        toks = words_in(key, shape)
         for i in range(n):
             sub = ""
             for j in range(i, n if i else n - 1):

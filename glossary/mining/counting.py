@@ -76,7 +76,7 @@ def count_chunks(miner: Miner, chunks: Mapping[str, int], local: Counter[str]) -
     native = load_module("grams")
     if native is not None:
         rules_of = (miner._rules, miner.tag_of, word_rules, cedict.headwords())
-        lists = (miner._ngrams, miner._once, miner._strings, miner.tokens)
+        lists = (miner._ngrams, miner._once, miner._strings, miner.shapes)
         native.count_chunks(chunks, rules_of, *lists, local, miner.left, miner.right, miner.cut)
         return
     cache, once = miner._ngrams, miner._once
@@ -116,7 +116,7 @@ def _expand(miner: Miner, part: str) -> list[tuple[str, str, str, bool]]:
     """The n-grams of a chunk (words joined by \\x01), their words and keys the miner's own strings."""
     same = miner._strings
     chunk = tuple([same.setdefault(w, w) for w in part.split("\x01")])
-    return [(same.setdefault(g, g), b, a, i) for g, b, a, i in expand(chunk, miner.tag_of, miner.tokens)]
+    return [(same.setdefault(g, g), b, a, i) for g, b, a, i in expand(chunk, miner.tag_of, miner.shapes)]
 
 
 def add_counts(counter: Counter[str], counts: Mapping[str, int]) -> None:
@@ -175,7 +175,7 @@ def merge_counts(miner: Miner, state: dict) -> None:
     # took 0.55 s of merging 16 MB and, with both copies of the counts alive meanwhile, raised the peak by more
     # than the strings it saved, 1,166 -> 1,197 MB)
     miner.doc_counts.extend(state["doc_counts"])
-    native.set_defaults(miner.tokens, state["tokens"])
+    native.set_defaults(miner.shapes, state["shapes"])
     native.merge_neighbours(miner.left, state["left"])
     native.merge_neighbours(miner.right, state["right"])
 
@@ -187,8 +187,8 @@ def _merge_counts(miner: Miner, state: dict) -> None:
     for name, found in state["marked"].items():
         miner.marked[name].update(found)
     miner.doc_counts.extend(state["doc_counts"])
-    for k, v in state["tokens"].items():
-        miner.tokens.setdefault(k, v)
+    for k, v in state["shapes"].items():
+        miner.shapes.setdefault(k, v)
     for mine, theirs in ((miner.left, state["left"]), (miner.right, state["right"])):
         for k, c in theirs.items():
             got = mine.get(k)

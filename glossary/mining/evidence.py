@@ -20,7 +20,7 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
-from ..models import Candidate, Context
+from ..models import Candidate, Context, Document
 from ..normalise.hanzi import HAN
 from ..normalise.text import find_term, sentence_around, term_starts
 from ..workers import default_workers, fork_shared, weighted_bounds
@@ -66,28 +66,80 @@ def attach_evidence(
     ranked: Iterable[str] = (),
     workers: int | None = None,
 ) -> None:
-    """Fill surface forms, up to ``max_contexts`` example sentences and English written beside each term.
+    """Fill surface forms, up to ``max_contexts`` example sentences and English written beside each term:
+    :func:`attach_english`, then :func:`attach_contexts` in the miner's texts (see both).
+
+    :param workers: processes that look for the contexts and surfaces (the same in any split); default one per
+        core from :data:`PARALLEL_MIN` candidates on.
+    """
+    attach_english(miner, cands, ranked)
+    attach_contexts(miner.texts(), cands, max_contexts, max_scan, max_files, workers)
+
+
+def attach_english(miner: Miner, cands: Sequence[Candidate], ranked: Iterable[str] = ()) -> None:
+    """Fill the English written beside each term (:func:`english_beside`), most often first. English in brackets
+    goes to the longest term before it among ``ranked`` too, kept or not: 高精度釉料（HPG） is not 釉料's to keep
+    when the longer one is cut."""
+    # (the miner passes every candidate's key, which holds the kept ones: no copy of hundreds of thousands)
+    kept = {c.term for c in cands}
+    every = ranked if isinstance(ranked, AbstractSet) and kept <= ranked else kept | set(ranked)
+    english = english_beside(miner, every)
+    for c in cands:
+        seen = english.get(c.term) or Counter()
+        c.english_in_text = sorted(seen, key=lambda e: -seen[e])
+
+
+class Texts:
+    """The documents a miner counted, each with its Simplified form (the same string where it is one already):
+    what the kept terms' contexts and surface forms are looked for in, apart from the counts.
+
+    >>> from glossary.models import Document
+    >>> t = Texts([Document("a.txt", "甲\\n乙\\n", "utf-8")], [None])
+    >>> t.simplified[0] is t.docs[0].text, t.same, t.newlines(0)
+    (True, [True], [1, 3])
+    """
+
+    def __init__(self, docs: Sequence[Document], simplified: Sequence[str | None]) -> None:
+        """``simplified``: each document's Simplified text, None where the document's own text is."""
+        self.docs = docs
+        self.simplified = [d.text if s is None else s for d, s in zip(docs, simplified)]
+        self.same = [s is None for s in simplified]
+        self._lines: dict[int, list[int]] = {}  # document index -> offsets of its line breaks
+
+    def newlines(self, i: int) -> list[int]:
+        """Where document ``i``'s lines break, found once when its first context is placed."""
+        if i not in self._lines:
+            self._lines[i] = [m.start() for m in re.finditer("\n", self.docs[i].text)]
+        return self._lines[i]
+
+
+def attach_contexts(
+    texts: Texts,
+    cands: Sequence[Candidate],
+    max_contexts: int = 3,
+    max_scan: int = 3,
+    max_files: int = 20,
+    workers: int | None = None,
+) -> None:
+    """Fill surface forms, up to ``max_contexts`` example sentences and the Latin names near each term, from
+    ``texts`` and the files :func:`attach_files` found.
 
     Surfaces are looked for only where the file's text differs from its
     Simplified form (Traditional or mixed files), in the first ``max_scan``
     occurrences of each file and in at most ``max_files`` such files per
     term: forms rarely change within one file, and a term's forms are all
-    seen long before its twentieth file. English in brackets goes to the longest term before it among
-    ``ranked`` too, kept or not: 高精度釉料（HPG） is not 釉料's to keep when the longer one is cut.
+    seen long before its twentieth file.
 
-    :param workers: processes that look for the contexts and surfaces (the same in any split); default one per
-        core from :data:`PARALLEL_MIN` candidates on.
+    :param workers: processes that look (the same in any split); default one per core from :data:`PARALLEL_MIN`
+        candidates on.
     """
-    # (the miner passes every candidate's key, which holds the kept ones: no copy of hundreds of thousands)
     kept = {c.term for c in cands}
-    every = ranked if isinstance(ranked, AbstractSet) and kept <= ranked else kept | set(ranked)
-    english = english_beside(miner, every)
-    names = [Counter(_LATIN_NAME.findall(d.text)) for d in miner.docs]
+    names = [Counter(_LATIN_NAME.findall(d.text)) for d in texts.docs]
     in_corpus: Counter[str] = Counter()
     for found in names:
         in_corpus.update(found)
     look = _Look(
-        miner, names, [n for n, _ in in_corpus.most_common(MAX_NEARBY)], max_contexts, max_scan, max_files, kept
+        texts, names, [n for n, _ in in_corpus.most_common(MAX_NEARBY)], max_contexts, max_scan, max_files, kept
     )
     if workers is None:
         workers = default_workers() if len(cands) >= PARALLEL_MIN else 1
@@ -99,8 +151,6 @@ def attach_evidence(
     looked = [one for part in fork_shared(_look_part, (look, cands), parts) for one in part]
     for c, (contexts, surfaces, traditional, nearby) in zip(cands, looked):
         c.contexts, c.surfaces, c.traditional_surfaces = contexts, surfaces, traditional
-        seen = english.get(c.term) or Counter()
-        c.english_in_text = sorted(seen, key=lambda e: -seen[e])
         if nearby is not None:
             c.latin_nearby = nearby
 
@@ -122,7 +172,7 @@ class _Look:
 
     def __init__(
         self,
-        miner: Miner,
+        texts: Texts,
         names: Sequence[Counter[str]],
         corpus_names: Sequence[str],
         max_contexts: int,
@@ -130,47 +180,47 @@ class _Look:
         max_files: int,
         terms: Iterable[str],
     ) -> None:
-        self.miner, self.names, self.corpus_names = miner, names, corpus_names
+        self.texts, self.names, self.corpus_names = texts, names, corpus_names
         self.max_contexts, self.max_scan, self.max_files = max_contexts, max_scan, max_files
-        self.index = {d.path: i for i, d in enumerate(miner.docs)}
+        self.index = {d.path: i for i, d in enumerate(texts.docs)}
         # document index -> the places of each of ``terms`` in its Simplified text, for a long text read once, here,
         # before the fork (searched for each term in turn, a 4 MB file took 4.4 s for 5,000 terms, the rare ones
         # read to its end)
         self.starts = {
-            i: term_starts(simp, terms) for i, simp in enumerate(miner.simplified) if len(simp) >= ONE_PASS_CHARS
+            i: term_starts(simp, terms) for i, simp in enumerate(texts.simplified) if len(simp) >= ONE_PASS_CHARS
         }
 
     def examples(self, term: str, where: Sequence[tuple[str, int]]) -> list[Context]:
         """The first :attr:`max_contexts` sentences that hold ``term`` itself (5G基站 is not in 15G基站), in the files
         ``where`` (path, document index) in their order."""
-        miner, ctx = self.miner, list[Context]()
+        texts, ctx = self.texts, list[Context]()
         for path, i in where:
             if len(ctx) >= self.max_contexts:
                 break
             for start, end in self.find(i, term, self.max_contexts - len(ctx)):
-                line = bisect_right(miner._newlines(i), start) + 1
-                ctx.append(Context(path, start, sentence_around(miner.docs[i].text, start, end), line))
+                line = bisect_right(texts.newlines(i), start) + 1
+                ctx.append(Context(path, start, sentence_around(texts.docs[i].text, start, end), line))
         return ctx
 
     def find(self, i: int, term: str, limit: int) -> list[tuple[int, int]]:
         """The first ``limit`` places of ``term`` in document ``i``'s Simplified text (:func:`find_term`)."""
         starts = self.starts.get(i)
-        return find_term(self.miner.simplified[i], term, limit, None if starts is None else starts.get(term, ()))
+        return find_term(self.texts.simplified[i], term, limit, None if starts is None else starts.get(term, ()))
 
     def __call__(self, c: Candidate) -> _Found:
-        miner, index = self.miner, self.index
+        texts, index = self.texts, self.index
         surfaces: dict[str, list[str]] = {}
         term, n = c.term, len(c.term)
         where = [(path, index[path]) for path in c.files]
         ctx = self.examples(term, where)
         # a Simplified file shows the term itself; the others are looked at
-        same_of = miner._same
+        same_of = texts.same
         plain = [path for path, i in where if same_of[i]]
         if plain:
             surfaces[term] = plain
         traditional: dict[str, None] = {}
         for path, i in [(p, i) for p, i in where if not same_of[i]][: self.max_files]:
-            text = miner.docs[i].text
+            text = texts.docs[i].text
             for hit in self.find(i, term, self.max_scan):
                 surface = text[hit[0] : hit[0] + n]
                 files = surfaces.setdefault(surface, [])

@@ -102,7 +102,7 @@ def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
         # a title may also have been counted as a run of words: take the larger count, not both
         local[title] = max(local[title], n)
         miner.titles.add(title)
-        miner.tokens.setdefault(title, (title,))
+        miner.note_words(title, (title,))
     quoted = Counter(m.group(1) for m in _QUOTED.finditer(simp))
     for q, n in quoted.items():
         # quotation marks set off slogans, idioms and irony as often as terms; a quoted span that
@@ -112,7 +112,7 @@ def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
             # (and no word inside that would cut a chunk: “从农田到餐桌” is a slogan)
             local[q] = max(local[q], n)
             miner.quoted.add(q)
-            miner.tokens.setdefault(q, tuple(w for w, _ in pairs) or (q,))
+            miner.note_words(q, [w for w, _ in pairs])
     for m in _HAN_AFTER.finditer(simp):
         # a Latin name with its Chinese name in brackets after it: Archer Daniels Midland（阿彻丹尼尔斯米德兰）
         miner.glossed.setdefault(m.group(2), Counter())[m.group(1).strip()] += 1
@@ -129,13 +129,13 @@ def count_marks(miner: Miner, simp: str, local: Counter[str]) -> None:
             if len(spelled) > 1:
                 # an acronym names the words it spells: 高精度釉料（HPG）, not 釉料 (one word is a candidate already)
                 local[named] = max(local[named], 1)
-                miner.tokens.setdefault(named, spelled)
+                miner.note_words(named, spelled)
             if listed_name:
                 # a name with a list inside (中国食品、饮料和烟草协会), which the enumeration comma would
                 # otherwise cut: the English after it vouches for it as one name
                 local[before] += 1
                 miner.glossed_names.add(before)
-                miner.tokens.setdefault(before, (before,))
+                miner.note_words(before, (before,))
 
 
 def count_set_off(miner: Miner, simp: str, local: Counter[str]) -> None:

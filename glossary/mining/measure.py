@@ -88,9 +88,9 @@ class Measure:
         self.known = getattr(miner.tokeniser, "known", None)
         # (each distinct word of the candidates, in order, and its id: its place in the arrays of _word_table; and
         # each candidate's words' ids, one candidate after another, and where each candidate's begin)
-        self._words, lens, self.flat = columns.word_ids(keys, miner.tokens)
+        self._words, lens, self.flat = columns.word_ids(keys, miner.shapes)
         if release:
-            miner.release("tokens")
+            miner.release("shapes")
         self.offsets = np.zeros(len(keys) + 1, dtype=np.int64)
         np.cumsum(lens, out=self.offsets[1:])
         del lens

@@ -19,10 +19,10 @@ from typing import IO
 from ..clock import Clock
 from ..models import Candidate, Document
 from ..normalise.hanzi import HAN_RUN, count_hanzi
-from ..workers import default_workers, fork_started, give_back_memory, weighted_bounds
+from ..workers import default_workers, fork_call, fork_started, give_back_memory, weighted_bounds
 from . import cedict
 from .candidates import Miner, Progress, load_tables
-from .evidence import attach_evidence, attach_files
+from .evidence import Texts, attach_contexts, attach_english, attach_files
 from .model import best, load_model
 from .ngrams import single_char_terms
 from .segment import Tokeniser
@@ -118,6 +118,11 @@ def mine_documents(
 ) -> list[Candidate]:
     """Mine ranked term candidates, with evidence, from cleaned documents.
 
+    A large input (``workers`` above one) is counted and ranked in a forked process, which sends back only the
+    kept candidates: the counts of every candidate, and the allocator's free blocks they leave behind, end with
+    that process, and what this one goes on to do (contexts, alignment, the term base) forks its workers from a
+    process that never held them.
+
     :param limit: how many to keep; default the model's size rule (:meth:`TermhoodModel.size`).
     :param progress: called as ``progress(done, total)`` as documents are counted.
     :param workers: processes that count in parallel; default one per core for large inputs
@@ -128,11 +133,54 @@ def mine_documents(
         how the texts read a character (:func:`glossary.align.reading.use_discourse`).
     """
     clock = Clock(timings)
-    miner = Miner(tokeniser)
     if workers is None:
         big = sum(len(d.text) for d in docs) >= PARALLEL_MIN_CHARS and tokeniser is None
         workers = default_workers() if big else 1
     workers = max(1, min(workers, len(docs)))
+    if workers > 1:
+        # (the documents and the rest reach the process by the fork; only what it sends back is pickled)
+        job = (docs, limit, tokeniser, workers, timings is not None, words is not None)
+        kept, simplified, laps, found = fork_call(_ranked_apart, job, progress)
+        clock.add(laps)
+        texts = Texts(docs, simplified)
+        if words is not None:
+            words.extend(found)
+    else:
+        miner = Miner(tokeniser)
+        kept = _ranked(miner, docs, limit, progress, 1, timings, words)
+        texts = miner.texts()
+    attach_contexts(texts, kept)
+    clock.lap("evidence")
+    return kept
+
+
+def _ranked_apart(
+    job: tuple[Sequence[Document], int | None, Tokeniser | None, int, bool, bool], progress: Progress | None
+) -> tuple[list[Candidate], list[str | None], dict[str, float], list[str]]:
+    """:func:`_ranked` in a forked process (:func:`~glossary.workers.fork_call`): the kept candidates, each
+    document's Simplified text (None where it is its own), the seconds of each stage and the texts' words (where
+    asked for)."""
+    docs, limit, tokeniser, workers, timed, listed = job
+    timings: dict[str, float] | None = {} if timed else None
+    words: list[str] | None = [] if listed else None
+    miner = Miner(tokeniser)
+    kept = _ranked(miner, docs, limit, progress, workers, timings, words)
+    return kept, miner.simplified_or_none(), timings or {}, words or []
+
+
+def _ranked(
+    miner: Miner,
+    docs: Sequence[Document],
+    limit: int | None,
+    progress: Progress | None,
+    workers: int,
+    timings: dict[str, float] | None,
+    words: list[str] | None,
+) -> list[Candidate]:
+    """Count ``docs`` into ``miner`` (in ``workers`` processes), rank the candidates and keep the best, with
+    their files and the English written beside them (what needs the counts of every candidate); their contexts
+    are looked for apart (:func:`~glossary.mining.evidence.attach_contexts`)."""
+    clock = Clock(timings)
     if workers > 1:
         # load the word lists before the fork, once, rather than once in every worker
         load_tables()
@@ -174,6 +222,6 @@ def mine_documents(
     kept = miner.candidates(best(keys, probs, miner.count, limit))
     clock.lap("rank")
     attach_files(miner, kept)
-    attach_evidence(miner, kept, ranked=miner.count.keys())
+    attach_english(miner, kept, ranked=miner.count.keys())
     clock.lap("evidence")
     return kept

@@ -1,15 +1,16 @@
 """Candidate n-grams of a chunk of words: every run of one to seven words that no term rules out at its edge, and
 the runs that begin or end inside a word the segmenter glued on. What is counted; the termhood model judges.
 
->>> tokens: dict[str, tuple[str, ...]] = {}
->>> [key for key, *_ in expand(("稀土", "永磁", "材料"), {}, tokens)][:4]
+>>> shapes: dict[str, str] = {}
+>>> [key for key, *_ in expand(("稀土", "永磁", "材料"), {}, shapes)][:4]
 ['稀土', '稀土永磁', '稀土永磁材料', '永磁']
->>> tokens["稀土永磁"]
+>>> words_in("稀土永磁", shapes["稀土永磁"])
 ('稀土', '永磁')
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from . import cedict
@@ -96,10 +97,9 @@ def word_rules(word: str, tag: str) -> tuple[int, str | None, str | None]:
     return bits, _inner_word(word, last=False), _inner_word(word, last=True)
 
 
-def expand(
-    chunk: tuple[str, ...], tag_of: dict[str, str], tokens: dict[str, tuple[str, ...]]
-) -> list[tuple[str, str, str, bool]]:
-    """Candidate n-grams of one chunk, each with the word before and after it ("" at the chunk's edge).
+def expand(chunk: tuple[str, ...], tag_of: dict[str, str], shapes: dict[str, str]) -> list[tuple[str, str, str, bool]]:
+    """Candidate n-grams of one chunk, each with the word before and after it ("" at the chunk's edge); the
+    :func:`shape` of each new one's words noted in ``shapes``.
 
     Only what no term does is ruled out here: a conjunction or particle at either edge, a preposition or a
     number at the end, a lone character standing alone (unless a rare element), a stop word first unless
@@ -130,13 +130,13 @@ def expand(
             if j == i and bits[i] & LONE_SKIP or listed_only and (j == i or not cedict.has_word(key)):
                 continue
             out.append((key, left, chunk[j + 1] if j + 1 < n and not bits[j + 1] & JOIN else "", False))
-            if key not in tokens:
-                tokens[key] = chunk[i : j + 1]
-    return out + cut_edges(chunk, rules, tokens)
+            if key not in shapes:
+                shapes[key] = shape(chunk[i : j + 1])
+    return out + cut_edges(chunk, rules, shapes)
 
 
 def cut_edges(
-    chunk: tuple[str, ...], rules: list[tuple[int, str | None, str | None]], tokens: dict[str, tuple[str, ...]]
+    chunk: tuple[str, ...], rules: list[tuple[int, str | None, str | None]], shapes: dict[str, str]
 ) -> list[tuple[str, str, str, bool]]:
     """Candidates that begin or end inside a word the segmenter glued on: the word's end or start is a word
     of its own (中国银行|间 → 银行间…, 诉讼案 → …诉讼), and the run goes on past it, not across a coordinator
@@ -146,14 +146,14 @@ def cut_edges(
     bits = [r[0] for r in rules]
     for k, (word_bits, tail, head) in enumerate(rules):
         if tail is not None and word_bits & START_OK:
-            out += _from_tail(chunk, k, tail, bits, tokens)
+            out += _from_tail(chunk, k, tail, bits, shapes)
         if head is not None and word_bits & END_OK:
-            out += _to_head(chunk, k, head, bits, tokens)
+            out += _to_head(chunk, k, head, bits, shapes)
     return out
 
 
 def _from_tail(
-    chunk: tuple[str, ...], k: int, tail: str, bits: list[int], tokens: dict[str, tuple[str, ...]]
+    chunk: tuple[str, ...], k: int, tail: str, bits: list[int], shapes: dict[str, str]
 ) -> list[tuple[str, str, str, bool]]:
     """The runs that begin with ``tail``, the end of the ``k``-th word, and go on after it."""
     out = []
@@ -167,12 +167,13 @@ def _from_tail(
         if bits[j] & END_OK:
             after = chunk[j + 1] if j + 1 < n and not bits[j + 1] & JOIN else ""
             out.append((key, word[: len(word) - len(tail)], after, True))
-            tokens.setdefault(key, (tail, *chunk[k + 1 : j + 1]))
+            if key not in shapes:
+                shapes[key] = shape((tail, *chunk[k + 1 : j + 1]))
     return out
 
 
 def _to_head(
-    chunk: tuple[str, ...], k: int, head: str, bits: list[int], tokens: dict[str, tuple[str, ...]]
+    chunk: tuple[str, ...], k: int, head: str, bits: list[int], shapes: dict[str, str]
 ) -> list[tuple[str, str, str, bool]]:
     """The runs that end with ``head``, the start of the ``k``-th word, and begin before it."""
     out = []
@@ -185,8 +186,31 @@ def _to_head(
             break
         if bits[i] & START_OK:
             out.append((key, chunk[i - 1] if i and not bits[i - 1] & JOIN else "", word[len(head) :], True))
-            tokens.setdefault(key, (*chunk[i:k], head))
+            if key not in shapes:
+                shapes[key] = shape((*chunk[i:k], head))
     return out
+
+
+def shape(words: Sequence[str]) -> str:
+    """A run of words as the miner keeps it beside its key, which holds the words themselves: each word's length
+    as one character (a tuple of the words, one for every candidate, was a tenth of a large corpus's counts; one
+    shape serves every candidate whose words are as long).
+
+    >>> shape(("稀土", "永磁", "材料")) == "\\x02\\x02\\x02", words_in("稀土永磁材料", "\\x02\\x04")
+    (True, ('稀土', '永磁材料'))
+    """
+    return "".join([chr(len(w)) for w in words])
+
+
+def words_in(key: str, shape: str | None) -> tuple[str, ...]:
+    """The words of ``key`` by its :func:`shape` (None, or a shape of one word: ``key`` is one word)."""
+    if not shape or len(shape) == 1:
+        return (key,)
+    out, at = [], 0
+    for c in shape:
+        out.append(key[at : at + ord(c)])
+        at += ord(c)
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)

@@ -10,29 +10,14 @@
 
 #include "buffers.h"
 
-/* tokens.get(key) or (key,): the words of a candidate (borrowed; *n their number, w an array of them) */
-static PyObject *const *words_of(PyObject *tokens, PyObject **key, Py_ssize_t *n) {
-    PyObject *found = PyDict_GetItemWithError(tokens, *key);
-    if (found != NULL && PyTuple_Check(found) && PyTuple_GET_SIZE(found) > 0) {
-        *n = PyTuple_GET_SIZE(found);
-        return &PyTuple_GET_ITEM(found, 0);
-    }
-    if (found != NULL && !PyTuple_Check(found)) {
-        PyErr_SetString(PyExc_TypeError, "a candidate's words are a tuple");
-        return NULL;
-    }
-    if (PyErr_Occurred()) return NULL;
-    *n = 1;
-    return key;
-}
-
 /* The candidates' words, each once, in the order first seen (a word's id is its place there), how many words each
  * key has and every key's word ids one after another: (words, lens as bytes of int64, flat as bytes of int32)
- * for the words of tokens.get(k) or (k,) of each of keys, in one pass (three passes over a 16 MB corpus's 1.25
- * million keys' words took 1.77 s, one takes 0.56 s) */
+ * for the words of each of keys, cut by its shape in shapes (ngrams.shape: the words' lengths as characters; a key
+ * with none, or a shape of one, is one word), in one pass (three passes over a 16 MB corpus's 1.25 million keys'
+ * words took 1.77 s, one takes 0.56 s) */
 static PyObject *word_ids(PyObject *self, PyObject *args) {
-    PyObject *keys, *tokens;
-    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &keys, &PyDict_Type, &tokens)) return NULL;
+    PyObject *keys, *shapes;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &keys, &PyDict_Type, &shapes)) return NULL;
     Py_ssize_t n_keys = PyList_GET_SIZE(keys), used = 0, room = n_keys * 3 + 16;
     PyObject *words = PyList_New(0), *ids = PyDict_New(), *flat = NULL;
     PyObject *lens = PyBytes_FromStringAndSize(NULL, n_keys * (Py_ssize_t)sizeof(long long));
@@ -41,9 +26,13 @@ static PyObject *word_ids(PyObject *self, PyObject *args) {
     long long *len_at = (long long *)PyBytes_AS_STRING(lens);
     for (Py_ssize_t i = 0; i < n_keys; i++) {
         PyObject *key = PyList_GET_ITEM(keys, i);
-        Py_ssize_t n;
-        PyObject *const *w = words_of(tokens, &key, &n);
-        if (w == NULL) goto fail;
+        PyObject *shape = PyDict_GetItemWithError(shapes, key);
+        if (shape == NULL && PyErr_Occurred()) goto fail;
+        if (shape != NULL && !PyUnicode_Check(shape)) {
+            PyErr_SetString(PyExc_TypeError, "a candidate's shape is a string");
+            goto fail;
+        }
+        Py_ssize_t n = shape == NULL || PyUnicode_GET_LENGTH(shape) < 2 ? 1 : PyUnicode_GET_LENGTH(shape);
         len_at[i] = n;
         if (used + n > room) {
             room = 2 * room + n;
@@ -51,19 +40,35 @@ static PyObject *word_ids(PyObject *self, PyObject *args) {
             if (more == NULL) goto fail;
             at = more;
         }
+        Py_ssize_t start = 0;
         for (Py_ssize_t j = 0; j < n; j++) {
-            PyObject *id = PyDict_GetItemWithError(ids, w[j]);
+            PyObject *word;
+            if (n == 1) {
+                word = key;
+                Py_INCREF(word);
+            } else {
+                Py_ssize_t end = start + (Py_ssize_t)PyUnicode_READ_CHAR(shape, j);
+                word = PyUnicode_Substring(key, start, end);
+                start = end;
+                if (word == NULL) goto fail;
+            }
+            PyObject *id = PyDict_GetItemWithError(ids, word);
             if (id == NULL) {
-                if (PyErr_Occurred()) goto fail;
+                if (PyErr_Occurred()) goto fail_word;
                 Py_ssize_t next = PyList_GET_SIZE(words);
-                if (next >= INT_MAX || (id = PyLong_FromSsize_t(next)) == NULL) goto fail;
-                int rc = PyDict_SetItem(ids, w[j], id) < 0 || PyList_Append(words, w[j]) < 0;
+                if (next >= INT_MAX || (id = PyLong_FromSsize_t(next)) == NULL) goto fail_word;
+                int rc = PyDict_SetItem(ids, word, id) < 0 || PyList_Append(words, word) < 0;
                 Py_DECREF(id);  /* (ids holds it) */
-                if (rc) goto fail;
+                if (rc) goto fail_word;
                 at[used++] = (int)next;
             } else {
                 at[used++] = (int)PyLong_AsLong(id);
             }
+            Py_DECREF(word);
+            continue;
+        fail_word:
+            Py_DECREF(word);
+            goto fail;
         }
     }
     flat = PyBytes_FromStringAndSize((const char *)at, used * (Py_ssize_t)sizeof(int));
@@ -397,7 +402,7 @@ static PyObject *logistic(PyObject *self, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"word_ids", word_ids, METH_VARARGS,
-     "word_ids(keys, tokens): (distinct words, lengths as int64 bytes, word ids as int32 bytes)."},
+     "word_ids(keys, shapes): (distinct words, lengths as int64 bytes, word ids as int32 bytes)."},
     {"members", members, METH_VARARGS, "members(out, container, keys): out[i] = keys[i] in container."},
     {"ends_in_member", ends_in_member, METH_VARARGS,
      "ends_in_member(out, heads, longest, keys): out[i] = keys[i] ends in one of heads (not the whole)."},

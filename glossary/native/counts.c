@@ -59,37 +59,42 @@ static PyObject *set_defaults(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
-/* corpus.nesting's loop: for each candidate of two words or more seen twice or more (tokens: key -> its words), each
- * run of its words that is a candidate and not the whole gets the key's count added to f, 1 added to n, and its
- * largest such count in top; in the order the Python twin visits them */
+/* corpus.nesting's loop: for each candidate of two words or more seen twice or more (shapes: key -> its words'
+ * lengths as characters, ngrams.shape), each run of its words that is a candidate and not the whole gets the key's
+ * count added to f, 1 added to n, and its largest such count in top; in the order the Python twin visits them */
 static PyObject *nesting(PyObject *self, PyObject *args) {
-    PyObject *count, *tokens, *f, *n, *top, *key, *words;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!", &PyDict_Type, &count, &PyDict_Type, &tokens, &PyDict_Type, &f,
+    PyObject *count, *shapes, *f, *n, *top, *key, *shape;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!", &PyDict_Type, &count, &PyDict_Type, &shapes, &PyDict_Type, &f,
                           &PyDict_Type, &n, &PyDict_Type, &top))
         return NULL;
     Py_ssize_t pos = 0;
-    while (PyDict_Next(tokens, &pos, &key, &words)) {
-        if (!PyTuple_Check(words)) {
-            PyErr_SetString(PyExc_TypeError, "a candidate's words are a tuple");
+    while (PyDict_Next(shapes, &pos, &key, &shape)) {
+        if (!PyUnicode_Check(shape) || !PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "a candidate and its shape are strings");
             return NULL;
         }
-        Py_ssize_t size = PyTuple_GET_SIZE(words);
+        Py_ssize_t size = PyUnicode_GET_LENGTH(shape);
         if (size < 2) continue;
         PyObject *seen = PyDict_GetItemWithError(count, key);
         if (seen == NULL && PyErr_Occurred()) return NULL;
         long long c = seen == NULL ? 0 : PyLong_AsLongLong(seen); /* (a Counter's missing key counts 0) */
         if (c == -1 && PyErr_Occurred()) return NULL;
         if (c < 2) continue; /* a longer phrase seen once is no evidence that its parts are fragments */
+        int kind = PyUnicode_KIND(shape);
+        const void *lengths = PyUnicode_DATA(shape);
+        Py_ssize_t start = 0;
         for (Py_ssize_t i = 0; i < size; i++) {
-            PyObject *sub = NULL;
+            Py_ssize_t end = start;
             for (Py_ssize_t j = i; j < (i ? size : size - 1); j++) {
-                PyObject *word = PyTuple_GET_ITEM(words, j);
-                PyObject *longer = sub == NULL ? (Py_INCREF(word), word) : PyUnicode_Concat(sub, word);
-                Py_XDECREF(sub);
-                if ((sub = longer) == NULL) return NULL;
+                end += (Py_ssize_t)PyUnicode_READ(kind, lengths, j);
+                PyObject *sub = PyUnicode_Substring(key, start, end);
+                if (sub == NULL) return NULL;
                 int has = PyDict_Contains(count, sub);
                 if (has < 0) goto fail;
-                if (!has) continue;
+                if (!has) {
+                    Py_DECREF(sub);
+                    continue;
+                }
                 if (add(f, sub, c) < 0 || add(n, sub, 1) < 0) goto fail;
                 PyObject *most = PyDict_GetItemWithError(top, sub);
                 if (most == NULL && PyErr_Occurred()) goto fail;
@@ -101,12 +106,13 @@ static PyObject *nesting(PyObject *self, PyObject *args) {
                     Py_XDECREF(value);
                     if (rc < 0) goto fail;
                 }
+                Py_DECREF(sub);
                 continue;
             fail:
                 Py_DECREF(sub);
                 return NULL;
             }
-            Py_XDECREF(sub);
+            start += (Py_ssize_t)PyUnicode_READ(kind, lengths, i);
         }
     }
     Py_RETURN_NONE;
@@ -117,7 +123,7 @@ static PyMethodDef methods[] = {
     {"add_keys", add_keys, METH_VARARGS, "add_keys(counter, keys): counter[key] += 1 for each key of a dict."},
     {"merge_neighbours", merge_neighbours, METH_VARARGS, "merge_neighbours(mine, theirs): Miner.merge's neighbours."},
     {"set_defaults", set_defaults, METH_VARARGS, "set_defaults(mine, theirs): mine.setdefault(k, v) for theirs' items."},
-    {"nesting", nesting, METH_VARARGS, "nesting(count, tokens, f, n, top): corpus.nesting's C-value bookkeeping."},
+    {"nesting", nesting, METH_VARARGS, "nesting(count, shapes, f, n, top): corpus.nesting's C-value bookkeeping."},
     {NULL, NULL, 0, NULL},
 };
 

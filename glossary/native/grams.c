@@ -40,20 +40,38 @@ static PyObject *append(PyObject *grams, PyObject *same, PyObject *key, PyObject
     return rc < 0 ? NULL : own;
 }
 
-/* tokens.setdefault(key, words) where the tuple is made only when the key is new */
-static int remember(PyObject *tokens, PyObject *key, PyObject *head, PyObject *const *w, Py_ssize_t n,
+/* the shape of a run of words: each word's length as one character, the one string of it in same (borrowed; NULL
+ * on error): what the miner keeps of a candidate's words beside its key, which holds the words themselves (a tuple
+ * of them, made for every candidate, was a tenth of a large corpus's counts; a shape is shared by every candidate
+ * whose words are as long) */
+static PyObject *shape_of(PyObject *same, PyObject *head, PyObject *const *w, Py_ssize_t n, PyObject *tail) {
+    Py_UCS4 lengths[MAX_TOKENS + 2], most = 0;
+    Py_ssize_t size = 0;
+    if (n + (head != NULL) + (tail != NULL) > MAX_TOKENS + 2) {
+        PyErr_SetString(PyExc_ValueError, "a candidate of more words than the miner counts");
+        return NULL;
+    }
+    if (head != NULL) lengths[size++] = (Py_UCS4)PyUnicode_GET_LENGTH(head);
+    for (Py_ssize_t i = 0; i < n; i++) lengths[size++] = (Py_UCS4)PyUnicode_GET_LENGTH(w[i]);
+    if (tail != NULL) lengths[size++] = (Py_UCS4)PyUnicode_GET_LENGTH(tail);
+    for (Py_ssize_t i = 0; i < size; i++) most = lengths[i] > most ? lengths[i] : most;
+    PyObject *shape = PyUnicode_New(size, most);
+    if (shape == NULL) return NULL;
+    int kind = PyUnicode_KIND(shape);
+    void *data = PyUnicode_DATA(shape);
+    for (Py_ssize_t i = 0; i < size; i++) PyUnicode_WRITE(kind, data, i, lengths[i]);
+    PyObject *own = PyDict_SetDefault(same, shape, shape);
+    Py_DECREF(shape);
+    return own;
+}
+
+/* shapes.setdefault(key, the shape of its words) where the shape is looked for only when the key is new */
+static int remember(PyObject *shapes, PyObject *same, PyObject *key, PyObject *head, PyObject *const *w, Py_ssize_t n,
                     PyObject *tail) {
-    int has = PyDict_Contains(tokens, key);
+    int has = PyDict_Contains(shapes, key);
     if (has) return has < 0 ? -1 : 0;
-    Py_ssize_t size = n + (head != NULL) + (tail != NULL), at = 0;
-    PyObject *t = PyTuple_New(size);
-    if (t == NULL) return -1;
-    if (head != NULL) { Py_INCREF(head); PyTuple_SET_ITEM(t, at++, head); }
-    for (Py_ssize_t i = 0; i < n; i++) { Py_INCREF(w[i]); PyTuple_SET_ITEM(t, at++, w[i]); }
-    if (tail != NULL) { Py_INCREF(tail); PyTuple_SET_ITEM(t, at++, tail); }
-    int rc = PyDict_SetItem(tokens, key, t);
-    Py_DECREF(t);
-    return rc;
+    PyObject *shape = shape_of(same, head, w, n, tail);
+    return shape == NULL ? -1 : PyDict_SetItem(shapes, key, shape);
 }
 
 /* key + word, the old key released */
@@ -66,7 +84,7 @@ static PyObject *extend(PyObject *key, PyObject *word, int front) {
 /* ngrams.expand and ngrams.cut_edges over one chunk: w its words (interned), fl their flags, tails and heads the
  * words CC-CEDICT lists at their end and start (NULL: none); dictionary: CC-CEDICT's headwords (a dict) */
 static int expand(PyObject *grams, PyObject *const *w, const long *fl, PyObject *const *tails, PyObject *const *heads,
-                  Py_ssize_t n, PyObject *same, PyObject *tokens, PyObject *dictionary) {
+                  Py_ssize_t n, PyObject *same, PyObject *shapes, PyObject *dictionary) {
     for (Py_ssize_t i = 0; i < n; i++) {
         if (!(fl[i] & (START_OK | DICT_START))) continue;
         int listed_only = !(fl[i] & START_OK);
@@ -92,7 +110,7 @@ static int expand(PyObject *grams, PyObject *const *w, const long *fl, PyObject 
             }
             PyObject *after = j + 1 < n && !(fl[j + 1] & JOIN) ? w[j + 1] : empty;
             PyObject *own = append(grams, same, key, before, after, 0);
-            if (own == NULL || remember(tokens, own, NULL, w + i, j - i + 1, NULL) < 0) {
+            if (own == NULL || remember(shapes, same, own, NULL, w + i, j - i + 1, NULL) < 0) {
                 Py_DECREF(key);
                 return -1;
             }
@@ -115,7 +133,7 @@ static int expand(PyObject *grams, PyObject *const *w, const long *fl, PyObject 
                 if (fl[j] & END_OK) {
                     PyObject *after = j + 1 < n && !(fl[j + 1] & JOIN) ? w[j + 1] : empty;
                     PyObject *own = append(grams, same, key, before, after, 1);
-                    failed = own == NULL || remember(tokens, own, tails[k], w + k + 1, j - k, NULL) < 0;
+                    failed = own == NULL || remember(shapes, same, own, tails[k], w + k + 1, j - k, NULL) < 0;
                 }
             }
             Py_XDECREF(key);
@@ -136,7 +154,7 @@ static int expand(PyObject *grams, PyObject *const *w, const long *fl, PyObject 
                 if (fl[i] & START_OK) {
                     PyObject *before = i && !(fl[i - 1] & JOIN) ? w[i - 1] : empty;
                     PyObject *own = append(grams, same, key, before, after, 1);
-                    failed = own == NULL || remember(tokens, own, NULL, w + i, k - i, heads[k]) < 0;
+                    failed = own == NULL || remember(shapes, same, own, NULL, w + i, k - i, heads[k]) < 0;
                 }
             }
             Py_XDECREF(key);
@@ -214,7 +232,7 @@ static PyObject *word_info(PyObject *word, PyObject *known, PyObject *tag_of, Py
 /* the n-grams of one chunk, from the cache or expanded now (a new reference); rules_of: (known, tag_of, rules) as
  * word_info reads them, and the dictionary expand reads */
 static PyObject *chunk_grams(PyObject *part, PyObject *rules_of, PyObject *cache, PyObject *once, PyObject *same,
-                             PyObject *tokens) {
+                             PyObject *shapes) {
     PyObject *grams = PyDict_GetItemWithError(cache, part);
     if (grams != NULL) { Py_INCREF(grams); return grams; }
     if (PyErr_Occurred()) return NULL;
@@ -240,7 +258,7 @@ static PyObject *chunk_grams(PyObject *part, PyObject *rules_of, PyObject *cache
         tails[i] = PyTuple_GET_ITEM(info, 1) == Py_None ? NULL : PyTuple_GET_ITEM(info, 1);
         heads[i] = PyTuple_GET_ITEM(info, 2) == Py_None ? NULL : PyTuple_GET_ITEM(info, 2);
     }
-    failed = failed || expand(grams, w, fl, tails, heads, n, same, tokens, PyTuple_GET_ITEM(rules_of, 3)) < 0;
+    failed = failed || expand(grams, w, fl, tails, heads, n, same, shapes, PyTuple_GET_ITEM(rules_of, 3)) < 0;
     PyMem_Free(w);
     PyMem_Free(fl);
     Py_DECREF(split);
@@ -257,9 +275,9 @@ static PyObject *chunk_grams(PyObject *part, PyObject *rules_of, PyObject *cache
 }
 
 static PyObject *count_chunks(PyObject *self, PyObject *args) {
-    PyObject *chunks, *rules_of, *cache, *once, *same, *tokens, *local, *left, *right, *cut;
+    PyObject *chunks, *rules_of, *cache, *once, *same, *shapes, *local, *left, *right, *cut;
     if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O!O!", &PyDict_Type, &chunks, &PyTuple_Type, &rules_of, &PyDict_Type,
-                          &cache, &PySet_Type, &once, &PyDict_Type, &same, &PyDict_Type, &tokens, &PyDict_Type, &local,
+                          &cache, &PySet_Type, &once, &PyDict_Type, &same, &PyDict_Type, &shapes, &PyDict_Type, &local,
                           &PyDict_Type, &left, &PyDict_Type, &right, &PyDict_Type, &cut))
         return NULL;
     if (PyTuple_GET_SIZE(rules_of) != 4 || !PyDict_Check(PyTuple_GET_ITEM(rules_of, 0))
@@ -273,7 +291,7 @@ static PyObject *count_chunks(PyObject *self, PyObject *args) {
     while (PyDict_Next(chunks, &pos, &part, &times)) {
         long long k = PyLong_AsLongLong(times);
         if (k == -1 && PyErr_Occurred()) return NULL;
-        PyObject *grams = chunk_grams(part, rules_of, cache, once, same, tokens);
+        PyObject *grams = chunk_grams(part, rules_of, cache, once, same, shapes);
         if (grams == NULL) return NULL;
         for (Py_ssize_t g = 0; g < PyList_GET_SIZE(grams); g++) {
             if (count(PyList_GET_ITEM(grams, g), k, local, left, right, cut) < 0) {
@@ -352,7 +370,7 @@ static PyMethodDef methods[] = {
     {"chunk_pairs", chunk_pairs, METH_VARARGS,
      "chunk_pairs(pairs, units, tag_of, words, chunks): a document's pairs read into tags, word counts and chunks."},
     {"count_chunks", count_chunks, METH_VARARGS,
-     "count_chunks(chunks, (known, tag_of, rules, dictionary), cache, once, same, tokens, local, left, right, cut): "
+     "count_chunks(chunks, (known, tag_of, rules, dictionary), cache, once, same, shapes, local, left, right, cut): "
      "Miner.add's "
      "counting loop."},
     {NULL, NULL, 0, NULL},
