@@ -973,3 +973,18 @@ def test_the_mining_bar_on_a_terminal_reaches_its_end(tmp_path: Path, seed_dir: 
     assert proc.wait(timeout=120) == 0, out
     bars = [part for part in out.decode("utf-8", "replace").split("\r") if "mining  [" in part]
     assert bars and "100%" in bars[-1], out[-600:]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_each_stage_of_a_mine_is_timed_once(seed_dir: Path, workers: int) -> None:
+    # (the stages counted and ranked apart were timed again as the evidence's: the bench's stages added up to
+    # twice the mine)
+    import time
+
+    docs = read_sources([seed_dir]).documents * 3
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    mine_documents(docs, workers=workers, timings=timings)
+    took = time.perf_counter() - start
+    assert set(timings) == {"count", "rank", "evidence"}
+    assert sum(timings.values()) <= took and timings["evidence"] < took / 2, timings

@@ -147,7 +147,7 @@ def mine_documents(
             words.extend(found)
     else:
         miner = Miner(tokeniser)
-        kept = _ranked(miner, docs, limit, progress, 1, timings, words)
+        kept = _ranked(miner, docs, limit, progress, 1, clock, words)
         texts = miner.texts()
     attach_contexts(texts, kept)
     clock.lap("evidence")
@@ -161,11 +161,11 @@ def _ranked_apart(
     document's Simplified text (None where it is its own), the seconds of each stage and the texts' words (where
     asked for)."""
     docs, limit, tokeniser, workers, timed, listed = job
-    timings: dict[str, float] | None = {} if timed else None
+    timings: dict[str, float] = {}
     words: list[str] | None = [] if listed else None
     miner = Miner(tokeniser)
-    kept = _ranked(miner, docs, limit, progress, workers, timings, words)
-    return kept, miner.simplified_or_none(), timings or {}, words or []
+    kept = _ranked(miner, docs, limit, progress, workers, Clock(timings if timed else None), words)
+    return kept, miner.simplified_or_none(), timings, words or []
 
 
 def _ranked(
@@ -174,13 +174,12 @@ def _ranked(
     limit: int | None,
     progress: Progress | None,
     workers: int,
-    timings: dict[str, float] | None,
+    clock: Clock,
     words: list[str] | None,
 ) -> list[Candidate]:
     """Count ``docs`` into ``miner`` (in ``workers`` processes), rank the candidates and keep the best, with
     their files and the English written beside them (what needs the counts of every candidate); their contexts
-    are looked for apart (:func:`~glossary.mining.evidence.attach_contexts`)."""
-    clock = Clock(timings)
+    are looked for apart (:func:`~glossary.mining.evidence.attach_contexts`); ``clock`` times the stages."""
     if workers > 1:
         # load the word lists before the fork, once, rather than once in every worker
         load_tables()
