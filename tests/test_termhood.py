@@ -162,6 +162,20 @@ def test_a_model_of_another_feature_set_is_refused_with_a_fix(tmp_path: Path) ->
         load_model(tmp_path / "x.json")
 
 
+def test_a_large_mine_says_what_is_wrong_with_the_model_as_a_small_one_does(
+    tmp_path: Path, seed_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (a large input is ranked in a forked process: its error comes back, typed, with its message)
+    from glossary.sources import read_sources
+
+    (tmp_path / "x.json").write_text("<xml/>", encoding="utf-8")
+    monkeypatch.setenv("GLOSSARY_TERMHOOD_MODEL", str(tmp_path / "x.json"))
+    docs = read_sources([seed_dir]).documents * 3
+    for workers in (1, 2):
+        with pytest.raises(ModelError, match="not JSON"):
+            mine_documents(docs, workers=workers)
+
+
 def test_the_output_size_follows_the_threshold_between_floor_and_cap() -> None:
     zeros = (0.0,) * len(FEATURES)
     m = TermhoodModel(
