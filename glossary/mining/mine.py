@@ -82,6 +82,7 @@ def count_share(docs: Sequence[Document]) -> dict:
     m = Miner()
     for d in docs:
         m.add(d)
+    m.forget_counting_caches()  # (the file of the counts is written in the room they leave)
     return m.state()
 
 
@@ -200,6 +201,7 @@ def _ranked(
                 if progress:
                     progress(i + 1, len(docs))
             done = len(parts[0])
+            miner.forget_counting_caches()  # (the workers' counts are merged in the room they leave)
             for part, counted, spilled in zip(parts[1:], others, spills):
                 _merge_part(miner, part, counted, spilled)
                 done += len(part)
