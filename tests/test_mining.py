@@ -772,7 +772,7 @@ def _counted(docs: list[Document], merged: bool = False) -> list[object]:
     return [
         *map(entries, nesting(m.count, m.shapes)),
         entries(m.count),
-        entries(m.df),
+        entries(m.document_frequencies()),
         [entries(c) for c in m.doc_counts],
         entries(m.shapes),
         entries(m.left),

@@ -54,7 +54,7 @@ def test_a_miner_that_lets_its_counts_go_when_ranked_ranks_the_same_and_counts_n
     for m, workers in zip(miners[1:], (1, 2)):
         released_keys, scores = m.probabilities(workers=workers, release=True)
         assert released_keys == keys and scores.tolist() == kept.tolist()
-        assert m.released and not m.shapes and not m.left and not m.right and not m.df
+        assert m.released and not m.shapes and not m.left and not m.right
         with pytest.raises(GlossaryError, match="released"):
             m.add(Document("c.txt", text, "utf-8"))
         with pytest.raises(GlossaryError, match="released"):

@@ -55,7 +55,6 @@ Progress = Callable[[int, int], None]
 #: what :meth:`Miner.state` sends from a worker, by name, and the attribute each is
 _STATE = {
     "count": "count",
-    "df": "df",
     "doc_counts": "doc_counts",
     "shapes": "shapes",
     "left": "left",
@@ -88,7 +87,6 @@ class Miner:
     def __init__(self, tokeniser: Tokeniser | None = None) -> None:
         self.tokeniser = tokeniser or JiebaTokeniser()
         self.count: Counter[str] = Counter()
-        self.df: Counter[str] = Counter()
         self.doc_counts: list[counting.FileCounts] = []
         # candidate -> the shape of its words (ngrams.shape: their lengths; the key holds the words themselves)
         self.shapes: dict[str, str] = {}
@@ -173,7 +171,6 @@ class Miner:
         counting.add_counts(self.tok_count, words)
         self.n_tokens += sum(words.values())
         counting.add_counts(self.count, local)
-        counting.add_keys(self.df, local)
         self.doc_counts.append(counting.FileCounts(local))
 
     def state(self) -> dict:
@@ -285,6 +282,23 @@ class Miner:
         probs = demote_fragments(keys, CountsOf(keys, self.count), raw, model.fragment_factor)
         return keys, round_places(probs, 4)
 
+    def document_frequencies(self) -> Counter[str]:
+        """How many documents each candidate is in, read off the documents' counts (kept beside them while
+        counting, it was one more dictionary of every candidate in each counting process, and in the file of a
+        worker's counts).
+
+        >>> m = Miner()
+        >>> for name in ("a.txt", "b.txt"):
+        ...     m.add(Document(name, "聚氯乙烯管材需要稳定剂。", "utf-8"))
+        >>> m.add(Document("c.txt", "稳定剂", "utf-8"))
+        >>> m.document_frequencies()["稳定剂"], m.document_frequencies()["聚氯乙烯管材"]
+        (3, 2)
+        """
+        found: Counter[str] = Counter()
+        for local in self.doc_counts:
+            found.update(local.keys)
+        return found
+
     def forget_counting_caches(self) -> None:
         """Let go of what only speeds counting up — the chunks' n-grams kept for chunks seen again, the index that
         keeps one string per word and candidate, each word's rules — once the documents are counted (the counts
@@ -305,10 +319,10 @@ class Miner:
         give_back_memory()
 
     def release(self, *what: str) -> None:
-        """Let go of every candidate's words, neighbours and file count (``what``: of these, by name: "shapes",
-        "left", "right", "df"; default all), which only the features read: a large corpus's were a third of this
-        process when the feature workers forked (16 MB: four dicts of 1.25 million candidates, the neighbours' own
-        dicts and the words' tuples). Nothing can be counted or measured after.
+        """Let go of every candidate's words and neighbours (``what``: of these, by name: "shapes", "left",
+        "right"; default all), which only the features read: a large corpus's were a third of this process when the
+        feature workers forked (16 MB: dicts of 1.25 million candidates, the neighbours' own dicts and the words'
+        tuples). Nothing can be counted or measured after.
 
         >>> m = Miner()
         >>> m.add(Document("a.txt", "聚氯乙烯管材需要稳定剂。", "utf-8"))
@@ -359,7 +373,7 @@ class Miner:
 
 
 #: what :meth:`Miner.release` lets go of
-_RELEASED = ("shapes", "left", "right", "df")
+_RELEASED = ("shapes", "left", "right")
 
 #: from this many candidates their features are measured in forked workers (a quarter of a second's work per 10,000;
 #: 76,000 took 1.73 s in one process, 1.34 s in two)

@@ -129,16 +129,6 @@ def add_counts(counter: Counter[str], counts: Mapping[str, int]) -> None:
         native.add_counts(counter, counts)
 
 
-def add_keys(counter: Counter[str], keys: Mapping[str, int]) -> None:
-    """``counter.update(keys.keys())``: one more for each key (a document's candidates, to the number of files each
-    is in), in C where ``counts`` could be built."""
-    native = load_module("counts")
-    if native is None or not isinstance(keys, dict):
-        counter.update(keys.keys())
-    else:
-        native.add_keys(counter, keys)
-
-
 class FileCounts:
     """One document's candidates and their counts there, compact: the candidates in the order they were first
     counted (the same string objects as the corpus's keys), and their counts as an array of 32-bit numbers.
@@ -167,7 +157,7 @@ def merge_counts(miner: Miner, state: dict) -> None:
     if native is None:
         _merge_counts(miner, state)
         return
-    for name in ("count", "df", "cut", "tok_count"):
+    for name in ("count", "cut", "tok_count"):
         native.add_counts(getattr(miner, name), state[name])
     for name, found in state["marked"].items():
         native.add_counts(miner.marked[name], found)
@@ -182,7 +172,7 @@ def merge_counts(miner: Miner, state: dict) -> None:
 
 def _merge_counts(miner: Miner, state: dict) -> None:
     """:func:`merge_counts` in Python."""
-    for name in ("count", "df", "cut", "tok_count"):
+    for name in ("count", "cut", "tok_count"):
         getattr(miner, name).update(state[name])
     for name, found in state["marked"].items():
         miner.marked[name].update(found)

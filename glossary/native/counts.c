@@ -16,16 +16,6 @@ static PyObject *add_counts(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
-/* counter[key] += 1 for each key of keys (a dict): Counter.update(keys) counts them in bytecode */
-static PyObject *add_keys(PyObject *self, PyObject *args) {
-    PyObject *counter, *keys, *key, *value;
-    if (!PyArg_ParseTuple(args, "O!O!", &PyDict_Type, &counter, &PyDict_Type, &keys)) return NULL;
-    Py_ssize_t pos = 0;
-    while (PyDict_Next(keys, &pos, &key, &value))
-        if (add(counter, key, 1) < 0) return NULL;
-    Py_RETURN_NONE;
-}
-
 /* for key, c in theirs.items(): mine's neighbours of key joined with c (Miner.merge's loop; a str is a neighbour
  * seen once, a dict its neighbours' counts) */
 static PyObject *merge_neighbours(PyObject *self, PyObject *args) {
@@ -120,7 +110,6 @@ static PyObject *nesting(PyObject *self, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"add_counts", add_counts, METH_VARARGS, "add_counts(counter, counts): counter.update(counts), both dicts of ints."},
-    {"add_keys", add_keys, METH_VARARGS, "add_keys(counter, keys): counter[key] += 1 for each key of a dict."},
     {"merge_neighbours", merge_neighbours, METH_VARARGS, "merge_neighbours(mine, theirs): Miner.merge's neighbours."},
     {"set_defaults", set_defaults, METH_VARARGS, "set_defaults(mine, theirs): mine.setdefault(k, v) for theirs' items."},
     {"nesting", nesting, METH_VARARGS, "nesting(count, shapes, f, n, top): corpus.nesting's C-value bookkeeping."},
