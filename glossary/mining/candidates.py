@@ -279,6 +279,8 @@ class Miner:
             raw = np.concatenate(fork_shared(_probabilities_part, measure, jobs))
         else:
             raw = measure.probabilities(model)
+        del measure
+        give_back_memory()  # (the features' arrays: what is made next, the kept ones' evidence, takes their room)
         probs = demote_fragments(keys, CountsOf(keys, self.count), raw, model.fragment_factor)
         return keys, round_places(probs, 4)
 
