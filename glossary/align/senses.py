@@ -73,8 +73,8 @@ def _as_modifier(piece: str, gl: list[str]) -> list[str]:
     *mods, last = gl[0].split()
     own = dictionary.glosses(piece[-1]) if mods and len(piece) > 1 else []
     if last in own:
-        # the last character says the last word, and has the adjective of it too: 永磁 "permanent magnetism",
-        # 磁 "magnetic; magnetism" → "permanent magnetic material"
+        # the last character says the last word, and has the adjective of it too: 静电 "static electricity",
+        # 电 "electric; electricity" → "static electric field"
         adj = english.adjective_first([last] + [g for g in own if g != last])[0]
         if adj != last:
             gl = [" ".join(mods + [adj])] + gl

@@ -17,8 +17,8 @@ def neighbours(found: dict[str, int] | str) -> dict[str, int]:
     """A candidate's neighbours on one side with their counts, as the miner keeps them (a candidate seen once
     keeps its neighbour as the word itself: most are, and a dict each cost a third of the counts' memory).
 
-    >>> neighbours("稀土"), neighbours({"": 2, "稀土": 1})
-    ({'稀土': 1}, {'': 2, '稀土': 1})
+    >>> neighbours("齿轮"), neighbours({"": 2, "齿轮": 1})
+    ({'齿轮': 1}, {'': 2, '齿轮': 1})
     """
     return {found: 1} if isinstance(found, str) else found
 

@@ -121,10 +121,10 @@ def fragments(
     keys: Sequence[str], counts: Sequence[int], probs: Sequence[float], depth: int = FRAGMENT_DEPTH
 ) -> set[int]:
     """The candidates (indexes) every occurrence of which lies inside a longer candidate ranked above them: a
-    string no more frequent than a better candidate that holds it (罗替珠 seen only in 西罗替珠单抗) is a piece
+    string no more frequent than a better candidate that holds it (罗替珠 seen only in 西罗替珠胶囊, an invented drug) is a piece
     of that one, not a term beside it. The ranking is by ``probs``; only the first ``depth`` are looked at.
 
-    >>> keys = ["西罗替珠单抗", "罗替珠", "珠单抗", "抗体"]
+    >>> keys = ["西罗替珠胶囊", "罗替珠", "珠胶囊", "抗体"]
     >>> sorted(fragments(keys, [3, 3, 5, 2], [0.9, 0.5, 0.4, 0.3]))
     [1]
     """
@@ -168,7 +168,7 @@ def demote_fragments(keys: Sequence[str], counts: Sequence[int], probs: Any, fac
     term than its probability says: fitted on the annotated corpora by ``make train``); a list for a list, an
     array for a numpy array.
 
-    >>> demote_fragments(["西罗替珠单抗", "罗替珠"], [3, 3], [0.9, 0.5], 0.4)
+    >>> demote_fragments(["西罗替珠胶囊", "罗替珠"], [3, 3], [0.9, 0.5], 0.4)
     [0.9, 0.2]
     """
     found = fragments(keys, counts, probs) if factor < 1.0 else set()

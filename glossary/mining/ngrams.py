@@ -2,10 +2,10 @@
 the runs that begin or end inside a word the segmenter glued on. What is counted; the termhood model judges.
 
 >>> shapes: dict[str, str] = {}
->>> [key for key, *_ in expand(("稀土", "永磁", "材料"), {}, shapes)][:4]
-['稀土', '稀土永磁', '稀土永磁材料', '永磁']
->>> words_in("稀土永磁", shapes["稀土永磁"])
-('稀土', '永磁')
+>>> [key for key, *_ in expand(("小型", "齿轮", "材料"), {}, shapes)][:4]
+['小型', '小型齿轮', '小型齿轮材料', '齿轮']
+>>> words_in("小型齿轮", shapes["小型齿轮"])
+('小型', '齿轮')
 """
 
 from __future__ import annotations
@@ -196,8 +196,8 @@ def shape(words: Sequence[str]) -> str:
     as one character (a tuple of the words, one for every candidate, was a tenth of a large corpus's counts; one
     shape serves every candidate whose words are as long).
 
-    >>> shape(("稀土", "永磁", "材料")) == "\\x02\\x02\\x02", words_in("稀土永磁材料", "\\x02\\x04")
-    (True, ('稀土', '永磁材料'))
+    >>> shape(("小型", "齿轮", "材料")) == "\\x02\\x02\\x02", words_in("小型齿轮材料", "\\x02\\x04")
+    (True, ('小型', '齿轮材料'))
     """
     return "".join([chr(len(w)) for w in words])
 
