@@ -323,8 +323,8 @@ class Miner:
     def release(self, *what: str) -> None:
         """Let go of every candidate's words and neighbours (``what``: of these, by name: "shapes", "left",
         "right"; default all), which only the features read: a large corpus's were a third of this process when the
-        feature workers forked (16 MB: dicts of 1.25 million candidates, the neighbours' own dicts and the words'
-        tuples). Nothing can be counted or measured after.
+        feature workers forked (16 MB: three dicts of 1.25 million candidates and the neighbours' own dicts).
+        Nothing can be counted or measured after.
 
         >>> m = Miner()
         >>> m.add(Document("a.txt", "聚氯乙烯管材需要稳定剂。", "utf-8"))
