@@ -51,7 +51,7 @@ def _child(kind: str, path: str) -> None:
         align_candidates(mined.candidates, discourse=mined.words)  # (as `glossary mine` aligns them)
         n = len(mined.candidates)
     elif kind == "stages":
-        # `glossary mine`'s stages in one process, each timed by the library itself
+        # `glossary mine`'s stages, each timed by the library itself
         import tempfile
 
         from glossary.pipeline import collect, stage
@@ -257,7 +257,7 @@ def grown_table(shared: Path, tmp: Path, repeat: int, sizes: Sequence[int] = GRO
     print(
         f"growing vocabulary (reference articles and annotated corpora respliced, nouns from wordfreq by Zipf); "
         f"best of {repeat} interleaved runs; 'glossary mine' is the whole command (start-up, alignment, term base), "
-        f"'mine' the miner alone in one process:"
+        f"'mine' the miner alone (`pipeline.collect`: read, count, rank, evidence):"
     )
     print(
         f"{'input':>9} {'words':>8} {'glossary mine s':>16} {'MB/s':>6} {'RSS MB':>7} {'tree MB':>8} {'mine s':>7} "
