@@ -76,5 +76,9 @@ class TrainingError(GlossaryError):
     """Annotated texts that a termhood model cannot be fitted on (no gold list, no texts, no matches)."""
 
 
+class WorkerError(GlossaryError):
+    """A worker process ended before its work was done (killed, or out of memory)."""
+
+
 class ResourceError(GlossaryError):
     """A general resource's file (a dictionary named by an environment variable) cannot be read."""

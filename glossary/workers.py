@@ -20,6 +20,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from .errors import WorkerError
+
 if TYPE_CHECKING:  # pragma: no cover
     from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -106,8 +108,13 @@ def fork_map(fn: Callable[[T], R], jobs: Iterable[T], workers: int, chunksize: i
 
     ``fn`` must be a module-level function (its arguments and results are pickled between processes).
     """
+    from concurrent.futures import BrokenExecutor
+
     with _pool(workers) as pool:
-        yield from pool.map(fn, jobs, chunksize=chunksize)
+        try:
+            yield from pool.map(fn, jobs, chunksize=chunksize)
+        except BrokenExecutor:
+            raise _died() from None
 
 
 @contextlib.contextmanager
@@ -139,11 +146,25 @@ def _results(pool: ProcessPoolExecutor, futures: Sequence[Future[R]]) -> Iterato
     """The futures' results in order, the pool shut down once the last is in: a worker that sent its result
     keeps the memory it used (a 16 MB corpus's counting worker: 405 MB) until it ends, and the caller's work
     on the last result (merging those counts) was the process tree's peak with it still there."""
+    from concurrent.futures import BrokenExecutor
+
     for i, f in enumerate(futures):
-        result = f.result()
+        try:
+            result = f.result()
+        except BrokenExecutor:
+            raise _died() from None
         if i == len(futures) - 1:
             pool.shutdown()
         yield result
+
+
+def _died() -> WorkerError:
+    """What a caller is told of a worker that ended before its work was done (the executor says only that its pool
+    is broken, and the command printed a traceback)."""
+    return WorkerError(
+        "a worker process ended before its work was done (killed, or out of memory?): "
+        "run the command again, or give it fewer files at once"
+    )
 
 
 #: what :func:`fork_map_inherited`'s workers are given beside each job (inherited by the fork, never pickled)

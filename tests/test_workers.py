@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from glossary.workers import fork_map, split
+from glossary.errors import WorkerError
+from glossary.workers import fork_call, fork_map, fork_started, split
 
 
 def _square(x: int) -> int:
@@ -25,6 +26,20 @@ def _pid(_: int) -> int:
 
 def test_results_come_back_in_job_order() -> None:
     assert list(fork_map(_square, range(50), workers=3, chunksize=4)) == [x * x for x in range(50)]
+
+
+def _dies(_: object, *rest: object) -> int:
+    os._exit(9)  # (as a worker the system kills for want of memory ends: no exception, no result)
+
+
+def test_a_worker_that_dies_is_a_one_line_error_not_a_broken_pool() -> None:
+    # (the executor raised BrokenProcessPool, and `glossary mine` printed its traceback)
+    with pytest.raises(WorkerError, match="ended before its work was done"):
+        list(fork_map(_dies, [1, 2], workers=2))
+    with pytest.raises(WorkerError), fork_started(_dies, [1], workers=1) as results:
+        list(results)
+    with pytest.raises(WorkerError):
+        fork_call(_dies, None, progress=lambda done, total: None)
 
 
 def test_split_keeps_order_and_covers_everything() -> None:
