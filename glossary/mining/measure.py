@@ -103,7 +103,6 @@ class Measure:
         self.general = general_chinese().read(itertools.chain(keys, self._words))
         cedict.prefetch(itertools.chain(keys, self._words))
         self._word_table()
-        self.keys = keys
         # every key in one string, apart from the keys' own objects: a range's keys are cut from it afresh, so a
         # forked worker measuring its range writes no reference count of the strings its parent holds (writing
         # one copies the page it sits on: at 16 MB each process copied 233 MB of pages measuring a slice of the
@@ -125,7 +124,7 @@ class Measure:
         time."""
         import numpy as np
 
-        hi = len(self.keys) if hi is None else hi
+        hi = len(self._starts) - 1 if hi is None else hi  # (the keys are read off _text, not held)
         out = np.empty(hi - lo)
         for a, b in batches(lo, hi):
             out[a - lo : b - lo] = model.matrix_probabilities(self.matrix(a, b))
