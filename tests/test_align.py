@@ -881,12 +881,12 @@ def test_a_form_seen_in_traditional_text_wins_even_when_the_scripts_share_it() -
     from glossary.models import Document
 
     # Taiwan writes 核定 ("approve") with the characters Simplified uses; OpenCC's standard form is 覈定
-    text = "行政院核定離岸風電政策。行政院核定的政策很多。離岸風電發展很快。"
+    text = "行政院核定長照政策。行政院核定的政策很多。長照發展很快。"
     cands = {c.term: c for c in mine_documents([Document("tw.txt", text, "utf-8")], limit=50)}
     assert align_candidate(cands["行政院核定"]).traditional == "行政院核定"
     assert align_candidate(Candidate(term="行政院核定")).traditional == "行政院覈定"  # seen nowhere: OpenCC's
     # Hong Kong writes 平台 where OpenCC's standard and Taiwan write 平臺
-    text = "虛擬資產交易平台須持牌。交易平台的規管加強。交易平台很多。"
+    text = "數碼藏品交易平台須持牌。交易平台的規管加強。交易平台很多。"
     cands = {c.term: c for c in mine_documents([Document("hk.txt", text, "utf-8")], limit=50)}
     assert align_candidate(cands["交易平台"]).traditional == "交易平台"
 

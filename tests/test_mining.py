@@ -550,14 +550,14 @@ def test_a_number_and_a_verb_moving_its_object_are_no_terms() -> None:
 
 
 def test_a_candidate_may_begin_or_end_inside_a_word_the_segmenter_glued_on() -> None:
-    # the segmenter reads 中国银行|间 and 诉讼案 as words, so 银行间同业拆借市场 and 证券集体诉讼 were never
+    # the segmenter reads 中国银行|间 and 诉讼案 as words, so 银行间同业拆借市场 and 股东集体诉讼 were never
     # candidates: a run may now begin at a word inside its first word, or end at one inside its last
     m = Miner()
-    m.add(Document("a.txt", "境外机构获准进入中国银行间同业拆借市场。这起证券集体诉讼案下月开庭。", "utf-8"))
-    assert m.count["银行间同业拆借市场"] == 1 and m.count["证券集体诉讼"] == 1
-    assert m.cut["银行间同业拆借市场"] == 1 and m.cut["证券集体"] == 0
-    assert m.words_of("证券集体诉讼") == ("证券", "集体", "诉讼")
-    assert neighbours(m.left["银行间同业拆借市场"]) == {"中国": 1} and neighbours(m.right["证券集体诉讼"]) == {"案": 1}
+    m.add(Document("a.txt", "境外机构获准进入中国银行间同业拆借市场。这起股东集体诉讼案下月开庭。", "utf-8"))
+    assert m.count["银行间同业拆借市场"] == 1 and m.count["股东集体诉讼"] == 1
+    assert m.cut["银行间同业拆借市场"] == 1 and m.cut["股东集体"] == 0
+    assert m.words_of("股东集体诉讼") == ("股东", "集体", "诉讼")
+    assert neighbours(m.left["银行间同业拆借市场"]) == {"中国": 1} and neighbours(m.right["股东集体诉讼"]) == {"案": 1}
 
 
 def test_an_english_gloss_after_a_clause_belongs_to_the_term_it_fits() -> None:
