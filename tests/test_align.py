@@ -537,6 +537,14 @@ def test_after_of_a_ministry_names_the_thing_not_its_adjective() -> None:
     assert compose("司法局")[0] == "Judicial Bureau"  # before a noun the adjective stays
 
 
+def test_a_country_goes_before_a_body_the_naming_rules_name() -> None:
+    # 煤炭部 and 文化部 are in no dictionary as names: the naming rules make "Ministry of Coal" of the body, and the
+    # country goes before the whole, not inside its "of" ("Department of Indian Coal" before)
+    assert compose("印度煤炭部")[0] == "India Ministry of Coal"
+    assert compose("美国文化部")[0] == "US Department of Culture"  # only the United States has departments
+    assert compose("印度环境省")[0] != "India Ministry of Environment"  # 省 names no ministry in the rules
+
+
 def test_senses_of_a_word_without_compounds_are_chosen_by_its_first_word() -> None:
     # 商务部 "Department of Trade; Department of Commerce": 商务's compounds (电子商务 e-commerce) say commerce
     assert ranked_glosses("商务部")[0] == "Department of Commerce"

@@ -277,6 +277,37 @@ def with_head(modifier_en: str, head_en: str, head_zh: str) -> str:
     return f"{modifier_en} {head_en}"
 
 
+def _ministries(names: list[str], place: str, body: str) -> list[str]:
+    """``names`` of a body of ``place``'s state as that country says them: only the United States calls its
+    ministries departments (CC-CEDICT gives 农业部 first as "Department of Agriculture"); another country's 部
+    is a ministry, as the naming rules say of it.
+
+    >>> _ministries(["Department of Agriculture"], "France", "农业部"), _ministries(["Department of Energy"], "US", "能源部")
+    (['Ministry of Agriculture'], ['Department of Energy'])
+    """
+    if place in countries.US_NAMES or not body.endswith("部"):
+        return names
+    names = list(dict.fromkeys(re.sub(r"^Department of ", "Ministry of ", g) for g in names))
+    return sorted(names, key=lambda g: not g.startswith("Ministry "))
+
+
+def _body_of_state(body: str, place: str | None) -> list[str]:
+    """A country's ``body`` that the naming rules name though the dictionary does not (能源部 "Department of
+    Energy"), the country before the whole, as English says it; [] when the rules make no name of it.
+
+    >>> _body_of_state("能源部", "US"), _body_of_state("小部件", "US")
+    (['US Department of Energy', 'US Ministry of Energy'], [])
+    """
+    if not place or kinds.is_proper(body):
+        return []  # (a body the dictionary names is said by that name: the caller's case)
+    names = [g for g in compose(body)[:2] if _OF_NAME.match(g)]
+    return [_title(f"{place} {g}") for g in _ministries(names, place, body)]
+
+
+#: a body's name as the naming rules make it, the thing it deals with after "of" (Department of Energy)
+_OF_NAME = re.compile(r"^[A-Z][a-z]+ of [A-Z]")
+
+
 def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (older than the ceiling; split when next reworked)
     """Compositional proposals for ``term``, best first; [] when nothing applies.
 
@@ -306,11 +337,8 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
         if (kinds.is_proper(head) if i > 1 else countries.abbreviated(head)) and kinds.is_proper(rest):
             place = countries.place_english(head) if i > 1 else countries.abbreviated(head)
             names = dictionary.ranked_glosses(rest, limit=4)
-            if place and place not in countries.US_NAMES and rest.endswith("部"):
-                # only the United States calls its ministries departments (CC-CEDICT gives 农业部 first as
-                # "Department of Agriculture"): another country's is a ministry, as the naming rules say of 部
-                names = list(dict.fromkeys(re.sub(r"^Department of ", "Ministry of ", g) for g in names))
-                names.sort(key=lambda g: not g.startswith("Ministry "))
+            if place:
+                names = _ministries(names, place, rest)
             # (a name that says its place already is said as it is: 中国 + 科学院 "Chinese Academy of Sciences")
             add([g if place in g else _title(f"{place} {g}") for g in names[:2]] if place else [])
             if i == 1 and names:
@@ -318,6 +346,11 @@ def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (ol
                 # Department of Agriculture" (美 + 农业部)
                 return out
             break
+        if i > 1 and countries.is_country(head) and (body := _body_of_state(rest, countries.place_english(head))):
+            # a country before a body the naming rules name, though the dictionary does not: the country goes
+            # before the whole (美国 + 能源部 → US Department of Energy), not inside its "of" (Department of US Energy)
+            add(body)
+            return out
     named = chemical(term)
     add(named)
     if term.endswith("政府") and len(term) > 3:
