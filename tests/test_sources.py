@@ -9,7 +9,7 @@ import pytest
 from glossary.errors import DecodeError, SourceError
 from glossary.sources import read_document, read_sources
 from glossary.sources.clean import clean_text
-from glossary.sources.text import decode_bytes
+from glossary.sources.text import decode_bytes, incomplete_tail
 
 TEXT = "大豆蛋白粉用于电动汽车的驱动马达。"
 
@@ -42,6 +42,19 @@ def test_random_bytes_are_refused_as_text() -> None:
     data = bytes(range(128, 256)) * 40
     with pytest.raises(SourceError):
         decode_bytes(data, "x.txt")
+
+
+def test_a_utf8_file_cut_short_mid_character_is_read_to_that_character_and_said_so(tmp_path: Path) -> None:
+    # a copy or a download that stopped inside a character: the file was skipped whole ("not UTF-8, GB18030 or
+    # Big5"), every term in it lost for want of one character
+    (tmp_path / "cut.txt").write_bytes(TEXT.encode("utf-8") + "磁".encode()[:2])
+    (tmp_path / "whole.txt").write_text(TEXT, encoding="utf-8")
+    result = read_sources([tmp_path])
+    assert [d.text for d in result.documents] == [TEXT, TEXT]
+    assert [(Path(p).name, "cut short" in why) for p, why in result.skipped] == [("cut.txt", True)]
+    # text in another encoding, whose last bytes may look like the start of a UTF-8 character, is still read as such
+    gbk = (TEXT + "涓").encode("gb18030")  # (涓 is E4 B8 in GB18030: the first two of a UTF-8 character's three)
+    assert incomplete_tail(gbk) == 2 and decode_bytes(gbk, "x.txt") == (TEXT + "涓", "gb18030")
 
 
 def test_binary_file_is_skipped_with_a_reason(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from ..errors import SourceError
 from ..models import Document
 from ..workers import default_workers, fork_map
 from .clean import clean_text
-from .text import decode_bytes
+from .text import decode_bytes, incomplete_tail
 
 #: suffix -> reader name; plain text and Markdown are both read as text
 READERS = {".txt": "text", ".md": "text", ".markdown": "text"}
@@ -29,7 +29,7 @@ READERS = {".txt": "text", ".md": "text", ".markdown": "text"}
 
 @dataclass
 class ReadResult:
-    """Documents read, and (path, reason) for every file skipped."""
+    """Documents read, and (path, reason) for every file skipped, or read short (its last character cut off)."""
 
     documents: list[Document] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
@@ -104,7 +104,7 @@ def read_sources(paths: Iterable[str | Path], encoding: str | None = None) -> Re
     for f, (doc, error) in zip(files, outcomes):
         if doc is not None:
             result.documents.append(doc)
-        else:
+        if error:
             result.skipped.append((str(f), error))
     return result
 
@@ -114,10 +114,24 @@ PARALLEL_MIN_BYTES = 1_000_000
 
 
 def _read_one(job: tuple[Path, str | None]) -> tuple[Document | None, str]:
+    """The document read, or None and why not; or the document and what of the file was left out of it."""
     try:
-        return read_document(*job), ""
+        doc = read_document(*job)
     except SourceError as e:
         return None, str(e)
+    return doc, _short_note(job[0], doc)
+
+
+def _short_note(path: Path, doc: Document) -> str:
+    """What a reader should know of a UTF-8 file read short: its last character cut off ("" for a whole file)."""
+    if doc.encoding != "utf-8":
+        return ""
+    with path.open("rb") as f:
+        f.seek(max(0, path.stat().st_size - 4))
+        cut = incomplete_tail(f.read())
+    if not cut:
+        return ""
+    return f"{path}: its last {cut} byte(s) begin a character they do not finish (was the file cut short?); read without them"
 
 
 __all__ = ["FOLDER_DOCS", "READERS", "ReadResult", "folder_doc", "iter_files", "read_document", "read_sources"]

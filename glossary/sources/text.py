@@ -80,6 +80,22 @@ def clear_reading(tried: list[tuple[float, str, str]]) -> bool:
     return bool(tried) and tried[0][0] >= 0.6 and (len(tried) == 1 or tried[0][0] - tried[1][0] >= 0.2)
 
 
+def incomplete_tail(data: bytes) -> int:
+    """How many bytes at the end of ``data`` begin a UTF-8 character they do not finish (0 when none do): what is
+    left of a character a file was cut short in.
+
+    >>> incomplete_tail("稀".encode()[:2]), incomplete_tail("大豆".encode()), incomplete_tail(b"")
+    (2, 0, 0)
+    """
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte & 0xC0 == 0x80:
+            continue  # (a continuation byte: the character began further back)
+        length = 2 if 0xC0 <= byte < 0xE0 else 3 if 0xE0 <= byte < 0xF0 else 4 if 0xF0 <= byte < 0xF8 else 1
+        return back if back < length else 0
+    return 0
+
+
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode file bytes; return (text, encoding used).
 
@@ -112,8 +128,12 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
         return text, encoding
     try:
         return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        cut = incomplete_tail(data)
+        if cut and e.start == len(data) - cut and not data[:-cut].isascii():  # (ASCII alone says no UTF-8)
+            # UTF-8 to its last character, which was cut short (a copy or a download stopped mid-character): the
+            # text, not the whole file lost for want of one character (:func:`incomplete_tail` tells the reader)
+            return data[:-cut].decode("utf-8-sig"), "utf-8"
     tried = legacy_readings(data)
     ok = clear_reading(tried)
     if not ok and len(tried) == 2 and min(t[0] for t in tried) >= 0.6:
