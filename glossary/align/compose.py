@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..mining.filters import elements, naming_rules
 from . import choice, countries, dictionary, edges, english, kinds
@@ -298,7 +299,7 @@ def _body_of_state(body: str, place: str | None) -> list[str]:
     >>> _body_of_state("能源部", "US"), _body_of_state("小部件", "US")
     (['US Department of Energy', 'US Ministry of Energy'], [])
     """
-    if not place or kinds.is_proper(body):
+    if not place or not body.endswith(_of_heads()) or kinds.is_proper(body):
         return []  # (a body the dictionary names is said by that name: the caller's case)
     names = [g for g in compose(body)[:2] if _OF_NAME.match(g)]
     return [_title(f"{place} {g}") for g in _ministries(names, place, body)]
@@ -306,6 +307,14 @@ def _body_of_state(body: str, place: str | None) -> list[str]:
 
 #: a body's name as the naming rules make it, the thing it deals with after "of" (Department of Energy)
 _OF_NAME = re.compile(r"^[A-Z][a-z]+ of [A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _of_heads() -> tuple[str, ...]:
+    """The heads the naming rules say with "of" before the rest (部: Department of …), the only ones a country
+    could be put inside (a term beginning with a country is common: composing the rest of each to see costs)."""
+    rules = naming_rules()
+    return tuple(sorted({zh for zh, en in rules["name"] + rules["state"] if " of {}" in en}))
 
 
 def compose(term: str, after_name: bool = False) -> list[str]:  # noqa: C901 (older than the ceiling; split when next reworked)
