@@ -77,13 +77,26 @@ def read_document(path: Path, encoding: str | None = None) -> Document:
 
     :raises SourceError: for an unsupported suffix, a binary file or undecodable text.
     """
+    return _read(path, encoding)[0]
+
+
+def _read(path: Path, encoding: str | None) -> tuple[Document, str]:
+    """:func:`read_document`, and what a reader should know of a file read short: a UTF-8 file's last character
+    cut off ("" for a whole file)."""
     if path.suffix.lower() not in READERS:
         raise SourceError(f"{path}: not a .txt or .md file; skipped")
     data = path.read_bytes()
     text, used = decode_bytes(data, str(path), encoding)
     cleaned, removed = clean_text(text)
     # the script is told by the normalise stage (pipeline.collect): sources import nothing after them
-    return Document(path=str(path), text=cleaned, encoding=used, skipped_lines=removed)
+    doc = Document(path=str(path), text=cleaned, encoding=used, skipped_lines=removed)
+    cut = incomplete_tail(data) if used == "utf-8" else 0  # (a whole UTF-8 file ends in no part of a character)
+    if not cut:
+        return doc, ""
+    return (
+        doc,
+        f"{path}: its last {cut} byte(s) begin a character they do not finish (was the file cut short?); read without them",
+    )
 
 
 def read_sources(paths: Iterable[str | Path], encoding: str | None = None) -> ReadResult:
@@ -116,22 +129,9 @@ PARALLEL_MIN_BYTES = 1_000_000
 def _read_one(job: tuple[Path, str | None]) -> tuple[Document | None, str]:
     """The document read, or None and why not; or the document and what of the file was left out of it."""
     try:
-        doc = read_document(*job)
+        return _read(*job)
     except SourceError as e:
         return None, str(e)
-    return doc, _short_note(job[0], doc)
-
-
-def _short_note(path: Path, doc: Document) -> str:
-    """What a reader should know of a UTF-8 file read short: its last character cut off ("" for a whole file)."""
-    if doc.encoding != "utf-8":
-        return ""
-    with path.open("rb") as f:
-        f.seek(max(0, path.stat().st_size - 4))
-        cut = incomplete_tail(f.read())
-    if not cut:
-        return ""
-    return f"{path}: its last {cut} byte(s) begin a character they do not finish (was the file cut short?); read without them"
 
 
 __all__ = ["FOLDER_DOCS", "READERS", "ReadResult", "folder_doc", "iter_files", "read_document", "read_sources"]
