@@ -18,6 +18,7 @@ that cannot be read or written is rebuilt without complaint beyond a debug log.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import logging
@@ -28,7 +29,7 @@ import re
 import sqlite3
 import weakref
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress
 from pathlib import Path
 from types import ModuleType
@@ -42,7 +43,7 @@ on_build: Callable[[], None] | None = None
 _told = False
 
 
-def _building() -> None:
+def notice_building() -> None:
     """Tell :data:`on_build`, the first time in this process, that a resource is being built."""
     global _told
     if on_build is not None and not _told:
@@ -92,14 +93,28 @@ def cached(
     """The value ``build()`` returns, from the cache when one was stored under ``name`` and ``key`` by the same
     version of the module that defines ``build`` and of those that define ``depends`` (the functions or modules
     of other files whose rules shape the value: a tokeniser, a cleaner, a word list)."""
-    rules = _rule_digest(build, *depends)
-    path = Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}.marshal"
+    path = _marshal_path(name, key, build, directory, depends)
+    _probed(path)
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    _building()
+    notice_building()
     value = build()
+    _store(path, name, value)
+    return value
+
+
+def _marshal_path(
+    name: str, key: str, build: Callable[..., Any], directory: str | Path | None, depends: Sequence[Any]
+) -> Path:
+    """Where :func:`cached` keeps ``build()``'s value under ``name`` and ``key``."""
+    rules = _rule_digest(build, *depends)
+    return Path(directory or cache_dir()) / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}.marshal"
+
+
+def _store(path: Path, name: str, value: Any) -> None:
+    """Write ``value`` to ``path`` whole or not at all, and remove ``name``'s files of other keys."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -111,7 +126,45 @@ def cached(
                 old.unlink(missing_ok=True)
     except (OSError, ValueError) as e:  # a read-only home only costs time
         log.debug("cannot write cache %s: %s", path, e)
-    return value
+
+
+class Probed(Exception):
+    """Raised by :func:`cached` and :func:`cached_table` in place of reading or building, while :func:`probing`:
+    whether the resource asked for is built (on disk) or not."""
+
+    def __init__(self, built: bool) -> None:
+        super().__init__("built" if built else "not built")
+        self.built = built
+
+
+_probing = False
+
+
+@contextlib.contextmanager
+def probing() -> Iterator[None]:
+    """Within the block, the first resource a call asks for raises :class:`Probed`, saying whether it is built,
+    instead of being read or built: a cheap way to ask whether a step would build something
+    (:mod:`glossary.indexes`).
+
+    >>> import tempfile
+    >>> with probing():
+    ...     try:
+    ...         cached("demo-probe", "v1", lambda: 1, directory=tempfile.mkdtemp())
+    ...     except Probed as e:
+    ...         e.built
+    False
+    """
+    global _probing
+    _probing = True
+    try:
+        yield
+    finally:
+        _probing = False
+
+
+def _probed(path: Path) -> None:
+    if _probing:
+        raise Probed(path.is_file())
 
 
 #: what a table's file holds besides its keys and values; a file of another form is built again (the keys'
@@ -345,7 +398,10 @@ def cached_table(
         Path(directory or cache_dir())
         / f"{_safe(name)}@{_safe(key)}{'-' + rules if rules else ''}-t{TABLE_FORM}.sqlite"
     )
+    _probed(path)
+    whole_path = None
     if whole is None and whole_after is not None:
+        whole_path = _marshal_path(f"{name}-whole", key, build, directory, depends)
         whole = lambda: cached(f"{name}-whole", key, build, directory, depends)  # noqa: E731
 
     def table(at: Path) -> Table:
@@ -358,8 +414,12 @@ def cached_table(
             return found
         except sqlite3.Error:
             pass
-    _building()
+    notice_building()
     value = build()
+    if whole_path is not None and not whole_path.is_file():
+        # (the whole mapping is cached beside the table now, from the same value: a run that asks for many keys
+        # built it again, pypinyin's readings 8 of a first run's seconds)
+        _store(whole_path, f"{name}-whole", value)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

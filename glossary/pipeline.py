@@ -24,6 +24,7 @@ from pathlib import Path
 from .align import align_parts
 from .clock import Clock
 from .errors import SourceError
+from .indexes import build_missing
 from .mining import mine_documents
 from .models import Candidate, Document, TermEntry
 from .normalise import detect_script
@@ -75,6 +76,7 @@ def collect(
     :raises SourceError: when a path is missing or no file could be read.
     """
     clock = Clock(timings)
+    build_missing()  # (a first run's indexes side by side: about half the minute or two of building them in turn)
     result = read_sources(paths, encoding)
     result.documents = [replace(d, script=detect_script(d.text)) for d in result.documents]
     if not result.documents:

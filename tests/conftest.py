@@ -17,6 +17,17 @@ from glossary.termbase import TermBase
 # commands under test print (tests/test_cache.py asks for it on its own)
 cache.on_build = lambda: None
 
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """A run of much of the suite builds the fresh cache's indexes first, side by side, as a first ``glossary mine``
+    does (:mod:`glossary.indexes`), rather than each in turn where a test first asks for it; a run of a few tests
+    builds only what they ask for."""
+    if len(session.items) >= 100:
+        from glossary.indexes import build_missing
+
+        build_missing()
+
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 # A corpus written for the tests: one Simplified and one Traditional text about the same things.
