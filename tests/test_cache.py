@@ -207,7 +207,8 @@ def test_a_forked_worker_finds_the_filters_read_before_the_fork(tmp_path: Path) 
     # out, however few it asks (without the filter, a hundred absent keys are a hundred queries)
     import os
 
-    from glossary.cache import cached_table, share_filters
+    from glossary.cache import cached_table
+    from glossary.table import share_filters
 
     words = {f"词{i}": i for i in range(500)}
     cached_table("g", "v1", lambda: words, directory=tmp_path)

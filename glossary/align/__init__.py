@@ -34,13 +34,13 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from ..cache import share_filters
 from ..mining import lexicon
 from ..mining.cedict import load_rows
 from ..models import Candidate, TermEntry
 from ..normalise import readings
 from ..normalise.hanzi import HAN
 from ..normalise.script import is_traditional_form, to_simplified, to_traditional
+from ..table import share_filters
 from ..workers import default_workers, fork_shared_iter, weighted_bounds
 from . import countries, dictionary, edges, english, translit
 from . import names as _names

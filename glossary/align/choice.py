@@ -28,9 +28,10 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
-from ..cache import Table, cached_table
+from ..cache import cached_table
 from ..data import log_odds, logistic, read_weights
 from ..mining import cedict, lexicon
+from ..table import Table
 from ..tm import words as english_words
 from ..tm.words import FUNCTION_WORDS
 from . import dictionary, english, kinds

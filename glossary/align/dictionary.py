@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..cache import Table, cached_table
+from ..cache import cached_table
 from ..mining.cedict import has_word, headwords, load, source, source_key
 from ..mining.cedict import prefetch as cedict_prefetch
 from ..mining.cedict import rows as cedict_rows
 from ..normalise.hanzi import HAN
+from ..table import Table
 from .glosses import clean_gloss, is_description, name_only, names_of, referred_sense, with_abbreviation
 
 

@@ -26,8 +26,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..cache import Table, cached, cached_table
+from ..cache import cached, cached_table
 from ..errors import ResourceError
+from ..table import Table
 
 CEDICT_ENV = "GLOSSARY_CEDICT"
 #: the pinned npm package the project installs (the newer edition)

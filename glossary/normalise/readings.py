@@ -7,7 +7,7 @@ a table of what glossary asks of them (numbered syllables), kept in the cache fo
 cuts a text as pypinyin's forward maximum matching does, phrase by phrase, so it reads every text as
 ``pypinyin.pinyin(text, style=Style.TONE3)`` does, item for item (the same over every CC-CEDICT headword and
 60,000 slices of the shared texts when it came; the test suite compares a sample).
-The copy is built once per pypinyin version (4 s), a table read a key at a time (:class:`glossary.cache.Table`):
+The copy is built once per pypinyin version (4 s), a table read a key at a time (:class:`glossary.table.Table`):
 a small file's terms read a few hundred keys, where the whole would take 90 ms to load.
 
 >>> numbered("重金属LG化学")
@@ -22,7 +22,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..cache import Table, cached, cached_table
+from ..cache import cached, cached_table
+from ..table import Table
 
 #: after this many texts and characters asked for, the whole table is loaded (90 ms) rather than read a key at a
 #: time: a small file's terms ask for a few hundred, a megabyte's for tens of thousands
