@@ -341,6 +341,9 @@ def test_ctrl_c_exits_130_not_the_code_of_bad_data(tmp_path: Path, seed_dir: Pat
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        # (as from a terminal: a test run started in the background of a shell without job control ignores Ctrl-C,
+        # its children inherit that, and the command rightly leaves an ignored Ctrl-C ignored)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert review.stdout is not None
     shown = b""
