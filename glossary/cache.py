@@ -26,6 +26,7 @@ import marshal
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -135,7 +136,8 @@ class Probed(Exception):
         self.built = built
 
 
-_probing = False
+#: whether this thread is :func:`probing` (a thread's own: another thread reading a resource meanwhile reads it)
+_state = threading.local()
 
 
 @contextlib.contextmanager
@@ -152,16 +154,15 @@ def probing() -> Iterator[None]:
     ...         e.built
     False
     """
-    global _probing
-    _probing = True
+    _state.probing = True
     try:
         yield
     finally:
-        _probing = False
+        _state.probing = False
 
 
 def _probed(path: Path) -> None:
-    if _probing:
+    if getattr(_state, "probing", False):
         raise Probed(path.is_file())
 
 

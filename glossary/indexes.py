@@ -23,7 +23,8 @@ from .cache import Probed, cache_dir, notice_building, probing
 
 
 def steps() -> list[Callable[[], object]]:
-    """One call per index, each asking for that index first: the longest to build first, and an index before the
+    """One call per index (each module's own accessor of it, private to the module: this list is the one place that
+    names them all), each asking for that index first: the longest to build first, and an index before the
     ones built from it (CC-CEDICT's headwords and ECDICT's plurals before the table of compounds' parts), so that
     two workers seldom build one index twice. (Seconds of a first run, one core of a slow machine, December 2026:
     ECDICT's English 26, the compounds' parts 20, ECDICT reversed 10, pypinyin's readings 7, the registers 6, the

@@ -287,3 +287,18 @@ def test_indexes_are_not_built_ahead_where_the_cache_cannot_be_written(tmp_path:
     (tmp_path / "file").write_text("x", encoding="utf-8")  # a file where the cache's folder should be
     monkeypatch.setenv("GLOSSARY_CACHE", str(tmp_path / "file" / "cache"))
     assert build_missing(workers=2, calls=[_index_of_pid("i", tmp_path / "file" / "cache")]) == 0
+
+
+def test_probing_is_the_probing_threads_own(tmp_path: Path) -> None:
+    # a library user's other thread reading a resource while a mine asks which indexes are built reads it as ever
+    import threading
+
+    from glossary.cache import probing
+
+    cached("shared", "v1", lambda: [1], directory=tmp_path)
+    seen: list[object] = []
+    with probing():
+        reader = threading.Thread(target=lambda: seen.append(cached("shared", "v1", lambda: [2], directory=tmp_path)))
+        reader.start()
+        reader.join()
+    assert seen == [[1]]
