@@ -32,6 +32,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from .errors import GlossaryError
 from .table import TABLE_FORM, Table, key_filter
 
 log = logging.getLogger(__name__)
@@ -127,9 +128,9 @@ def _store(path: Path, name: str, value: Any) -> None:
         log.debug("cannot write cache %s: %s", path, e)
 
 
-class Probed(Exception):
+class Probed(GlossaryError):
     """Raised by :func:`cached` and :func:`cached_table` in place of reading or building, while :func:`probing`:
-    whether the resource asked for is built (on disk) or not."""
+    whether the resource asked for is built (on disk) or not. (Caught by the prober: it never reaches a user.)"""
 
     def __init__(self, built: bool) -> None:
         super().__init__("built" if built else "not built")
