@@ -445,6 +445,21 @@ def test_a_one_character_head_takes_the_sense_its_compounds_end_in() -> None:
     assert "condom" not in compose("相配套")[0]  # 避孕套, 安全套, 保险套 do not make 套 a condom
 
 
+def test_a_one_character_head_the_dictionarys_words_say_nothing_of_takes_ecdicts_compounds_sense() -> None:
+    # 电 "lightning; electricity; …": too few of CC-CEDICT's words ending in 电 end their English in one of its
+    # senses, and a term ending in it was a "… lightning"; ECDICT's compounds end in "electricity"
+    from glossary.mining import lexicon
+
+    if not lexicon.available():
+        pytest.skip("ECDICT is not installed (make venv)")
+    from glossary.align.edges import suffix_sense
+    from glossary.align.options import rule_options
+
+    assert suffix_sense("电") is None
+    assert rule_options("电", final=True, first=False)[0] == "electricity"
+    assert compose("海水电")[0] == "seawater electricity"  # (an invented term)
+
+
 def test_a_verb_head_names_the_act() -> None:
     assert compose("进口审批")[0] == "import approval"  # 审批 "to examine and approve": the last verb's act
     assert compose("进口申请")[0] == "import application"  # 申请 "to apply for; application form"

@@ -114,7 +114,7 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         # and first the sense the words it ends take (量 "quantity": 出口量 export quantity)
         nouns = [g for g in gl if not g[:1].isupper() and not kinds.is_verb_only(piece, g)]
         gl = nouns or gl
-        head = edges.suffix_sense(piece)
+        head = edges.suffix_sense(piece) or _compounds_head(piece, gl)
         if head:
             gl = [head] + [g for g in gl if g != head]
     if final and not first and gl and (of := lexicon.OF_PHRASE.fullmatch(gl[0])) and not lexicon.fixed_of_phrase(gl[0]):
@@ -165,6 +165,25 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
                     gl = [noun] + gl
                     break
     return tuple(dict.fromkeys(gl))
+
+
+#: ECDICT's compounds name a one-character head by one of its senses at least this often before it is taken
+COMPOUNDS_HEAD_MIN = 5
+
+
+def _compounds_head(char: str, senses: list[str]) -> str | None:
+    """The sense of ``char`` that ECDICT's compounds give it as their head, where that is their commonest rendering
+    of it (seen :data:`COMPOUNDS_HEAD_MIN` times or more) and CC-CEDICT's own compounds say nothing
+    (:func:`edges.suffix_sense`): 电 "lightning; electricity", whose compounds end in "electricity", not "lightning".
+
+    >>> _compounds_head("电", ["lightning", "electricity"]) if lexicon.available() else "electricity"
+    'electricity'
+    """
+    found = choice.compound_renderings(char, True)
+    if not found or found[0][1] < COMPOUNDS_HEAD_MIN:
+        return None
+    top = found[0][0]
+    return next((g for g in senses if g.lower() == top), None)
 
 
 def _labelled_word(piece: str, final: bool, gl: list[str]) -> str | None:
