@@ -110,6 +110,14 @@ class MinedCorpus:
     labels: list[int | None]
     n_hanzi: int
     counts: list[int]  # each candidate's count, as the miner ranks fragments by
+    normal: list[str] = field(default_factory=list, repr=False)  # each key's norm_form (:meth:`forms`)
+
+    def forms(self) -> list[str]:
+        """Each key's :func:`norm_form`, worked out once: scoring a ranking at every threshold and for every
+        leave-one-out fit asked for them again (2.4 million calls, a tenth of `make eval`)."""
+        if len(self.normal) != len(self.keys):
+            self.normal = [norm_form(k) for k in self.keys]
+        return self.normal
 
 
 def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
@@ -122,8 +130,8 @@ def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
         miner.add(d)
     keys, rows = candidate_features(miner)
     labels: list[int | None] = []
-    for k in keys:
-        form = norm_form(k)
+    normal = [norm_form(k) for k in keys]
+    for form in normal:
         if form in corpus.forms:
             labels.append(1)
         elif corpus.positives_only or form in corpus.unlabelled:
@@ -131,7 +139,7 @@ def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
         else:
             labels.append(0)
     n_hanzi = sum(count_hanzi(d.text) for d in docs)
-    return MinedCorpus(corpus, keys, rows, labels, n_hanzi, [miner.count[k] for k in keys])
+    return MinedCorpus(corpus, keys, rows, labels, n_hanzi, [miner.count[k] for k in keys], normal)
 
 
 @dataclass
@@ -150,13 +158,13 @@ def evaluate(s: MinedCorpus, probs: Sequence[float], size: int) -> Score:
     """Score the ``size`` most probable candidates of ``s`` as the reference scorer does (rows hit once; a form
     that matches no row is a false positive; unlabelled forms count as false positives too)."""
     order = sorted(range(len(s.keys)), key=lambda i: (-probs[i], s.keys[i]))
-    forms = s.corpus.forms
+    forms, normal = s.corpus.forms, s.forms()
     n_rows = len(set(forms.values()))
 
     def hits(idx: Sequence[int]) -> tuple[set[str], int]:
         rows, fp, seen = set(), 0, set()
         for i in idx:
-            f = norm_form(s.keys[i])
+            f = normal[i]
             if f in seen:
                 continue
             seen.add(f)
