@@ -203,7 +203,7 @@ def options(word: str, final: bool, ruled: Sequence[str]) -> tuple[list[str], se
     added: set[int] = set()
     # (a plural is its singular's option already: "facility" beside "facilities")
     said = {_singular(o) for o in out}  # (and "heavy-metal" is "heavy metal")
-    inside = {w for o in map(_spaced, out) if " " in o for w in o.split()}  # (and "high-speed" holds "high")
+    inside = {w for o in map(spaced, out) if " " in o for w in o.split()}  # (and "high-speed" holds "high")
     found = [w for w, n in compound_renderings(word, final)[:PARTS_ADDED] if n >= PARTS_MIN]
     for w in found + lexicon.english(word)[:2]:
         # (a head is a noun: no "machine made" beside "mechanism" at the end of a term, as the rules say)
@@ -214,13 +214,13 @@ def options(word: str, final: bool, ruled: Sequence[str]) -> tuple[list[str], se
     return out, added
 
 
-def _spaced(text: str) -> str:
+def spaced(text: str) -> str:
     """``text`` in lower case, its hyphens spaces ("High-speed" → "high speed")."""
     return text.lower().replace("-", " ")
 
 
 def _singular(text: str) -> str:
-    low = _spaced(text)
+    low = spaced(text)
     return lexicon.singular(low) or low if " " not in low else low
 
 
@@ -243,16 +243,16 @@ def features(
     # "high speed", which found no count and lost to "expressway")
     counts: Counter[str] = Counter()
     for w, n in compound_renderings(word, final):
-        counts[_spaced(w)] += n
+        counts[spaced(w)] += n
     total = sum(counts.values())
     top = counts.most_common(1)[0][0] if counts else None
-    ecdict = {_spaced(e) for e in lexicon.english(word)}
+    ecdict = {spaced(e) for e in lexicon.english(word)}
     zipfs = [_zipf(o) for o in opts]
     # (the commonest of the rules' own options: a rare or stray word the lexicon adds moves no other's gap)
     best = max((z for k, z in enumerate(zipfs) if k not in added), default=0.0)
     rows = []
     for k, o in enumerate(opts):
-        words, low = o.split(), _spaced(o)
+        words, low = o.split(), spaced(o)
         edge = (words[-1] if final else words[0]).lower() if words else ""
         n = counts.get(low, 0) or (counts.get(edge, 0) if len(words) > 1 else 0)
         r = raw.index(o) if o in raw else -1

@@ -74,7 +74,7 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
     # (a sense of two words that English compounds write hyphenated before a noun is one word there: 高速 "high
     # speed", as ECDICT's compounds write it "high-speed", stays before its later sense "expressway")
     one_word = (
-        {w.replace("-", " ") for w, _ in choice.compound_renderings(piece, False) if "-" in w} if not final else set()
+        {choice.spaced(w) for w, _ in choice.compound_renderings(piece, False) if "-" in w} if not final else set()
     )
     # inside a compound a one-word sense reads better than a phrase ("ore", not "mineral deposit"); where the first
     # sense is a phrase the dictionary labels with a field, its head noun as the lexicon's compounds say it goes
