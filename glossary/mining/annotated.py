@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import TrainingError
@@ -110,14 +111,12 @@ class MinedCorpus:
     labels: list[int | None]
     n_hanzi: int
     counts: list[int]  # each candidate's count, as the miner ranks fragments by
-    normal: list[str] = field(default_factory=list, repr=False)  # each key's norm_form (:meth:`forms`)
 
-    def forms(self) -> list[str]:
+    @cached_property
+    def normal_forms(self) -> list[str]:
         """Each key's :func:`norm_form`, worked out once: scoring a ranking at every threshold and for every
         leave-one-out fit asked for them again (2.4 million calls, a tenth of `make eval`)."""
-        if len(self.normal) != len(self.keys):
-            self.normal = [norm_form(k) for k in self.keys]
-        return self.normal
+        return [norm_form(k) for k in self.keys]
 
 
 def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
@@ -129,17 +128,16 @@ def mine_corpus(corpus: AnnotatedCorpus) -> MinedCorpus:
     for d in docs:
         miner.add(d)
     keys, rows = candidate_features(miner)
-    labels: list[int | None] = []
-    normal = [norm_form(k) for k in keys]
-    for form in normal:
-        if form in corpus.forms:
-            labels.append(1)
-        elif corpus.positives_only or form in corpus.unlabelled:
-            labels.append(None)
-        else:
-            labels.append(0)
     n_hanzi = sum(count_hanzi(d.text) for d in docs)
-    return MinedCorpus(corpus, keys, rows, labels, n_hanzi, [miner.count[k] for k in keys], normal)
+    mined = MinedCorpus(corpus, keys, rows, [], n_hanzi, [miner.count[k] for k in keys])
+    for form in mined.normal_forms:
+        if form in corpus.forms:
+            mined.labels.append(1)
+        elif corpus.positives_only or form in corpus.unlabelled:
+            mined.labels.append(None)
+        else:
+            mined.labels.append(0)
+    return mined
 
 
 @dataclass
@@ -158,7 +156,7 @@ def evaluate(s: MinedCorpus, probs: Sequence[float], size: int) -> Score:
     """Score the ``size`` most probable candidates of ``s`` as the reference scorer does (rows hit once; a form
     that matches no row is a false positive; unlabelled forms count as false positives too)."""
     order = sorted(range(len(s.keys)), key=lambda i: (-probs[i], s.keys[i]))
-    forms, normal = s.corpus.forms, s.forms()
+    forms, normal = s.corpus.forms, s.normal_forms
     n_rows = len(set(forms.values()))
 
     def hits(idx: Sequence[int]) -> tuple[set[str], int]:
