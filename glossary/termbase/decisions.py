@@ -13,17 +13,16 @@ and reverts, each recorded in the history.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, timedelta, timezone
 
 from ..errors import CheckFailed, InvalidEdit, InvalidTransition, StaleEntry
 from ..models import Equivalent, Status, TermEntry
-from ..normalise.hanzi import HAN, HAN_RUN
-from ..normalise.pinyin import tone_marks
+from ..normalise.hanzi import HAN
 from ..normalise.script import to_simplified
 from . import browse as _browse
 from . import changes as _changes
+from . import edits
+from . import queue as _queue
 from . import search as _search
 from . import undo as _undo
 from . import writes as _writes
@@ -31,13 +30,6 @@ from .backend import marks
 from .checks import run_checks
 from .review import check_transition
 from .store import Store, _now, snapshot
-
-#: how long an entry shown in `review` stays held for its reviewer
-CLAIM_SECONDS = 30 * 60
-
-
-def _ago(seconds: int) -> str:
-    return (datetime.now(timezone.utc) - timedelta(seconds=seconds)).isoformat(timespec="seconds")
 
 
 class TermBase(Store):
@@ -206,16 +198,16 @@ class TermBase(Store):
             Hanzi or one that is another entry's, or a dropped form the entry lacks.
         :raises StaleEntry: when ``revision`` is given and the entry changed since.
         """
-        english = _english_given(english)
-        admit = [a for a in map(_english_given, admit) if a is not None]
+        english = edits.english_given(english)
+        admit = [a for a in map(edits.english_given, admit) if a is not None]
         traditional = traditional.strip() if traditional is not None else None
         with self.transaction():
             cid = self.resolve(term_or_id)
             self._expect(cid, revision)
             before = self._load([cid])[0]
             if pinyin is not None:
-                _check_pinyin(before.simplified, pinyin)
-                pinyin = _with_tone_marks(pinyin)
+                edits.check_pinyin(before.simplified, pinyin)
+                pinyin = edits.with_tone_marks(pinyin)
             if traditional:
                 self._check_traditional(cid, before.simplified, traditional)
             self._drop(cid, before.simplified, drop, drop_variants)
@@ -333,42 +325,21 @@ class TermBase(Store):
 
     def skip(self, term_or_id: str | int, by: str) -> None:
         """Put an entry aside in ``by``'s review queue (until it is decided or reopened)."""
-        with self.transaction():
-            self.con.execute(
-                "INSERT INTO review_skips VALUES (?, ?, ?) ON CONFLICT (concept_id, by) DO UPDATE SET at = excluded.at",
-                (self.resolve(term_or_id), by, _now()),
-            )
-
-    _QUEUE = (
-        "SELECT id FROM concepts WHERE status='candidate' "
-        "AND id NOT IN (SELECT concept_id FROM review_skips WHERE by=?) "
-        "AND id NOT IN (SELECT concept_id FROM review_claims WHERE by != ? AND at > ?) ORDER BY score DESC, id"
-    )
+        _queue.skip(self, term_or_id, by)
 
     def queue(self, by: str, limit: int | None = None) -> list[TermEntry]:
         """Candidates in score order, without those ``by`` skipped or another reviewer holds: the review queue."""
-        since = _ago(CLAIM_SECONDS)
-        sql = self._QUEUE + (f" LIMIT {int(limit)}" if limit else "")
-        return self._load([r[0] for r in self.con.execute(sql, (by, by, since))])
+        return _queue.queue(self, by, limit)
 
     def claim_next(self, by: str) -> tuple[TermEntry, int] | None:
         """The next entry of ``by``'s queue, held for ``by`` (no other reviewer is shown it for
-        :data:`CLAIM_SECONDS`), with the revision to decide on; None when the queue is empty."""
-        with self.transaction():
-            row = self.con.execute(self._QUEUE + " LIMIT 1", (by, by, _ago(CLAIM_SECONDS))).fetchone()
-            if row is None:
-                return None
-            self.con.execute(
-                "INSERT INTO review_claims VALUES (?, ?, ?) "
-                "ON CONFLICT (concept_id) DO UPDATE SET by = excluded.by, at = excluded.at",
-                (row[0], by, _now()),
-            )
-            return self._load([row[0]])[0], self.revision(row[0])
+        :data:`~glossary.termbase.queue.CLAIM_SECONDS`), with the revision to decide on; None when the queue is
+        empty."""
+        return _queue.claim_next(self, by)
 
     def release(self, by: str) -> None:
         """Let other reviewers see the entries ``by`` holds (when a review session ends)."""
-        with self.transaction():
-            self.con.execute("DELETE FROM review_claims WHERE by=?", (by,))
+        _queue.release(self, by)
 
     def conflicts(self, e: TermEntry) -> bool:
         """True when an entry for the same term exists and an import of ``e`` would change it."""
@@ -406,39 +377,3 @@ class TermBase(Store):
 
 class _DryRun(Exception):
     """Raised inside an import's transaction to roll it back."""
-
-
-def _english_given(text: str | None) -> str | None:
-    """A reviewer's English without the spaces around it; a blank one is refused (it would be the preferred
-    English of the entry, exported and checked against as nothing)."""
-    if text is None:
-        return None
-    if not text.strip():
-        raise InvalidEdit("an English equivalent is never blank; give its words (an English is removed by dropping it)")
-    return text.strip()
-
-
-def _with_tone_marks(pinyin: str) -> str:
-    """A reading with each numbered syllable written with its tone mark, the rest as typed.
-
-    >>> _with_tone_marks("li3 zi3 zi"), _with_tone_marks("LG hua4 xue2"), _with_tone_marks("nv3 nv5")
-    ('lǐ zǐ zi', 'LG huà xué', 'nǚ nü')
-    """
-    # (a neutral tone, 5, has no mark, but its v is still ü)
-    return " ".join(tone_marks(s) if _NUMBERED.fullmatch(s) else s for s in pinyin.split())
-
-
-#: a syllable of lower-case letters and a tone number (5: the neutral tone, written without a mark)
-_NUMBERED = re.compile(r"[a-zü]+[1-5]")
-
-
-def _check_pinyin(term: str, pinyin: str) -> None:
-    """Refuse a pinyin of a term written in Hanzi alone unless it has one syllable per character."""
-    if not HAN_RUN.fullmatch(term):
-        return
-    syllables = pinyin.split()
-    if len(syllables) != len(term):
-        raise InvalidEdit(
-            f"{term} has {len(term)} characters but the pinyin {pinyin!r} has {len(syllables)} syllable(s); "
-            "write one syllable per character, separated by spaces"
-        )
