@@ -135,7 +135,28 @@ def _posting(con: Connection, table: str, column: str, keys: Sequence[str], cap:
     return ids
 
 
-def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, limit: int = 20) -> list[Match]:  # noqa: C901 (older than the ceiling; split when next reworked)
+class _Found:
+    """The matches of a lookup so far, each concept at its best rank."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.by_id: dict[int, Match] = {}
+
+    def add(self, rows: list[tuple[int, str, float]], kind: str, fld: str) -> None:
+        for cid, status, score in rows:
+            m = Match(cid, kind, fld, status, score)
+            if cid not in self.by_id or m.rank < self.by_id[cid].rank:
+                self.by_id[cid] = m
+
+    def enough(self) -> bool:
+        """True when the later kinds, which rank below what is found, need not be asked."""
+        return len(self.by_id) >= self.limit
+
+
+_BASE = "SELECT id, status, score FROM concepts"
+
+
+def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, limit: int = 20) -> list[Match]:
     """Search the term base; see the module docstring for the ranking.
 
     Every sub-query uses an index (exact forms, prefix ranges, bigram and word postings), so a
@@ -144,117 +165,124 @@ def find(con: Connection, query: str, statuses: Sequence[Status] | None = None, 
     q = unicodedata.normalize("NFC", query.strip())
     if not q:
         return []
-    found: dict[int, Match] = {}
-
-    def add(rows: list[tuple[int, str, float]], kind: str, fld: str) -> None:
-        for cid, status, score in rows:
-            m = Match(cid, kind, fld, status, score)
-            if cid not in found or m.rank < found[cid].rank:
-                found[cid] = m
-
-    def enough() -> bool:  # later kinds rank below what is already found
-        return len(found) >= limit
-
-    base = "SELECT id, status, score FROM concepts"
+    found = _Found(limit)
     if HAN.search(q):
-        s = to_simplified(q)
-        # a foreign name's dot typed as any of the dots written for it (卡洛斯·贝内特 finds 卡洛斯‧贝内特)
-        forms = sorted({q, s} | {NAME_DOT.sub(d, f) for f in (q, s) for d in NAME_DOTS if NAME_DOT.search(f)})
-        # (the forms, the variants and the prefix range asked at once: one round trip to a server)
-        exact, variant, prefix = select_all(
-            con,
-            [
-                (
-                    f"{base} WHERE simplified IN ({marks(len(forms))}) OR traditional IN ({marks(len(forms))})",
-                    (*forms, *forms),
-                ),
-                (
-                    f"{base} WHERE id IN (SELECT concept_id FROM variants WHERE form IN ({marks(len(forms))})) ORDER BY id",
-                    tuple(forms),
-                ),
-                (f"{base} WHERE simplified >= ? AND simplified < ? LIMIT 500", (s, s + _TOP)),
-            ],
-        )
-        add(exact, "exact", "hanzi")
-        add(variant, "exact", "hanzi")
-        add(prefix, "prefix", "hanzi")
-        if not enough():
-            # every pair of the query's characters, then the forms themselves confirm the substring
-            cands = _posting(con, "grams", "gram", sorted(bigrams(s)))[:500] if len(s) > 1 else []
-            rows = (
-                con.execute(
-                    f"SELECT id, status, score, simplified || ' ' || traditional FROM concepts "
-                    f"WHERE id IN ({marks(len(cands))})",
-                    cands,
-                ).fetchall()
-                if cands
-                else []
-            )
-            add([(cid, st, sc) for cid, st, sc, forms in rows if s in forms or q in forms], "substring", "hanzi")
-            if len(s) == 1:
-                add(
-                    _rows(con, f"{base} WHERE simplified LIKE ? ESCAPE '\\' LIMIT 200", ("%" + _like(s) + "%",)),
-                    "substring",
-                    "hanzi",
-                )
+        _find_hanzi(con, q, found)
     else:
-        # (full-width letters typed with a Chinese keyboard are the letters: ｌｅｄ finds LED)
-        typed = unicodedata.normalize("NFKC", q)
-        folded = typed.lower()
-        english = english_forms(folded)
-        pinyin_like = _PINYIN_ONLY.match(
-            unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-"
-        ) or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded))
-        letters, tones = pinyin_query(q) if pinyin_like else ("", [])
-        pinyin = "SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain"
-        # (every query that needs no other's answer asked at once: one round trip to a server)
-        asked = select_all(
-            con,
-            [
-                (
-                    f"{base} WHERE id IN (SELECT concept_id FROM equivalents WHERE folded IN ({marks(len(english))})) "
-                    "ORDER BY id",
-                    tuple(english),
-                ),
-                (f"{base} WHERE simplified IN (?, ?)", (q, typed)),
-                *(
-                    [
-                        (f"{pinyin} = ?", (letters,)),
-                        (f"{pinyin} >= ? AND pinyin_plain < ? LIMIT 500", (letters, letters + _TOP)),
-                    ]
-                    if letters
-                    else []
-                ),
-                (
-                    f"{base} WHERE id IN (SELECT concept_id FROM equivalents WHERE folded >= ? AND folded < ? LIMIT 500) "
-                    "ORDER BY id",
-                    (folded, folded + _TOP),
-                ),
-            ],
-        )
-        add(asked[0], "exact", "english")
-        add(asked[1], "exact", "latin")
-        if letters:
-            # (each tone typed is that of the syllable it falls in: "lü diàn" is lǜ diàn, its first tone not given)
-            add([(cid, st, sc) for cid, st, sc, num in asked[2] if tones_agree(tones, num)], "exact", "pinyin")
-            add([(cid, st, sc) for cid, st, sc, num in asked[3] if tones_agree(tones, num)], "prefix", "pinyin")
-        add(asked[-1], "prefix", "english")
-        if not enough():
-            # (each form's words, a hyphen parting them as a space does: "lithium-ion" finds "… ion …")
-            cands = list(dict.fromkeys(c for f in english for c in _posting(con, "words", "word", _WORD.findall(f))))
-            if cands:
-                texts: dict[int, list[str]] = {}
-                for cid, t in con.execute(
-                    f"SELECT concept_id, folded FROM equivalents WHERE concept_id IN ({marks(len(cands[:500]))})",
-                    cands[:500],
-                ):
-                    texts.setdefault(cid, []).append(_spaced(t))
-                hits = [cid for cid, ts in texts.items() if any(f in t for t in ts for f in english)]
-                add(_by_ids(con, hits), "substring", "english")
+        _find_letters(con, q, found)
+    matches = list(found.by_id.values())
     if statuses:
         allowed = {s.value for s in statuses}
-        found = {k: m for k, m in found.items() if m.status in allowed}
-    return sorted(found.values(), key=lambda m: m.rank)[:limit]
+        matches = [m for m in matches if m.status in allowed]
+    return sorted(matches, key=lambda m: m.rank)[:limit]
+
+
+def _find_hanzi(con: Connection, q: str, found: _Found) -> None:
+    """A query in Hanzi: its Simplified and Traditional forms whole, as a variant, as a prefix, inside a form."""
+    s = to_simplified(q)
+    # a foreign name's dot typed as any of the dots written for it (卡洛斯·贝内特 finds 卡洛斯‧贝内特)
+    forms = sorted({q, s} | {NAME_DOT.sub(d, f) for f in (q, s) for d in NAME_DOTS if NAME_DOT.search(f)})
+    # (the forms, the variants and the prefix range asked at once: one round trip to a server)
+    exact, variant, prefix = select_all(
+        con,
+        [
+            (
+                f"{_BASE} WHERE simplified IN ({marks(len(forms))}) OR traditional IN ({marks(len(forms))})",
+                (*forms, *forms),
+            ),
+            (
+                f"{_BASE} WHERE id IN (SELECT concept_id FROM variants WHERE form IN ({marks(len(forms))})) ORDER BY id",
+                tuple(forms),
+            ),
+            (f"{_BASE} WHERE simplified >= ? AND simplified < ? LIMIT 500", (s, s + _TOP)),
+        ],
+    )
+    found.add(exact, "exact", "hanzi")
+    found.add(variant, "exact", "hanzi")
+    found.add(prefix, "prefix", "hanzi")
+    if not found.enough():
+        # every pair of the query's characters, then the forms themselves confirm the substring
+        cands = _posting(con, "grams", "gram", sorted(bigrams(s)))[:500] if len(s) > 1 else []
+        rows = (
+            con.execute(
+                f"SELECT id, status, score, simplified || ' ' || traditional FROM concepts "
+                f"WHERE id IN ({marks(len(cands))})",
+                cands,
+            ).fetchall()
+            if cands
+            else []
+        )
+        found.add([(cid, st, sc) for cid, st, sc, forms in rows if s in forms or q in forms], "substring", "hanzi")
+        if len(s) == 1:
+            found.add(
+                _rows(con, f"{_BASE} WHERE simplified LIKE ? ESCAPE '\\' LIMIT 200", ("%" + _like(s) + "%",)),
+                "substring",
+                "hanzi",
+            )
+
+
+def _find_letters(con: Connection, q: str, found: _Found) -> None:
+    """A query in letters: English whole or as a prefix, a Latin form, pinyin with or without tones, an English
+    word inside an equivalent."""
+    # (full-width letters typed with a Chinese keyboard are the letters: ｌｅｄ finds LED)
+    typed = unicodedata.normalize("NFKC", q)
+    folded = typed.lower()
+    english = english_forms(folded)
+    pinyin_like = _PINYIN_ONLY.match(
+        unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode() or "-"
+    ) or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded))
+    letters, tones = pinyin_query(q) if pinyin_like else ("", [])
+    pinyin = "SELECT id, status, score, pinyin_num FROM concepts WHERE pinyin_plain"
+    # (every query that needs no other's answer asked at once: one round trip to a server)
+    asked = select_all(
+        con,
+        [
+            (
+                f"{_BASE} WHERE id IN (SELECT concept_id FROM equivalents WHERE folded IN ({marks(len(english))})) "
+                "ORDER BY id",
+                tuple(english),
+            ),
+            (f"{_BASE} WHERE simplified IN (?, ?)", (q, typed)),
+            *(
+                [
+                    (f"{pinyin} = ?", (letters,)),
+                    (f"{pinyin} >= ? AND pinyin_plain < ? LIMIT 500", (letters, letters + _TOP)),
+                ]
+                if letters
+                else []
+            ),
+            (
+                f"{_BASE} WHERE id IN (SELECT concept_id FROM equivalents WHERE folded >= ? AND folded < ? LIMIT 500) "
+                "ORDER BY id",
+                (folded, folded + _TOP),
+            ),
+        ],
+    )
+    found.add(asked[0], "exact", "english")
+    found.add(asked[1], "exact", "latin")
+    if letters:
+        # (each tone typed is that of the syllable it falls in: "lü diàn" is lǜ diàn, its first tone not given)
+        found.add([(cid, st, sc) for cid, st, sc, num in asked[2] if tones_agree(tones, num)], "exact", "pinyin")
+        found.add([(cid, st, sc) for cid, st, sc, num in asked[3] if tones_agree(tones, num)], "prefix", "pinyin")
+    found.add(asked[-1], "prefix", "english")
+    if not found.enough():
+        _english_words(con, english, found)
+
+
+def _english_words(con: Connection, english: Sequence[str], found: _Found) -> None:
+    """Concepts an equivalent of which holds one of the query's English forms, word for word (found through the
+    words' postings, then confirmed in the equivalents' text)."""
+    # (each form's words, a hyphen parting them as a space does: "lithium-ion" finds "… ion …")
+    cands = list(dict.fromkeys(c for f in english for c in _posting(con, "words", "word", _WORD.findall(f))))
+    if cands:
+        texts: dict[int, list[str]] = {}
+        for cid, t in con.execute(
+            f"SELECT concept_id, folded FROM equivalents WHERE concept_id IN ({marks(len(cands[:500]))})",
+            cands[:500],
+        ):
+            texts.setdefault(cid, []).append(_spaced(t))
+        hits = [cid for cid, ts in texts.items() if any(f in t for t in ts for f in english)]
+        found.add(_by_ids(con, hits), "substring", "english")
 
 
 #: what parts English words like a space does (lithium-ion, input/output)
