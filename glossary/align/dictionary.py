@@ -71,38 +71,16 @@ def glosses(word: str, limit: int = 8, reading: str | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=65536)  # the parts of terms recur (材料 in hundreds of them)
-def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (older than the ceiling; split when next reworked)
+def _glosses(word: str, reading: str | None) -> tuple[str, ...]:
     out: list[str] = []
-    entries = lookup(word)
-    if reading:
-        # the same reading, and the common word before the proper noun (中 zhong1 "middle", not Zhong1 "China")
-        matching = [e for e in entries if e.pinyin == reading] + [
-            e for e in entries if e.pinyin != reading and fold_reading(e.pinyin) == fold_reading(reading)
-        ]
-        entries = matching or entries
     # each reading's first wording of every sense, then the other wordings of each ("trade; profession;
     # industry"): a sense's later synonyms are often the one a term needs (行业 "industry")
     cited: list[str] = []
-    for e in entries:
+    for e in _of_reading(lookup(word), reading):
         proper = e.pinyin[:1].isupper()
         rest: list[str] = []
         for s in e.senses:
-            # (a word's short form takes the sense written after its reference; a character's does not: 墨 is
-            # "ink", and only as an abbreviation Mexico)
-            g = clean_gloss(referred_sense(s) or s if len(word) > 1 else s)
-            if g and proper:
-                g = name_only(g)
-            elif not g and proper and HAN.search(s):
-                cited.append(name_only(clean_gloss(s.split(",")[0])))
-            if proper:
-                wordings = names_of(g)
-            elif appositive := _APPOSITIVE.match(g):
-                # "glycine, an amino acid": the word; what it is explains it, no translation says it
-                wordings = [appositive.group(1)]
-            else:
-                wordings = with_abbreviation(g)
-            # "(aka solvent extraction)" in a sense is another wording of it
-            wordings += [a for m in _AKA.findall(s) for a in map(clean_gloss, m.split(" or ")) if a and g]
+            g, wordings = _wordings(word, s, proper, cited)
             for w in wordings:
                 if w not in out:
                     out.append(w)
@@ -120,6 +98,39 @@ def _glosses(word: str, reading: str | None) -> tuple[str, ...]:  # noqa: C901 (
     # a description ("small, poorly-equipped theatrical troupe that tours …") explains a word; an
     # equivalent translates it: equivalents first
     return tuple(sorted(out, key=is_description))
+
+
+def _of_reading(entries: list[DictEntry], reading: str | None) -> list[DictEntry]:
+    """The entries read as ``reading`` (all where none is), the common word before the proper noun (中 zhong1
+    "middle", not Zhong1 "China")."""
+    if not reading:
+        return entries
+    matching = [e for e in entries if e.pinyin == reading] + [
+        e for e in entries if e.pinyin != reading and fold_reading(e.pinyin) == fold_reading(reading)
+    ]
+    return matching or entries
+
+
+def _wordings(word: str, sense: str, proper: bool, cited: list[str]) -> tuple[str, list[str]]:
+    """A sense's cleaned first wording and the wordings it gives ``word``; a proper noun's sense that only cites
+    Hanzi adds the name before them to ``cited``."""
+    # (a word's short form takes the sense written after its reference; a character's does not: 墨 is
+    # "ink", and only as an abbreviation Mexico)
+    g = clean_gloss(referred_sense(sense) or sense if len(word) > 1 else sense)
+    if g and proper:
+        g = name_only(g)
+    elif not g and proper and HAN.search(sense):
+        cited.append(name_only(clean_gloss(sense.split(",")[0])))
+    if proper:
+        wordings = names_of(g)
+    elif appositive := _APPOSITIVE.match(g):
+        # "glycine, an amino acid": the word; what it is explains it, no translation says it
+        wordings = [appositive.group(1)]
+    else:
+        wordings = with_abbreviation(g)
+    # "(aka solvent extraction)" in a sense is another wording of it
+    wordings += [a for m in _AKA.findall(sense) for a in map(clean_gloss, m.split(" or ")) if a and g]
+    return g, wordings
 
 
 _AKA = re.compile(r"\(aka ([^()]+)\)")
