@@ -47,24 +47,13 @@ def rule_options(piece: str, final: bool, reading: str | None = None, first: boo
 
 # (a word recurs in many terms: 4,400 terms mined from a megabyte asked for 10,000 words' options, 4,700 distinct)
 @lru_cache(maxsize=65536)
-def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> tuple[str, ...]:  # noqa: C901 (older than the ceiling; split when next reworked)
+def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> tuple[str, ...]:
     if LATIN.fullmatch(piece):
         return (piece,)
     el = element_english(piece)
     if el:
         return tuple(el[:2])  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB
-    gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
-    if not gl and len(piece) > 1 and not dictionary.has_word(piece):
-        # a word of ECDICT's that CC-CEDICT lacks (a composition joins them: 蒸发器 "evaporator"): its English, not
-        # an acronym (a word's part is no abbreviation) nor a plural beside its singular
-        found = lexicon.english(piece)
-        gl = [e for e in found if e.islower() and lexicon.singular(e) not in found]
-    if len(piece) > 2 and gl:
-        from .compose import literal, literal_head  # (a word of words is composed as a term is)
-
-        # a word of words reads inside a term as it does alone (产业链 → industrial chain, not the
-        # dictionary's longer sense)
-        gl = literal_head(piece, literal(piece, limit=1), gl[:1]) + gl
+    gl = _senses(piece, reading)
     if final and gl and not kinds.is_state_sense(piece, gl[0]):
         # two verbs for one act ("examine and approve") name it by the last as the head: 进口 + 审批 →
         # "import approval"
@@ -88,28 +77,59 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         quality = named_act(piece, gl[0])
         if quality:
             gl = [quality] + gl
-    if not final and gl:
-        prefix = edges.prefix_sense(piece) if len(piece) == 1 else None
-        head = edges.suffix_sense(piece) if len(piece) == 1 and not first and not prefix else None
-        if head:
-            # a character that heads the words it ends, after a word, heads that word: 排放 + 权 → "emission
-            # right" (排污权交易), not "emission authority"
-            return (head,)
-        gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 材料 "new material", never "newly material"
-        senses = [edges.prefix_sense(c) for c in piece] if len(piece) == 2 else []
-        pair = _coordinated(*senses) if senses else None
-        if pair and not all(f" {w} " in f" {gl[0].replace('-', ' ')} " for w in senses if w):
-            # two prefixes before a noun are two modifiers: 轻重 + 金属 → "light and heavy metal" (alone,
-            # 轻重 is "severity"; 负极 is no "negative and extremely"), unless the word's own sense says both,
-            # one qualifying the other (负电 "negative electric charge")
-            gl = [pair] + gl
-        # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
-        # give it: 国防 "national defense" + 生产法 → "Defense Production Law", 技术 + 壁垒 → "technical
-        # barrier" (a word further in heads a phrase of its own: 能源技术 + 供应链 "energy technology …")
-        short = edges.compound_form(piece, gl[0]) if first else gl[0]
-        if short != gl[0]:
-            gl = [short] + gl
-    if final and len(piece) == 1 and len(gl) > 1:
+    if final:
+        gl = _as_head(piece, first, gl)
+    elif gl:
+        gl = _modifier_options(piece, first, gl)
+    return tuple(dict.fromkeys(gl))
+
+
+def _senses(piece: str, reading: str | None) -> list[str]:
+    """``piece``'s dictionary senses of four words or fewer, best first (a word of words read as a term is)."""
+    gl = [g for g in dictionary.ranked_glosses(piece, reading=reading) if len(g.split()) <= 4]
+    if not gl and len(piece) > 1 and not dictionary.has_word(piece):
+        # a word of ECDICT's that CC-CEDICT lacks (a composition joins them: 蒸发器 "evaporator"): its English, not
+        # an acronym (a word's part is no abbreviation) nor a plural beside its singular
+        found = lexicon.english(piece)
+        gl = [e for e in found if e.islower() and lexicon.singular(e) not in found]
+    if len(piece) > 2 and gl:
+        from .compose import literal, literal_head  # (a word of words is composed as a term is)
+
+        # a word of words reads inside a term as it does alone (产业链 → industrial chain, not the
+        # dictionary's longer sense)
+        gl = literal_head(piece, literal(piece, limit=1), gl[:1]) + gl
+    return gl
+
+
+def _modifier_options(piece: str, first: bool, gl: list[str]) -> list[str]:
+    """The renderings of a word before the head of a term (``gl``: its senses, best first)."""
+    prefix = edges.prefix_sense(piece) if len(piece) == 1 else None
+    head = edges.suffix_sense(piece) if len(piece) == 1 and not first and not prefix else None
+    if head:
+        # a character that heads the words it ends, after a word, heads that word: 排放 + 权 → "emission
+        # right" (排污权交易), not "emission authority"
+        return [head]
+    gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 材料 "new material", never "newly material"
+    senses = [edges.prefix_sense(c) for c in piece] if len(piece) == 2 else []
+    pair = _coordinated(*senses) if senses else None
+    if pair and not all(f" {w} " in f" {gl[0].replace('-', ' ')} " for w in senses if w):
+        # two prefixes before a noun are two modifiers: 轻重 + 金属 → "light and heavy metal" (alone,
+        # 轻重 is "severity"; 负极 is no "negative and extremely"), unless the word's own sense says both,
+        # one qualifying the other (负电 "negative electric charge")
+        gl = [pair] + gl
+    # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
+    # give it: 国防 "national defense" + 生产法 → "Defense Production Law", 技术 + 壁垒 → "technical
+    # barrier" (a word further in heads a phrase of its own: 能源技术 + 供应链 "energy technology …")
+    short = edges.compound_form(piece, gl[0]) if first else gl[0]
+    if short != gl[0]:
+        gl = [short] + gl
+    return gl
+
+
+def _as_head(piece: str, first: bool, gl: list[str]) -> list[str]:
+    """The renderings of a word that heads a term (``gl``: its senses, best first): a noun, the act or quality
+    a verb or state names, the head of an "A of B" sense after a modifier."""
+    if len(piece) == 1 and len(gl) > 1:
         # a one-character head names a thing: not its verb-only or proper-noun senses (度 "pass", 法 "France"),
         # and first the sense the words it ends take (量 "quantity": 出口量 export quantity)
         nouns = [g for g in gl if not g[:1].isupper() and not kinds.is_verb_only(piece, g)]
@@ -117,54 +137,64 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         head = edges.suffix_sense(piece) or _compounds_head(piece, gl)
         if head:
             gl = [head] + [g for g in gl if g != head]
-    if final and not first and gl and (of := lexicon.OF_PHRASE.fullmatch(gl[0])) and not lexicon.fixed_of_phrase(gl[0]):
+    if not first and gl and (of := lexicon.OF_PHRASE.fullmatch(gl[0])) and not lexicon.fixed_of_phrase(gl[0]):
         # after a modifier a head "A of B" is the compound "B A", unless English fixed the phrase (head of state):
         # 系统 + 振频 "frequency of vibration" → system vibration frequency, not "system frequency of vibration"
         gl = [f"{of.group(2)} {of.group(1)}"] + gl
-    passive = passive_act(piece, gl[0]) if final and gl else None
+    passive = passive_act(piece, gl[0]) if gl else None
     if passive:
         gl = [passive] + gl  # the act a "to be …ed" sense names: 食物 + 中毒 "to be poisoned" → food poisoning
-    if final and len(gl) > 1:
-        # a head is a noun, not a participle (机制 "mechanism", not "machine-processed")
-        gl = [g for g in gl if not english.participle(g)] or gl
-        # nor an adjective beside its own noun (安全 "secure; security; safe; safety": 食品安全 → food security)
-        noun = next(
-            (
-                h
-                for h in gl[1:4]
-                if " " not in h
-                and (edges.is_nominal(h) or h.endswith("ty"))
-                and len(os.path.commonprefix([h, gl[0]])) >= 4
-                and (not edges.is_nominal(gl[0]) or len(h) > len(gl[0]))
-            ),
-            None,
-        )
-        if noun and " " not in gl[0]:
-            gl = [noun] + [g for g in gl if g != noun]
-    if final and gl:
-        # the head noun: the shortest of the first senses ("ore", not "mineral deposit"; "list", not
-        # "list of items"), and "management" rather than the verb "manage" when both are senses
-        firsts = gl[:3]
-        gl = sorted(firsts, key=lambda g: (len(g.split()), firsts.index(g))) + gl[3:]
-        nominal = _listed_noun(gl[0], gl[1:], piece) or object_act(piece, gl[0])
-        if nominal:
-            gl = [nominal] + gl
-        else:
-            # a term names the act: 进口 + 限制 "restrict" → "import restriction"; 大豆 + 依赖 "depend on" →
-            # "soybean dependence"; 进口 + 申请 "apply for; application form" → "import application" (the
-            # first verb with a noun of its own; a first verb that is a noun too stays: 适航审定 "… screen")
-            verbs = [g for g in gl[:3] if kinds.is_verb_only(piece, g) and is_phrasal(g)]
-            all_verbs = len(verbs) == len(gl[:3])
-            for verb in verbs:
-                noun = english.action_noun(verb.split()[0])
-                if noun == verb.split()[0]:
-                    break  # a verb that is a noun too names the act itself: 管制 "control"
-                if not noun.endswith("ing") and (
-                    verb == gl[0] or all_verbs or any(g != verb and g.split()[0] == noun for g in gl if " " in g)
-                ):
-                    gl = [noun] + gl
-                    break
-    return tuple(dict.fromkeys(gl))
+    if len(gl) > 1:
+        gl = _noun_not_participle(piece, gl)
+    return _head_noun(piece, gl) if gl else gl
+
+
+def _noun_not_participle(piece: str, gl: list[str]) -> list[str]:
+    """A head's senses with no participle among them, its noun before an adjective of the same stem."""
+    # a head is a noun, not a participle (机制 "mechanism", not "machine-processed")
+    gl = [g for g in gl if not english.participle(g)] or gl
+    # nor an adjective beside its own noun (安全 "secure; security; safe; safety": 食品安全 → food security)
+    noun = next(
+        (
+            h
+            for h in gl[1:4]
+            if " " not in h
+            and (edges.is_nominal(h) or h.endswith("ty"))
+            and len(os.path.commonprefix([h, gl[0]])) >= 4
+            and (not edges.is_nominal(gl[0]) or len(h) > len(gl[0]))
+        ),
+        None,
+    )
+    if noun and " " not in gl[0]:
+        gl = [noun] + [g for g in gl if g != noun]
+    return gl
+
+
+def _head_noun(piece: str, gl: list[str]) -> list[str]:
+    """A head's senses with the noun it names first: the shortest, a listed noun, the act a verb names."""
+    # the head noun: the shortest of the first senses ("ore", not "mineral deposit"; "list", not
+    # "list of items"), and "management" rather than the verb "manage" when both are senses
+    firsts = gl[:3]
+    gl = sorted(firsts, key=lambda g: (len(g.split()), firsts.index(g))) + gl[3:]
+    nominal = _listed_noun(gl[0], gl[1:], piece) or object_act(piece, gl[0])
+    if nominal:
+        gl = [nominal] + gl
+    else:
+        # a term names the act: 进口 + 限制 "restrict" → "import restriction"; 大豆 + 依赖 "depend on" →
+        # "soybean dependence"; 进口 + 申请 "apply for; application form" → "import application" (the
+        # first verb with a noun of its own; a first verb that is a noun too stays: 适航审定 "… screen")
+        verbs = [g for g in gl[:3] if kinds.is_verb_only(piece, g) and is_phrasal(g)]
+        all_verbs = len(verbs) == len(gl[:3])
+        for verb in verbs:
+            noun = english.action_noun(verb.split()[0])
+            if noun == verb.split()[0]:
+                break  # a verb that is a noun too names the act itself: 管制 "control"
+            if not noun.endswith("ing") and (
+                verb == gl[0] or all_verbs or any(g != verb and g.split()[0] == noun for g in gl if " " in g)
+            ):
+                gl = [noun] + gl
+                break
+    return gl
 
 
 #: ECDICT's compounds name a one-character head by one of its senses at least this often before it is taken
