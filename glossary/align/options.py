@@ -22,7 +22,7 @@ LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
 
 
 #: the renderings of a word a composition offers (its first rendering takes each word's first two only:
-#: :func:`glossary.align.compose.literal`)
+#: :func:`glossary.align.literal.literal`)
 OPTIONS_PER_WORD = 3
 
 
@@ -93,7 +93,7 @@ def _senses(piece: str, reading: str | None) -> list[str]:
         found = lexicon.english(piece)
         gl = [e for e in found if e.islower() and lexicon.singular(e) not in found]
     if len(piece) > 2 and gl:
-        from .compose import literal, literal_head  # (a word of words is composed as a term is)
+        from .literal import literal, literal_head  # (a word of words is composed as a term is)
 
         # a word of words reads inside a term as it does alone (产业链 → industrial chain, not the
         # dictionary's longer sense)

@@ -17,6 +17,7 @@ from ..mining.filters import NAME_HEADS, is_chemical
 from ..models import Candidate, Equivalent
 from . import compose as _compose
 from . import countries, dictionary, kinds, translit
+from . import literal as _literal
 from . import names as _names
 from .acts import term_nouns
 from .names import (
@@ -140,7 +141,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         for t in _names.element_english(c.term) + _names.chemical(c.term):
             out.add(t, "chemistry", 0.8)
     _add_senses(c.term, out)
-    literal_head = _compose.literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
+    literal_head = _literal.literal_head(c.term, composed[:1], [e.text for e in out if e.source == "cedict"][:1])
     for i, t in enumerate(composed[: _compose.RENDERINGS]):
         # a composition's first rendering is right about one time in six (`make eval`'s calibration table)
         out.add(t, "compose", (CEDICT_CONFIDENCE + 0.02 if t in literal_head else 0.2) - 0.015 * i)
