@@ -2,8 +2,8 @@
 renderings where it stands, pieces that English says as one (a number and "type", a word and the quality suffix
 after it, two words sharing a character), and the combinations English word pairs support, best first.
 
->>> literal("稀土氧化物")[0]
-'rare earth oxide'
+>>> literal("水泥生产线")[0]
+'cement production line'
 """
 
 from __future__ import annotations
