@@ -26,6 +26,7 @@ from ..models import Status
 from ..normalise.hanzi import HAN, NAME_DOT, NAME_DOTS
 from ..normalise.pinyin import pinyin_keys, pinyin_query, reading_keys, tones_agree
 from ..normalise.script import to_simplified
+from ..tm.words import singulars
 from .backend import Connection, chunks, marks, select_all
 
 KIND_RANK = {"exact": 0, "prefix": 1, "substring": 2, "fuzzy": 3}
@@ -305,14 +306,7 @@ def english_forms(folded: str) -> list[str]:
     """
     spaced = _spaced(folded)
     *head, last = spaced.split(" ") if spaced else [""]
-    singular = []
-    if last.endswith("ies") and len(last) > 4:
-        singular.append(last[:-3] + "y")  # batteries
-    elif last.endswith("es") and len(last) > 3:
-        singular += [last[:-2], last[:-1]]  # taxes, cases
-    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
-        singular.append(last[:-1])
-    return list(dict.fromkeys([folded, spaced, *(" ".join([*head, w]) for w in singular)]))
+    return list(dict.fromkeys([folded, spaced, *(" ".join([*head, w]) for w in singulars(last))]))
 
 
 def vocabulary(con: Connection) -> dict[str, list[str]]:

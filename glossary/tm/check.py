@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..models import Status, TermEntry
 from ..normalise.script import to_simplified
 from ..normalise.text import holds_term
+from .words import singulars
 
 
 @dataclass
@@ -49,17 +50,9 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _plurals(word: str) -> set[str]:
-    """``word`` and its regular plurals (soybeans, taxes, batteries)."""
-    out = {word, word + "s", word + "es"}
-    if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
-        out.add(word[:-1] + "ies")
-    return out
-
-
 def _is_plural_of(word: str, head: str) -> bool:
     """Whether ``word`` is ``head`` or a plural of it, regular or as ECDICT lists it (analyses, criteria)."""
-    if word in _plurals(head):
+    if word in (head, head + "s") or head in singulars(word):  # (and a short word's: PCs)
         return True
     if word[:1] != head[:1]:
         return False  # (an irregular plural begins as its singular does: mice, people, criteria)
@@ -77,6 +70,8 @@ def english_present(target: str, english: str) -> bool:
     (True, True)
     >>> english_present("The factory of widgets", "widget factory"), english_present("soybeanery", "soybean")
     (False, False)
+    >>> english_present("Two PCs failed.", "PC"), english_present("new batteries", "battery")
+    (True, True)
     """
     want, have = _words(english), _words(target)
     n = len(want)

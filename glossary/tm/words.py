@@ -137,6 +137,21 @@ def word_key(word: str) -> str:
     return w[:4] if len(w) > 4 else w
 
 
+def singulars(word: str) -> list[str]:
+    """The singulars ``word`` is a regular plural of, as English spells them (none where it is no such plural).
+
+    >>> singulars("batteries"), singulars("taxes"), singulars("soybeans"), singulars("glass")
+    (['battery'], ['tax', 'taxe'], ['soybean'], [])
+    """
+    if word.endswith("ies") and len(word) > 4:
+        return [word[:-3] + "y"]  # batteries
+    if word.endswith("es") and len(word) > 3:
+        return [word[:-2], word[:-1]]  # taxes, cases
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return [word[:-1]]
+    return []
+
+
 def _content(words: Sequence[str]) -> list[str]:
     return [w for w in words if w.lower() not in FUNCTION_WORDS]
 
