@@ -67,8 +67,6 @@ _STATE = {
     "marked": "marked",
     "tok_count": "tok_count",
     "n_tokens": "n_tokens",
-    "simplified": "simplified",
-    "same": "_same",
     "tag_of": "tag_of",
 }
 
@@ -103,9 +101,8 @@ class Miner:
         self.marked: dict[str, Counter[str]] = {name: Counter() for name in MARKS}
         self.tok_count: Counter[str] = Counter()
         self.n_tokens = 0
-        self.docs: list[Document] = []
-        self.simplified: list[str] = []
-        self._same: list[bool] = []
+        # the documents counted, each with its Simplified text (what contexts are looked for in)
+        self._texts = Texts()
         # a chunk's n-grams are kept from its second sighting on (one or two words' at once): nine chunks in ten
         # are never seen again, and keeping every chunk's held a hundred megabytes of a 16 MB corpus's counting
         self._ngrams: dict[str, list[tuple[str, str, str, bool]]] = {}
@@ -145,23 +142,29 @@ class Miner:
 
     def texts(self) -> Texts:
         """The documents counted and their Simplified forms, for the kept terms' contexts."""
-        return Texts(self.docs, self.simplified_or_none())
+        return self._texts
+
+    @property
+    def docs(self) -> list[Document]:
+        """The documents counted, in order."""
+        return self._texts.docs
+
+    @property
+    def simplified(self) -> list[str]:
+        """Each counted document's Simplified text (the document's own string where it is one)."""
+        return self._texts.simplified
 
     def simplified_or_none(self) -> list[str | None]:
         """Each document's Simplified text, None where it is the document's own (sent once, not twice)."""
-        return [None if same else simp for simp, same in zip(self.simplified, self._same)]
+        return self._texts.simplified_or_none()
 
     # ------------------------------------------------------------ counting
     def add(self, doc: Document) -> None:
         """Count the candidates of one document."""
         self._check_counts()
-        self.docs.append(doc)
         self._hanzi_spec = self._corpus_measures = None
         simp = to_simplified_aligned(doc.text)
-        same = simp == doc.text
-        # (a text that is Simplified already is kept once, not beside an equal copy: two bytes a character)
-        self.simplified.append(doc.text if same else simp)
-        self._same.append(same)
+        self._texts.extend([doc], [None if simp == doc.text else simp])
         pairs = self._pairs(simp)
         # each distinct chunk is expanded once and counted as often as it occurs
         words, chunks = counting.read_pairs(self, pairs, simp)
@@ -185,15 +188,14 @@ class Miner:
         """Add what a worker counted over ``docs`` (in order) to this miner."""
         self._check_counts()
         self._hanzi_spec = self._corpus_measures = None
-        state = {**state, "simplified": [d.text if s is None else s for d, s in zip(docs, state["simplified"])]}
-        if not self.docs:
+        first = not self.docs
+        self._texts.extend(docs, state["simplified"])
+        if first:
             # the first share's counts become this miner's own, not a copy beside them (a large corpus's are
             # hundreds of megabytes)
-            self.docs.extend(docs)
             for name, attr in _STATE.items():
                 setattr(self, attr, state[name])
             return
-        self.docs.extend(docs)
         counting.merge_counts(self, state)
         self.titles |= state["titles"]
         for span, found in state["glossed"].items():
@@ -201,8 +203,6 @@ class Miner:
         self.glossed_names |= state["glossed_names"]
         self.quoted |= state["quoted"]
         self.n_tokens += state["n_tokens"]
-        self.simplified.extend(state["simplified"])
-        self._same.extend(state["same"])
         self.tag_of.update(state["tag_of"])  # the last tag seen wins, as when counting in one process
 
     def _pairs(self, text: str) -> list[tuple[str, str]]:

@@ -99,12 +99,24 @@ class Texts:
     (True, [True], [1, 3])
     """
 
-    def __init__(self, docs: Sequence[Document], simplified: Sequence[str | None]) -> None:
+    def __init__(self, docs: Sequence[Document] = (), simplified: Sequence[str | None] = ()) -> None:
         """``simplified``: each document's Simplified text, None where the document's own text is."""
-        self.docs = docs
-        self.simplified = [d.text if s is None else s for d, s in zip(docs, simplified)]
-        self.same = [s is None for s in simplified]
+        self.docs: list[Document] = []
+        self.simplified: list[str] = []
+        self.same: list[bool] = []
         self._lines: dict[int, list[int]] = {}  # document index -> offsets of its line breaks
+        self.extend(docs, simplified)
+
+    def extend(self, docs: Sequence[Document], simplified: Sequence[str | None]) -> None:
+        """Add ``docs`` and each one's Simplified text (None where it is the document's own)."""
+        self.docs.extend(docs)
+        # (a text that is Simplified already is kept once, not beside an equal copy: two bytes a character)
+        self.simplified.extend(d.text if s is None else s for d, s in zip(docs, simplified))
+        self.same.extend(s is None for s in simplified)
+
+    def simplified_or_none(self) -> list[str | None]:
+        """Each document's Simplified text, None where it is the document's own (sent once, not twice)."""
+        return [None if same else simp for simp, same in zip(self.simplified, self.same)]
 
     def newlines(self, i: int) -> list[int]:
         """Where document ``i``'s lines break, found once when its first context is placed."""
