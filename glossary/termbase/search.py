@@ -144,6 +144,7 @@ class _Found:
         self.by_id: dict[int, Match] = {}
 
     def add(self, rows: list[tuple[int, str, float]], kind: str, fld: str) -> None:
+        """Note each row (id, status, score) as a match of ``kind`` on ``fld``, unless it matched better already."""
         for cid, status, score in rows:
             m = Match(cid, kind, fld, status, score)
             if cid not in self.by_id or m.rank < self.by_id[cid].rank:
