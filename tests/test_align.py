@@ -55,6 +55,19 @@ def test_naming_rules_for_laws_and_bodies() -> None:
     assert compose("国家林业局")[0] == "National Forestry Administration"
 
 
+def test_a_policy_documents_title_is_said_kind_first_and_on_what_it_is_about() -> None:
+    # 关于 + what it is about + 的 + the kind of document: "Decision on …", an act by its -ing form, not "concerning
+    # adjustment … decision"
+    assert compose("关于调整大豆进口关税的决定")[0] == "Decision on Adjusting Soybean Import Tariff"
+    # the longest kind the title ends in (指导意见, not 意见)
+    assert compose("关于促进钢铁工业转型升级的指导意见")[0].startswith("Guiding Opinions on Promoting Steel Industry")
+    # what is about no act is said whole; a title with nothing between 关于 and 的 is no title
+    assert compose("关于水泥的通知")[0] == "Notice on Cement"
+    assert not compose("关于的通知")[0].startswith("Notice on")
+    # the rule asks for 关于: a word ending in a kind of document alone keeps its own English
+    assert not compose("征求意见")[:1] or not compose("征求意见")[0].startswith("Opinions on")
+
+
 def test_gloss_cleaning() -> None:
     assert clean_gloss("(chemistry) rare earth") == "rare earth"
     assert clean_gloss("see also 稀土[xi1 tu3]") == ""

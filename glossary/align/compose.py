@@ -137,6 +137,7 @@ def compose(term: str, after_name: bool = False) -> list[str]:
         out.extend(x for x in xs if x and x not in out)
 
     add(element_english(term))
+    add(_titled(term, rules["title"]))
     add(_prefixed(term, rules["prefix"]))
     placed, whole = _placed(term)
     add(placed)
@@ -151,6 +152,40 @@ def compose(term: str, after_name: bool = False) -> list[str]:
         # (a compound chemistry names is not read word by word: no "oxidize dysprosium")
         add(literal(term, limit=RENDERINGS))
     return out
+
+
+#: what a policy document's title begins with ("about": 关于…的通知)
+_ABOUT = "关于"
+
+
+def _titled(term: str, titles: list[tuple[str, str]]) -> list[str]:
+    """A policy document's title as English titles them: 关于 + what it is about + 的 + the kind of document, the
+    kind first (the naming rules' "title" heads), what it is about after "on", an act by its -ing form.
+
+    >>> _titled("关于调整大豆进口关税的决定", [("决定", "Decision on {}")])
+    ['Decision on Adjusting Soybean Import Tariff']
+    """
+    if not term.startswith(_ABOUT):
+        return []
+    for zh, en in titles:  # (longest first: 指导意见 before 意见)
+        about = term[len(_ABOUT) : -len(zh) - 1]
+        if term.endswith("的" + zh) and len(about) >= 2:
+            return [_title(en.format(a)) for a in _act_phrase(about)[:1]]
+    return []
+
+
+def _act_phrase(text: str) -> list[str]:
+    """English of what a title is about: a verb and what it acts on by the verb's -ing form and the rest's English
+    (调整 + 大豆进口关税 → adjusting soybean import tariff), else the whole's."""
+    words = _parts(text)
+    rest = text[len(words[0]) :] if words else ""
+    verb = (
+        next((g for g in dictionary.ranked_glosses(words[0]) if kinds.is_verb_sense(words[0], g)), None)
+        if rest
+        else None
+    )
+    said = phrase_english(rest) if verb and " " not in verb else []
+    return [f"{english.gerund(verb)} {s}" for s in said] if verb and said else phrase_english(text)
 
 
 def _prefixed(term: str, prefixes: list[tuple[str, str]]) -> list[str]:

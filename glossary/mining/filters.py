@@ -294,13 +294,14 @@ def common_words(min_freq: float) -> list[str]:
 
 @lru_cache(maxsize=1)
 def naming_rules() -> dict[str, list[tuple[str, str]]]:
-    """``data/naming.tsv`` by kind (chem, elem, name, state, prefix, place): (Chinese, English) pairs, longest affix
-    first.
+    """``data/naming.tsv`` by kind (chem, elem, name, state, title, prefix, place): (Chinese, English) pairs, longest
+    affix first.
 
     >>> naming_rules()["place"][:1] != []
     True
     """
-    out: dict[str, list[tuple[str, str]]] = {"chem": [], "elem": [], "name": [], "state": [], "prefix": [], "place": []}
+    kinds = ("chem", "elem", "name", "state", "title", "prefix", "place")
+    out: dict[str, list[tuple[str, str]]] = {kind: [] for kind in kinds}
     for line in _data_lines("naming.tsv"):
         kind, zh, en = line.split("\t")
         out.setdefault(kind, []).append((zh, en))
