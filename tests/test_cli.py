@@ -187,6 +187,19 @@ def test_a_blank_term_is_a_usage_error(runner: CliRunner, db: str, seed_dir: Pat
         assert tb.get("氧化镝").status.value == "candidate"
 
 
+def test_merging_an_entry_with_itself_by_the_same_name_is_a_usage_error(
+    runner: CliRunner, db: str, seed_dir: Path
+) -> None:
+    # (it exited 1, as bad data would, and said only "nothing to merge")
+    run(runner, db, "mine", str(seed_dir))
+    with TermBase(db) as tb:
+        before = tb.get("氧化镝")
+    r = run(runner, db, "merge", "氧化镝", "氧化镝")
+    assert r.exit_code == 2 and "name the entry to keep, then the one to merge into it" in r.output
+    with TermBase(db) as tb:
+        assert tb.get("氧化镝") == before
+
+
 def test_a_file_name_no_format_has_is_a_usage_error(runner: CliRunner, db: str, seed_dir: Path, tmp_path: Path) -> None:
     # the command line must change, not a file: exit 2, with what to write instead
     run(runner, db, "mine", str(seed_dir))

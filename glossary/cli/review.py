@@ -174,6 +174,10 @@ def merge(ctx: click.Context, keep: str, other: str, note: str, by: str | None) 
     Example:
         glossary merge 大豆油 豆油
     """
+    if keep == other:  # (the same name typed twice is the command line's mistake, not the term base's)
+        raise click.UsageError(
+            f"KEEP and OTHER are both {keep!r}; name the entry to keep, then the one to merge into it"
+        )
     with open_tb(ctx) as tb:
         e = tb.merge(keep, other, reviewer(by), note)
     click.echo(f"merged {other} into {keep}: variants {' | '.join(e.variants)}")
