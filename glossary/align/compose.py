@@ -168,8 +168,7 @@ def _titled(term: str, titles: list[tuple[str, str]]) -> list[str]:
     if not term.startswith(_ABOUT):
         return []
     for zh, en in titles:  # (longest first: 指导意见 before 意见)
-        about = term[len(_ABOUT) : -len(zh) - 1]
-        if term.endswith("的" + zh) and len(about) >= 2:
+        if term.endswith("的" + zh) and len(about := term[len(_ABOUT) : -len(zh) - 1]) >= 2:
             return [_title(en.format(a)) for a in _act_phrase(about)[:1]]
     return []
 
@@ -179,11 +178,7 @@ def _act_phrase(text: str) -> list[str]:
     (调整 + 大豆进口关税 → adjusting soybean import tariff), else the whole's."""
     words = _parts(text)
     rest = text[len(words[0]) :] if words else ""
-    verb = (
-        next((g for g in dictionary.ranked_glosses(words[0]) if kinds.is_verb_sense(words[0], g)), None)
-        if rest
-        else None
-    )
+    verb = kinds.verb_sense(words[0]) if rest else None
     said = phrase_english(rest) if verb and " " not in verb else []
     return [f"{english.gerund(verb)} {s}" for s in said] if verb and said else phrase_english(text)
 

@@ -11,8 +11,17 @@ from functools import lru_cache
 
 from ..cache import cached
 from ..mining.cedict import load, raw_senses, source, source_key
-from .dictionary import lookup
+from .dictionary import lookup, ranked_glosses
 from .glosses import clean_gloss
+
+
+def verb_sense(word: str, reading: str | None = None) -> str | None:
+    """``word``'s likeliest sense that is a verb's (:func:`is_verb_sense`), or None.
+
+    >>> verb_sense("分离"), verb_sense("硬度")
+    ('separate', None)
+    """
+    return next((g for g in ranked_glosses(word, reading=reading) if is_verb_sense(word, g)), None)
 
 
 @lru_cache(maxsize=65536)  # a term's words and their senses are asked about again and again

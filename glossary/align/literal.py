@@ -122,15 +122,11 @@ def _composable(term: str) -> tuple[list[str], dict[str, str]]:
     # a loose character guesses, unless it is an element or the first one and a prefix (原 + 棉 "raw cotton")
     singles = sum(1 for i, p in enumerate(parts) if loose(p, el) and not (i == 0 and edges.prefix_sense(p)))
     if singles * 2 > len(parts):
-        return (
-            [],
-            {},
-        )  # mostly loose characters: their glosses guess (a guess such as "choose smelt" for two loose characters), so say nothing
+        # mostly loose characters: their glosses guess (a guess such as "choose smelt" for two), so say nothing
+        return [], {}
     if has_unknown_name(term):
-        return (
-            [],
-            {},
-        )  # a word of three or more characters the dictionary lacks is a name: 海力士 is no "sea strong man"
+        # a word of three or more characters the dictionary lacks is a name: 海力士 is no "sea strong man"
+        return [], {}
     if _unknown_word(term, parts):
         return [], {}  # 串级 (cascade) is a word the dictionary lacks: its characters' senses guess ("skewer level")
     return parts, paired
@@ -173,12 +169,7 @@ def _process(term: str, parts: list[str], readings: list[str | None]) -> list[st
     """A compound of verbs read as a process, its acts joined by "and" ("smelting and separation"), where English
     names each by a noun of its own; else nothing."""
     out = []
-    verbs = [
-        next((g for g in dictionary.ranked_glosses(p, reading=r) if kinds.is_verb_sense(p, g)), None)
-        if len(p) > 1
-        else None
-        for p, r in zip(parts, readings)
-    ]
+    verbs = [kinds.verb_sense(p, r) if len(p) > 1 else None for p, r in zip(parts, readings)]
     if all(verbs) and _all_verbs(term):
         # (a verb and its object by the verb: 冶炼 "smelt metal" + 分离 → smelting and separation)
         acts = [
