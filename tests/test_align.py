@@ -912,6 +912,24 @@ def test_words_of_the_dictionary_are_no_transliterated_name() -> None:
     assert english_suggestions(Candidate(term="塔博里兹"))[-1].text == "Tabolizi"  # a name still is one
 
 
+def test_numbers_units_and_things_the_segmenter_calls_proper_are_no_name_in_pinyin() -> None:
+    """A technical text's quantities and things were given a pinyin "name" where no resource had the whole:
+    5纳米 "5nami", 3万立方米LNG储罐 "Wanlifangmi LNG Chuguan", 测定仪 (a thing the segmenter's dictionary tags
+    as a proper noun) "Cedingyi"."""
+    texts = lambda term: [e.text for e in english_suggestions(Candidate(term=term))]  # noqa: E731
+    assert texts("5纳米")[0] == "5 nanometer"
+    assert not any(e.source == "pinyin" for e in english_suggestions(Candidate(term="3万立方米LNG储罐")))
+    assert "Cedingyi" not in texts("测定仪")
+    assert texts("AB克拉维斯") == ["Abkelaweisi"]  # a name beside letters still is one
+
+
+def test_a_number_and_its_chinese_multiplier_are_said_in_figures() -> None:
+    # 17.4万 is 174,000 (it was "17.4 ten thousand"); 30 + 万千瓦 is 30万 + 千瓦, not 30 + 万千 "myriad" + 瓦
+    assert compose("17.4万立方米")[0] == "174,000 cubic meter"
+    assert compose("30万千瓦机组")[0] == "300,000 kilowatt unit"
+    assert compose("2.5亿吨")[0] == "250 million ton"
+
+
 def test_a_form_seen_in_traditional_text_wins_even_when_the_scripts_share_it() -> None:
     from glossary.mining import mine_documents
     from glossary.models import Document

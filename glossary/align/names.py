@@ -64,6 +64,8 @@ def looks_transliterated(term: str) -> bool:
 
     >>> looks_transliterated("克拉维斯"), looks_transliterated("钢材"), looks_transliterated("根本原因")
     (True, False, False)
+    >>> looks_transliterated("5纳米"), looks_transliterated("AB克拉维斯")
+    (False, True)
     """
     han = [c for c in term if not c.isascii()]
     chars = transliteration_chars()
@@ -71,6 +73,8 @@ def looks_transliterated(term: str) -> bool:
     # costs more; asked of a term's parts too, 30,000 times while aligning 5,000 terms)
     if len(han) < 2 or sum(c in chars for c in han) < 0.75 * len(han) or dictionary.has_word(term):
         return False
+    if len(han) < len(term) and dictionary.has_word("".join(han)):
+        return False  # a number or letters beside a word of the dictionary: 5纳米 is five nanometres, no "5nami"
     words = dictionary.segment(term)
     # (words of the dictionary, one common at least, name no one: 根本 + 原因, 巴西 + 大豆)
     return not (
@@ -81,13 +85,14 @@ def looks_transliterated(term: str) -> bool:
 
 
 def has_unknown_name(term: str) -> bool:
-    """True when the segmenter reads a word of three or more Hanzi in ``term`` that CC-CEDICT lacks and can
-    only break with a loose character (a name, as in AB克拉维斯).
+    """True when the segmenter reads a word of three or more Hanzi in ``term`` that CC-CEDICT lacks, can only
+    break with a loose character and writes in the characters of foreign names (a name, as in AB克拉维斯; not
+    a number and its unit, 万立方米 of 5万立方米LNG).
 
-    >>> has_unknown_name("AB克拉维斯"), has_unknown_name("加工能力")
-    (True, False)
+    >>> has_unknown_name("AB克拉维斯"), has_unknown_name("加工能力"), has_unknown_name("5万立方米LNG")
+    (True, False, False)
     """
-    return any(len(w) >= 3 and _loose(dictionary.segment(w)) for w in _unknown_words(term))
+    return any(len(w) >= 3 and _loose(dictionary.segment(w)) and looks_transliterated(w) for w in _unknown_words(term))
 
 
 @lru_cache(maxsize=16384)
@@ -253,8 +258,10 @@ def known_place(name: str) -> tuple[str, str]:
     return "", name
 
 
-#: the segmenter's tags for names of people, places and other proper nouns
-NAME_TAGS = frozenset({"nr", "nrt", "ns", "nz"})
+#: the segmenter's tags for names of people and places (not "nz", its other proper nouns: of the 6,196 words of
+#: three characters or more its dictionary tags so and CC-CEDICT lacks, most are things, 测定仪, 钛白粉, 耐热钢,
+#: and idioms; few are names, and those the characters of foreign names show, :func:`looks_transliterated`)
+NAME_TAGS = frozenset({"nr", "nrt", "ns"})
 
 
 def is_tagged_name(term: str) -> bool:
@@ -262,8 +269,8 @@ def is_tagged_name(term: str) -> bool:
 
     >>> is_tagged_name("巴塔哥尼亚"), is_tagged_name("钢材"), is_tagged_name("托底"), is_tagged_name("碳达峰")
     (True, False, False, False)
-    >>> is_tagged_name("普惠性")
-    False
+    >>> is_tagged_name("普惠性"), is_tagged_name("测定仪")
+    (False, False)
     """
     import rjieba
 

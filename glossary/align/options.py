@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from ..mining import lexicon
@@ -19,6 +20,33 @@ from .senses import _as_modifier, _coordinated, _listed_noun
 
 #: a run of Latin letters and digits, which a term keeps as written (LED, 5G, MP Materials)
 LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
+
+#: a number and the Chinese multiplier after it (17.4万 is 174,000; 2.5亿, 250 million), one word of a term
+NUMBER_MULTIPLIED = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万)")
+_MULTIPLIERS = {"万": 4, "亿": 8, "万亿": 12}
+_LARGE = ((12, "trillion"), (9, "billion"), (6, "million"))
+
+
+def number_english(piece: str) -> str | None:
+    """A number with its Chinese multiplier in English figures, or None where ``piece`` is none.
+
+    >>> number_english("17.4万"), number_english("3000万"), number_english("2.5亿"), number_english("万吨")
+    ('174,000', '30 million', '250 million', None)
+    """
+    m = NUMBER_MULTIPLIED.fullmatch(piece)
+    if not m:
+        return None
+    value = Decimal(m.group(1)).scaleb(_MULTIPLIERS[m.group(2)])
+    for power, name in _LARGE:
+        if value >= Decimal(10) ** power:
+            return f"{_figures(value.scaleb(-power), '')} {name}"
+    return _figures(value, ",")
+
+
+def _figures(value: Decimal, grouping: str) -> str:
+    """``value`` in figures, thousands grouped by ``grouping`` ("," or none), no trailing zeros (1.50 → 1.5)."""
+    text = format(value, f"{grouping}f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 #: the renderings of a word a composition offers (its first rendering takes each word's first two only:
@@ -50,6 +78,9 @@ def rule_options(piece: str, final: bool, reading: str | None = None, first: boo
 def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> tuple[str, ...]:
     if LATIN.fullmatch(piece):
         return (piece,)
+    number = number_english(piece)
+    if number:
+        return (number,)
     el = element_english(piece)
     if el:
         return tuple(el[:2])  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB

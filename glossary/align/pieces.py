@@ -17,17 +17,27 @@ from ..normalise.pinyin import to_pinyin
 from . import dictionary
 from .options import LATIN
 
+#: a number as a term writes it in figures (30, 17.4)
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
 
 def parts(term: str) -> list[str]:
     """The words of ``term``; elements in a row are one word, a material (镍 钴 锰 → 镍钴锰, NCM).
 
-    >>> parts("镍钴锰产量")
-    ['镍钴锰', '产量']
+    >>> parts("镍钴锰产量"), parts("30万千瓦机组")
+    (['镍钴锰', '产量'], ['30万', '千瓦', '机组'])
     """
     pieces: list[str] = []
     for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*|[^A-Za-z0-9]+", term):
         chunk = m.group(0)
-        pieces.extend([chunk.strip()] if LATIN.fullmatch(chunk) else dictionary.segment(chunk))
+        if LATIN.fullmatch(chunk):
+            pieces.append(chunk.strip())
+            continue
+        times = re.match("万亿|亿|万", chunk) if pieces and NUMBER.fullmatch(pieces[-1]) else None
+        if times:  # a number's multiplier is the number's (30 + 万千瓦 is 300,000 kilowatts, not 30 "myriad" watts)
+            pieces[-1] += times.group(0)
+            chunk = chunk[times.end() :]
+        pieces.extend(dictionary.segment(chunk) if chunk else [])
     el = elements()
     out: list[str] = []
     for p in pieces:
