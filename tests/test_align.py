@@ -923,6 +923,14 @@ def test_numbers_units_and_things_the_segmenter_calls_proper_are_no_name_in_piny
     assert texts("AB克拉维斯") == ["Abkelaweisi"]  # a name beside letters still is one
 
 
+def test_a_compound_inside_a_term_is_named_as_chemistry_names_it() -> None:
+    # 碳酸 + 锂 was "carbonate lithium" (and a drug's brand name, "neurolithium"); 碳化硅 the one-word
+    # "carborundum"; 氯化钠 kept the formula its dictionary sense ends with ("sodium chloride NaCl injecta")
+    assert compose("碳酸锂价格")[0] == "lithium carbonate price"
+    assert compose("碳化硅功率元件")[0] == "silicon carbide power element"
+    assert not any("NaCl" in t for t in compose("氯化钠溶液"))
+
+
 def test_a_number_and_its_chinese_multiplier_are_said_in_figures() -> None:
     # 17.4万 is 174,000 (it was "17.4 ten thousand"); 30 + 万千瓦 is 30万 + 千瓦, not 30 + 万千 "myriad" + 瓦
     assert compose("17.4万立方米")[0] == "174,000 cubic meter"

@@ -13,13 +13,17 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..mining import lexicon
+from ..mining.filters import is_chemical
 from . import choice, dictionary, edges, english, kinds
 from .acts import is_phrasal, named_act, object_act, passive_act
-from .names import element_english
+from .names import chemical, element_english
 from .senses import _as_modifier, _coordinated, _listed_noun
 
 #: a run of Latin letters and digits, which a term keeps as written (LED, 5G, MP Materials)
 LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
+
+#: a chemical formula ending a dictionary's sense of a compound ("sodium chloride NaCl", "carbon dioxide CO2")
+_FORMULA_AFTER = re.compile(r"\s+(?:[A-Z][a-z]?\d*)+$")
 
 #: a number and the Chinese multiplier after it (17.4万 is 174,000; 2.5亿, 250 million), one word of a term
 NUMBER_MULTIPLIED = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万)")
@@ -84,6 +88,13 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
     el = element_english(piece)
     if el:
         return tuple(el[:2])  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB
+    systematic = chemical(piece) if is_chemical(piece) else []
+    if systematic:
+        # a compound by its systematic name, as standalone (碳化硅 + 衬底: silicon carbide, not the one-word
+        # "carborundum"; 碳酸锂 lithium carbonate before a drug's brand names), then the dictionary's names without
+        # the formula some of its senses end with ("sodium chloride NaCl")
+        senses = [_FORMULA_AFTER.sub("", g) for g in _senses(piece, reading)]
+        return tuple(dict.fromkeys(systematic[:1] + senses))
     gl = _senses(piece, reading)
     if final and gl and not kinds.is_state_sense(piece, gl[0]):
         # two verbs for one act ("examine and approve") name it by the last as the head: 进口 + 审批 →

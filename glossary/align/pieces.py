@@ -12,9 +12,10 @@ import re
 from collections.abc import Mapping
 
 from ..mining import lexicon
-from ..mining.filters import elements
+from ..mining.filters import elements, is_chemical
 from ..normalise.pinyin import to_pinyin
 from . import dictionary
+from .names import chemical
 from .options import LATIN
 
 #: a number as a term writes it in figures (30, 17.4)
@@ -45,7 +46,29 @@ def parts(term: str) -> list[str]:
             out[-1] += p
         elif p:
             out.append(p)
-    return lexicon_words(out)
+    return lexicon_words(_compounds(out))
+
+
+def _compounds(parts: list[str]) -> list[str]:
+    """``parts`` with the pieces in a row that name one compound by chemistry's rules made one word (碳酸 + 锂 →
+    碳酸锂, lithium carbonate, not "carbonate lithium").
+
+    >>> _compounds(["碳酸", "锂", "价格"])
+    ['碳酸锂', '价格']
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        for j in range(min(len(parts), i + _RUN + 1), i + 1, -1):
+            run = "".join(parts[i:j])
+            if not any(p.isascii() for p in parts[i:j]) and is_chemical(run) and chemical(run):
+                out.append(run)
+                i = j
+                break
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
 
 
 def loose(piece: str, el: Mapping[str, object]) -> bool:
