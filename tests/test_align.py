@@ -964,6 +964,13 @@ def test_ecdict_english_goes_before_a_composition_but_not_before_a_name_s() -> N
     assert english_suggestions(Candidate(term="美国司法部"))[0].text == "US Department of Justice"
 
 
+@pytest.mark.skipif(not __import__("glossary.mining.lexicon").mining.lexicon.available(), reason="ECDICT absent")
+def test_an_ecdict_plural_alone_is_said_in_the_singular() -> None:
+    # ECDICT renders 采样器 only as "samplers": a glossary lists the thing, "sampler"
+    got = english_suggestions(Candidate(term="采样器"))
+    assert (got[0].text, got[0].source) == ("sampler", "ecdict") and "samplers" not in [e.text for e in got]
+
+
 def test_a_place_at_the_start_of_a_name_ends_where_a_word_ends() -> None:
     from glossary.align.names import pinyin_name as _pinyin_name
 

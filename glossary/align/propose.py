@@ -58,7 +58,9 @@ def _add_lexicon(term: str, out: Suggestions) -> None:
 
     # its lower-case abbreviations (dod) and verb forms (dodded) are no glossary English
     found = [t for t in lexicon.english(term) if len(t) > 3 and not t.endswith(("ed", "ing"))]
-    found = [t for t in found if lexicon.singular(t) not in found][:2]
+    found = [t for t in found if lexicon.singular(t) not in found]
+    # a plural alone is said in the singular, as a glossary lists a thing (采样器: ECDICT's "samplers")
+    found = list(dict.fromkeys(lexicon.singular(t) or t for t in found))[:2]
     composed = {e.text.lower(): e for e in out if e.source == "compose"}
     found.sort(key=lambda t: t.lower() not in composed)
     for i, t in enumerate(found):
