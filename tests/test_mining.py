@@ -299,6 +299,17 @@ def test_transliterated_names_cut_by_the_segmenter_are_rejoined() -> None:
     assert "莱纳斯" in words and "莫拉莱斯" in words and "签" in words and "莫德纳" in words
 
 
+def test_a_piece_of_an_english_sentence_is_no_candidate_but_a_name_with_of_inside_is() -> None:
+    # manuals and reports quote English: "Only paths are" was a candidate, and ranked high
+    text = (
+        "手册写道：Only paths are。工具的说明：The default is quiet。"
+        "配置文件的路径由环境变量指定。Bank of Canada宣布降息，配置文件要备份。"
+    )
+    terms = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=200)]
+    assert not any(t.startswith(("Only", "The ")) for t in terms), terms
+    assert "Bank of Canada" in terms and "配置文件" in terms
+
+
 def test_full_width_latin_letters_and_digits_are_mined_as_latin_and_kept_as_written() -> None:
     # the segmenter reads ＬＥＤ as three marks of punctuation: the term was never a candidate
     text = "这款ＬＥＤ灯具很亮。ＬＥＤ灯具需要驱动芯片。ＬＥＤ灯具出口增长。"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..tm.words import EDGE_WORDS
 from . import cedict
 from .features import NAME_HEADS
 from .filters import background_frequency, elements, ends_in_head, stopwords
@@ -88,6 +89,11 @@ def word_rules(word: str, tag: str) -> tuple[int, str | None, str | None]:
         bits |= PLACE_TIME
     if ends_in_head(word):
         bits |= HEAD
+    begins, ends = english_edges(word)
+    if begins:
+        bits &= ~(START_OK | DICT_START)
+    if ends:
+        bits &= ~END_OK
     lone = len(word) == 1 and word not in single_char_terms() and not word.isascii()  # (unless a rare element: 镝)
     digits = word.isascii() and not any(ch.isalpha() for ch in word)  # a number or a code of digits
     if lone or digits or tag == "m" and not word.isascii() and word not in elements():
@@ -95,6 +101,26 @@ def word_rules(word: str, tag: str) -> tuple[int, str | None, str | None]:
     if len(word) < 3 or word.isascii():
         return bits, None, None
     return bits, _inner_word(word, last=False), _inner_word(word, last=True)
+
+
+def english_edges(word: str) -> tuple[bool, bool]:
+    """Whether a run of Latin words begins with an English function word, and whether it ends with one: a piece
+    of an English sentence inside the Chinese ("Only absolute paths are"), no term's edge. A word in capitals is
+    no function word (IT, US, Class A).
+
+    >>> english_edges("Only absolute paths are"), english_edges("Bank of America"), english_edges("IT")
+    ((True, True), (False, False), (False, False))
+    """
+    if not word.isascii():
+        return False, False
+    words = word.split()
+    if not words:
+        return False, False
+
+    def edge(w: str) -> bool:
+        return w.lower() in EDGE_WORDS and not w.isupper()
+
+    return edge(words[0]), edge(words[-1])
 
 
 def expand(chunk: tuple[str, ...], tag_of: dict[str, str], shapes: dict[str, str]) -> list[tuple[str, str, str, bool]]:

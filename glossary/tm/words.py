@@ -115,7 +115,7 @@ LINKS = frozenset(
     + ["either", "neither", "nor", "yet", "only", "even", "just", "very", "too", "again", "already", "still"]
 )
 #: no span begins or ends with one of these
-_EDGE_WORDS = FUNCTION_WORDS | AUXILIARIES | LINKS
+EDGE_WORDS = FUNCTION_WORDS | AUXILIARIES | LINKS
 
 
 #: an inflection ending a word: -ing, -ed (not the -eed of "speed"), -es, -e, -s, with three letters left
@@ -195,7 +195,7 @@ def cut_spans(
     # whether a span ending before word j (starting at word i) cuts a name short depends on j (on i) alone
     cut_after = [_cuts_after(words, breaks, j) for j in range(len(words) + 1)]
     # (an acronym is no function word: "IT services", "AM radio")
-    edge = [low in _EDGE_WORDS and not (len(w) > 1 and w.isupper()) for w, low in zip(words, lower)]
+    edge = [low in EDGE_WORDS and not (len(w) > 1 and w.isupper()) for w, low in zip(words, lower)]
     for i in range(len(words)):
         last = min(len(words), i + n_max)
         if first_anchor[i] >= last or edge[i]:
