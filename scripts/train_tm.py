@@ -197,6 +197,7 @@ def fold_calibrations(model: dict, data: dict[str, list]) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("-o", "--output", default=str(OUT))
     args = ap.parse_args()
     shared = Path(args.shared)
     data = {
@@ -229,8 +230,9 @@ def main() -> int:
         for band in sorted(bands):
             got = bands[band]
             print(f"  {band:.1f}–{band + 0.2:.1f}: {sum(got) / len(got):.2f}  ({len(got)})")
-    OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    out = Path(args.output)
+    out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
     return 0
 
 
