@@ -9,7 +9,7 @@ together; and each word's reading where it stands in the term.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ..mining import lexicon
 from ..mining.filters import elements, is_chemical
@@ -56,18 +56,27 @@ def _compounds(parts: list[str]) -> list[str]:
     >>> _compounds(["碳酸", "锂", "价格"])
     ['碳酸锂', '价格']
     """
+
+    def names_one(i: int, j: int) -> bool:
+        run = "".join(parts[i:j])
+        return not any(p.isascii() for p in parts[i:j]) and is_chemical(run) and bool(chemical(run))
+
+    return _joined(parts, _RUN + 1, names_one)
+
+
+def _joined(parts: list[str], most: int, joins: Callable[[int, int], bool]) -> list[str]:
+    """``parts``, from left to right, with the longest run of two to ``most`` pieces from each place that ``joins``
+    accepts (by its bounds, ``parts[i:j]``) made one word.
+
+    >>> _joined(["a", "b", "c"], 2, lambda i, j: i == 1)
+    ['a', 'bc']
+    """
     out: list[str] = []
     i = 0
     while i < len(parts):
-        for j in range(min(len(parts), i + _RUN + 1), i + 1, -1):
-            run = "".join(parts[i:j])
-            if not any(p.isascii() for p in parts[i:j]) and is_chemical(run) and chemical(run):
-                out.append(run)
-                i = j
-                break
-        else:
-            out.append(parts[i])
-            i += 1
+        j = next((j for j in range(min(len(parts), i + most), i + 1, -1) if joins(i, j)), None)
+        out.append("".join(parts[i:j]) if j else parts[i])
+        i = j or i + 1
     return out
 
 
@@ -90,25 +99,18 @@ def lexicon_words(parts: list[str]) -> list[str]:
     ['蒸发器', '故障']
     """
     el = elements()
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        for j in range(min(len(parts), i + _RUN), i + 1, -1):
-            run = parts[i:j]
-            has_loose = any(loose(p, el) for p in run)
-            beside = (i > 0 and loose(parts[i - 1], el)) or (j < len(parts) and loose(parts[j], el))
-            if not has_loose or beside or all(len(p) == 1 for p in run) or any(p.isascii() for p in run):
-                continue
-            word = "".join(run)
-            entry = lexicon.entry(word) if len(word) <= _LONGEST else None
-            if entry and entry[1]:
-                out.append(word)
-                i = j
-                break
-        else:
-            out.append(parts[i])
-            i += 1
-    return out
+
+    def rendered(i: int, j: int) -> bool:
+        run = parts[i:j]
+        has_loose = any(loose(p, el) for p in run)
+        beside = (i > 0 and loose(parts[i - 1], el)) or (j < len(parts) and loose(parts[j], el))
+        if not has_loose or beside or all(len(p) == 1 for p in run) or any(p.isascii() for p in run):
+            return False
+        word = "".join(run)
+        entry = lexicon.entry(word) if len(word) <= _LONGEST else None
+        return bool(entry and entry[1])
+
+    return _joined(parts, _RUN, rendered)
 
 
 def readings(term: str, parts: list[str]) -> list[str | None]:
