@@ -921,6 +921,7 @@ def test_numbers_units_and_things_the_segmenter_calls_proper_are_no_name_in_piny
     assert not any(e.source == "pinyin" for e in english_suggestions(Candidate(term="3万立方米LNG储罐")))
     assert "Cedingyi" not in texts("测定仪")
     assert texts("AB克拉维斯") == ["Abkelaweisi"]  # a name beside letters still is one
+    assert texts("XY海威士") == ["XY Haiweishi"]  # and an unknown word beside them, not "sea mighty scholar"
 
 
 def test_a_compound_inside_a_term_is_named_as_chemistry_names_it() -> None:
@@ -929,6 +930,8 @@ def test_a_compound_inside_a_term_is_named_as_chemistry_names_it() -> None:
     assert compose("碳酸锂价格")[0] == "lithium carbonate price"
     assert compose("碳化硅功率元件")[0] == "silicon carbide power element"
     assert not any("NaCl" in t for t in compose("氯化钠溶液"))
+    # a mineral by the dictionary's name, not chemistry's: 钙钛矿 is perovskite, no "calcium-titanium ore"
+    assert "perovskite" in compose("钙钛矿电池")[0]
 
 
 def test_a_number_and_its_chinese_multiplier_are_said_in_figures() -> None:

@@ -85,14 +85,21 @@ def looks_transliterated(term: str) -> bool:
 
 
 def has_unknown_name(term: str) -> bool:
-    """True when the segmenter reads a word of three or more Hanzi in ``term`` that CC-CEDICT lacks, can only
-    break with a loose character and writes in the characters of foreign names (a name, as in AB克拉维斯; not
-    a number and its unit, 万立方米 of 5万立方米LNG).
+    """True when the segmenter reads a word of three or more Hanzi in ``term`` that CC-CEDICT lacks and can
+    only break with a loose character (a name, as in AB克拉维斯; not a numeral and its unit, 万 + 立方米 of
+    5万立方米LNG).
 
     >>> has_unknown_name("AB克拉维斯"), has_unknown_name("加工能力"), has_unknown_name("5万立方米LNG")
     (True, False, False)
     """
-    return any(len(w) >= 3 and _loose(dictionary.segment(w)) and looks_transliterated(w) for w in _unknown_words(term))
+    return any(
+        len(w) >= 3 and _loose(dictionary.segment(w)) and not (w[0] in NUMERALS and dictionary.has_word(w[1:]))
+        for w in _unknown_words(term)
+    )
+
+
+#: the characters of Chinese numerals (a word they begin, before a unit the dictionary has, is a quantity)
+NUMERALS = frozenset("零一二三四五六七八九十百千万亿两")
 
 
 @lru_cache(maxsize=16384)

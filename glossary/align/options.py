@@ -90,11 +90,13 @@ def _rule_options(piece: str, final: bool, reading: str | None, first: bool) -> 
         return tuple(el[:2])  # the names, then the symbols of a run: neodymium-iron-boron, NdFeB
     systematic = chemical(piece) if is_chemical(piece) else []
     if systematic:
-        # a compound by its systematic name, as standalone (碳化硅 + 衬底: silicon carbide, not the one-word
-        # "carborundum"; 碳酸锂 lithium carbonate before a drug's brand names), then the dictionary's names without
-        # the formula some of its senses end with ("sodium chloride NaCl")
+        # a compound by its systematic name where the dictionary lacks it or names it so too (碳化硅 + 衬底: silicon
+        # carbide, not the one-word "carborundum"; 碳酸锂 lithium carbonate before a drug's brand names), else by
+        # the dictionary's own name first (钙钛矿, a mineral: perovskite, not "calcium-titanium ore"); its names
+        # without the formula some of its senses end with ("sodium chloride NaCl")
         senses = [_FORMULA_AFTER.sub("", g) for g in _senses(piece, reading)]
-        return tuple(dict.fromkeys(systematic[:1] + senses))
+        lead = systematic[:1] if not senses or systematic[0].lower() in map(str.lower, senses) else senses[:1]
+        return tuple(dict.fromkeys(lead + senses + systematic[:1]))
     gl = _senses(piece, reading)
     if final and gl and not kinds.is_state_sense(piece, gl[0]):
         # two verbs for one act ("examine and approve") name it by the last as the head: 进口 + 审批 →
