@@ -74,9 +74,9 @@ def _joined(parts: list[str], most: int, joins: Callable[[int, int], bool]) -> l
     out: list[str] = []
     i = 0
     while i < len(parts):
-        j = next((j for j in range(min(len(parts), i + most), i + 1, -1) if joins(i, j)), None)
-        out.append("".join(parts[i:j]) if j else parts[i])
-        i = j or i + 1
+        j = next((j for j in range(min(len(parts), i + most), i + 1, -1) if joins(i, j)), i + 1)
+        out.append("".join(parts[i:j]))
+        i = j
     return out
 
 
