@@ -303,11 +303,12 @@ def test_a_piece_of_an_english_sentence_is_no_candidate_but_a_name_with_of_insid
     # manuals and reports quote English: "Only paths are" was a candidate, and ranked high
     text = (
         "手册写道：Only paths are。工具的说明：The default is quiet。"
-        "配置文件的路径由环境变量指定。Bank of Canada宣布降息，配置文件要备份。"
+        "配置文件的路径由环境变量指定。Bank of Canada宣布降息，配置文件要备份。Will Smith出席。"
     )
     terms = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=200)]
     assert not any(t.startswith(("Only", "The ")) for t in terms), terms
-    assert "Bank of Canada" in terms and "配置文件" in terms
+    # a name's words are capitalised, a function word's among them too (Will, an auxiliary, begins this one)
+    assert "Bank of Canada" in terms and "Will Smith" in terms and "配置文件" in terms
 
 
 def test_full_width_latin_letters_and_digits_are_mined_as_latin_and_kept_as_written() -> None:

@@ -106,19 +106,25 @@ def word_rules(word: str, tag: str) -> tuple[int, str | None, str | None]:
 def english_edges(word: str) -> tuple[bool, bool]:
     """Whether a run of Latin words begins with an English function word, and whether it ends with one: a piece
     of an English sentence inside the Chinese ("Only absolute paths are"), no term's edge. A word in capitals is
-    no function word (IT, US, Class A).
+    no function word (IT, US, Class A), nor is one in a name of capitalised words (Will Smith, The Economist).
 
     >>> english_edges("Only absolute paths are"), english_edges("Bank of America"), english_edges("IT")
     ((True, True), (False, False), (False, False))
+    >>> english_edges("Will Smith"), english_edges("The default behavior"), english_edges("the")
+    ((False, False), (True, False), (True, True))
     """
     if not word.isascii():
         return False, False
     words = word.split()
     if not words:
         return False, False
+    # (a name capitalises its first word and every word but the function words inside: Bank of America)
+    named = len(words) > 1 and all(
+        w[:1].isupper() for i, w in enumerate(words) if i == 0 or w.lower() not in EDGE_WORDS
+    )
 
     def edge(w: str) -> bool:
-        return w.lower() in EDGE_WORDS and not w.isupper()
+        return w.lower() in EDGE_WORDS and not w.isupper() and not named
 
     return edge(words[0]), edge(words[-1])
 
