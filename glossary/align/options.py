@@ -25,8 +25,11 @@ LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 &+.\-']*")
 #: a chemical formula ending a dictionary's sense of a compound ("sodium chloride NaCl", "carbon dioxide CO2")
 _FORMULA_AFTER = re.compile(r"\s+(?:[A-Z][a-z]?\d*)+$")
 
+#: a number as a term writes it in figures (30, 17.4), and the Chinese multipliers that may follow it
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+MULTIPLIER = re.compile("万亿|亿|万")
 #: a number and the Chinese multiplier after it (17.4万 is 174,000; 2.5亿, 250 million), one word of a term
-NUMBER_MULTIPLIED = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万)")
+NUMBER_MULTIPLIED = re.compile(f"({NUMBER.pattern})({MULTIPLIER.pattern})")
 _MULTIPLIERS = {"万": 4, "亿": 8, "万亿": 12}
 _LARGE = ((12, "trillion"), (9, "billion"), (6, "million"))
 

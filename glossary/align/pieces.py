@@ -16,10 +16,7 @@ from ..mining.filters import elements, is_chemical
 from ..normalise.pinyin import to_pinyin
 from . import dictionary
 from .names import chemical
-from .options import LATIN
-
-#: a number as a term writes it in figures (30, 17.4)
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
+from .options import LATIN, MULTIPLIER, NUMBER
 
 
 def parts(term: str) -> list[str]:
@@ -34,7 +31,7 @@ def parts(term: str) -> list[str]:
         if LATIN.fullmatch(chunk):
             pieces.append(chunk.strip())
             continue
-        times = re.match("万亿|亿|万", chunk) if pieces and NUMBER.fullmatch(pieces[-1]) else None
+        times = MULTIPLIER.match(chunk) if pieces and NUMBER.fullmatch(pieces[-1]) else None
         if times:  # a number's multiplier is the number's (30 + 万千瓦 is 300,000 kilowatts, not 30 "myriad" watts)
             pieces[-1] += times.group(0)
             chunk = chunk[times.end() :]
