@@ -101,6 +101,17 @@ def test_every_suggestion_has_a_source_and_confidence() -> None:
     assert all(s.source and 0 < s.confidence <= 1 for s in sugg)
 
 
+def test_english_in_brackets_that_the_dictionary_does_not_say_is_an_aside_after_its_sense() -> None:
+    # software messages put a platform, a key or a command in brackets after a word (字符 (MSDOS/Windows), 内部错误
+    # (bug)): the word's dictionary sense comes first, the writer's English next
+    aside = english_suggestions(Candidate(term="字符", english_in_text=["MSDOS/Windows"]))
+    assert [e.text for e in aside[:2]] == ["character", "MSDOS/Windows"] and aside[1].source == "text"
+    # an abbreviation, an English the resources share a word with, and a gloss of a word no dictionary has stay first
+    assert english_suggestions(Candidate(term="字符", english_in_text=["CHR"]))[0].text == "CHR"
+    assert english_suggestions(Candidate(term="时间戳", english_in_text=["timestamping"]))[0].text == "timestamping"
+    assert english_suggestions(Candidate(term="双循环", english_in_text=["dual circulation"]))[0].confidence == 0.9
+
+
 def test_approved_english_comes_first() -> None:
     sugg = english_suggestions(Candidate(term="钢材"), {"钢材": ["rolled steel products"]})
     assert (sugg[0].text, sugg[0].source) == ("rolled steel products", "termbase")

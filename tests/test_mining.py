@@ -311,6 +311,23 @@ def test_a_piece_of_an_english_sentence_is_no_candidate_but_a_name_with_of_insid
     assert "Bank of Canada" in terms and "Will Smith" in terms and "配置文件" in terms
 
 
+def test_a_programs_format_directives_are_no_words_and_a_modal_verb_begins_no_term() -> None:
+    # software messages (invented here) are texts translators mine too: the letters of %s and %.250s ranked among
+    # their first terms, and 无法 (cannot), which the segmenter tags a noun, began "terms" at the top
+    text = (
+        "无法打开%.250s文件。无法删除%s：权限不足。读取配置文件%1$s时出错。无法创建{0}的配置文件。"
+        "配置文件%(name)s已损坏。增长5%，占比5%e-commerce。"
+    )
+    pairs = JiebaTokeniser().pairs(text)
+    assert ("%.250s", "x") in pairs and ("%1$s", "x") in pairs and ("{0}", "x") in pairs
+    assert ("%(name)s", "x") in pairs and "".join(w for w, _ in pairs) == text
+    terms = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=200)]
+    assert "配置文件" in terms
+    assert not any(t in ("s", "250s", "1$s", "name") or t.startswith("无法") for t in terms), terms
+    # a percentage is no directive
+    assert not any(w.startswith("%e") for w, _ in pairs)
+
+
 def test_full_width_latin_letters_and_digits_are_mined_as_latin_and_kept_as_written() -> None:
     # the segmenter reads ＬＥＤ as three marks of punctuation: the term was never a candidate
     text = "这款ＬＥＤ灯具很亮。ＬＥＤ灯具需要驱动芯片。ＬＥＤ灯具出口增长。"

@@ -127,6 +127,45 @@ def _add_said(c: Candidate, known: Mapping[str, Sequence[str]], out: Suggestions
             out.add(t, "compose", TEXT_PART_CONFIDENCE)
 
 
+#: a Latin abbreviation in brackets (ISO, WTO): the code a field writes for the term, whatever its letters
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&.\-]{1,9}s?")
+#: where a gloss stands when it is an aside: after the dictionary's first sense (0.8), before its later ones
+ASIDE_CONFIDENCE = 0.78
+
+
+def _asides_after_senses(out: list[Equivalent]) -> None:
+    """Where CC-CEDICT knows the term and the English in brackets after it shares no word with anything the
+    resources say and is no abbreviation, that English is more often an aside than a gloss: a platform, a key, a
+    command or a code name (字符 (MSDOS/Windows), 内部错误 (bug), 无法创建 (fork) 进程, in software messages). It
+    goes after the dictionary's first sense, not before it; an abbreviation (国际标准化组织（ISO）) and an
+    English the resources share a word with stay first.
+
+    >>> out = [Equivalent("bug", "text", 0.9), Equivalent("internal error", "cedict", 0.8)]
+    >>> _asides_after_senses(out); [(e.text, e.confidence) for e in out]
+    [('bug', 0.78), ('internal error', 0.8)]
+    >>> out = [Equivalent("ISO", "text", 0.9), Equivalent("International Organization for Standardization", "cedict", 0.8)]
+    >>> _asides_after_senses(out); out[0].confidence
+    0.9
+    """
+    if not any(e.source == "cedict" for e in out):
+        return
+    said = {w for e in out if e.source != "text" for w in _words(e.text)}
+    for i, e in enumerate(out):
+        if e.source != "text" or _ABBREVIATION.fullmatch(e.text):
+            continue
+        if not any(_same_word(w, v) for w in _words(e.text) for v in said):
+            out[i] = Equivalent(e.text, e.source, min(e.confidence, ASIDE_CONFIDENCE), e.role)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, or one a form of the other (timestamp, timestamping)."""
+    return a == b or min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
+
+
 def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> list[Equivalent]:
     """Ranked English suggestions for one candidate, each with source and confidence."""
     out = Suggestions()
@@ -149,6 +188,8 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         out.add(t, "compose", (CEDICT_CONFIDENCE + 0.02 if t in literal_head else 0.2) - 0.015 * i)
     _add_lexicon(c.term, out)
     official_forms(out)
+    if not c.term.isascii():  # (a Latin term's own spelling is no aside)
+        _asides_after_senses(out)
     out.sort(key=lambda e: -e.confidence)
     out = Suggestions(_named_in_setting(c, out))
     if stem and not rest and not c.term.isascii() and not region:
