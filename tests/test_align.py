@@ -112,6 +112,17 @@ def test_english_in_brackets_that_the_dictionary_does_not_say_is_an_aside_after_
     assert english_suggestions(Candidate(term="双循环", english_in_text=["dual circulation"]))[0].confidence == 0.9
 
 
+def test_three_unrelated_english_in_brackets_qualify_a_term_and_name_none_of_it() -> None:
+    # a language's name followed by keyboard layouts in software messages: the dictionary's name comes first
+    many = english_suggestions(Candidate(term="捷克语", english_in_text=["QWERTY", "QWERTZ", "Macintosh"]))
+    assert many[0].text == "Czech" and all(e.confidence < 0.2 for e in many if e.source == "text")
+    # an expansion with its initials and a plural of it are one English, said three ways
+    one = english_suggestions(
+        Candidate(term="虚拟电厂", english_in_text=["Virtual Power Plant", "VPP", "virtual power plants"])
+    )
+    assert [e.text for e in one[:2]] == ["Virtual Power Plant", "VPP"] and one[0].confidence == 0.9
+
+
 def test_approved_english_comes_first() -> None:
     sugg = english_suggestions(Candidate(term="钢材"), {"钢材": ["rolled steel products"]})
     assert (sugg[0].text, sugg[0].source) == ("rolled steel products", "termbase")

@@ -118,8 +118,11 @@ def _add_said(c: Candidate, known: Mapping[str, Sequence[str]], out: Suggestions
         out.add(t, "termbase", 0.55)
     if c.term.isascii():
         out.add(c.term, "text", 0.9)
+    # three unrelated English in brackets after one term are no names of it but what it is said of: the keyboard
+    # layouts after a language's name in software messages, 爱沙尼亚语 (Dvorak), (Sun Type 6/7), (Macintosh)
+    sure = 0.9 if _kinds_of(c.english_in_text) < 3 else QUALIFIER_CONFIDENCE
     for t in c.english_in_text:
-        out.add(t, "text", 0.9)
+        out.add(t, "text", sure)
     if not c.english_in_text and _TEXT_PARTS:
         # 磁隧道结（magnetic tunnel junction）+ 器件 → magnetic tunnel junction device (not "… knot …"): a composition
         # still, but of a part the writer said
@@ -155,6 +158,34 @@ def _asides_after_senses(out: list[Equivalent]) -> None:
             continue
         if not any(_same_word(w, v) for w in _words(e.text) for v in said):
             out[i] = Equivalent(e.text, e.source, min(e.confidence, ASIDE_CONFIDENCE), e.role)
+
+
+#: the confidence of English in brackets where a term has three unrelated ones (:func:`_kinds_of`): below every
+#: resource's, as the glosses of 30 terms of Debian's software messages (keyboard layouts, programs) were wrong
+QUALIFIER_CONFIDENCE = 0.1
+
+
+def _kinds_of(glosses: Sequence[str]) -> int:
+    """How many unrelated English the texts write in brackets after a term: two are one kind where they share a
+    word or one is the other's initials (Virtual Power Plant, VPP).
+
+    >>> _kinds_of(["Virtual Power Plant", "VPP", "virtual power plants"]), _kinds_of(["Dvorak", "Macintosh", "US"])
+    (1, 3)
+    """
+    kinds: list[list[str]] = []
+    for g in glosses:
+        near = [k for k in kinds if any(_related(g, h) for h in k)]
+        merged = [g] + [h for k in near for h in k]
+        kinds = [k for k in kinds if k not in near] + [merged]
+    return len(kinds)
+
+
+def _related(a: str, b: str) -> bool:
+    if any(_same_word(x, y) for x in _words(a) for y in _words(b)):
+        return True
+    return any(
+        short.isupper() and short.lower() == "".join(w[0] for w in _words(long)) for short, long in ((a, b), (b, a))
+    )
 
 
 def _words(text: str) -> list[str]:
