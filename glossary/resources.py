@@ -114,7 +114,7 @@ def resources(count: bool = True) -> list[Resource]:
         _package("pypinyin", "pypinyin", "pinyin with tone marks", "MIT"),
         _package("jieba-rs (rjieba)", "rjieba", "segmentation and part-of-speech tags", "MIT"),
         _package("wordsegment", "wordsegment", "English word pairs in use (compositions)", "Apache-2.0"),
-        _package("CLDR (babel)", "babel", "names of countries", "Unicode; BSD-3-Clause"),
+        _package("CLDR (babel)", "babel", "names of countries and languages", "Unicode; BSD-3-Clause"),
         _package("ISO 3166-2 (pycountry)", "pycountry", "names of regions", "LGPL-2.1"),
         _model("termhood model", "termhood.json", "ranks candidates (features, weights)"),
         _model("TM span model", "tm_spans.json", "finds a term's rendering in a memory"),

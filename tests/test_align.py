@@ -123,6 +123,12 @@ def test_three_unrelated_english_in_brackets_qualify_a_term_and_name_none_of_it(
     assert [e.text for e in one[:2]] == ["Virtual Power Plant", "VPP"] and one[0].confidence == 0.9
 
 
+def test_a_language_is_named_as_cldr_names_it() -> None:
+    # no dictionary has most languages' names: a pinyin "name" or a dictionary's variant spelling came first
+    assert [(e.text, e.source) for e in english_suggestions(Candidate(term="爱沙尼亚语"))] == [("Estonian", "cldr")]
+    assert english_suggestions(Candidate(term="泰卢固语"))[0].text == "Telugu"
+
+
 def test_approved_english_comes_first() -> None:
     sugg = english_suggestions(Candidate(term="钢材"), {"钢材": ["rolled steel products"]})
     assert (sugg[0].text, sugg[0].source) == ("rolled steel products", "termbase")

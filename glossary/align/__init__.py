@@ -73,7 +73,7 @@ def choose_traditional(simplified: str, surfaces: Iterable[str] = (), traditiona
 
 #: sources whose English says which sense (and so which reading) a character has: a lexicon's or the texts', not a
 #: composition, which read each character in one sense already, nor a name's sound
-_SAYS_SENSE = frozenset({"termbase", "text", "cedict", "ecdict", "chemistry", "iso3166", "context"})
+_SAYS_SENSE = frozenset({"termbase", "text", "cedict", "ecdict", "chemistry", "iso3166", "cldr", "context"})
 
 
 def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:

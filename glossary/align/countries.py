@@ -1,5 +1,5 @@
-"""Countries and their regions: which words name one, and their English, from CLDR through babel (countries)
-and ISO 3166-2 through pycountry (states, provinces and other regions).
+"""Countries and their regions: which words name one, and their English, from CLDR through babel (countries, and
+the names of languages) and ISO 3166-2 through pycountry (states, provinces and other regions).
 
 >>> is_country("荷兰"), english("荷兰"), region_names("阿萨姆邦")
 (True, 'Netherlands', ['Assam', 'Assam State'])
@@ -36,6 +36,25 @@ def is_country(word: str) -> bool:
     (True, False)
     """
     return word in _countries()
+
+
+@lru_cache(maxsize=1)
+def _languages() -> dict[str, str]:
+    """Chinese name of each language → its English name, from CLDR through babel (爱沙尼亚语 → Estonian)."""
+    from babel import Locale
+
+    zh, en = Locale.parse("zh").languages, Locale.parse("en").languages
+    return {name: en[code] for code, name in zh.items() if code in en and name.endswith(("语", "文"))}
+
+
+def language_english(word: str) -> str | None:
+    """The English name of the language ``word`` names, as CLDR writes it, or None (no dictionary has most of
+    them: 泰卢固语 is Telugu, not "Telugu language", and 奥塞梯语 Ossetic).
+
+    >>> language_english("泰卢固语"), language_english("克里米亚鞑靼语"), language_english("泰卢固")
+    ('Telugu', 'Crimean Tatar', None)
+    """
+    return _languages().get(word)
 
 
 def english(word: str) -> str | None:

@@ -58,9 +58,9 @@ def _add_lexicon(term: str, out: Suggestions) -> None:
 
     # its lower-case abbreviations (dod) and verb forms (dodded) are no glossary English
     found = [t for t in lexicon.english(term) if len(t) > 3 and not t.endswith(("ed", "ing"))]
-    found = [t for t in found if lexicon.singular(t) not in found]
+    found = [t for t in found if _singular_as_written(t) not in found]
     # a plural alone is said in the singular, as a glossary lists a thing (采样器: ECDICT's "samplers")
-    found = list(dict.fromkeys(lexicon.singular(t) or t for t in found))[:2]
+    found = list(dict.fromkeys(_singular_as_written(t) or t for t in found))[:2]
     composed = {e.text.lower(): e for e in out if e.source == "compose"}
     found.sort(key=lambda t: t.lower() not in composed)
     for i, t in enumerate(found):
@@ -77,6 +77,19 @@ def _add_lexicon(term: str, out: Suggestions) -> None:
             composed.pop(compound.text.lower())
             out.add(compound.text, "ecdict", confidence - 0.05 * i)
         out.add(t, "ecdict", confidence - 0.05 * i)
+
+
+def _singular_as_written(word: str) -> str | None:
+    """ECDICT's singular of a plural, with the plural's capital (Estonians: Estonian, not "estonian").
+
+    >>> from glossary.mining import lexicon
+    >>> _singular_as_written("Estonians") if lexicon.available() else "Estonian"
+    'Estonian'
+    """
+    from ..mining import lexicon
+
+    one = lexicon.singular(word)
+    return one[:1].upper() + one[1:] if one and word[:1].isupper() else one
 
 
 def _compound_of(text: str, composed: Mapping[str, Equivalent]) -> Equivalent | None:
@@ -204,6 +217,9 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
     region = region_english(c.term)
     for i, t in enumerate(region):  # a state or province as ISO 3166-2 names it (阿萨姆邦 → Assam, Assam State)
         out.add(t, "iso3166", CEDICT_CONFIDENCE + 0.02 - 0.01 * i)
+    language = countries.language_english(c.term)
+    if language:  # a language as CLDR names it (爱沙尼亚语 → Estonian; software messages list dozens)
+        out.add(language, "cldr", CEDICT_CONFIDENCE + 0.02)
     stem, rest = split_name(c.term)
     _add_name(c, stem, rest, bool(region), out)
     # a transliterated name's characters glossed one by one name nothing ("Cara roof tile now" for 卡拉瓦兹):
@@ -223,7 +239,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         _asides_after_senses(out)
     out.sort(key=lambda e: -e.confidence)
     out = Suggestions(_named_in_setting(c, out))
-    if stem and not rest and not c.term.isascii() and not region:
+    if stem and not rest and not c.term.isascii() and not region and not language:
         # a transliterated name, alone or before a one-character place word (阿萨姆+邦), that no resource names;
         # a word that is no name gets no pinyin "translation" (钢材 is not "Gangcai")
         # (its sound only: a foreign name's pinyin is not its English, Pasente for Passant, so below any guess)
