@@ -129,6 +129,25 @@ def test_a_language_is_named_as_cldr_names_it() -> None:
     assert english_suggestions(Candidate(term="泰卢固语"))[0].text == "Telugu"
 
 
+def test_a_part_glossed_by_an_aside_or_among_qualifiers_lends_a_longer_term_no_english() -> None:
+    from glossary.align.propose import use_text_parts
+
+    try:
+        use_text_parts(
+            [
+                Candidate(term="符号", english_in_text=["Dyalog APL", "Sun Type", "Macintosh"]),
+                Candidate(term="退出", english_in_text=["Ctrl-C"]),
+                Candidate(term="磁隧道结", english_in_text=["magnetic tunnel junction"]),
+            ]
+        )
+        assert "Dyalog" not in english_suggestions(Candidate(term="符号链接"))[0].text
+        assert "Ctrl" not in english_suggestions(Candidate(term="退出状态"))[0].text
+        # a gloss of a word no dictionary has still names the longer terms built on it
+        assert english_suggestions(Candidate(term="磁隧道结器件"))[0].text == "magnetic tunnel junction device"
+    finally:
+        use_text_parts([])
+
+
 def test_approved_english_comes_first() -> None:
     sugg = english_suggestions(Candidate(term="钢材"), {"钢材": ["rolled steel products"]})
     assert (sugg[0].text, sugg[0].source) == ("rolled steel products", "termbase")

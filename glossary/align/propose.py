@@ -117,7 +117,11 @@ def use_text_parts(cands: Iterable[Candidate]) -> None:
     code) as the English of those terms where they are a part of another (:func:`_with_known_part`)."""
     _TEXT_PARTS.clear()
     for c in cands:
-        spelled = [t for t in c.english_in_text if (" " in t or "-" in t) and any(ch.islower() for ch in t)]
+        # only what names the term, not what qualifies it: 符号 (Dyalog APL) made 符号链接 a "Dyalog APL link"
+        glosses = _text_glosses(c.english_in_text)
+        senses = [Equivalent(g, "cedict") for g in dictionary.ranked_glosses(c.term, limit=4)] if glosses else []
+        said = [e.text for e in _asides_after_senses(glosses + senses) if e.source == "text" and e.confidence == 0.9]
+        spelled = [t for t in said if (" " in t or "-" in t) and any(ch.islower() for ch in t)]
         if spelled and len(c.term) >= 2 and not c.term.isascii():
             _TEXT_PARTS[c.term] = spelled[:1]
 
@@ -131,11 +135,8 @@ def _add_said(c: Candidate, known: Mapping[str, Sequence[str]], out: Suggestions
         out.add(t, "termbase", 0.55)
     if c.term.isascii():
         out.add(c.term, "text", 0.9)
-    # three unrelated English in brackets after one term are no names of it but what it is said of: the keyboard
-    # layouts after a language's name in software messages, 爱沙尼亚语 (Dvorak), (Sun Type 6/7), (Macintosh)
-    sure = 0.9 if _kinds_of(c.english_in_text) < 3 else QUALIFIER_CONFIDENCE
-    for t in c.english_in_text:
-        out.add(t, "text", sure)
+    for e in _text_glosses(c.english_in_text):
+        out.add(e.text, e.source, e.confidence)
     if not c.english_in_text and _TEXT_PARTS:
         # 磁隧道结（magnetic tunnel junction）+ 器件 → magnetic tunnel junction device (not "… knot …"): a composition
         # still, but of a part the writer said
@@ -149,33 +150,42 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&.\-]{1,9}s?")
 ASIDE_CONFIDENCE = 0.78
 
 
-def _asides_after_senses(out: list[Equivalent]) -> None:
-    """Where CC-CEDICT knows the term and the English in brackets after it shares no word with anything the
-    resources say and is no abbreviation, that English is more often an aside than a gloss: a platform, a key, a
-    command or a code name (字符 (MSDOS/Windows), 内部错误 (bug), 无法创建 (fork) 进程, in software messages). It
-    goes after the dictionary's first sense, not before it; an abbreviation (国际标准化组织（ISO）) and an
-    English the resources share a word with stay first.
+def _asides_after_senses(out: list[Equivalent]) -> list[Equivalent]:
+    """``out``, changed in place: where CC-CEDICT knows the term and the English in brackets after it shares no
+    word with anything the resources say and is no abbreviation, that English is more often an aside than a gloss:
+    a platform, a key, a command or a code name (字符 (MSDOS/Windows), 内部错误 (bug), 无法创建 (fork) 进程, in
+    software messages). It goes after the dictionary's first sense, not before it; an abbreviation
+    (国际标准化组织（ISO）) and an English the resources share a word with stay first.
 
     >>> out = [Equivalent("bug", "text", 0.9), Equivalent("internal error", "cedict", 0.8)]
-    >>> _asides_after_senses(out); [(e.text, e.confidence) for e in out]
+    >>> [(e.text, e.confidence) for e in _asides_after_senses(out)]
     [('bug', 0.78), ('internal error', 0.8)]
-    >>> out = [Equivalent("ISO", "text", 0.9), Equivalent("International Organization for Standardization", "cedict", 0.8)]
-    >>> _asides_after_senses(out); out[0].confidence
+    >>> iso = Equivalent("International Organization for Standardization", "cedict", 0.8)
+    >>> _asides_after_senses([Equivalent("ISO", "text", 0.9), iso])[0].confidence
     0.9
     """
     if not any(e.source == "cedict" for e in out):
-        return
+        return out
     said = {w for e in out if e.source != "text" for w in _words(e.text)}
     for i, e in enumerate(out):
         if e.source != "text" or _ABBREVIATION.fullmatch(e.text):
             continue
         if not any(_same_word(w, v) for w in _words(e.text) for v in said):
             out[i] = Equivalent(e.text, e.source, min(e.confidence, ASIDE_CONFIDENCE), e.role)
+    return out
 
 
 #: the confidence of English in brackets where a term has three unrelated ones (:func:`_kinds_of`): below every
 #: resource's, as the glosses of 30 terms of Debian's software messages (keyboard layouts, programs) were wrong
 QUALIFIER_CONFIDENCE = 0.1
+
+
+def _text_glosses(glosses: Sequence[str]) -> list[Equivalent]:
+    """The English the texts write in brackets after a term, as sure as a writer's gloss is (0.9); but three
+    unrelated ones are no names of it, rather what it is said of (the keyboard layouts after a language's name in
+    software messages, 爱沙尼亚语 (Dvorak), (Sun Type 6/7), (Macintosh)): :data:`QUALIFIER_CONFIDENCE`."""
+    sure = 0.9 if _kinds_of(glosses) < 3 else QUALIFIER_CONFIDENCE
+    return [Equivalent(t, "text", sure) for t in glosses]
 
 
 def _kinds_of(glosses: Sequence[str]) -> int:
