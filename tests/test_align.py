@@ -127,6 +127,8 @@ def test_a_language_is_named_as_cldr_names_it() -> None:
     # no dictionary has most languages' names: a pinyin "name" or a dictionary's variant spelling came first
     assert [(e.text, e.source) for e in english_suggestions(Candidate(term="爱沙尼亚语"))] == [("Estonian", "cldr")]
     assert english_suggestions(Candidate(term="泰卢固语"))[0].text == "Telugu"
+    # … before a keyboard layout written after it in brackets
+    assert english_suggestions(Candidate(term="罗马尼亚语", english_in_text=["Sun Type 6/7"]))[0].text == "Romanian"
 
 
 def test_a_part_glossed_by_an_aside_or_among_qualifiers_lends_a_longer_term_no_english() -> None:

@@ -146,16 +146,19 @@ def _add_said(c: Candidate, known: Mapping[str, Sequence[str]], out: Suggestions
 
 #: a Latin abbreviation in brackets (ISO, WTO): the code a field writes for the term, whatever its letters
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&.\-]{1,9}s?")
+#: the sources that know the whole term: CC-CEDICT, and the names of languages (CLDR) and regions (ISO 3166-2)
+_KNOWS_THE_WHOLE = frozenset({"cedict", "cldr", "iso3166"})
 #: where a gloss stands when it is an aside: after the dictionary's first sense (0.8), before its later ones
 ASIDE_CONFIDENCE = 0.78
 
 
 def _asides_after_senses(out: list[Equivalent]) -> list[Equivalent]:
-    """``out``, changed in place: where CC-CEDICT knows the term and the English in brackets after it shares no
-    word with anything the resources say and is no abbreviation, that English is more often an aside than a gloss:
-    a platform, a key, a command or a code name (字符 (MSDOS/Windows), 内部错误 (bug), 无法创建 (fork) 进程, in
-    software messages). It goes after the dictionary's first sense, not before it; an abbreviation
-    (国际标准化组织（ISO）) and an English the resources share a word with stay first.
+    """``out``, changed in place: where a resource knows the whole term (:data:`_KNOWS_THE_WHOLE`) and the English
+    in brackets after it shares no word with anything the resources say and is no abbreviation, that English is
+    more often an aside than a gloss: a platform, a key, a command or a code name (字符 (MSDOS/Windows), 内部错误
+    (bug), 无法创建 (fork) 进程, 罗马尼亚语 (Sun Type 6/7), in software messages). It goes after the resource's
+    first English, not before it; an abbreviation (国际标准化组织（ISO）) and an English the resources share a word
+    with stay first.
 
     >>> out = [Equivalent("bug", "text", 0.9), Equivalent("internal error", "cedict", 0.8)]
     >>> [(e.text, e.confidence) for e in _asides_after_senses(out)]
@@ -164,7 +167,7 @@ def _asides_after_senses(out: list[Equivalent]) -> list[Equivalent]:
     >>> _asides_after_senses([Equivalent("ISO", "text", 0.9), iso])[0].confidence
     0.9
     """
-    if not any(e.source == "cedict" for e in out):
+    if not any(e.source in _KNOWS_THE_WHOLE for e in out):
         return out
     said = {w for e in out if e.source != "text" for w in _words(e.text)}
     for i, e in enumerate(out):
