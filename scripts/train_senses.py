@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from train import annotated_sets  # noqa: E402
 from train_tm import same_english  # noqa: E402
 
 from glossary.align import choice, english_suggestions  # noqa: E402
+from glossary.align.propose import use_texts  # noqa: E402
 from glossary.mining.training import norm_form  # noqa: E402
 from glossary.models import Candidate  # noqa: E402
 
@@ -40,17 +40,6 @@ BIASES = (0.0, 0.5, 1.0, 2.0)
 #: mean top-1 differences below this are no difference: about four of the 740 rows, as many as move between
 #: neighbouring settings
 TIE = 0.005
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def words(text: str) -> str:
-    """``text`` as its lower-case words, each without a plural s, space-padded: what "says it" compares.
-
-    >>> words("Spot Markets") in words("the electricity spot markets")
-    True
-    """
-    ws = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in _WORD.findall(text.lower())]
-    return " " + " ".join(ws) + " "
 
 
 @dataclass
@@ -59,6 +48,8 @@ class Corpus:
 
     name: str
     rows: list[tuple[Candidate, list[str]]] = field(default_factory=list)
+    #: every candidate the miner lists, as alignment is given them (what the run's terms say of their words)
+    candidates: list[Candidate] = field(default_factory=list)
     #: (word, options, features, labels) of every word composed, the rules' order standing
     examples: list[tuple[str, list[str], list[list[float]], list[int]]] = field(default_factory=list)
 
@@ -72,9 +63,9 @@ def load(shared: Path) -> list[Corpus]:
         with c.gold.open(encoding="utf-8") as f:
             gold = list(csv.DictReader(f, delimiter="\t"))
         english = {r["id"]: [e for e in r.get("english", "").replace("?", "").split("|") if e.strip()] for r in gold}
-        corpus = Corpus(c.name)
+        corpus = Corpus(c.name, candidates=collect(c.texts, limit=5000).candidates)
         seen = set()
-        for cand in collect(c.texts, limit=5000).candidates:
+        for cand in corpus.candidates:
             rid = c.forms.get(norm_form(cand.term))
             if rid is not None and rid not in seen and english.get(rid):
                 seen.add(rid)
@@ -90,13 +81,18 @@ def collect_examples(corpus: Corpus) -> None:
     def record(word: str, final: bool, first: bool, reading: str | None, ruled: list[str]) -> None:
         opts, added = choice.options(word, final, ruled)
         if len(opts) >= 2:
-            labels = [int(any(words(o) in g for g in golds)) for o in opts]
+            labels = [int(any(choice.said(o) in g for g in golds)) for o in opts]
             corpus.examples.append((word, opts, choice.features(word, final, first, reading, opts, added), labels))
 
-    with choice.recording(record):
-        for cand, english in corpus.rows:
-            golds[:] = [words(e) for e in english]
-            english_suggestions(cand)
+    use_texts(corpus.candidates)
+    try:
+        with choice.recording(record):
+            for cand, english in corpus.rows:
+                golds[:] = [choice.said(e) for e in english]
+                with choice.leaving_out(cand.term):  # (its own known English labels nothing of its own)
+                    english_suggestions(cand)
+    finally:
+        use_texts([])
 
 
 def fit(corpora: list[Corpus], bonus: float, bias: float = 0.0) -> dict:
@@ -138,7 +134,12 @@ def fit(corpora: list[Corpus], bonus: float, bias: float = 0.0) -> dict:
 
 def english_scores(corpus: Corpus, weights: dict | None) -> tuple[float, float]:
     """(top-1, any) of the corpus's rows' English with ``weights`` (None: the rules' order)."""
-    choice.use(weights)
+    with choice.using(weights):
+        return _scores(corpus)
+
+
+def _scores(corpus: Corpus) -> tuple[float, float]:
+    use_texts(corpus.candidates)
     try:
         top = anyone = 0
         for cand, english in corpus.rows:
@@ -147,7 +148,7 @@ def english_scores(corpus: Corpus, weights: dict | None) -> tuple[float, float]:
             top += bool(ours) and ours[0] in golds
             anyone += any(o in golds for o in ours)
     finally:
-        choice.use_shipped()
+        use_texts([])
     n = max(1, len(corpus.rows))
     return top / n, anyone / n
 
@@ -162,9 +163,14 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("-o", "--output", default=str(OUT))
     a = ap.parse_args()
-    corpora = load(Path(a.shared))
+    with choice.using(None):  # (the shipped weights may be of other features: this run refits them)
+        return _train(a.shared, a.output)
+
+
+def _train(shared: str, output: str) -> int:
+    corpora = load(Path(shared))
     if len(corpora) < 2:
-        print(f"make train: {a.shared}/eval has fewer than two annotated corpora", file=sys.stderr)
+        print(f"make train: {shared}/eval has fewer than two annotated corpora", file=sys.stderr)
         return 1
     for c in corpora:
         collect_examples(c)
@@ -186,8 +192,8 @@ def main() -> int:
         "tried (pair weight, head start: loo mean top-1): "
         + ", ".join(f"{b}, {h}: {m:.3f}" for (b, h), m in mean.items())
     )
-    Path(a.output).write_text(json.dumps(fit(corpora, bonus, bias), indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {a.output}")
+    Path(output).write_text(json.dumps(fit(corpora, bonus, bias), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {output}")
     return 0
 
 

@@ -132,10 +132,10 @@ def test_a_language_is_named_as_cldr_names_it() -> None:
 
 
 def test_a_part_glossed_by_an_aside_or_among_qualifiers_lends_a_longer_term_no_english() -> None:
-    from glossary.align.propose import use_text_parts
+    from glossary.align.propose import use_texts
 
     try:
-        use_text_parts(
+        use_texts(
             [
                 Candidate(term="符号", english_in_text=["Dyalog APL", "Sun Type", "Macintosh"]),
                 Candidate(term="退出", english_in_text=["Ctrl-C"]),
@@ -147,7 +147,7 @@ def test_a_part_glossed_by_an_aside_or_among_qualifiers_lends_a_longer_term_no_e
         # a gloss of a word no dictionary has still names the longer terms built on it
         assert english_suggestions(Candidate(term="磁隧道结器件"))[0].text == "magnetic tunnel junction device"
     finally:
-        use_text_parts([])
+        use_texts([])
 
 
 def test_approved_english_comes_first() -> None:

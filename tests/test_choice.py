@@ -132,3 +132,26 @@ def test_the_parts_table_takes_no_function_word_as_a_rendering(tmp_path) -> None
     parts = choice._build_parts(src)
     assert parts["市场\tmod"] == [["market", 2]]
     assert all(w != "the" for rows in parts.values() for w, _ in rows)
+
+
+@needs_ecdict
+def test_a_word_is_rendered_as_the_runs_other_terms_render_it() -> None:
+    from glossary.align import align_candidates
+    from glossary.models import Candidate
+
+    # alone, 对象 is the dictionary's "partner"; beside terms whose known English says "object" (ECDICT's
+    # 对象类型 "object type", 对象文件 "object file"), a software text's 大对象 is a "big object"
+    alone = align_candidates([Candidate(term="大对象")], workers=1)
+    run = align_candidates([Candidate(term=t) for t in ("对象类型", "对象文件", "大对象")], workers=1)
+    assert alone[0].english[0].text != "big object" and run[2].english[0].text == "big object"
+    assert not choice._DISCOURSE  # (what one run's terms say is forgotten after it)
+
+
+def test_a_terms_own_english_is_no_support_for_its_own_words_while_left_out() -> None:
+    choice.use_discourse({"对象": [("对象类型", choice.said("object type"))]})
+    try:
+        assert choice.discourse_support("对象", "object") == 1
+        with choice.leaving_out("对象类型"):
+            assert choice.discourse_support("对象", "object") == 0
+    finally:
+        choice.use_discourse({})

@@ -44,7 +44,7 @@ from ..table import share_filters
 from ..workers import default_workers, fork_shared_iter, weighted_bounds
 from . import countries, dictionary, edges, english, translit
 from . import names as _names
-from .propose import english_suggestions, use_text_parts
+from .propose import english_suggestions, use_texts
 from .reading import reading, use_discourse
 
 
@@ -156,7 +156,7 @@ def align_parts(
     [['氧化鏑']]
     """
     cands = list(cands)
-    use_text_parts(cands)  # (before the fork: every worker shares them)
+    use_texts(cands)  # (before the fork: every worker shares them)
     use_discourse([c.term for c in cands] if discourse is None else discourse)  # (and how the texts read characters)
     try:
         if workers is None:
@@ -171,7 +171,7 @@ def align_parts(
             _align_part, (cands, known), weighted_bounds([1.0] * len(cands), workers, own_share)
         )
     finally:
-        use_text_parts([])  # (what these texts gloss or read says nothing of the next run's)
+        use_texts([])  # (what these texts gloss or read says nothing of the next run's)
         use_discourse([])
 
 

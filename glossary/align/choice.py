@@ -59,6 +59,8 @@ FEATURES: tuple[str, ...] = (
     "final",
     "first",
     "added",
+    "discourse",
+    "discourse_top",
 )
 
 #: names another weights file (one fitted by ``scripts/train_senses.py`` on your own annotated texts)
@@ -188,6 +190,19 @@ def use_shipped() -> None:
     _ranked.cache_clear()
 
 
+@contextmanager
+def using(weights: dict | None) -> Iterator[None]:
+    """:func:`use` ``weights`` while open, then what was in use before (training with a shipped file fitted on
+    other features must never read it)."""
+    before = list(_chosen)
+    use(weights)
+    try:
+        yield
+    finally:
+        _chosen[:] = before
+        _ranked.cache_clear()
+
+
 @lru_cache(maxsize=4)
 def _load(path: str) -> dict:
     return read_weights(
@@ -250,6 +265,8 @@ def features(
     zipfs = [_zipf(o) for o in opts]
     # (the commonest of the rules' own options: a rare or stray word the lexicon adds moves no other's gap)
     best = max((z for k, z in enumerate(zipfs) if k not in added), default=0.0)
+    told = [discourse_support(word, o) for o in opts] if _DISCOURSE else [0] * len(opts)
+    most = max(told, default=0)
     rows = []
     for k, o in enumerate(opts):
         words, low = o.split(), spaced(o)
@@ -279,9 +296,59 @@ def features(
                 float(final),
                 float(first),
                 float(k in added),
+                math.log1p(told[k]),
+                float(most > 0 and told[k] == most),
             ]
         )
     return rows
+
+
+#: the run's terms whose whole English a resource or the texts give, under each word they hold: word → [(term,
+#: that English as :func:`said` words)] (:func:`use_discourse`); and the terms whose own English is not counted
+_DISCOURSE: dict[str, list[tuple[str, str]]] = {}
+_LEFT_OUT: set[str] = set()
+
+
+def said(text: str) -> str:
+    """``text`` as its lower-case words, each without a plural s, space-padded: what "says it" compares.
+
+    >>> said("Object Types") in said("large object types")
+    True
+    """
+    ws = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in _WORD.findall(text.lower())]
+    return " " + " ".join(ws) + " "
+
+
+def use_discourse(entries: dict[str, list[tuple[str, str]]]) -> None:
+    """Rank a word's renderings by how the run's other terms render it too (one sense per discourse): ``entries``
+    maps each word to the terms holding it whose whole English is known, with that English (:func:`said`). In a
+    software manual 对象 is an "object" (对象类型 "object type"), in a news story a "partner"."""
+    _DISCOURSE.clear()
+    _DISCOURSE.update(entries)
+    _ranked.cache_clear()
+
+
+@contextmanager
+def leaving_out(term: str) -> Iterator[None]:
+    """While open, ``term``'s own English is not counted for its words (training: a term's known English must not
+    label its own composition)."""
+    _LEFT_OUT.add(term)
+    try:
+        yield
+    finally:
+        _LEFT_OUT.discard(term)
+
+
+def discourse_support(word: str, option: str) -> int:
+    """How many of the run's terms holding ``word`` say ``option`` in their whole English.
+
+    >>> use_discourse({"对象": [("对象类型", said("object type")), ("大对象", said("large object"))]})
+    >>> discourse_support("对象", "object"), discourse_support("对象", "partner")
+    (2, 0)
+    >>> use_discourse({})
+    """
+    key = said(option)
+    return sum(1 for term, english in _DISCOURSE.get(word, ()) if key in english and term not in _LEFT_OUT)
 
 
 def ranked(

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..mining.filters import NAME_HEADS, is_chemical
 from ..models import Candidate, Equivalent
+from . import choice, countries, dictionary, kinds, translit
 from . import compose as _compose
-from . import countries, dictionary, kinds, translit
 from . import literal as _literal
 from . import names as _names
 from .acts import term_nouns
@@ -112,18 +112,32 @@ _TEXT_PARTS: dict[str, list[str]] = {}
 TEXT_PART_CONFIDENCE = 0.25
 
 
-def use_text_parts(cands: Iterable[Candidate]) -> None:
-    """Take the expansions the texts write in brackets after ``cands`` (several words or a hyphened one, not a
-    code) as the English of those terms where they are a part of another (:func:`_with_known_part`)."""
+def use_texts(cands: Iterable[Candidate]) -> None:
+    """What the run's terms say of their words, for the terms built on them: the expansions the texts write in
+    brackets after ``cands`` (several words or a hyphened one, not a code) as the English of those terms where they
+    are a part of another (:func:`_with_known_part`); and every term's whole English the texts or the dictionaries
+    give, under the words it holds, for the choice of a word's rendering (:func:`choice.use_discourse`)."""
+    from ..mining import lexicon
+
     _TEXT_PARTS.clear()
+    discourse: dict[str, list[tuple[str, str]]] = {}
     for c in cands:
+        if c.term.isascii():
+            continue
         # only what names the term, not what qualifies it: 符号 (Dyalog APL) made 符号链接 a "Dyalog APL link"
         glosses = _text_glosses(c.english_in_text)
-        senses = [Equivalent(g, "cedict") for g in dictionary.ranked_glosses(c.term, limit=4)] if glosses else []
+        senses = [Equivalent(g, "cedict") for g in dictionary.ranked_glosses(c.term, limit=4)]
         said = [e.text for e in _asides_after_senses(glosses + senses) if e.source == "text" and e.confidence == 0.9]
         spelled = [t for t in said if (" " in t or "-" in t) and any(ch.islower() for ch in t)]
-        if spelled and len(c.term) >= 2 and not c.term.isascii():
+        if spelled and len(c.term) >= 2:
             _TEXT_PARTS[c.term] = spelled[:1]
+        whole = said[:1] + [e.text for e in senses[:1]] + lexicon.english(c.term)[:1]
+        if whole:
+            english = choice.said(" / ".join(whole))
+            for part in set(dictionary.segment(c.term)):
+                if len(part) >= 2 and part != c.term:
+                    discourse.setdefault(part, []).append((c.term, english))
+    choice.use_discourse(discourse)
 
 
 def _add_said(c: Candidate, known: Mapping[str, Sequence[str]], out: Suggestions) -> None:
