@@ -155,3 +155,13 @@ def test_a_terms_own_english_is_no_support_for_its_own_words_while_left_out() ->
             assert choice.discourse_support("对象", "object") == 0
     finally:
         choice.use_discourse({})
+
+
+def test_a_character_is_rendered_as_the_runs_words_holding_it_say_it() -> None:
+    from glossary.align import align_candidates
+    from glossary.models import Candidate
+
+    # a Taiwan software text's 檔 is a file, as its 檔案 says, not CC-CEDICT's first "shelves" (设定档: a settings file)
+    alone = align_candidates([Candidate(term="设定档")], workers=1)[0].english[0].text
+    run = align_candidates([Candidate(term=t) for t in ("档案", "档案名称", "设定档")], workers=1)
+    assert "shel" in alone and "file" in run[2].english[0].text

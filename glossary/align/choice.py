@@ -364,6 +364,11 @@ def ranked(
     if chosen and _recorders:
         _recorders[-1](word, final, first, reading, ruled)
     weights = None if _recorders else model()
+    if len(word) == 1 and len(ruled) > 1 and _DISCOURSE.get(word):
+        # a character the run's words say one way leads with that sense (a Taiwan text's 档 is a "file", as its
+        # 档案 says, not the dictionary's first "shelves")
+        told = {o: discourse_support(word, o) for o in ruled}
+        ruled = sorted(ruled, key=lambda o: -told[o])
     if weights is None or not chosen:
         return [(o, None) for o in ruled]
     return list(_ranked(id(weights), word, final, first, reading, tuple(ruled)))
