@@ -118,9 +118,9 @@ def test_three_unrelated_english_in_brackets_qualify_a_term_and_name_none_of_it(
     assert many[0].text == "Czech" and all(e.confidence < 0.2 for e in many if e.source == "text")
     # an expansion with its initials and a plural of it are one English, said three ways
     one = english_suggestions(
-        Candidate(term="虚拟电厂", english_in_text=["Virtual Power Plant", "VPP", "virtual power plants"])
+        Candidate(term="小部件控制单元", english_in_text=["Widget Control Unit", "WCU", "widget control units"])
     )
-    assert [e.text for e in one[:2]] == ["Virtual Power Plant", "VPP"] and one[0].confidence == 0.9
+    assert [e.text for e in one[:2]] == ["Widget Control Unit", "WCU"] and one[0].confidence == 0.9
 
 
 def test_a_language_is_named_as_cldr_names_it() -> None:

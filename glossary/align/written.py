@@ -62,9 +62,9 @@ def text_glosses(glosses: Sequence[str]) -> list[Equivalent]:
 
 def kinds_of(glosses: Sequence[str]) -> int:
     """How many unrelated English the texts write in brackets after a term: two are one kind where they share a
-    word or one is the other's initials (Virtual Power Plant, VPP).
+    word or one is the other's initials (Widget Control Unit, WCU).
 
-    >>> kinds_of(["Virtual Power Plant", "VPP", "virtual power plants"]), kinds_of(["Dvorak", "Macintosh", "US"])
+    >>> kinds_of(["Widget Control Unit", "WCU", "widget control units"]), kinds_of(["Dvorak", "Macintosh", "US"])
     (1, 3)
     """
     kinds: list[list[str]] = []
