@@ -123,7 +123,7 @@ def use_texts(cands: Iterable[Candidate]) -> None:
 
     _TEXT_PARTS.clear()
     discourse: dict[str, list[tuple[str, str]]] = {}
-    words: list[str] = []  # (the terms' dictionary words, and the characters a term holds alone)
+    words: Counter[str] = Counter()  # (the terms' dictionary words, and the characters a term holds alone)
     alone: set[str] = set()
     for c in cands:
         if c.term.isascii():
@@ -135,20 +135,22 @@ def use_texts(cands: Iterable[Candidate]) -> None:
         spelled = [t for t in said if (" " in t or "-" in t) and any(ch.islower() for ch in t)]
         if spelled and len(c.term) >= 2:
             _TEXT_PARTS[c.term] = spelled[:1]
-        whole = said[:1] + [e.text for e in senses[:1]] + lexicon.english(c.term)[:1]
         parts = dictionary.segment(c.term)
-        words.extend(p for p in parts if len(p) >= 2)
+        words.update(p for p in parts if len(p) >= 2)
         alone.update(p for p in parts if len(p) == 1)
-        english = choice.said(" / ".join(whole)) if whole else ""
-        for part in set(parts) if whole else ():
-            if len(part) >= 2 and part != c.term:
-                discourse.setdefault(part, []).append((c.term, english))
+        whole = said[:1] + [e.text for e in senses[:1]] + lexicon.english(c.term)[:1]
+        if whole:
+            english = choice.said(" / ".join(whole))
+            for part in set(parts) - {c.term}:
+                if len(part) >= 2:
+                    discourse.setdefault(part, []).append((c.term, english))
     # and a character a term holds alone by the English of the words that hold it (档 by 档案 "file; record")
-    for word, n in Counter(words).items():
+    for word, n in words.items():
         held = alone.intersection(word)
         first = dictionary.ranked_glosses(word, limit=1) if held else []
-        for ch in held if first else ():
-            discourse.setdefault(ch, []).extend([(word, choice.said(first[0]))] * n)
+        if first:
+            for ch in held:
+                discourse.setdefault(ch, []).extend([(word, choice.said(first[0]))] * n)
     choice.use_discourse(discourse)
 
 
