@@ -112,6 +112,15 @@ def test_english_in_brackets_that_the_dictionary_does_not_say_is_an_aside_after_
     assert english_suggestions(Candidate(term="双循环", english_in_text=["dual circulation"]))[0].confidence == 0.9
 
 
+def test_an_abbreviation_in_brackets_that_spells_none_of_the_dictionarys_english_is_an_aside() -> None:
+    # a technical text's brackets hold register names and other codes after a word (代码 (G0), 内核 (EL1)): the
+    # dictionary's sense comes first; an abbreviation whose capitals spell a sense stays first (热插拔 (HP))
+    code = english_suggestions(Candidate(term="代码", english_in_text=["G0"]))
+    assert [e.text for e in code[:2]] == ["code", "G0"] and code[1].confidence == 0.78
+    assert english_suggestions(Candidate(term="内核", english_in_text=["EL1"]))[0].source == "cedict"
+    assert english_suggestions(Candidate(term="热插拔", english_in_text=["HP"]))[0].text == "HP"
+
+
 def test_three_unrelated_english_in_brackets_qualify_a_term_and_name_none_of_it() -> None:
     # a language's name followed by keyboard layouts in software messages: the dictionary's name comes first
     many = english_suggestions(Candidate(term="捷克语", english_in_text=["QWERTY", "QWERTZ", "Macintosh"]))

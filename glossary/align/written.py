@@ -26,8 +26,9 @@ def asides_after_senses(out: list[Equivalent]) -> list[Equivalent]:
     in brackets after it shares no word with anything the resources say and is no abbreviation, that English is
     more often an aside than a gloss: a platform, a key, a command or a code name (字符 (MSDOS/Windows), 内部错误
     (bug), 无法创建 (fork) 进程, 罗马尼亚语 (Sun Type 6/7), in software messages). It goes after the resource's
-    first English, not before it; an abbreviation (国际标准化组织（ISO）) and an English the resources share a word
-    with stay first.
+    first English, not before it; an English the resources share a word with stays first, and so does an
+    abbreviation whose letters spell one of their English (国际标准化组织（ISO）, 字符 (CHR)): a technical text's
+    brackets also hold register names and other codes (内核 (EL1), 代码 (G0)), which spell none.
 
     >>> out = [Equivalent("bug", "text", 0.9), Equivalent("internal error", "cedict", 0.8)]
     >>> [(e.text, e.confidence) for e in asides_after_senses(out)]
@@ -35,16 +36,42 @@ def asides_after_senses(out: list[Equivalent]) -> list[Equivalent]:
     >>> iso = Equivalent("International Organization for Standardization", "cedict", 0.8)
     >>> asides_after_senses([Equivalent("ISO", "text", 0.9), iso])[0].confidence
     0.9
+    >>> asides_after_senses([Equivalent("G0", "text", 0.9), Equivalent("code", "cedict", 0.8)])[0].confidence
+    0.78
     """
     if not any(e.source in _KNOWS_THE_WHOLE for e in out):
         return out
-    said = {w for e in out if e.source != "text" for w in _words(e.text)}
+    theirs = [e.text for e in out if e.source != "text"]
+    said = {w for t in theirs for w in _words(t)}
     for i, e in enumerate(out):
-        if e.source != "text" or _ABBREVIATION.fullmatch(e.text):
+        if e.source != "text":
             continue
-        if not any(_same_word(w, v) for w in _words(e.text) for v in said):
+        if _ABBREVIATION.fullmatch(e.text):
+            aside = not any(spells(e.text, t) for t in theirs)
+        else:
+            aside = not any(_same_word(w, v) for w in _words(e.text) for v in said)
+        if aside:
             out[i] = Equivalent(e.text, e.source, min(e.confidence, ASIDE_CONFIDENCE), e.role)
     return out
+
+
+def spells(abbreviation: str, english: str) -> bool:
+    """Whether an abbreviation's capitals spell ``english`` loosely: the first is a word's initial and the rest
+    follow in order in the words from there (ISO, OECD, HP for "hot plugging"; digits and a plural's s aside).
+
+    >>> spells("OECD", "Organisation for Economic Co-operation and Development"), spells("EL1", "kernel")
+    (True, False)
+    """
+    letters = [ch.lower() for ch in abbreviation if ch.isupper()]
+    words = _words(english)
+    if not letters:
+        return False
+    for i, w in enumerate(words):
+        if w[0] == letters[0]:
+            rest = iter("".join(words[i:])[1:])
+            if all(ch in rest for ch in letters[1:]):
+                return True
+    return False
 
 
 #: the confidence of English in brackets where a term has three unrelated ones (:func:`kinds_of`): below every
