@@ -328,6 +328,20 @@ def test_a_programs_format_directives_are_no_words_and_a_modal_verb_begins_no_te
     assert not any(w.startswith("%e") for w, _ in pairs)
 
 
+def test_web_and_e_mail_addresses_are_no_words() -> None:
+    # a document's authors' addresses and its links gave "terms" of their pieces (a user name, a host name)
+    text = (
+        "译者：张三 <zhangsan@mail.example.org>。详见https://www.example.org/docs/index.html。"
+        "配置文件的格式见www.example.net，问题请寄 zhangsan@mail.example.org。配置文件很重要。"
+    )
+    pairs = JiebaTokeniser().pairs(text)
+    assert ("https://www.example.org/docs/index.html", "x") in pairs and ("www.example.net", "x") in pairs
+    assert "".join(w for w, _ in pairs) == text
+    terms = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=200)]
+    assert "配置文件" in terms
+    assert not any("example" in t or t in ("zhangsan", "https", "docs") for t in terms), terms
+
+
 def test_full_width_latin_letters_and_digits_are_mined_as_latin_and_kept_as_written() -> None:
     # the segmenter reads ＬＥＤ as three marks of punctuation: the term was never a candidate
     text = "这款ＬＥＤ灯具很亮。ＬＥＤ灯具需要驱动芯片。ＬＥＤ灯具出口增长。"

@@ -53,6 +53,15 @@ PLACEHOLDER = re.compile(
     r"(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGaAcspn](?![A-Za-z])"
     r"|\{[A-Za-z0-9_.]*(?:[:!][^{}\s]*)?\}"
 )
+#: a web address or an e-mail address, not words: a page's links and a document's authors' addresses gave
+#: "terms" of their pieces (a host name, a user name, gmail.com). It runs to a space, a quotation mark or
+#: bracket, or Chinese punctuation; a final full stop or comma is the sentence's.
+ADDRESS = re.compile(
+    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'()（）\[\]【】《》「」，。、；：！？]*[^\s<>\"'()（）\[\]【】《》「」，。、；：！？.,;:!?]"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+#: what is no word of a text: a format directive or an address
+_NO_WORD = re.compile(f"{PLACEHOLDER.pattern}|{ADDRESS.pattern}")
 
 
 class JiebaTokeniser:
@@ -72,16 +81,18 @@ class JiebaTokeniser:
 
     def pairs(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs covering ``text``; the fast path the miner uses. A program's format directive (%s,
-        {0}: :data:`PLACEHOLDER`) is one pair of its own, tagged as punctuation: it is no word, and cuts the words
-        around it as a comma would.
+        {0}: :data:`PLACEHOLDER`) or a web or e-mail address (:data:`ADDRESS`) is one pair of its own, tagged as
+        punctuation: it is no word, and cuts the words around it as a comma would.
 
         >>> JiebaTokeniser().pairs("无法打开%.250s文件")[-2:]
         [('%.250s', 'x'), ('文件', 'n')]
+        >>> JiebaTokeniser().pairs("见https://example.org/a.html。")[1:]
+        [('https://example.org/a.html', 'x'), ('。', 'x')]
         """
-        if ("%" in text or "{" in text) and PLACEHOLDER.search(text):
+        if ("%" in text or "{" in text or "@" in text or "://" in text or "www." in text) and _NO_WORD.search(text):
             out: list[tuple[str, str]] = []
             start = 0
-            for m in PLACEHOLDER.finditer(text):
+            for m in _NO_WORD.finditer(text):
                 out += self._words(text[start : m.start()])
                 out.append((m.group(), "x"))
                 start = m.end()
