@@ -90,8 +90,8 @@ def _ministries(names: list[str], place: str, body: str) -> list[str]:
     ministries departments (CC-CEDICT gives 农业部 first as "Department of Agriculture"); another country's 部
     is a ministry, as the naming rules say of it.
 
-    >>> _ministries(["Department of Agriculture"], "France", "农业部"), _ministries(["Department of Energy"], "US", "能源部")
-    (['Ministry of Agriculture'], ['Department of Energy'])
+    >>> _ministries(["Department of Agriculture"], "France", "农业部"), _ministries(["Department of Labor"], "US", "劳工部")
+    (['Ministry of Agriculture'], ['Department of Labor'])
     """
     if place in countries.US_NAMES or not body.endswith("部"):
         return names
@@ -100,11 +100,11 @@ def _ministries(names: list[str], place: str, body: str) -> list[str]:
 
 
 def _body_of_state(body: str, place: str | None) -> list[str]:
-    """A country's ``body`` that the naming rules name though the dictionary does not (能源部 "Department of
-    Energy"), the country before the whole, as English says it; [] when the rules make no name of it.
+    """A country's ``body`` that the naming rules name though the dictionary does not (劳工部 "Department of
+    Labor"), the country before the whole, as English says it; [] when the rules make no name of it.
 
-    >>> _body_of_state("能源部", "US"), _body_of_state("小部件", "US")
-    (['US Department of Energy', 'US Ministry of Energy'], [])
+    >>> _body_of_state("劳工部", "US"), _body_of_state("小部件", "US")
+    (['US Department of Labor', 'US Ministry of Labor'], [])
     """
     if not place or not body.endswith(_of_heads()) or kinds.is_proper(body):
         return []  # (a body the dictionary names is said by that name: the caller's case)
@@ -112,7 +112,7 @@ def _body_of_state(body: str, place: str | None) -> list[str]:
     return [_title(f"{place} {g}") for g in _ministries(names, place, body)]
 
 
-#: a body's name as the naming rules make it, the thing it deals with after "of" (Department of Energy)
+#: a body's name as the naming rules make it, the thing it deals with after "of" (Department of Labor)
 _OF_NAME = re.compile(r"^[A-Z][a-z]+ of [A-Z]")
 
 
@@ -217,7 +217,7 @@ def _placed(term: str) -> tuple[list[str], bool]:
             return said, i == 1 and bool(names)
         if i > 1 and countries.is_country(head) and (body := _body_of_state(rest, countries.place_english(head))):
             # a country before a body the naming rules name, though the dictionary does not: the country goes
-            # before the whole (美国 + 能源部 → US Department of Energy), not inside its "of" (Department of US Energy)
+            # before the whole (美国 + 劳工部 → US Department of Labor), not inside its "of" (Department of US Labor)
             return body, True
     return [], False
 
