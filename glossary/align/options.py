@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..mining import lexicon
 from ..mining.filters import is_chemical
-from . import choice, dictionary, edges, english, kinds
+from . import choice, dictionary, edges, english, kinds, wordnet
 from .acts import is_phrasal, named_act, object_act, passive_act
 from .names import chemical, element_english
 from .senses import _as_modifier, _coordinated, _listed_noun
@@ -157,12 +157,13 @@ def _modifier_options(piece: str, first: bool, gl: list[str]) -> list[str]:
         # right" (排污权交易), not "emission authority"
         return [head]
     gl = [prefix] if prefix else _as_modifier(piece, gl)  # 新 + 材料 "new material", never "newly material"
-    senses = [edges.prefix_sense(c) for c in piece] if len(piece) == 2 else []
-    pair = _coordinated(*senses) if senses else None
-    if pair and not all(f" {w} " in f" {gl[0].replace('-', ' ')} " for w in senses if w):
-        # two prefixes before a noun are two modifiers: 轻重 + 金属 → "light and heavy metal" (alone,
-        # 轻重 is "severity"; 负极 is no "negative and extremely"), unless the word's own sense says both,
-        # one qualifying the other (负电 "negative electric charge")
+    first_sense, second_sense = (edges.prefix_sense(c) for c in piece) if len(piece) == 2 else (None, None)
+    opposites = bool(first_sense and second_sense and wordnet.opposite(first_sense, second_sense))
+    pair = _coordinated(first_sense, second_sense) if opposites else None
+    if pair and not all(f" {w} " in f" {gl[0].replace('-', ' ')} " for w in (first_sense, second_sense)):
+        # two prefixes that are opposites before a noun are two modifiers: 轻重 + 金属 → "light and heavy metal"
+        # (alone, 轻重 is "severity"), unless the word's own sense says both, one qualifying the other; other
+        # pairs are a word of their own (核电 "nuclear power", not "nuclear and electric"; 内核 a kernel)
         gl = [pair] + gl
     # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
     # give it: 国防 "national defense" + 生产法 → "Defense Production Law", 技术 + 壁垒 → "technical
