@@ -328,18 +328,23 @@ def test_a_programs_format_directives_are_no_words_and_a_modal_verb_begins_no_te
     assert not any(w.startswith("%e") for w, _ in pairs)
 
 
-def test_web_and_e_mail_addresses_are_no_words() -> None:
-    # a document's authors' addresses and its links gave "terms" of their pieces (a user name, a host name)
+def test_web_and_e_mail_addresses_and_paths_are_no_words() -> None:
+    # a document's authors' addresses, its links and the files it names gave "terms" of their pieces (a user
+    # name, a host name, a folder)
     text = (
         "译者：张三 <zhangsan@mail.example.org>。详见https://www.example.org/docs/index.html。"
         "配置文件的格式见www.example.net，问题请寄 zhangsan@mail.example.org。配置文件很重要。"
+        "配置文件在Documentation/widget/setup.rst和drivers/widget.c里，I/O接口用TCP/IP协议。"
     )
     pairs = JiebaTokeniser().pairs(text)
     assert ("https://www.example.org/docs/index.html", "x") in pairs and ("www.example.net", "x") in pairs
+    assert ("Documentation/widget/setup.rst", "x") in pairs and ("drivers/widget.c", "x") in pairs
     assert "".join(w for w, _ in pairs) == text
     terms = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=200)]
     assert "配置文件" in terms
-    assert not any("example" in t or t in ("zhangsan", "https", "docs") for t in terms), terms
+    assert not any("example" in t or "widget" in t or t in ("zhangsan", "https", "docs") for t in terms), terms
+    # a slash between words is no path
+    assert not any(w in ("I/O", "TCP/IP") and t == "x" for w, t in pairs)
 
 
 def test_full_width_latin_letters_and_digits_are_mined_as_latin_and_kept_as_written() -> None:

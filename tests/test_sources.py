@@ -70,7 +70,7 @@ def test_binary_file_is_skipped_with_a_reason(tmp_path: Path) -> None:
 def test_unsupported_suffix_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
     result = read_sources([tmp_path])
-    assert result.documents == [] and "not a .txt or .md file" in result.skipped[0][1]
+    assert result.documents == [] and "not a .txt, .md or .rst file" in result.skipped[0][1]
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
@@ -211,3 +211,65 @@ def test_a_text_too_short_to_tell_gb18030_from_big5_says_so() -> None:
     with pytest.raises(DecodeError, match="GB18030 and as Big5 alike .* --encoding gb18030"):
         decode_bytes(data, "x.txt")
     assert decode_bytes(data, "x.txt", encoding="gb18030") == ("大豆", "gb18030")
+
+
+# an invented manual page in each markup: its prose, and its code, links, directives and metadata
+MARKDOWN = """# 小部件手册
+
+配置小部件驱动时，先调用 `widget_init()`，再读[配置说明](docs/config.md)。
+
+```c
+int widget_probe(struct widget_device *dev);
+```
+
+<div class="note">小部件驱动需要中断控制器。</div>
+
+![示意图](img/widget.png)
+"""
+
+RST = """.. SPDX-License-Identifier: GPL-2.0
+.. include:: ../disclaimer.rst
+
+:Original: Documentation/widget/index.rst
+
+:译者:
+
+ 张三 San Zhang <zhangsan@example.org>
+
+小部件手册
+==========
+
+.. toctree::
+   :maxdepth: 2
+
+   widget-api
+
+配置小部件驱动时，先调用 :c:func:`widget_init`，再读 :ref:`配置说明 <widget_config>`
+和 ``WIDGET_MAX``。示例如下::
+
+    int widget_probe(struct widget_device *dev);
+
+.. note::
+   :class: small
+
+   小部件驱动需要中断控制器。
+
+.. _widget_config:
+"""
+
+
+@pytest.mark.parametrize("name, text", [("manual.md", MARKDOWN), ("manual.rst", RST)])
+def test_markup_is_read_as_its_prose_with_every_offset_kept(tmp_path: Path, name: str, text: str) -> None:
+    # a documentation folder's code, links' targets, directives and metadata gave identifiers and paths as terms
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    doc = read_document(tmp_path / name)
+    assert len(doc.text) == len(text) and doc.text.count("\n") == text.count("\n")
+    words = doc.text.split()
+    for prose in ("小部件手册", "配置小部件驱动时，先调用", "配置说明", "小部件驱动需要中断控制器。"):
+        assert any(prose in w for w in words), (prose, words)
+    markup = "widget_init widget_probe config.md toctree maxdepth GPL-2.0 Original San Zhang example.org WIDGET_MAX"
+    for code in markup.split() + ["class", "widget_config", "div", "png"]:
+        assert code not in doc.text, code
+    # each kept word stands where it stood in the file
+    at = text.index("中断控制器")
+    assert doc.text[at : at + 5] == "中断控制器"

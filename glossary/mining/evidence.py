@@ -25,6 +25,7 @@ from ..normalise.hanzi import HAN
 from ..normalise.text import find_term, sentence_around, term_starts
 from ..workers import default_workers, fork_shared, weighted_bounds
 from . import cedict
+from .segment import ADDRESS, PATH
 
 if TYPE_CHECKING:  # pragma: no cover
     from .candidates import Miner
@@ -359,7 +360,14 @@ def split_gloss(gloss: str) -> list[str]:
     (['Widget Train Control System', 'WTCS'], ['high precision glaze', 'HPG'])
     >>> split_gloss("Widget Administration, Ministry of Widget Affairs")
     ['Widget Administration, Ministry of Widget Affairs']
+
+    A path or an address in brackets is none (测试框架（Documentation/dev-tools/widget）):
+
+    >>> split_gloss("Documentation/dev-tools/widget"), split_gloss("https://example.org")
+    ([], [])
     """
+    if PATH.fullmatch(gloss) or ADDRESS.fullmatch(gloss):
+        return []
     m = _WITH_ACRONYM.match(gloss)
     if not m:
         return [gloss.replace("，", ", ")]

@@ -60,8 +60,15 @@ ADDRESS = re.compile(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'()（）\[\]【】《》「」，。、；：！？]*[^\s<>\"'()（）\[\]【】《》「」，。、；：！？.,;:!?]"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
-#: what is no word of a text: a format directive or an address
-_NO_WORD = re.compile(f"{PLACEHOLDER.pattern}|{ADDRESS.pattern}")
+#: a file's path: two slashes or more between Latin names, one of three letters or more (Documentation/PCI/pci.rst,
+#: /proc/sys/vm), or one before a name with an extension (mm/hugetlb.c); not I/O, TCP/IP, km/h or A/B/C
+PATH = re.compile(
+    r"(?<![A-Za-z0-9_/])(?=/?[A-Za-z0-9_./-]*[A-Za-z]{3})/?(?:[A-Za-z0-9_.-]*[A-Za-z][A-Za-z0-9_.-]*/){2,}"
+    r"[A-Za-z0-9_.-]*[A-Za-z0-9_]"
+    r"|(?<![A-Za-z0-9_/])[A-Za-z0-9_.-]*[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z0-9_-]+\.[a-z]{1,4}(?![A-Za-z0-9_/])"
+)
+#: what is no word of a text: a format directive, an address or a path
+_NO_WORD = re.compile(f"{PLACEHOLDER.pattern}|{ADDRESS.pattern}|{PATH.pattern}")
 
 
 class JiebaTokeniser:
@@ -81,15 +88,15 @@ class JiebaTokeniser:
 
     def pairs(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs covering ``text``; the fast path the miner uses. A program's format directive (%s,
-        {0}: :data:`PLACEHOLDER`) or a web or e-mail address (:data:`ADDRESS`) is one pair of its own, tagged as
-        punctuation: it is no word, and cuts the words around it as a comma would.
+        {0}: :data:`PLACEHOLDER`), a web or e-mail address (:data:`ADDRESS`) or a file's path (:data:`PATH`) is one
+        pair of its own, tagged as punctuation: it is no word, and cuts the words around it as a comma would.
 
         >>> JiebaTokeniser().pairs("无法打开%.250s文件")[-2:]
         [('%.250s', 'x'), ('文件', 'n')]
         >>> JiebaTokeniser().pairs("见https://example.org/a.html。")[1:]
         [('https://example.org/a.html', 'x'), ('。', 'x')]
         """
-        if ("%" in text or "{" in text or "@" in text or "://" in text or "www." in text) and _NO_WORD.search(text):
+        if ("%" in text or "{" in text or "@" in text or "/" in text or "www." in text) and _NO_WORD.search(text):
             out: list[tuple[str, str]] = []
             start = 0
             for m in _NO_WORD.finditer(text):

@@ -13,18 +13,31 @@ be read is reported as skipped and the rest goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SourceError
 from ..models import Document
 from ..workers import default_workers, fork_map
+from . import markdown, rst
 from .clean import clean_text
 from .text import decode_bytes, incomplete_tail
 
-#: suffix -> reader name; plain text and Markdown are both read as text
-READERS = {".txt": "text", ".md": "text", ".markdown": "text"}
+
+def _plain(text: str) -> str:
+    return text
+
+
+#: suffix -> what a format's markup leaves of its text, blanked to spaces so that every offset is the file's:
+#: plain text as it is, Markdown without its code and links' targets, reStructuredText without its directives,
+#: literal blocks and roles (:mod:`.markdown`, :mod:`.rst`)
+READERS: dict[str, Callable[[str], str]] = {
+    ".txt": _plain,
+    ".md": markdown.prose,
+    ".markdown": markdown.prose,
+    ".rst": rst.prose,
+}
 
 
 @dataclass
@@ -83,11 +96,12 @@ def read_document(path: Path, encoding: str | None = None) -> Document:
 def _read(path: Path, encoding: str | None) -> tuple[Document, str]:
     """:func:`read_document`, and what a reader should know of a file read short: a UTF-8 file's last character
     cut off ("" for a whole file)."""
-    if path.suffix.lower() not in READERS:
-        raise SourceError(f"{path}: not a .txt or .md file; skipped")
+    prose = READERS.get(path.suffix.lower())
+    if prose is None:
+        raise SourceError(f"{path}: not a .txt, .md or .rst file; skipped")
     data = path.read_bytes()
     text, used = decode_bytes(data, str(path), encoding)
-    cleaned, removed = clean_text(text)
+    cleaned, removed = clean_text(prose(text))
     # the script is told by the normalise stage (pipeline.collect): sources import nothing after them
     doc = Document(path=str(path), text=cleaned, encoding=used, skipped_lines=removed)
     cut = incomplete_tail(data) if used == "utf-8" else 0  # (a whole UTF-8 file ends in no part of a character)
