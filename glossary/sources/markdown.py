@@ -10,6 +10,8 @@ file. Written by hand, as the parsers (markdown-it) give lines, not the characte
 (['用', '释放，见', '文档', '。'], True)
 >>> prose("```c\\nint x;\\n```\\n正文").splitlines()[-1]
 '正文'
+>>> prose("一个 ` 号。\\n\\n第二段用 `x` 变量。")
+'一个 ` 号。\\n\\n第二段用     变量。'
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import re
 
 #: a fence that opens or closes a code block: three or more backquotes or tildes, indented at most three spaces
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-#: inline code: a run of backquotes, what it holds, and a run as long (CommonMark's rule)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+#: inline code: a run of backquotes, what it holds, and a run as long (CommonMark's rule), on one line (a stray
+#: backquote blanks no more than the rest of its line's pair)
+_CODE_SPAN = re.compile(r"(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 #: an image, whole: ![alt](target)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 #: a link's brackets and target, its text kept: [text](target), [text][ref]
