@@ -347,6 +347,13 @@ def test_web_and_e_mail_addresses_and_paths_are_no_words() -> None:
     assert not any(w in ("I/O", "TCP/IP") and t == "x" for w, t in pairs)
 
 
+def test_a_number_as_a_program_writes_it_is_a_number() -> None:
+    # a hardware manual's register values (0b0001, 0x1F00) ranked among its first "terms"
+    text = "寄存器的值为0b0001时有此功能。寄存器的值为0b0001，地址为0x1F00。地址0x80000000_00001000不可用。"
+    terms = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=200)]
+    assert "寄存器" in terms and not {"0b0001", "0x1F00", "0x80000000_00001000"} & set(terms), terms
+
+
 def test_full_width_latin_letters_and_digits_are_mined_as_latin_and_kept_as_written() -> None:
     # the segmenter reads ＬＥＤ as three marks of punctuation: the term was never a candidate
     text = "这款ＬＥＤ灯具很亮。ＬＥＤ灯具需要驱动芯片。ＬＥＤ灯具出口增长。"

@@ -10,6 +10,7 @@ the runs that begin or end inside a word the segmenter glued on. What is counted
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -24,6 +25,8 @@ BREAK_TAGS = frozenset(["x", "c", "cc", "uj", "ul", "uz", "ug", "uv", "ud", "u",
 MAX_TOKENS = 7
 #: tags that neither begin nor end a term: conjunctions and particles (和, 及, 的)
 EDGE_NOT = frozenset(["c", "cc", "u", "uj", "ul", "uz", "ug", "uv", "ud"])
+#: a number in a program's notation: hexadecimal, binary or octal
+NUMBER_LITERAL = re.compile(r"0(?:[xX][0-9A-Fa-f_]+|[bB][01_]+|[oO][0-7_]+)")
 #: tags that end no term: prepositions, numbers and their measure words (在, 3, 种)
 END_NOT_TAGS = frozenset(["p", "m", "mq"])
 MAX_CHARS = 24
@@ -95,7 +98,8 @@ def word_rules(word: str, tag: str) -> tuple[int, str | None, str | None]:
     if ends:
         bits &= ~END_OK
     lone = len(word) == 1 and word not in single_char_terms() and not word.isascii()  # (unless a rare element: 镝)
-    digits = word.isascii() and not any(ch.isalpha() for ch in word)  # a number or a code of digits
+    # (a number or a code of digits, or a number as a program writes it: 0x1F00, 0b0001)
+    digits = word.isascii() and (not any(ch.isalpha() for ch in word) or bool(NUMBER_LITERAL.fullmatch(word)))
     if lone or digits or tag == "m" and not word.isascii() and word not in elements():
         bits |= LONE_SKIP
     if len(word) < 3 or word.isascii():

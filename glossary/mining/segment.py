@@ -25,6 +25,7 @@ from ..native import load_module
 from ..normalise.hanzi import ACCENTED_CLASS, HAN_RANGES, HAN_RUN, NAME_DOT, NAME_DOTS
 from .cedict import has_word, is_verb, split_words
 from .filters import ends_in_head, transliteration_chars
+from .ngrams import NUMBER_LITERAL
 
 
 @dataclass(frozen=True)
@@ -451,4 +452,7 @@ def _join_latin(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, int]:
             latin = True
         else:
             break
-    return "".join(parts), ("eng" if latin else "m"), i
+    joined = "".join(parts)
+    # (a number as a program writes it, 0x1F00, 0b0001, is a number, not a Latin word)
+    return joined, ("eng" if latin and not NUMBER_LITERAL.fullmatch(joined) else "m"), i
+
