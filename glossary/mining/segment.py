@@ -455,4 +455,3 @@ def _join_latin(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, int]:
     joined = "".join(parts)
     # (a number as a program writes it, 0x1F00, 0b0001, is a number, not a Latin word)
     return joined, ("eng" if latin and not NUMBER_LITERAL.fullmatch(joined) else "m"), i
-
