@@ -354,6 +354,14 @@ def test_a_number_as_a_program_writes_it_is_a_number() -> None:
     assert "寄存器" in terms and not {"0b0001", "0x1F00", "0x80000000_00001000"} & set(terms), terms
 
 
+def test_two_initials_about_a_slash_are_one_latin_word() -> None:
+    # "I/O" read as I + / + O glued the O onto the word after it: "O请求" was a candidate
+    text = "驱动等待I/O请求完成。I/O请求被取消后，驱动重新提交I/O请求。"
+    assert ("I/O", "eng") in JiebaTokeniser().pairs(text)
+    terms = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=200)]
+    assert "I/O请求" in terms and "O请求" not in terms, terms
+
+
 def test_full_width_latin_letters_and_digits_are_mined_as_latin_and_kept_as_written() -> None:
     # the segmenter reads ＬＥＤ as three marks of punctuation: the term was never a candidate
     text = "这款ＬＥＤ灯具很亮。ＬＥＤ灯具需要驱动芯片。ＬＥＤ灯具出口增长。"

@@ -420,6 +420,11 @@ def _capitalised(pair: tuple[str, str]) -> bool:
     return pair[1] == "eng" and pair[0][:1].isupper()
 
 
+def _initial(word: str) -> bool:
+    """One capital: I, O."""
+    return len(word) == 1 and word.isascii() and word.isupper()
+
+
 def _join_latin(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, int]:
     """Absorb "X Y", "X & Y", "X+", "X&Y", "X-35" after pairs[i] into one Latin token; return it and the last
     index."""
@@ -438,6 +443,12 @@ def _join_latin(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, int]:
             # a firm's name of two (Procter & Gamble, Johnson & Johnson): one name, not two
             parts += [" & ", pairs[i + 4][0]]
             i += 4
+            latin = True
+        elif nxt == "/" and parts == [word] and _initial(word) and after[1] == "eng" and _initial(after[0]):
+            # two initials about a slash are one name (I/O, A/D, P/E): the second read alone was glued onto the
+            # word after it ("O请求")
+            parts += [nxt, after[0]]
+            i += 2
             latin = True
         elif nxt in _JOINERS and after[1] in ("eng", "m") and after[0].isascii():
             parts += [nxt, after[0]]
