@@ -163,7 +163,7 @@ def _modifier_options(piece: str, first: bool, gl: list[str]) -> list[str]:
     if pair and not all(f" {w} " in f" {gl[0].replace('-', ' ')} " for w in (first_sense, second_sense)):
         # two prefixes that are opposites before a noun are two modifiers: 轻重 + 金属 → "light and heavy metal"
         # (alone, 轻重 is "severity"), unless the word's own sense says both, one qualifying the other; other
-        # pairs are a word of their own (核电 "nuclear power", not "nuclear and electric"; 内核 a kernel)
+        # pairs are a word of their own (空军 "air force", not "air and military"; 内核 a kernel)
         gl = [pair] + gl
     # the first word of a term, which modifies all after it, takes the form the dictionary's compounds
     # give it: 国防 "national defense" + 生产法 → "Defense Production Law", 技术 + 壁垒 → "technical

