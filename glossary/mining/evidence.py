@@ -25,7 +25,7 @@ from ..normalise.hanzi import HAN
 from ..normalise.text import find_term, sentence_around, term_starts
 from ..workers import default_workers, fork_shared, weighted_bounds
 from . import cedict
-from .segment import ADDRESS, PATH
+from .nonwords import ADDRESS, PATH
 
 if TYPE_CHECKING:  # pragma: no cover
     from .candidates import Miner

@@ -26,6 +26,7 @@ from ..normalise.hanzi import ACCENTED_CLASS, HAN_RANGES, HAN_RUN, NAME_DOT, NAM
 from .cedict import has_word, is_verb, split_words
 from .filters import ends_in_head, transliteration_chars
 from .ngrams import NUMBER_LITERAL
+from .nonwords import NO_WORD
 
 
 @dataclass(frozen=True)
@@ -45,32 +46,6 @@ class Tokeniser(Protocol):
 
 _JOINERS = {"+", "&", "-", ".", "'"}
 
-#: a format directive in a program's messages, not a word: printf's (%s, %.250s, %1$d, %lu, %(name)s) and the
-#: braces of Python, C# and others ({0}, {name}, {0:>8}). Software messages are texts translators mine too, and
-#: the letters of %s, %d and %.250s ranked among their first terms. A directive follows no digit and is followed by
-#: no Latin letter: a percentage (5%e-commerce, 5%GDP) is none.
-PLACEHOLDER = re.compile(
-    r"(?<![0-9])%(?:\(\w+\)|\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-    r"(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGaAcspn](?![A-Za-z])"
-    r"|\{[A-Za-z0-9_.]*(?:[:!][^{}\s]*)?\}"
-)
-#: a web address or an e-mail address, not words: a page's links and a document's authors' addresses gave
-#: "terms" of their pieces (a host name, a user name, gmail.com). It runs to a space, a quotation mark or
-#: bracket, or Chinese punctuation; a final full stop or comma is the sentence's.
-ADDRESS = re.compile(
-    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'()（）\[\]【】《》「」，。、；：！？]*[^\s<>\"'()（）\[\]【】《》「」，。、；：！？.,;:!?]"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-)
-#: a file's path: two slashes or more between Latin names, one of three letters or more (Documentation/PCI/pci.rst,
-#: /proc/sys/vm), or one before a name with an extension (mm/hugetlb.c); not I/O, TCP/IP, km/h or A/B/C
-PATH = re.compile(
-    r"(?<![A-Za-z0-9_/])(?=/?[A-Za-z0-9_./-]*[A-Za-z]{3})/?(?:[A-Za-z0-9_.-]*[A-Za-z][A-Za-z0-9_.-]*/){2,}"
-    r"[A-Za-z0-9_.-]*[A-Za-z0-9_]"
-    r"|(?<![A-Za-z0-9_/])[A-Za-z0-9_.-]*[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z0-9_-]+\.[a-z]{1,4}(?![A-Za-z0-9_/])"
-)
-#: what is no word of a text: a format directive, an address or a path
-_NO_WORD = re.compile(f"{PLACEHOLDER.pattern}|{ADDRESS.pattern}|{PATH.pattern}")
-
 
 class JiebaTokeniser:
     """jieba-rs with its HMM for unknown words, and Latin-name repair."""
@@ -89,7 +64,7 @@ class JiebaTokeniser:
 
     def pairs(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs covering ``text``; the fast path the miner uses. A program's format directive (%s,
-        {0}: :data:`PLACEHOLDER`), a web or e-mail address (:data:`ADDRESS`) or a file's path (:data:`PATH`) is one
+        {0}: :data:`~.nonwords.PLACEHOLDER`), a web or e-mail address (:data:`~.nonwords.ADDRESS`) or a file's path (:data:`~.nonwords.PATH`) is one
         pair of its own, tagged as punctuation: it is no word, and cuts the words around it as a comma would.
 
         >>> JiebaTokeniser().pairs("无法打开%.250s文件")[-2:]
@@ -97,10 +72,10 @@ class JiebaTokeniser:
         >>> JiebaTokeniser().pairs("见https://example.org/a.html。")[1:]
         [('https://example.org/a.html', 'x'), ('。', 'x')]
         """
-        if ("%" in text or "{" in text or "@" in text or "/" in text or "www." in text) and _NO_WORD.search(text):
+        if ("%" in text or "{" in text or "@" in text or "/" in text or "www." in text) and NO_WORD.search(text):
             out: list[tuple[str, str]] = []
             start = 0
-            for m in _NO_WORD.finditer(text):
+            for m in NO_WORD.finditer(text):
                 out += self._words(text[start : m.start()])
                 out.append((m.group(), "x"))
                 start = m.end()
