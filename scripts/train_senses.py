@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from train import annotated_sets  # noqa: E402
 from train_tm import same_english  # noqa: E402
 
-from glossary.align import choice, english_suggestions  # noqa: E402
+from glossary.align import choice, discourse, english_suggestions  # noqa: E402
 from glossary.align.propose import use_texts  # noqa: E402
 from glossary.mining.training import norm_form  # noqa: E402
 from glossary.models import Candidate  # noqa: E402
@@ -81,15 +81,15 @@ def collect_examples(corpus: Corpus) -> None:
     def record(word: str, final: bool, first: bool, reading: str | None, ruled: list[str]) -> None:
         opts, added = choice.options(word, final, ruled)
         if len(opts) >= 2:
-            labels = [int(any(choice.said(o) in g for g in golds)) for o in opts]
+            labels = [int(any(discourse.said(o) in g for g in golds)) for o in opts]
             corpus.examples.append((word, opts, choice.features(word, final, first, reading, opts, added), labels))
 
     use_texts(corpus.candidates)
     try:
         with choice.recording(record):
             for cand, english in corpus.rows:
-                golds[:] = [choice.said(e) for e in english]
-                with choice.leaving_out(cand.term):  # (its own known English labels nothing of its own)
+                golds[:] = [discourse.said(e) for e in english]
+                with discourse.leaving_out(cand.term):  # (its own known English labels nothing of its own)
                     english_suggestions(cand)
     finally:
         use_texts([])

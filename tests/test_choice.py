@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from glossary.align import choice, compose
+from glossary.align import choice, compose, discourse
 from glossary.errors import ModelError
 from glossary.mining import lexicon
 
@@ -144,15 +144,15 @@ def test_a_word_is_rendered_as_the_runs_other_terms_render_it() -> None:
     alone = align_candidates([Candidate(term="大对象")], workers=1)
     run = align_candidates([Candidate(term=t) for t in ("对象类型", "对象文件", "大对象")], workers=1)
     assert alone[0].english[0].text != "big object" and run[2].english[0].text == "big object"
-    assert not choice._DISCOURSE  # (what one run's terms say is forgotten after it)
+    assert not discourse.known()  # (what one run's terms say is forgotten after it)
 
 
 def test_a_terms_own_english_is_no_support_for_its_own_words_while_left_out() -> None:
-    choice.use_discourse({"对象": [("对象类型", choice.said("object type"))]})
+    choice.use_discourse({"对象": [("对象类型", discourse.said("object type"))]})
     try:
-        assert choice.discourse_support("对象", "object") == 1
-        with choice.leaving_out("对象类型"):
-            assert choice.discourse_support("对象", "object") == 0
+        assert discourse.discourse_support("对象", "object") == 1
+        with discourse.leaving_out("对象类型"):
+            assert discourse.discourse_support("对象", "object") == 0
     finally:
         choice.use_discourse({})
 

@@ -34,7 +34,8 @@ from ..mining import cedict, lexicon
 from ..table import Table
 from ..tm import words as english_words
 from ..tm.words import FUNCTION_WORDS
-from . import dictionary, english, kinds
+from . import dictionary, discourse, english, kinds
+from .discourse import discourse_support
 
 #: what is measured of each option, in this order (the fitted weights follow it)
 FEATURES: tuple[str, ...] = (
@@ -265,7 +266,7 @@ def features(
     zipfs = [_zipf(o) for o in opts]
     # (the commonest of the rules' own options: a rare or stray word the lexicon adds moves no other's gap)
     best = max((z for k, z in enumerate(zipfs) if k not in added), default=0.0)
-    told = [discourse_support(word, o) for o in opts] if _DISCOURSE else [0] * len(opts)
+    told = [discourse_support(word, o) for o in opts] if discourse.known() else [0] * len(opts)
     most = max(told, default=0)
     rows = []
     for k, o in enumerate(opts):
@@ -303,52 +304,12 @@ def features(
     return rows
 
 
-#: the run's terms whose whole English a resource or the texts give, under each word they hold: word → [(term,
-#: that English as :func:`said` words)] (:func:`use_discourse`); and the terms whose own English is not counted
-_DISCOURSE: dict[str, list[tuple[str, str]]] = {}
-_LEFT_OUT: set[str] = set()
-
-
-def said(text: str) -> str:
-    """``text`` as its lower-case words, each without a plural s, space-padded: what "says it" compares.
-
-    >>> said("Object Types") in said("large object types")
-    True
-    """
-    ws = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in _WORD.findall(text.lower())]
-    return " " + " ".join(ws) + " "
-
-
 def use_discourse(entries: dict[str, list[tuple[str, str]]]) -> None:
     """Rank a word's renderings by how the run's other terms render it too (one sense per discourse): ``entries``
     maps each word to the terms holding it whose whole English is known, with that English (:func:`said`). In a
     software manual 对象 is an "object" (对象类型 "object type"), in a news story a "partner"."""
-    _DISCOURSE.clear()
-    _DISCOURSE.update(entries)
+    discourse.use(entries)
     _ranked.cache_clear()
-
-
-@contextmanager
-def leaving_out(term: str) -> Iterator[None]:
-    """While open, ``term``'s own English is not counted for its words (training: a term's known English must not
-    label its own composition)."""
-    _LEFT_OUT.add(term)
-    try:
-        yield
-    finally:
-        _LEFT_OUT.discard(term)
-
-
-def discourse_support(word: str, option: str) -> int:
-    """How many of the run's terms holding ``word`` say ``option`` in their whole English.
-
-    >>> use_discourse({"对象": [("对象类型", said("object type")), ("大对象", said("large object"))]})
-    >>> discourse_support("对象", "object"), discourse_support("对象", "partner")
-    (2, 0)
-    >>> use_discourse({})
-    """
-    key = said(option)
-    return sum(1 for term, english in _DISCOURSE.get(word, ()) if key in english and term not in _LEFT_OUT)
 
 
 def ranked(
@@ -364,7 +325,7 @@ def ranked(
     if chosen and _recorders:
         _recorders[-1](word, final, first, reading, ruled)
     weights = None if _recorders else model()
-    if len(word) == 1 and len(ruled) > 1 and _DISCOURSE.get(word):
+    if len(word) == 1 and len(ruled) > 1 and discourse.terms_holding(word):
         # a character the run's words say one way leads with that sense (a Taiwan text's 档 is a "file", as its
         # 档案 says, not the dictionary's first "shelves")
         told = {o: discourse_support(word, o) for o in ruled}

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..mining.filters import NAME_HEADS, is_chemical
 from ..models import Candidate, Equivalent
-from . import choice, countries, dictionary, kinds, translit
+from . import choice, countries, dictionary, discourse, kinds, translit
 from . import compose as _compose
 from . import literal as _literal
 from . import names as _names
@@ -122,7 +122,7 @@ def use_texts(cands: Iterable[Candidate]) -> None:
     from ..mining import lexicon
 
     _TEXT_PARTS.clear()
-    discourse: dict[str, list[tuple[str, str]]] = {}
+    under: dict[str, list[tuple[str, str]]] = {}
     words: Counter[str] = Counter()  # (the terms' dictionary words, and the characters a term holds alone)
     alone: set[str] = set()
     for c in cands:
@@ -140,18 +140,18 @@ def use_texts(cands: Iterable[Candidate]) -> None:
         alone.update(p for p in parts if len(p) == 1)
         whole = said[:1] + [e.text for e in senses[:1]] + lexicon.english(c.term)[:1]
         if whole:
-            english = choice.said(" / ".join(whole))
+            english = discourse.said(" / ".join(whole))
             for part in set(parts) - {c.term}:
                 if len(part) >= 2:
-                    discourse.setdefault(part, []).append((c.term, english))
+                    under.setdefault(part, []).append((c.term, english))
     # and a character a term holds alone by the English of the words that hold it (档 by 档案 "file; record")
     for word, n in words.items():
         held = alone.intersection(word)
         first = dictionary.ranked_glosses(word, limit=1) if held else []
         if first:
             for ch in held:
-                discourse.setdefault(ch, []).extend([(word, choice.said(first[0]))] * n)
-    choice.use_discourse(discourse)
+                under.setdefault(ch, []).extend([(word, discourse.said(first[0]))] * n)
+    choice.use_discourse(under)
 
 
 def _add_said(c: Candidate, known: Mapping[str, Sequence[str]], out: Suggestions) -> None:
