@@ -7,6 +7,7 @@ True
 
 from __future__ import annotations
 
+import json
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -29,3 +30,15 @@ def located(env: str, relative: str, holding: str = "") -> Path | None:
     candidates = [Path(env)] if env else []
     candidates += [p for p in [installed(relative)] if p is not None]
     return next((p for p in candidates if (p / holding if holding else p).is_file()), None)
+
+
+def version_key(file: Path, package: Path) -> str:
+    """What a cache built from ``file`` is keyed by: its size and the version in ``package``'s ``package.json``,
+    else (a copy a variable names, in no package) its size and time. (The time of an installed copy is when it was
+    installed: two checkouts on one machine, a working tree and CI's fresh clone, evicted each other's indexes.)"""
+    stat = file.stat()
+    try:
+        version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"{stat.st_size}-{int(stat.st_mtime)}"
+    return f"{stat.st_size}-v{version}"

@@ -18,14 +18,13 @@ False
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from ..cache import cached
-from ..npm import located
+from ..npm import located, version_key
 
 WORDNET_ENV = "GLOSSARY_WORDNET"
 #: the pinned npm package the project installs
@@ -60,16 +59,9 @@ def _antonyms() -> dict[str, list[str]]:
     src = path()
     if src is None:
         return {}
-    return cached("wordnet-antonyms", _source_key(src), lambda: read_antonyms(src / "data.adj"))
-
-
-def _source_key(src: Path) -> str:
-    """The package's version and the file's size (a folder named by ``$GLOSSARY_WORDNET`` may have no package)."""
-    try:
-        version = json.loads((src.parent / "package.json").read_text(encoding="utf-8"))["version"]
-    except (OSError, ValueError, KeyError):
-        version = "local"
-    return f"{version}-{(src / 'data.adj').stat().st_size}"
+    return cached(
+        "wordnet-antonyms", version_key(src / "data.adj", src.parent), lambda: read_antonyms(src / "data.adj")
+    )
 
 
 def read_antonyms(data_adj: Path) -> dict[str, list[str]]:

