@@ -49,6 +49,7 @@ def where(
     return [k for k, (w, t) in enumerate(pairs) if low <= len(w) <= high and (tags is None or t in tags) and begins(w)]
 
 
+#: tags the segmenter gives to pieces of a foreign name it has cut (坦/n 布里/nrt 兹/rg, 阿拉弗/nr 拉/v)
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns"})
 _PIECE_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "ng", "rg", "g", "v", "d"})  # 莫/d + 德纳/ns: 莫德纳
 MAX_NAME = 6

@@ -58,8 +58,8 @@ class JiebaTokeniser:
 
     def pairs(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs covering ``text``; the fast path the miner uses. A program's format directive (%s,
-        {0}: :data:`~.nonwords.PLACEHOLDER`), a web or e-mail address (:data:`~.nonwords.ADDRESS`) or a file's path (:data:`~.nonwords.PATH`) is one
-        pair of its own, tagged as punctuation: it is no word, and cuts the words around it as a comma would.
+        {0}), a web or e-mail address or a file's path (:mod:`~.nonwords`) is one pair of its own, tagged as
+        punctuation: it is no word, and cuts the words around it as a comma would.
 
         >>> JiebaTokeniser().pairs("无法打开%.250s文件")[-2:]
         [('%.250s', 'x'), ('文件', 'n')]
@@ -278,6 +278,3 @@ def _retagged(word: str, tag: str) -> tuple[tuple[str, str], ...] | None:
     ):
         return tagged
     return None
-
-
-#: tags the segmenter gives to pieces of a foreign name it has cut (坦/n 布里/nrt 兹/rg, 阿拉弗/nr 拉/v)
