@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..models import Document
 from ..workers import default_workers, fork_map
-from . import markdown, rst
+from . import htmlpage, markdown, rst
 from .clean import clean_text
 from .text import decode_bytes, incomplete_tail
 
@@ -31,12 +31,15 @@ def _plain(text: str) -> str:
 
 #: suffix -> what a format's markup leaves of its text, blanked to spaces so that every offset is the file's:
 #: plain text as it is, Markdown without its code and links' targets, reStructuredText without its directives,
-#: literal blocks and roles (:mod:`.markdown`, :mod:`.rst`)
+#: literal blocks and roles, HTML as a browser shows its words (:mod:`.markdown`, :mod:`.rst`, :mod:`.htmlpage`)
 READERS: dict[str, Callable[[str], str]] = {
     ".txt": _plain,
     ".md": markdown.prose,
     ".markdown": markdown.prose,
     ".rst": rst.prose,
+    ".html": htmlpage.prose,
+    ".htm": htmlpage.prose,
+    ".xhtml": htmlpage.prose,
 }
 
 
@@ -98,7 +101,7 @@ def _read(path: Path, encoding: str | None) -> tuple[Document, str]:
     cut off ("" for a whole file)."""
     prose = READERS.get(path.suffix.lower())
     if prose is None:
-        raise SourceError(f"{path}: not a .txt, .md or .rst file; skipped")
+        raise SourceError(f"{path}: not a .txt, .md, .rst or .html file; skipped")
     data = path.read_bytes()
     text, used = decode_bytes(data, str(path), encoding)
     cleaned, removed = clean_text(prose(text))
