@@ -1171,3 +1171,20 @@ def test_a_term_built_on_one_the_texts_gloss_takes_that_english_for_the_part() -
     coded = Candidate(term="磁隧道结", english_in_text=["MTJ"])
     again = {e.simplified: e for e in align_candidates([coded, Candidate(term="磁隧道结器件")], workers=1)}
     assert not again["磁隧道结器件"].english[0].text.startswith("MTJ")
+
+
+def test_a_lexicon_rendering_said_twice_over_by_compositions_is_weighed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ECDICT rendering a term both as a composition says it and as its "A of B" form crashed the whole mine
+    # (list.remove of a composition already taken out: LibreOffice's Chinese help, mined as a new user would)
+    from glossary.align import propose
+    from glossary.align.suggestions import Suggestions
+    from glossary.mining import lexicon
+
+    monkeypatch.setattr(lexicon, "english", lambda term: ["storage capacity", "capacity of storage"])
+    out = Suggestions()
+    out.add("storage capacity", "compose", 0.2)
+    out.add("store volume", "compose", 0.18)
+    propose._add_lexicon("储存容量", out)
+    said = [(e.text, e.source, e.confidence) for e in out]
+    assert ("storage capacity", "ecdict", 0.5) in said and ("store volume", "compose", 0.18) in said
+    assert [t.lower() for t, *_ in said].count("storage capacity") == 1

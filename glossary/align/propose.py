@@ -71,6 +71,7 @@ def _add_lexicon(term: str, out: Suggestions) -> None:
             continue  # (a composition by a rule that vouches for itself stays as sure as it was)
         if same is not None:
             out.remove(same)
+            composed.pop(t.lower())  # (ECDICT may give its "A of B" form too: that composition is gone already)
         compound = _compound_of(t, composed)
         if compound is not None:
             # the lexicon's "capacity of storage" and a composition's "storage capacity" are one rendering: a
