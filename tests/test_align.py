@@ -1188,3 +1188,30 @@ def test_a_lexicon_rendering_said_twice_over_by_compositions_is_weighed_once(mon
     said = [(e.text, e.source, e.confidence) for e in out]
     assert ("storage capacity", "ecdict", 0.5) in said and ("store volume", "compose", 0.18) in said
     assert [t.lower() for t, *_ in said].count("storage capacity") == 1
+
+
+def test_a_taiwan_term_in_its_own_words_takes_the_english_of_the_mainlands() -> None:
+    # a Taiwan manual's 對話方塊 read as Simplified character by character was a "talking cube", and 函式 had no
+    # English: the dictionaries know them as the Mainland writes them (对话框, 函数), OpenCC's Taiwan phrases say so
+    def first(term: str, seen: str) -> tuple[str, str]:
+        e = english_suggestions(Candidate(term=term, surfaces={seen: ["a.txt"]}, traditional_surfaces=[seen]))[0]
+        return e.text, e.source
+
+    assert first("对话方块", "對話方塊") == ("dialog box", "cedict")
+    assert first("函式", "函式") == ("function", "cedict")
+    # seen in Simplified only, the term is no Taiwan word; and what a dictionary knows whole stays first
+    assert english_suggestions(Candidate(term="对话方块"))[0].source == "compose"
+    assert (
+        first("巨集", "巨集") == ("macro", "cedict")
+        and english_suggestions(Candidate(term="巨集", surfaces={"巨集": ["a.txt"]}, traditional_surfaces=["巨集"]))[
+            0
+        ].confidence
+        == english_suggestions(Candidate(term="巨集"))[0].confidence
+    )
+    # a Mainland form no dictionary knows (儲存格 read greedily as 保存格) lends nothing
+    assert all(
+        e.source != "cedict"
+        for e in english_suggestions(
+            Candidate(term="储存格", surfaces={"儲存格": ["a.txt"]}, traditional_surfaces=["儲存格"])
+        )
+    )

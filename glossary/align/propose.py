@@ -14,8 +14,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..mining import lexicon
 from ..mining.filters import NAME_HEADS, is_chemical
 from ..models import Candidate, Equivalent
+from ..normalise.hanzi import HAN
+from ..normalise.script import mainland_words
 from . import choice, countries, dictionary, discourse, kinds, translit
 from . import compose as _compose
 from . import literal as _literal
@@ -47,17 +50,16 @@ ECDICT_CONFIDENCE = 0.5
 ECDICT_NAME_CONFIDENCE = 0.15
 
 
-def _add_lexicon(term: str, out: Suggestions) -> None:
+def _add_lexicon(term: str, out: Suggestions, drop: float = 0.0) -> None:
     """The English headwords ECDICT translates as exactly the term (发酵罐 → fermenter) where CC-CEDICT has no
     entry for it (where both have one they mostly agree), before the compositions, which are right less often
     (:data:`ECDICT_CONFIDENCE`); a plural beside its singular is left out, and one a composition says too goes
     first (two sources agree), in place of the composition. The name of a body or a law is composed by the naming
-    rules before it: for such names ECDICT gives nicknames (a defence ministry as "Penta")."""
+    rules before it: for such names ECDICT gives nicknames (a defence ministry as "Penta"). ``drop``: how much
+    less sure than that (another form of the term, :func:`_add_mainland`)."""
     if term.isascii() or any(e.source == "cedict" for e in out):
         return
-    confidence = ECDICT_NAME_CONFIDENCE if term.endswith(NAME_HEADS) else ECDICT_CONFIDENCE
-    from ..mining import lexicon
-
+    confidence = (ECDICT_NAME_CONFIDENCE if term.endswith(NAME_HEADS) else ECDICT_CONFIDENCE) - drop
     # its lower-case abbreviations (dod) and verb forms (dodded) are no glossary English
     found = [t for t in lexicon.english(term) if len(t) > 3 and not t.endswith(("ed", "ing"))]
     found = [t for t in found if _singular_as_written(t) not in found]
@@ -89,8 +91,6 @@ def _singular_as_written(word: str) -> str | None:
     >>> _singular_as_written("Estonians") if lexicon.available() else "Estonian"
     'Estonian'
     """
-    from ..mining import lexicon
-
     one = lexicon.singular(word)
     return one[:1].upper() + one[1:] if one and word[:1].isupper() else one
 
@@ -120,8 +120,6 @@ def use_texts(cands: Iterable[Candidate]) -> None:
     brackets after ``cands`` (several words or a hyphened one, not a code) as the English of those terms where they
     are a part of another (:func:`_with_known_part`); and every term's whole English the texts or the dictionaries
     give, under the words it holds, for the choice of a word's rendering (:func:`choice.use_discourse`)."""
-    from ..mining import lexicon
-
     _TEXT_PARTS.clear()
     under: dict[str, list[tuple[str, str]]] = {}
     words: Counter[str] = Counter()  # (the terms' dictionary words, and the characters a term holds alone)
@@ -197,6 +195,7 @@ def english_suggestions(c: Candidate, known: Mapping[str, Sequence[str]] | None 
         # a composition's first rendering is right about one time in six (`make eval`'s calibration table)
         out.add(t, "compose", (CEDICT_CONFIDENCE + 0.02 if t in literal_head else 0.2) - 0.015 * i)
     _add_lexicon(c.term, out)
+    _add_mainland(c, out)
     official_forms(out)
     if not c.term.isascii():  # (a Latin term's own spelling is no aside)
         asides_after_senses(out)
@@ -258,22 +257,46 @@ def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: Suggestions
             out.add(rest_en[0].format(t), source, conf)
 
 
-def _add_senses(term: str, out: Suggestions) -> None:
-    """CC-CEDICT's senses of the term, in the order its compounds use them, acts and qualities as nouns."""
+#: sources that know a term whole (not a composition of its words, nor a name's sound)
+_WHOLE = frozenset({"termbase", "text", "cedict", "ecdict", "chemistry", "iso3166", "cldr"})
+#: what the dictionaries' English for the Mainland's words of a Taiwan term loses against the term's own: OpenCC's
+#: phrases are read greedily, and a region's word is not always the other's (untested on the annotated lists,
+#: whose Taiwan articles' listed terms have no such form a dictionary knows)
+MAINLAND_DROP = 0.1
+
+
+def _add_mainland(c: Candidate, out: Suggestions) -> None:
+    """A term a Taiwan text writes in its own words (對話方塊, 核取方塊, 函式: a dialog box, a check box, a
+    function) where no resource knows it whole: the English CC-CEDICT, else ECDICT, gives the Mainland's words
+    for it (对话框, 复选框, 函数; :func:`~glossary.normalise.script.mainland_words`), a little less sure than
+    for the term itself. Read as Simplified character by character, 对话方块 was a "talking cube"."""
+    if any(e.source in _WHOLE for e in out):
+        return
+    for form in dict.fromkeys(mainland_words(s) for s in c.traditional_surfaces):
+        if form == c.term or not HAN.search(form):
+            continue
+        _add_senses(form, out, MAINLAND_DROP)
+        _add_lexicon(form, out, MAINLAND_DROP)
+
+
+def _add_senses(term: str, out: Suggestions, drop: float = 0.0) -> None:
+    """CC-CEDICT's senses of the term, in the order its compounds use them, acts and qualities as nouns; each
+    ``drop`` less sure than the dictionary's senses are."""
+    confidence = CEDICT_CONFIDENCE - drop
     for i, g in enumerate(dictionary.ranked_glosses(term, limit=4)):  # the sense its compounds use first
         short = _DESCRIPTOR.sub("", g)
         if short != g and kinds.is_proper(term):
             # 新华社 "Xinhua News Agency": a name is cited as "Xinhua"
-            out.add(short, "cedict", CEDICT_CONFIDENCE + 0.01 - 0.05 * i)
+            out.add(short, "cedict", confidence + 0.01 - 0.05 * i)
         # a term names an act or a quality, as a noun: 接种 "to be vaccinated" → vaccination, 分离 "to
         # separate" → separation, 冶炼 "to smelt" → smelting; a verb that is a noun too stays (管制 control)
         nouns = term_nouns(term, g)
         for noun in nouns if i == 0 else []:
-            out.add(noun, "cedict", CEDICT_CONFIDENCE - 0.05 * i)
-        out.add(g, "cedict", CEDICT_CONFIDENCE - 0.05 * i)
+            out.add(noun, "cedict", confidence - 0.05 * i)
+        out.add(g, "cedict", confidence - 0.05 * i)
         for noun in nouns if i > 0 else []:
             if not noun.endswith("ing"):  # (萃取 "liquid-liquid extraction; to extract": and "extraction")
-                out.add(noun, "cedict", CEDICT_CONFIDENCE - 0.05 * i)
+                out.add(noun, "cedict", confidence - 0.05 * i)
 
 
 def _named_in_setting(c: Candidate, out: list[Equivalent]) -> list[Equivalent]:

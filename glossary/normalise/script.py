@@ -66,6 +66,17 @@ def to_traditional(text: str, region: str = "") -> str:
     return _cc({"": "s2t", "tw": "s2tw", "twp": "s2twp", "hk": "s2hk"}[region]).convert(text)
 
 
+def mainland_words(text: str) -> str:
+    """A Taiwan text's own words as the Mainland writes them, in Simplified (OpenCC's Taiwan phrases, ``tw2sp``):
+    對話方塊 → 对话框, 函式 → 函数, 資料庫 → 数据库. Phrase by phrase and greedy, so a word made of other words can
+    come out as none (儲存格 → 保存格): read the result only where a dictionary knows it.
+
+    >>> mainland_words("對話方塊"), mainland_words("函式")
+    ('对话框', '函数')
+    """
+    return _cc("tw2sp").convert(text)
+
+
 def to_simplified_aligned(text: str) -> str:
     """Simplified text with exactly one character per input character, its full-width Latin letters and digits
     as ASCII (ＬＥＤ is LED, as the segmenter knows it: it reads full-width letters as punctuation).
