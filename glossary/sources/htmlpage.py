@@ -16,6 +16,9 @@ offsets and lines are those of its text, not of its markup.
 ['卡洛斯·贝内特说：', '储能电站运行']
 >>> prose("<nav>首页 | 新闻</nav><p>正文</p>").split()
 ['正文']
+>>> prose("<p><ruby>储<rt>chǔ</rt>能</ruby>电站</p>")
+'储能电站\\n'
+
 """
 
 from __future__ import annotations
@@ -30,9 +33,11 @@ from html.parser import HTMLParser
 SKIPPED = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "math", "code", "pre", "kbd", "samp", "var",
-        "form", "button", "select", "textarea", "iframe", "object", "canvas", "nav", "aside", "footer",
+        "form", "button", "select", "textarea", "iframe", "object", "canvas", "nav", "aside", "footer", "rt", "rp",
     }
 )  # fmt: skip
+#: a reading written over its characters (漢<rt>hàn</rt>字): left out without parting the word
+_RUBY = frozenset({"rt", "rp"})
 #: elements that begin a block of their own, where a browser starts a new line
 BLOCKS = frozenset(
     {
@@ -126,7 +131,7 @@ def prose(text: str) -> str:
         if kind == "data":
             run.append(data)
         elif name in SKIPPED:
-            if kind != "end":
+            if kind != "end" and name not in _RUBY:
                 run.append(" ")  # (what was left out parts the words about it: 用<code>ls</code>命令 is no 用命令)
         elif name in BLOCKS:
             lines.append(_unbreak("".join(run)).strip())
