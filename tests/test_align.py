@@ -1215,3 +1215,21 @@ def test_a_taiwan_term_in_its_own_words_takes_the_english_of_the_mainlands() -> 
             Candidate(term="储存格", surfaces={"儲存格": ["a.txt"]}, traditional_surfaces=["儲存格"])
         )
     )
+
+
+def test_english_a_manual_writes_after_many_terms_is_an_aside_of_each() -> None:
+    # LibreOffice's help writes the programs a command is in after it: 水平方向 (LibreOffice Draw), 置于顶层 (…),
+    # and "LibreOffice Draw" came first as the English of each of them
+    from glossary.align import align_candidates
+
+    aside = "Widget Draw"
+    cands = [Candidate(term=t, english_in_text=[aside]) for t in ("水平方向", "置于顶层", "图形排列")]
+    cands.append(Candidate(term="数据透视表", english_in_text=["pivot table"]))
+    entries = {e.simplified: e for e in align_candidates(cands, workers=1)}
+    for term in ("水平方向", "置于顶层", "图形排列"):
+        english = entries[term].english
+        assert english[0].text != aside and next(e.confidence for e in english if e.text == aside) == 0.1
+    assert entries["数据透视表"].english[0].text == "pivot table"  # a gloss of one term stays its name
+    # one gloss after a term and the terms built on it, or after terms of one ending, names that ending: kept
+    ends = [Candidate(term=t + "守护进程", english_in_text=["daemon"]) for t in ("日志", "远程", "固件")]
+    assert all(e.english[0].text == "daemon" for e in align_candidates(ends, workers=1))

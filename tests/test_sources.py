@@ -278,13 +278,13 @@ def test_markup_is_read_as_its_prose_with_every_offset_kept(tmp_path: Path, name
 # an invented news page saved whole: its head, scripts and styles, a site menu and footer, inline tags inside
 # words, character references in a name, a table, code and a comment
 PAGE = """<!DOCTYPE html>
-<html><head><meta charset="gb18030"><title>储能电站并网调试完成</title>
+<html><head><meta charset="gb18030"><title>涡轮叶片检修完成</title>
 <style>.lead { color: #333 }</style><script>var pageTracker = "统计脚本";</script></head>
 <body><nav><ul><li><a href="/">首页</a></li><li><a href="/news">新闻中心</a></li></ul></nav>
-<article><h1>储能<b>电站</b>并网调试完成</h1>
-<p class="lead">本报讯　工程师卡洛斯&middot;贝内特说，新建的储能<a href="/tag/1">电站</a>采用磷酸铁锂电池，
+<article><h1>涡轮<b>叶片</b>检修完成</h1>
+<p class="lead">本报讯　工程师卡洛斯&middot;贝内特说，新换的涡轮<a href="/tag/1">叶片</a>采用陶瓷涂层，
 额定功率为100&nbsp;MW。</p><!-- 编辑：某某 -->
-<table><tr><th>设备</th><td>液流电池</td></tr></table>
+<table><tr><th>设备</th><td>换热器</td></tr></table>
 <p>运行参数用<code>set_power()</code>写入控制器。</p></article>
 <footer>版权所有　某某网站 &copy; 2026</footer></body></html>
 """
@@ -297,9 +297,9 @@ def test_a_web_page_is_read_as_the_text_a_browser_shows(tmp_path: Path) -> None:
     assert result.skipped == []
     (doc,) = result.documents
     lines = doc.text.splitlines()
-    assert "储能电站并网调试完成" in lines  # the title and the heading, its word not cut by the <b> inside it
-    assert any("卡洛斯·贝内特说，新建的储能电站采用磷酸铁锂电池，额定功率为100\xa0MW。" in line for line in lines)
-    assert "设备" in lines and "液流电池" in lines  # a table's cells are lines of their own
+    assert "涡轮叶片检修完成" in lines  # the title and the heading, its word not cut by the <b> inside it
+    assert any("卡洛斯·贝内特说，新换的涡轮叶片采用陶瓷涂层，额定功率为100\xa0MW。" in line for line in lines)
+    assert "设备" in lines and "换热器" in lines  # a table's cells are lines of their own
     for gone in (
         "pageTracker",
         "统计脚本",
@@ -322,9 +322,9 @@ def test_a_web_page_is_read_as_the_text_a_browser_shows(tmp_path: Path) -> None:
 
 def test_a_web_page_element_left_open_leaves_out_only_its_tag(tmp_path: Path) -> None:
     # a page cut short or badly written: an unclosed menu must not take the article with it
-    (tmp_path / "cut.htm").write_text("<nav>储能简报<p>储能电站投运。<p>液流电池<br>储能", encoding="utf-8")
+    (tmp_path / "cut.htm").write_text("<nav>检修简报<p>涡轮叶片投运。<p>换热器<br>冷却塔", encoding="utf-8")
     text = read_document(tmp_path / "cut.htm").text
-    assert text.splitlines() == ["储能简报", "储能电站投运。", "液流电池", "储能"]
+    assert text.splitlines() == ["检修简报", "涡轮叶片投运。", "换热器", "冷却塔"]
 
 
 def test_a_folder_of_web_pages_is_mined_for_its_words(tmp_path: Path) -> None:
@@ -333,8 +333,8 @@ def test_a_folder_of_web_pages_is_mined_for_its_words(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
     mined = collect([tmp_path])
     terms = {c.term: c for c in mined.candidates}
-    assert "储能电站" in terms and "pageTracker" not in terms and "lead" not in terms
-    (ctx, *_) = terms["储能电站"].contexts
+    assert "涡轮叶片" in terms and "pageTracker" not in terms and "lead" not in terms
+    (ctx, *_) = terms["涡轮叶片"].contexts
     assert ctx.text in doc_lines(tmp_path / "page.html")  # its context is a line of the page's text
 
 

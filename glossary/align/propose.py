@@ -34,7 +34,7 @@ from .names import (
 )
 from .official import ACT_COUNTRIES, OFFICIAL, official_forms, settings
 from .suggestions import Suggestions
-from .written import asides_after_senses, text_glosses
+from .written import asides_after_senses, text_glosses, use_glosses
 
 _DESCRIPTOR = re.compile(r"\s+(News Agency|Agency|Company|Corporation|Corp\.?|Group|Inc\.?|Ltd\.?)$")
 
@@ -119,8 +119,11 @@ def use_texts(cands: Iterable[Candidate]) -> None:
     """What the run's terms say of their words, for the terms built on them: the expansions the texts write in
     brackets after ``cands`` (several words or a hyphened one, not a code) as the English of those terms where they
     are a part of another (:func:`_with_known_part`); and every term's whole English the texts or the dictionaries
-    give, under the words it holds, for the choice of a word's rendering (:func:`choice.use_discourse`)."""
+    give, under the words it holds, for the choice of a word's rendering (:func:`choice.use_discourse`); and the
+    English they write after many terms, an aside of each (:func:`~glossary.align.written.use_glosses`)."""
     _TEXT_PARTS.clear()
+    cands = list(cands)
+    use_glosses({c.term: c.english_in_text for c in cands if c.english_in_text})  # (before any is read)
     under: dict[str, list[tuple[str, str]]] = {}
     words: Counter[str] = Counter()  # (the terms' dictionary words, and the characters a term holds alone)
     alone: set[str] = set()

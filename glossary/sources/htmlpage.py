@@ -3,7 +3,7 @@
 A translator's folder often holds web pages saved whole (``.html``), and a manual's HTML build. Read as plain text
 their tags, scripts and style sheets gave "terms"; read as a browser shows them, they are the page's text. The
 standard library's tolerant parser (:class:`html.parser.HTMLParser`) finds the tags, however malformed the page.
-An inline tag (``<b>``, ``<a>``, ``<span>``) is nothing, as in a browser (储能<b>电站</b> is one word); a block (a
+An inline tag (``<b>``, ``<a>``, ``<span>``) is nothing, as in a browser (涡轮<b>叶片</b> is one word); a block (a
 paragraph, a heading, an item, a cell, a ``<br>``) is a line of its own (an empty one none), so the page's blocks
 are lines, as page-chrome cleaning and the contexts read them; a line break of the markup inside a block is a space, or nothing
 between two Hanzi or other wide characters (as CSS reads a break between two East Asian characters); what code, scripts, style sheets,
@@ -12,12 +12,12 @@ element is closed (an element left open leaves out only its tag, not the rest of
 reference (``&middot;``, ``&#x4E2D;``) is the character it stands for. So unlike the other formats' an HTML page's
 offsets and lines are those of its text, not of its markup.
 
->>> prose('<p>卡洛斯&middot;贝内特说：</p><script>var x = "脚本";</script><p>储能<b>电站</b>\\n运行</p>').split()
-['卡洛斯·贝内特说：', '储能电站运行']
+>>> prose('<p>卡洛斯&middot;贝内特说：</p><script>var x = "脚本";</script><p>涡轮<b>叶片</b>\\n检修</p>').split()
+['卡洛斯·贝内特说：', '涡轮叶片检修']
 >>> prose("<nav>首页 | 新闻</nav><p>正文</p>").split()
 ['正文']
->>> prose("<p><ruby>储<rt>chǔ</rt>能</ruby>电站</p>")
-'储能电站\\n'
+>>> prose("<p><ruby>涡<rt>wō</rt>轮</ruby>叶片</p>")
+'涡轮叶片\\n'
 
 """
 
@@ -102,8 +102,8 @@ def _unbreak(text: str) -> str:
     """A markup's line breaks inside a block: nothing between two wide characters (Hanzi, full-width
     punctuation), else one space.
 
-    >>> _unbreak("储能\\n  电站，\\n液流 and\\nLNG")
-    '储能电站，液流 and LNG'
+    >>> _unbreak("涡轮\\n  叶片，\\n冷却 and\\nLNG")
+    '涡轮叶片，冷却 and LNG'
     """
     if "\n" not in text:
         return text
