@@ -68,9 +68,9 @@ def test_binary_file_is_skipped_with_a_reason(tmp_path: Path) -> None:
 
 
 def test_unsupported_suffix_is_skipped(tmp_path: Path) -> None:
-    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     result = read_sources([tmp_path])
-    assert result.documents == [] and "not a .txt, .md, .rst or .html file" in result.skipped[0][1]
+    assert result.documents == [] and "not a .txt, .md, .rst, .html or .pdf file" in result.skipped[0][1]
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
@@ -340,3 +340,57 @@ def test_a_folder_of_web_pages_is_mined_for_its_words(tmp_path: Path) -> None:
 
 def doc_lines(path: Path) -> list[str]:
     return read_document(path).text.splitlines()
+
+
+def _pdf(path: Path, pages: list[list[str]], encrypt: str | None = None) -> Path:
+    """A PDF of ``pages``, each a list of lines set one under another in a CJK font the reader needs no file for
+    (reportlab's STSong-Light, whose glyphs PDF readers supply)."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), encrypt=encrypt)
+    for lines in pages:
+        c.setFont("STSong-Light", 12)
+        for i, line in enumerate(lines):
+            c.drawString(72, 800 - 16 * i, line)
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_a_pdf_is_read_as_its_text_with_wrapped_lines_joined_and_running_heads_left_out(tmp_path: Path) -> None:
+    # .pdf was refused; a PDF's text comes in the lines it was set in (a term wrapped in two) with every page's head
+    wrapped = [
+        "新换的涡轮叶片采用陶瓷涂层，检修时应先关闭冷却",
+        "塔的进水阀，再拆下换热器，最后检查涡轮叶片的涂",
+        "层是否完好。",
+    ]
+    bodies = [wrapped, ["热障涂层的检修", "涂层剥落时，按第二章更换叶片。"], ["附录", "压缩机的检修见另册。"]]
+    pages = [[f"涡轮检修手册 {n} / 3", *body, f"第 {n} 页"] for n, body in enumerate(bodies, 1)]
+    _pdf(tmp_path / "manual.pdf", pages)
+    result = read_sources([tmp_path])
+    assert result.skipped == []
+    lines = result.documents[0].text.splitlines()
+    assert (
+        "新换的涡轮叶片采用陶瓷涂层，检修时应先关闭冷却塔的进水阀，再拆下换热器，最后检查涡轮叶片的涂层是否完好。"
+        in lines
+    )
+    assert "热障涂层的检修" in lines and "附录" in lines  # (a short heading stays a line of its own)
+    assert not any("涡轮检修手册" in line or "页" in line for line in lines)
+
+
+def test_a_pdf_that_cannot_be_read_is_skipped_with_a_reason_and_the_rest_mined(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<<")  # (a download cut short)
+    _pdf(tmp_path / "locked.pdf", [["涡轮叶片采用陶瓷涂层。"]], encrypt="secret")
+    _pdf(tmp_path / "scan.pdf", [[]])  # (a page with no text layer, as a scan has)
+    result = read_sources([tmp_path])
+    assert [Path(d.path).name for d in result.documents] == ["good.txt"]
+    reasons = dict(result.skipped)
+    assert "cannot read this PDF" in reasons[str(tmp_path / "cut.pdf")]
+    assert "locked by a password" in reasons[str(tmp_path / "locked.pdf")]
+    assert "run it through OCR first" in reasons[str(tmp_path / "scan.pdf")]
+    assert all("\n" not in r for r in reasons.values())

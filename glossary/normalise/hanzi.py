@@ -10,6 +10,7 @@ Basic Multilingual Plane (𫟼 darmstadtium, 𬭊, rare names) is mined, searche
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: the CJK Unified Ideographs and their extensions A–I, and the compatibility ideographs
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003347f"
@@ -43,3 +44,13 @@ def count_hanzi(text: str) -> int:
 def is_han(ch: str) -> bool:
     """True when the one character ``ch`` is a CJK ideograph of any plane."""
     return HAN.fullmatch(ch) is not None
+
+
+def is_wide(ch: str) -> bool:
+    """Whether ``ch`` is set as wide as two Latin letters (a Hanzi, full-width punctuation): a line break between
+    two such characters is no space, as CSS reads a break between two East Asian characters.
+
+    >>> is_wide("镝"), is_wide("，"), is_wide("A")
+    (True, True, False)
+    """
+    return unicodedata.east_asian_width(ch) in ("W", "F")

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..models import Document
 from ..workers import default_workers, fork_map
-from . import htmlpage, markdown, rst
+from . import htmlpage, markdown, pdf, rst
 from .clean import clean_text
 from .text import decode_bytes, incomplete_tail
 
@@ -41,6 +41,19 @@ READERS: dict[str, Callable[[str], str]] = {
     ".htm": htmlpage.prose,
     ".xhtml": htmlpage.prose,
 }
+#: suffix -> the text of a file that holds no text of its own, from its bytes (and its name, for messages): a
+#: PDF's text layer (:mod:`.pdf`)
+DOCUMENT_READERS: dict[str, Callable[[bytes, str], str]] = {".pdf": pdf.prose}
+
+
+def readable(path: Path) -> bool:
+    """Whether a reader of this module reads ``path``'s format (by its suffix).
+
+    >>> readable(Path("a.md")), readable(Path("a.PDF")), readable(Path("a.doc"))
+    (True, True, False)
+    """
+    suffix = path.suffix.lower()
+    return suffix in READERS or suffix in DOCUMENT_READERS
 
 
 @dataclass
@@ -99,12 +112,15 @@ def read_document(path: Path, encoding: str | None = None) -> Document:
 def _read(path: Path, encoding: str | None) -> tuple[Document, str]:
     """:func:`read_document`, and what a reader should know of a file read short: a UTF-8 file's last character
     cut off ("" for a whole file)."""
-    prose = READERS.get(path.suffix.lower())
-    if prose is None:
-        raise SourceError(f"{path}: not a .txt, .md, .rst or .html file; skipped")
+    if not readable(path):
+        raise SourceError(f"{path}: not a .txt, .md, .rst, .html or .pdf file; skipped")
     data = path.read_bytes()
+    document = DOCUMENT_READERS.get(path.suffix.lower())
+    if document is not None:  # (no characters of its own, so none cut short: its text is the reader's)
+        cleaned, removed = clean_text(document(data, str(path)))
+        return Document(path=str(path), text=cleaned, encoding="", skipped_lines=removed), ""
     text, used = decode_bytes(data, str(path), encoding)
-    cleaned, removed = clean_text(prose(text))
+    cleaned, removed = clean_text(READERS[path.suffix.lower()](text))
     # the script is told by the normalise stage (pipeline.collect): sources import nothing after them
     doc = Document(path=str(path), text=cleaned, encoding=used, skipped_lines=removed)
     cut = incomplete_tail(data) if used == "utf-8" else 0  # (a whole UTF-8 file ends in no part of a character)
@@ -151,4 +167,14 @@ def _read_one(job: tuple[Path, str | None]) -> tuple[Document | None, str]:
         return None, str(e)
 
 
-__all__ = ["FOLDER_DOCS", "READERS", "ReadResult", "folder_doc", "iter_files", "read_document", "read_sources"]
+__all__ = [
+    "DOCUMENT_READERS",
+    "FOLDER_DOCS",
+    "READERS",
+    "ReadResult",
+    "folder_doc",
+    "iter_files",
+    "read_document",
+    "read_sources",
+    "readable",
+]

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from html.parser import HTMLParser
+
+from ..normalise.hanzi import is_wide
 
 #: elements whose content is no prose of the page: programs and their data, forms, and what HTML5 calls a page's
 #: navigation, its side content and its footer (a site's menus, related links, its legal line)
@@ -94,10 +95,6 @@ def _skipped(events: list[tuple[str, str, str]]) -> list[bool]:
     return inside
 
 
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
 def _unbreak(text: str) -> str:
     """A markup's line breaks inside a block: nothing between two wide characters (Hanzi, full-width
     punctuation), else one space.
@@ -110,7 +107,7 @@ def _unbreak(text: str) -> str:
 
     def join(m: re.Match[str]) -> str:
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
-        return "" if before and after and _wide(before) and _wide(after) else " "
+        return "" if before and after and is_wide(before) and is_wide(after) else " "
 
     return _BREAK.sub(join, text)
 

@@ -1,0 +1,96 @@
+"""PDF read as its text: each page's text layer (PDFium, through ``pypdfium2``), a paragraph's wrapped lines joined
+again, and the running heads and page numbers every page repeats left out.
+
+A PDF holds glyphs placed on pages, not a text: a paragraph comes out cut into the lines it was set in (a term
+wrapped across two, 冷却 / 塔, is two words), and each page repeats its header and its number ("某某手册 91 / 223").
+A line that runs to the full width of the document's lines and ends no sentence goes on in the next (joined with
+nothing between two wide characters, a space between Latin words); a line at the top or the bottom of a page
+that recurs there on many pages, its numbers aside, is left out. A PDF has no characters of its own to count, so
+the offsets and lines of a PDF's terms are those of this text. A scan (no text layer) is refused: it needs OCR.
+
+>>> lines = ["检修手册", "新换的叶片采用陶瓷涂层，检修时应先关闭冷却", "塔的进水阀，再拆下换热器，最后检查叶片的涂", "层。", "短句。"]
+>>> join_lines(lines)
+['检修手册', '新换的叶片采用陶瓷涂层，检修时应先关闭冷却塔的进水阀，再拆下换热器，最后检查叶片的涂层。', '短句。']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..errors import SourceError
+from ..normalise.hanzi import HAN, is_wide
+
+#: a line at least this share of the document's full width was wrapped there, unless it ends a sentence
+FULL = 0.85
+#: what ends a sentence or a clause a line may end with before a break that is the writer's
+_ENDS = tuple("。！？；：!?;:")
+#: the lines at a page's top and bottom that may be its running head or foot
+EDGE_LINES = 2
+#: a top or bottom line is the page's furniture where it recurs (numbers aside) on this share of the pages, and on
+#: three at least
+RUNNING_SHARE = 0.3
+_NUMBER = re.compile(r"\d+")
+
+
+def _width(line: str) -> int:
+    return sum(2 if is_wide(ch) else 1 for ch in line)
+
+
+def join_lines(lines: Sequence[str]) -> list[str]:
+    """``lines`` with each wrapped one joined to the next (the module's rule): the document's full width is the
+    width nine lines in ten stay within."""
+    widths = sorted(_width(line) for line in lines if line.strip())
+    if not widths:
+        return list(lines)
+    full = FULL * widths[int(0.9 * (len(widths) - 1))]
+    out: list[str] = []
+    carry = False  # (the last line goes on in this one)
+    for line in lines:
+        if carry and out and line.strip():
+            before, after = out[-1][-1:], line.lstrip()[:1]
+            out[-1] += ("" if is_wide(before) and is_wide(after) else " ") + line.lstrip()
+        else:
+            out.append(line.rstrip())
+        last = out[-1].rstrip()
+        carry = bool(last) and _width(line) >= full and not last.endswith(_ENDS)
+    return out
+
+
+def _furniture(pages: Sequence[Sequence[str]]) -> set[str]:
+    """The top and bottom lines, numbers as ``#``, that recur on many pages (:data:`RUNNING_SHARE`)."""
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        kept = [line.strip() for line in lines if line.strip()]
+        seen.update({_NUMBER.sub("#", line) for line in kept[:EDGE_LINES] + kept[-EDGE_LINES:]})
+    least = max(3, RUNNING_SHARE * len(pages))
+    return {key for key, n in seen.items() if n >= least}
+
+
+def prose(data: bytes, name: str) -> str:
+    """The text of the PDF ``data`` (the module docstring), pages one after another.
+
+    :raises SourceError: when PDFium cannot open it (damaged, or locked by a password), or it has no text layer.
+    """
+    import pypdfium2 as pdfium  # (loads PDFium: only a mine with a PDF pays for it)
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        why = "it is locked by a password" if "password" in str(e).lower() else f"not a PDF it can read: {e}"
+        raise SourceError(f"{name}: cannot read this PDF ({why}); skipped") from None
+    try:
+        pages = []
+        for page in document:
+            text = page.get_textpage().get_text_range()
+            pages.append(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    finally:
+        document.close()
+    if not any(HAN.search(line) or line.strip() for lines in pages for line in lines):
+        raise SourceError(f"{name}: a PDF without text (a scan?); run it through OCR first; skipped")
+    furniture = _furniture(pages)
+    kept = [
+        line for lines in pages for line in lines if not (line.strip() and _NUMBER.sub("#", line.strip()) in furniture)
+    ]
+    return "\n".join(join_lines(kept)) + "\n"
