@@ -1050,4 +1050,6 @@ def test_each_stage_of_a_mine_is_timed_once(seed_dir: Path, workers: int) -> Non
     mine_documents(docs, workers=workers, timings=timings)
     took = time.perf_counter() - start
     assert set(timings) == {"count", "rank", "evidence"}
-    assert sum(timings.values()) <= took and timings["evidence"] < took / 2, timings
+    # (timed twice over, the laps would add up to more than the whole: the count and the rank twice; how the whole
+    # splits among them is the machine's, and on a busy one the evidence took over half of it)
+    assert sum(timings.values()) <= took, timings
