@@ -70,7 +70,7 @@ def test_binary_file_is_skipped_with_a_reason(tmp_path: Path) -> None:
 def test_unsupported_suffix_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     result = read_sources([tmp_path])
-    assert result.documents == [] and "not a .txt, .md, .rst, .html or .pdf file" in result.skipped[0][1]
+    assert result.documents == [] and "not a .txt, .md, .rst, .html, .pdf or .docx file" in result.skipped[0][1]
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
@@ -394,3 +394,29 @@ def test_a_pdf_that_cannot_be_read_is_skipped_with_a_reason_and_the_rest_mined(t
     assert "locked by a password" in reasons[str(tmp_path / "locked.pdf")]
     assert "run it through OCR first" in reasons[str(tmp_path / "scan.pdf")]
     assert all("\n" not in r for r in reasons.values())
+
+
+def test_a_word_document_is_read_as_its_paragraphs_and_cells(tmp_path: Path) -> None:
+    # .docx, what translators are handed most, was refused
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "某某公司内部资料"  # (a page's furniture: left out)
+    d.add_heading("涡轮叶片检修", level=1)
+    p = d.add_paragraph("新换的涡轮")
+    p.add_run("叶片").bold = True  # (a run of its own inside the word: still one word)
+    p.add_run("采用陶瓷涂层，卡洛斯·贝内特说。")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "部件", "换热器"
+    table.cell(1, 0).merge(table.cell(1, 1)).text = "压缩机"  # (a merged cell is read once)
+    d.add_paragraph("𠀀字与全角ＡＢＣ。")  # (a character outside the BMP and full-width letters, as written)
+    d.save(str(tmp_path / "report.docx"))
+    (tmp_path / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # (an old .doc renamed)
+    result = read_sources([tmp_path])
+    assert [Path(d.path).name for d in result.documents] == ["report.docx"]
+    lines = result.documents[0].text.splitlines()
+    assert lines[:3] == ["涡轮叶片检修", "新换的涡轮叶片采用陶瓷涂层，卡洛斯·贝内特说。", "部件"]
+    assert lines.count("压缩机") == 1 and "换热器" in lines and "𠀀字与全角ＡＢＣ。" in lines
+    assert "某某公司内部资料" not in result.documents[0].text
+    (reason,) = [r for path, r in result.skipped if path.endswith("old.docx")]
+    assert "cannot read this Word file" in reason and "save it again as .docx" in reason and "\n" not in reason

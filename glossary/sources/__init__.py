@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..models import Document
 from ..workers import default_workers, fork_map
-from . import htmlpage, markdown, pdf, rst
+from . import htmlpage, markdown, pdf, rst, word
 from .clean import clean_text
 from .text import decode_bytes, incomplete_tail
 
@@ -42,8 +42,8 @@ READERS: dict[str, Callable[[str], str]] = {
     ".xhtml": htmlpage.prose,
 }
 #: suffix -> the text of a file that holds no text of its own, from its bytes (and its name, for messages): a
-#: PDF's text layer (:mod:`.pdf`)
-DOCUMENT_READERS: dict[str, Callable[[bytes, str], str]] = {".pdf": pdf.prose}
+#: PDF's text layer, a Word document's paragraphs and cells (:mod:`.pdf`, :mod:`.word`)
+DOCUMENT_READERS: dict[str, Callable[[bytes, str], str]] = {".pdf": pdf.prose, ".docx": word.prose}
 
 
 def readable(path: Path) -> bool:
@@ -113,7 +113,7 @@ def _read(path: Path, encoding: str | None) -> tuple[Document, str]:
     """:func:`read_document`, and what a reader should know of a file read short: a UTF-8 file's last character
     cut off ("" for a whole file)."""
     if not readable(path):
-        raise SourceError(f"{path}: not a .txt, .md, .rst, .html or .pdf file; skipped")
+        raise SourceError(f"{path}: not a .txt, .md, .rst, .html, .pdf or .docx file; skipped")
     data = path.read_bytes()
     document = DOCUMENT_READERS.get(path.suffix.lower())
     if document is not None:  # (no characters of its own, so none cut short: its text is the reader's)
