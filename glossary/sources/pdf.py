@@ -78,7 +78,9 @@ def prose(data: bytes, name: str) -> str:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
-        why = "it is locked by a password" if "password" in str(e).lower() else f"not a PDF it can read: {e}"
+        said = str(e).rstrip(".")  # ("Failed to load document (PDFium: Data format error).")
+        said = said[said.find("PDFium") :].rstrip(")") if "PDFium" in said else said
+        why = "it is locked by a password" if "password" in said.lower() else said
         raise SourceError(f"{name}: cannot read this PDF ({why}); skipped") from None
     try:
         pages = []
