@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..mining import lexicon
 from ..mining.filters import NAME_HEADS, is_chemical
-from ..models import Candidate, Equivalent
+from ..models import RELIABLE_ENGLISH, Candidate, Equivalent
 from ..normalise.hanzi import HAN
 from ..normalise.script import mainland_words
 from . import choice, countries, dictionary, discourse, kinds, translit
@@ -273,8 +273,8 @@ def _add_mainland(c: Candidate, out: Suggestions) -> None:
     function) where no resource knows it whole: the English CC-CEDICT, else ECDICT, gives the Mainland's words
     for it (对话框, 复选框, 函数; :func:`~glossary.normalise.script.mainland_words`), a little less sure than
     for the term itself. Read as Simplified character by character, 对话方块 was a "talking cube"."""
-    if any(e.source in _WHOLE for e in out):
-        return
+    if any(e.source in _WHOLE and e.confidence >= RELIABLE_ENGLISH for e in out):
+        return  # (an aside in brackets, 0.1, knows nothing of the term)
     for form in dict.fromkeys(mainland_words(s) for s in c.traditional_surfaces):
         if form == c.term or not HAN.search(form):
             continue
