@@ -9,7 +9,6 @@ own to count: a term's offsets and lines are those of this text. The XML is read
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,6 +35,8 @@ def prose(data: bytes, name: str) -> str:
     :raises SourceError: when it is no Word document (an old binary ``.doc`` renamed, a damaged file) or holds no
         text.
     """
+    import zipfile
+
     import docx  # (python-docx, and lxml under it: only a mine with a Word file pays for them)
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
