@@ -420,3 +420,19 @@ def test_a_word_document_is_read_as_its_paragraphs_and_cells(tmp_path: Path) -> 
     assert "某某公司内部资料" not in result.documents[0].text
     (reason,) = [r for path, r in result.skipped if path.endswith("old.docx")]
     assert "cannot read this Word file" in reason and "save it again as .docx" in reason and "\n" not in reason
+
+
+def test_a_word_file_that_unpacks_a_thousandfold_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a .docx is a zip: one whose parts unpack to gigabytes would have been parsed whole into memory (the limit is
+    # lowered here so that the test writes kilobytes, not half a gigabyte)
+    import zipfile
+
+    from glossary.sources import word
+
+    monkeypatch.setattr(word, "MAX_UNPACKED", 10_000)
+    with zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<" + b" " * 10_000)
+    (path, reason), *_ = read_sources([tmp_path]).skipped
+    assert path.endswith("bomb.docx") and "more than a Word file holds" in reason

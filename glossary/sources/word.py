@@ -15,6 +15,10 @@ from typing import Any
 from ..errors import SourceError
 
 
+#: the most a Word file's parts may unpack to, all told (the largest manuals' are tens of megabytes)
+MAX_UNPACKED = 512 * 2**20
+
+
 def _lines(container: Any) -> Iterator[str]:
     """The paragraphs of a body or a cell, a table's cells in row order (a merged cell once), nested tables too."""
     for block in container.iter_inner_content():
@@ -42,6 +46,9 @@ def prose(data: bytes, name: str) -> str:
     from lxml.etree import XMLSyntaxError
 
     try:
+        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        if unpacked > MAX_UNPACKED:  # (a zip that unpacks a thousandfold: a Word file is untrusted input)
+            raise SourceError(f"{name}: unpacks to {unpacked // 2**20} MB, more than a Word file holds; skipped")
         document = docx.Document(io.BytesIO(data))
         lines = list(_lines(document))
     except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, KeyError, ValueError) as e:
