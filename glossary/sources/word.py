@@ -14,7 +14,6 @@ from typing import Any
 
 from ..errors import SourceError
 
-
 #: the most a Word file's parts may unpack to, all told (the largest manuals' are tens of megabytes)
 MAX_UNPACKED = 512 * 2**20
 
