@@ -70,7 +70,7 @@ def test_binary_file_is_skipped_with_a_reason(tmp_path: Path) -> None:
 def test_unsupported_suffix_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     result = read_sources([tmp_path])
-    assert result.documents == [] and "not a .txt, .md, .rst, .html, .pdf or .docx file" in result.skipped[0][1]
+    assert result.documents == [] and "not a .txt, .md, .rst, .html, .pdf, .docx or .srt file" in result.skipped[0][1]
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
@@ -436,3 +436,40 @@ def test_a_word_file_that_unpacks_a_thousandfold_is_refused_before_it_is_parsed(
         z.writestr("word/document.xml", b"<" + b" " * 10_000)
     (path, reason), *_ = read_sources([tmp_path]).skipped
     assert path.endswith("bomb.docx") and "more than a Word file holds" in reason
+
+
+SRT = """1
+00:00:01,000 --> 00:00:03,500
+<i>涡轮叶片</i>检修开始。
+
+2
+00:00:04,000 --> 00:00:06,000
+关闭冷却塔，
+再拆换热器。
+"""
+
+VTT = """WEBVTT
+Kind: captions
+
+NOTE 这段注释不是台词
+
+STYLE
+::cue { color: yellow }
+
+intro
+00:00:01.000 --> 00:00:03.500 align:start
+<v 旁白>涡轮叶片<c.yellow>检修</c>开始。
+"""
+
+
+@pytest.mark.parametrize("name, text", [("clip.srt", SRT), ("clip.vtt", VTT)])
+def test_subtitles_are_read_as_what_is_said_with_every_offset_kept(tmp_path: Path, name: str, text: str) -> None:
+    # .srt and .vtt were refused; read as text their timings and a speaker's tag were words
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    doc = read_document(tmp_path / name)
+    assert len(doc.text) == len(text) and doc.text.count("\n") == text.count("\n")
+    assert "涡轮叶片检修开始。" in doc.text.replace(" ", "")
+    for gone in ("00:00", "-->", "旁白", "WEBVTT", "注释", "yellow", "intro", "align"):
+        assert gone not in doc.text, gone
+    at = text.index("检修")
+    assert doc.text[at : at + 2] == "检修"  # (each word where it stood in the file)

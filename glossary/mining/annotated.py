@@ -78,7 +78,7 @@ def load_corpus(
     # (its README describes the texts and lists words left out: no text of it, as for `glossary mine DIR`)
     texts = sorted(p for p in folder.iterdir() if readable(p) and not folder_doc(p))
     if not texts:
-        raise TrainingError(f"{folder}: no .txt, .md, .rst, .html, .pdf or .docx texts beside gold.tsv")
+        raise TrainingError(f"{folder}: no .txt, .md, .rst, .html, .pdf, .docx or .srt texts beside gold.tsv")
     corpus = AnnotatedCorpus(name or folder.name, texts, gold_path, positives_only)
     for line in lines[1:]:
         row = dict(zip(header, line.split("\t")))

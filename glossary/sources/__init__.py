@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..models import Document
 from ..workers import default_workers, fork_map
-from . import htmlpage, markdown, pdf, rst, word
+from . import htmlpage, markdown, pdf, rst, subtitles, word
 from .clean import clean_text
 from .text import decode_bytes, incomplete_tail
 
@@ -31,7 +31,8 @@ def _plain(text: str) -> str:
 
 #: suffix -> what a format's markup leaves of its text, blanked to spaces so that every offset is the file's:
 #: plain text as it is, Markdown without its code and links' targets, reStructuredText without its directives,
-#: literal blocks and roles, HTML as a browser shows its words (:mod:`.markdown`, :mod:`.rst`, :mod:`.htmlpage`)
+#: literal blocks and roles, HTML as a browser shows its words, subtitles without their timings (:mod:`.markdown`,
+#: :mod:`.rst`, :mod:`.htmlpage`, :mod:`.subtitles`)
 READERS: dict[str, Callable[[str], str]] = {
     ".txt": _plain,
     ".md": markdown.prose,
@@ -40,6 +41,8 @@ READERS: dict[str, Callable[[str], str]] = {
     ".html": htmlpage.prose,
     ".htm": htmlpage.prose,
     ".xhtml": htmlpage.prose,
+    ".srt": subtitles.prose,
+    ".vtt": subtitles.prose,
 }
 #: suffix -> the text of a file that holds no text of its own, from its bytes (and its name, for messages): a
 #: PDF's text layer, a Word document's paragraphs and cells (:mod:`.pdf`, :mod:`.word`)
@@ -113,7 +116,7 @@ def _read(path: Path, encoding: str | None) -> tuple[Document, str]:
     """:func:`read_document`, and what a reader should know of a file read short: a UTF-8 file's last character
     cut off ("" for a whole file)."""
     if not readable(path):
-        raise SourceError(f"{path}: not a .txt, .md, .rst, .html, .pdf or .docx file; skipped")
+        raise SourceError(f"{path}: not a .txt, .md, .rst, .html, .pdf, .docx or .srt file; skipped")
     data = path.read_bytes()
     document = DOCUMENT_READERS.get(path.suffix.lower())
     if document is not None:  # (no characters of its own, so none cut short: its text is the reader's)
