@@ -54,3 +54,13 @@ def is_wide(ch: str) -> bool:
     (True, True, False)
     """
     return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def wrap_join(before: str, after: str) -> str:
+    """What a line break a layout made (not the writer) stands for between the characters ``before`` and
+    ``after``: nothing between two wide characters, else a space (a web page's markup, a PDF's set lines).
+
+    >>> wrap_join("冷", "却"), wrap_join("and", "LNG"), wrap_join("，", "液")
+    ('', ' ', '')
+    """
+    return "" if before and after and is_wide(before[-1]) and is_wide(after[0]) else " "

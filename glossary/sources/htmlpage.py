@@ -27,7 +27,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from ..normalise.hanzi import is_wide
+from ..normalise.hanzi import wrap_join
 
 #: elements whose content is no prose of the page: programs and their data, forms, and what HTML5 calls a page's
 #: navigation, its side content and its footer (a site's menus, related links, its legal line)
@@ -119,7 +119,7 @@ def _unbreak(text: str) -> str:
 
     def join(m: re.Match[str]) -> str:
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
-        return "" if before and after and is_wide(before) and is_wide(after) else " "
+        return wrap_join(before, after)
 
     return _BREAK.sub(join, text)
 

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..errors import SourceError
-from ..normalise.hanzi import HAN, is_wide
+from ..normalise.hanzi import is_wide, wrap_join
 
 #: a line at least this share of the document's full width was wrapped there, unless it ends a sentence
 FULL = 0.85
@@ -49,8 +49,7 @@ def join_lines(lines: Sequence[str]) -> list[str]:
     carry = False  # (the last line goes on in this one)
     for line in lines:
         if carry and out and line.strip():
-            before, after = out[-1][-1:], line.lstrip()[:1]
-            out[-1] += ("" if is_wide(before) and is_wide(after) else " ") + line.lstrip()
+            out[-1] += wrap_join(out[-1], line.lstrip()) + line.lstrip()
         else:
             out.append(line.rstrip())
         last = out[-1].rstrip()
@@ -89,7 +88,7 @@ def prose(data: bytes, name: str) -> str:
             pages.append(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     finally:
         document.close()
-    if not any(HAN.search(line) or line.strip() for lines in pages for line in lines):
+    if not any(line.strip() for lines in pages for line in lines):
         raise SourceError(f"{name}: a PDF without text (a scan?); run it through OCR first; skipped")
     furniture = _furniture(pages)
     kept = [
