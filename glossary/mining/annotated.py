@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import TrainingError
 from ..normalise.hanzi import HAN_CLASS, count_hanzi
 from ..normalise.script import to_simplified
-from ..sources import folder_doc, read_sources, readable
+from ..sources import FORMATS, folder_doc, read_sources, readable
 from .measure import candidate_features
 
 _DOTS = re.compile("[\u00b7\u30fb\uff65\u2022\u2027\u2219\u22c5\\s]")
@@ -78,7 +78,7 @@ def load_corpus(
     # (its README describes the texts and lists words left out: no text of it, as for `glossary mine DIR`)
     texts = sorted(p for p in folder.iterdir() if readable(p) and not folder_doc(p))
     if not texts:
-        raise TrainingError(f"{folder}: no .txt, .md, .rst, .html, .pdf, .docx or .srt texts beside gold.tsv")
+        raise TrainingError(f"{folder}: no {FORMATS} texts beside gold.tsv")
     corpus = AnnotatedCorpus(name or folder.name, texts, gold_path, positives_only)
     for line in lines[1:]:
         row = dict(zip(header, line.split("\t")))

@@ -47,6 +47,8 @@ READERS: dict[str, Callable[[str], str]] = {
 #: suffix -> the text of a file that holds no text of its own, from its bytes (and its name, for messages): a
 #: PDF's text layer, a Word document's paragraphs and cells (:mod:`.pdf`, :mod:`.word`)
 DOCUMENT_READERS: dict[str, Callable[[bytes, str], str]] = {".pdf": pdf.prose, ".docx": word.prose}
+#: the formats read, as the messages that refuse a file name them
+FORMATS = ".txt, .md, .rst, .html, .pdf, .docx or .srt"
 
 
 def readable(path: Path) -> bool:
@@ -115,15 +117,17 @@ def read_document(path: Path, encoding: str | None = None) -> Document:
 def _read(path: Path, encoding: str | None) -> tuple[Document, str]:
     """:func:`read_document`, and what a reader should know of a file read short: a UTF-8 file's last character
     cut off ("" for a whole file)."""
-    if not readable(path):
-        raise SourceError(f"{path}: not a .txt, .md, .rst, .html, .pdf, .docx or .srt file; skipped")
-    data = path.read_bytes()
-    document = DOCUMENT_READERS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    document = DOCUMENT_READERS.get(suffix)
     if document is not None:  # (no characters of its own, so none cut short: its text is the reader's)
-        cleaned, removed = clean_text(document(data, str(path)))
+        cleaned, removed = clean_text(document(path.read_bytes(), str(path)))
         return Document(path=str(path), text=cleaned, encoding="", skipped_lines=removed), ""
+    prose = READERS.get(suffix)
+    if prose is None:
+        raise SourceError(f"{path}: not a {FORMATS} file; skipped")
+    data = path.read_bytes()
     text, used = decode_bytes(data, str(path), encoding)
-    cleaned, removed = clean_text(READERS[path.suffix.lower()](text))
+    cleaned, removed = clean_text(prose(text))
     # the script is told by the normalise stage (pipeline.collect): sources import nothing after them
     doc = Document(path=str(path), text=cleaned, encoding=used, skipped_lines=removed)
     cut = incomplete_tail(data) if used == "utf-8" else 0  # (a whole UTF-8 file ends in no part of a character)
@@ -173,6 +177,7 @@ def _read_one(job: tuple[Path, str | None]) -> tuple[Document | None, str]:
 __all__ = [
     "DOCUMENT_READERS",
     "FOLDER_DOCS",
+    "FORMATS",
     "READERS",
     "ReadResult",
     "folder_doc",
