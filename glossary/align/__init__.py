@@ -44,7 +44,7 @@ from ..table import share_filters
 from ..workers import default_workers, fork_shared_iter, weighted_bounds
 from . import countries, dictionary, edges, english, translit
 from . import names as _names
-from .propose import english_suggestions, use_texts
+from .propose import WHOLE_SOURCES, english_suggestions, use_texts
 from .reading import reading, use_discourse
 
 
@@ -71,11 +71,6 @@ def choose_traditional(simplified: str, surfaces: Iterable[str] = (), traditiona
     return converted
 
 
-#: sources whose English says which sense (and so which reading) a character has: a lexicon's or the texts', not a
-#: composition, which read each character in one sense already, nor a name's sound
-_SAYS_SENSE = frozenset({"termbase", "text", "cedict", "ecdict", "chemistry", "iso3166", "cldr", "context"})
-
-
 def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:
     """Turn a mined candidate into a term entry with all its forms and suggestions."""
     surfaces = list(c.surfaces)
@@ -88,7 +83,7 @@ def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = No
     return TermEntry(
         simplified=c.term,
         traditional=trad,
-        pinyin=reading(c.term, next((e.text for e in english if e.source in _SAYS_SENSE), "")),
+        pinyin=reading(c.term, next((e.text for e in english if e.source in WHOLE_SOURCES), "")),
         english=english,
         variants=variants,
         score=c.score,

@@ -260,8 +260,9 @@ def _add_name(c: Candidate, stem: str, rest: str, region: bool, out: Suggestions
             out.add(rest_en[0].format(t), source, conf)
 
 
-#: sources that know a term whole (not a composition of its words, nor a name's sound)
-_WHOLE = frozenset({"termbase", "text", "cedict", "ecdict", "chemistry", "iso3166", "cldr"})
+#: sources that know a term whole (not a composition of its words, nor a name's sound), and so say which sense
+#: (and which reading) each of its characters has
+WHOLE_SOURCES = frozenset({"termbase", "text", "cedict", "ecdict", "chemistry", "iso3166", "cldr", "context"})
 #: what the dictionaries' English for the Mainland's words of a Taiwan term loses against the term's own: OpenCC's
 #: phrases are read greedily, and a region's word is not always the other's (untested on the annotated lists,
 #: whose Taiwan articles' listed terms have no such form a dictionary knows)
@@ -273,7 +274,7 @@ def _add_mainland(c: Candidate, out: Suggestions) -> None:
     function) where no resource knows it whole: the English CC-CEDICT, else ECDICT, gives the Mainland's words
     for it (对话框, 复选框, 函数; :func:`~glossary.normalise.script.mainland_words`), a little less sure than
     for the term itself. Read as Simplified character by character, 对话方块 was a "talking cube"."""
-    if any(e.source in _WHOLE and e.confidence >= RELIABLE_ENGLISH for e in out):
+    if any(e.source in WHOLE_SOURCES and e.confidence >= RELIABLE_ENGLISH for e in out):
         return  # (an aside in brackets, 0.1, knows nothing of the term)
     for form in dict.fromkeys(mainland_words(s) for s in c.traditional_surfaces):
         if form == c.term or not HAN.search(form):
