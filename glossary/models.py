@@ -59,8 +59,8 @@ class Document:
 
 @dataclass(frozen=True)
 class Context:
-    """Where a term was seen: file, character offset in the cleaned text (which keeps the file's offsets; an HTML
-    page's are its text's, as a browser shows it), sentence, and the line of the file (from 1; 0 when not known,
+    """Where a term was seen: file, character offset in the cleaned text (which keeps the file's offsets; a web
+    page's, a PDF's and a Word file's are those of their text, as the readers give it), sentence, and the line of the file (from 1; 0 when not known,
     as for contexts a glossary file brought)."""
 
     file: str
