@@ -28,7 +28,8 @@ from .indexes import build_missing
 from .mining import mine_documents
 from .models import Candidate, Document, TermEntry
 from .normalise import detect_script
-from .sources import read_sources
+from .normalise.hanzi import HAN
+from .sources import FORMATS, ReadResult, read_sources
 from .termbase import TermBase, known_english
 from .termbase.tm import english_from_memory
 from .workers import collection_paused, give_back_memory
@@ -77,10 +78,10 @@ def collect(
     """
     clock = Clock(timings)
     build_missing()  # (a first run's indexes side by side: about half the minute or two of building them in turn)
-    result = read_sources(paths, encoding)
+    result = _chinese(read_sources(paths, encoding))
     result.documents = [replace(d, script=detect_script(d.text)) for d in result.documents]
     if not result.documents:
-        reasons = "; ".join(r for _, r in result.skipped[:3]) or "no .txt or .md files found"
+        reasons = "; ".join(r for _, r in result.skipped[:3]) or f"no {FORMATS} files found"
         raise SourceError(f"nothing to mine in {', '.join(map(str, paths))}: {reasons}")
     clock.lap("read")
     words: list[str] = []
@@ -88,6 +89,30 @@ def collect(
         cands = mine_documents(result.documents, limit=limit, progress=progress, timings=timings, words=words)
     give_back_memory()  # (the miner's counts are freed: the alignment's workers fork from what is left)
     return Mined(len(result.documents), result.skipped, cands, result.documents, words)
+
+
+def _chinese(result: ReadResult) -> ReadResult:
+    """``result`` with the documents that hold no Chinese character moved to its skipped files, each with why.
+
+    (A folder of the English originals, or a "Chinese" manual left untranslated, gave its English words as
+    Chinese terms, said nothing, and filled the term base with them; the Latin words a Chinese text uses are
+    mined from it as before.)
+
+    >>> from glossary.models import Document
+    >>> r = _chinese(ReadResult([Document("a.txt", "齿轮箱 (gearbox)", "utf-8"), Document("b.txt", "gearbox", "utf-8")]))
+    >>> [d.path for d in r.documents], r.skipped
+    (['a.txt'], [('b.txt', 'b.txt: no Chinese character in its 7 characters (glossary mines Chinese texts); skipped')])
+    """
+    kept = []
+    for d in result.documents:
+        if HAN.search(d.text):
+            kept.append(d)
+            continue
+        size = len(d.text)  # (the cleaning blanks what it leaves out: the length is the text's)
+        said = f"no Chinese character in its {size:,} characters (glossary mines Chinese texts)" if size else "empty"
+        result.skipped.append((d.path, f"{d.path}: {said}; skipped"))
+    result.documents = kept
+    return result
 
 
 #: the share of the alignment this process takes, against an equal part, when it also writes the entries

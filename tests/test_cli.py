@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from glossary import __version__
 from glossary.cli import cli, width
+from glossary.sources import FORMATS
 from glossary.termbase import TermBase
 
 
@@ -86,7 +87,7 @@ def test_mine_empty_folder(runner: CliRunner, db: str, tmp_path: Path) -> None:
     r = run(runner, db, "mine", str(tmp_path / "empty"))
     assert (r.exit_code, r.output) == (
         1,
-        f"Error: nothing to mine in {tmp_path / 'empty'}: no .txt or .md files found\n",
+        f"Error: nothing to mine in {tmp_path / 'empty'}: no {FORMATS} files found\n",
     )
 
 
@@ -106,6 +107,35 @@ def test_mine_binary_alone_and_beside_text(runner: CliRunner, db: str, tmp_path:
     assert f"skipped: {seed_dir / 'y.txt'}: binary file, not text; skipped" in r.output
     with TermBase(db) as tb:
         assert tb.stats() == before
+
+
+def test_mine_a_folder_with_no_chinese_is_bad_data_in_one_line(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    """A folder of English originals (or a "Chinese" manual left untranslated) gave its English words as Chinese
+    terms, exit 0, a term base full of them; now each such file is skipped with why, and none left is an error."""
+    d = tmp_path / "english"
+    d.mkdir()
+    (d / "a.txt").write_text("The spindle speed is set with the S word.\nFeed rate override applies.\n")
+    r = run(runner, db, "mine", str(d))
+    assert r.exit_code == 1 and len(r.output.splitlines()) == 1
+    assert f"nothing to mine in {d}: {d / 'a.txt'}: no Chinese character in its " in r.output
+    assert "(glossary mines Chinese texts); skipped" in r.output
+    assert not Path(db).exists()
+
+
+def test_mine_skips_a_file_with_no_chinese_beside_chinese_ones(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    d = tmp_path / "mixed"
+    d.mkdir()
+    (d / "zh.txt").write_text("齿轮箱需要润滑油。齿轮箱 (gearbox) 的润滑油要定期更换。", encoding="utf-8")
+    (d / "en.txt").write_text("Spindle override and feed hold are set in the panel. Spindle override again.\n")
+    (d / "blank.md").write_text("")
+    r = run(runner, db, "mine", str(d))
+    assert r.exit_code == 0
+    assert f"skipped: {d / 'en.txt'}: no Chinese character in its 77 characters" in r.output
+    assert f"skipped: {d / 'blank.md'}: empty; skipped" in r.output
+    assert "mined 1 file(s)" in r.output
+    with TermBase(db) as tb:
+        terms = {e.simplified for e in tb.entries()}
+    assert "润滑油" in terms and not any("Spindle" in t or "override" in t for t in terms)
 
 
 def test_mine_gbk_file_is_decoded_not_mojibake(runner: CliRunner, db: str, tmp_path: Path) -> None:
