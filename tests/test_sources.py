@@ -132,6 +132,20 @@ def test_bars_legal_lines_and_photo_credits_are_blanked_and_the_text_around_them
     ]
 
 
+def test_a_line_without_chinese_is_no_chinese_text_however_short() -> None:
+    # a bilingual subtitle's English line, a half-translated manual's untranslated heading and menu: only lines
+    # of over 60 characters were blanked, so "Menu" and "Turbine blade" were mined as Chinese terms; Latin inside
+    # a Chinese line stays, and so does a line of Chinese with its English
+    page = "涡轮叶片检修开始。\nTurbine blade inspection begins.\n14.1. Introduction\nMenu\n采用 TOPCon 电池。\n冷却塔 Cooling tower\n"
+    cleaned, removed = clean_text(page)
+    assert len(cleaned) == len(page) and removed == 3
+    assert [line.strip() for line in cleaned.split("\n") if line.strip()] == [
+        "涡轮叶片检修开始。",
+        "采用 TOPCon 电池。",
+        "冷却塔 Cooling tower",
+    ]
+
+
 def test_a_sentence_that_holds_a_time_is_the_articles_and_a_byline_with_one_is_chrome() -> None:
     # a line holding a time (2025-01-03 10:00, 30分钟前: "30 minutes ago" on a page, "30 minutes before" in a
     # dosage) went whole, however long a paragraph
