@@ -13,9 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import SourceError
-
-#: the most a Word file's parts may unpack to, all told (the largest manuals' are tens of megabytes)
-MAX_UNPACKED = 512 * 2**20
+from .zipped import open_zip
 
 
 def _lines(container: Any) -> Iterator[str]:
@@ -45,9 +43,7 @@ def prose(data: bytes, name: str) -> str:
     from lxml.etree import XMLSyntaxError
 
     try:
-        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(data)).infolist())
-        if unpacked > MAX_UNPACKED:  # (a zip that unpacks a thousandfold: a Word file is untrusted input)
-            raise SourceError(f"{name}: unpacks to {unpacked // 2**20} MB, more than a Word file holds; skipped")
+        open_zip(data, name, "a Word file")  # (a zip that unpacks a thousandfold: a Word file is untrusted input)
         document = docx.Document(io.BytesIO(data))
         lines = list(_lines(document))
     except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, KeyError, ValueError) as e:

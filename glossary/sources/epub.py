@@ -1,0 +1,78 @@
+"""An e-book (``.epub``) read as its text: the XHTML documents of its reading order (the package's spine), one
+after another, each as a browser shows it (:mod:`.htmlpage`: its navigation left out, as a web page's is).
+
+Publishers hand translators books as EPUB files. An EPUB is XHTML in a zip, so it has no characters of its own: a
+term's offsets and lines are those of this text. Its container and package files are parsed with no DTD or entity
+(``defusedxml``), as untrusted input should be, and the zip is opened as :mod:`.zipped` opens one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from urllib.parse import unquote
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from ..errors import SourceError
+from . import htmlpage
+from .text import decode_bytes
+from .zipped import open_zip
+
+_CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
+_PACKAGE = "{http://www.idpf.org/2007/opf}"
+_ENCRYPTION = "{http://www.w3.org/2001/04/xmlenc#}"
+#: the media types of a spine's documents that are text (its images and an SVG page hold none)
+_PAGES = frozenset({"application/xhtml+xml", "text/html"})
+
+
+def _spine(book: zipfile.ZipFile) -> list[str]:
+    """The paths in ``book`` of the documents of its reading order, in that order.
+
+    :raises KeyError: no container or package file, or a spine item the manifest lacks.
+    """
+    container = fromstring(book.read("META-INF/container.xml"))
+    rootfile = container.find(f".//{_CONTAINER}rootfile")
+    if rootfile is None or not rootfile.get("full-path"):
+        raise KeyError("no package file named in META-INF/container.xml")
+    at = rootfile.get("full-path", "")
+    package = fromstring(book.read(at))
+    manifest: dict[str, Element] = {item.get("id", ""): item for item in package.iter(f"{_PACKAGE}item")}
+    paths = []
+    for ref in package.iter(f"{_PACKAGE}itemref"):
+        item = manifest[ref.get("idref", "")]
+        if item.get("media-type") in _PAGES:
+            # (a manifest's address is relative to the package file, and may be %-escaped)
+            paths.append(posixpath.normpath(posixpath.join(posixpath.dirname(at), unquote(item.get("href", "")))))
+    return paths
+
+
+def _locked(book: zipfile.ZipFile) -> set[str]:
+    """The paths ``book`` says are encrypted (a store's DRM; an obfuscated font is one too, and holds no text)."""
+    if "META-INF/encryption.xml" not in book.namelist():
+        return set()
+    listed = fromstring(book.read("META-INF/encryption.xml"))
+    return {unquote(ref.get("URI", "")) for ref in listed.iter(f"{_ENCRYPTION}CipherReference")}
+
+
+def prose(data: bytes, name: str) -> str:
+    """The text of the e-book ``data``: its reading order's documents, each as :func:`.htmlpage.prose` reads it.
+
+    :raises SourceError: when it is no e-book (a damaged file, one without a package), its chapters are locked
+        (DRM), it unpacks to too much, or it holds no text.
+    """
+    try:
+        book = open_zip(data, name, "an e-book")
+        spine = _spine(book)
+        locked = _locked(book)
+        if any(path in locked for path in spine):
+            raise SourceError(f"{name}: its chapters are encrypted (DRM); mine a copy without it; skipped")
+        pages = [htmlpage.prose(decode_bytes(book.read(path), f"{name}:{path}")[0]) for path in spine]
+    except (zipfile.BadZipFile, KeyError, ParseError, DefusedXmlException) as e:
+        raise SourceError(f"{name}: cannot read this e-book ({type(e).__name__}: {e}); skipped") from None
+    text = "".join(pages)  # (each page's text ends its last line)
+    if not text.strip():
+        raise SourceError(f"{name}: an e-book without text; skipped")
+    return text

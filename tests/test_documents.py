@@ -1,0 +1,210 @@
+"""Stage 1, the formats that hold no text of their own, read from their bytes: PDF, Word, e-books."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from glossary.sources import read_document, read_sources
+
+TEXT = "大豆蛋白粉用于电动汽车的驱动马达。"
+
+
+def _pdf(path: Path, pages: list[list[str]], encrypt: str | None = None) -> Path:
+    """A PDF of ``pages``, each a list of lines set one under another in a CJK font the reader needs no file for
+    (reportlab's STSong-Light, whose glyphs PDF readers supply)."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), encrypt=encrypt)
+    for lines in pages:
+        c.setFont("STSong-Light", 12)
+        for i, line in enumerate(lines):
+            c.drawString(72, 800 - 16 * i, line)
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_a_pdf_is_read_as_its_text_with_wrapped_lines_joined_and_running_heads_left_out(tmp_path: Path) -> None:
+    # .pdf was refused; a PDF's text comes in the lines it was set in (a term wrapped in two) with every page's head
+    wrapped = [
+        "新换的涡轮叶片采用陶瓷涂层，检修时应先关闭冷却",
+        "塔的进水阀，再拆下换热器，最后检查涡轮叶片的涂",
+        "层是否完好。",
+    ]
+    bodies = [wrapped, ["热障涂层的检修", "涂层剥落时，按第二章更换叶片。"], ["附录", "压缩机的检修见另册。"]]
+    pages = [[f"涡轮检修手册 {n} / 3", *body, f"第 {n} 页"] for n, body in enumerate(bodies, 1)]
+    _pdf(tmp_path / "manual.pdf", pages)
+    result = read_sources([tmp_path])
+    assert result.skipped == []
+    lines = result.documents[0].text.splitlines()
+    assert (
+        "新换的涡轮叶片采用陶瓷涂层，检修时应先关闭冷却塔的进水阀，再拆下换热器，最后检查涡轮叶片的涂层是否完好。"
+        in lines
+    )
+    assert "热障涂层的检修" in lines and "附录" in lines  # (a short heading stays a line of its own)
+    assert not any("涡轮检修手册" in line or "页" in line for line in lines)
+
+
+def test_a_pdf_that_cannot_be_read_is_skipped_with_a_reason_and_the_rest_mined(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<<")  # (a download cut short)
+    _pdf(tmp_path / "locked.pdf", [["涡轮叶片采用陶瓷涂层。"]], encrypt="secret")
+    _pdf(tmp_path / "scan.pdf", [[]])  # (a page with no text layer, as a scan has)
+    result = read_sources([tmp_path])
+    assert [Path(d.path).name for d in result.documents] == ["good.txt"]
+    reasons = dict(result.skipped)
+    assert "cannot read this PDF" in reasons[str(tmp_path / "cut.pdf")]
+    assert "locked by a password" in reasons[str(tmp_path / "locked.pdf")]
+    assert "run it through OCR first" in reasons[str(tmp_path / "scan.pdf")]
+    assert all("\n" not in r for r in reasons.values())
+
+
+def test_a_word_document_is_read_as_its_paragraphs_and_cells(tmp_path: Path) -> None:
+    # .docx, what translators are handed most, was refused
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "某某公司内部资料"  # (a page's furniture: left out)
+    d.add_heading("涡轮叶片检修", level=1)
+    p = d.add_paragraph("新换的涡轮")
+    p.add_run("叶片").bold = True  # (a run of its own inside the word: still one word)
+    p.add_run("采用陶瓷涂层，卡洛斯·贝内特说。")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "部件", "换热器"
+    table.cell(1, 0).merge(table.cell(1, 1)).text = "压缩机"  # (a merged cell is read once)
+    d.add_paragraph("𠀀字与全角ＡＢＣ。")  # (a character outside the BMP and full-width letters, as written)
+    d.save(str(tmp_path / "report.docx"))
+    (tmp_path / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # (an old .doc renamed)
+    result = read_sources([tmp_path])
+    assert [Path(d.path).name for d in result.documents] == ["report.docx"]
+    lines = result.documents[0].text.splitlines()
+    assert lines[:3] == ["涡轮叶片检修", "新换的涡轮叶片采用陶瓷涂层，卡洛斯·贝内特说。", "部件"]
+    assert lines.count("压缩机") == 1 and "换热器" in lines and "𠀀字与全角ＡＢＣ。" in lines
+    assert "某某公司内部资料" not in result.documents[0].text
+    (reason,) = [r for path, r in result.skipped if path.endswith("old.docx")]
+    assert "cannot read this Word file" in reason and "save it again as .docx" in reason and "\n" not in reason
+
+
+def test_a_word_file_that_unpacks_a_thousandfold_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a .docx is a zip: one whose parts unpack to gigabytes would have been parsed whole into memory (the limit is
+    # lowered here so that the test writes kilobytes, not half a gigabyte)
+    import zipfile
+
+    from glossary.sources import zipped
+
+    monkeypatch.setattr(zipped, "MAX_UNPACKED", 10_000)
+    with zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<" + b" " * 10_000)
+    (path, reason), *_ = read_sources([tmp_path]).skipped
+    assert path.endswith("bomb.docx") and "more than a Word file holds" in reason
+
+
+CONTAINER = """<?xml version="1.0"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
+</container>"""
+
+
+def _page(body: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">'
+        f"<head><title>涡轮检修手册</title></head><body>{body}</body></html>"
+    )
+
+
+def _epub(path: Path, pages: dict[str, str], spine: list[str], extra: dict[str, str] | None = None) -> Path:
+    """An EPUB 3 of ``pages`` (file name → body) read in the order of ``spine``, its package in a folder of its own
+    (as most are), with ``extra`` files (name → content) beside them."""
+    items = "".join(
+        f'<item id="p{i}" href="{quote(name)}" media-type="application/xhtml+xml"/>' for i, name in enumerate(pages)
+    )
+    ids = {name: f"p{i}" for i, name in enumerate(pages)}
+    refs = "".join(f'<itemref idref="{ids.get(name, name)}"/>' for name in spine)
+    opf = (
+        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>涡轮检修手册</dc:title></metadata>'
+        f'<manifest>{items}<item id="cover" href="cover.jpg" media-type="image/jpeg"/></manifest>'
+        f"<spine>{refs}</spine></package>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/container.xml", CONTAINER)
+        z.writestr("OEBPS/content.opf", opf)
+        z.writestr("OEBPS/cover.jpg", b"\xff\xd8\xff")
+        for name, body in pages.items():
+            z.writestr(f"OEBPS/{name}", _page(body))
+        for name, content in (extra or {}).items():
+            z.writestr(name, content)
+    return path
+
+
+def test_an_epub_is_read_as_its_pages_in_reading_order(tmp_path: Path) -> None:
+    # .epub, the form publishers hand translators books in, was refused
+    pages = {
+        "toc.xhtml": '<nav epub:type="toc"><ol><li><a href="b.xhtml">第一章 涡轮叶片</a></li></ol></nav>',
+        "b.xhtml": "<h1>第一章 涡轮叶片</h1><p>新换的涡轮<em>叶片</em>采用陶瓷涂层。</p>",
+        "a 2.xhtml": "<h1>第二章 换热器</h1><p>𠀀字与全角ＡＢＣ，卡洛斯&#183;贝内特说。</p>",
+    }
+    _epub(tmp_path / "book.epub", pages, spine=["toc.xhtml", "b.xhtml", "cover", "a 2.xhtml"])
+    lines = read_document(tmp_path / "book.epub").text.splitlines()
+    # (each page's title is a line; the cleaning leaves out all but the first, as it does any repeated line)
+    assert lines[0] == "涡轮检修手册" and "涡轮检修手册" not in lines[1:]
+    body = [line for line in lines[1:] if line.strip()]
+    assert body == [
+        "第一章 涡轮叶片",
+        "新换的涡轮叶片采用陶瓷涂层。",
+        "第二章 换热器",
+        "𠀀字与全角ＡＢＣ，卡洛斯·贝内特说。",
+    ]
+
+
+def test_an_epub_that_cannot_be_read_is_skipped_with_a_reason_and_the_rest_mined(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "cut.epub").write_bytes(b"PK\x03\x04\x14\x00")  # (a download cut short)
+    with zipfile.ZipFile(tmp_path / "bare.epub", "w") as z:
+        z.writestr("OEBPS/a.xhtml", _page("<p>涡轮叶片采用陶瓷涂层。</p>"))  # (no container: no e-book)
+    locked = """<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container"
+        xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>
+        <enc:CipherData><enc:CipherReference URI="OEBPS/a.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>"""
+    _epub(
+        tmp_path / "drm.epub",
+        {"a.xhtml": "<p>涡轮叶片采用陶瓷涂层。</p>"},
+        ["a.xhtml"],
+        {"META-INF/encryption.xml": locked},
+    )
+    font = locked.replace("OEBPS/a.xhtml", "OEBPS/font.otf")  # (an obfuscated font is encrypted too, and no text)
+    _epub(
+        tmp_path / "font.epub", {"a.xhtml": "<p>换热器需要清洗。</p>"}, ["a.xhtml"], {"META-INF/encryption.xml": font}
+    )
+    laughs = '<!DOCTYPE c [<!ENTITY x "xxxxxxxx">]><container>&x;</container>'
+    with zipfile.ZipFile(tmp_path / "laughs.epub", "w") as z:
+        z.writestr("META-INF/container.xml", laughs)  # (untrusted XML: no entity is expanded)
+    result = read_sources([tmp_path])
+    assert sorted(Path(d.path).name for d in result.documents) == ["font.epub", "good.txt"]
+    reasons = {Path(p).name: r for p, r in result.skipped}
+    assert "cannot read this e-book" in reasons["cut.epub"] and "cannot read this e-book" in reasons["bare.epub"]
+    assert "encrypted (DRM)" in reasons["drm.epub"]
+    assert "cannot read this e-book (EntitiesForbidden" in reasons["laughs.epub"]
+    assert all("\n" not in r for r in reasons.values())
+
+
+def test_an_epub_that_unpacks_a_thousandfold_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glossary.sources import zipped
+
+    monkeypatch.setattr(zipped, "MAX_UNPACKED", 10_000)
+    _epub(tmp_path / "bomb.epub", {"a.xhtml": "<p>" + " " * 10_000 + "</p>"}, ["a.xhtml"])
+    (path, reason), *_ = read_sources([tmp_path]).skipped
+    assert path.endswith("bomb.epub") and "more than an e-book holds" in reason
