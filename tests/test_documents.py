@@ -93,22 +93,6 @@ def test_a_word_document_is_read_as_its_paragraphs_and_cells(tmp_path: Path) -> 
     assert "cannot read this Word file" in reason and "save it again as .docx" in reason and "\n" not in reason
 
 
-def test_a_word_file_that_unpacks_a_thousandfold_is_refused_before_it_is_parsed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # a .docx is a zip: one whose parts unpack to gigabytes would have been parsed whole into memory (the limit is
-    # lowered here so that the test writes kilobytes, not half a gigabyte)
-    import zipfile
-
-    from glossary.sources import zipped
-
-    monkeypatch.setattr(zipped, "MAX_UNPACKED", 10_000)
-    with zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("word/document.xml", b"<" + b" " * 10_000)
-    (path, reason), *_ = read_sources([tmp_path]).skipped
-    assert path.endswith("bomb.docx") and "more than a Word file holds" in reason
-
-
 CONTAINER = """<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
   <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
@@ -199,12 +183,56 @@ def test_an_epub_that_cannot_be_read_is_skipped_with_a_reason_and_the_rest_mined
     assert all("\n" not in r for r in reasons.values())
 
 
-def test_an_epub_that_unpacks_a_thousandfold_is_refused_before_it_is_parsed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_slide_deck_is_read_as_its_text_boxes_tables_and_notes(tmp_path: Path) -> None:
+    # .pptx, what translators are handed nearly as often as Word files, was refused
+    import pptx
+    from pptx.util import Inches
+
+    deck = pptx.Presentation()
+    first = deck.slides.add_slide(deck.slide_layouts[1])  # (a title and a body)
+    first.shapes.title.text = "涡轮叶片检修"
+    body = first.placeholders[1].text_frame
+    body.text = "新换的涡轮叶片采用陶瓷涂层。"
+    body.add_paragraph().text = "𠀀字与全角ＡＢＣ，卡洛斯·贝内特说。"
+    first.notes_slide.notes_text_frame.text = "讲到这里先演示换热器。"  # (the speaker's notes: text to translate)
+    second = deck.slides.add_slide(deck.slide_layouts[6])  # (blank)
+    grid = second.shapes.add_table(2, 2, Inches(1), Inches(1), Inches(4), Inches(1)).table
+    grid.cell(0, 0).text, grid.cell(0, 1).text = "部件", "换热器"
+    grid.cell(1, 0).merge(grid.cell(1, 1))
+    grid.cell(1, 0).text = "压缩机"  # (a merged cell is read once)
+    group = second.shapes.add_group_shape()
+    group.shapes.add_textbox(Inches(1), Inches(3), Inches(2), Inches(1)).text_frame.text = "冷却塔"
+    deck.save(str(tmp_path / "talk.pptx"))
+    (tmp_path / "old.pptx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # (an old .ppt renamed)
+    result = read_sources([tmp_path])
+    assert [Path(d.path).name for d in result.documents] == ["talk.pptx"]
+    lines = [line for line in result.documents[0].text.splitlines() if line.strip()]
+    assert lines == [
+        "涡轮叶片检修",
+        "新换的涡轮叶片采用陶瓷涂层。",
+        "𠀀字与全角ＡＢＣ，卡洛斯·贝内特说。",
+        "讲到这里先演示换热器。",
+        "部件",
+        "换热器",
+        "压缩机",
+        "冷却塔",
+    ]
+    (reason,) = [r for path, r in result.skipped if path.endswith("old.pptx")]
+    assert "cannot read this slide deck" in reason and "save it again as .pptx" in reason and "\n" not in reason
+
+
+@pytest.mark.parametrize(
+    "name, kind", [("bomb.docx", "a Word file"), ("bomb.pptx", "a slide deck"), ("bomb.epub", "an e-book")]
+)
+def test_a_zipped_file_that_unpacks_a_thousandfold_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, kind: str
 ) -> None:
+    # a .docx, a .pptx and an .epub are zips: one whose parts unpack to gigabytes would have been parsed whole into
+    # memory (the limit is lowered here so that the test writes kilobytes, not half a gigabyte)
     from glossary.sources import zipped
 
     monkeypatch.setattr(zipped, "MAX_UNPACKED", 10_000)
-    _epub(tmp_path / "bomb.epub", {"a.xhtml": "<p>" + " " * 10_000 + "</p>"}, ["a.xhtml"])
+    with zipfile.ZipFile(tmp_path / name, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("part.xml", b"<" + b" " * 10_000)
     (path, reason), *_ = read_sources([tmp_path]).skipped
-    assert path.endswith("bomb.epub") and "more than an e-book holds" in reason
+    assert path.endswith(name) and f"more than {kind} holds" in reason
