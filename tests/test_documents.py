@@ -53,6 +53,14 @@ def test_a_pdf_is_read_as_its_text_with_wrapped_lines_joined_and_running_heads_l
     assert not any("涡轮检修手册" in line or "页" in line for line in lines)
 
 
+def test_a_word_a_pdf_hyphenated_across_two_lines_is_one_word_again(tmp_path: Path) -> None:
+    # PDFium gives such a hyphen as U+FFFE with the line's break taken out: "meta\ufffelogo" was two Latin words
+    lines = ["载入 meta-", "logo 宏包的方法见第二章，再按 Perl 脚本的说明编译 hyphen-", "ation 模式。"]
+    text = read_document(_pdf(tmp_path / "hyphens.pdf", [lines])).text
+    assert "\ufffe" not in text
+    assert "载入 metalogo 宏包的方法见第二章，再按 Perl 脚本的说明编译 hyphenation 模式。" in text.splitlines()
+
+
 def test_a_pdf_that_cannot_be_read_is_skipped_with_a_reason_and_the_rest_mined(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<<")  # (a download cut short)

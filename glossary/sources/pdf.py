@@ -32,6 +32,8 @@ EDGE_LINES = 2
 #: three at least
 RUNNING_SHARE = 0.3
 _NUMBER = re.compile(r"\d+")
+#: what PDFium gives for a hyphen that broke a word at a line's end (a noncharacter: no text holds one)
+SOFT_HYPHEN = "\ufffe"
 
 
 def _width(line: str) -> int:
@@ -85,7 +87,10 @@ def prose(data: bytes, name: str) -> str:
         pages = []
         for page in document:
             text = page.get_textpage().get_text_range()
-            pages.append(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+            # (a hyphen that broke a word at a line's end PDFium gives as U+FFFE, the line's break taken out: the
+            # word is whole without it, "meta\ufffelogo" is "metalogo")
+            text = text.replace(SOFT_HYPHEN, "").replace("\r\n", "\n").replace("\r", "\n")
+            pages.append(text.split("\n"))
     finally:
         document.close()
     if not any(line.strip() for lines in pages for line in lines):
