@@ -101,6 +101,57 @@ def test_a_word_document_is_read_as_its_paragraphs_and_cells(tmp_path: Path) -> 
     assert "cannot read this Word file" in reason and "save it again as .docx" in reason and "\n" not in reason
 
 
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def test_a_word_documents_revisions_controls_text_boxes_and_notes_are_read_as_word_shows_them(tmp_path: Path) -> None:
+    # python-docx's paragraph text reads only the runs a paragraph holds directly: text inserted under review, in a
+    # content control or a field was lost, and so were text boxes and footnotes; a deletion under review was never
+    # read, nor should it be
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    body = d.element.body
+    xml = [
+        f'<w:p {W}><w:r><w:t>新换的涡轮</w:t></w:r><w:ins w:id="1" w:author="审校"><w:r><w:t>叶片</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="审校"><w:r><w:delText>旧的</w:delText></w:r></w:del>'
+        "<w:r><w:t>采用陶瓷涂层。</w:t></w:r></w:p>",
+        f"<w:p {W}><w:r><w:t>检修前关闭</w:t></w:r><w:sdt><w:sdtContent><w:r><w:t>冷却塔</w:t></w:r></w:sdtContent></w:sdt>"
+        '<w:fldSimple w:instr="REF x"><w:r><w:t>进水阀</w:t></w:r></w:fldSimple><w:r><w:t>。</w:t></w:r></w:p>',
+        f'<w:sdt {W}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+        "<w:sdtContent><w:p><w:r><w:t>目录第一章涡轮叶片检修</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+        f"<w:sdt {W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>换热器需要定期清洗。</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+        f"<w:p {W} {MC}><w:r><w:t>流程如图。</w:t></w:r><w:r><mc:AlternateContent>"
+        '<mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>压缩机启动</w:t></w:r></w:p>'
+        "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>压缩机启动</w:t>"
+        "</w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+    ]
+    for x in xml:
+        body.insert(len(body) - 1, parse_xml(x))  # (before the section's properties, which end the body)
+    notes = (
+        f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>热障涂层见第二章。</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    )
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), d.part.package)
+    d.part.relate_to(part, RT.FOOTNOTES)
+    d.save(str(tmp_path / "review.docx"))
+    lines = [line for line in read_document(tmp_path / "review.docx").text.splitlines() if line.strip()]
+    assert lines == [
+        "新换的涡轮叶片采用陶瓷涂层。",
+        "检修前关闭冷却塔进水阀。",
+        "换热器需要定期清洗。",
+        "流程如图。",
+        "压缩机启动",
+        "热障涂层见第二章。",
+    ]
+
+
 CONTAINER = """<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
   <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
