@@ -75,6 +75,18 @@ def test_contexts_point_at_the_term_in_the_original_file(seed_dir: Path) -> None
             assert surface in Path(ctx.file).read_text(encoding="utf-8").splitlines()[ctx.line - 1]
 
 
+def test_a_sentence_that_holds_a_term_twice_is_one_example_of_it() -> None:
+    # a reviewer is shown three examples; the same sentence twice (a term used twice in it) was two of them
+    text = "涡轮叶片检修时，先拆涡轮叶片再装涡轮叶片。第二次检修涡轮叶片要换涂层。冷却塔检修完了，涡轮叶片也检修完了。"
+    (found,) = [c for c in mine_documents([Document("a.txt", text, "utf-8")]) if c.term == "涡轮叶片"]
+    assert [ctx.text for ctx in found.contexts] == [
+        "涡轮叶片检修时，先拆涡轮叶片再装涡轮叶片。",
+        "第二次检修涡轮叶片要换涂层。",
+        "冷却塔检修完了，涡轮叶片也检修完了。",
+    ]
+    assert found.contexts[0].offset == 0 and found.count == 5
+
+
 def test_english_in_brackets_is_kept_as_evidence(seed_dir: Path) -> None:
     assert _mine(seed_dir)["美国地质调查局"].english_in_text == ["USGS"]
 

@@ -205,14 +205,19 @@ class _Look:
 
     def examples(self, term: str, where: Sequence[tuple[str, int]]) -> list[Context]:
         """The first :attr:`max_contexts` sentences that hold ``term`` itself (5G基站 is not in 15G基站), in the files
-        ``where`` (path, document index) in their order."""
+        ``where`` (path, document index) in their order; a sentence that holds it twice is one example (at its
+        first place), not two of the few a reviewer is shown."""
         texts, ctx = self.texts, list[Context]()
         for path, i in where:
-            if len(ctx) >= self.max_contexts:
+            wanted = self.max_contexts - len(ctx)
+            if wanted <= 0:
                 break
-            for start, end in self.find(i, term, self.max_contexts - len(ctx)):
-                line = bisect_right(texts.newlines(i), start) + 1
-                ctx.append(Context(path, start, sentence_around(texts.docs[i].text, start, end), line))
+            shown: set[str] = set()
+            for start, end in self.find(i, term, 2 * wanted):
+                sentence = sentence_around(texts.docs[i].text, start, end)
+                if sentence not in shown and len(shown) < wanted:
+                    shown.add(sentence)
+                    ctx.append(Context(path, start, sentence, bisect_right(texts.newlines(i), start) + 1))
         return ctx
 
     def find(self, i: int, term: str, limit: int) -> list[tuple[int, int]]:
