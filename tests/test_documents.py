@@ -61,6 +61,20 @@ def test_a_word_a_pdf_hyphenated_across_two_lines_is_one_word_again(tmp_path: Pa
     assert "载入 metalogo 宏包的方法见第二章，再按 Perl 脚本的说明编译 hyphenation 模式。" in text.splitlines()
 
 
+def test_a_pdfs_table_of_contents_is_left_out_and_the_text_after_it_kept(tmp_path: Path) -> None:
+    # each entry runs to the full width with its leader, so each was joined to the next, the last to the first
+    # heading of the text
+    leader = " ." * 24
+    lines = [
+        f"1 涡轮叶片检修{leader} 3",
+        f"2 冷却塔的进水阀{leader} 5",
+        "第一章 涡轮叶片检修",
+        "新换的叶片采用陶瓷涂层。",
+    ]
+    text = read_document(_pdf(tmp_path / "manual.pdf", [lines])).text
+    assert [line for line in text.splitlines() if line.strip()] == ["第一章 涡轮叶片检修", "新换的叶片采用陶瓷涂层。"]
+
+
 def test_a_pdf_that_cannot_be_read_is_skipped_with_a_reason_and_the_rest_mined(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<<")  # (a download cut short)

@@ -146,6 +146,22 @@ def test_a_line_without_chinese_is_no_chinese_text_however_short() -> None:
     ]
 
 
+def test_a_table_of_contents_entry_is_chrome_and_an_ellipsis_in_a_sentence_is_not() -> None:
+    # a manual's contents repeat its headings, and gave a reviewer ". . . . 13 什么是点阵字库" as a term's example
+    page = (
+        "1.2 涡轮叶片检修 . . . . . . . . . . 13\n"
+        "附录 冷却塔··········· 27\n"
+        "第三章 换热器……………… 41\n"
+        "分离萃取、磁体制造、精密烧结……每一个环节都得从头搭建。\n"
+        "涡轮叶片检修的步骤如下。\n"
+    )
+    cleaned, removed = clean_text(page)
+    assert removed == 3 and [line.strip() for line in cleaned.split("\n") if line.strip()] == [
+        "分离萃取、磁体制造、精密烧结……每一个环节都得从头搭建。",
+        "涡轮叶片检修的步骤如下。",
+    ]
+
+
 def test_a_sentence_that_holds_a_time_is_the_articles_and_a_byline_with_one_is_chrome() -> None:
     # a line holding a time (2025-01-03 10:00, 30分钟前: "30 minutes ago" on a page, "30 minutes before" in a
     # dosage) went whole, however long a paragraph

@@ -26,6 +26,9 @@ _TIMESTAMP = re.compile(
 _IMAGE = re.compile(r"^\s*(!\[[^\]]*\]\([^)]*\)|\[(图片|图|圖片|image)\]|<img\b[^>]*>)\s*$", re.I)
 _BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S")
 _HASHTAG = re.compile(r"^\s*#[^#\n]{1,40}#\s*$")
+#: a table of contents' entry: its leader of dots and the page number after it ("1.2 安装 . . . . . . 13"); a
+#: writer's ellipsis (……) is followed by words, not a page's number
+CONTENTS_LEADER = re.compile(r"(?:(?:\. ?){4,}|(?:· ?){4,}|…{3,})\s*\d+")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 #: what a bar of buttons is cut into: spaces, bars, colons and the 【】 of "【分享】【字号 A+ A-】"
 _BAR_PIECES = re.compile(r"[\s|｜:：【】\[\]]+")
@@ -113,6 +116,9 @@ def _line_is_chrome(line: str) -> bool:
     if len(s) <= 40 and _BREADCRUMB.search(s) and not _SENTENCE_END.search(s):
         return True
     if s.isdigit() or s in widgets:
+        return True
+    # a table of contents' entry: a copy of a heading the text holds again (a PDF's, a Word file's kept as text)
+    if CONTENTS_LEADER.search(s):
         return True
     # a line of widget words ("分享 收藏 举报")
     parts = s.split()

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from ..errors import SourceError
 from ..normalise.hanzi import is_wide, wrap_join
+from .clean import CONTENTS_LEADER
 
 #: a line at least this share of the document's full width was wrapped there, unless it ends a sentence
 FULL = 0.85
@@ -32,6 +33,8 @@ EDGE_LINES = 2
 #: three at least
 RUNNING_SHARE = 0.3
 _NUMBER = re.compile(r"\d+")
+#: a table of contents' entry's end: its leader and page number (:data:`.clean.CONTENTS_LEADER`)
+_ENTRY_END = re.compile(CONTENTS_LEADER.pattern + r"\s*$")
 #: what PDFium gives for a hyphen that broke a word at a line's end (a noncharacter: no text holds one)
 SOFT_HYPHEN = "\ufffe"
 
@@ -55,7 +58,8 @@ def join_lines(lines: Sequence[str]) -> list[str]:
         else:
             out.append(line.rstrip())
         last = out[-1].rstrip()
-        carry = bool(last) and _width(line) >= full and not last.endswith(_ENDS)
+        # (a table of contents' entry runs to the full width with its leader, and ends where its number does)
+        carry = bool(last) and _width(line) >= full and not last.endswith(_ENDS) and not _ENTRY_END.search(last)
     return out
 
 
