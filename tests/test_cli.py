@@ -138,6 +138,27 @@ def test_mine_skips_a_file_with_no_chinese_beside_chinese_ones(runner: CliRunner
     assert "润滑油" in terms and not any("Spindle" in t or "override" in t for t in terms)
 
 
+def test_a_folders_many_files_of_other_formats_are_said_in_one_line(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    # a TeX tree's 5,196 font metrics were 5,196 lines of "not a .txt, … file; skipped"
+    d = tmp_path / "tree"
+    (d / "fonts").mkdir(parents=True)
+    (d / "a.txt").write_text("齿轮箱需要润滑油。齿轮箱的润滑油要定期更换。", encoding="utf-8")
+    for i in range(7):
+        (d / "fonts" / f"f{i}.tfm").write_bytes(b"\x00\x01")
+    (d / "fonts" / "map.gz").write_bytes(b"\x1f\x8b")
+    (d / "scan.pdf").write_bytes(b"%PDF-1.7\n")
+    r = run(runner, db, "mine", str(d))
+    assert r.exit_code == 0
+    lines = [line for line in r.output.splitlines() if line.startswith("skipped: ")]
+    assert len(lines) == 2 and "cannot read this PDF" in lines[0]
+    assert lines[1] == f"skipped: 8 files in a format glossary does not read (7 .tfm, 1 .gz); it reads {FORMATS}"
+    (few := tmp_path / "few").mkdir()
+    (few / "a.txt").write_text("齿轮箱需要润滑油。", encoding="utf-8")
+    (few / "b.tfm").write_bytes(b"\x00")
+    r = run(runner, db, "mine", str(few))
+    assert f"skipped: {few / 'b.tfm'}: not a {FORMATS} file; skipped" in r.output  # (a few: each said, as before)
+
+
 def test_mine_gbk_file_is_decoded_not_mojibake(runner: CliRunner, db: str, tmp_path: Path) -> None:
     d = tmp_path / "gbk"
     d.mkdir()

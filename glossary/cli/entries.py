@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ import click
 
 from ..errors import GlossaryError, UnknownFormat
 from ..models import Status, TermEntry
+from ..sources import FORMATS, readable
 from ..termbase import TermBase
 from ..termbase.backend import is_postgres
 from . import (
@@ -30,6 +32,28 @@ from . import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..formats.base import Format
+
+
+#: more files than this of formats glossary does not read are said in one line, not one each
+UNREAD_SHOWN = 5
+
+
+def skipped_lines(skipped: list[tuple[str, str]]) -> list[str]:
+    """What to say of the files a mine skipped: each reason, but the files of formats no reader reads, when more
+    than :data:`UNREAD_SHOWN`, in one line by their suffixes (a TeX tree's 5,196 font metrics were 5,196 lines).
+
+    >>> skipped_lines([("a.pdf", "a.pdf: a PDF without text; skipped")] + [(f"{i}.tfm", "…") for i in range(6)])
+    ['a.pdf: a PDF without text; skipped', '6 files in a format glossary does not read (6 .tfm); it reads .txt, .md, .rst, .html, .pdf, .docx, .pptx, .epub or .srt']
+    """
+    unread = Counter(Path(path).suffix.lower() or "no suffix" for path, _ in skipped if not readable(Path(path)))
+    if sum(unread.values()) <= UNREAD_SHOWN:
+        return [reason for _, reason in skipped]
+    kinds = [f"{n:,} {suffix}" for suffix, n in unread.most_common(5)]
+    more = f" and {len(unread) - 5} more kinds" if len(unread) > 5 else ""
+    return [reason for path, reason in skipped if readable(Path(path))] + [
+        f"{sum(unread.values()):,} files in a format glossary does not read ({', '.join(kinds)}{more}); "
+        f"it reads {FORMATS}"
+    ]
 
 
 @cli.command()
@@ -61,8 +85,8 @@ def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit
     # the term base is opened only once the sources were read: a bad path leaves it untouched
     with open_tb(ctx, create=True) as tb:
         report = stage(mined, tb, reviewer(by))
-    for _path, reason in report.skipped:
-        click.echo(f"skipped: {reason}", err=True)
+    for line in skipped_lines(report.skipped):
+        click.echo(f"skipped: {line}", err=True)
     # (a term that is a form of another concept, 智慧 of 智能 in Taiwan's usage, joins it: no reviewer kept it)
     joined = f", {report.joined} joined the entry they are a form of" if report.joined else ""
     click.echo(
