@@ -294,8 +294,45 @@ def test_a_slide_deck_is_read_as_its_text_boxes_tables_and_notes(tmp_path: Path)
     assert "cannot read this slide deck" in reason and "save it again as .pptx" in reason and "\n" not in reason
 
 
+def test_a_spreadsheet_is_read_as_its_cells_of_text(tmp_path: Path) -> None:
+    # .xlsx (product lists, bills of materials, software strings) was refused
+    import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    parts = book.active
+    parts.append(["部件", "数量", "说明"])
+    parts.append(["涡轮叶片", 12, "采用陶瓷涂层\n检修时先关闭冷却塔"])  # (a number is no text; a cell's break is kept)
+    parts.append(["换热器", datetime.date(2026, 12, 7), '=A2&"更换"'])  # (a date, a formula with no value saved)
+    strings = book.create_sheet("界面")
+    strings["B2"] = "𠀀字与全角ＡＢＣ，卡洛斯·贝内特说。"
+    book.save(tmp_path / "parts.xlsx")
+    (tmp_path / "old.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # (an old .xls renamed)
+    result = read_sources([tmp_path])
+    assert [Path(d.path).name for d in result.documents] == ["parts.xlsx"]
+    assert result.documents[0].text.splitlines() == [
+        "部件",
+        "数量",
+        "说明",
+        "涡轮叶片",
+        "采用陶瓷涂层",
+        "检修时先关闭冷却塔",
+        "换热器",
+        "𠀀字与全角ＡＢＣ，卡洛斯·贝内特说。",
+    ]
+    (reason,) = [r for path, r in result.skipped if path.endswith("old.xlsx")]
+    assert "cannot read this spreadsheet" in reason and "save it again as .xlsx" in reason and "\n" not in reason
+
+
 @pytest.mark.parametrize(
-    "name, kind", [("bomb.docx", "a Word file"), ("bomb.pptx", "a slide deck"), ("bomb.epub", "an e-book")]
+    "name, kind",
+    [
+        ("bomb.docx", "a Word file"),
+        ("bomb.pptx", "a slide deck"),
+        ("bomb.xlsx", "a spreadsheet"),
+        ("bomb.epub", "an e-book"),
+    ],
 )
 def test_a_zipped_file_that_unpacks_a_thousandfold_is_refused_before_it_is_parsed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, kind: str
