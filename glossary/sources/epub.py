@@ -9,17 +9,19 @@ term's offsets and lines are those of this text. Its container and package files
 from __future__ import annotations
 
 import posixpath
-import zipfile
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
 
 from ..errors import SourceError
 from . import htmlpage
 from .text import decode_bytes
 from .zipped import open_zip
+
+if TYPE_CHECKING:  # pragma: no cover
+    import zipfile
+    from xml.etree.ElementTree import Element
+
+# (the XML parsers are imported where an e-book is read: every mine imports this module)
 
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _PACKAGE = "{http://www.idpf.org/2007/opf}"
@@ -33,6 +35,8 @@ def _spine(book: zipfile.ZipFile) -> list[str]:
 
     :raises KeyError: no container or package file, or a spine item the manifest lacks.
     """
+    from defusedxml.ElementTree import fromstring
+
     container = fromstring(book.read("META-INF/container.xml"))
     rootfile = container.find(f".//{_CONTAINER}rootfile")
     if rootfile is None or not rootfile.get("full-path"):
@@ -51,6 +55,8 @@ def _spine(book: zipfile.ZipFile) -> list[str]:
 
 def _locked(book: zipfile.ZipFile) -> set[str]:
     """The paths ``book`` says are encrypted (a store's DRM; an obfuscated font is one too, and holds no text)."""
+    from defusedxml.ElementTree import fromstring
+
     if "META-INF/encryption.xml" not in book.namelist():
         return set()
     listed = fromstring(book.read("META-INF/encryption.xml"))
@@ -63,6 +69,11 @@ def prose(data: bytes, name: str) -> str:
     :raises SourceError: when it is no e-book (a damaged file, one without a package), its chapters are locked
         (DRM), it unpacks to too much, or it holds no text.
     """
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+
     try:
         book = open_zip(data, name, "an e-book")
         spine = _spine(book)

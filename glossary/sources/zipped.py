@@ -18,9 +18,12 @@ zipfile.BadZipFile: File is not a zip file
 from __future__ import annotations
 
 import io
-import zipfile
+from typing import TYPE_CHECKING
 
 from ..errors import SourceError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import zipfile
 
 #: the most a zipped file's entries may unpack to, all told (the largest manuals' and books' are tens of megabytes)
 MAX_UNPACKED = 512 * 2**20
@@ -32,6 +35,8 @@ def open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     :raises SourceError: when its entries say they unpack to more than :data:`MAX_UNPACKED`.
     :raises zipfile.BadZipFile: when it is no zip (the reader says what the file should have been).
     """
+    import zipfile  # (every mine imports the readers; only one with a zipped file pays for this)
+
     archive = zipfile.ZipFile(io.BytesIO(data))
     unpacked = sum(member.file_size for member in archive.infolist())
     if unpacked > MAX_UNPACKED:
