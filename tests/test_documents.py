@@ -75,6 +75,13 @@ def test_a_pdfs_table_of_contents_is_left_out_and_the_text_after_it_kept(tmp_pat
     assert [line for line in text.splitlines() if line.strip()] == ["第一章 涡轮叶片检修", "新换的叶片采用陶瓷涂层。"]
 
 
+def test_a_pdfs_radicals_are_read_as_the_ideographs_they_stand_for(tmp_path: Path) -> None:
+    # a PDF's fonts may label an ideograph's glyph with the Kangxi radical it looks like (⼯ U+2F2F for 工): the page
+    # shows 工作温度, the text layer said ⼯作温度, which no dictionary knows and no other file's 工作温度 matches
+    text = read_document(_pdf(tmp_path / "spec.pdf", [["涡轮叶片的⼯作温度很⾼。"]])).text
+    assert text.strip() == "涡轮叶片的工作温度很高。"
+
+
 def test_a_pdf_that_cannot_be_read_is_skipped_with_a_reason_and_the_rest_mined(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<<")  # (a download cut short)

@@ -16,6 +16,7 @@ the offsets and lines of a PDF's terms are those of this text. A scan (no text l
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -35,6 +36,10 @@ RUNNING_SHARE = 0.3
 _NUMBER = re.compile(r"\d+")
 #: a table of contents' entry's end: its leader and page number (:data:`.clean.CONTENTS_LEADER`)
 _ENTRY_END = re.compile(CONTENTS_LEADER.pattern + r"\s*$")
+#: the radicals a PDF's fonts may label their ideographs' glyphs with (⼯ U+2F2F for 工 U+5DE5: the page shows 工作,
+#: the text layer says ⼯作), each to the ideograph it stands for: Unicode's own compatibility mapping, one character
+#: for one, so no offset moves
+RADICALS = {cp: k for cp in range(0x2E80, 0x2FE0) if (k := unicodedata.normalize("NFKC", chr(cp))) != chr(cp)}
 #: what PDFium gives for a hyphen that broke a word at a line's end (a noncharacter: no text holds one)
 SOFT_HYPHEN = "\ufffe"
 
@@ -93,7 +98,7 @@ def prose(data: bytes, name: str) -> str:
             text = page.get_textpage().get_text_range()
             # (a hyphen that broke a word at a line's end PDFium gives as U+FFFE, the line's break taken out: the
             # word is whole without it, "meta\ufffelogo" is "metalogo")
-            text = text.replace(SOFT_HYPHEN, "").replace("\r\n", "\n").replace("\r", "\n")
+            text = text.replace(SOFT_HYPHEN, "").replace("\r\n", "\n").replace("\r", "\n").translate(RADICALS)
             pages.append(text.split("\n"))
     finally:
         document.close()
