@@ -4,6 +4,18 @@ after another, each as a browser shows it (:mod:`.htmlpage`: its navigation left
 Publishers hand translators books as EPUB files. An EPUB is XHTML in a zip, so it has no characters of its own: a
 term's offsets and lines are those of this text. Its container and package files are parsed with no DTD or entity
 (``defusedxml``), as untrusted input should be, and the zip is opened as :mod:`.zipped` opens one.
+
+>>> import io, zipfile
+>>> book = io.BytesIO()
+>>> with zipfile.ZipFile(book, "w") as z:
+...     z.writestr("META-INF/container.xml", '<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+...                '<rootfiles><rootfile full-path="book.opf"/></rootfiles></container>')
+...     z.writestr("book.opf", '<package xmlns="http://www.idpf.org/2007/opf"><manifest>'
+...                '<item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/></manifest>'
+...                '<spine><itemref idref="c1"/></spine></package>')
+...     z.writestr("c1.xhtml", "<html><body><h1>第一章</h1><p>涡轮叶片采用陶瓷涂层。</p></body></html>")
+>>> prose(book.getvalue(), "book.epub")
+'第一章\\n涡轮叶片采用陶瓷涂层。\\n'
 """
 
 from __future__ import annotations

@@ -5,6 +5,11 @@ read where it is text.
 Product lists, bills of materials and software strings reach translators as spreadsheets. A ``.xlsx`` is XML in a
 zip, so it has no characters of its own: a term's offsets and lines are those of this text. ``openpyxl`` parses it
 with ``defusedxml`` (installed with glossary) and the zip is opened as :mod:`.zipped` opens one.
+
+>>> prose(b"\\xd0\\xcf\\x11\\xe0 (an old binary file renamed)", "old.xlsx")
+Traceback (most recent call last):
+...
+glossary.errors.SourceError: old.xlsx: cannot read this spreadsheet (BadZipFile: File is not a zip file); save it again as .xlsx; skipped
 """
 
 from __future__ import annotations

@@ -4,6 +4,11 @@ paragraph or a cell, then the speaker's notes, slide after slide (``python-pptx`
 Translators are handed slides nearly as often as Word files. A ``.pptx`` is XML in a zip, so it has no characters
 of its own: a term's offsets and lines are those of this text. The XML is read without its entities resolved
 (``python-pptx``'s own parser), and the zip is opened as :mod:`.zipped` opens one.
+
+>>> prose(b"\\xd0\\xcf\\x11\\xe0 (an old binary file renamed)", "old.pptx")
+Traceback (most recent call last):
+...
+glossary.errors.SourceError: old.pptx: cannot read this slide deck (BadZipFile: File is not a zip file); save it again as .pptx; skipped
 """
 
 from __future__ import annotations
