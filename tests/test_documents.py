@@ -323,12 +323,61 @@ def test_a_spreadsheet_is_read_as_its_cells_of_text(tmp_path: Path) -> None:
     ]
 
 
+ODT = """<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<office:body><office:text>
+<text:sequence-decls><text:sequence-decl text:name="Figure"/></text:sequence-decls>
+<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>旧的说法删掉了</text:p>
+</text:deletion></text:changed-region></text:tracked-changes>
+<text:table-of-content><text:index-body><text:p>涡轮叶片检修 3</text:p></text:index-body></text:table-of-content>
+<text:h text:outline-level="1">涡轮叶片检修</text:h>
+<text:p>新换的涡轮<text:span>叶片</text:span><text:change text:change-id="c1"/>采用陶瓷涂层<text:note text:note-class="footnote">\
+<text:note-citation>1</text:note-citation><text:note-body><text:p>热障涂层见第二章。</text:p></text:note-body></text:note>，\
+<office:annotation><dc:creator>审校</dc:creator><text:p>这里要核对</text:p></office:annotation>卡洛斯·贝内特说。</text:p>
+<text:p>全角ＡＢＣ<text:s text:c="2"/>与𠀀字<text:tab/>分开<text:line-break/>第二行<draw:frame><draw:text-box>\
+<text:p>压缩机启动</text:p></draw:text-box></draw:frame></text:p>
+<text:p>涂层 (thermal   barrier
+ coating)</text:p>
+<text:list><text:list-item><text:p>关闭冷却塔</text:p></text:list-item><text:list-item><text:p>拆下换热器</text:p>
+</text:list-item></text:list>
+<table:table><table:table-row><table:table-cell><text:p>部件</text:p></table:table-cell><table:table-cell>
+<text:p>换热器</text:p></table:table-cell></table:table-row></table:table>
+</office:text></office:body></office:document-content>"""
+
+
+def test_an_opendocument_text_is_read_as_its_paragraphs_notes_lists_and_cells(tmp_path: Path) -> None:
+    # .odt (LibreOffice's, WPS's, the format Taiwan's government publishes in) was refused
+    with zipfile.ZipFile(tmp_path / "spec.odt", "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", ODT)
+    (tmp_path / "cut.odt").write_bytes(b"PK\x03\x04")  # (a download cut short)
+    result = read_sources([tmp_path])
+    assert [Path(d.path).name for d in result.documents] == ["spec.odt"]
+    assert result.documents[0].text.splitlines() == [
+        "涡轮叶片检修",
+        "新换的涡轮叶片采用陶瓷涂层，卡洛斯·贝内特说。",
+        "热障涂层见第二章。",
+        "全角ＡＢＣ  与𠀀字\t分开",
+        "第二行",
+        "压缩机启动",
+        "涂层 (thermal barrier coating)",
+        "关闭冷却塔",
+        "拆下换热器",
+        "部件",
+        "换热器",
+    ]
+    ((path, reason),) = result.skipped
+    assert path.endswith("cut.odt") and "cannot read this OpenDocument text" in reason and "\n" not in reason
+
+
 @pytest.mark.parametrize(
     "name, kind",
     [
         ("bomb.docx", "a Word file"),
         ("bomb.pptx", "a slide deck"),
         ("bomb.xlsx", "a spreadsheet"),
+        ("bomb.odt", "an OpenDocument text"),
         ("bomb.epub", "an e-book"),
     ],
 )

@@ -64,9 +64,9 @@ def skipped_lines(skipped: list[tuple[str, str]]) -> list[str]:
 @by_option
 @click.pass_context
 def mine(ctx: click.Context, paths: tuple[str, ...], encoding: str | None, limit: int | None, by: str | None) -> None:
-    """Mine term candidates from .txt, .md, .rst, .html, .pdf, .docx, .pptx, .xlsx, .epub and .srt files and
-    folders into the term base (markup and code left out). A folder's README, LICENSE or CHANGELOG describes its
-    texts and is skipped; name such a file to mine it.
+    """Mine term candidates from .txt, .md, .rst, .html, .pdf, .docx, .odt, .pptx, .xlsx, .epub and .srt
+    files and folders into the term base (markup and code left out). A folder's README, LICENSE or CHANGELOG
+    describes its texts and is skipped; name such a file to mine it.
 
     \b
     Example:

@@ -75,8 +75,9 @@ def resources_command(quick: bool) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The model file to write.")
 def train_command(folders: tuple[str, ...], output: str) -> None:
     """Fit a termhood model on annotated FOLDERS of your own field(s): each holds texts (.txt, .md, .rst, .html,
-    .pdf, .docx, .pptx, .xlsx, .epub, .srt) and a gold.tsv of their terms (docs/mining.md). With two folders or more, each is also scored by a model fitted
-    on the others, and that decides the output size. Needs scikit-learn (pip install 'glossary[train]').
+    .pdf, .docx, .odt, .pptx, .xlsx, .epub, .srt) and a gold.tsv of their terms (docs/mining.md). With two
+    folders or more, each is also scored by a model fitted on the others, and that decides the output size. Needs
+    scikit-learn (pip install 'glossary[train]').
 
     \b
     Example:

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..models import Document
 from ..workers import default_workers, fork_map
-from . import epub, htmlpage, markdown, pdf, rst, sheets, slides, subtitles, word
+from . import epub, htmlpage, markdown, opendoc, pdf, rst, sheets, slides, subtitles, word
 from .clean import clean_text
 from .text import decode_bytes, incomplete_tail
 
@@ -45,17 +45,19 @@ READERS: dict[str, Callable[[str], str]] = {
     ".vtt": subtitles.prose,
 }
 #: suffix -> the text of a file that holds no text of its own, from its bytes (and its name, for messages): a
-#: PDF's text layer, a Word document's paragraphs and cells, a slide deck's, a spreadsheet's cells of text, an
-#: e-book's pages (:mod:`.pdf`, :mod:`.word`, :mod:`.slides`, :mod:`.sheets`, :mod:`.epub`)
+#: PDF's text layer, a Word document's or an OpenDocument text's paragraphs and cells, a slide deck's, a
+#: spreadsheet's cells of text, an e-book's pages (:mod:`.pdf`, :mod:`.word`, :mod:`.opendoc`, :mod:`.slides`,
+#: :mod:`.sheets`, :mod:`.epub`)
 DOCUMENT_READERS: dict[str, Callable[[bytes, str], str]] = {
     ".pdf": pdf.prose,
     ".docx": word.prose,
+    ".odt": opendoc.prose,
     ".pptx": slides.prose,
     ".xlsx": sheets.prose,
     ".epub": epub.prose,
 }
 #: the formats read, as the messages that refuse a file name them
-FORMATS = ".txt, .md, .rst, .html, .pdf, .docx, .pptx, .xlsx, .epub or .srt"
+FORMATS = ".txt, .md, .rst, .html, .pdf, .docx, .odt, .pptx, .xlsx, .epub or .srt"
 
 
 def readable(path: Path) -> bool:
