@@ -27,7 +27,7 @@ from urllib.parse import unquote
 from ..errors import SourceError
 from . import htmlpage
 from .text import decode_bytes
-from .zipped import open_zip
+from .zipped import open_zip, unreadable
 
 if TYPE_CHECKING:  # pragma: no cover
     import zipfile
@@ -94,7 +94,7 @@ def prose(data: bytes, name: str) -> str:
             raise SourceError(f"{name}: its chapters are encrypted (DRM); mine a copy without it; skipped")
         pages = [htmlpage.prose(decode_bytes(book.read(path), f"{name}:{path}")[0]) for path in spine]
     except (zipfile.BadZipFile, KeyError, ParseError, DefusedXmlException) as e:
-        raise SourceError(f"{name}: cannot read this e-book ({type(e).__name__}: {e}); skipped") from None
+        raise unreadable(name, "e-book", e) from None
     text = "".join(pages)  # (each page's text ends its last line)
     if not text.strip():
         raise SourceError(f"{name}: an e-book without text; skipped")

@@ -23,8 +23,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import SourceError
-from .zipped import open_zip
+from .zipped import open_zip, text_of, unreadable
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -109,10 +108,5 @@ def prose(data: bytes, name: str) -> str:
         bodies = content.iter(f"{_OFFICE}text")
         lines = [line for body in bodies for line in _lines(body)]
     except (zipfile.BadZipFile, KeyError, ParseError, DefusedXmlException) as e:
-        raise SourceError(
-            f"{name}: cannot read this OpenDocument text ({type(e).__name__}: {e}); save it again as .odt; skipped"
-        ) from None
-    text = "\n".join(lines)
-    if not text.strip():
-        raise SourceError(f"{name}: an OpenDocument text without text; skipped")
-    return text + "\n"
+        raise unreadable(name, "OpenDocument text", e, "save it again as .odt") from None
+    return text_of(lines, name, "an OpenDocument text")

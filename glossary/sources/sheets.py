@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import io
 
-from ..errors import SourceError
-from .zipped import open_zip
+from .zipped import open_zip, text_of, unreadable
 
 
 def prose(data: bytes, name: str) -> str:
@@ -45,9 +44,5 @@ def prose(data: bytes, name: str) -> str:
         finally:
             book.close()
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as e:
-        raise SourceError(
-            f"{name}: cannot read this spreadsheet ({type(e).__name__}: {e}); save it again as .xlsx; skipped"
-        ) from None
-    if not cells:
-        raise SourceError(f"{name}: a spreadsheet without text; skipped")
-    return "\n".join(cells) + "\n"
+        raise unreadable(name, "spreadsheet", e, "save it again as .xlsx") from None
+    return text_of(cells, name, "a spreadsheet")

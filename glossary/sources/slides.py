@@ -17,8 +17,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..errors import SourceError
-from .zipped import open_zip
+from .zipped import open_zip, text_of, unreadable
 
 
 def _lines(shapes: Iterable[Any]) -> Iterator[str]:
@@ -56,10 +55,5 @@ def prose(data: bytes, name: str) -> str:
             if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
                 lines.extend(p.text for p in slide.notes_slide.notes_text_frame.paragraphs)
     except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, KeyError, ValueError) as e:
-        raise SourceError(
-            f"{name}: cannot read this slide deck ({type(e).__name__}: {e}); save it again as .pptx; skipped"
-        ) from None
-    text = "\n".join(lines)
-    if not text.strip():
-        raise SourceError(f"{name}: a slide deck without text; skipped")
-    return text + "\n"
+        raise unreadable(name, "slide deck", e, "save it again as .pptx") from None
+    return text_of(lines, name, "a slide deck")

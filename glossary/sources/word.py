@@ -15,8 +15,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import SourceError
-from .zipped import open_zip
+from .zipped import open_zip, text_of, unreadable
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -104,10 +103,5 @@ def prose(data: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(data))
         lines = [*_lines(document.element.body), *_notes(document)]
     except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, KeyError, ValueError) as e:
-        raise SourceError(
-            f"{name}: cannot read this Word file ({type(e).__name__}: {e}); save it again as .docx; skipped"
-        ) from None
-    text = "\n".join(lines)  # (a line break inside a paragraph is one here too)
-    if not text.strip():
-        raise SourceError(f"{name}: a Word file without text; skipped")
-    return text + "\n"
+        raise unreadable(name, "Word file", e, "save it again as .docx") from None
+    return text_of(lines, name, "a Word file")

@@ -1,4 +1,5 @@
-"""Opening a format that is files in a zip (a Word document, an e-book) as the untrusted input it is.
+"""Opening a format that is files in a zip (a Word document, an e-book) as the untrusted input it is, and what its
+readers say of a file they cannot read or that holds no text.
 
 A zip's entries may unpack a thousandfold (a "zip bomb"): what they say they unpack to, all told, is checked before
 any is read, and reading an entry stops at its stated size (:mod:`zipfile` reads no further), so the check holds.
@@ -42,3 +43,26 @@ def open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     if unpacked > MAX_UNPACKED:
         raise SourceError(f"{name}: unpacks to {unpacked // 2**20} MB, more than {kind} holds; skipped")
     return archive
+
+
+def unreadable(name: str, kind: str, error: Exception, fix: str = "") -> SourceError:
+    """The one-line refusal of the file ``name``, which is no readable ``kind`` ("Word file"), with the ``error``
+    its reader raised and how to ``fix`` it ("save it again as .docx").
+
+    >>> str(unreadable("a.docx", "Word file", KeyError("word/document.xml"), "save it again as .docx"))
+    "a.docx: cannot read this Word file (KeyError: 'word/document.xml'); save it again as .docx; skipped"
+    """
+    return SourceError(
+        f"{name}: cannot read this {kind} ({type(error).__name__}: {error}); {fix + '; ' if fix else ''}skipped"
+    )
+
+
+def text_of(lines: list[str], name: str, a_kind: str) -> str:
+    """``lines`` as a text, a line each, ending in a line break.
+
+    :raises SourceError: when they hold no text (``a_kind``, "a Word file", says what without).
+    """
+    text = "\n".join(lines)
+    if not text.strip():
+        raise SourceError(f"{name}: {a_kind} without text; skipped")
+    return text + "\n"
