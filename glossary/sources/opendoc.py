@@ -48,6 +48,7 @@ _LEFT_OUT = frozenset(
         f"{_TEXT}variable-decls",
         f"{_TEXT}user-field-decls",
         f"{_OFFICE}forms",
+        f"{_TEXT}ruby-text",  # (a reading set over characters: it would part the word, as a web page's ruby would)
     }
 )
 _WHITE = re.compile(r"[ \t\r\n]+")

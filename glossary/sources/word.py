@@ -23,8 +23,9 @@ _BOX = f"{_W}txbxContent"
 #: what stands in a run for a character of its text
 _CHARS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 #: what a paragraph holds that is not its own text: its text boxes (read after it), the copy of a drawing kept for
-#: old readers, and text deleted or moved away under review
-_NOT_ITS_TEXT = frozenset({_BOX, _FALLBACK, f"{_W}del", f"{_W}moveFrom"})
+#: old readers, text deleted or moved away under review, and a reading set over characters (漢 with hàn over it:
+#: the reading would part the word, as a web page's ruby would)
+_NOT_ITS_TEXT = frozenset({_BOX, _FALLBACK, f"{_W}del", f"{_W}moveFrom", f"{_W}rt"})
 #: footnotes and endnotes of these types are Word's separator lines, no text
 _SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
