@@ -94,6 +94,15 @@ def test_traditional_prefers_a_clean_surface_form() -> None:
     assert choose_traditional("稀土", []) == "稀土"
 
 
+def test_traditional_of_a_compound_converts_its_words_as_words() -> None:
+    # OpenCC reads 毫米制造 as 毫 + 米制 ("metric system", where 制 stays 制) + 造: each word converted as a word
+    assert choose_traditional("毫米制造") == "毫米製造" and choose_traditional("微米制作") == "微米製作"
+    entry = align_candidate(Candidate(term="毫米制造"))
+    assert entry.traditional == "毫米製造" and "毫米制造" not in entry.variants  # (nor as Taiwan's or Hong Kong's)
+    # a word only the dictionary's split has (纸 + 面包 "bread" + 装) is no word of the term: OpenCC's reading stays
+    assert choose_traditional("纸面包装") == "紙面包裝"
+
+
 def test_every_suggestion_has_a_source_and_confidence() -> None:
     c = Candidate(term="美国地质调查局", english_in_text=["USGS"])
     sugg = english_suggestions(c)

@@ -63,12 +63,54 @@ def choose_traditional(simplified: str, surfaces: Iterable[str] = (), traditiona
     >>> choose_traditional("核定", ["核定"]), choose_traditional("核定", ["核定"], traditional=["核定"])
     ('覈定', '核定')
     """
-    converted = to_traditional(simplified)
+    converted = term_traditional(simplified)
     seen = set(traditional)
     for s in surfaces:
         if (s != simplified or s in seen) and to_simplified(s) == simplified and is_traditional_form(s):
             return s
     return converted
+
+
+def term_traditional(simplified: str, region: str = "") -> str:
+    """OpenCC's conversion of a term (:func:`~glossary.normalise.script.to_traditional`), where a word of it
+    comes out otherwise than on its own, that word converted on its own. OpenCC matches its phrases greedily
+    from the left, and a phrase that straddles two of the term's words takes the wrong character: 毫米制造
+    "millimetre manufacturing" is read as 毫 + 米制 "metric system" + 造, and 制 stays 制 where 制造 is 製造. A term
+    CC-CEDICT lists is converted whole (OpenCC knows such phrases as they are); otherwise a word of two or more
+    characters where both the dictionary's split (:func:`~glossary.align.dictionary.segment`) and the segmenter's
+    cut the term alike is converted as a word (where only one of them has it, it may be no word of the term: 纸面包装
+    is 纸面 + 包装, not 纸 + 面包 "bread" + 装), and every other character keeps what the whole conversion gave it.
+
+    >>> to_traditional("毫米制造"), term_traditional("毫米制造"), term_traditional("微米制作", "tw")
+    ('毫米制造', '毫米製造', '微米製作')
+    >>> term_traditional("纸面包装")
+    '紙面包裝'
+    """
+    whole = to_traditional(simplified, region)
+    if len(whole) != len(simplified) or len(simplified) < 3 or dictionary.has_word(simplified):
+        return whole  # (a conversion that changes the length cannot be spliced by position)
+    out, at, cut = list(whole), 0, None
+    for word in dictionary.segment(simplified):
+        end = at + len(word)
+        converted = to_traditional(word, region)
+        if len(word) > 1 and len(converted) == len(word) and converted != whole[at:end]:
+            if cut is None:  # (asked only where the two conversions differ: seldom)
+                import rjieba
+
+                cut = _spans(rjieba.cut(simplified))
+            if (at, end) in cut:
+                out[at:end] = converted
+        at = end
+    return "".join(out)
+
+
+def _spans(words: Iterable[str]) -> set[tuple[int, int]]:
+    """Where each of ``words``, laid end to end, starts and ends."""
+    out, at = set(), 0
+    for w in words:
+        out.add((at, at + len(w)))
+        at += len(w)
+    return out
 
 
 def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = None) -> TermEntry:
@@ -77,7 +119,7 @@ def align_candidate(c: Candidate, known: Mapping[str, Sequence[str]] | None = No
     trad = choose_traditional(c.term, surfaces, c.traditional_surfaces)
     # other surfaces seen, and the Taiwan and Hong Kong forms where they differ: their characters (台/臺,
     # 綫/線) and Taiwan's own words (软件: 軟體, 信息: 資訊)
-    regional = {to_traditional(c.term, r) for r in ("tw", "twp", "hk")}
+    regional = {term_traditional(c.term, r) for r in ("tw", "twp", "hk")}
     variants = sorted({s for s in [*surfaces, *regional] if s not in (c.term, trad)})
     english = english_suggestions(c, known)
     return TermEntry(
@@ -195,4 +237,12 @@ def warm_up() -> None:
     share_filters()  # (the tables' key filters, read once here rather than once in every worker)
 
 
-__all__ = ["align_candidate", "align_candidates", "align_parts", "choose_traditional", "english_suggestions", "warm_up"]
+__all__ = [
+    "align_candidate",
+    "align_candidates",
+    "align_parts",
+    "choose_traditional",
+    "english_suggestions",
+    "term_traditional",
+    "warm_up",
+]
