@@ -571,6 +571,18 @@ def test_an_acronym_glosses_the_words_it_spells_not_the_clause_they_end() -> Non
     assert m.glossed["国际海事组织"]["IMO"] == 1
 
 
+def test_an_english_gloss_belongs_to_the_words_after_one_that_introduces_them() -> None:
+    # an example (如), a name (称为) or the object of a verb of no content of its own (进行) follows such a word,
+    # which is no part of what the writer glossed (an invented field: the clauses' spans had taken the gloss)
+    m = Miner()
+    text = (
+        "窑厂在配方定型后需要进行窑变试烧（trial firing）。瓷砖厂商推出多种产品，如仿古釉面砖（rustic tile）。"
+        "一种称为冷压成型（cold pressing）的工艺很常见。"
+    )
+    m.add(Document("a.txt", text, "utf-8"))
+    assert set(m.glossed) == {"窑变试烧", "仿古釉面砖", "冷压成型"}
+
+
 @_LEARNED_RANKING_GAP
 def test_a_term_does_not_begin_with_an_adverb_the_segmenter_made_up() -> None:
     # 光靠 ("relying only on") is one word to the segmenter, tagged an adjective, and none to CC-CEDICT

@@ -214,9 +214,18 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
+#: words that introduce the name or the thing after them and are never part of it: an example (如, 例如, 包括), a
+#: name (称为, 叫做, 即) or an act's object after a verb of no content of its own (进行 + 试烧, 加以 + 压缩)
+INTRODUCERS = frozenset(
+    {"如", "例如", "比如", "譬如", "诸如", "包括", "包含", "称为", "称作", "叫做", "叫作", "名为", "简称", "即", "亦即"}
+    | {"也就是", "进行", "加以", "予以", "给予", "给以", "开展", "从事", "作出", "做出"}
+)
+
+
 def glossed_span(miner: Miner, simp: str, p: int) -> str:
-    """The words right before position ``p`` (an opening bracket), back to the clause's start or the last
-    function word or preposition: "。根据中国食品、饮料和烟草协会(" → "中国食品、饮料和烟草协会"."""
+    """The words right before position ``p`` (an opening bracket), back to the clause's start, the last
+    function word or preposition, or the last word of :data:`INTRODUCERS`: "。根据中国食品、饮料和烟草协会(" →
+    "中国食品、饮料和烟草协会", "一种称为冷压成型(" → "冷压成型"."""
     while p > 0 and simp[p - 1] == " ":
         p -= 1
     if p > 0 and simp[p - 1] in _CLOSING:
@@ -228,10 +237,10 @@ def glossed_span(miner: Miner, simp: str, p: int) -> str:
             return simp[start + 1 : p - 1].strip()
     span = _CLAUSE_BREAK.split(simp[max(0, p - MAX_CHARS) : p])[-1]
     pairs = miner._pairs(span) if span else []
-    # the words after the last preposition (据 + 中国食品、饮料和烟草协会; 窑厂 + 对 + 高精度釉料), without
-    # leading function words: what stands before them is no part of the name
-    # (a conjunction inside stays: 中国食品、饮料和烟草协会 is one name, as its English gloss says)
-    k = max((i + 1 for i, (_, t) in enumerate(pairs) if t == "p"), default=0)
+    # the words after the last preposition (据 + 中国食品、饮料和烟草协会; 窑厂 + 对 + 高精度釉料) or the last word
+    # that introduces what follows (称为 + 冷压成型), without leading function words: what stands before them is
+    # no part of the name (a conjunction inside stays: 中国食品、饮料和烟草协会 is one name, as its English gloss says)
+    k = max((i + 1 for i, (w, t) in enumerate(pairs) if t == "p" or w in INTRODUCERS), default=0)
     while k < len(pairs) and miner.cuts(pairs[k]):
         k += 1
     return "".join(w for w, _ in pairs[k:])
