@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..mining import lexicon
 from ..mining.cedict import load_rows
@@ -92,7 +93,7 @@ def term_traditional(simplified: str, region: str = "") -> str:
     out, at, cut = list(whole), 0, None
     for word in dictionary.segment(simplified):
         end = at + len(word)
-        converted = to_traditional(word, region)
+        converted = _word_traditional(word, region)
         if len(word) > 1 and len(converted) == len(word) and converted != whole[at:end]:
             if cut is None:  # (asked only where the two conversions differ: seldom)
                 import rjieba
@@ -102,6 +103,11 @@ def term_traditional(simplified: str, region: str = "") -> str:
                 out[at:end] = converted
         at = end
     return "".join(out)
+
+
+@lru_cache(maxsize=65536)  # (the words of a corpus's terms recur from term to term)
+def _word_traditional(word: str, region: str) -> str:
+    return to_traditional(word, region)
 
 
 def _spans(words: Iterable[str]) -> set[tuple[int, int]]:
