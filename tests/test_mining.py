@@ -557,30 +557,31 @@ def test_an_acronym_gloss_names_as_many_words_as_it_has_letters() -> None:
     assert all(c.english_in_text != ["HPG"] for t, c in kept.items() if t != "高精度釉料")
 
 
-def test_an_acronym_glosses_the_words_it_spells_not_the_clause_they_end() -> None:
-    # the words before an acronym in brackets stop at a verb the letters do not reach, at a number, and where one
-    # word's dictionary sense spells every letter (国际海事组织 "International Maritime Organization"): the
-    # clause before them is not what the writer glossed (the glossed feature, and what alignment reads)
+@pytest.mark.parametrize(
+    ("text", "glossed"),
+    [
+        # the words before an acronym in brackets stop at a verb the letters do not reach, at a number, and where
+        # one word's dictionary sense spells every letter (国际海事组织 "International Maritime Organization"): the
+        # clause before them is not what the writer glossed (the glossed feature, and what alignment reads)
+        (
+            "工厂必须满足齿轮箱检测规范（GIS）的要求。船厂订购了3万立方米液化石油气（LPG）储罐。"
+            "企业需满足国际海事组织（IMO）的要求。",
+            {"齿轮箱检测规范": ["GIS"], "液化石油气": ["LPG"], "国际海事组织": ["IMO"]},
+        ),
+        # an example (如), a name (称为) or the object of a verb of no content of its own (进行) follows a word that
+        # introduces it and is no part of what the writer glossed (an invented field: the clauses had taken it)
+        (
+            "窑厂在配方定型后需要进行窑变试烧（trial firing）。瓷砖厂商推出多种产品，如仿古釉面砖（rustic tile）。"
+            "一种称为冷压成型（cold pressing）的工艺很常见。",
+            {"窑变试烧": ["trial firing"], "仿古釉面砖": ["rustic tile"], "冷压成型": ["cold pressing"]},
+        ),
+    ],
+    ids=["acronyms", "introduced"],
+)
+def test_an_english_gloss_belongs_to_the_words_the_writer_glossed(text: str, glossed: dict[str, list[str]]) -> None:
     m = Miner()
-    text = (
-        "工厂必须满足齿轮箱检测规范（GIS）的要求。船厂订购了3万立方米液化石油气（LPG）储罐。"
-        "企业需满足国际海事组织（IMO）的要求。"
-    )
     m.add(Document("a.txt", text, "utf-8"))
-    assert set(m.glossed) == {"齿轮箱检测规范", "液化石油气", "国际海事组织"}
-    assert m.glossed["国际海事组织"]["IMO"] == 1
-
-
-def test_an_english_gloss_belongs_to_the_words_after_one_that_introduces_them() -> None:
-    # an example (如), a name (称为) or the object of a verb of no content of its own (进行) follows such a word,
-    # which is no part of what the writer glossed (an invented field: the clauses' spans had taken the gloss)
-    m = Miner()
-    text = (
-        "窑厂在配方定型后需要进行窑变试烧（trial firing）。瓷砖厂商推出多种产品，如仿古釉面砖（rustic tile）。"
-        "一种称为冷压成型（cold pressing）的工艺很常见。"
-    )
-    m.add(Document("a.txt", text, "utf-8"))
-    assert set(m.glossed) == {"窑变试烧", "仿古釉面砖", "冷压成型"}
+    assert {span: list(found) for span, found in m.glossed.items()} == glossed
 
 
 @_LEARNED_RANKING_GAP
