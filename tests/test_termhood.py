@@ -382,33 +382,3 @@ def test_a_flag_few_training_candidates_carry_cannot_outweigh_the_rest() -> None
     shift = model["coef"][flag] / model["scale"][flag]  # the log-odds the flag adds
     assert -3.0 < shift <= 0
     assert model["coef"][signal] > 0  # (the informative feature still decides)
-
-
-def test_a_feature_that_speaks_for_terms_in_one_field_and_against_them_in_another_is_not_weighed() -> None:
-    """Fitted on each field alone, a feature whose weight changes sign from one to the other says something of
-    those fields, not of terms: the model fitted on both gives it no weight, and weighs the one that agrees."""
-    import random
-
-    from glossary.mining import training
-
-    rng = random.Random(11)
-    signal, fickle = FEATURES.index("spec_mean"), FEATURES.index("hanzi_spec")
-    sets = []
-    for name, sign in (("one", 1.0), ("two", -1.0)):
-        rows, labels = [], []
-        for _ in range(3000):
-            label = int(rng.random() < 0.2)
-            row = [0.0] * len(FEATURES)
-            row[signal] = rng.gauss(1.5 if label else 0.0, 1.0)
-            row[fickle] = rng.gauss(sign if label else 0.0, 1.0)
-            rows.append(row)
-            labels.append(label)
-        corpus = training.AnnotatedCorpus(name, [], Path("gold.tsv"))
-        sets.append(training.MinedCorpus(corpus, [str(i) for i in range(3000)], rows, labels, 30000, [1] * 3000))
-    kept = training.consistent_features(sets, 0.3)
-    assert kept is not None and kept[signal] and not kept[fickle]
-    model = training.fit(sets)
-    assert model["coef"][fickle] == 0 and model["coef"][signal] > 0
-    # one field alone has nothing to agree with: every feature is weighed
-    assert training.consistent_features(sets[:1], 0.3) is None
-    assert training.fit(sets[:1])["coef"][fickle] > 0

@@ -61,49 +61,15 @@ BINARY_SCALE_FLOOR = 0.1
 
 def _fit_weights(sets: Sequence[MinedCorpus], c: float) -> dict:
     import numpy as np
-
-    labelled = [s for s in sets if not s.corpus.positives_only]
-    # (a sample's positives alone would tilt the model's prior: such a list only judges)
-    mean, scale, coef, intercept = _regression(labelled, c, consistent_features(labelled, c))
-    return {
-        "feature_version": FEATURE_VERSION,
-        "features": list(FEATURES),
-        "mean": [round(float(v), 6) for v in mean],
-        "scale": [round(float(v), 6) for v in scale],
-        "coef": [round(float(v), 6) for v in np.asarray(coef)],
-        "intercept": round(float(intercept), 6),
-        "trained_on": [s.corpus.name for s in labelled],
-    }
-
-
-def consistent_features(sets: Sequence[MinedCorpus], c: float) -> list[bool] | None:
-    """Which features the model weighs: those whose weight has one sign in a regression fitted on each of
-    ``sets`` alone (None, every feature, where fewer than two are labelled). A feature that speaks for terms in
-    one field and against them in another says something of those fields, not of terms, and a new field's texts
-    meet it as neither (December 2026: 57 of the 97 features kept from three corpora, 57 to 72 from two;
-    leave-one-corpus-out macro must recall 0.738 → 0.751, averaged over thresholds 0.705 → 0.712 at a precision
-    of 0.500 → 0.503). A weight within 10⁻⁶ of nothing is none.
-
-    >>> consistent_features([], 0.3) is None
-    True
-    """
-    labelled = [s for s in sets if any(y is not None for y in s.labels)]
-    if len(labelled) < 2:
-        return None
-    signs = [[int(w > 1e-6) - int(w < -1e-6) for w in _regression([s], c, None)[2]] for s in labelled]
-    return [len(set(column)) == 1 and column[0] != 0 for column in zip(*signs)]
-
-
-def _regression(sets: Sequence[MinedCorpus], c: float, keep: Sequence[bool] | None) -> tuple:
-    """A logistic regression on the labelled candidates of ``sets`` (each corpus weighing the same, whatever its
-    size) over standardised features, those ``keep`` leaves out weighing nothing: the means, the scales, the
-    weights and the intercept."""
-    import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     xs, ys, ws = [], [], []
     for s in sets:
+        if s.corpus.positives_only:
+            continue  # a sample's positives alone would tilt the model's prior: such a list only judges
         idx = [i for i, y in enumerate(s.labels) if y is not None]
+        if not idx:
+            continue
         for i in idx:
             xs.append(s.rows[i])
             ys.append(s.labels[i])
@@ -118,12 +84,17 @@ def _regression(sets: Sequence[MinedCorpus], c: float, keep: Sequence[bool] | No
     # energy candidates that list was not after, put every element of a rare-earth text in the thousands
     binary = np.all((x == 0) | (x == 1), axis=0)
     scale = np.where(binary, np.maximum(scale, BINARY_SCALE_FLOOR), scale)
-    kept = np.ones(x.shape[1], dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
     clf = LogisticRegression(C=c, max_iter=5000)
-    clf.fit(((x - mean) / scale)[:, kept], y, sample_weight=np.asarray(ws))
-    coef = np.zeros(x.shape[1])
-    coef[kept] = clf.coef_[0]
-    return mean, scale, coef, clf.intercept_[0]
+    clf.fit((x - mean) / scale, y, sample_weight=np.asarray(ws))
+    return {
+        "feature_version": FEATURE_VERSION,
+        "features": list(FEATURES),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "coef": [round(float(v), 6) for v in clf.coef_[0]],
+        "intercept": round(float(clf.intercept_[0]), 6),
+        "trained_on": [s.corpus.name for s in sets if not s.corpus.positives_only],
+    }
 
 
 #: fragments from this probability on measure how often a fragment is a term (lower ones are rarely output)
