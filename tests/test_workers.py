@@ -55,10 +55,11 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     # a zombie (dead, not yet reaped by init) counts as gone, and so does one reaped between the two looks (its
-    # /proc entry gone after os.kill found it: a FileNotFoundError failed a `make test` once)
+    # /proc entry gone after os.kill found it, before the file was opened or while it was read: a
+    # FileNotFoundError failed a `make test` once, a ProcessLookupError from the read another)
     try:
         return not Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return False
 
 
