@@ -46,14 +46,15 @@ def skipped_lines(skipped: list[tuple[str, str]]) -> list[str]:
     >>> said[0], said[1].split(";")[0]
     ('a.pdf: a PDF without text; skipped', '6 files in a format glossary does not read (6 .tfm)')
     """
-    unread = Counter(Path(path).suffix.lower() or "no suffix" for path, _ in skipped if not readable(Path(path)))
-    if sum(unread.values()) <= UNREAD_SHOWN:
+    unread = [Path(path) for path, _ in skipped if not readable(Path(path))]
+    if len(unread) <= UNREAD_SHOWN:
         return [reason for _, reason in skipped]
-    kinds = [f"{n:,} {suffix}" for suffix, n in unread.most_common(5)]
-    more = f" and {len(unread) - 5} more kinds" if len(unread) > 5 else ""
-    return [reason for path, reason in skipped if readable(Path(path))] + [
-        f"{sum(unread.values()):,} files in a format glossary does not read ({', '.join(kinds)}{more}); "
-        f"it reads {FORMATS}"
+    suffixes = Counter(path.suffix.lower() or "no suffix" for path in unread)
+    kinds = [f"{n:,} {suffix}" for suffix, n in suffixes.most_common(5)]
+    more = f" and {len(suffixes) - 5} more kinds" if len(suffixes) > 5 else ""
+    left = set(unread)
+    return [reason for path, reason in skipped if Path(path) not in left] + [
+        f"{len(unread):,} files in a format glossary does not read ({', '.join(kinds)}{more}); it reads {FORMATS}"
     ]
 
 
