@@ -26,6 +26,8 @@ _CHARS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphe
 #: old readers, text deleted or moved away under review, and a reading set over characters (漢 with hàn over it:
 #: the reading would part the word, as a web page's ruby would)
 _NOT_ITS_TEXT = frozenset({_BOX, _FALLBACK, f"{_W}del", f"{_W}moveFrom", f"{_W}rt"})
+#: what a text box inside another, or inside the copy for old readers, is read with (not on its own)
+_BOX_HOLDERS = frozenset({_BOX, _FALLBACK})
 #: footnotes and endnotes of these types are Word's separator lines, no text
 _SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
@@ -62,7 +64,7 @@ def _lines(parent: Any) -> Iterator[str]:
         if el.tag == f"{_W}p":
             yield _text(el)
             for box in el.iter(_BOX):
-                if not _within(box, el, frozenset({_BOX, _FALLBACK})):  # (a box inside one is read with it)
+                if not _within(box, el, _BOX_HOLDERS):
                     yield from _lines(box)
         elif el.tag == f"{_W}tbl":
             for row in el.iterchildren(f"{_W}tr"):
