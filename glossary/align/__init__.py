@@ -93,8 +93,8 @@ def term_traditional(simplified: str, region: str = "") -> str:
     out, at, cut = list(whole), 0, None
     for word in dictionary.segment(simplified):
         end = at + len(word)
-        converted = _word_traditional(word, region)
-        if len(word) > 1 and len(converted) == len(word) and converted != whole[at:end]:
+        converted = _word_traditional(word, region) if len(word) > 1 else whole[at:end]
+        if len(converted) == len(word) and converted != whole[at:end]:
             if cut is None:  # (asked only where the two conversions differ: seldom)
                 import rjieba
 
