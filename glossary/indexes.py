@@ -41,6 +41,7 @@ def steps() -> list[Callable[[], object]]:
         lexicon._plurals,
         choice._parts,
         lexicon._index,
+        lexicon.field_edges,
         readings._table,
         lexical._registers,
         lexicon._verb_forms,

@@ -122,3 +122,41 @@ def test_the_registers_kept_in_the_cache_are_what_each_headwords_lines_say() -> 
     assert lexical.gloss_register("齿轮箱齿轮箱") is None  # (no entry, no register)
     labelled = [w for w in words if (lexical.gloss_register(w) or (0, False))[1]]
     assert labelled, "a sample of CC-CEDICT holds words with a field's label"
+
+
+def test_the_characters_a_fields_renderings_begin_and_end_with_are_read_off_ecdicts_labels(tmp_path: Path) -> None:
+    # invented renderings: three under a field label end in 剂, three without one end in 路; a rendering is counted
+    # once however many headwords give it, and a line's part of speech and label are no part of it
+    from glossary.mining import lexicon
+
+    src = tmp_path / "ecdict.csv"
+    src.write_text(
+        "word,translation\n"
+        'aa,"n. [化] 甲乙剂；丙丁剂"\n'
+        'bb,"n. [化] 戊己剂"\n'
+        'cc,"n. [化] 甲乙剂"\n'
+        'dd,"n. 甲乙路, 丙丁路"\n'
+        'ee,"v. 戊己路"\n',
+        encoding="utf-8",
+    )
+    begins, ends, other = lexicon._build_edges(src)
+    assert ends["剂"] > 0 > ends["路"] and ends["剂"] == pytest.approx(-ends["路"])
+    assert begins["甲"] == pytest.approx(0.0)  # (甲 begins one rendering of each kind)
+    assert other == pytest.approx(0.0) and "乙" not in begins  # (three of each; 乙 begins none)
+
+
+def test_a_candidates_field_edges_is_the_mean_of_its_first_and_last_characters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from glossary.mining import lexicon
+    from glossary.mining.candidates import Miner
+    from glossary.mining.features import FEATURES
+    from glossary.mining.measure import candidate_features
+    from glossary.models import Document
+
+    monkeypatch.setattr(lexicon, "field_edges", lambda: ({"锆": 1.0}, {"釉": 3.0}, -0.5))
+    m = Miner()
+    m.add(Document("a.txt", "锆釉厂扩产。锆釉价格上涨。今天上午开会。", "utf-8"))
+    keys, rows = candidate_features(m, ["锆釉", "今天上午"])
+    col = FEATURES.index("field_edges")
+    assert [r[col] for r in rows] == [2.0, -0.5]

@@ -407,9 +407,20 @@ def test_csv_with_semicolons_tabs_or_gbk_imports(runner: CliRunner, tmp_path: Pa
 def _children(pid: int) -> list[int]:
     out = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
-        kids = (task / "children").read_text().split() if (task / "children").exists() else []
+        try:
+            kids = (task / "children").read_text().split()
+        except OSError:  # (a thread or a process that ended between the listing and the read: no children)
+            kids = []
         out += [int(k) for k in kids]
     return out
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a process that has not ended (a zombie has; one gone between two reads has too)."""
+    try:
+        return "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except OSError:
+        return False
 
 
 def test_a_killed_mine_leaves_no_worker_and_no_term_base_change(tmp_path: Path) -> None:
@@ -450,9 +461,7 @@ def test_a_killed_mine_leaves_no_worker_and_no_term_base_change(tmp_path: Path) 
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
         time.sleep(0.05)
-    alive = [
-        w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]
-    ]
+    alive = [w for w in workers if _running(w)]
     assert not alive, f"workers {alive} outlived the killed mine"
     if db.exists():  # killed before its one transaction committed: nothing in it
         from glossary.termbase import TermBase

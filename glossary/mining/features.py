@@ -25,7 +25,7 @@ def neighbours(found: dict[str, int] | str) -> dict[str, int]:
 
 #: bumped whenever a feature is added, removed or computed differently; the shipped model names the version it
 #: was fitted with, and a model of another version is refused
-FEATURE_VERSION = 9
+FEATURE_VERSION = 10
 
 #: jieba's tags in coarse groups, for the first and the last word of a candidate
 POS_GROUPS: dict[str, tuple[str, ...]] = {
@@ -120,6 +120,7 @@ FEATURES: tuple[str, ...] = (
     "bracketed",
     "tf_idf",
     "hanzi_spec",
+    "field_edges",
 )
 
 #: names of bodies and laws (…部, …委员会, …法): the words before carry their country or field

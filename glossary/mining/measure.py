@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..normalise.hanzi import HAN
 from . import cedict, columns, lexicon
 from .features import EVERYDAY_VERB_FREQ, FEATURES, GROUP_OF, POS_GROUPS, SETTING_TAGS
 from .filters import (
@@ -169,6 +170,11 @@ class Measure:
         self.w_lone = (np.fromiter(map(len, words), dtype=np.int64, count=len(words)) == 1) & ~self.w_ascii
         self.w_prefix = columns.counts(prefix, words)
         self.w_suffix = columns.counts(suffix, words)
+        # (how much more often a field's renderings than others begin with the word's first Hanzi and end with its
+        # last: none, 0, for a word with no Hanzi)
+        begins, ends, other = lexicon.field_edges()
+        self.w_field_begins = column(begins.get(h[0], other) if (h := HAN.findall(t)) else 0.0 for t in words)
+        self.w_field_ends = column(ends.get(h[-1], other) if (h := HAN.findall(t)) else 0.0 for t in words)
         self.w_known = columns.members(cedict.headwords(), words).astype(bool) | self.w_ascii
         self.w_core = columns.members(self.corpus.core, words).astype(bool)
         self.w_stop = columns.members(stopwords(), words).astype(bool)
@@ -352,4 +358,6 @@ class Measure:
         x[:, i + 7 + len(miner.marked)] = np.where(
             n_chars > 0, total(self.w_hanzi_spec[flat]) / np.maximum(n_chars, 1), 0.0
         )
+        # a field's words begin and end with other characters than everyday words do (剂 ends terms, 了 none)
+        x[:, i + 8 + len(miner.marked)] = (self.w_field_begins[first] + self.w_field_ends[last]) / 2
         return x
