@@ -192,6 +192,17 @@ def test_a_pages_navigation_tools_and_editors_lines_are_chrome() -> None:
     assert cleaned.split() == [TEXT] and removed == 4
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["（本文编辑：张三　　审核：李四）", "（編輯：张三）", "本文编辑：张三　审校：李四", "[编辑：张三　审核：李四]"],
+)
+def test_an_editors_line_in_brackets_or_of_this_article_is_chrome(credit: str) -> None:
+    # the editors' names were mined as a field's terms: a line of credits was chrome only where it began with one
+    page = TEXT + "\n" + credit + "\n本文讨论编辑器的作用。\n"
+    cleaned, removed = clean_text(page)
+    assert removed == 1 and cleaned.split() == [TEXT, "本文讨论编辑器的作用。"]
+
+
 def test_trailing_headline_list_with_timestamps_is_cut() -> None:
     page = (
         TEXT + "\n" + "另一段正文，讲述磁体的生产。\n"

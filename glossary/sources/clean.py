@@ -30,6 +30,9 @@ _HASHTAG = re.compile(r"^\s*#[^#\n]{1,40}#\s*$")
 #: writer's ellipsis (……) is followed by words, not a page's number
 CONTENTS_LEADER = re.compile(r"(?:(?:\. ?){4,}|(?:· ?){4,}|…{3,})\s*\d+")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+#: what may stand before a notice's opening on its line: a bracket the line is set in and "this article's"
+#: ("（本文编辑：某某　审核：某某）", "[编辑：某某]": the editors' names were mined as a field's terms)
+_CREDIT_LINE = re.compile(r"^[（(\[【〔]?\s*(?:本文)?")
 #: what a bar of buttons is cut into: spaces, bars, colons and the 【】 of "【分享】【字号 A+ A-】"
 _BAR_PIECES = re.compile(r"[\s|｜:：【】\[\]]+")
 #: the longest piece of such a bar (a button's name, a site's: 复制链接, WhatsApp, Facebook)
@@ -111,7 +114,7 @@ def _line_is_chrome(line: str) -> bool:
         return True
     if _is_stamp(s):
         return True
-    if s.startswith(prefixes):
+    if s.startswith(prefixes) or _CREDIT_LINE.sub("", s, count=1).startswith(prefixes):
         return True
     if len(s) <= 40 and _BREADCRUMB.search(s) and not _SENTENCE_END.search(s):
         return True
