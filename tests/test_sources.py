@@ -203,6 +203,19 @@ def test_an_editors_line_in_brackets_or_of_this_article_is_chrome(credit: str) -
     assert removed == 1 and cleaned.split() == [TEXT, "本文讨论编辑器的作用。"]
 
 
+def test_a_byline_and_a_dateline_with_a_chinese_date_are_chrome_and_a_sentence_opening_with_the_reporter_is_not() -> (
+    None
+):
+    # a Taiwan or mainland paper's byline on a line of its own, and an author's line dated 2025年06月18日 21:05: the
+    # reporters' names were candidates; "记者从…获悉" opens many an article's first sentence
+    sentences = ["记者从某某局获悉，新规将于明年实施。", "会议于2025年06月18日 21:05召开，讨论了齿轮箱的新标准。"]
+    page = "記者張三／台北報導\n作者：张三　编辑：李四　2025年06月18日 21:05　发表于北京\n作者：李四\n" + "\n".join(
+        sentences
+    )
+    cleaned, removed = clean_text(page)
+    assert removed == 3 and [line.strip() for line in cleaned.split("\n") if line.strip()] == sentences
+
+
 def test_trailing_headline_list_with_timestamps_is_cut() -> None:
     page = (
         TEXT + "\n" + "另一段正文，讲述磁体的生产。\n"

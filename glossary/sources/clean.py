@@ -21,8 +21,12 @@ from importlib import resources
 from ..normalise.hanzi import HAN
 
 _TIMESTAMP = re.compile(
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}|^\s*\d{1,2}:\d{2}(:\d{2})?\s*$|\d+\s*(分钟|小时)前"
+    r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}"
+    r"|^\s*\d{1,2}:\d{2}(:\d{2})?\s*$|\d+\s*(分钟|小时)前"
 )
+#: a reporter's byline on a line of its own: "记者某某／北京报道", "記者某某/台北報導" (a sentence that opens with 记者,
+#: "记者从…获悉", is the article's)
+_BYLINE = re.compile(r"(?:本[报報网網])?[记記]者\s*[^\s，。,/／]{2,4}\s*[／/]\s*[^\s，。,]{1,8}[报報][道導]")
 _IMAGE = re.compile(r"^\s*(!\[[^\]]*\]\([^)]*\)|\[(图片|图|圖片|image)\]|<img\b[^>]*>)\s*$", re.I)
 _BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S")
 _HASHTAG = re.compile(r"^\s*#[^#\n]{1,40}#\s*$")
@@ -112,7 +116,7 @@ def _line_is_chrome(line: str) -> bool:
     # cheap character tests first: most lines are sentences and fail them all
     if s[0] in "![<" and _IMAGE.match(s) or s[0] == "#" and _HASHTAG.match(s):
         return True
-    if _is_stamp(s):
+    if _is_stamp(s) or _BYLINE.fullmatch(s):
         return True
     if s.startswith(prefixes) or _CREDIT_LINE.sub("", s, count=1).startswith(prefixes):
         return True
