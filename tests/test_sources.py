@@ -216,6 +216,25 @@ def test_a_byline_and_a_dateline_with_a_chinese_date_are_chrome_and_a_sentence_o
     assert removed == 3 and [line.strip() for line in cleaned.split("\n") if line.strip()] == sentences
 
 
+def test_a_reporters_credit_in_brackets_is_blanked_where_it_stands() -> None:
+    # "本网讯（记者 某某）…" and a wire's dateline opened a paragraph, and the reporter's name was a candidate; a press
+    # conference (记者会), an aside that says what a reporter learnt and a caption of a reporter in the picture stay
+    page = (
+        "本网讯（记者 张三）会议讨论了新规。\n（中央社記者張三台北7日電）經濟部今天表示，新規將實施。\n"
+        "会上（记者会现场）有人提问。\n他说（据记者了解，此事属实）。\n（图：记者站在齿轮箱旁）\n"
+    )
+    cleaned, _ = clean_text(page)
+    assert len(cleaned) == len(page) and cleaned.index("經濟部") == page.index("經濟部")
+    assert cleaned.split() == [
+        "本网讯",
+        "会议讨论了新规。",
+        "經濟部今天表示，新規將實施。",
+        "会上（记者会现场）有人提问。",
+        "他说（据记者了解，此事属实）。",
+        "记者站在齿轮箱旁",
+    ]
+
+
 def test_trailing_headline_list_with_timestamps_is_cut() -> None:
     page = (
         TEXT + "\n" + "另一段正文，讲述磁体的生产。\n"

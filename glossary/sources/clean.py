@@ -55,6 +55,10 @@ _CAPTION_OPENING = re.compile(r"[（(](?:[图圖][为為]|(?:[图圖]片?|示意
 #: a caption's last clause, after its last punctuation: its credit where it names a photographer or a source
 _LAST_CLAUSE = re.compile(r"[^。！？；;，,]*[）)]$")
 _NAMES_CREDIT = re.compile(r"(?<!拍)[摄攝]\s*[）)]$|[摄攝]影[：:]|取自|[来來]源[：:]")
+#: a reporter's credit or a wire's dateline in brackets, blanked where it stands: "（记者 某某）", "（中央社記者某某台北
+#: 7日電）" (a caption's brackets, which may name a reporter in the picture, are read as a caption first; 记者会 is a
+#: press conference)
+_REPORTER = re.compile(r"[（(][^（）()\n，。,]{0,8}[记記]者(?![会會])[^（）()\n，。,]{1,16}[）)]")
 
 
 def _blank_credit(m: re.Match[str]) -> str:
@@ -207,4 +211,5 @@ def clean_text(text: str) -> tuple[str, int]:
             lines[i] = " " * len(lines[i])
             removed += 1
     cleaned = "\n".join(lines)
-    return _CREDIT.sub(_blank_credit, cleaned), removed
+    cleaned = _CREDIT.sub(_blank_credit, cleaned)
+    return _REPORTER.sub(lambda m: " " * len(m.group()), cleaned), removed
