@@ -28,7 +28,7 @@ _TIMESTAMP = re.compile(
 #: "记者从…获悉", is the article's)
 _BYLINE = re.compile(r"(?:本[报報网網])?[记記]者\s*[^\s，。,/／]{2,4}\s*[／/]\s*[^\s，。,]{1,8}[报報][道導]")
 _IMAGE = re.compile(r"^\s*(!\[[^\]]*\]\([^)]*\)|\[(图片|图|圖片|image)\]|<img\b[^>]*>)\s*$", re.I)
-_BREADCRUMB = re.compile(r"\S\s*[>›»▸＞]\s*\S+\s*[>›»▸＞]\s*\S")
+_BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S")
 _HASHTAG = re.compile(r"^\s*#[^#\n]{1,40}#\s*$")
 #: a table of contents' entry: its leader of dots and the page number after it ("1.2 安装 . . . . . . 13"); a
 #: writer's ellipsis (……) is followed by words, not a page's number
@@ -55,12 +55,10 @@ _CAPTION_OPENING = re.compile(r"[（(](?:[图圖][为為]|(?:[图圖]片?|示意
 #: a caption's last clause, after its last punctuation: its credit where it names a photographer or a source
 _LAST_CLAUSE = re.compile(r"[^。！？；;，,]*[）)]$")
 _NAMES_CREDIT = re.compile(r"(?<!拍)[摄攝]\s*[）)]$|[摄攝]影[：:]|取自|[来來]源[：:]")
-#: a reporter's credit or a wire's dateline in brackets, and a paper's dispatch mark, blanked where they stand:
-#: "（记者 某某）", "（中央社記者某某台北7日電）", "【某某日報訊】", "【本报讯】" (a caption's brackets, which may name a
-#: reporter in the picture, are read as a caption first; 记者会 is a press conference)
-_REPORTER = re.compile(
-    r"[（(][^（）()\n，。,]{0,8}[记記]者(?![会會])[^（）()\n，。,]{1,16}[）)]|【[^【】\n]{1,12}(?:[讯訊]|[报報][道導])】"
-)
+#: a reporter's credit or a wire's dateline in brackets, blanked where it stands: "（记者 某某）", "（中央社記者某某台北
+#: 7日電）" (a caption's brackets, which may name a reporter in the picture, are read as a caption first; 记者会 is a
+#: press conference)
+_REPORTER = re.compile(r"[（(][^（）()\n，。,]{0,8}[记記]者(?![会會])[^（）()\n，。,]{1,16}[）)]")
 
 
 def _blank_credit(m: re.Match[str]) -> str:
@@ -192,32 +190,6 @@ def _headline_list_start(lines: list[str]) -> int | None:
     return None
 
 
-#: what opens an item of a list of links: a bullet mark ("▸ 某地今日降温", "・某某新闻")
-_BULLET = re.compile(r"\s*[▸▶►•·・●○■□◆◇※]")
-
-
-def _drop_listed_headlines(lines: list[str], drop: list[bool]) -> None:
-    """Mark as chrome the bulleted lines right after a widget's heading ("相關新聞", "熱門點閱"): a list of other
-    articles' headlines, whose words (the weather, a ball game) were mined as the field's (blank lines between
-    them skipped; the list ends at the first line that is not an item).
-
-    >>> drop = [False, True, False, False, False]
-    >>> _drop_listed_headlines(["正文。", "相关新闻", "▸ 某地今日降温", "・球赛今晚开打", "标签：齿轮箱"], drop)
-    >>> drop
-    [False, True, True, True, False]
-    """
-    widgets = _markers()[1]
-    for i, line in enumerate(lines):
-        if not (drop[i] and line.strip() in widgets):
-            continue
-        for j in range(i + 1, len(lines)):
-            if not lines[j].strip():
-                continue
-            if not _BULLET.match(lines[j]) or _is_prose(lines[j]):
-                break
-            drop[j] = True
-
-
 def clean_text(text: str) -> tuple[str, int]:
     """Blank page-chrome lines; return (cleaned text of the same length, lines removed)."""
     lines = text.split("\n")
@@ -226,7 +198,6 @@ def clean_text(text: str) -> tuple[str, int]:
     if cut is not None:
         for i in range(cut, len(lines)):
             drop[i] = True
-    _drop_listed_headlines(lines, drop)
     seen: set[str] = set()
     for i, line in enumerate(lines):
         key = line.strip()
