@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.align import align_candidate, choose_traditional, english_suggestions
+from glossary.align import align_candidate, align_candidates, choose_traditional, english_suggestions
 from glossary.align.acts import object_act
 from glossary.align.compose import compose
 from glossary.align.dictionary import clean_gloss, glosses, is_description, ranked_glosses
@@ -101,6 +101,16 @@ def test_traditional_of_a_compound_converts_its_words_as_words() -> None:
     assert entry.traditional == "毫米製造" and "毫米制造" not in entry.variants  # (nor as Taiwan's or Hong Kong's)
     # a word only the dictionary's split has (纸 + 面包 "bread" + 装) is no word of the term: OpenCC's reading stays
     assert choose_traditional("纸面包装") == "紙面包裝"
+
+
+def test_a_word_of_a_term_takes_the_traditional_form_the_texts_write_it_in() -> None:
+    # OpenCC's standard form of 车床 "lathe" is 車牀; a Taiwan article writes 車床, and a term built on it that only a
+    # Simplified article holds took 車牀 (its words' own conversions): now the texts' form, in this run only
+    lathe = Candidate(term="车床", surfaces={"車床": ["tw.txt"]}, traditional_surfaces=["車床"])
+    holder = Candidate(term="车床刀架", surfaces={"车床刀架": ["cn.txt"]})
+    entries = align_candidates([lathe, holder], workers=1)
+    assert [e.traditional for e in entries] == ["車床", "車床刀架"]
+    assert align_candidates([holder], workers=1)[0].traditional == "車牀刀架"  # (another run, another text)
 
 
 def test_every_suggestion_has_a_source_and_confidence() -> None:

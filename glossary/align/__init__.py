@@ -64,12 +64,45 @@ def choose_traditional(simplified: str, surfaces: Iterable[str] = (), traditiona
     >>> choose_traditional("核定", ["核定"]), choose_traditional("核定", ["核定"], traditional=["核定"])
     ('覈定', '核定')
     """
-    converted = term_traditional(simplified)
+    return _written(simplified, surfaces, traditional) or term_traditional(simplified)
+
+
+def _written(simplified: str, surfaces: Iterable[str], traditional: Iterable[str]) -> str | None:
+    """The surface of ``surfaces`` that writes ``simplified`` in Traditional characters (itself only where it
+    was seen in a Traditional file, one of ``traditional``), or None; OpenCC's form where the texts write it so
+    among others (a term's surfaces may hold the tail of a longer word the segmenter cut, written otherwise)."""
     seen = set(traditional)
-    for s in surfaces:
-        if (s != simplified or s in seen) and to_simplified(s) == simplified and is_traditional_form(s):
-            return s
-    return converted
+    written = [
+        s
+        for s in surfaces
+        if (s != simplified or s in seen) and to_simplified(s) == simplified and is_traditional_form(s)
+    ]
+    if len(written) > 1 and (standard := to_traditional(simplified)) in written:
+        return standard
+    return written[0] if written else None
+
+
+#: how the run's Traditional files write its terms, by their Simplified form (:func:`use_written_forms`)
+_WRITTEN: dict[str, str] = {}
+
+
+def use_written_forms(cands: Iterable[Candidate]) -> None:
+    """Let a word of a term take the Traditional form the texts write it in where they write it as a term of
+    its own (a Taiwan article's 車床 "lathe" for 车床, where OpenCC's standard form is 車牀), not only the term seen whole in a
+    Traditional file: each candidate's written form (:func:`choose_traditional`'s first choice), for
+    :func:`term_traditional` (set per run, as what the texts gloss is: :func:`align_parts`).
+
+    >>> term_traditional("车床刀架")
+    '車牀刀架'
+    >>> use_written_forms([Candidate(term="车床", surfaces={"車床": ["a.txt"]})])
+    >>> term_traditional("车床刀架"), use_written_forms([])
+    ('車床刀架', None)
+    """
+    _WRITTEN.clear()
+    for c in cands:
+        form = _written(c.term, c.surfaces, c.traditional_surfaces) if len(c.term) > 1 else None
+        if form is not None:
+            _WRITTEN[c.term] = form
 
 
 def term_traditional(simplified: str, region: str = "") -> str:
@@ -88,16 +121,28 @@ def term_traditional(simplified: str, region: str = "") -> str:
     '紙面包裝'
     """
     whole = to_traditional(simplified, region)
-    if len(whole) != len(simplified) or len(simplified) < 3 or dictionary.has_word(simplified):
+    if len(whole) != len(simplified) or len(simplified) < 3:
         return whole  # (a conversion that changes the length cannot be spliced by position)
-    out, at, cut = list(whole), 0, None
+    import rjieba
+
+    out = list(whole)
+    if _WRITTEN and not region:
+        # the segmenter's words of it as the texts write them where they write them alone (:func:`use_written_forms`),
+        # in the standard conversion
+        at = 0
+        for word in rjieba.cut(simplified):
+            form = _WRITTEN.get(word)
+            if form is not None and len(form) == len(word):
+                out[at : at + len(word)] = form
+            at += len(word)
+    if dictionary.has_word(simplified):
+        return "".join(out)
+    at, cut = 0, None
     for word in dictionary.segment(simplified):
         end = at + len(word)
         converted = _word_traditional(word, region) if len(word) > 1 else whole[at:end]
-        if len(converted) == len(word) and converted != whole[at:end]:
+        if len(converted) == len(word) and converted != whole[at:end] and "".join(out[at:end]) == whole[at:end]:
             if cut is None:  # (asked only where the two conversions differ: seldom)
-                import rjieba
-
                 cut = _spans(rjieba.cut(simplified))
             if (at, end) in cut:
                 out[at:end] = converted
@@ -201,6 +246,7 @@ def align_parts(
     cands = list(cands)
     use_texts(cands)  # (before the fork: every worker shares them)
     use_discourse([c.term for c in cands] if discourse is None else discourse)  # (and how the texts read characters)
+    use_written_forms(cands)  # (and how they write them)
     try:
         if workers is None:
             workers = default_workers() if len(cands) >= PARALLEL_MIN else 1
@@ -216,6 +262,7 @@ def align_parts(
     finally:
         use_texts([])  # (what these texts gloss or read says nothing of the next run's)
         use_discourse([])
+        use_written_forms([])
 
 
 def _align_part(
