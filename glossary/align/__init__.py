@@ -88,8 +88,8 @@ _WRITTEN: dict[str, str] = {}
 
 def use_written_forms(cands: Iterable[Candidate]) -> None:
     """Let a word of a term take the Traditional form the texts write it in where they write it as a term of
-    its own (a Taiwan article's 車床 "lathe" for 车床, where OpenCC's standard form is 車牀), not only the term seen whole in a
-    Traditional file: each candidate's written form (:func:`choose_traditional`'s first choice), for
+    its own (a Taiwan article's 車床 "lathe" for 车床, where OpenCC's standard form is 車牀), not only the term seen
+    whole in a Traditional file: each candidate's written form (:func:`choose_traditional`'s first choice), for
     :func:`term_traditional` (set per run, as what the texts gloss is: :func:`align_parts`).
 
     >>> term_traditional("车床刀架")
@@ -114,6 +114,8 @@ def term_traditional(simplified: str, region: str = "") -> str:
     characters where both the dictionary's split (:func:`~glossary.align.dictionary.segment`) and the segmenter's
     cut the term alike is converted as a word (where only one of them has it, it may be no word of the term: 纸面包装
     is 纸面 + 包装, not 纸 + 面包 "bread" + 装), and every other character keeps what the whole conversion gave it.
+    Before all that, in the standard conversion, a word of the segmenter's cut that the run's texts write as a term
+    of its own in a Traditional file takes their form (:func:`use_written_forms`), a listed term's too.
 
     >>> to_traditional("毫米制造"), term_traditional("毫米制造"), term_traditional("微米制作", "tw")
     ('毫米制造', '毫米製造', '微米製作')
