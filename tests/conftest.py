@@ -93,3 +93,18 @@ def runner() -> CliRunner:
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     return str(tmp_path / "terms" / "glossary.db")
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs: not gone, nor a zombie (dead, not yet reaped)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie (dead, not yet reaped by init) counts as gone, and so does one reaped between the two looks (its
+    # /proc entry gone after os.kill found it, before the file was opened or while it was read: a
+    # FileNotFoundError failed a `make test` once, a ProcessLookupError from the read another)
+    try:
+        return not Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")
+    except (FileNotFoundError, ProcessLookupError):
+        return False

@@ -415,19 +415,11 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _running(pid: int) -> bool:
-    """Whether ``pid`` is a process that has not ended (a zombie has; one gone between two reads has too)."""
-    try:
-        return "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]
-    except OSError:
-        return False
-
-
 def test_a_killed_mine_leaves_no_worker_and_no_term_base_change(tmp_path: Path) -> None:
     import signal
     import time
 
-    from conftest import SIMPLIFIED, TRADITIONAL
+    from conftest import SIMPLIFIED, TRADITIONAL, alive
 
     if not Path("/proc/self/task").exists():
         import pytest
@@ -461,8 +453,8 @@ def test_a_killed_mine_leaves_no_worker_and_no_term_base_change(tmp_path: Path) 
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
         time.sleep(0.05)
-    alive = [w for w in workers if _running(w)]
-    assert not alive, f"workers {alive} outlived the killed mine"
+    left = [w for w in workers if alive(w)]
+    assert not left, f"workers {left} outlived the killed mine"
     if db.exists():  # killed before its one transaction committed: nothing in it
         from glossary.termbase import TermBase
 

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import alive
 
 from glossary.errors import WorkerError
 from glossary.workers import fork_call, fork_map, fork_started, split
@@ -49,20 +50,6 @@ def test_split_keeps_order_and_covers_everything() -> None:
     assert split([], 4) == []
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # a zombie (dead, not yet reaped by init) counts as gone, and so does one reaped between the two looks (its
-    # /proc entry gone after os.kill found it, before the file was opened or while it was read: a
-    # FileNotFoundError failed a `make test` once, a ProcessLookupError from the read another)
-    try:
-        return not Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     pids = tmp_path / "pids"
@@ -83,13 +70,13 @@ list(fork_map(hang, range(2), workers=2))
         while time.monotonic() < deadline and (not pids.exists() or len(pids.read_text().split()) < 2):
             time.sleep(0.05)
         workers = [int(p) for p in pids.read_text().split()]
-        assert len(workers) == 2 and all(_alive(p) for p in workers)
+        assert len(workers) == 2 and all(alive(p) for p in workers)
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        while time.monotonic() < deadline and any(alive(p) for p in workers):
             time.sleep(0.05)
-        assert not any(_alive(p) for p in workers), "workers outlived their killed parent"
+        assert not any(alive(p) for p in workers), "workers outlived their killed parent"
     finally:
         parent.kill()
         for p in pids.read_text().split() if pids.exists() else []:
@@ -124,9 +111,9 @@ def test_leaving_a_started_pool_early_stops_its_workers(tmp_path: Path) -> None:
         raise RuntimeError("own share failed")
     worker = int(pids.read_text().split()[0])
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and _alive(worker):
+    while time.monotonic() < deadline and alive(worker):
         time.sleep(0.05)
-    assert not _alive(worker), "a worker outlived the block that started it"
+    assert not alive(worker), "a worker outlived the block that started it"
 
 
 def _when_told(folder: str, job: str) -> str:
@@ -158,4 +145,4 @@ def test_the_workers_have_ended_when_the_last_result_is_given() -> None:
 
     with fork_started(_pid, [0, 1], workers=2) as results:
         pids = list(results)
-        assert len(pids) == 2 and not any(_alive(p) for p in pids), "a worker outlived its last result"
+        assert len(pids) == 2 and not any(alive(p) for p in pids), "a worker outlived its last result"
