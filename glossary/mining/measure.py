@@ -173,8 +173,10 @@ class Measure:
         # (how much more often a field's renderings than others begin with the word's first Hanzi and end with its
         # last: none, 0, for a word with no Hanzi)
         begins, ends, other = lexicon.field_edges()
-        self.w_field_begins = column(begins.get(h[0], other) if (h := HAN.findall(t)) else 0.0 for t in words)
-        self.w_field_ends = column(ends.get(h[-1], other) if (h := HAN.findall(t)) else 0.0 for t in words)
+        hanzi = [HAN.findall(t) for t in words]
+        self.w_field_begins = column(begins.get(h[0], other) if h else 0.0 for h in hanzi)
+        self.w_field_ends = column(ends.get(h[-1], other) if h else 0.0 for h in hanzi)
+        del hanzi
         self.w_known = columns.members(cedict.headwords(), words).astype(bool) | self.w_ascii
         self.w_core = columns.members(self.corpus.core, words).astype(bool)
         self.w_stop = columns.members(stopwords(), words).astype(bool)
