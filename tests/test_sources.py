@@ -226,12 +226,29 @@ def test_a_reporters_credit_in_brackets_is_blanked_where_it_stands() -> None:
     cleaned, _ = clean_text(page)
     assert len(cleaned) == len(page) and cleaned.index("經濟部") == page.index("經濟部")
     assert cleaned.split() == [
-        "本网讯",
         "会议讨论了新规。",
         "經濟部今天表示，新規將實施。",
         "会上（记者会现场）有人提问。",
         "他说（据记者了解，此事属实）。",
         "记者站在齿轮箱旁",
+    ]
+
+
+def test_a_papers_or_a_wires_dateline_opening_a_paragraph_is_chrome_and_prose_with_a_date_is_not() -> None:
+    # "本报讯", a wire's "某某社北京12月1日电" and a Hong Kong paper's "【某某日報訊】" open a news paragraph: the
+    # paper's and the agency's names were mined as the field's terms
+    page = (
+        "本报讯 齿轮箱的新标准发布。\n新华社北京12月1日电（记者 张三）车床产量增长。\n【某某日報訊】港府公布新規。\n"
+        "电网公司3月5日电量创新高。\n发电（火电）占比下降。\n"
+    )
+    cleaned, _ = clean_text(page)
+    assert len(cleaned) == len(page) and cleaned.index("车床") == page.index("车床")
+    assert cleaned.split() == [
+        "齿轮箱的新标准发布。",
+        "车床产量增长。",
+        "港府公布新規。",
+        "电网公司3月5日电量创新高。",
+        "发电（火电）占比下降。",
     ]
 
 

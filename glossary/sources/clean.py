@@ -59,6 +59,15 @@ _NAMES_CREDIT = re.compile(r"(?<!拍)[摄攝]\s*[）)]$|[摄攝]影[：:]|取自
 #: 7日電）" (a caption's brackets, which may name a reporter in the picture, are read as a caption first; 记者会 is a
 #: press conference)
 _REPORTER = re.compile(r"[（(][^（）()\n，。,]{0,8}[记記]者(?![会會])[^（）()\n，。,]{1,16}[）)]")
+#: a paper's or a wire's dateline opening a paragraph, blanked where it stands: "本报讯", "新华社北京12月1日电",
+#: "【某某日報訊】" (a wire's needs its date or its agency before 电 and a break after it: 国家电网3月5日电量… is prose)
+_DATELINE = re.compile(
+    r"^[ \t\u3000]*(?:[【\[［]\s*)?"
+    r"(?:本[报報网網刊台][讯訊][】\]］]?"
+    r"|[^\s，。,：:；;（()【\[\]】]{1,16}?(?:(?:\d{1,2}月)?\d{1,2}日|[社网網报報])[电電](?:[】\]］]|(?=[\s\u3000（(【]|$))"
+    r"|[^\s，。,：:；;（()【\[\]】]{1,8}?[专專]?[讯訊][】\]］])",
+    re.M,
+)
 
 
 def _blank_credit(m: re.Match[str]) -> str:
@@ -212,4 +221,5 @@ def clean_text(text: str) -> tuple[str, int]:
             removed += 1
     cleaned = "\n".join(lines)
     cleaned = _CREDIT.sub(_blank_credit, cleaned)
+    cleaned = _DATELINE.sub(lambda m: " " * len(m.group()), cleaned)
     return _REPORTER.sub(lambda m: " " * len(m.group()), cleaned), removed
