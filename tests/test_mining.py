@@ -536,6 +536,18 @@ def test_a_measure_word_after_a_chinese_numeral_is_split_off() -> None:
     assert ("颗", "q") in pairs and "卫星" in [w for w, _ in pairs]
 
 
+def test_a_number_in_figures_keeps_its_multiplier_and_measure_word_and_a_date_its_units() -> None:
+    # 3200 + 万 + 标准箱: the multiplier, tagged a numeral, began candidates of its own (万标准箱, 亿元 + a fund's name)
+    text = (
+        "港口吞吐量达到3200万标准箱。今年吞吐量为2800万标准箱。公司投入5.5亿元技改资金，建成17种设备，2024年4月投产。"
+    )
+    pairs = JiebaTokeniser().pairs(text)
+    words = [w for w, _ in pairs]
+    assert {"3200万", "2800万", "5.5亿元", "17种"} <= set(words) and ("2024", "m") in pairs and ("年", "m") in pairs
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=200)]
+    assert "标准箱" in ranked and not [t for t in ranked if t[0] in "万亿种"]
+
+
 def test_an_english_gloss_belongs_to_the_longest_term_before_it() -> None:
     text = (
         "欧洲航空安全局（EASA）启动审查。欧洲航空安全局的审查很慢。安全局的人员不多。安全局很忙。"
