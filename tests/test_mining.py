@@ -405,7 +405,6 @@ def test_a_verb_inside_a_phrase_makes_a_clause_unless_it_qualifies_the_head() ->
     assert not any(t.endswith("签订大豆贸易协议") for t in ranked)
 
 
-@_LEARNED_RANKING_GAP
 def test_a_chemical_name_holds_together_however_common_its_parts() -> None:
     # 氧化 and 镝 occur often apart; 氧化镝 once: chemistry's naming rule makes it one unit all the same
     text = "镝很贵。镝很稀有。镝的价格上涨。氧化反应很快。氧化过程复杂。氧化速度提高。工厂生产氧化镝。磁体需要镝。"

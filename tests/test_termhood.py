@@ -382,3 +382,29 @@ def test_a_flag_few_training_candidates_carry_cannot_outweigh_the_rest() -> None
     shift = model["coef"][flag] / model["scale"][flag]  # the log-odds the flag adds
     assert -3.0 < shift <= 0
     assert model["coef"][signal] > 0  # (the informative feature still decides)
+
+
+def test_a_flag_fewer_training_candidates_carry_than_the_least_support_is_not_weighed_and_a_common_one_is() -> None:
+    """Four negatives carry one flag, forty candidates (mostly terms) another: the first gets no weight at all (it
+    took 0.9 from the log-odds of every compound of every other field), the second keeps its say."""
+    import random
+
+    from glossary.mining import training
+
+    rng = random.Random(11)
+    rare, common, signal = FEATURES.index("chemical"), FEATURES.index("quoted"), FEATURES.index("spec_mean")
+    rows, labels = [], []
+    for i in range(6000):
+        label = int(rng.random() < 0.1)
+        row = [0.0] * len(FEATURES)
+        row[signal] = rng.gauss(1.5 if label else 0.0, 1.0)
+        if i < training.MIN_FLAG_SUPPORT - 1:
+            row[rare], label = 1.0, 0
+        elif i < 50:
+            row[common], label = 1.0, int(i % 4 != 0)
+        rows.append(row)
+        labels.append(label)
+    corpus = training.AnnotatedCorpus("one", [], Path("gold.tsv"))
+    model = training.fit([training.MinedCorpus(corpus, [str(i) for i in range(6000)], rows, labels, 60000, [1] * 6000)])
+    assert model["coef"][rare] == 0
+    assert model["coef"][common] > 0.1

@@ -58,6 +58,11 @@ def fit(sets: Sequence[MinedCorpus], c: float = 0.3) -> dict:
 #: recall 0.709 → 0.719 when it came, the rare-earth articles' elements ranking in the hundreds, not thousands)
 BINARY_SCALE_FLOOR = 0.1
 
+#: the fewest training candidates a yes/no feature must be set on to be weighed at all: a weight learned from a
+#: handful of one text's candidates speaks for that text, not for a field (the chemical-name flag, set on four
+#: energy candidates that list was not after, took 0.9 from the log-odds of every compound in every other field)
+MIN_FLAG_SUPPORT = 5
+
 
 def _fit_weights(sets: Sequence[MinedCorpus], c: float) -> dict:
     import numpy as np
@@ -76,13 +81,14 @@ def _fit_weights(sets: Sequence[MinedCorpus], c: float) -> dict:
             ws.append(1000.0 / len(idx))
     x = np.asarray(xs, dtype=float)
     y = np.asarray(ys, dtype=int)
+    binary = np.all((x == 0) | (x == 1), axis=0)
+    x[:, binary & (np.count_nonzero(x, axis=0) < MIN_FLAG_SUPPORT)] = 0.0  # (a constant: its weight is nil)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     # a flag the training candidates seldom carry has a tiny spread, so standardising makes one candidate with
     # it a far outlier, and a small weight then moves its odds a long way: the chemical-name flag, set on four
     # energy candidates that list was not after, put every element of a rare-earth text in the thousands
-    binary = np.all((x == 0) | (x == 1), axis=0)
     scale = np.where(binary, np.maximum(scale, BINARY_SCALE_FLOOR), scale)
     clf = LogisticRegression(C=c, max_iter=5000)
     clf.fit((x - mean) / scale, y, sample_weight=np.asarray(ws))
