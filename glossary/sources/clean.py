@@ -221,5 +221,11 @@ def clean_text(text: str) -> tuple[str, int]:
             removed += 1
     cleaned = "\n".join(lines)
     cleaned = _CREDIT.sub(_blank_credit, cleaned)
-    cleaned = _DATELINE.sub(lambda m: " " * len(m.group()), cleaned)
-    return _REPORTER.sub(lambda m: " " * len(m.group()), cleaned), removed
+    for credit in (_DATELINE, _REPORTER):
+        cleaned = credit.sub(_spaces, cleaned)
+    return cleaned, removed
+
+
+def _spaces(m: re.Match[str]) -> str:
+    """What a match is blanked to where it stands: a space for each of its characters (offsets are the file's)."""
+    return " " * len(m.group())
