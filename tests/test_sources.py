@@ -216,6 +216,14 @@ def test_a_byline_and_a_dateline_with_a_chinese_date_are_chrome_and_a_sentence_o
     assert removed == 3 and [line.strip() for line in cleaned.split("\n") if line.strip()] == sentences
 
 
+def _blanked_in_place(page: str, later: str) -> list[str]:
+    """The words ``page`` keeps once cleaned, after checking that what was left out became spaces where it stood
+    (the text as long as the page, ``later`` at its own offset)."""
+    cleaned, _ = clean_text(page)
+    assert len(cleaned) == len(page) and cleaned.index(later) == page.index(later)
+    return cleaned.split()
+
+
 def test_a_reporters_credit_in_brackets_is_blanked_where_it_stands() -> None:
     # "本网讯（记者 某某）…" and a wire's dateline opened a paragraph, and the reporter's name was a candidate; a press
     # conference (记者会), an aside that says what a reporter learnt and a caption of a reporter in the picture stay
@@ -223,9 +231,7 @@ def test_a_reporters_credit_in_brackets_is_blanked_where_it_stands() -> None:
         "本网讯（记者 张三）会议讨论了新规。\n（中央社記者張三台北7日電）經濟部今天表示，新規將實施。\n"
         "会上（记者会现场）有人提问。\n他说（据记者了解，此事属实）。\n（图：记者站在齿轮箱旁）\n"
     )
-    cleaned, _ = clean_text(page)
-    assert len(cleaned) == len(page) and cleaned.index("經濟部") == page.index("經濟部")
-    assert cleaned.split() == [
+    assert _blanked_in_place(page, "經濟部") == [
         "会议讨论了新规。",
         "經濟部今天表示，新規將實施。",
         "会上（记者会现场）有人提问。",
@@ -241,9 +247,7 @@ def test_a_papers_or_a_wires_dateline_opening_a_paragraph_is_chrome_and_prose_wi
         "本报讯 齿轮箱的新标准发布。\n新华社北京12月1日电（记者 张三）车床产量增长。\n【某某日報訊】港府公布新規。\n"
         "电网公司3月5日电量创新高。\n发电（火电）占比下降。\n"
     )
-    cleaned, _ = clean_text(page)
-    assert len(cleaned) == len(page) and cleaned.index("车床") == page.index("车床")
-    assert cleaned.split() == [
+    assert _blanked_in_place(page, "车床") == [
         "齿轮箱的新标准发布。",
         "车床产量增长。",
         "港府公布新規。",
