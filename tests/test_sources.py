@@ -245,13 +245,13 @@ def test_a_papers_or_a_wires_dateline_opening_a_paragraph_is_chrome_and_prose_wi
     # paper's and the agency's names were mined as the field's terms
     page = (
         "本报讯 齿轮箱的新标准发布。\n新华社北京12月1日电（记者 张三）车床产量增长。\n【某某日報訊】港府公布新規。\n"
-        "电网公司3月5日电量创新高。\n发电（火电）占比下降。\n"
+        "该厂3月5日电费上涨。\n发电（火电）占比下降。\n"
     )
     assert _blanked_in_place(page, "车床") == [
         "齿轮箱的新标准发布。",
         "车床产量增长。",
         "港府公布新規。",
-        "电网公司3月5日电量创新高。",
+        "该厂3月5日电费上涨。",
         "发电（火电）占比下降。",
     ]
 

@@ -60,7 +60,7 @@ _NAMES_CREDIT = re.compile(r"(?<!拍)[摄攝]\s*[）)]$|[摄攝]影[：:]|取自
 #: press conference)
 _REPORTER = re.compile(r"[（(][^（）()\n，。,]{0,8}[记記]者(?![会會])[^（）()\n，。,]{1,16}[）)]")
 #: a paper's or a wire's dateline opening a paragraph, blanked where it stands: "本报讯", "新华社北京12月1日电",
-#: "【某某日報訊】" (a wire's needs its date or its agency before 电 and a break after it: 国家电网3月5日电量… is prose)
+#: "【某某日報訊】" (a wire's needs its date or its agency before 电 and a break after it: 某厂3月5日电费… is prose)
 _DATELINE = re.compile(
     r"^[ \t\u3000]*(?:[【\[［]\s*)?"
     r"(?:本[报報网網刊台][讯訊][】\]］]?"
