@@ -1097,3 +1097,11 @@ def test_a_source_cited_before_what_it_says_is_no_term() -> None:
     ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
     assert not [t for t in ranked if t.startswith("据")]
     assert "主轴轴承" in ranked
+
+
+def test_the_frame_a_sentence_sets_a_noun_phrase_in_is_no_part_of_a_term() -> None:
+    # 在X方面 "as for X", 以X为主 "mainly X": 工艺方面 ranked among an invented text's terms
+    text = "在工艺方面，车床主轴需要升级。车床以数控车床为主。工艺方面的投入很大。数控车床的精度高。"
+    ranked = [c.term for c in mine_documents([Document("a.txt", text, "utf-8")], limit=100)]
+    assert not [t for t in ranked if t.endswith(("方面", "为主"))]
+    assert "数控车床" in ranked
