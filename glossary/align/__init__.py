@@ -128,11 +128,13 @@ def term_traditional(simplified: str, region: str = "") -> str:
     import rjieba
 
     out = list(whole)
+    words: list[str] | None = None  # (the segmenter's cut of it, made once where it is asked for)
     if _WRITTEN and not region:
         # the segmenter's words of it as the texts write them where they write them alone (:func:`use_written_forms`),
         # in the standard conversion
         at = 0
-        for word in rjieba.cut(simplified):
+        words = rjieba.cut(simplified)
+        for word in words:
             form = _WRITTEN.get(word)
             if form is not None and len(form) == len(word):
                 out[at : at + len(word)] = form
@@ -145,7 +147,7 @@ def term_traditional(simplified: str, region: str = "") -> str:
         converted = _word_traditional(word, region) if len(word) > 1 else whole[at:end]
         if len(converted) == len(word) and converted != whole[at:end] and "".join(out[at:end]) == whole[at:end]:
             if cut is None:  # (asked only where the two conversions differ: seldom)
-                cut = _spans(rjieba.cut(simplified))
+                cut = _spans(words if words is not None else rjieba.cut(simplified))
             if (at, end) in cut:
                 out[at:end] = converted
         at = end

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..normalise.hanzi import HAN
+from .markdown import blank
 
 _TIMESTAMP = re.compile(
     r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}"
@@ -217,15 +218,10 @@ def clean_text(text: str) -> tuple[str, int]:
     removed = 0
     for i, d in enumerate(drop):
         if d and lines[i].strip():
-            lines[i] = " " * len(lines[i])
+            lines[i] = blank(lines[i])
             removed += 1
     cleaned = "\n".join(lines)
     cleaned = _CREDIT.sub(_blank_credit, cleaned)
     for credit in (_DATELINE, _REPORTER):
-        cleaned = credit.sub(_spaces, cleaned)
+        cleaned = credit.sub(lambda m: blank(m.group()), cleaned)
     return cleaned, removed
-
-
-def _spaces(m: re.Match[str]) -> str:
-    """What a match is blanked to where it stands: a space for each of its characters (offsets are the file's)."""
-    return " " * len(m.group())
